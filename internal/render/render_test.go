@@ -1,0 +1,202 @@
+package render
+
+import (
+	"bytes"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/mattn/go-runewidth"
+
+	"github.com/errcode-dev/errcode/catalog"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata")
+
+// golden compares got with testdata/name, or rewrites it under -update.
+func golden(t *testing.T, name string, got []byte) {
+	t.Helper()
+	path := filepath.Join("testdata", name)
+	if *update {
+		if err := os.MkdirAll("testdata", 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test -update to create it)", err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Errorf("%s differs from the golden file (go test -update rewrites it; review the diff):\n--- got\n%s\n--- want\n%s", name, got, want)
+	}
+}
+
+func entry(t *testing.T, scope, code string) *catalog.Entry {
+	t.Helper()
+	e := catalog.Default().Get(scope, code)
+	if e == nil {
+		t.Fatalf("%s/%s not in the catalog", scope, code)
+	}
+	return e
+}
+
+func TestExplainGolden(t *testing.T) {
+	tests := []struct {
+		name  string
+		scope string
+		code  string
+		opt   ExplainOptions
+	}{
+		{"explain_signatureexpire_en.golden", "common", "AuthFailure.SignatureExpire", ExplainOptions{Lang: catalog.English, Width: 80}},
+		{"explain_signatureexpire_zh.golden", "common", "AuthFailure.SignatureExpire", ExplainOptions{Lang: catalog.Chinese, Width: 80}},
+		{"explain_internalerror_en.golden", "common", "InternalError", ExplainOptions{Lang: catalog.English, Width: 80, Others: []string{"tcr"}}},
+		{"explain_errnorepo_zh.golden", "tcr", "ResourceNotFound.ErrNoRepo", ExplainOptions{Lang: catalog.Chinese, Width: 60}},
+		{"explain_inferred_en.golden", "tcr", "InternalError.ErrGitApi", ExplainOptions{Lang: catalog.English, Width: 80}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var buf bytes.Buffer
+			if err := Explain(&buf, entry(t, tt.scope, tt.code), tt.opt); err != nil {
+				t.Fatal(err)
+			}
+			for i, line := range strings.Split(buf.String(), "\n") {
+				// A URL or a long code may overflow; prose must not.
+				if w := runewidth.StringWidth(line); w > tt.opt.Width && !strings.Contains(line, "://") && strings.Contains(line, " ") && !strings.Contains(line, ",") {
+					t.Errorf("line %d is %d columns wide (> %d): %q", i+1, w, tt.opt.Width, line)
+				}
+			}
+			if strings.Contains(buf.String(), "\x1b") {
+				t.Error("colour off, but escape sequences in the output")
+			}
+			golden(t, tt.name, buf.Bytes())
+		})
+	}
+}
+
+func TestExplainColor(t *testing.T) {
+	var buf bytes.Buffer
+	if err := Explain(&buf, entry(t, "common", "AuthFailure.SignatureExpire"), ExplainOptions{Width: 80, Color: true}); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(buf.String(), "\x1b[1mAuthFailure.SignatureExpire\x1b[22m") {
+		t.Errorf("want the code in bold:\n%q", buf.String()[:80])
+	}
+}
+
+// TestExplainSanitizes: text from the entry reaches the writer with its control characters escaped.
+func TestExplainSanitizes(t *testing.T) {
+	e := &catalog.Entry{
+		Code: "X.Y", Scope: "common",
+		Summary:     catalog.Text{En: "evil \x1b]0;title\x07 \u202eabc"},
+		Causes:      []catalog.Text{{En: "c\x1b[2J"}},
+		Remediation: []catalog.Text{{En: "r"}},
+		Related:     []string{"A\x1bB"},
+	}
+	var buf bytes.Buffer
+	if err := Explain(&buf, e, ExplainOptions{Width: 80}); err != nil {
+		t.Fatal(err)
+	}
+	out := buf.String()
+	if strings.ContainsAny(out, "\x1b\x07\u202e") {
+		t.Errorf("control characters reached the output: %q", out)
+	}
+	if !strings.Contains(out, `\x1b]0;title\x07`) {
+		t.Errorf("want the escape shown, got %q", out)
+	}
+	if e.Related[0] != "A\x1bB" {
+		t.Error("Explain modified the entry it was given")
+	}
+}
+
+func TestTableGolden(t *testing.T) {
+	rows := [][]string{
+		{"AuthFailure", "AuthFailure.SignatureExpire", "common", "否", "签名过期。Timestamp 和服务器时间相差不得超过五分钟，请检查本地时间是否和标准时间同步。"},
+		{"", "AuthFailure.TokenFailure", "common", "否", "token 错误。"},
+		{"InternalError", "InternalError", "tcr", "否", "内部错误。"},
+		{"", "InternalError.ErrorTcrInvalidMediaType", "tcr", "否", "Tcr实例请求无效的Hearder类型。"},
+	}
+	var buf bytes.Buffer
+	if err := Table(&buf, []string{"CATEGORY", "CODE", "SCOPE", "RETRY", "SUMMARY"}, rows, TableOptions{Width: 100}); err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(strings.TrimSuffix(buf.String(), "\n"), "\n")
+	if len(lines) != len(rows)+1 {
+		t.Fatalf("got %d lines, want %d:\n%s", len(lines), len(rows)+1, buf.String())
+	}
+	// Columns line up by display width: SUMMARY starts at the same column on every line.
+	col := -1
+	for i, line := range lines {
+		if strings.HasSuffix(line, " ") {
+			t.Errorf("line %d has trailing blanks", i+1)
+		}
+		if w := runewidth.StringWidth(line); w > 100 {
+			t.Errorf("line %d is %d columns, wider than 100", i+1, w)
+		}
+		cells := rows[0]
+		if i > 0 {
+			cells = rows[i-1]
+		}
+		_ = cells
+		idx := strings.Index(line, "  否  ")
+		if i == 0 {
+			idx = strings.Index(line, "  RETRY  ")
+		}
+		if idx < 0 {
+			t.Fatalf("line %d: no RETRY cell: %q", i+1, line)
+		}
+		c := runewidth.StringWidth(line[:idx])
+		if col >= 0 && c != col {
+			t.Errorf("line %d: RETRY column at %d, want %d", i+1, c, col)
+		}
+		col = c
+	}
+	golden(t, "table_zh.golden", buf.Bytes())
+}
+
+func TestWrap(t *testing.T) {
+	tests := []struct {
+		text          string
+		width         int
+		first, indent string
+		want          string
+	}{
+		{"one two three four", 30, "- ", "  ", "- one two three four"},
+		{"one two three four five six seven eight nine ten eleven", 30, "- ", "  ", "- one two three four five six\n  seven eight nine ten eleven"},
+		{"签名过期。请检查本地时间是否和标准时间同步，并开启时间同步。", 24, "", "", "签名过期。请检查本地时间\n是否和标准时间同步，并开\n启时间同步。"},
+		{"see https://cloud.tencent.com/document/api/213/30435/very/long/path now", 24, "", "", "see\nhttps://cloud.tencent.com/document/api/213/30435/very/long/path\nnow"},
+		{"", 20, "  ", "  ", "  "},
+	}
+	for _, tt := range tests {
+		if got := Wrap(tt.text, tt.width, tt.first, tt.indent); got != tt.want {
+			t.Errorf("Wrap(%q, %d) =\n%s\nwant\n%s", tt.text, tt.width, got, tt.want)
+		}
+	}
+}
+
+func TestMarkdownEscapesCells(t *testing.T) {
+	var buf bytes.Buffer
+	if err := Markdown(&buf, []string{"A"}, [][]string{{"x|y\nz"}}); err != nil {
+		t.Fatal(err)
+	}
+	if got, want := buf.String(), "| A |\n| --- |\n| x\\|y z |\n"; got != want {
+		t.Errorf("Markdown = %q, want %q", got, want)
+	}
+}
+
+func TestViewNeverNil(t *testing.T) {
+	var buf bytes.Buffer
+	if err := JSON(&buf, View(&catalog.Entry{Code: "A.B", Scope: "common"}, catalog.English)); err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range []string{`"causes": []`, `"related": []`, `"actions": []`, `"category": "A"`} {
+		if !strings.Contains(buf.String(), f) {
+			t.Errorf("JSON view lacks %s:\n%s", f, buf.String())
+		}
+	}
+}

@@ -1,0 +1,67 @@
+// Package render writes errcode's results in every output format: an aligned
+// table or tab-separated rows, the long explain text (an embedded
+// text/template), JSON, YAML, CSV and Markdown. It writes only to the
+// io.Writer it is given; whether that is a terminal and whether to colour is
+// decided by the caller (internal/iostreams) and passed in.
+package render
+
+import (
+	"github.com/errcode-dev/errcode/catalog"
+)
+
+// Entry is the machine-readable view of a catalog entry in one language: the
+// stable shape of every entry in JSON and YAML output. Field names are part of
+// errcode's interface; add fields, never rename them.
+type Entry struct {
+	Code        string   `json:"code" yaml:"code"`
+	Category    string   `json:"category" yaml:"category"`
+	Scope       string   `json:"scope" yaml:"scope"`
+	Summary     string   `json:"summary" yaml:"summary"`
+	Retryable   bool     `json:"retryable" yaml:"retryable"`
+	Retry       string   `json:"retry" yaml:"retry"`
+	Causes      []string `json:"causes" yaml:"causes"`
+	Remediation []string `json:"remediation" yaml:"remediation"`
+	Related     []string `json:"related" yaml:"related"`
+	Actions     []string `json:"actions" yaml:"actions"`
+	Docs        string   `json:"docs" yaml:"docs"`
+	Provenance  string   `json:"provenance" yaml:"provenance"`
+	Source      string   `json:"source" yaml:"source"`
+	// Query and Match say how a lookup found the entry: Match is "exact",
+	// "pattern", "text" or "parent" (an unknown sub-code resolved to its
+	// class); both are empty outside lookup and explain.
+	Query string `json:"query,omitempty" yaml:"query,omitempty"`
+	Match string `json:"match,omitempty" yaml:"match,omitempty"`
+}
+
+// View returns the view of e in lang. Slices are never nil, so JSON shows [] rather than null.
+func View(e *catalog.Entry, lang catalog.Lang) Entry {
+	v := Entry{
+		Code:        e.Code,
+		Category:    e.Category(),
+		Scope:       e.Scope,
+		Summary:     e.Summary.In(lang),
+		Retryable:   e.Retryable,
+		Retry:       e.Retry.In(lang),
+		Causes:      texts(e.Causes, lang),
+		Remediation: texts(e.Remediation, lang),
+		Related:     nonNil(e.Related),
+		Actions:     nonNil(e.Actions),
+		Docs:        e.Docs.In(lang),
+		Provenance:  e.Provenance,
+		Source:      e.Source,
+	}
+	return v
+}
+
+func texts(ts []catalog.Text, lang catalog.Lang) []string {
+	out := make([]string, len(ts))
+	for i, t := range ts {
+		out[i] = t.In(lang)
+	}
+	return out
+}
+
+// nonNil returns a copy of s that is never nil, so callers may edit it.
+func nonNil(s []string) []string {
+	return append([]string{}, s...)
+}
