@@ -81,7 +81,9 @@ func (c *Catalog) Len() int { return len(c.entries) }
 
 // Find returns every entry whose code equals code, ignoring case, common scope
 // first. It returns nil when there is none.
-func (c *Catalog) Find(code string) []*Entry { return c.byCode[strings.ToLower(strings.TrimSpace(code))] }
+func (c *Catalog) Find(code string) []*Entry {
+	return c.byCode[strings.ToLower(strings.TrimSpace(code))]
+}
 
 // Get returns the entry for code in scope (ignoring case), or nil.
 // An empty scope means the first match: the common entry when there is one.

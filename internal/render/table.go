@@ -15,7 +15,7 @@ import (
 type TableOptions struct {
 	// Width is the terminal width; the last column is truncated (with "…") to fit it. 0 means no limit.
 	Width int
-	// Color colours the header row.
+	// Color makes the header row bold.
 	Color bool
 }
 
@@ -28,11 +28,6 @@ func Table(w io.Writer, header []string, rows [][]string, opt TableOptions) erro
 	}
 	hdr := make([]any, len(header))
 	for i, h := range header {
-		if opt.Color {
-			c := color.New(color.Bold, color.Underline)
-			c.EnableColor()
-			h = c.Sprint(h)
-		}
 		hdr[i] = h
 	}
 	var buf strings.Builder
@@ -69,12 +64,23 @@ func Table(w io.Writer, header []string, rows [][]string, opt TableOptions) erro
 		return err
 	}
 	// tablewriter pads every cell, the last one too: drop trailing blanks.
+	// The header is styled after layout, so escape codes never count as width.
+	bold := color.New(color.Bold)
+	if opt.Color {
+		bold.EnableColor()
+	} else {
+		bold.DisableColor()
+	}
 	var out strings.Builder
-	for _, line := range strings.SplitAfter(buf.String(), "\n") {
+	for i, line := range strings.SplitAfter(buf.String(), "\n") {
 		if line == "" {
 			continue
 		}
-		out.WriteString(strings.TrimRight(line, " \n"))
+		line = strings.TrimRight(line, " \n")
+		if i == 0 {
+			line = bold.Sprint(line)
+		}
+		out.WriteString(line)
 		out.WriteByte('\n')
 	}
 	_, err := io.WriteString(w, out.String())

@@ -1,0 +1,63 @@
+# errcode — see README.md. Every target works on a fresh clone with Go 1.26.
+GO        ?= go
+BIN       ?= bin/errcode
+FUZZTIME  ?= 30s
+STATICCHECK ?= $(GO) run honnef.co/go/tools/cmd/staticcheck@v0.8.2
+# A fixed date keeps generated man pages reproducible.
+SOURCE_DATE_EPOCH ?= 1767225600
+export SOURCE_DATE_EPOCH
+
+.PHONY: all build test check bench fuzz man completions install update clean
+
+all: build
+
+build:
+	$(GO) build -trimpath -o $(BIN) .
+
+install:
+	$(GO) install -trimpath .
+
+test:
+	$(GO) test -shuffle=on ./...
+
+# gofmt, go vet, go mod tidy -diff, staticcheck, and the race detector.
+check:
+	@unformatted=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
+	  if [ -n "$$unformatted" ]; then echo "gofmt needed: $$unformatted"; exit 1; fi
+	$(GO) vet ./...
+	$(GO) mod tidy -diff
+	$(STATICCHECK) ./...
+	$(GO) test -race -count=1 ./...
+
+# Rewrite golden files and script outputs; review the diff before committing.
+update:
+	$(GO) test . -run TestScript -update
+	$(GO) test ./internal/render/ -update
+	$(GO) test ./internal/parse/ -update
+
+bench: build
+	$(GO) test -run '^$$' -bench . -benchmem ./...
+	$(GO) run ./internal/benchmark/startup -errcode $(BIN)
+
+# Each fuzz target runs for FUZZTIME; crashers land in testdata/fuzz and must be committed.
+fuzz:
+	@set -e; for f in $$(grep -rl --include='*_test.go' '^func Fuzz' .); do \
+	  pkg=./$$(dirname $$f); \
+	  for fn in $$(sed -n 's/^func \(Fuzz[A-Za-z0-9_]*\)(.*/\1/p' $$f); do \
+	    echo "== $$pkg $$fn"; \
+	    $(GO) test $$pkg -run '^$$' -fuzz "^$$fn$$" -fuzztime $(FUZZTIME); \
+	  done; \
+	done
+
+man:
+	$(GO) run ./internal/gendoc -man dist/man
+
+completions: build
+	mkdir -p dist/completions
+	$(BIN) completion bash > dist/completions/errcode.bash
+	$(BIN) completion zsh > dist/completions/_errcode
+	$(BIN) completion fish > dist/completions/errcode.fish
+	$(BIN) completion powershell > dist/completions/errcode.ps1
+
+clean:
+	rm -rf bin dist

@@ -1,0 +1,127 @@
+// Command startup times whole-process runs of errcode side by side with two
+// baselines, interleaved in one run so that machine noise hits all alike:
+//
+//	(a) hello:    a Go binary that prints one line
+//	(b) libsonly: a binary that links cobra, color and tablewriter and prints one line
+//
+// It prints the median wall time and peak RSS of each, and the ratios
+// errcode/(a) and errcode/(b). The target for (b) is at most 1.15.
+//
+//	go run ./internal/benchmark/startup -errcode bin/errcode [-n 200]
+package main
+
+import (
+	"flag"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"sort"
+	"syscall"
+	"time"
+)
+
+type subject struct {
+	name string
+	argv []string
+	wall []time.Duration
+	rss  []int64 // KiB
+}
+
+func main() {
+	bin := flag.String("errcode", "bin/errcode", "the errcode binary to time")
+	n := flag.Int("n", 200, "runs of each command")
+	flag.Parse()
+	if err := run(*bin, *n); err != nil {
+		fmt.Fprintln(os.Stderr, "startup:", err)
+		os.Exit(1)
+	}
+}
+
+func run(bin string, n int) error {
+	dir, err := os.MkdirTemp("", "errcode-startup")
+	if err != nil {
+		return err
+	}
+	defer os.RemoveAll(dir)
+	build := func(pkg, out string) (string, error) {
+		path := filepath.Join(dir, out)
+		cmd := exec.Command("go", "build", "-trimpath", "-o", path, pkg)
+		cmd.Stderr = os.Stderr
+		return path, cmd.Run()
+	}
+	hello, err := build("./internal/benchmark/hello", "hello")
+	if err != nil {
+		return err
+	}
+	libs, err := build("./internal/benchmark/libsonly", "libsonly")
+	if err != nil {
+		return err
+	}
+	subjects := []*subject{
+		{name: "(a) hello", argv: []string{hello}},
+		{name: "(b) libsonly", argv: []string{libs}},
+		{name: "errcode explain AuthFailure.SignatureExpire", argv: []string{bin, "explain", "AuthFailure.SignatureExpire"}},
+		{name: "errcode lookup AuthFailure.SignatureExpird (miss)", argv: []string{bin, "lookup", "AuthFailure.SignatureExpird"}},
+	}
+	// Warm up the page cache, then interleave.
+	for _, s := range subjects {
+		for i := 0; i < 5; i++ {
+			if _, _, err := once(s.argv); err != nil {
+				return fmt.Errorf("%s: %v", s.name, err)
+			}
+		}
+	}
+	for i := 0; i < n; i++ {
+		for _, s := range subjects {
+			d, rss, err := once(s.argv)
+			if err != nil {
+				return fmt.Errorf("%s: %v", s.name, err)
+			}
+			s.wall = append(s.wall, d)
+			s.rss = append(s.rss, rss)
+		}
+	}
+	fmt.Printf("start-up, %d interleaved runs each (median wall time, median peak RSS)\n", n)
+	for _, s := range subjects {
+		fmt.Printf("  %-52s %8.2f ms  %6.1f MiB\n", s.name, ms(median(s.wall)), float64(medianInt(s.rss))/1024)
+	}
+	a, b := median(subjects[0].wall), median(subjects[1].wall)
+	for _, s := range subjects[2:] {
+		e := median(s.wall)
+		fmt.Printf("  %-52s vs (a) %.2fx   vs (b) %.2fx\n", s.name, float64(e)/float64(a), float64(e)/float64(b))
+	}
+	return nil
+}
+
+// once runs argv with output discarded; a non-zero exit status is expected
+// for a miss and is not an error.
+func once(argv []string) (time.Duration, int64, error) {
+	cmd := exec.Command(argv[0], argv[1:]...)
+	cmd.Env = append(os.Environ(), "LANG=C", "NO_COLOR=1")
+	start := time.Now()
+	err := cmd.Run()
+	d := time.Since(start)
+	if _, ok := err.(*exec.ExitError); err != nil && !ok {
+		return 0, 0, err
+	}
+	var rss int64
+	if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
+		rss = ru.Maxrss
+	}
+	return d, rss, nil
+}
+
+func ms(d time.Duration) float64 { return float64(d) / float64(time.Millisecond) }
+
+func median(ds []time.Duration) time.Duration {
+	s := append([]time.Duration(nil), ds...)
+	sort.Slice(s, func(i, j int) bool { return s[i] < s[j] })
+	return s[len(s)/2]
+}
+
+func medianInt(xs []int64) int64 {
+	s := append([]int64(nil), xs...)
+	sort.Slice(s, func(i, j int) bool { return s[i] < s[j] })
+	return s[len(s)/2]
+}
