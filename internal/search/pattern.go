@@ -1,0 +1,104 @@
+package search
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"github.com/errcode-dev/errcode/catalog"
+)
+
+// Pattern returns the entries whose whole code matches the glob p, ignoring
+// case, in catalog order (every scope of a matching code is returned).
+// In p, * matches any run of characters including dots and ? matches exactly
+// one character; every other character matches itself. Surrounding white
+// space is trimmed; an empty pattern matches nothing.
+//
+//	"AuthFailure.*"  every AuthFailure sub-code
+//	"*NotFound*"     every code containing NotFound
+//	"*.ErrNo*"       every sub-code whose last segments start with ErrNo
+//
+// A pattern without wildcards matches the one code it spells.
+func (ix *Index) Pattern(p string) []*catalog.Entry {
+	lp := strings.ToLower(strings.TrimSpace(p))
+	if lp == "" {
+		return nil
+	}
+	// Cheap rejection before glob: a matching code starts with the pattern's
+	// literal prefix, and contains each of its literal runs (the longest is
+	// checked) when the pattern starts with a wildcard.
+	prefix, needle := lp, ""
+	if i := strings.IndexAny(lp, "*?"); i >= 0 {
+		prefix = lp[:i]
+	}
+	if prefix == "" {
+		for _, lit := range strings.FieldsFunc(lp, func(r rune) bool { return r == '*' || r == '?' }) {
+			if len(lit) > len(needle) {
+				needle = lit
+			}
+		}
+	}
+	var out []*catalog.Entry
+	prev, prevOK := "", false
+	for i, e := range ix.entries {
+		lc := ix.lower[i]
+		ok := prevOK
+		if i == 0 || lc != prev { // entries of one code are adjacent: match each code once
+			ok = strings.HasPrefix(lc, prefix) && strings.Contains(lc, needle) && glob(lp, lc)
+			prev, prevOK = lc, ok
+		}
+		if ok {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+// glob reports whether name matches pattern as a whole, where * matches any
+// run of characters and ? one character (rune). It backtracks only to the
+// most recent star, so it runs in O(len(pattern)·len(name)) at worst.
+func glob(pattern, name string) bool {
+	px, nx := 0, 0
+	nextPx, nextNx := 0, 0
+	for px < len(pattern) || nx < len(name) {
+		if px < len(pattern) {
+			switch c := pattern[px]; c {
+			case '*':
+				// Try to match the rest at nx; failing that, restart one rune later.
+				nextPx = px
+				nextNx = nx + runeLen(name, nx)
+				px++
+				continue
+			case '?':
+				if nx < len(name) {
+					px++
+					nx += runeLen(name, nx)
+					continue
+				}
+			default:
+				if nx < len(name) && name[nx] == c {
+					px++
+					nx++
+					continue
+				}
+			}
+		}
+		if 0 < nextNx && nextNx <= len(name) {
+			px, nx = nextPx, nextNx
+			continue
+		}
+		return false
+	}
+	return true
+}
+
+// runeLen returns the length of the rune at s[i:], or 1 past the end of s.
+func runeLen(s string, i int) int {
+	if i >= len(s) {
+		return 1
+	}
+	if s[i] < utf8.RuneSelf {
+		return 1
+	}
+	_, n := utf8.DecodeRuneInString(s[i:])
+	return n
+}

@@ -1,0 +1,658 @@
+package search
+
+import (
+	"math"
+	"slices"
+	"strings"
+	"unicode"
+
+	"github.com/errcode-dev/errcode/catalog"
+)
+
+// The fields of an entry that Text searches, and their weights.
+const (
+	fieldCode = iota
+	fieldSummary
+	fieldCauses
+	fieldMessages
+	fieldRemediation
+	numFields
+)
+
+var fieldWeight = [numFields]float64{fieldCode: 3, fieldSummary: 2, fieldCauses: 1, fieldMessages: 1, fieldRemediation: 0.5}
+
+// How well a query term matches a field, by the way it matched.
+const (
+	qualityExact   = 1.0 // the same word (stem), or the whole Chinese phrase
+	qualityPrefix  = 0.6 // a word the query word starts
+	qualitySynonym = 0.5 // a synonym from synonymTable
+	qualityBigram  = 0.8 // times the share of a Chinese phrase's bigrams found
+
+	relSaturation = 6.0 // relevance at which a hit gets half of the relevance part of its score
+	codeBonus     = 4.0 // added to the relevance when the query, spaces removed, is part of the code
+
+	maxTerms   = 32 // query terms searched; the rest of a long pasted text is ignored
+	maxBigrams = 64 // bigrams of one Chinese term used to find partial matches
+)
+
+// synonymTable maps query words (any form: they are stemmed like the text)
+// to other words and Chinese phrases that also answer them. Keep it small,
+// and keep the package documentation in step with it.
+var synonymTable = []struct{ words, alts string }{
+	{"rate", "frequency 频率"},
+	{"throttle throttled throttling", "frequency 频率 限频 限流"},
+	{"quota", "limit 配额"},
+	{"signature sign", "签名"},
+	{"clock", "timestamp time 时间 时钟"},
+	{"time", "timestamp clock 时间"},
+	{"timestamp", "time clock 时间"},
+	{"expire expired expiry", "过期"},
+	{"permission permissions", "unauthorized cam 权限 授权"},
+	{"unauthorized forbidden denied", "permission cam 权限 授权"},
+	{"key secret", "密钥"},
+	{"missing", "exist 不存在"},
+	{"database db", "db database 数据库"},
+	{"repository repo", "repo repository 仓库"},
+	{"timeout", "超时"},
+}
+
+// synonyms is synonymTable keyed by stem; alternatives are stems or CJK phrases.
+var synonyms = func() map[string][]string {
+	m := map[string][]string{}
+	for _, s := range synonymTable {
+		var alts []string
+		for _, a := range strings.Fields(s.alts) {
+			if !hasCJK(a) {
+				a = stem(a)
+			}
+			alts = append(alts, a)
+		}
+		for _, w := range strings.Fields(s.words) {
+			k := stem(w)
+			for _, a := range alts {
+				if a != k && !slices.Contains(m[k], a) {
+					m[k] = append(m[k], a)
+				}
+			}
+		}
+	}
+	return m
+}()
+
+// stopWords are English query words too common to search for.
+var stopWords = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields(`a an the of to in on at for from by with as and or
+		is are was were be been it its this that my your i me we you
+		do does did how why what when which can could should would please`) {
+		stopWords[w] = true
+	}
+}
+
+// particles are Chinese particles that separate query terms like spaces do.
+const particles = "的了吗呢吧啊"
+
+// Hit is one result of [Index.Text].
+type Hit struct {
+	Entry *catalog.Entry
+	// Score orders hits, higher first. Its integer part is the number of
+	// query terms the entry matches in full; the fraction grows with the
+	// relevance and with Chinese terms matched only in part. Scores compare
+	// hits of one query, not across queries.
+	Score float64
+}
+
+// posting records that a document has a word (or bigram) in some fields.
+type posting struct {
+	doc    int32
+	fields uint8 // bit f set: found in field f
+}
+
+// textIndex is the full-text part of an Index.
+type textIndex struct {
+	n       int
+	words   map[string][]posting // stem -> postings in document order
+	vocab   []string             // keys of words, sorted, for prefix search
+	bigrams map[uint64][]posting // pair of CJK runes -> postings in document order
+	cjk     [][numFields]string  // per document and field: the texts that have CJK, joined
+}
+
+func buildText(entries []*catalog.Entry) *textIndex {
+	t := &textIndex{
+		n:       len(entries),
+		words:   make(map[string][]posting, 4*len(entries)+64),
+		bigrams: make(map[uint64][]posting, 2*len(entries)+64),
+		cjk:     make([][numFields]string, len(entries)),
+	}
+	words := map[string]uint8{}
+	grams := map[uint64]uint8{}
+	stems := map[string][]string{} // word as written -> wordStems(word); words repeat a lot
+	var cjkParts []string
+	for doc, e := range entries {
+		clear(words)
+		clear(grams)
+		cur := -1
+		flush := func() { // the CJK text of field cur is complete
+			if cur >= 0 && len(cjkParts) > 0 {
+				t.cjk[doc][cur] = strings.Join(cjkParts, "\n")
+			}
+			cjkParts = cjkParts[:0]
+		}
+		eachText(e, func(f int, s string) {
+			if f != cur {
+				flush()
+				cur = f
+			}
+			bit := uint8(1) << f
+			hasC := false
+			scan(s, false, func(w string) {
+				st, ok := stems[w]
+				if !ok {
+					st = wordStems(w)
+					stems[w] = st
+				}
+				for _, x := range st {
+					words[x] |= bit
+				}
+			}, func(run string) {
+				hasC = true
+				forBigrams(run, func(k uint64) { grams[k] |= bit })
+			})
+			if hasC { // CJK has no case: the text is kept as written
+				cjkParts = append(cjkParts, s)
+			}
+		})
+		flush()
+		for w, fields := range words {
+			t.words[w] = append(t.words[w], posting{int32(doc), fields})
+		}
+		for k, fields := range grams {
+			t.bigrams[k] = append(t.bigrams[k], posting{int32(doc), fields})
+		}
+	}
+	t.vocab = make([]string, 0, len(t.words))
+	for w := range t.words {
+		t.vocab = append(t.vocab, w)
+	}
+	slices.Sort(t.vocab)
+	return t
+}
+
+// eachText calls f with each text of e and its field, field by field.
+func eachText(e *catalog.Entry, f func(field int, s string)) {
+	f(fieldCode, e.Code)
+	f(fieldSummary, e.Summary.En)
+	f(fieldSummary, e.Summary.Zh)
+	for _, c := range e.Causes {
+		f(fieldCauses, c.En)
+		f(fieldCauses, c.Zh)
+	}
+	for _, m := range e.Messages {
+		f(fieldMessages, m)
+	}
+	for _, r := range e.Remediation {
+		f(fieldRemediation, r.En)
+		f(fieldRemediation, r.Zh)
+	}
+}
+
+// wordStems returns the stems a word (as written) is indexed under: its own,
+// and those of its CamelCase parts.
+func wordStems(w string) []string {
+	out := []string{stem(strings.ToLower(w))}
+	camelParts(w, func(p string) {
+		if st := stem(strings.ToLower(p)); !slices.Contains(out, st) {
+			out = append(out, st)
+		}
+	})
+	return out
+}
+
+// scan calls word for each run of letters and digits and cjk for each run of
+// CJK characters in s; everything else separates them. With query set, the
+// Chinese particles separate runs too.
+func scan(s string, query bool, word, cjk func(string)) {
+	start, kind := 0, 0 // kind: 0 separator, 1 word, 2 CJK
+	for i, r := range s {
+		k := 0
+		switch {
+		case r < 0x80:
+			if 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9' {
+				k = 1
+			}
+		case isCJK(r):
+			k = 2
+			if query && strings.ContainsRune(particles, r) {
+				k = 0
+			}
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			k = 1
+		}
+		if k != kind {
+			emit(s[start:i], kind, word, cjk)
+			start, kind = i, k
+		}
+	}
+	emit(s[start:], kind, word, cjk)
+}
+
+func emit(s string, kind int, word, cjk func(string)) {
+	switch {
+	case s == "":
+	case kind == 1:
+		word(s)
+	case kind == 2:
+		cjk(s)
+	}
+}
+
+// isCJK reports whether r is a Han, kana or Hangul character.
+func isCJK(r rune) bool {
+	if 0x4E00 <= r && r <= 0x9FFF { // CJK Unified Ideographs: most of the Chinese text
+		return true
+	}
+	return r >= 0x1100 && (unicode.Is(unicode.Han, r) || unicode.Is(unicode.Hiragana, r) ||
+		unicode.Is(unicode.Katakana, r) || unicode.Is(unicode.Hangul, r))
+}
+
+func hasCJK(s string) bool {
+	for _, r := range s {
+		if isCJK(r) {
+			return true
+		}
+	}
+	return false
+}
+
+// forBigrams calls f with each pair of adjacent runes in run, packed.
+func forBigrams(run string, f func(uint64)) {
+	prev := rune(-1)
+	for _, r := range run {
+		if prev >= 0 {
+			f(uint64(prev)<<32 | uint64(r))
+		}
+		prev = r
+	}
+}
+
+// camelParts calls f with each CamelCase part of an ASCII word with more
+// than one part: "IPLimitExceeded" gives IP, Limit, Exceeded; "Err404" gives
+// Err, 404. Other words give nothing.
+func camelParts(w string, f func(string)) {
+	for i := 0; i < len(w); i++ {
+		if w[i] >= 0x80 {
+			return
+		}
+	}
+	start, split := 0, false
+	for i := 1; i < len(w); i++ {
+		p, c := w[i-1], w[i]
+		if isLower(p) && isUpper(c) || isDigit(p) != isDigit(c) ||
+			isUpper(p) && isUpper(c) && i+1 < len(w) && isLower(w[i+1]) {
+			f(w[start:i])
+			start, split = i, true
+		}
+	}
+	if split {
+		f(w[start:])
+	}
+}
+
+func isLower(c byte) bool { return 'a' <= c && c <= 'z' }
+func isUpper(c byte) bool { return 'A' <= c && c <= 'Z' }
+func isDigit(c byte) bool { return '0' <= c && c <= '9' }
+
+// stem reduces a lower-cased English word to a crude stem so that the usual
+// inflections meet: "expires", "expired", "expire" -> "expir"; "exceeds",
+// "exceeded", "exceeding", "exceed" -> "exceed"; "frequencies" ->
+// "frequency"; "limitation" -> "limit". Words of three letters or fewer, and
+// words with digits, are kept as they are.
+func stem(w string) string {
+	if len(w) <= 3 {
+		return w
+	}
+	for i := 0; i < len(w); i++ {
+		if isDigit(w[i]) {
+			return w
+		}
+	}
+	switch {
+	case strings.HasSuffix(w, "ies") && len(w) > 4:
+		w = w[:len(w)-3] + "y"
+	case strings.HasSuffix(w, "sses"):
+		w = w[:len(w)-2]
+	case strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && !strings.HasSuffix(w, "us") && !strings.HasSuffix(w, "is"):
+		w = w[:len(w)-1]
+	}
+	switch {
+	case strings.HasSuffix(w, "ation") && len(w) >= 9:
+		w = w[:len(w)-5]
+	case strings.HasSuffix(w, "ied") && len(w) > 4:
+		w = w[:len(w)-3] + "y"
+	case strings.HasSuffix(w, "ing") && len(w) >= 7:
+		w = undouble(w[:len(w)-3])
+	case strings.HasSuffix(w, "ed") && !strings.HasSuffix(w, "eed") && len(w) >= 5:
+		w = undouble(w[:len(w)-2])
+	}
+	if strings.HasSuffix(w, "e") && len(w) >= 4 {
+		w = w[:len(w)-1]
+	}
+	return w
+}
+
+// undouble drops the last letter of a doubled final consonant ("stopp" ->
+// "stop"), except l, s and z ("call", "pass").
+func undouble(w string) string {
+	if n := len(w); n >= 2 && w[n-1] == w[n-2] && !strings.ContainsRune("aeioulsz", rune(w[n-1])) {
+		return w[:n-1]
+	}
+	return w
+}
+
+// qterm is one term of a text query.
+type qterm struct {
+	text string // lower-cased word, or CJK run
+	stem string // stem of an English word
+	cjk  bool
+}
+
+// parseQuery splits q into distinct terms: English words (without stop words,
+// unless there is nothing else) and CJK runs; at most maxTerms of them.
+func parseQuery(q string) []qterm {
+	var terms, stops []qterm
+	seen := map[string]bool{}
+	scan(q, true, func(w string) {
+		lw := strings.ToLower(w)
+		t := qterm{text: lw, stem: stem(lw)}
+		if seen["w:"+t.stem] {
+			return
+		}
+		seen["w:"+t.stem] = true
+		if stopWords[lw] {
+			stops = append(stops, t)
+		} else {
+			terms = append(terms, t)
+		}
+	}, func(run string) {
+		if !seen["c:"+run] {
+			seen["c:"+run] = true
+			terms = append(terms, qterm{text: run, cjk: true})
+		}
+	})
+	if len(terms) == 0 {
+		terms = stops
+	}
+	if len(terms) > maxTerms {
+		terms = terms[:maxTerms]
+	}
+	return terms
+}
+
+// compactQuery returns q lower-cased without white space when what is left
+// looks like (part of) a code, and "" otherwise.
+func compactQuery(q string) string {
+	var b strings.Builder
+	for i := 0; i < len(q); i++ {
+		c := q[i]
+		switch {
+		case c == ' ' || c == '\t' || c == '\n' || c == '\r':
+		case isCodeByte(c) || c == '.':
+			b.WriteByte(c)
+		default:
+			return ""
+		}
+	}
+	if b.Len() < 4 {
+		return ""
+	}
+	return strings.ToLower(b.String())
+}
+
+// termHit is how one query term matched one document.
+type termHit struct {
+	q   [numFields]float32 // best quality by field
+	cov float32            // 1 when the term matched in full, the share matched otherwise
+}
+
+// hits collects the termHits of one term, in order of first match.
+type hits struct {
+	idx  map[int32]int32
+	docs []int32
+	h    []termHit
+}
+
+func (h *hits) reset() {
+	if h.idx == nil {
+		h.idx = map[int32]int32{}
+	}
+	clear(h.idx)
+	h.docs, h.h = h.docs[:0], h.h[:0]
+}
+
+func (h *hits) get(doc int32) *termHit {
+	i, ok := h.idx[doc]
+	if !ok {
+		i = int32(len(h.docs))
+		h.idx[doc] = i
+		h.docs = append(h.docs, doc)
+		h.h = append(h.h, termHit{})
+	}
+	return &h.h[i]
+}
+
+func (h *hits) add(ps []posting, q float32) {
+	for _, p := range ps {
+		th := h.get(p.doc)
+		for f := range numFields {
+			if p.fields&(1<<f) != 0 {
+				th.q[f] = max(th.q[f], q)
+			}
+		}
+	}
+}
+
+// matchWord collects the documents matching an English word: by stem, by
+// prefix (raw or stem), and by synonym. Every match counts in full.
+func (t *textIndex) matchWord(h *hits, raw, st string) {
+	h.add(t.words[st], qualityExact)
+	// Words the query word starts, as typed and as stemmed ("expire" -> "expir"
+	// also starts "expiry"). The ranges may overlap: add keeps the best quality.
+	if len(raw) >= 3 {
+		t.matchPrefix(h, raw, st)
+	}
+	if len(st) >= 4 && st != raw {
+		t.matchPrefix(h, st, st)
+	}
+	for _, alt := range synonyms[st] {
+		if hasCJK(alt) {
+			t.matchCJK(h, alt, qualitySynonym, false)
+		} else {
+			h.add(t.words[alt], qualitySynonym)
+		}
+	}
+	for i := range h.h {
+		h.h[i].cov = 1
+	}
+}
+
+// matchPrefix adds the words that start with p, other than skip.
+func (t *textIndex) matchPrefix(h *hits, p, skip string) {
+	i, _ := slices.BinarySearch(t.vocab, p)
+	for ; i < len(t.vocab) && strings.HasPrefix(t.vocab[i], p); i++ {
+		if w := t.vocab[i]; w != skip {
+			h.add(t.words[w], qualityPrefix)
+		}
+	}
+}
+
+// matchCJK collects the documents containing run (scaled by scale), and,
+// with partial, those sharing at least a third of its bigrams.
+func (t *textIndex) matchCJK(h *hits, run string, scale float32, partial bool) {
+	var keys []uint64
+	forBigrams(run, func(k uint64) {
+		if len(keys) < maxBigrams && !slices.Contains(keys, k) {
+			keys = append(keys, k)
+		}
+	})
+	if len(keys) == 0 { // a single character: look for it everywhere
+		for doc := range t.cjk {
+			for f := range numFields {
+				if s := t.cjk[doc][f]; s != "" && strings.Contains(s, run) {
+					th := h.get(int32(doc))
+					th.q[f] = max(th.q[f], scale)
+					th.cov = 1
+				}
+			}
+		}
+		return
+	}
+	type count struct {
+		any int
+		f   [numFields]int
+	}
+	idx := map[int32]int{}
+	var docs []int32
+	var counts []count
+	for _, k := range keys {
+		for _, p := range t.bigrams[k] {
+			i, ok := idx[p.doc]
+			if !ok {
+				i = len(docs)
+				idx[p.doc] = i
+				docs = append(docs, p.doc)
+				counts = append(counts, count{})
+			}
+			c := &counts[i]
+			c.any++
+			for f := range numFields {
+				if p.fields&(1<<f) != 0 {
+					c.f[f]++
+				}
+			}
+		}
+	}
+	nb := len(keys)
+	need := nb
+	if partial {
+		need = max(1, nb/3)
+	}
+	for i, doc := range docs {
+		c := &counts[i]
+		if c.any < need {
+			continue
+		}
+		var q [numFields]float32
+		full, found := false, false
+		for f := range numFields {
+			switch {
+			case c.f[f] == nb && strings.Contains(t.cjk[doc][f], run):
+				q[f], full, found = scale, true, true
+			case partial && c.f[f] > 0:
+				q[f], found = scale*qualityBigram*float32(c.f[f])/float32(nb), true
+			}
+		}
+		if !found {
+			continue
+		}
+		th := h.get(doc)
+		for f := range numFields {
+			th.q[f] = max(th.q[f], q[f])
+		}
+		if full {
+			th.cov = 1
+		} else {
+			th.cov = max(th.cov, qualityBigram*float32(c.any)/float32(nb))
+		}
+	}
+}
+
+// Text searches the code, summary, causes, messages and remediation of every
+// entry, in English and Chinese, for the free-text query q, and returns up to
+// limit hits (all when limit <= 0), best first; equal scores keep catalog
+// order. An entry matching every term ranks above any entry matching fewer.
+// See the package documentation for tokenising, stemming, Chinese matching
+// and synonyms. It returns nil for an empty query or when nothing matches.
+func (ix *Index) Text(q string, limit int) []Hit {
+	terms := parseQuery(q)
+	if len(terms) == 0 || len(ix.entries) == 0 {
+		return nil
+	}
+	t := ix.textIndex()
+	type cand struct {
+		full         int
+		partial, rel float64
+	}
+	idx := map[int32]int{}
+	var docs []int32
+	var cands []cand
+	var h hits
+	for _, term := range terms {
+		h.reset()
+		if term.cjk {
+			t.matchCJK(&h, term.text, 1, true)
+		} else {
+			t.matchWord(&h, term.text, term.stem)
+		}
+		if len(h.docs) == 0 {
+			continue
+		}
+		idf := math.Log(1 + float64(t.n)/float64(len(h.docs)))
+		for i, doc := range h.docs {
+			th := &h.h[i]
+			var fs float64
+			for f := range numFields {
+				fs += fieldWeight[f] * float64(th.q[f])
+			}
+			j, ok := idx[doc]
+			if !ok {
+				j = len(docs)
+				idx[doc] = j
+				docs = append(docs, doc)
+				cands = append(cands, cand{})
+			}
+			c := &cands[j]
+			if th.cov >= 1 {
+				c.full++
+			} else {
+				c.partial += float64(th.cov)
+			}
+			c.rel += idf * fs
+		}
+	}
+	if len(docs) == 0 {
+		return nil
+	}
+	compact := compactQuery(q)
+	n := float64(len(terms))
+	type ranked struct {
+		doc   int32
+		score float64
+	}
+	rs := make([]ranked, len(docs))
+	for i, doc := range docs {
+		c := &cands[i]
+		rel := c.rel / n
+		if compact != "" && strings.Contains(ix.lower[doc], compact) {
+			rel += codeBonus
+		}
+		rs[i] = ranked{doc, float64(c.full) + 0.5*c.partial/n + 0.5*rel/(rel+relSaturation)}
+	}
+	slices.SortFunc(rs, func(a, b ranked) int {
+		switch {
+		case a.score > b.score:
+			return -1
+		case a.score < b.score:
+			return 1
+		}
+		return int(a.doc) - int(b.doc)
+	})
+	if limit > 0 && len(rs) > limit {
+		rs = rs[:limit]
+	}
+	out := make([]Hit, len(rs))
+	for i, r := range rs {
+		out[i] = Hit{Entry: ix.entries[r.doc], Score: r.score}
+	}
+	return out
+}
