@@ -4,6 +4,7 @@ import (
 	_ "embed"
 	"io"
 	"strings"
+	"sync"
 	"text/template"
 
 	"github.com/fatih/color"
@@ -27,7 +28,7 @@ var labelsByLang = map[catalog.Lang]labels{
 	catalog.English: {
 		Causes: "Likely causes", Fix: "How to fix", Retry: "Retry", Related: "Related codes",
 		Actions: "API actions that may return it", Docs: "Docs", Provenance: "Source", AlsoIn: "also defined in:",
-		Yes: "Yes.", No: "No.", Retryable: "retryable", NotRetryable: "not retryable", Sep: " ", Colon: ": ",
+		Yes: "yes", No: "no", Retryable: "retryable", NotRetryable: "not retryable", Colon: ": ",
 		Provenances: map[string]string{
 			catalog.ProvenanceOfficial:   "official text",
 			catalog.ProvenanceOfficialZh: "official Chinese text, English translated by errcode",
@@ -37,7 +38,7 @@ var labelsByLang = map[catalog.Lang]labels{
 	catalog.Chinese: {
 		Causes: "可能原因", Fix: "解决步骤", Retry: "是否重试", Related: "相关错误码",
 		Actions: "可能返回此错误码的接口", Docs: "文档", Provenance: "来源", AlsoIn: "同名错误码也见于：",
-		Yes: "可以重试。", No: "不可重试。", Retryable: "可重试", NotRetryable: "不可重试", Sep: "", Colon: "：",
+		Yes: "是", No: "否", Retryable: "可重试", NotRetryable: "不可重试", Colon: "：",
 		Provenances: map[string]string{
 			catalog.ProvenanceOfficial:   "官方文本",
 			catalog.ProvenanceOfficialZh: "官方中文文本（英文为 errcode 翻译）",
@@ -55,14 +56,43 @@ type ExplainOptions struct {
 	Others []string
 }
 
-var explainTemplate = template.Must(template.New("explain").Funcs(template.FuncMap{
-	// Placeholders; Explain installs the real ones per call.
-	"bold": fmtNone, "dim": fmtNone, "heading": fmtNone,
-	"wrap": func(string, string, string) string { return "" },
-	"join": strings.Join, "inc": func(i int) int { return i + 1 },
-}).Parse(explainTmpl))
+// explainTemplate is parsed on first use, not at start-up: most runs never
+// explain. Width and colour reach it through the methods of explainData, so
+// the parsed template is shared as is.
+var explainTemplate = sync.OnceValue(func() *template.Template {
+	return template.Must(template.New("explain").Funcs(template.FuncMap{
+		"join": strings.Join, "inc": func(i int) int { return i + 1 },
+	}).Parse(explainTmpl))
+})
 
-func fmtNone(s string) string { return s }
+// explainData is what explain.tmpl sees.
+type explainData struct {
+	Entry                   Entry
+	L                       labels
+	RetryWord, RetryVerdict string
+	ProvenanceWord          string
+	Others                  string
+	width                   int
+	color                   bool
+}
+
+func (d *explainData) paint(s string, attrs ...color.Attribute) string {
+	c := color.New(attrs...)
+	if d.color {
+		c.EnableColor()
+	} else {
+		c.DisableColor()
+	}
+	return c.Sprint(s)
+}
+
+// Bold, Dim and Heading style a string when colour is on.
+func (d *explainData) Bold(s string) string    { return d.paint(s, color.Bold) }
+func (d *explainData) Dim(s string) string     { return d.paint(s, color.Faint) }
+func (d *explainData) Heading(s string) string { return d.paint(s, color.Bold, color.FgCyan) }
+
+// Wrap wraps s to the layout width; see the package function Wrap.
+func (d *explainData) Wrap(s, first, indent string) string { return Wrap(s, d.width, first, indent) }
 
 // Explain writes the long form of e: summary, causes, numbered fix steps,
 // retry advice, related codes, API actions, docs link and provenance.
@@ -79,38 +109,18 @@ func Explain(w io.Writer, e *catalog.Entry, opt ExplainOptions) error {
 	if width <= 0 || width > 100 {
 		width = 100
 	}
-	paint := func(attrs ...color.Attribute) func(string) string {
-		c := color.New(attrs...)
-		if opt.Color {
-			c.EnableColor()
-		} else {
-			c.DisableColor()
-		}
-		return func(s string) string { return c.Sprint(s) }
-	}
-	retryWord, retryCap := l.NotRetryable, l.No
+	d := &explainData{Entry: v, L: l, RetryWord: l.NotRetryable, RetryVerdict: l.No,
+		ProvenanceWord: l.Provenances[e.Provenance], Others: strings.Join(opt.Others, ", "),
+		width: width, color: opt.Color}
 	if e.Retryable {
-		retryWord, retryCap = l.Retryable, l.Yes
+		d.RetryWord, d.RetryVerdict = l.Retryable, l.Yes
 	}
-	data := map[string]any{
-		"Entry":          v,
-		"L":              l,
-		"RetryWord":      retryWord,
-		"RetryWordCap":   retryCap,
-		"ProvenanceWord": l.Provenances[e.Provenance],
-		"Others":         strings.Join(opt.Others, ", "),
-	}
-	t, err := explainTemplate.Clone()
-	if err != nil {
+	var buf strings.Builder
+	if err := explainTemplate().Execute(&buf, d); err != nil {
 		return err
 	}
-	t.Funcs(template.FuncMap{
-		"bold":    paint(color.Bold),
-		"dim":     paint(color.Faint),
-		"heading": paint(color.Bold, color.FgCyan),
-		"wrap":    func(s, first, indent string) string { return Wrap(s, width, first, indent) },
-	})
-	return t.Execute(w, data)
+	_, err := io.WriteString(w, buf.String())
+	return err
 }
 
 // sanitizeView makes every string of v safe for a terminal.

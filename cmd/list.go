@@ -1,0 +1,146 @@
+package cmd
+
+import (
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/errcode-dev/errcode/catalog"
+	"github.com/errcode-dev/errcode/internal/render"
+	"github.com/errcode-dev/errcode/internal/textsafe"
+)
+
+type listOptions struct {
+	category  string
+	product   string
+	retryable string // "", "true" or "false"
+}
+
+func newListCmd(a *app) *cobra.Command {
+	opts := &listOptions{}
+	c := &cobra.Command{
+		Use:   "list",
+		Short: "List every code, grouped by category",
+		Long: `List every code in the catalog, grouped by category (AuthFailure,
+InvalidParameter, ...), the common code before a product's code of the same
+name. On a terminal the output is an aligned table; piped, it is
+tab-separated rows (code, category, scope, retryable, summary) with no header.`,
+		Example: `  errcode list --category AuthFailure
+  errcode list --product tcr --retryable
+  errcode list -o csv > codes.csv`,
+		Args: cobra.NoArgs,
+		RunE: func(c *cobra.Command, _ []string) error {
+			if c.Flags().Changed("retryable") && opts.retryable == "" {
+				opts.retryable = "true"
+			}
+			return listRun(a, opts)
+		},
+	}
+	f := c.Flags()
+	f.StringVar(&opts.category, "category", "", "only this category (the part before the first dot), any case")
+	f.StringVar(&opts.product, "product", "", "only this scope: common, sdk, or a product short name such as tcr")
+	f.StringVar(&opts.product, "scope", "", "alias of --product")
+	f.StringVar(&opts.retryable, "retryable", "", "only retryable codes (--retryable) or only non-retryable ones (--retryable=false)")
+	f.Lookup("retryable").NoOptDefVal = "true"
+	_ = c.RegisterFlagCompletionFunc("category", a.completeCategories)
+	_ = c.RegisterFlagCompletionFunc("product", a.completeScopes)
+	_ = c.RegisterFlagCompletionFunc("scope", a.completeScopes)
+	_ = c.RegisterFlagCompletionFunc("retryable", fixedCompletion("true", "false"))
+	return c
+}
+
+func listRun(a *app, opts *listOptions) error {
+	format, err := a.format(outTable, outPlain, outJSON, outYAML, outCSV, outMarkdown)
+	if err != nil {
+		return err
+	}
+	if err := a.checkScope(opts.product); err != nil {
+		return err
+	}
+	var wantRetry *bool
+	switch strings.ToLower(opts.retryable) {
+	case "":
+	case "true", "yes", "1":
+		t := true
+		wantRetry = &t
+	case "false", "no", "0":
+		f := false
+		wantRetry = &f
+	default:
+		return usageErr([]string{"use --retryable or --retryable=false"}, "invalid --retryable %q", textsafe.Clean(opts.retryable))
+	}
+	if opts.category != "" && !a.knownCategory(opts.category) {
+		return usageErr([]string{"categories: " + strings.Join(a.catalog().Categories(), ", ")}, "unknown category %q", textsafe.Clean(opts.category))
+	}
+	lang := a.Lang()
+	var entries []*catalog.Entry
+	for _, e := range a.catalog().Entries() {
+		if opts.category != "" && !strings.EqualFold(e.Category(), opts.category) {
+			continue
+		}
+		if opts.product != "" && !strings.EqualFold(e.Scope, opts.product) {
+			continue
+		}
+		if wantRetry != nil && e.Retryable != *wantRetry {
+			continue
+		}
+		entries = append(entries, e)
+	}
+	views := make([]render.Entry, 0, len(entries))
+	rows := make([][]string, 0, len(entries))
+	for _, e := range entries {
+		views = append(views, render.View(e, lang))
+		rows = append(rows, []string{e.Code, e.Category(), e.Scope, yesNo(e.Retryable, lang), e.Summary.In(lang)})
+	}
+	header := []string{"CODE", "CATEGORY", "SCOPE", "RETRYABLE", "SUMMARY"}
+	if format == outTable {
+		// Grouped: the category heads its group once, instead of a column.
+		return writeGrouped(a, rows)
+	}
+	err = writeEntries(a, format, header, rows, views)
+	if err == nil && len(entries) == 0 {
+		return errNotFound
+	}
+	return err
+}
+
+func (a *app) knownCategory(cat string) bool {
+	for _, c := range a.catalog().Categories() {
+		if strings.EqualFold(c, cat) {
+			return true
+		}
+	}
+	return false
+}
+
+// writeGrouped writes the terminal table of list: CATEGORY, CODE, SCOPE,
+// RETRYABLE, SUMMARY with each category named only on its group's first row.
+func writeGrouped(a *app, rows [][]string) error {
+	if len(rows) == 0 {
+		return errNotFound
+	}
+	out := make([][]string, len(rows))
+	prev := ""
+	for i, r := range rows {
+		cat := r[1]
+		if cat == prev {
+			cat = ""
+		}
+		prev = r[1]
+		out[i] = []string{textsafe.Clean(cat), textsafe.Clean(r[0]), r[2], r[3], textsafe.Clean(r[4])}
+	}
+	return render.Table(a.ios.Out, []string{"CATEGORY", "CODE", "SCOPE", "RETRY", "SUMMARY"}, out,
+		render.TableOptions{Width: a.ios.TerminalWidth(), Color: a.ios.ColorEnabled()})
+}
+
+func yesNo(b bool, lang catalog.Lang) string {
+	switch {
+	case b && lang == catalog.Chinese:
+		return "是"
+	case lang == catalog.Chinese:
+		return "否"
+	case b:
+		return "yes"
+	}
+	return "no"
+}

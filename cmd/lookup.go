@@ -1,0 +1,145 @@
+package cmd
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/errcode-dev/errcode/catalog"
+	"github.com/errcode-dev/errcode/internal/render"
+	"github.com/errcode-dev/errcode/internal/search"
+	"github.com/errcode-dev/errcode/internal/textsafe"
+)
+
+type lookupOptions struct {
+	product string
+}
+
+func newLookupCmd(a *app) *cobra.Command {
+	opts := &lookupOptions{}
+	c := &cobra.Command{
+		Use:   "lookup QUERY...",
+		Short: "Resolve error codes, patterns or free text to one line each",
+		Long: `Resolve each QUERY to catalog entries, one line per code.
+
+  errcode lookup AuthFailure.SignatureExpire     exact code, any case
+  errcode lookup 'AuthFailure.*' '*NotFound*'   patterns: * any run, ? one character
+  errcode lookup 签名  |  errcode lookup "rate limit"   free text, English or Chinese
+
+An unknown code gets "did you mean" suggestions; an unknown sub-code of a
+known class (InternalError.SomethingNew) is shown through its class. Either
+way the exit status is 1.`,
+		Example: `  errcode lookup authfailure.signatureexpire
+  errcode lookup 'RequestLimitExceeded*' -o json
+  errcode lookup 频率`,
+		Args: cobra.MinimumNArgs(1),
+		ValidArgsFunction: func(_ *cobra.Command, _ []string, toComplete string) ([]cobra.Completion, cobra.ShellCompDirective) {
+			return a.completeCodes(toComplete)
+		},
+		RunE: func(_ *cobra.Command, args []string) error { return lookupRun(a, opts, args) },
+	}
+	c.Flags().StringVar(&opts.product, "product", "", "only codes of this scope: common, sdk, or a product short name such as tcr")
+	c.Flags().StringVar(&opts.product, "scope", "", "alias of --product")
+	_ = c.RegisterFlagCompletionFunc("product", a.completeScopes)
+	_ = c.RegisterFlagCompletionFunc("scope", a.completeScopes)
+	return c
+}
+
+func lookupRun(a *app, opts *lookupOptions, args []string) error {
+	format, err := a.format(outTable, outPlain, outJSON, outYAML)
+	if err != nil {
+		return err
+	}
+	if err := a.checkScope(opts.product); err != nil {
+		return err
+	}
+	lang := a.Lang()
+	var views []render.Entry
+	var rows [][]string
+	seen := map[*catalog.Entry]bool{}
+	missed := false
+	for _, q := range args {
+		r := a.resolve(q, opts.product)
+		if r.miss {
+			missed = true
+			reportMiss(a, r)
+		}
+		for _, m := range r.matches {
+			if seen[m.entry] {
+				continue
+			}
+			seen[m.entry] = true
+			v := render.View(m.entry, lang)
+			v.Query, v.Match = r.query, m.how
+			views = append(views, v)
+			rows = append(rows, []string{m.entry.Code, m.entry.Category(), m.entry.Scope, m.entry.Summary.In(lang)})
+		}
+	}
+	if views == nil {
+		views = []render.Entry{}
+	}
+	if err := writeEntries(a, format, []string{"CODE", "CATEGORY", "SCOPE", "SUMMARY"}, rows, views); err != nil {
+		return err
+	}
+	if missed {
+		return errNotFound
+	}
+	return nil
+}
+
+// reportMiss tells, on stderr, that a query named no code, and what to try.
+func reportMiss(a *app, r resolution) {
+	q := textsafe.Clean(r.query)
+	switch {
+	case len(r.matches) > 0 && r.matches[0].how == "parent":
+		printErr(a.ios, fmt.Sprintf("unknown code %q", q),
+			fmt.Sprintf("%s is not in the catalog; showing its class %s", q, r.matches[0].entry.Code))
+	case r.kind == search.KindPattern:
+		printErr(a.ios, fmt.Sprintf("no code matches %q", q), "patterns match whole codes, any case: try '*"+strings.Trim(q, "*")+"*'")
+	case r.kind == search.KindText:
+		printErr(a.ios, fmt.Sprintf("nothing matches %q", q), "try fewer words, or a code: errcode list")
+	case len(r.suggest) > 0:
+		printErr(a.ios, fmt.Sprintf("unknown code %q", q), "did you mean "+strings.Join(r.suggest, ", ")+"?")
+	default:
+		printErr(a.ios, fmt.Sprintf("unknown code %q", q), "errcode list shows every code; errcode lookup WORDS searches the text")
+	}
+}
+
+// writeEntries writes results as a table/plain rows (the given columns) or as JSON/YAML views.
+func writeEntries(a *app, format string, header []string, rows [][]string, views []render.Entry) error {
+	for _, r := range rows {
+		for i := range r {
+			r[i] = textsafe.Clean(r[i])
+		}
+	}
+	switch format {
+	case outJSON:
+		return render.JSON(a.ios.Out, views)
+	case outYAML:
+		return render.YAML(a.ios.Out, views)
+	case outPlain:
+		return render.TSV(a.ios.Out, rows)
+	case outCSV:
+		return render.CSV(a.ios.Out, header, rows)
+	case outMarkdown:
+		return render.Markdown(a.ios.Out, header, rows)
+	}
+	if len(rows) == 0 {
+		return nil
+	}
+	return render.Table(a.ios.Out, header, rows, render.TableOptions{Width: a.ios.TerminalWidth(), Color: a.ios.ColorEnabled()})
+}
+
+// checkScope rejects a --product that names no scope in the catalog.
+func (a *app) checkScope(scope string) error {
+	if scope == "" {
+		return nil
+	}
+	for _, s := range a.catalog().Scopes() {
+		if strings.EqualFold(s, scope) {
+			return nil
+		}
+	}
+	return usageErr([]string{"known scopes: " + strings.Join(a.catalog().Scopes(), ", ")}, "unknown product %q", textsafe.Clean(scope))
+}

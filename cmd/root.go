@@ -1,0 +1,244 @@
+// Package cmd wires errcode's subcommands with cobra. It owns the exit-status
+// table (see errors.go) and the global flags; the work itself is done by the
+// catalog, internal/search, internal/parse and internal/render packages.
+package cmd
+
+import (
+	"errors"
+	"fmt"
+	"runtime/debug"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/errcode-dev/errcode/catalog"
+	"github.com/errcode-dev/errcode/internal/iostreams"
+	"github.com/errcode-dev/errcode/internal/search"
+	"github.com/errcode-dev/errcode/internal/textsafe"
+)
+
+// version is stamped by `make dist` with -ldflags "-X .../cmd.version=v1.2.3";
+// otherwise it comes from the module's build info.
+var version = ""
+
+// Output formats.
+const (
+	outTable    = "table"
+	outPlain    = "plain"
+	outJSON     = "json"
+	outJSONL    = "jsonl"
+	outYAML     = "yaml"
+	outCSV      = "csv"
+	outMarkdown = "markdown"
+)
+
+// app is what every subcommand shares: the streams, the global options and
+// the catalog, built on first use.
+type app struct {
+	ios    *iostreams.IOStreams
+	output string // -o; "" means table on a terminal, plain when piped
+	lang   string // --lang as given; "" means from the environment
+	color  string
+
+	cat *catalog.Catalog
+	ix  *search.Index
+}
+
+func (a *app) catalog() *catalog.Catalog {
+	if a.cat == nil {
+		a.cat = catalog.Default()
+	}
+	return a.cat
+}
+
+func (a *app) index() *search.Index {
+	if a.ix == nil {
+		a.ix = search.New(a.catalog())
+	}
+	return a.ix
+}
+
+// Lang resolves the output language: --lang, then ERRCODE_LANG, then the
+// first set of LC_ALL, LC_MESSAGES, LANG; a value starting with "zh" means
+// Chinese, anything else English.
+func (a *app) Lang() catalog.Lang {
+	v := a.lang
+	if v == "" {
+		v = a.ios.Getenv("ERRCODE_LANG")
+	}
+	if v == "" {
+		for _, k := range []string{"LC_ALL", "LC_MESSAGES", "LANG"} {
+			if v = a.ios.Getenv(k); v != "" {
+				break
+			}
+		}
+	}
+	if strings.HasPrefix(strings.ToLower(v), "zh") {
+		return catalog.Chinese
+	}
+	return catalog.English
+}
+
+// format returns the output format, resolving the default and checking it
+// against the formats the command accepts.
+func (a *app) format(allowed ...string) (string, error) {
+	f := a.output
+	if f == "" {
+		if a.ios.IsStdoutTTY() {
+			return outTable, nil
+		}
+		return outPlain, nil
+	}
+	for _, ok := range allowed {
+		if f == ok {
+			return f, nil
+		}
+	}
+	return "", usageErr([]string{"use one of: " + strings.Join(allowed, ", ")}, "invalid output format %q for this command", textsafe.Clean(f))
+}
+
+// Main runs errcode with args and returns the exit status. It prints every
+// error once, as "errcode: error: ..." with "errcode: hint: ..." lines.
+func Main(args []string, ios *iostreams.IOStreams) int {
+	a := &app{ios: ios}
+	root := newRootCmd(a)
+	root.SetArgs(args)
+	err := root.Execute()
+	if err == nil {
+		return ExitOK
+	}
+	var ee *exitError
+	if errors.As(err, &ee) {
+		if ee.msg != "" {
+			printErr(ios, ee.msg, ee.hints...)
+		}
+		return ee.code
+	}
+	// Errors from cobra itself: unknown command or flag, bad flag value, wrong argument count.
+	printErr(ios, err.Error(), "run 'errcode --help' for usage")
+	return ExitUsage
+}
+
+// NewRootCmd returns the root command wired to ios, for tools that walk the
+// command tree (man pages, docs). Main is the way to run errcode.
+func NewRootCmd(ios *iostreams.IOStreams) *cobra.Command { return newRootCmd(&app{ios: ios}) }
+
+// printErr writes one error line and its hints to stderr, all made safe for a terminal.
+func printErr(ios *iostreams.IOStreams, msg string, hints ...string) {
+	fmt.Fprintf(ios.ErrOut, "errcode: error: %s\n", textsafe.Clean(msg))
+	for _, h := range hints {
+		fmt.Fprintf(ios.ErrOut, "errcode: hint: %s\n", textsafe.Clean(h))
+	}
+}
+
+// printHint writes hint lines to stderr.
+func printHint(ios *iostreams.IOStreams, hints ...string) {
+	for _, h := range hints {
+		fmt.Fprintf(ios.ErrOut, "errcode: hint: %s\n", textsafe.Clean(h))
+	}
+}
+
+const rootLong = `errcode explains Tencent Cloud API error codes: what a code means, why it
+happens, whether to retry, and exactly what to do. It works offline: the
+catalog is built into the binary.
+
+Exit status:
+  0  found (every code resolved; parse found at least one error)
+  1  nothing found (an unknown code, even one shown through its class; no error in the input)
+  2  usage or input error
+
+Environment:
+  ERRCODE_LANG                  default for --lang (en or zh)
+  LC_ALL, LC_MESSAGES, LANG     used when ERRCODE_LANG is unset: zh* means Chinese
+  NO_COLOR                      set and non-empty: no colour
+  CLICOLOR=0                    no colour;  CLICOLOR_FORCE=1: colour even when piped
+  ERRCODE_FORCE_TTY             lay out stdout as for a terminal (a number also sets the width)
+  COLUMNS                       terminal width when it cannot be read from the terminal`
+
+func newRootCmd(a *app) *cobra.Command {
+	root := &cobra.Command{
+		Use:           "errcode",
+		Short:         "Explain Tencent Cloud API error codes, offline",
+		Long:          rootLong,
+		Version:       buildVersion(),
+		SilenceErrors: true,
+		SilenceUsage:  true,
+		// Bare `errcode` prints help; `errcode nosuch` is an unknown command.
+		Args: cobra.NoArgs,
+		RunE: func(c *cobra.Command, _ []string) error { return c.Help() },
+		PersistentPreRunE: func(c *cobra.Command, _ []string) error {
+			if err := a.ios.SetColorMode(a.color); err != nil {
+				return usageErr([]string{"use --color auto, always or never"}, "%v", err)
+			}
+			if a.lang != "" && a.lang != "en" && a.lang != "zh" {
+				return usageErr([]string{"use --lang en or --lang zh"}, "invalid --lang %q", textsafe.Clean(a.lang))
+			}
+			return nil
+		},
+	}
+	root.SetOut(a.ios.Out)
+	root.SetErr(a.ios.ErrOut)
+	root.SetIn(a.ios.In)
+	root.SetVersionTemplate("errcode {{.Version}}\n")
+	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
+		return usageErr([]string{fmt.Sprintf("run '%s --help' for usage", c.CommandPath())}, "%v", err)
+	})
+
+	pf := root.PersistentFlags()
+	pf.StringVarP(&a.output, "output", "o", "", "output format: table, plain, json, yaml (list also: csv, markdown; parse also: jsonl) (default: table on a terminal, plain when piped)")
+	pf.StringVar(&a.lang, "lang", "", "language of the text: en or zh (default: $ERRCODE_LANG, then the locale)")
+	pf.StringVar(&a.color, "color", "auto", "colour: auto, always or never (auto honours NO_COLOR, CLICOLOR, CLICOLOR_FORCE)")
+	_ = root.RegisterFlagCompletionFunc("output", fixedCompletion(outTable, outPlain, outJSON, outJSONL, outYAML, outCSV, outMarkdown))
+	_ = root.RegisterFlagCompletionFunc("lang", fixedCompletion("en\tEnglish", "zh\t中文"))
+	_ = root.RegisterFlagCompletionFunc("color", fixedCompletion(iostreams.ColorModes...))
+
+	root.AddCommand(
+		newLookupCmd(a),
+		newListCmd(a),
+		newExplainCmd(a),
+		newCompletionCmd(a),
+	)
+	addHelpTopics(root)
+	return root
+}
+
+// buildVersion returns the stamped version, else the module version from
+// the build info (a tag for `go install ...@v1.2.3`), with the VCS revision
+// when the binary was built from a checkout.
+func buildVersion() string {
+	if version != "" {
+		return version
+	}
+	bi, ok := debug.ReadBuildInfo()
+	if !ok {
+		return "(unknown)"
+	}
+	v := bi.Main.Version
+	if v == "" {
+		v = "(devel)"
+	}
+	var rev, dirty string
+	for _, s := range bi.Settings {
+		switch s.Key {
+		case "vcs.revision":
+			rev = s.Value
+		case "vcs.modified":
+			if s.Value == "true" {
+				dirty = "-dirty"
+			}
+		}
+	}
+	if v == "(devel)" && rev != "" {
+		if len(rev) > 12 {
+			rev = rev[:12]
+		}
+		v += " " + rev + dirty
+	}
+	return v
+}
+
+func fixedCompletion(values ...string) func(*cobra.Command, []string, string) ([]cobra.Completion, cobra.ShellCompDirective) {
+	return func(*cobra.Command, []string, string) ([]cobra.Completion, cobra.ShellCompDirective) {
+		return values, cobra.ShellCompDirectiveNoFileComp
+	}
+}
