@@ -40,7 +40,7 @@
 // ("sig" finds "signature", at a lower weight). Codes count as words too,
 // split at dots and at CamelCase ("SignatureExpire" is "signature" and
 // "expire", and also "signatureexpire"). Common words such as "the", "is",
-// "why" are ignored unless the query has nothing else.
+// "why", and single letters, are ignored; a query of only those matches nothing.
 //
 // Chinese (and other CJK scripts) is matched as a substring of the text;
 // when the whole run of characters is not found, the entry still matches in

@@ -282,7 +282,7 @@ func TestText(t *testing.T) {
 		// A term that matches nothing leaves the others to rank.
 		{"partial", "signature timeout", 0, []string{"AuthFailure.SignatureExpire", "AuthFailure.SignatureFailure"}},
 		{"prefix", "sig", 0, []string{"AuthFailure.SignatureExpire", "AuthFailure.SignatureFailure"}},
-		// Stop words alone are searched ("the" is everywhere), here in vain.
+		// Stop words and single letters alone match nothing.
 		{"stop words only", "why", 0, nil},
 		{"stop words ignored", "why is the signature expired", 2, []string{"AuthFailure.SignatureExpire", "AuthFailure.SignatureFailure"}},
 		{"no match", "xyzzy", 0, nil},
@@ -395,7 +395,9 @@ func TestParseQuery(t *testing.T) {
 	}{
 		{"Rate  LIMIT rate", []string{"rate", "limit"}},
 		{"why is the signature expired?", []string{"signature", "expired"}},
-		{"the", []string{"the"}},
+		{"the", nil},
+		{"a b x", nil},
+		{"a rate", []string{"rate"}},
 		{"签名过期了吗", []string{"签名过期"}},
 		{"超过了频率限制", []string{"超过", "频率限制"}},
 		{"IP限频", []string{"ip", "限频"}},

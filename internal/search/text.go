@@ -357,10 +357,11 @@ type qterm struct {
 	cjk  bool
 }
 
-// parseQuery splits q into distinct terms: English words (without stop words,
-// unless there is nothing else) and CJK runs; at most maxTerms of them.
+// parseQuery splits q into distinct terms: English words (without stop words
+// and single letters, which match nearly everything and so rank nothing) and
+// CJK runs; at most maxTerms of them. A query of only such words has no terms.
 func parseQuery(q string) []qterm {
-	var terms, stops []qterm
+	var terms []qterm
 	seen := map[string]bool{}
 	scan(q, true, func(w string) {
 		lw := strings.ToLower(w)
@@ -369,9 +370,7 @@ func parseQuery(q string) []qterm {
 			return
 		}
 		seen["w:"+t.stem] = true
-		if stopWords[lw] {
-			stops = append(stops, t)
-		} else {
+		if !stopWords[lw] && len(lw) > 1 {
 			terms = append(terms, t)
 		}
 	}, func(run string) {
@@ -380,9 +379,6 @@ func parseQuery(q string) []qterm {
 			terms = append(terms, qterm{text: run, cjk: true})
 		}
 	})
-	if len(terms) == 0 {
-		terms = stops
-	}
 	if len(terms) > maxTerms {
 		terms = terms[:maxTerms]
 	}
