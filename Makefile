@@ -7,12 +7,16 @@ STATICCHECK ?= $(GO) run honnef.co/go/tools/cmd/staticcheck@v0.8.2
 SOURCE_DATE_EPOCH ?= 1767225600
 export SOURCE_DATE_EPOCH
 
-.PHONY: all build test check bench fuzz man completions install update clean
+.PHONY: all build test check bench fuzz man completions install update clean catalog
 
 all: build
 
 build:
 	$(GO) build -trimpath -o $(BIN) .
+
+# Regenerate catalog/codes_gen.go after editing catalog/codes.yaml.
+catalog:
+	$(GO) run ./internal/catalogen -in catalog/codes.yaml -out catalog/codes_gen.go
 
 install:
 	$(GO) install -trimpath .
