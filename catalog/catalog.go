@@ -1,27 +1,47 @@
 package catalog
 
 import (
-	"bytes"
-	"errors"
-	"fmt"
-	"io"
 	"sort"
 	"strings"
-
-	"go.yaml.in/yaml/v3"
 )
 
 // Catalog is a read-only set of entries with case-insensitive lookup.
 // The zero value is an empty catalog. A Catalog is safe for concurrent use.
 type Catalog struct {
 	entries []*Entry            // sorted by (category, code, scope rank)
-	byCode  map[string][]*Entry // lower-cased code -> entries, common scope first
+	byCode  map[string][]*Entry // New: lower-cased code -> entries, common scope first
+	keys    *keyIndex           // Default: the same lookup, generated with the data
+}
+
+// keyIndex finds entries by lower-cased code without building a map at
+// start-up: the keys are one sorted string, searched by bisection, so a
+// lookup touches a few pages instead of every code string in the binary.
+type keyIndex struct {
+	text  string   // the lower-cased codes, concatenated in sorted order
+	off   []uint32 // key i is text[off[i]:off[i+1]]
+	entry []uint32 // index in entries of key i's entry; equal keys in catalog order
+}
+
+func (k *keyIndex) key(i int) string { return k.text[k.off[i]:k.off[i+1]] }
+
+func (k *keyIndex) find(entries []*Entry, key string) []*Entry {
+	n := len(k.entry)
+	i := sort.Search(n, func(i int) bool { return k.key(i) >= key })
+	var out []*Entry
+	for ; i < n && k.key(i) == key; i++ {
+		out = append(out, entries[k.entry[i]])
+	}
+	return out
 }
 
 // New builds a catalog from entries, which it sorts and indexes. It does not validate them; see Validate.
 func New(entries []*Entry) *Catalog {
 	c := &Catalog{entries: append([]*Entry(nil), entries...), byCode: make(map[string][]*Entry, len(entries))}
-	sort.SliceStable(c.entries, func(i, j int) bool { return less(c.entries[i], c.entries[j]) })
+	// The compiled catalog arrives sorted (a test keeps codes.yaml in order):
+	// checking is linear, sorting is not.
+	if !sort.SliceIsSorted(c.entries, func(i, j int) bool { return less(c.entries[i], c.entries[j]) }) {
+		sort.SliceStable(c.entries, func(i, j int) bool { return less(c.entries[i], c.entries[j]) })
+	}
 	for _, e := range c.entries {
 		k := strings.ToLower(e.Code)
 		c.byCode[k] = append(c.byCode[k], e)
@@ -53,25 +73,6 @@ func less(a, b *Entry) bool {
 	return a.Scope < b.Scope
 }
 
-// Decode reads a YAML list of entries, rejecting unknown fields.
-func Decode(data []byte) ([]*Entry, error) {
-	dec := yaml.NewDecoder(bytes.NewReader(data))
-	dec.KnownFields(true)
-	var entries []*Entry
-	if err := dec.Decode(&entries); err != nil {
-		if errors.Is(err, io.EOF) {
-			return nil, nil
-		}
-		return nil, err
-	}
-	for i, e := range entries {
-		if e == nil {
-			return nil, fmt.Errorf("entry %d is empty", i+1)
-		}
-	}
-	return entries, nil
-}
-
 // Entries returns every entry, ordered by category, code and scope (common first).
 // The caller must not modify them.
 func (c *Catalog) Entries() []*Entry { return c.entries }
@@ -82,7 +83,11 @@ func (c *Catalog) Len() int { return len(c.entries) }
 // Find returns every entry whose code equals code, ignoring case, common scope
 // first. It returns nil when there is none.
 func (c *Catalog) Find(code string) []*Entry {
-	return c.byCode[strings.ToLower(strings.TrimSpace(code))]
+	key := strings.ToLower(strings.TrimSpace(code))
+	if c.keys != nil {
+		return c.keys.find(c.entries, key)
+	}
+	return c.byCode[key]
 }
 
 // Get returns the entry for code in scope (ignoring case), or nil.

@@ -2,14 +2,11 @@ package catalog
 
 import (
 	"bufio"
-	"bytes"
 	"os"
 	"regexp"
 	"strings"
 	"testing"
 	"unicode"
-
-	"go.yaml.in/yaml/v3"
 )
 
 func readCodeList(t *testing.T, path string) [][2]string {
@@ -33,28 +30,6 @@ func readCodeList(t *testing.T, path string) [][2]string {
 		out = append(out, [2]string{scope, code})
 	}
 	return out
-}
-
-func TestDecodeRejectsUnknownFields(t *testing.T) {
-	_, err := Decode([]byte("- code: X\n  scope: common\n  sumary: {en: a, zh: b}\n"))
-	if err == nil || !strings.Contains(err.Error(), "sumary") {
-		t.Fatalf("Decode with a misspelt field: err = %v, want an error naming it", err)
-	}
-	if _, err := Decode([]byte("code: X\n")); err == nil {
-		t.Fatal("Decode of a mapping instead of a list: want an error")
-	}
-	if _, err := Decode([]byte("- null\n")); err == nil {
-		t.Fatal("Decode of an empty entry: want an error")
-	}
-}
-
-func TestEmbeddedCatalogDecodes(t *testing.T) {
-	if _, err := Decode(CodesYAML); err != nil {
-		t.Fatalf("codes.yaml: %v", err)
-	}
-	if Default().Len() == 0 {
-		t.Fatal("empty catalog")
-	}
 }
 
 var codeRE = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9]*(\.[A-Za-z0-9_-]+)*$`)
@@ -154,21 +129,6 @@ func TestRequiredCodesPresent(t *testing.T) {
 	}
 }
 
-// TestSourceOrder keeps codes.yaml in catalog order (category, code, scope),
-// so that additions land in a predictable place and diffs stay small.
-func TestSourceOrder(t *testing.T) {
-	entries, err := Decode(CodesYAML)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for i := 1; i < len(entries); i++ {
-		if less(entries[i], entries[i-1]) {
-			t.Errorf("codes.yaml: %s/%s comes after %s/%s; keep entries sorted by category, code, scope (common first)",
-				entries[i].Scope, entries[i].Code, entries[i-1].Scope, entries[i-1].Code)
-		}
-	}
-}
-
 func TestCategoryAndParent(t *testing.T) {
 	tests := []struct{ code, cat, parent string }{
 		{"AuthFailure.SignatureExpire", "AuthFailure", "AuthFailure"},
@@ -224,21 +184,23 @@ func TestResolve(t *testing.T) {
 	}
 }
 
-// The YAML must survive a round trip unchanged in meaning: every field has a tag.
-func TestRoundTrip(t *testing.T) {
-	entries, err := Decode(CodesYAML)
-	if err != nil {
-		t.Fatal(err)
+// The generated key index of Default answers exactly as the map New builds.
+func TestDefaultIndexMatchesNew(t *testing.T) {
+	def := Default()
+	built := New(def.Entries())
+	queries := []string{"", "nope", "authfailure", "AUTHFAILURE.SIGNATUREEXPIRE", " internalerror ", "zzz", "a"}
+	for _, e := range def.Entries() {
+		queries = append(queries, e.Code, strings.ToUpper(e.Code), strings.ToLower(e.Code))
 	}
-	var buf bytes.Buffer
-	if err := yaml.NewEncoder(&buf).Encode(entries); err != nil {
-		t.Fatal(err)
-	}
-	again, err := Decode(buf.Bytes())
-	if err != nil {
-		t.Fatalf("re-decode: %v", err)
-	}
-	if len(again) != len(entries) {
-		t.Fatalf("round trip: %d entries, want %d", len(again), len(entries))
+	for _, q := range queries {
+		got, want := def.Find(q), built.Find(q)
+		if len(got) != len(want) {
+			t.Fatalf("Find(%q): %d entries, want %d", q, len(got), len(want))
+		}
+		for i := range got {
+			if got[i] != want[i] {
+				t.Errorf("Find(%q)[%d] = %s/%s, want %s/%s", q, i, got[i].Scope, got[i].Code, want[i].Scope, want[i].Code)
+			}
+		}
 	}
 }

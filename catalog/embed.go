@@ -6,9 +6,9 @@ import (
 )
 
 // CodesYAML is the curated catalog source, catalog/codes.yaml, as embedded in
-// the binary. Decode reads it; Default serves the same entries from
-// codes_gen.go, compiled from this file by internal/catalogen (`make catalog`),
-// so that start-up parses nothing.
+// the binary. Package catalog/source decodes it; Default serves the same
+// entries from codes_gen.go, compiled from this file by internal/catalogen
+// (`make catalog`), so that start-up parses nothing.
 //
 //go:embed codes.yaml
 var CodesYAML []byte
@@ -27,7 +27,9 @@ func Default() *Catalog {
 		for i := range codes {
 			ptrs[i] = &codes[i]
 		}
-		defaultCat = New(ptrs)
+		// codes is in catalog order and the key index is generated with it
+		// (internal/catalogen), so nothing is sorted or hashed here.
+		defaultCat = &Catalog{entries: ptrs, keys: &keyIndex{text: codeKeys, off: codeKeyOff[:], entry: codeKeyEntry[:]}}
 	})
 	return defaultCat
 }

@@ -155,12 +155,15 @@ Environment:
   ERRCODE_FORCE_TTY             lay out stdout as for a terminal (a number also sets the width)
   COLUMNS                       terminal width when it cannot be read from the terminal`
 
+func init() { cobra.AddTemplateFunc("errcodeVersion", buildVersion) }
+
 func newRootCmd(a *app) *cobra.Command {
 	root := &cobra.Command{
-		Use:           "errcode",
-		Short:         "Explain Tencent Cloud API error codes, offline",
-		Long:          rootLong,
-		Version:       buildVersion(),
+		Use:   "errcode",
+		Short: "Explain Tencent Cloud API error codes, offline",
+		Long:  rootLong,
+		// The real version is read only when --version asks (see the template).
+		Version:       "-",
 		SilenceErrors: true,
 		SilenceUsage:  true,
 		// Bare `errcode` prints help; `errcode nosuch` is an unknown command.
@@ -179,7 +182,7 @@ func newRootCmd(a *app) *cobra.Command {
 	root.SetOut(a.ios.Out)
 	root.SetErr(a.ios.ErrOut)
 	root.SetIn(a.ios.In)
-	root.SetVersionTemplate("errcode {{.Version}}\n")
+	root.SetVersionTemplate("errcode {{errcodeVersion}}\n")
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
 		return usageErr([]string{fmt.Sprintf("run '%s --help' for usage", c.CommandPath())}, "%v", err)
 	})

@@ -1,13 +1,10 @@
 package render
 
 import (
-	"bytes"
 	"encoding/csv"
 	"encoding/json"
 	"io"
 	"strings"
-
-	"go.yaml.in/yaml/v3"
 )
 
 // JSON writes v as indented JSON followed by a newline. HTML characters are
@@ -25,21 +22,6 @@ func JSONLine(w io.Writer, v any) error {
 	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)
 	return enc.Encode(v)
-}
-
-// YAML writes v as a YAML document.
-func YAML(w io.Writer, v any) error {
-	var buf bytes.Buffer
-	enc := yaml.NewEncoder(&buf)
-	enc.SetIndent(2)
-	if err := enc.Encode(v); err != nil {
-		return err
-	}
-	if err := enc.Close(); err != nil {
-		return err
-	}
-	_, err := w.Write(buf.Bytes())
-	return err
 }
 
 // CSV writes a header and rows as RFC 4180 CSV.

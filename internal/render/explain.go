@@ -3,6 +3,7 @@ package render
 import (
 	_ "embed"
 	"io"
+	"strconv"
 	"strings"
 	"sync"
 	"text/template"
@@ -56,43 +57,25 @@ type ExplainOptions struct {
 	Others []string
 }
 
-// explainTemplate is parsed on first use, not at start-up: most runs never
-// explain. Width and colour reach it through the methods of explainData, so
-// the parsed template is shared as is.
+// explainTemplate is parsed on first use, not at start-up: most runs never explain.
 var explainTemplate = sync.OnceValue(func() *template.Template {
-	return template.Must(template.New("explain").Funcs(template.FuncMap{
-		"join": strings.Join, "inc": func(i int) int { return i + 1 },
-	}).Parse(explainTmpl))
+	return template.Must(template.New("explain").Parse(explainTmpl))
 })
 
-// explainData is what explain.tmpl sees.
+// explainData is what explain.tmpl sees: each block styled, wrapped to the
+// width and indented.
 type explainData struct {
-	Entry                   Entry
-	L                       labels
-	RetryWord, RetryVerdict string
-	ProvenanceWord          string
-	Others                  string
-	width                   int
-	color                   bool
+	Title, Meta, AlsoIn, Summary string
+	CausesHeading                string
+	Causes                       []string
+	FixHeading                   string
+	Steps                        []string
+	RetryHeading, Retry          string
+	RelatedHeading, Related      string
+	ActionsHeading, Actions      string
+	DocsHeading, Docs            string
+	SourceHeading, Source        string
 }
-
-func (d *explainData) paint(s string, attrs ...color.Attribute) string {
-	c := color.New(attrs...)
-	if d.color {
-		c.EnableColor()
-	} else {
-		c.DisableColor()
-	}
-	return c.Sprint(s)
-}
-
-// Bold, Dim and Heading style a string when colour is on.
-func (d *explainData) Bold(s string) string    { return d.paint(s, color.Bold) }
-func (d *explainData) Dim(s string) string     { return d.paint(s, color.Faint) }
-func (d *explainData) Heading(s string) string { return d.paint(s, color.Bold, color.FgCyan) }
-
-// Wrap wraps s to the layout width; see the package function Wrap.
-func (d *explainData) Wrap(s, first, indent string) string { return Wrap(s, d.width, first, indent) }
 
 // Explain writes the long form of e: summary, causes, numbered fix steps,
 // retry advice, related codes, API actions, docs link and provenance.
@@ -109,11 +92,53 @@ func Explain(w io.Writer, e *catalog.Entry, opt ExplainOptions) error {
 	if width <= 0 || width > 100 {
 		width = 100
 	}
-	d := &explainData{Entry: v, L: l, RetryWord: l.NotRetryable, RetryVerdict: l.No,
-		ProvenanceWord: l.Provenances[e.Provenance], Others: strings.Join(opt.Others, ", "),
-		width: width, color: opt.Color}
+	paint := func(attrs ...color.Attribute) func(string) string {
+		c := color.New(attrs...)
+		if opt.Color {
+			c.EnableColor()
+		} else {
+			c.DisableColor()
+		}
+		return func(s string) string { return c.Sprint(s) }
+	}
+	bold, dim, heading := paint(color.Bold), paint(color.Faint), paint(color.Bold, color.FgCyan)
+	block := func(s string) string { return Wrap(s, width, "  ", "  ") }
+
+	retryWord, verdict := l.NotRetryable, l.No
 	if e.Retryable {
-		d.RetryWord, d.RetryVerdict = l.Retryable, l.Yes
+		retryWord, verdict = l.Retryable, l.Yes
+	}
+	d := &explainData{
+		Title:          bold(v.Code),
+		Meta:           dim(v.Scope + " · " + v.Category + " · " + retryWord),
+		Summary:        Wrap(v.Summary, width, "", ""),
+		CausesHeading:  heading(l.Causes),
+		FixHeading:     heading(l.Fix),
+		RetryHeading:   heading(l.Retry + l.Colon + verdict),
+		Retry:          block(v.Retry),
+		RelatedHeading: heading(l.Related),
+		ActionsHeading: heading(l.Actions),
+		DocsHeading:    heading(l.Docs),
+		SourceHeading:  heading(l.Provenance),
+		Source:         block(l.Provenances[e.Provenance] + l.Colon + v.Source),
+	}
+	if len(opt.Others) > 0 {
+		d.AlsoIn = dim(l.AlsoIn + " " + textsafe.Clean(strings.Join(opt.Others, ", ")))
+	}
+	for _, c := range v.Causes {
+		d.Causes = append(d.Causes, Wrap(c, width, "  - ", "    "))
+	}
+	for i, s := range v.Remediation {
+		d.Steps = append(d.Steps, Wrap(s, width, "  "+strconv.Itoa(i+1)+". ", "     "))
+	}
+	if len(v.Related) > 0 {
+		d.Related = block(strings.Join(v.Related, ", "))
+	}
+	if len(v.Actions) > 0 {
+		d.Actions = block(strings.Join(v.Actions, ", "))
+	}
+	if v.Docs != "" {
+		d.Docs = "  " + v.Docs
 	}
 	var buf strings.Builder
 	if err := explainTemplate().Execute(&buf, d); err != nil {

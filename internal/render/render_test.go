@@ -170,11 +170,19 @@ func TestWrap(t *testing.T) {
 		{"one two three four five six seven eight nine ten eleven", 30, "- ", "  ", "- one two three four five six\n  seven eight nine ten eleven"},
 		{"签名过期。请检查本地时间是否和标准时间同步，并开启时间同步。", 24, "", "", "签名过期。请检查本地时间\n是否和标准时间同步，并开\n启时间同步。"},
 		{"see https://cloud.tencent.com/document/api/213/30435/very/long/path now", 24, "", "", "see\nhttps://cloud.tencent.com/document/api/213/30435/very/long/path\nnow"},
-		{"", 20, "  ", "  ", "  "},
+		{"", 20, "  ", "  ", ""},
 	}
 	for _, tt := range tests {
 		if got := Wrap(tt.text, tt.width, tt.first, tt.indent); got != tt.want {
 			t.Errorf("Wrap(%q, %d) =\n%s\nwant\n%s", tt.text, tt.width, got, tt.want)
+		}
+	}
+}
+
+func TestRuneWidthAgreesWithRunewidth(t *testing.T) {
+	for _, s := range []string{"签名过期。", "Timestamp", "（不是云 API 密钥类型）", "ｈｅｌｌｏ", "カタカナ", "한국어", "“quoted”", "é", "→ …"} {
+		if got, want := stringWidth(s), runewidth.StringWidth(s); got != want {
+			t.Errorf("stringWidth(%q) = %d, go-runewidth says %d", s, got, want)
 		}
 	}
 }

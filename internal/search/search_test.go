@@ -731,7 +731,7 @@ func TestSynonyms(t *testing.T) {
 		{"database", []string{"db", "数据库"}}, // never itself
 	}
 	for _, tt := range tests {
-		if got := synonyms[stem(tt.word)]; !slices.Equal(got, tt.want) {
+		if got := synonyms()[stem(tt.word)]; !slices.Equal(got, tt.want) {
 			t.Errorf("synonyms of %q = %q, want %q", tt.word, got, tt.want)
 		}
 	}

@@ -4,6 +4,7 @@ import (
 	"math"
 	"slices"
 	"strings"
+	"sync"
 	"unicode"
 
 	"github.com/errcode-dev/errcode/catalog"
@@ -56,8 +57,9 @@ var synonymTable = []struct{ words, alts string }{
 	{"timeout", "超时"},
 }
 
-// synonyms is synonymTable keyed by stem; alternatives are stems or CJK phrases.
-var synonyms = func() map[string][]string {
+// synonyms is synonymTable keyed by stem; alternatives are stems or CJK
+// phrases. It is built on first use: most runs never search text.
+var synonyms = sync.OnceValue(func() map[string][]string {
 	m := map[string][]string{}
 	for _, s := range synonymTable {
 		var alts []string
@@ -77,18 +79,18 @@ var synonyms = func() map[string][]string {
 		}
 	}
 	return m
-}()
+})
 
 // stopWords are English query words too common to search for.
-var stopWords = map[string]bool{}
-
-func init() {
+var stopWords = sync.OnceValue(func() map[string]bool {
+	m := map[string]bool{}
 	for _, w := range strings.Fields(`a an the of to in on at for from by with as and or
 		is are was were be been it its this that my your i me we you
 		do does did how why what when which can could should would please`) {
-		stopWords[w] = true
+		m[w] = true
 	}
-}
+	return m
+})
 
 // particles are Chinese particles that separate query terms like spaces do.
 const particles = "的了吗呢吧啊"
@@ -370,7 +372,7 @@ func parseQuery(q string) []qterm {
 			return
 		}
 		seen["w:"+t.stem] = true
-		if !stopWords[lw] && len(lw) > 1 {
+		if !stopWords()[lw] && len(lw) > 1 {
 			terms = append(terms, t)
 		}
 	}, func(run string) {
@@ -460,7 +462,7 @@ func (t *textIndex) matchWord(h *hits, raw, st string) {
 	if len(st) >= 4 && st != raw {
 		t.matchPrefix(h, st, st)
 	}
-	for _, alt := range synonyms[st] {
+	for _, alt := range synonyms()[st] {
 		if hasCJK(alt) {
 			t.matchCJK(h, alt, qualitySynonym, false)
 		} else {

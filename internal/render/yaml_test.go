@@ -1,0 +1,57 @@
+package render
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+
+	"go.yaml.in/yaml/v3"
+
+	"github.com/errcode-dev/errcode/catalog"
+)
+
+// The hand-written YAML must decode, with a real YAML parser, to what was written.
+func TestYAMLRoundTrip(t *testing.T) {
+	var views []Entry
+	for _, e := range catalog.Default().Entries() {
+		v := View(e, catalog.English)
+		v.Query, v.Match = "q: \"x\"\n\x1b", "exact"
+		views = append(views, v, View(e, catalog.Chinese))
+	}
+	tricky := Entry{Code: "true", Summary: "- dash", Retry: "yes", Source: "123", Docs: " lead", Causes: []string{"a: b", "#x", "", "null", "multi\nline", "\u2028", "签名过期。"}}
+	views = append(views, tricky)
+	var buf bytes.Buffer
+	if err := YAML(&buf, views); err != nil {
+		t.Fatal(err)
+	}
+	var got []Entry
+	if err := yaml.Unmarshal(buf.Bytes(), &got); err != nil {
+		t.Fatalf("output is not valid YAML: %v\n%s", err, buf.String())
+	}
+	if len(got) != len(views) {
+		t.Fatalf("decoded %d entries, wrote %d", len(got), len(views))
+	}
+	for i := range views {
+		w, g := views[i], got[i]
+		if w.Code != g.Code || w.Summary != g.Summary || w.Retry != g.Retry || w.Source != g.Source || w.Docs != g.Docs ||
+			w.Retryable != g.Retryable || w.Query != g.Query || strings.Join(w.Causes, "|") != strings.Join(g.Causes, "|") ||
+			len(w.Related) != len(g.Related) {
+			t.Errorf("entry %d: wrote %+v\nread %+v", i, w, g)
+		}
+	}
+}
+
+func TestYAMLShape(t *testing.T) {
+	var buf bytes.Buffer
+	if err := YAML(&buf, []Entry{{Code: "A.B", Category: "A", Causes: []string{"c"}, Related: []string{}}}); err != nil {
+		t.Fatal(err)
+	}
+	want := "- code: A.B\n  category: A\n  scope: \"\"\n  summary: \"\"\n  retryable: false\n  retry: \"\"\n  causes:\n    - c\n  remediation: []\n  related: []\n  actions: []\n  docs: \"\"\n  provenance: \"\"\n  source: \"\"\n"
+	if buf.String() != want {
+		t.Errorf("YAML =\n%s\nwant\n%s", buf.String(), want)
+	}
+	buf.Reset()
+	if err := YAML(&buf, []Entry{}); err != nil || buf.String() != "[]\n" {
+		t.Errorf("empty list: %q, %v", buf.String(), err)
+	}
+}
