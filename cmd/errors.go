@@ -1,9 +1,6 @@
 package cmd
 
-import (
-	"errors"
-	"fmt"
-)
+import "fmt"
 
 // Exit statuses, grep-like. They are part of errcode's interface: see README
 // and `errcode help exit-codes`.
@@ -30,12 +27,3 @@ func usageErr(hints []string, format string, args ...any) error {
 
 // notFound is the silent exit 1: the command has already said what was missing.
 var errNotFound = &exitError{code: ExitNotFound}
-
-// exitCode maps an error returned by a command to the process's exit status.
-func exitCode(err error) int {
-	var ee *exitError
-	if errors.As(err, &ee) {
-		return ee.code
-	}
-	return ExitUsage
-}

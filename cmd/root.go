@@ -131,13 +131,6 @@ func printErr(ios *iostreams.IOStreams, msg string, hints ...string) {
 	}
 }
 
-// printHint writes hint lines to stderr.
-func printHint(ios *iostreams.IOStreams, hints ...string) {
-	for _, h := range hints {
-		fmt.Fprintf(ios.ErrOut, "errcode: hint: %s\n", textsafe.Clean(h))
-	}
-}
-
 const rootLong = `errcode explains Tencent Cloud API error codes: what a code means, why it
 happens, whether to retry, and exactly what to do. It works offline: the
 catalog is built into the binary.
