@@ -116,6 +116,9 @@ type Index struct {
 
 	textOnce sync.Once
 	text     *textIndex
+
+	tmplOnce sync.Once
+	tmpl     []messageTemplate // known server messages, for InferCode
 }
 
 // codeInfo is one distinct code.
