@@ -1,0 +1,396 @@
+package parse
+
+import (
+	"bufio"
+	"bytes"
+	"errors"
+	"io"
+	"sort"
+)
+
+// Shape names the textual form an error was found in. See the package
+// documentation for the table of shapes.
+type Shape string
+
+// The shapes Scan reports.
+const (
+	ShapeAPI3JSON    Shape = "api3-json"
+	ShapeAPI2JSON    Shape = "api2-json"
+	ShapeGoSDK       Shape = "go-sdk"
+	ShapePythonSDK   Shape = "python-sdk"
+	ShapeJavaSDK     Shape = "java-sdk"
+	ShapeNodeSDK     Shape = "nodejs-sdk"
+	ShapePHPSDK      Shape = "php-sdk"
+	ShapeRubySDK     Shape = "ruby-sdk"
+	ShapeDotNetSDK   Shape = "dotnet-sdk"
+	ShapeTccli       Shape = "tccli"
+	ShapeTerraform   Shape = "terraform"
+	ShapePythonDict  Shape = "python-dict"
+	ShapeCodeMessage Shape = "code-message"
+	ShapeProse       Shape = "prose"
+	ShapeMessageOnly Shape = "message-only"
+)
+
+// Confidence tells how sure Scan is that a finding is a Tencent Cloud API error.
+type Confidence string
+
+// Confidence levels.
+const (
+	High   Confidence = "high"   // a structured shape: a response body or an SDK exception string
+	Medium Confidence = "medium" // a labelled code (Code: X, Message: Y) or a flat {code, message} object
+	Low    Confidence = "low"    // a code named in prose, or a code inferred from the message
+)
+
+// Finding is one error found in the input. Its string fields are copied from
+// the input and may hold secrets; see the package documentation.
+type Finding struct {
+	Code       string // the error code as written ("AuthFailure.SignatureFailure"); for API 2.0 the codeDesc
+	LegacyCode string // API 2.0 numeric code ("4100"), else ""
+	Message    string
+	RequestID  string
+
+	HTTPStatus int    // from an HTTP status line preceding the body (curl -i / -v), 0 if unknown
+	Host       string // endpoint host (cvm.tencentcloudapi.com) from a transcript, a curl command or the message
+	Action     string // X-TC-Action (or tccli's action)
+	Version    string // X-TC-Version
+	Service    string // the host's first label when it is a tencentcloudapi.com host, or tccli's service name
+	Date       string // raw HTTP Date response header, when the transcript shows it
+	Timestamp  int64  // X-TC-Timestamp request header (unix seconds) when shown, else 0
+
+	Line   int   // 1-based input line where the record starts
+	Offset int64 // byte offset in the input where the record starts
+
+	Shape      Shape
+	Confidence Confidence
+	Inferred   bool // Code was inferred from Message by Options.InferCode; it need not occur in the input
+	Truncated  bool // the record was cut off (input ended, or another record began, inside it)
+	Cut        bool // part of the record's line or body was dropped because it exceeded Options.MaxRecord
+}
+
+// Options configure Scan. The zero value is usable.
+type Options struct {
+	// KnownCode reports whether code (any case) is in the catalog. It is used
+	// to accept codes named in prose, unlabelled API 2.0 numeric codes, and
+	// labelled codes that do not look like Tencent Cloud codes. nil knows none.
+	KnownCode func(code string) bool
+	// InferCode names the code for a message that arrived without one
+	// (the Node.js SDK prints none). nil never infers.
+	InferCode func(message string) (code string, ok bool)
+	// MaxRecord is the most bytes kept of one line or one multi-line body.
+	// Zero or less means DefaultMaxRecord.
+	MaxRecord int
+	// Progress, when set, is called with the running statistics about every
+	// 64 KiB of input read, and once at the end.
+	Progress func(Stats)
+	// InferLines also offers every non-empty line that produced no finding to
+	// InferCode, for pasted text that is only a message. Costly on big logs.
+	InferLines bool
+}
+
+// DefaultMaxRecord is the MaxRecord used when Options.MaxRecord is not set.
+const DefaultMaxRecord = 64 << 10
+
+// Stats summarises a scan.
+type Stats struct {
+	Bytes      int64 // input bytes read
+	Lines      int   // input lines read (a last line without "\n" counts)
+	Findings   int   // findings emitted
+	Truncated  bool  // the input ended inside a record
+	CutRecords int   // lines or bodies longer than MaxRecord whose excess was dropped
+}
+
+const (
+	readBufSize   = 64 << 10
+	progressEvery = 64 << 10
+)
+
+// Scan reads r to the end and calls emit for each finding, in input order.
+// Findings are emitted as soon as their record is complete, normally before
+// the next line is read. An error from emit stops the scan and is returned, as
+// is a read error (after the findings before it).
+func Scan(r io.Reader, opt Options, emit func(Finding) error) (Stats, error) {
+	if opt.MaxRecord <= 0 {
+		opt.MaxRecord = DefaultMaxRecord
+	}
+	s := &scanner{opt: opt, emit: emit}
+	return s.run(r)
+}
+
+// lineReader returns lines of at most max bytes; the excess of a longer line
+// is read and dropped.
+type lineReader struct {
+	br  *bufio.Reader
+	acc []byte
+	max int
+}
+
+// next returns the next line without its "\n", the number of input bytes it
+// took, and whether bytes were dropped. At the end of input it returns n == 0
+// and io.EOF.
+func (lr *lineReader) next() (line []byte, n int, cut bool, err error) {
+	frag, err := lr.br.ReadSlice('\n')
+	n = len(frag)
+	if err == nil {
+		line = frag[:len(frag)-1]
+		if len(line) > lr.max {
+			line, cut = line[:lr.max], true
+		}
+		return line, n, cut, nil
+	}
+	if !errors.Is(err, bufio.ErrBufferFull) {
+		if n == 0 {
+			return nil, 0, false, err
+		}
+		if len(frag) > lr.max {
+			frag, cut = frag[:lr.max], true
+		}
+		if errors.Is(err, io.EOF) {
+			err = nil
+		}
+		return frag, n, cut, err
+	}
+	// A line longer than the read buffer.
+	lr.acc = lr.acc[:0]
+	take := min(len(frag), lr.max)
+	lr.acc = append(lr.acc, frag[:take]...)
+	cut = take < len(frag)
+	for {
+		frag, err = lr.br.ReadSlice('\n')
+		n += len(frag)
+		body := frag
+		if err == nil {
+			body = frag[:len(frag)-1]
+		}
+		if room := lr.max - len(lr.acc); room > 0 {
+			take := min(room, len(body))
+			lr.acc = append(lr.acc, body[:take]...)
+			if take < len(body) {
+				cut = true
+			}
+		} else if len(body) > 0 {
+			cut = true
+		}
+		if errors.Is(err, bufio.ErrBufferFull) {
+			continue
+		}
+		if errors.Is(err, io.EOF) {
+			err = nil
+		}
+		return lr.acc, n, cut, err
+	}
+}
+
+var bom = []byte("\xef\xbb\xbf")
+
+// lineInfo locates the line being processed.
+type lineInfo struct {
+	no  int
+	off int64 // input offset of the first byte of the (BOM-stripped) line
+	cut bool
+}
+
+// scanner holds the state of one Scan.
+type scanner struct {
+	opt  Options
+	emit func(Finding) error
+	st   Stats
+
+	lineNo  int
+	lineOff int64
+	cur     lineInfo
+
+	obj  *objScan     // a body spanning lines, still open
+	node *nodePending // a Node.js exception waiting for its properties
+	http httpCtx
+	tcc  tccliCtx
+	curl curlCtx
+
+	out   []Finding // findings of the current line, not yet emitted
+	held  []Finding // findings held back while node is pending
+	spans []span    // line ranges claimed by structured records (depth 0)
+	err   error     // first emit error
+
+	lastTrunc bool // a truncated record was found on the current line
+
+	proseCache map[string]bool // KnownCode answers for prose tokens
+}
+
+// span is a claimed byte range of the current line and the code found there.
+type span struct{ start, end int }
+
+func (s *scanner) run(r io.Reader) (Stats, error) {
+	lr := lineReader{br: bufio.NewReaderSize(r, readBufSize), max: s.opt.MaxRecord}
+	var lastProgress int64
+	for {
+		line, n, cut, rerr := lr.next()
+		if n == 0 {
+			if rerr != nil && !errors.Is(rerr, io.EOF) {
+				s.finish()
+				return s.st, rerr
+			}
+			break
+		}
+		s.lineNo++
+		s.st.Lines++
+		s.st.Bytes += int64(n)
+		s.processLine(line, cut)
+		s.lineOff += int64(n)
+		if err := s.flush(); err != nil {
+			return s.st, err
+		}
+		if s.opt.Progress != nil && s.st.Bytes-lastProgress >= progressEvery {
+			lastProgress = s.st.Bytes
+			s.opt.Progress(s.st)
+		}
+		if rerr != nil {
+			s.finish()
+			return s.st, rerr
+		}
+	}
+	err := s.finish()
+	if s.opt.Progress != nil {
+		s.opt.Progress(s.st)
+	}
+	return s.st, err
+}
+
+// finish closes whatever is open at the end of input and emits the rest.
+func (s *scanner) finish() error {
+	if s.err != nil {
+		return s.err
+	}
+	if s.obj != nil {
+		o := s.obj
+		s.obj = nil
+		o.abort(true)
+		s.takeObj(o)
+		s.st.Truncated = true
+	}
+	if s.lastTrunc {
+		s.st.Truncated = true // the last line ended inside a record
+	}
+	if s.node != nil {
+		s.resolveNode(nil)
+	}
+	return s.flush()
+}
+
+func (s *scanner) processLine(line []byte, cut bool) {
+	off := s.lineOff
+	if bytes.HasPrefix(line, bom) {
+		line = line[len(bom):]
+		off += int64(len(bom))
+	}
+	if n := len(line); n > 0 && line[n-1] == '\r' {
+		line = line[:n-1]
+	}
+	s.cur = lineInfo{no: s.lineNo, off: off, cut: cut}
+	s.spans = s.spans[:0]
+	s.lastTrunc = false
+	first := len(s.out)
+	if cut {
+		s.st.CutRecords++
+	}
+
+	start := 0
+	if o := s.obj; o != nil {
+		end, res := o.feed(line, 0, s.cur.off, s.cur.no)
+		switch res {
+		case resMore:
+			if cut || o.n > s.opt.MaxRecord {
+				s.obj = nil
+				if !cut {
+					s.st.CutRecords++
+				}
+				o.cut = true
+				o.abort(true)
+				s.takeObj(o)
+			}
+			s.markCut(first)
+			return
+		case resDone:
+			s.obj = nil
+			s.takeObj(o)
+			s.spans = append(s.spans, span{0, end})
+			start = end
+		default: // resFail: the body ended before this line; scan the line afresh
+			s.obj = nil
+			o.abort(true)
+			s.takeObj(o)
+		}
+	}
+	if start == 0 {
+		s.context(line)
+	}
+	if s.node != nil && start == 0 {
+		s.nodeLine(line)
+	}
+	s.scanLine(line, start)
+	if cut && s.obj != nil {
+		// the dropped bytes break the body opened on this line
+		o := s.obj
+		s.obj = nil
+		o.cut = true
+		o.abort(true)
+		s.takeObj(o)
+	}
+	s.markCut(first)
+}
+
+// markCut sets Cut on the findings of a cut line.
+func (s *scanner) markCut(first int) {
+	if !s.cur.cut {
+		return
+	}
+	for i := first; i < len(s.out); i++ {
+		if s.out[i].Line == s.cur.no {
+			s.out[i].Cut = true
+		}
+	}
+}
+
+// add queues a finding of the current line, attaching transcript context.
+func (s *scanner) add(f Finding) {
+	if f.Code == "" {
+		return
+	}
+	if f.Truncated {
+		s.lastTrunc = true
+	}
+	s.out = append(s.out, f)
+}
+
+// flush emits (or holds) the queued findings in input order.
+func (s *scanner) flush() error {
+	if len(s.out) == 0 || s.err != nil {
+		s.out = s.out[:0]
+		return s.err
+	}
+	sort.SliceStable(s.out, func(i, j int) bool { return s.out[i].Offset < s.out[j].Offset })
+	for i := range s.out {
+		s.attach(&s.out[i])
+	}
+	if s.node != nil {
+		s.held = append(s.held, s.out...)
+		s.out = s.out[:0]
+		return nil
+	}
+	for _, f := range s.out {
+		if err := s.send(f); err != nil {
+			break
+		}
+	}
+	s.out = s.out[:0]
+	return s.err
+}
+
+func (s *scanner) send(f Finding) error {
+	if s.err != nil {
+		return s.err
+	}
+	s.st.Findings++
+	if err := s.emit(f); err != nil {
+		s.err = err
+	}
+	return s.err
+}
