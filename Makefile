@@ -3,6 +3,9 @@ GO        ?= go
 BIN       ?= bin/errcode
 FUZZTIME  ?= 30s
 STATICCHECK ?= $(GO) run honnef.co/go/tools/cmd/staticcheck@v0.8.2
+# The version stamped into binaries: the tag or commit of this checkout.
+VERSION   ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
+LDFLAGS   := -X github.com/errcode-dev/errcode/cmd.version=$(VERSION)
 # A fixed date keeps generated man pages reproducible.
 SOURCE_DATE_EPOCH ?= 1767225600
 export SOURCE_DATE_EPOCH

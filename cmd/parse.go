@@ -1,0 +1,641 @@
+package cmd
+
+import (
+	"bufio"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/errcode-dev/errcode/catalog"
+	"github.com/errcode-dev/errcode/internal/diagnose"
+	"github.com/errcode-dev/errcode/internal/parse"
+	"github.com/errcode-dev/errcode/internal/redact"
+	"github.com/errcode-dev/errcode/internal/render"
+	"github.com/errcode-dev/errcode/internal/textsafe"
+)
+
+type parseOptions struct {
+	summary bool
+	quiet   bool
+	steps   int
+	now     func() time.Time
+}
+
+func newParseCmd(a *app) *cobra.Command {
+	opts := &parseOptions{now: time.Now}
+	c := &cobra.Command{
+		Use:   "parse [FILE...]",
+		Short: "Find and explain every Tencent Cloud error in pasted or piped text",
+		Long: `Read FILEs (standard input when none is given, or for -) and explain every
+Tencent Cloud API error found in them, whatever its shape: API 3.0 and 2.0
+JSON bodies (compact, pretty, JSON Lines, inside log lines), curl -i and -v
+transcripts, the exception strings of the Go, Python, Java, Node.js, PHP,
+Ruby and .NET SDKs, tccli and Terraform output, Python dict reprs, and known
+codes named in prose.
+
+Secrets in the input (Authorization credentials and signatures, tokens,
+SecretId/SecretKey values, AKID key ids) are redacted in every output
+format, so the output is safe to paste into a ticket. Input is read as a
+stream: a multi-gigabyte log takes constant memory.
+
+Exit status: 0 when at least one error was found, 1 when none was, 2 when an
+input could not be read.`,
+		Example: `  curl -s https://cvm.tencentcloudapi.com ... | errcode parse
+  tccli cvm DescribeInstances 2>&1 | errcode parse
+  kubectl logs app | errcode parse --summary
+  errcode parse -o jsonl app.log > errors.jsonl`,
+		RunE: func(_ *cobra.Command, args []string) error { return parseRun(a, opts, args) },
+	}
+	f := c.Flags()
+	f.BoolVar(&opts.summary, "summary", false, "a table of codes with counts and first/last line instead of one block per error")
+	f.BoolVarP(&opts.quiet, "quiet", "q", false, "print nothing; the exit status says whether an error was found")
+	f.IntVar(&opts.steps, "steps", 2, "fix steps shown per error in text output (0: none, -1: all)")
+	return c
+}
+
+// parseRecord is one finding in JSON and JSONL output. Field names are part
+// of errcode's interface: add fields, never rename them.
+type parseRecord struct {
+	Code        string   `json:"code" yaml:"code"`
+	Message     string   `json:"message" yaml:"message"`
+	RequestID   string   `json:"request_id" yaml:"request_id"`
+	LegacyCode  string   `json:"legacy_code,omitempty" yaml:"legacy_code,omitempty"`
+	HTTPStatus  int      `json:"http_status,omitempty" yaml:"http_status,omitempty"`
+	Host        string   `json:"host,omitempty" yaml:"host,omitempty"`
+	Service     string   `json:"service,omitempty" yaml:"service,omitempty"`
+	Action      string   `json:"action,omitempty" yaml:"action,omitempty"`
+	Version     string   `json:"version,omitempty" yaml:"version,omitempty"`
+	File        string   `json:"file" yaml:"file"`
+	Line        int      `json:"line" yaml:"line"`
+	Shape       string   `json:"shape" yaml:"shape"`
+	Confidence  string   `json:"confidence" yaml:"confidence"`
+	Inferred    bool     `json:"inferred" yaml:"inferred"`
+	Truncated   bool     `json:"truncated" yaml:"truncated"`
+	Cut         bool     `json:"cut" yaml:"cut"`
+	Known       bool     `json:"known" yaml:"known"`
+	Explained   string   `json:"explained_as" yaml:"explained_as"`
+	Scope       string   `json:"scope" yaml:"scope"`
+	Category    string   `json:"category" yaml:"category"`
+	Summary     string   `json:"summary" yaml:"summary"`
+	Retryable   bool     `json:"retryable" yaml:"retryable"`
+	Retry       string   `json:"retry" yaml:"retry"`
+	Remediation []string `json:"remediation" yaml:"remediation"`
+	Notes       []string `json:"notes" yaml:"notes"`
+}
+
+// codeCount is one row of --summary.
+type codeCount struct {
+	Code      string `json:"code" yaml:"code"`
+	Count     int    `json:"count" yaml:"count"`
+	FirstLine int    `json:"first_line" yaml:"first_line"`
+	LastLine  int    `json:"last_line" yaml:"last_line"`
+	FirstFile string `json:"first_file" yaml:"first_file"`
+	LastFile  string `json:"last_file" yaml:"last_file"`
+	Known     bool   `json:"known" yaml:"known"`
+	Summary   string `json:"summary" yaml:"summary"`
+}
+
+// errQuietFound stops a --quiet scan at the first finding.
+var errQuietFound = errors.New("found")
+
+func parseRun(a *app, opts *parseOptions, args []string) error {
+	format, err := a.format(outTable, outPlain, outJSON, outJSONL, outYAML)
+	if err != nil {
+		return err
+	}
+	if opts.summary && format == outJSONL {
+		return usageErr([]string{"use --summary with -o json, yaml, table or plain"}, "--summary has no jsonl form")
+	}
+	if len(args) == 0 {
+		args = []string{"-"}
+	}
+	if a.ios.IsStdinTTY() && contains(args, "-") && !opts.quiet {
+		fmt.Fprintln(a.ios.ErrOut, "errcode: reading standard input: paste the error, then press Ctrl-D")
+	}
+	p := &parser{a: a, opts: opts, lang: a.Lang(), format: format, counts: map[string]*codeCount{}}
+	p.out = bufio.NewWriter(a.ios.Out)
+	if format == outJSON && !opts.summary {
+		p.out.WriteString("[")
+	}
+	unreadable := false
+	for _, name := range args {
+		if err := p.scanFile(name); err != nil {
+			if errors.Is(err, errQuietFound) {
+				return nil
+			}
+			var we writeError
+			if errors.As(err, &we) {
+				return we.err
+			}
+			unreadable = true
+			printErr(a.ios, err.Error(), "check the file name and permissions")
+		}
+	}
+	if err := p.finish(); err != nil {
+		return err
+	}
+	switch {
+	case unreadable:
+		return &exitError{code: ExitUsage}
+	case p.total == 0:
+		return errNotFound
+	}
+	return nil
+}
+
+// writeError marks a failure to write the output, which ends the scan.
+type writeError struct{ err error }
+
+func (w writeError) Error() string { return w.err.Error() }
+
+type parser struct {
+	a      *app
+	opts   *parseOptions
+	lang   catalog.Lang
+	format string
+	out    *bufio.Writer
+
+	total    int
+	files    int
+	bytes    int64
+	lines    int
+	unknown  int
+	trunc    bool
+	counts   map[string]*codeCount
+	order    []string
+	progress *progressLine
+}
+
+func contains(ss []string, s string) bool {
+	for _, x := range ss {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+func (p *parser) scanFile(name string) error {
+	var r io.Reader
+	display := name
+	var size int64 = -1
+	if name == "-" {
+		r = p.a.ios.In
+		display = "-"
+	} else {
+		f, err := os.Open(name)
+		if err != nil {
+			return fmt.Errorf("cannot read %s", describeOpenErr(name, err))
+		}
+		defer f.Close()
+		if st, err := f.Stat(); err == nil {
+			if st.IsDir() {
+				return fmt.Errorf("cannot read %q: it is a directory", textsafe.Clean(name))
+			}
+			size = st.Size()
+		}
+		r = f
+	}
+	p.files++
+	opt := parse.Options{
+		KnownCode: func(code string) bool { return len(p.a.catalog().Find(code)) > 0 },
+		InferCode: p.a.index().InferCode,
+	}
+	if p.a.ios.IsStderrTTY() && !p.opts.quiet && size > progressMinSize {
+		p.progress = newProgressLine(p.a.ios.ErrOut, display, size, p.opts.now)
+		opt.Progress = func(s parse.Stats) { p.progress.update(s) }
+	}
+	st, err := parse.Scan(r, opt, func(f parse.Finding) error { return p.emit(display, f) })
+	if p.progress != nil {
+		p.progress.clear()
+		p.progress = nil
+	}
+	p.bytes += st.Bytes
+	p.lines += st.Lines
+	p.trunc = p.trunc || st.Truncated
+	if err != nil {
+		if errors.Is(err, errQuietFound) {
+			return err
+		}
+		var we writeError
+		if errors.As(err, &we) {
+			return err
+		}
+		return fmt.Errorf("reading %s: %v", textsafe.Clean(display), err)
+	}
+	return nil
+}
+
+func describeOpenErr(name string, err error) string {
+	var pe *os.PathError
+	if errors.As(err, &pe) {
+		return fmt.Sprintf("%q: %v", textsafe.Clean(name), pe.Err)
+	}
+	return fmt.Sprintf("%q: %v", textsafe.Clean(name), err)
+}
+
+// emit explains one finding and writes it in the chosen format.
+func (p *parser) emit(file string, f parse.Finding) error {
+	p.total++
+	if p.opts.quiet {
+		return errQuietFound
+	}
+	rec := p.record(file, f)
+	if !rec.Known {
+		p.unknown++
+	}
+	if c := p.counts[rec.Code]; c != nil {
+		c.Count++
+		c.LastLine, c.LastFile = rec.Line, file
+	} else {
+		p.counts[rec.Code] = &codeCount{Code: rec.Code, Count: 1, FirstLine: rec.Line, LastLine: rec.Line,
+			FirstFile: file, LastFile: file, Known: rec.Known, Summary: rec.Summary}
+		p.order = append(p.order, rec.Code)
+	}
+	if p.opts.summary {
+		return nil
+	}
+	var err error
+	switch p.format {
+	case outJSONL:
+		err = render.JSONLine(p.out, rec)
+		if err == nil {
+			err = p.out.Flush() // stream: a reader sees each finding as it is found
+		}
+	case outJSON:
+		if p.total > 1 {
+			p.out.WriteString(",")
+		}
+		p.out.WriteString("\n")
+		err = render.JSONLine(p.out, rec)
+	case outYAML:
+		err = render.YAML(p.out, []parseRecord{rec})
+	default:
+		err = p.writeBlock(rec)
+	}
+	if err != nil {
+		return writeError{err}
+	}
+	return nil
+}
+
+// record builds the output record of f: redacted, with the catalog's
+// explanation of its code (or of its class) and the diagnostics that apply.
+func (p *parser) record(file string, f parse.Finding) parseRecord {
+	rec := parseRecord{
+		Code:       redact.String(f.Code),
+		Message:    redact.String(f.Message),
+		RequestID:  redact.String(f.RequestID),
+		LegacyCode: redact.String(f.LegacyCode),
+		HTTPStatus: f.HTTPStatus,
+		Host:       redact.String(f.Host),
+		Service:    redact.String(f.Service),
+		Action:     redact.String(f.Action),
+		Version:    redact.String(f.Version),
+		File:       file,
+		Line:       f.Line,
+		Shape:      string(f.Shape),
+		Confidence: string(f.Confidence),
+		Inferred:   f.Inferred,
+		Truncated:  f.Truncated,
+		Cut:        f.Cut,
+		Category:   catalog.Category(f.Code),
+		Notes:      []string{},
+	}
+	cat := p.a.catalog()
+	scope := ""
+	if f.Service != "" && len(cat.Find(f.Code)) > 0 {
+		for _, s := range cat.Scopes() {
+			if strings.EqualFold(s, f.Service) {
+				scope = s
+			}
+		}
+	}
+	e, exact := cat.Resolve(scope, f.Code)
+	rec.Known = e != nil && exact
+	rec.Remediation = []string{}
+	if e != nil {
+		rec.Explained, rec.Scope = e.Code, e.Scope
+		rec.Summary = e.Summary.In(p.lang)
+		rec.Retryable = e.Retryable
+		rec.Retry = e.Retry.In(p.lang)
+		rec.Remediation = e.Steps(p.lang)
+	}
+	for _, n := range diagnose.Finding(f, diagnose.Env{Getenv: p.a.ios.Getenv, Lang: string(p.lang)}) {
+		rec.Notes = append(rec.Notes, n)
+	}
+	if f.Truncated {
+		rec.Notes = append(rec.Notes, p.word("the input ends inside this error (truncated): the fields shown are what was there",
+			"输入在此错误中途结束（被截断）：仅显示已有的字段"))
+	}
+	return rec
+}
+
+func (p *parser) word(en, zh string) string {
+	if p.lang == catalog.Chinese {
+		return zh
+	}
+	return en
+}
+
+// writeBlock writes the text form of one finding.
+func (p *parser) writeBlock(rec parseRecord) error {
+	ios := p.a.ios
+	color := ios.ColorEnabled()
+	width := ios.TerminalWidth()
+	if width > 100 {
+		width = 100
+	}
+	clean := textsafe.Clean
+	w := p.out
+	if p.total > 1 {
+		w.WriteString("\n")
+	}
+	head := clean(rec.Code)
+	if color {
+		head = "\x1b[1m" + head + "\x1b[22m"
+	}
+	where := fmt.Sprintf("%s%d", p.word("line ", "第 "), rec.Line)
+	if p.lang == catalog.Chinese {
+		where += " 行"
+	}
+	if p.files > 1 || rec.File != "-" {
+		where = clean(rec.File) + ":" + strconv.Itoa(rec.Line)
+	}
+	meta := where + " · " + rec.Shape
+	if rec.Confidence != "high" {
+		meta += " · " + p.word("confidence ", "置信度 ") + rec.Confidence
+	}
+	if rec.Inferred {
+		meta += " · " + p.word("code inferred from the message", "错误码由消息推断")
+	}
+	if color {
+		meta = "\x1b[2m" + meta + "\x1b[22m"
+	}
+	fmt.Fprintf(w, "%s  %s\n", head, meta)
+	label := func(en, zh string) string {
+		l := p.word(en, zh)
+		pad := 12 - displayWidth(l)
+		if pad < 1 {
+			pad = 1
+		}
+		return "  " + l + strings.Repeat(" ", pad)
+	}
+	indent := strings.Repeat(" ", 14)
+	field := func(en, zh, v string) {
+		if v != "" {
+			w.WriteString(render.Wrap(clean(v), width, label(en, zh), indent) + "\n")
+		}
+	}
+	field("message", "消息", rec.Message)
+	field("request id", "请求 ID", rec.RequestID)
+	var http []string
+	if rec.HTTPStatus != 0 {
+		http = append(http, "HTTP "+strconv.Itoa(rec.HTTPStatus))
+	}
+	switch {
+	case rec.Host != "":
+		http = append(http, rec.Host)
+	case rec.Service != "":
+		http = append(http, rec.Service)
+	}
+	switch {
+	case rec.Action != "" && rec.Version != "":
+		http = append(http, rec.Action+" ("+rec.Version+")")
+	case rec.Action != "":
+		http = append(http, rec.Action)
+	}
+	field("request", "请求", strings.Join(http, " · "))
+	switch {
+	case rec.Explained == "":
+		field("meaning", "含义", p.word("not in the catalog, and neither is its class "+rec.Category,
+			"不在错误码目录中，其类别 "+rec.Category+" 也不在"))
+	case !rec.Known:
+		field("meaning", "含义", p.word("not in the catalog; its class "+rec.Explained+": ", "不在错误码目录中；其类别 "+rec.Explained+"：")+rec.Summary)
+	default:
+		field("meaning", "含义", rec.Summary)
+	}
+	steps := rec.Remediation
+	if p.opts.steps >= 0 && len(steps) > p.opts.steps {
+		steps = steps[:p.opts.steps]
+	}
+	for i, s := range steps {
+		l := label("fix", "解决")
+		if i > 0 {
+			l = indent
+		}
+		w.WriteString(render.Wrap(clean(strconv.Itoa(i+1)+". "+s), width, l, indent+"   ") + "\n")
+	}
+	if rec.Explained != "" {
+		verdict := p.word("no: ", "否：")
+		if rec.Retryable {
+			verdict = p.word("yes: ", "是：")
+		}
+		field("retry", "重试", verdict+rec.Retry)
+	}
+	for _, n := range rec.Notes {
+		l := label("note", "提示")
+		if color {
+			n = "\x1b[33m" + clean(n) + "\x1b[39m"
+		}
+		w.WriteString(render.Wrap(n, width, l, indent) + "\n")
+	}
+	if rec.Explained != "" && len(rec.Remediation) > len(steps) {
+		field("more", "更多", "errcode explain "+rec.Explained)
+	}
+	return nil
+}
+
+func displayWidth(s string) int {
+	n := 0
+	for _, r := range s {
+		if r >= 0x1100 {
+			n += 2
+		} else {
+			n++
+		}
+	}
+	return n
+}
+
+// finish writes what comes after the findings: the JSON array's end, the
+// summary table, or the text footer.
+func (p *parser) finish() error {
+	if p.opts.quiet {
+		return nil
+	}
+	w := p.out
+	switch {
+	case p.opts.summary:
+		if err := p.writeSummary(); err != nil {
+			return err
+		}
+	case p.format == outJSON:
+		if p.total > 0 {
+			w.WriteString("\n")
+		}
+		w.WriteString("]\n")
+	case p.format == outTable || p.format == outPlain:
+		if p.total > 0 {
+			w.WriteString("\n")
+			w.WriteString(p.footer() + "\n")
+		}
+	}
+	if err := w.Flush(); err != nil {
+		return err
+	}
+	if p.total == 0 && (p.format == outTable || p.format == outPlain) {
+		printErr(p.a.ios, fmt.Sprintf("no Tencent Cloud API error found in %s", p.inputWord()),
+			"parse reads API responses, SDK exception strings, curl transcripts and logs; errcode lookup CODE looks a code up")
+	}
+	return nil
+}
+
+func (p *parser) inputWord() string {
+	return fmt.Sprintf("%d lines (%s)", p.lines, humanBytes(p.bytes))
+}
+
+func (p *parser) footer() string {
+	distinct := len(p.counts)
+	s := p.word(
+		fmt.Sprintf("%d error%s (%d distinct code%s) in %d lines", p.total, plural(p.total), distinct, plural(distinct), p.lines),
+		fmt.Sprintf("共 %d 个错误（%d 种错误码），%d 行", p.total, distinct, p.lines))
+	if p.unknown > 0 {
+		s += p.word(fmt.Sprintf("; %d not in the catalog", p.unknown), fmt.Sprintf("；%d 个不在目录中", p.unknown))
+	}
+	if p.trunc {
+		s += p.word("; the input was truncated", "；输入被截断")
+	}
+	return s
+}
+
+func plural(n int) string {
+	if n == 1 {
+		return ""
+	}
+	return "s"
+}
+
+func humanBytes(n int64) string {
+	switch {
+	case n >= 1<<30:
+		return fmt.Sprintf("%.1f GB", float64(n)/(1<<30))
+	case n >= 1<<20:
+		return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
+	case n >= 1<<10:
+		return fmt.Sprintf("%.1f KB", float64(n)/(1<<10))
+	}
+	return fmt.Sprintf("%d B", n)
+}
+
+// writeSummary writes --summary: codes by count, most frequent first.
+func (p *parser) writeSummary() error {
+	rows := make([]*codeCount, 0, len(p.counts))
+	for _, code := range p.order {
+		rows = append(rows, p.counts[code])
+	}
+	sort.SliceStable(rows, func(i, j int) bool { return rows[i].Count > rows[j].Count })
+	w := p.out
+	switch p.format {
+	case outJSON:
+		list := make([]codeCount, len(rows))
+		for i, r := range rows {
+			list[i] = *r
+		}
+		return render.JSON(w, list)
+	case outYAML:
+		list := make([]codeCount, len(rows))
+		for i, r := range rows {
+			list[i] = *r
+		}
+		return render.YAML(w, list)
+	case outPlain:
+		out := make([][]string, len(rows))
+		for i, r := range rows {
+			out[i] = []string{textsafe.Clean(r.Code), strconv.Itoa(r.Count), p.loc(r.FirstFile, r.FirstLine), p.loc(r.LastFile, r.LastLine), textsafe.Clean(r.Summary)}
+		}
+		return render.TSV(w, out)
+	}
+	if len(rows) == 0 {
+		return nil
+	}
+	max := rows[0].Count
+	out := make([][]string, len(rows))
+	for i, r := range rows {
+		out[i] = []string{textsafe.Clean(r.Code), strconv.Itoa(r.Count), bar(r.Count, max, 20), p.loc(r.FirstFile, r.FirstLine), p.loc(r.LastFile, r.LastLine), textsafe.Clean(r.Summary)}
+	}
+	if err := render.Table(w, []string{"CODE", "COUNT", "", "FIRST", "LAST", "SUMMARY"}, out,
+		render.TableOptions{Width: p.a.ios.TerminalWidth(), Color: p.a.ios.ColorEnabled()}); err != nil {
+		return err
+	}
+	_, err := w.WriteString("\n" + p.footer() + "\n")
+	return err
+}
+
+func (p *parser) loc(file string, line int) string {
+	if p.files > 1 {
+		return textsafe.Clean(file) + ":" + strconv.Itoa(line)
+	}
+	return strconv.Itoa(line)
+}
+
+// bar draws n/max as a proportional bar of at most width cells (at least one).
+func bar(n, max, width int) string {
+	cells := n * width * 8 / max
+	if cells < 1 {
+		cells = 1
+	}
+	full, part := cells/8, cells%8
+	s := strings.Repeat("█", full)
+	if part > 0 {
+		s += string([]rune("▏▎▍▌▋▊▉")[part-1])
+	}
+	return s
+}
+
+// progressMinSize is the input size from which parse shows a progress line
+// on a terminal.
+const progressMinSize = 32 << 20
+
+// progressLine is the transient "read 120 MB (85 MB/s), 12 errors" line on
+// stderr, redrawn at most every 100 ms and erased when the scan ends.
+type progressLine struct {
+	w      io.Writer
+	name   string
+	size   int64
+	now    func() time.Time
+	start  time.Time
+	last   time.Time
+	active bool
+}
+
+func newProgressLine(w io.Writer, name string, size int64, now func() time.Time) *progressLine {
+	t := now()
+	return &progressLine{w: w, name: textsafe.Clean(name), size: size, now: now, start: t, last: t}
+}
+
+func (pl *progressLine) update(s parse.Stats) {
+	t := pl.now()
+	if t.Sub(pl.last) < 100*time.Millisecond {
+		return
+	}
+	pl.last = t
+	rate := float64(s.Bytes) / t.Sub(pl.start).Seconds()
+	pct := 100 * float64(s.Bytes) / float64(pl.size)
+	fmt.Fprintf(pl.w, "\r\x1b[Kerrcode: %s: %s of %s (%.0f%%, %s/s), %d errors", pl.name,
+		humanBytes(s.Bytes), humanBytes(pl.size), pct, humanBytes(int64(rate)), s.Findings)
+	pl.active = true
+}
+
+func (pl *progressLine) clear() {
+	if pl.active {
+		fmt.Fprint(pl.w, "\r\x1b[K")
+	}
+}
