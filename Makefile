@@ -45,6 +45,7 @@ update:
 bench: build
 	$(GO) test -run '^$$' -bench . -benchmem ./...
 	$(GO) run ./internal/benchmark/startup -errcode $(BIN)
+	$(GO) run ./internal/benchmark/throughput -errcode $(BIN) -mb 100
 
 # Each fuzz target runs for FUZZTIME; crashers land in testdata/fuzz and must be committed.
 fuzz:

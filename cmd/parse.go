@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"sort"
 	"strconv"
 	"strings"
@@ -26,10 +27,12 @@ type parseOptions struct {
 	quiet   bool
 	steps   int
 	now     func() time.Time
+	// progressMin is the input size from which a progress line is shown.
+	progressMin int64
 }
 
 func newParseCmd(a *app) *cobra.Command {
-	opts := &parseOptions{now: time.Now}
+	opts := &parseOptions{now: time.Now, progressMin: progressMinSize}
 	c := &cobra.Command{
 		Use:   "parse [FILE...]",
 		Short: "Find and explain every Tencent Cloud error in pasted or piped text",
@@ -208,7 +211,7 @@ func (p *parser) scanFile(name string) error {
 		KnownCode: func(code string) bool { return len(p.a.catalog().Find(code)) > 0 },
 		InferCode: p.a.index().InferCode,
 	}
-	if p.a.ios.IsStderrTTY() && !p.opts.quiet && size > progressMinSize {
+	if p.a.ios.IsStderrTTY() && !p.opts.quiet && size >= p.opts.progressMin {
 		p.progress = newProgressLine(p.a.ios.ErrOut, display, size, p.opts.now)
 		opt.Progress = func(s parse.Stats) { p.progress.update(s) }
 	}
@@ -618,7 +621,7 @@ type progressLine struct {
 
 func newProgressLine(w io.Writer, name string, size int64, now func() time.Time) *progressLine {
 	t := now()
-	return &progressLine{w: w, name: textsafe.Clean(name), size: size, now: now, start: t, last: t}
+	return &progressLine{w: w, name: textsafe.Clean(filepath.Base(name)), size: size, now: now, start: t, last: t}
 }
 
 func (pl *progressLine) update(s parse.Stats) {
