@@ -103,11 +103,17 @@ func (c *Catalog) Get(scope, code string) *Entry {
 
 // Resolve finds code, falling back to its parent classes for an unknown
 // sub-code: "InternalError.SomethingNew" resolves to the InternalError entry
-// with exact == false. Scope narrows the search as in Get, but when code is
-// unknown in that scope the common entry of the parent still answers.
+// with exact == false. Scope says which scope to prefer: the code in that
+// scope, else the code in any scope (common first), else its parent in that
+// scope, else the parent's common entry.
 func (c *Catalog) Resolve(scope, code string) (e *Entry, exact bool) {
 	if e := c.Get(scope, code); e != nil {
 		return e, true
+	}
+	if scope != "" {
+		if e := c.Get("", code); e != nil {
+			return e, true
+		}
 	}
 	for p, ok := Parent(strings.TrimSpace(code)); ok; p, ok = Parent(p) {
 		if e := c.Get(scope, p); e != nil {

@@ -153,6 +153,7 @@ func TestResolve(t *testing.T) {
 		{Code: "InternalError", Scope: "common"},
 		{Code: "InternalError.DbError", Scope: "tcr"},
 		{Code: "AuthFailure", Scope: "tcr"},
+		{Code: "AuthFailure.SignatureExpire", Scope: "common"},
 	})
 	tests := []struct {
 		scope, code    string
@@ -168,6 +169,8 @@ func TestResolve(t *testing.T) {
 		{"tcr", "InternalError.DbError.X", "tcr", "InternalError.DbError", false, ""},
 		{"cvm", "InternalError.X", "common", "InternalError", false, ""},
 		{"", "AuthFailure.Whatever", "tcr", "AuthFailure", false, ""},
+		// A code the scope lacks but another scope defines beats the scope's class.
+		{"tcr", "AuthFailure.SignatureExpire", "common", "AuthFailure.SignatureExpire", true, ""},
 		{"", "Nope.Nothing", "", "", false, "unknown class"},
 	}
 	for _, tt := range tests {

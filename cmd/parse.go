@@ -415,7 +415,9 @@ func (p *parser) writeBlock(rec parseRecord) error {
 	case rec.Action != "":
 		http = append(http, rec.Action)
 	}
-	field("request", "请求", strings.Join(http, " · "))
+	if len(http) > 0 { // one unit: never wrapped
+		w.WriteString(label("request", "请求") + clean(strings.Join(http, " · ")) + "\n")
+	}
 	switch {
 	case rec.Explained == "":
 		field("meaning", "含义", p.word("not in the catalog, and neither is its class "+rec.Category,
