@@ -331,9 +331,7 @@ func (p *parser) record(file string, f parse.Finding) parseRecord {
 		rec.Retry = e.Retry.In(p.lang)
 		rec.Remediation = e.Steps(p.lang)
 	}
-	for _, n := range diagnose.Finding(f, diagnose.Env{Getenv: p.a.ios.Getenv, Lang: string(p.lang)}) {
-		rec.Notes = append(rec.Notes, n)
-	}
+	rec.Notes = append(rec.Notes, diagnose.Finding(f, diagnose.Env{Getenv: p.a.ios.Getenv, Lang: string(p.lang)})...)
 	if f.Truncated {
 		rec.Notes = append(rec.Notes, p.word("the input ends inside this error (truncated): the fields shown are what was there",
 			"输入在此错误中途结束（被截断）：仅显示已有的字段"))
