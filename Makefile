@@ -15,14 +15,14 @@ export SOURCE_DATE_EPOCH
 all: build
 
 build:
-	$(GO) build -trimpath -o $(BIN) .
+	$(GO) build -trimpath -ldflags '$(LDFLAGS)' -o $(BIN) .
 
 # Regenerate catalog/codes_gen.go after editing catalog/codes.yaml.
 catalog:
 	$(GO) run ./internal/catalogen -in catalog/codes.yaml -out catalog/codes_gen.go
 
 install:
-	$(GO) install -trimpath .
+	$(GO) install -trimpath -ldflags '$(LDFLAGS)' .
 
 test:
 	$(GO) test -shuffle=on ./...
