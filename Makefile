@@ -10,7 +10,7 @@ LDFLAGS   := -X github.com/errcode-dev/errcode/cmd.version=$(VERSION)
 SOURCE_DATE_EPOCH ?= 1767225600
 export SOURCE_DATE_EPOCH
 
-.PHONY: all build test check bench fuzz man completions install update clean catalog
+.PHONY: all build test check bench fuzz man completions install update clean catalog dist
 
 all: build
 
@@ -66,6 +66,17 @@ completions: build
 	$(BIN) completion zsh > dist/completions/_errcode
 	$(BIN) completion fish > dist/completions/errcode.fish
 	$(BIN) completion powershell > dist/completions/errcode.ps1
+
+# Static binaries for every platform, with checksums, completions and man pages.
+PLATFORMS := linux/amd64 linux/arm64 darwin/amd64 darwin/arm64 windows/amd64 windows/arm64
+dist: completions man
+	@set -e; for p in $(PLATFORMS); do \
+	  os=$${p%/*}; arch=$${p#*/}; ext=; [ $$os = windows ] && ext=.exe; \
+	  out=dist/errcode-$(VERSION)-$$os-$$arch$$ext; \
+	  echo "== $$out"; \
+	  CGO_ENABLED=0 GOOS=$$os GOARCH=$$arch $(GO) build -trimpath -ldflags '-s -w $(LDFLAGS)' -o $$out .; \
+	done
+	cd dist && sha256sum errcode-* > SHA256SUMS && cat SHA256SUMS
 
 clean:
 	rm -rf bin dist

@@ -18,7 +18,6 @@ import (
 	"strings"
 
 	"github.com/mattn/go-isatty"
-	"golang.org/x/sys/unix"
 )
 
 // ColorMode is the value of the --color flag.
@@ -60,9 +59,7 @@ func System() *IOStreams {
 		mode:      ColorAuto,
 	}
 	if s.stdoutTTY {
-		if ws, err := unix.IoctlGetWinsize(int(os.Stdout.Fd()), unix.TIOCGWINSZ); err == nil {
-			s.width = int(ws.Col)
-		}
+		s.width = terminalWidth(os.Stdout)
 	}
 	s.applyForceTTY()
 	return s
