@@ -84,3 +84,27 @@ func TestRoundTrip(t *testing.T) {
 		}
 	}
 }
+
+// FuzzDecode: the loader never panics, and whatever it accepts survives
+// catalog.New and a lookup of every entry.
+func FuzzDecode(f *testing.F) {
+	f.Add(catalog.CodesYAML[:4096])
+	f.Add([]byte("- code: A.B\n  scope: common\n  summary: {en: a, zh: 签名}\n"))
+	f.Add([]byte("- null\n"))
+	f.Add([]byte("&a [*a, *a]"))
+	f.Add([]byte("- code: !!binary aGVsbG8=\n"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		entries, err := Decode(data)
+		if err != nil {
+			return
+		}
+		c := catalog.New(entries)
+		for _, e := range c.Entries() {
+			if len(c.Find(e.Code)) == 0 {
+				t.Fatalf("entry %q not found after decoding", e.Code)
+			}
+			_ = e.Category()
+			_, _ = c.Resolve(e.Scope, e.Code+".X")
+		}
+	})
+}
