@@ -38,7 +38,7 @@ check:
 
 # Rewrite golden files and script outputs; review the diff before committing.
 update:
-	$(GO) test . -run TestScript -update
+	$(GO) test . -run 'TestScript|TestReadmeExamples' -update
 	$(GO) test ./internal/render/ -update
 	$(GO) test ./internal/parse/ -update
 
