@@ -8,6 +8,13 @@
 // through Options (KnownCode, InferCode). It does no I/O of its own besides
 // reading the given io.Reader.
 //
+// With more than one CPU, Scan reads the io.Reader on a goroutine of its own,
+// a few hundred KiB ahead, and there also finds the lines that may hold an
+// error (most lines of a log are passed over with one vectorised search). The
+// Options funcs and emit are only called on the caller's goroutine. When emit
+// fails, the reading goroutine stops at its next read; one in progress is
+// left to finish.
+//
 // # Shapes
 //
 // Each Finding names the shape it was recognised in. The names are stable
@@ -70,9 +77,10 @@
 // # Limits
 //
 //   - Memory is bounded by Options.MaxRecord (default 64 KiB) plus the read
-//     buffer, whatever the input: a longer line keeps only its first MaxRecord
-//     bytes (findings from it have Cut set, Stats.CutRecords counts it), and a
-//     multi-line body longer than MaxRecord is closed there (Cut).
+//     buffers (up to 1 MiB), whatever the input: a longer line keeps only its
+//     first MaxRecord bytes (findings from it have Cut set, Stats.CutRecords
+//     counts it), and a multi-line body longer than MaxRecord is closed there
+//     (Cut).
 //   - A JSON body spanning lines is followed while its text stays valid JSON (or
 //     Python/JavaScript literal syntax); a line that breaks the syntax ends the
 //     body as truncated, and that line is scanned afresh.

@@ -50,7 +50,8 @@ type oframe struct {
 	hasCode, hasMsg, hasReq, hasDesc bool
 	codeNum, codeNull, codeEsc       bool
 	httpCode                         int
-	err                              *errRec
+	err                              errRec
+	hasErr                           bool
 	msgFound                         []Finding // findings in the message string, kept unless this is a record
 }
 
@@ -101,8 +102,24 @@ const (
 	maxSubDepth = 2  // nesting of string sub-scans
 )
 
+// newObj returns an object scanner, reusing the one last released at depth.
 func (s *scanner) newObj(depth, line int, off int64) *objScan {
+	if depth < len(s.freeObj) {
+		if o := s.freeObj[depth]; o != nil {
+			s.freeObj[depth] = nil
+			*o = objScan{s: s, depth: depth, line: line, off: off,
+				kinds: o.kinds[:0], frames: o.frames[:0], found: o.found[:0]}
+			return o
+		}
+	}
 	return &objScan{s: s, depth: depth, line: line, off: off}
+}
+
+// releaseObj hands back an object scanner that is done with, for reuse.
+func (s *scanner) releaseObj(o *objScan) {
+	if o.depth < len(s.freeObj) {
+		s.freeObj[o.depth] = o
+	}
 }
 
 func classifyKey(raw []byte) keyKind {
@@ -525,7 +542,8 @@ func (o *objScan) evaluate(f, parent *oframe, top, trunc bool) {
 	}
 	if f.key == kError && parent != nil && !parent.arr {
 		if f.hasCode || f.hasMsg {
-			parent.err = &errRec{code: f.code, msg: f.msg, hasCode: f.hasCode && !f.codeNull, hasMsg: f.hasMsg, codeNull: f.codeNull, trunc: trunc}
+			parent.err = errRec{code: f.code, msg: f.msg, hasCode: f.hasCode && !f.codeNull, hasMsg: f.hasMsg, codeNull: f.codeNull, trunc: trunc}
+			parent.hasErr = true
 			if f.codeEsc {
 				parent.err.code = "" // spelt with escapes: not usable as is
 				parent.err.hasCode = false
@@ -539,8 +557,8 @@ func (o *objScan) evaluate(f, parent *oframe, top, trunc bool) {
 	if f.key == kResponse && parent != nil && len(o.frames) >= 2 && parent == &o.frames[0] {
 		line, off = o.line, o.off // the record is the whole body
 	}
-	if f.err != nil {
-		e := f.err
+	if f.hasErr {
+		e := &f.err
 		o.record(recError, e.code, e.hasCode, e.msg, f.req, "", trunc || e.trunc, line, off)
 		return
 	}

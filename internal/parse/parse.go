@@ -1,11 +1,10 @@
 package parse
 
 import (
-	"bufio"
 	"bytes"
-	"errors"
+	"cmp"
 	"io"
-	"sort"
+	"slices"
 )
 
 // Shape names the textual form an error was found in. See the package
@@ -99,10 +98,12 @@ type Stats struct {
 	CutRecords int   // lines or bodies longer than MaxRecord whose excess was dropped
 }
 
-const (
-	readBufSize   = 64 << 10
-	progressEvery = 64 << 10
-)
+const progressEvery = 64 << 10
+
+// readBufSize is the size of a read buffer: large enough that handing one
+// from the reading goroutine to the scanning one costs little. Tests shrink
+// it.
+var readBufSize = 256 << 10
 
 // Scan reads r to the end and calls emit for each finding, in input order.
 // Findings are emitted as soon as their record is complete, normally before
@@ -114,70 +115,6 @@ func Scan(r io.Reader, opt Options, emit func(Finding) error) (Stats, error) {
 	}
 	s := &scanner{opt: opt, emit: emit}
 	return s.run(r)
-}
-
-// lineReader returns lines of at most max bytes; the excess of a longer line
-// is read and dropped.
-type lineReader struct {
-	br  *bufio.Reader
-	acc []byte
-	max int
-}
-
-// next returns the next line without its "\n", the number of input bytes it
-// took, and whether bytes were dropped. At the end of input it returns n == 0
-// and io.EOF.
-func (lr *lineReader) next() (line []byte, n int, cut bool, err error) {
-	frag, err := lr.br.ReadSlice('\n')
-	n = len(frag)
-	if err == nil {
-		line = frag[:len(frag)-1]
-		if len(line) > lr.max {
-			line, cut = line[:lr.max], true
-		}
-		return line, n, cut, nil
-	}
-	if !errors.Is(err, bufio.ErrBufferFull) {
-		if n == 0 {
-			return nil, 0, false, err
-		}
-		if len(frag) > lr.max {
-			frag, cut = frag[:lr.max], true
-		}
-		if errors.Is(err, io.EOF) {
-			err = nil
-		}
-		return frag, n, cut, err
-	}
-	// A line longer than the read buffer.
-	lr.acc = lr.acc[:0]
-	take := min(len(frag), lr.max)
-	lr.acc = append(lr.acc, frag[:take]...)
-	cut = take < len(frag)
-	for {
-		frag, err = lr.br.ReadSlice('\n')
-		n += len(frag)
-		body := frag
-		if err == nil {
-			body = frag[:len(frag)-1]
-		}
-		if room := lr.max - len(lr.acc); room > 0 {
-			take := min(room, len(body))
-			lr.acc = append(lr.acc, body[:take]...)
-			if take < len(body) {
-				cut = true
-			}
-		} else if len(body) > 0 {
-			cut = true
-		}
-		if errors.Is(err, bufio.ErrBufferFull) {
-			continue
-		}
-		if errors.Is(err, io.EOF) {
-			err = nil
-		}
-		return lr.acc, n, cut, err
-	}
 }
 
 var bom = []byte("\xef\xbb\xbf")
@@ -213,45 +150,146 @@ type scanner struct {
 	lastTrunc bool // a truncated record was found on the current line
 
 	proseCache map[string]bool // KnownCode answers for prose tokens
+
+	freeObj [maxSubDepth + 1]*objScan // object scanners for reuse, by depth
+
+	lastProgress int64 // Stats.Bytes at the last Progress call
 }
 
 // span is a claimed byte range of the current line and the code found there.
 type span struct{ start, end int }
 
-func (s *scanner) run(r io.Reader) (Stats, error) {
-	lr := lineReader{br: bufio.NewReaderSize(r, readBufSize), max: s.opt.MaxRecord}
-	var lastProgress int64
-	for {
-		line, n, cut, rerr := lr.next()
-		if n == 0 {
-			if rerr != nil && !errors.Is(rerr, io.EOF) {
-				s.finish()
-				return s.st, rerr
+// block scans a chunk of whole lines, each ending in "\n" but for an
+// unterminated last line at the end of the input. In a quiet state it skips
+// the lines that the chunk's marks (see lineFilter.collect) leave out.
+func (s *scanner) block(c *chunk) error {
+	b, marks := c.data, c.marks
+	mi := 0
+	nl := 0 // newlines in b[:pos]
+	for pos := 0; pos < len(b); {
+		var pre *prescan
+		if fastPath && s.quiet() {
+			next, nextNL := len(b), c.nl
+			for ; mi < len(marks); mi++ {
+				m := marks[mi]
+				if m.line < pos || m.a >= 0 && !s.proseKnown(b[m.a:m.e]) {
+					continue
+				}
+				next, nextNL = m.line, m.nl
+				if m.line == pos && m.pre >= 0 {
+					pre = &c.pre[m.pre]
+				}
+				break
 			}
-			break
+			if next > pos {
+				if k := s.longLine(b[pos:next]); k >= 0 {
+					next = pos + k
+					nextNL = nl + bytes.Count(b[pos:next], []byte{'\n'})
+				}
+			}
+			if next > pos {
+				lines := nextNL - nl
+				if next == len(b) && b[next-1] != '\n' {
+					lines++ // the unterminated last line
+				}
+				s.skip(next-pos, lines)
+				pos, nl = next, nextNL
+				continue
+			}
 		}
-		s.lineNo++
-		s.st.Lines++
-		s.st.Bytes += int64(n)
-		s.processLine(line, cut)
-		s.lineOff += int64(n)
-		if err := s.flush(); err != nil {
-			return s.st, err
+		line := b[pos:]
+		n := len(line)
+		if k := bytes.IndexByte(line, '\n'); k >= 0 {
+			line, n = line[:k], k+1
+			nl++
 		}
-		if s.opt.Progress != nil && s.st.Bytes-lastProgress >= progressEvery {
-			lastProgress = s.st.Bytes
-			s.opt.Progress(s.st)
+		cut := false
+		if len(line) > s.opt.MaxRecord {
+			line, cut = line[:s.opt.MaxRecord], true
 		}
-		if rerr != nil {
-			s.finish()
-			return s.st, rerr
+		var err error
+		if pre != nil && pre.lineNo == s.lineNo+1 && pre.off == s.lineOff {
+			err = s.prescanned(n, pre, c.found[pre.from:pre.to])
+		} else {
+			err = s.line(line, n, cut)
+		}
+		if err != nil {
+			return err
+		}
+		pos += n
+	}
+	return nil
+}
+
+// prescanned takes the outcome of a line scanned ahead of time (see
+// prescanner) in place of scanning it, in a quiet state.
+func (s *scanner) prescanned(n int, pre *prescan, found []Finding) error {
+	s.lineNo++
+	s.st.Lines++
+	s.st.Bytes += int64(n)
+	s.cur = lineInfo{no: s.lineNo, off: s.lineOff}
+	s.spans = s.spans[:0]
+	s.lastTrunc = pre.lastTrunc
+	s.out = append(s.out, found...)
+	s.lineOff += int64(n)
+	if err := s.flush(); err != nil {
+		return err
+	}
+	s.progress()
+	return nil
+}
+
+// longLine returns the start of the first line in b (whole lines) longer
+// than MaxRecord, or -1.
+func (s *scanner) longLine(b []byte) int {
+	max := s.opt.MaxRecord
+	if len(b) <= max {
+		return -1
+	}
+	// Such a line holds a whole chunk of h bytes (counted from b[0]) with no
+	// newline.
+	h := (max + 1) / 2
+	for off := 0; off < len(b); off += h {
+		if bytes.IndexByte(b[off:min(off+h, len(b))], '\n') >= 0 {
+			continue
+		}
+		ls := lastNewline(b[:off]) + 1
+		if lineEnd(b, off)-ls > max {
+			return ls
 		}
 	}
-	err := s.finish()
-	if s.opt.Progress != nil {
+	return -1
+}
+
+// line scans one line that took n input bytes.
+func (s *scanner) line(line []byte, n int, cut bool) error {
+	s.lineNo++
+	s.st.Lines++
+	s.st.Bytes += int64(n)
+	s.processLine(line, cut)
+	s.lineOff += int64(n)
+	if err := s.flush(); err != nil {
+		return err
+	}
+	s.progress()
+	return nil
+}
+
+// skip passes over n bytes of whole lines (k of them) that cannot matter.
+func (s *scanner) skip(n, k int) {
+	s.lineNo += k
+	s.st.Lines += k
+	s.st.Bytes += int64(n)
+	s.lineOff += int64(n)
+	s.lastTrunc = false
+	s.progress()
+}
+
+func (s *scanner) progress() {
+	if s.opt.Progress != nil && s.st.Bytes-s.lastProgress >= progressEvery {
+		s.lastProgress = s.st.Bytes
 		s.opt.Progress(s.st)
 	}
-	return s.st, err
 }
 
 // finish closes whatever is open at the end of input and emits the rest.
@@ -366,7 +404,9 @@ func (s *scanner) flush() error {
 		s.out = s.out[:0]
 		return s.err
 	}
-	sort.SliceStable(s.out, func(i, j int) bool { return s.out[i].Offset < s.out[j].Offset })
+	if !sortedByOffset(s.out) {
+		slices.SortStableFunc(s.out, byOffset)
+	}
 	for i := range s.out {
 		s.attach(&s.out[i])
 	}
@@ -383,6 +423,17 @@ func (s *scanner) flush() error {
 	s.out = s.out[:0]
 	return s.err
 }
+
+func sortedByOffset(fs []Finding) bool {
+	for i := 1; i < len(fs); i++ {
+		if fs[i].Offset < fs[i-1].Offset {
+			return false
+		}
+	}
+	return true
+}
+
+func byOffset(a, b Finding) int { return cmp.Compare(a.Offset, b.Offset) }
 
 func (s *scanner) send(f Finding) error {
 	if s.err != nil {

@@ -1,7 +1,6 @@
 package parse
 
 import (
-	"encoding/binary"
 	"math/bits"
 	"strings"
 )
@@ -13,10 +12,16 @@ import (
 func (s *scanner) prose(t []byte, from int) {
 	var seen []string
 	first := true
+	humps := pairIter{f: humpPairs, b: t, base: from}
 	for i := from; ; {
-		h := nextHump(t, i)
+		h := humps.next(i)
 		if h < 0 {
 			return
+		}
+		if e := s.claimedEnd(h); e > 0 {
+			// every token overlapping the claimed range is passed over
+			i = e
+			continue
 		}
 		a := h
 		for a > 0 && isCodeTokChar(t[a-1]) {
@@ -98,6 +103,17 @@ func (s *scanner) proseKnown(tok []byte) bool {
 
 const proseCacheSize = 4096
 
+// claimedEnd returns the end of a range claimed by a structured record that
+// holds position h, or 0.
+func (s *scanner) claimedEnd(h int) int {
+	for _, sp := range s.spans {
+		if h >= sp.start && h < sp.end {
+			return sp.end
+		}
+	}
+	return 0
+}
+
 // claimed reports whether t[a:b] overlaps a range claimed by a structured record.
 func (s *scanner) claimed(a, b int) bool {
 	for _, sp := range s.spans {
@@ -108,38 +124,26 @@ func (s *scanner) claimed(a, b int) bool {
 	return false
 }
 
-func isCodeTokChar(c byte) bool { return isAlnum(c) || c == '.' || c == '_' || c == '-' }
+func isCodeTokChar(c byte) bool { return codeTokChar[c] }
 
-const msb = 0x8080808080808080
+// codeTokChar tells the bytes of a prose token: letters, digits, '.', '_' and '-'.
+var codeTokChar = func() (t [256]bool) {
+	for c := range 256 {
+		b := byte(c)
+		t[c] = isAlnum(b) || b == '.' || b == '_' || b == '-'
+	}
+	return t
+}()
 
 // nextHump returns the first index k >= i with b[k] lower-case and b[k+1]
-// upper-case (a CamelCase hump), or -1. It tests eight bytes at a time
-// with a cheap over-approximation (bytes 0x60-0x7f followed by 0x40-0x5f)
-// and checks the candidates exactly.
+// upper-case (a CamelCase hump), or -1.
 func nextHump(b []byte, i int) int {
-	for ; i+8 <= len(b); i += 7 {
-		w := binary.LittleEndian.Uint64(b[i:])
-		b6 := (w << 1) & msb
-		if b6 == 0 {
-			continue
-		}
-		b5 := (w << 2) & msb
-		b7 := w & msb
-		lower := b6 & b5 &^ b7
-		upper := b6 &^ b5 &^ b7
-		m := (lower << 8) & upper
-		for m != 0 {
-			k := i + bits.TrailingZeros64(m)/8 - 1
-			if isLower(b[k]) && isUpper(b[k+1]) {
-				return k
-			}
-			m &= m - 1
-		}
+	if i < 0 || i >= len(b) {
+		return -1
 	}
-	for ; i+1 < len(b); i++ {
-		if isLower(b[i]) && isUpper(b[i+1]) {
-			return i
-		}
+	base, mask, _ := humpPairs.scan(b[i:])
+	if mask == 0 {
+		return -1
 	}
-	return -1
+	return i + base + bits.TrailingZeros64(mask)
 }

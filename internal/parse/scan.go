@@ -34,7 +34,10 @@ func (s *scanner) triggers(b []byte) bool {
 	return hasODE(b) || bytes.Contains(b, markSDKShort) || (s.opt.InferCode != nil && hasEssage(b))
 }
 
-var markSDKShort = []byte("SDK")
+var (
+	markSDKShort = []byte("SDK")
+	markRuby     = []byte("TencentCloud::Common::TencentCloudSDKException")
+)
 
 // hasODE reports whether b contains "ode", searching for its 'd'.
 func hasODE(b []byte) bool {
@@ -117,7 +120,7 @@ func findBrace(t []byte, p int) int {
 }
 
 func findSDK(t []byte, p int) int {
-	if k := bytes.Index(t[p:], markSDK); k >= 0 {
+	if k := indexSDK(t[p:]); k >= 0 {
 		return p + k
 	}
 	return -1
@@ -153,7 +156,7 @@ func (s *scanner) scanText(t []byte, from int, tc textCtx, dst *[]Finding) {
 		case is:
 			if ruby < 0 {
 				ruby = 0
-				if bytes.Contains(t, []byte("TencentCloud::Common::TencentCloudSDKException")) {
+				if indexAt(t, markRuby, len(markRuby)-len("Exception")) >= 0 {
 					ruby = 1
 				}
 			}
@@ -212,6 +215,7 @@ func (s *scanner) object(t []byte, i int, tc textCtx, dst *[]Finding) int {
 		}
 	} else {
 		*dst = append(*dst, o.found...)
+		s.releaseObj(o)
 	}
 	return end
 }
@@ -227,7 +231,7 @@ func (s *scanner) takeObj(o *objScan) {
 		}
 		s.add(f)
 	}
-	o.found = nil
+	s.releaseObj(o)
 }
 
 // put adds a finding at depth 0 (claiming t[start:end]) or to *dst.
@@ -344,7 +348,7 @@ func terraformPrefix(b []byte) bool {
 // that opened it.
 func recordEnd(t []byte, st, from int) (bound int, quoted bool) {
 	bound = len(t)
-	if k := bytes.Index(t[from:], markSDK); k >= 0 {
+	if k := indexSDK(t[from:]); k >= 0 {
 		n := from + k
 		if n > 0 && t[n-1] == '[' {
 			n--
@@ -421,7 +425,7 @@ func (s *scanner) kv(t []byte, st, p int, form kvForm, shape Shape, tc textCtx, 
 	var msg, req []byte
 	if msgStart >= 0 {
 		msgEnd := bound
-		if r := bytes.LastIndex(region[msgStart:], []byte(form.req)); r >= 0 {
+		if r := lastIndex(region[msgStart:], []byte(form.req)); r >= 0 {
 			msgEnd = msgStart + r
 			rs := msgEnd + len(form.req)
 			id := idToken(region[rs:])
@@ -603,7 +607,7 @@ func (s *scanner) releaseHeld(f *Finding) {
 func findCodeLabel(t []byte, p int) int {
 	p0 := p
 	for p < len(t) {
-		k := bytes.Index(t[p:], markOde)
+		k := indexODE(t[p:])
 		if k < 0 {
 			return -1
 		}
@@ -646,7 +650,7 @@ func isWordChar(c byte) bool { return isAlnum(c) || c == '_' }
 
 // codeMsgAt parses a labelled code at t[ls].
 func (s *scanner) codeMsgAt(t []byte, ls int, tc textCtx, dst *[]Finding) (int, bool) {
-	k := ls + bytes.Index(t[ls:], markOde) + 3
+	k := ls + indexODE(t[ls:]) + 3
 	p := k
 	if p < len(t) && (t[p] == '"' || t[p] == '\'') {
 		p++
