@@ -3,8 +3,9 @@ package catalog
 // Lookup finds code (any case) in the embedded catalog. When the code itself
 // is unknown but its class is known ("InternalError.SomethingNew"), it
 // returns the class's entry with exact == false. It returns nil when neither
-// is known. Where several scopes define the code, the common entry wins; use
-// Default().Get(scope, code) to pick a product's.
+// is known. Where several scopes define the code, the common entry wins, else
+// the first product's in alphabetical order; use Default().Get(scope, code)
+// to pick a product's, and Default().FindScopes(code) to see which define it.
 func Lookup(code string) (e *Entry, exact bool) { return Default().Resolve("", code) }
 
 // IsRetryable reports whether a request that failed with code may succeed

@@ -4,7 +4,9 @@ import (
 	"bufio"
 	"os"
 	"regexp"
+	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"unicode"
 )
@@ -43,9 +45,10 @@ func hasHan(s string) bool {
 	return false
 }
 
+// The curated layer: every entry complete in both languages.
 func TestEntriesAreComplete(t *testing.T) {
 	seen := map[string]bool{}
-	for _, e := range Default().Entries() {
+	for _, e := range Default().Curated() {
 		id := e.Scope + "/" + e.Code
 		if seen[id] {
 			t.Errorf("%s: duplicate (scope, code)", id)
@@ -106,7 +109,7 @@ func TestEntriesAreComplete(t *testing.T) {
 
 func TestRelatedCodesResolve(t *testing.T) {
 	c := Default()
-	for _, e := range c.Entries() {
+	for _, e := range c.Curated() {
 		for _, r := range e.Related {
 			if r == e.Code {
 				t.Errorf("%s/%s: related to itself", e.Scope, e.Code)
@@ -187,13 +190,21 @@ func TestResolve(t *testing.T) {
 	}
 }
 
-// The generated key index of Default answers exactly as the map New builds.
+// The generated key index of Default answers exactly as the index New builds.
 func TestDefaultIndexMatchesNew(t *testing.T) {
 	def := Default()
 	built := New(def.Entries())
+	for i, e := range built.Entries() {
+		if e != def.Entries()[i] {
+			t.Fatalf("entry %d: New reordered the embedded catalog (%s/%s)", i, e.Scope, e.Code)
+		}
+	}
 	queries := []string{"", "nope", "authfailure", "AUTHFAILURE.SIGNATUREEXPIRE", " internalerror ", "zzz", "a"}
-	for _, e := range def.Entries() {
-		queries = append(queries, e.Code, strings.ToUpper(e.Code), strings.ToLower(e.Code))
+	for i, e := range def.Entries() {
+		queries = append(queries, e.Code)
+		if i%7 == 0 {
+			queries = append(queries, strings.ToUpper(e.Code), strings.ToLower(e.Code))
+		}
 	}
 	for _, q := range queries {
 		got, want := def.Find(q), built.Find(q)
@@ -204,6 +215,202 @@ func TestDefaultIndexMatchesNew(t *testing.T) {
 			if got[i] != want[i] {
 				t.Errorf("Find(%q)[%d] = %s/%s, want %s/%s", q, i, got[i].Scope, got[i].Code, want[i].Scope, want[i].Code)
 			}
+		}
+	}
+}
+
+// codeOrTrailingDotRE also admits the few codes the official SDKs define with a
+// trailing dot ("InternalError." in cpdp): they are kept as the SDK spells them.
+var codeOrTrailingDotRE = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9]*(\.[A-Za-z0-9_-]+)*\.?$`)
+
+// The imported layer: every entry has its product, an official description
+// (or says it has none), the remediation and retry advice of its class in
+// both languages, and versions.
+func TestImportedEntriesAreComplete(t *testing.T) {
+	c := Default()
+	n := 0
+	for _, e := range c.Entries() {
+		if !e.Imported {
+			continue
+		}
+		n++
+		id := e.Scope + "/" + e.Code
+		if !codeOrTrailingDotRE.MatchString(e.Code) {
+			t.Errorf("%s: code is not code-shaped", id)
+		}
+		if _, ok := c.Product(e.Scope); !ok {
+			t.Errorf("%s: scope is not a product", id)
+		}
+		if want := importedProvenance(e.Summary); e.Provenance != want {
+			t.Errorf("%s: provenance %q, want %q", id, e.Provenance, want)
+		}
+		if e.Class == "" || len(e.Remediation) == 0 || e.Retry.En == "" || e.Retry.Zh == "" {
+			t.Errorf("%s: no class guidance (class %q)", id, e.Class)
+		}
+		for _, r := range e.Remediation {
+			if r.En == "" || !hasHan(r.Zh) {
+				t.Errorf("%s: remediation step not in both languages: %q", id, r)
+			}
+		}
+		if len(e.Versions) == 0 || e.Source == "" {
+			t.Errorf("%s: no versions or source", id)
+		}
+		if len(e.Causes) > 0 || len(e.Related) > 0 || len(e.Messages) > 0 || e.Docs != (Text{}) {
+			t.Errorf("%s: an imported entry has only official facts", id)
+		}
+		if e.Solution.En != "" {
+			t.Errorf("%s: the official solutions are Chinese", id)
+		}
+	}
+	if n < 16000 {
+		t.Errorf("only %d imported entries", n)
+	}
+}
+
+// An imported code takes the guidance of the nearest curated entry: the same
+// code in the common scope, else its class, else classes.yaml.
+func TestImportedGuidance(t *testing.T) {
+	c := Default()
+	tests := []struct{ scope, code, class string }{
+		{"cvm", "InternalError", "InternalError"},                           // the same code, common
+		{"vpc", "LimitExceeded.AddressQuotaLimitExceeded", "LimitExceeded"}, // its class, common
+		{"cam", "InvalidParameter.PolicyDocumentError", "InvalidParameter"},
+		{"car", "AuthFailure", "AuthFailure"},                                // classes.yaml: no common AuthFailure
+		{"lighthouse", "ResourcesSoldOut.BundleSoldOut", "ResourcesSoldOut"}, // classes.yaml
+		{"cdb", "CdbError", ClassAny},                                        // no class anywhere
+		{"tcr", "InternalError.DbError", ""},                                 // curated: no guide
+	}
+	for _, tt := range tests {
+		e := c.Get(tt.scope, tt.code)
+		if e == nil {
+			t.Errorf("%s/%s is missing", tt.scope, tt.code)
+			continue
+		}
+		if e.Class != tt.class {
+			t.Errorf("%s/%s: class %q, want %q", tt.scope, tt.code, e.Class, tt.class)
+		}
+	}
+	// Retry advice follows the class: a rate-limit sub-code of any product is retryable.
+	for _, e := range c.Find("RequestLimitExceeded") {
+		if !e.Retryable {
+			t.Errorf("%s/%s is not retryable", e.Scope, e.Code)
+		}
+	}
+}
+
+func TestProducts(t *testing.T) {
+	c := Default()
+	ps := c.Products()
+	if len(ps) != 261 {
+		t.Errorf("%d products, want 261", len(ps))
+	}
+	total := len(c.InScope(ScopeCommon)) + len(c.InScope(ScopeSDK))
+	for i, p := range ps {
+		if i > 0 && ps[i-1].Scope >= p.Scope {
+			t.Errorf("products out of order at %s", p.Scope)
+		}
+		if p.Codes == 0 {
+			t.Errorf("%s: no codes", p.Scope)
+		}
+		total += p.Codes
+	}
+	if total != c.Len() {
+		t.Errorf("the products count %d entries with common and sdk, the catalog has %d", total, c.Len())
+	}
+	cvm, ok := c.Product("CVM")
+	if !ok || cvm.Codes != len(c.InScope("cvm")) {
+		t.Fatalf("Product(CVM) = %+v, %v; InScope has %d", cvm, ok, len(c.InScope("cvm")))
+	}
+	for _, tt := range []struct {
+		scope string
+		lang  Lang
+		want  string
+	}{
+		{"cvm", English, "Cloud Virtual Machine (cvm)"},
+		{"cvm", Chinese, "云服务器 (cvm)"},
+		{"aai", English, "aai"}, // no English name: the short name, never the Chinese one
+		{"aai", Chinese, "智能语音 (aai)"},
+		{"acp", Chinese, "acp"}, // no name at all
+		{"common", Chinese, "common"},
+	} {
+		if got := ProductTitle(tt.scope, tt.lang); got != tt.want {
+			t.Errorf("ProductTitle(%s, %s) = %q, want %q", tt.scope, tt.lang, got, tt.want)
+		}
+	}
+	if _, ok := c.Product("common"); ok {
+		t.Error("common is not a product")
+	}
+}
+
+// ByAction and Actions answer alike over the generated tables and over New.
+func TestByAction(t *testing.T) {
+	def := Default()
+	built := New(def.Entries())
+	for _, a := range []string{"RunInstances", "runinstances", "DescribeInstances", "CreateNamespace", "SentenceRecognition", "NoSuchAction", ""} {
+		got, want := def.ByAction(a), built.ByAction(a)
+		if len(got) != len(want) {
+			t.Errorf("ByAction(%q): %d entries, want %d", a, len(got), len(want))
+			continue
+		}
+		for i := range got {
+			if got[i] != want[i] {
+				t.Errorf("ByAction(%q)[%d] = %s/%s, want %s/%s", a, i, got[i].Scope, got[i].Code, want[i].Scope, want[i].Code)
+			}
+		}
+	}
+	if len(def.ByAction("RunInstances")) < 100 {
+		t.Errorf("RunInstances returns only %d codes", len(def.ByAction("RunInstances")))
+	}
+	for _, p := range []string{"RunInst", "describeinst", "zzz", ""} {
+		got, want := def.Actions(p, 20), built.Actions(p, 20)
+		if !slices.Equal(got, want) {
+			t.Errorf("Actions(%q) = %q, want %q", p, got, want)
+		}
+	}
+}
+
+// The Keys view: sorted distinct lower-cased codes, each with its entries.
+func TestKeys(t *testing.T) {
+	for _, c := range []*Catalog{Default(), New(Default().Curated())} {
+		k := c.Keys()
+		n := 0
+		for i := 0; i < k.Len(); i++ {
+			if i > 0 && k.Lower(i-1) >= k.Lower(i) {
+				t.Fatalf("keys out of order at %q", k.Lower(i))
+			}
+			es := k.Entries(i)
+			n += len(es)
+			if strings.ToLower(k.Code(i)) != k.Lower(i) || es[0].Code != k.Code(i) {
+				t.Fatalf("key %q: code %q, first entry %q", k.Lower(i), k.Code(i), es[0].Code)
+			}
+			if k.Search(k.Lower(i)) != i {
+				t.Fatalf("Search(%q) != %d", k.Lower(i), i)
+			}
+		}
+		if n != c.Len() {
+			t.Errorf("the keys hold %d entries, the catalog %d", n, c.Len())
+		}
+	}
+}
+
+// Entries are built on first use from several goroutines at once (run with
+// -race): each position yields one *Entry.
+func TestConcurrentBuild(t *testing.T) {
+	c := newDefault()
+	codes := []string{"InternalError", "FailedOperation.ServiceIsolate", "AuthFailure.SignatureExpire", "InvalidParameter"}
+	got := make([][]*Entry, 8)
+	var wg sync.WaitGroup
+	for g := range got {
+		wg.Go(func() {
+			for _, code := range codes {
+				got[g] = append(got[g], c.Find(code)...)
+			}
+		})
+	}
+	wg.Wait()
+	for g := 1; g < len(got); g++ {
+		if !slices.Equal(got[g], got[0]) {
+			t.Fatalf("goroutine %d built other entries", g)
 		}
 	}
 }

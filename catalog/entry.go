@@ -1,9 +1,14 @@
 // Package catalog is errcode's catalog of Tencent Cloud API error codes and a
 // small API for classifying errors in-process.
 //
-// The data lives in YAML files beside this source (codes.yaml is the curated,
-// bilingual layer) and is embedded into the binary, so a program that imports
-// this package needs no network and no files at run time.
+// The data lives in YAML files beside this source and is compiled into the
+// binary, so a program that imports this package needs no network and no
+// files at run time. It has two layers: codes.yaml, the curated one (causes,
+// fix steps and retry advice in English and Chinese for the common, SDK and
+// TCR codes), and products/<product>.yaml, the imported one (every code of
+// every product in the official SDKs, with Tencent Cloud's own description;
+// see Entry.Imported). Entries of the imported layer are built only when
+// asked for.
 //
 // A code is identified by its scope and its code string: the same string (for
 // example InternalError) may be defined both as a common API 3.0 code and by a
@@ -37,6 +42,16 @@ const (
 	ProvenanceOfficialZh = "official-zh"
 	// Inferred: no official description exists; the summary is inferred from the code's name.
 	ProvenanceInferred = "inferred"
+	// OfficialZhOnly: an imported entry whose only official description is
+	// Chinese; there is no English text (Summary.En is empty), and errcode
+	// does not invent one.
+	ProvenanceOfficialZhOnly = "official-zh-only"
+	// OfficialEnOnly: an imported entry whose only official description is
+	// English (Summary.Zh is empty).
+	ProvenanceOfficialEnOnly = "official-en-only"
+	// None: an imported entry that the official SDK defines without any
+	// description; Summary is empty.
+	ProvenanceNone = "none"
 )
 
 // Text is a piece of human-readable text in both supported languages.
@@ -88,7 +103,34 @@ type Entry struct {
 	Provenance string `yaml:"provenance" json:"provenance"`
 	// Source names where the official text was taken from.
 	Source string `yaml:"source" json:"source"`
+
+	// The fields below are set on entries of the imported layer (one file per
+	// product under catalog/products/): codes that every official SDK
+	// defines, with Tencent Cloud's own description and little else. An
+	// imported entry borrows the remediation and retry advice of its class
+	// from the curated layer (Class names it); its Causes, Related, Messages
+	// and Docs are empty.
+
+	// Solution is Tencent Cloud's official solution text for the code, where
+	// one was published (Chinese only so far).
+	Solution Text `yaml:"solution,omitempty" json:"solution,omitempty"`
+	// Versions lists the API versions whose SDKs define the code, oldest
+	// first, as X-TC-Version spells them ("2017-03-12").
+	Versions []string `yaml:"versions,omitempty" json:"versions,omitempty"`
+	// Imported is true for an entry of the imported layer.
+	Imported bool `yaml:"-" json:"-"`
+	// Class is, for an imported entry, the code of the curated entry (or of
+	// the class guidance in catalog/classes.yaml) whose Remediation, Retryable
+	// and Retry it carries: the same code in the common scope when there is
+	// one ("AuthFailure.SignatureExpire"), else its nearest class
+	// ("InvalidParameter"). It is "*" when only errcode's general guidance
+	// applies, and "" for curated entries.
+	Class string `yaml:"-" json:"-"`
 }
+
+// ClassAny is the Class of an imported entry for which the curated layer has
+// neither its code nor any of its classes: it carries the general guidance.
+const ClassAny = "*"
 
 // Category returns the class of the code: the part before the first dot
 // ("AuthFailure" for "AuthFailure.SignatureExpire"), or the whole code.

@@ -7,6 +7,8 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/errcode-dev/errcode/catalog"
+	"github.com/errcode-dev/errcode/internal/search"
 	"github.com/errcode-dev/errcode/internal/textsafe"
 )
 
@@ -62,17 +64,22 @@ func genBash(root *cobra.Command, w io.Writer) error {
 }
 
 // completeCodes completes one dotted segment of a code at a time, any case,
-// with the summary as the description where the shell shows one.
-func (a *app) completeCodes(prefix string) ([]cobra.Completion, cobra.ShellCompDirective) {
+// with the summary as the description where the shell shows one; scope
+// (the command's --product), when set, keeps that product's codes. A crowded
+// segment is offered as stems (see search.Index.Complete).
+func (a *app) completeCodes(prefix, scope string) ([]cobra.Completion, cobra.ShellCompDirective) {
 	dir := cobra.ShellCompDirectiveNoFileComp
 	lang := a.Lang()
+	if scope != "" && !a.catalog().HasScope(scope) {
+		scope = ""
+	}
 	var out []cobra.Completion
-	for _, c := range a.index().Complete(prefix) {
+	for _, c := range a.index().CompleteScope(prefix, scope) {
 		if c.More {
 			dir |= cobra.ShellCompDirectiveNoSpace
 		}
 		if c.Entry != nil {
-			out = append(out, cobra.CompletionWithDesc(c.Value, oneLine(c.Entry.Summary.In(lang))))
+			out = append(out, cobra.CompletionWithDesc(c.Value, oneLine(oneLineSummary(c.Entry.Summary, lang))))
 		} else {
 			out = append(out, c.Value)
 		}
@@ -80,8 +87,62 @@ func (a *app) completeCodes(prefix string) ([]cobra.Completion, cobra.ShellCompD
 	return out, dir
 }
 
-func (a *app) completeScopes(*cobra.Command, []string, string) ([]cobra.Completion, cobra.ShellCompDirective) {
-	return a.catalog().Scopes(), cobra.ShellCompDirectiveNoFileComp
+// completeScopes offers the scopes, each product with its name.
+func (a *app) completeScopes(_ *cobra.Command, _ []string, prefix string) ([]cobra.Completion, cobra.ShellCompDirective) {
+	lang := a.Lang()
+	lp := strings.ToLower(prefix)
+	var out []cobra.Completion
+	for _, s := range a.catalog().Scopes() {
+		if !strings.HasPrefix(s, lp) {
+			continue
+		}
+		if name := catalog.ProductName(s, lang); name != "" {
+			out = append(out, cobra.CompletionWithDesc(s, oneLine(name)))
+		} else {
+			out = append(out, s)
+		}
+	}
+	return out, cobra.ShellCompDirectiveNoFileComp
+}
+
+// completeActions offers the API actions starting with prefix; more than
+// search.MaxCompletions are offered as stems, at most half as many, as codes are.
+func (a *app) completeActions(_ *cobra.Command, _ []string, prefix string) ([]cobra.Completion, cobra.ShellCompDirective) {
+	names := a.catalog().Actions(prefix, 0)
+	dir := cobra.ShellCompDirectiveNoFileComp
+	if len(names) <= search.MaxCompletions {
+		return names, dir
+	}
+	// The longest stems that keep the candidates within MaxCompletions groups.
+	stem := func(s string, n int) string { return strings.ToLower(s[:min(len(s), n)]) }
+	groups := func(n int) int {
+		count, prev := 0, ""
+		for _, s := range names {
+			if st := stem(s, n); count == 0 || st != prev {
+				count, prev = count+1, st
+			}
+		}
+		return count
+	}
+	n := len(prefix) + 1
+	for groups(n+1) <= search.MaxCompletions/2 {
+		n++
+	}
+	var out []cobra.Completion
+	for i := 0; i < len(names); {
+		j := i + 1
+		for j < len(names) && stem(names[j], n) == stem(names[i], n) {
+			j++
+		}
+		if j == i+1 {
+			out = append(out, names[i])
+		} else {
+			out = append(out, names[i][:min(len(names[i]), n)])
+			dir |= cobra.ShellCompDirectiveNoSpace
+		}
+		i = j
+	}
+	return out, dir
 }
 
 func (a *app) completeCategories(*cobra.Command, []string, string) ([]cobra.Completion, cobra.ShellCompDirective) {

@@ -25,16 +25,25 @@ func newExplainCmd(a *app) *cobra.Command {
 that fix it, whether and how to retry, related codes, the API actions that
 may return it, a docs link, and where the text comes from.
 
-When the same code is defined by several scopes (InternalError is both a
-common code and a TCR code), the common entry is shown and the others are
-named; --product picks one. An unknown sub-code (InternalError.SomethingNew)
-is explained through its class, with exit status 1.`,
+The catalog holds every code of every product in the official SDKs. A code
+of a product (errcode explain FailedOperation.ServiceIsolate --product aai)
+shows Tencent Cloud's description, its official solution when there is one,
+the fix steps and retry advice of its class, the API actions that return it
+and where the text comes from.
+
+When the same code is defined by several scopes (InternalError is a common
+code and a code of about 200 products), the curated entry (common first) is
+shown in full and the other definitions are listed one line each, by
+product; --product picks one. An unknown sub-code
+(InternalError.SomethingNew) is explained through its class, with exit
+status 1.`,
 		Example: `  errcode explain AuthFailure.SignatureExpire
+  errcode explain FailedOperation.ServiceIsolate --product aai
   errcode explain InternalError --product tcr
   LANG=zh_CN.UTF-8 errcode explain RequestLimitExceeded`,
 		Args: cobra.MinimumNArgs(1),
 		ValidArgsFunction: func(_ *cobra.Command, _ []string, toComplete string) ([]cobra.Completion, cobra.ShellCompDirective) {
-			return a.completeCodes(toComplete)
+			return a.completeCodes(toComplete, opts.product)
 		},
 		RunE: func(_ *cobra.Command, args []string) error { return explainRun(a, opts, args) },
 	}
@@ -87,17 +96,36 @@ func explainRun(a *app, opts *explainOptions, args []string) error {
 			}
 		}
 		if format == outJSON || format == outYAML {
-			v := render.View(e, lang)
-			v.Query, v.Match = strings.TrimSpace(q), how
-			views = append(views, v)
+			all := []*catalog.Entry{e}
+			for _, o := range others {
+				all = append(all, a.catalog().Get(o.Scope, o.Code))
+			}
+			for _, x := range all {
+				v := render.View(x, lang)
+				v.Query, v.Match = strings.TrimSpace(q), how
+				views = append(views, v)
+			}
 			continue
 		}
 		if i > 0 {
 			fmt.Fprintln(a.ios.Out)
 		}
-		if err := render.Explain(a.ios.Out, e, render.ExplainOptions{
-			Lang: lang, Width: a.ios.TerminalWidth(), Color: a.ios.ColorEnabled(), Others: others,
-		}); err != nil {
+		opt := render.ExplainOptions{
+			Lang: lang, Width: a.ios.TerminalWidth(), Color: a.ios.ColorEnabled(),
+			ProductName: catalog.ProductName(e.Scope, lang),
+		}
+		if len(others) > 0 {
+			opt.OtherDefs = make([]render.OtherDef, 0, len(others))
+		}
+		for _, o := range others {
+			opt.OtherDefs = append(opt.OtherDefs, render.OtherDef{
+				Scope: o.Scope, Name: catalog.ProductName(o.Scope, lang), Summary: oneLineSummary(o.Summary, lang),
+			})
+		}
+		if len(others) > 0 {
+			opt.OthersHint = otherDefsHint(e, others, lang)
+		}
+		if err := render.Explain(a.ios.Out, e, opt); err != nil {
 			return err
 		}
 	}
@@ -122,17 +150,62 @@ func explainRun(a *app, opts *explainOptions, args []string) error {
 	return nil
 }
 
-// exactEntry returns the entry for q in scope (common first when scope is
-// empty), and the other scopes that define the same code string.
-func (a *app) exactEntry(q, scope string) (e *catalog.Entry, others []string) {
+// exactEntry returns the entry for q in scope and, without a scope, the other
+// definitions of the same code. Without a scope the entry shown in full is
+// the curated one (common first; see catalog.Find for the order), else the
+// first product's; the others follow in catalog order. Only the entry shown
+// in full is built: InternalError has about 200 other definitions.
+func (a *app) exactEntry(q, scope string) (e *catalog.Entry, others []catalog.Definition) {
 	q = strings.TrimSpace(q)
-	if e = a.catalog().Get(scope, q); e == nil {
+	if scope != "" {
+		return a.catalog().Get(scope, q), nil
+	}
+	defs := a.catalog().Definitions(q)
+	if len(defs) == 0 {
 		return nil, nil
 	}
-	for _, o := range a.catalog().Find(q) {
-		if o != e {
-			others = append(others, o.Scope)
+	main := 0
+	for i, d := range defs {
+		if !d.Imported && d.Scope != catalog.ScopeSDK {
+			main = i
+			break
 		}
 	}
+	if defs[main].Code != q { // a scope that spells the code two ways: the spelling asked for
+		for i, d := range defs {
+			if d.Scope == defs[main].Scope && d.Code == q {
+				main = i
+			}
+		}
+	}
+	e = a.catalog().Get(defs[main].Scope, defs[main].Code)
+	others = append(defs[:main:main], defs[main+1:]...)
 	return e, others
+}
+
+// oneLineSummary is the summary t in lang on one line, marked when it is only
+// in the other language, or a word saying there is none.
+func oneLineSummary(t catalog.Text, lang catalog.Lang) string {
+	s := t.In(lang)
+	switch {
+	case s == "" && lang == catalog.Chinese:
+		return "（无官方说明）"
+	case s == "":
+		return "(no official description)"
+	case lang == catalog.English && t.En == "":
+		return "[zh] " + s
+	case lang == catalog.Chinese && t.Zh == "":
+		return "[en] " + s
+	}
+	return s
+}
+
+// otherDefsHint tells how to explain one of the other definitions.
+func otherDefsHint(e *catalog.Entry, others []catalog.Definition, lang catalog.Lang) string {
+	example := others[0].Scope
+	cmd := "errcode explain " + e.Code + " --product " + example
+	if lang == catalog.Chinese {
+		return fmt.Sprintf("共 %d 处定义；用 --product 选择其一，例如：%s", len(others)+1, cmd)
+	}
+	return fmt.Sprintf("%d definitions in all; pick one with --product, e.g. %s", len(others)+1, cmd)
 }

@@ -1,6 +1,10 @@
 package cmd
 
 import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"io"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -13,6 +17,7 @@ import (
 type listOptions struct {
 	category  string
 	product   string
+	action    string
 	retryable string // "", "true" or "false"
 }
 
@@ -23,9 +28,15 @@ func newListCmd(a *app) *cobra.Command {
 		Short: "List every code, grouped by category",
 		Long: `List every code in the catalog, grouped by category (AuthFailure,
 InvalidParameter, ...), the common code before a product's code of the same
-name. On a terminal the output is an aligned table; piped, it is
-tab-separated rows (code, category, scope, retryable, summary) with no header.`,
-		Example: `  errcode list --category AuthFailure
+name. The catalog holds about 17,000 codes of 261 products: narrow it with
+--product (errcode products lists them), --category, --action (the codes an
+API action is documented to return) and --retryable.
+
+On a terminal the output is an aligned table; piped, it is tab-separated
+rows (code, category, scope, retryable, summary) with no header. A summary
+that exists only in the other language is marked [zh] or [en].`,
+		Example: `  errcode list --product cvm --category InvalidParameter
+  errcode list --action RunInstances
   errcode list --product tcr --retryable
   errcode list -o csv > codes.csv`,
 		Args: cobra.NoArgs,
@@ -40,11 +51,13 @@ tab-separated rows (code, category, scope, retryable, summary) with no header.`,
 	f.StringVar(&opts.category, "category", "", "only this category (the part before the first dot), any case")
 	f.StringVar(&opts.product, "product", "", "only this scope: common, sdk, or a product short name such as tcr")
 	f.StringVar(&opts.product, "scope", "", "alias of --product")
+	f.StringVar(&opts.action, "action", "", "only the codes this API action (e.g. RunInstances) is documented to return, any case")
 	f.StringVar(&opts.retryable, "retryable", "", "only retryable codes (--retryable) or only non-retryable ones (--retryable=false)")
 	f.Lookup("retryable").NoOptDefVal = "true"
 	_ = c.RegisterFlagCompletionFunc("category", a.completeCategories)
 	_ = c.RegisterFlagCompletionFunc("product", a.completeScopes)
 	_ = c.RegisterFlagCompletionFunc("scope", a.completeScopes)
+	_ = c.RegisterFlagCompletionFunc("action", a.completeActions)
 	_ = c.RegisterFlagCompletionFunc("retryable", fixedCompletion("true", "false"))
 	return c
 }
@@ -73,8 +86,25 @@ func listRun(a *app, opts *listOptions) error {
 		return usageErr([]string{"categories: " + strings.Join(a.catalog().Categories(), ", ")}, "unknown category %q", textsafe.Clean(opts.category))
 	}
 	lang := a.Lang()
+	// Start from the smallest set the filters allow: the whole catalog is
+	// built only when nothing narrows it.
+	var from []*catalog.Entry
+	switch {
+	case opts.action != "":
+		if from = a.catalog().ByAction(opts.action); len(from) == 0 {
+			hint := "API actions are CamelCase names such as RunInstances or DescribeInstances"
+			if near := a.catalog().Actions(opts.action[:min(len(opts.action), 8)], 6); len(near) > 0 {
+				hint = "actions that start alike: " + strings.Join(near, ", ")
+			}
+			return usageErr([]string{hint}, "no code of any product names the API action %q", textsafe.Clean(opts.action))
+		}
+	case opts.product != "":
+		from = a.catalog().InScope(opts.product)
+	default:
+		from = a.catalog().Entries()
+	}
 	var entries []*catalog.Entry
-	for _, e := range a.catalog().Entries() {
+	for _, e := range from {
 		if opts.category != "" && !strings.EqualFold(e.Category(), opts.category) {
 			continue
 		}
@@ -86,22 +116,71 @@ func listRun(a *app, opts *listOptions) error {
 		}
 		entries = append(entries, e)
 	}
-	views := make([]render.Entry, 0, len(entries))
+	if format == outJSON || format == outYAML {
+		// The whole catalog is some 25 MB of JSON: stream it, one entry at a time.
+		err = streamViews(a.ios.Out, format, entries, lang)
+		if err == nil && len(entries) == 0 {
+			return errNotFound
+		}
+		return err
+	}
 	rows := make([][]string, 0, len(entries))
 	for _, e := range entries {
-		views = append(views, render.View(e, lang))
-		rows = append(rows, []string{e.Code, e.Category(), e.Scope, yesNo(e.Retryable, lang), e.Summary.In(lang)})
+		rows = append(rows, []string{e.Code, e.Category(), e.Scope, yesNo(e.Retryable, lang), summaryIn(e, lang)})
 	}
 	header := []string{"CODE", "CATEGORY", "SCOPE", "RETRYABLE", "SUMMARY"}
 	if format == outTable {
 		// Grouped: the category heads its group once, instead of a column.
 		return writeGrouped(a, rows)
 	}
-	err = writeEntries(a, format, header, rows, views)
+	err = writeEntries(a, format, header, rows, nil)
 	if err == nil && len(entries) == 0 {
 		return errNotFound
 	}
 	return err
+}
+
+// streamViews writes the views of entries as one JSON array or YAML list,
+// the same text render.JSON or render.YAML would write for all of them,
+// building one view at a time.
+func streamViews(w io.Writer, format string, entries []*catalog.Entry, lang catalog.Lang) error {
+	if len(entries) == 0 {
+		if format == outJSON {
+			return render.JSON(w, []render.Entry{})
+		}
+		return render.YAML(w, []render.Entry{})
+	}
+	bw := bufio.NewWriterSize(w, 64<<10)
+	if format == outJSON {
+		bw.WriteString("[\n")
+	}
+	var buf bytes.Buffer
+	for i, e := range entries {
+		v := render.View(e, lang)
+		if format == outYAML {
+			if err := render.YAML(bw, []render.Entry{v}); err != nil {
+				return err
+			}
+			continue
+		}
+		buf.Reset()
+		enc := json.NewEncoder(&buf)
+		enc.SetEscapeHTML(false)
+		enc.SetIndent("  ", "  ")
+		if err := enc.Encode(v); err != nil {
+			return err
+		}
+		bw.WriteString("  ")
+		bw.Write(bytes.TrimSuffix(buf.Bytes(), []byte("\n")))
+		if i < len(entries)-1 {
+			bw.WriteString(",")
+		}
+		bw.WriteString("\n")
+	}
+	if format == outJSON {
+		bw.WriteString("]\n")
+	}
+	return bw.Flush()
 }
 
 func (a *app) knownCategory(cat string) bool {

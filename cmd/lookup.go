@@ -35,7 +35,7 @@ way the exit status is 1.`,
   errcode lookup 频率`,
 		Args: cobra.MinimumNArgs(1),
 		ValidArgsFunction: func(_ *cobra.Command, _ []string, toComplete string) ([]cobra.Completion, cobra.ShellCompDirective) {
-			return a.completeCodes(toComplete)
+			return a.completeCodes(toComplete, opts.product)
 		},
 		RunE: func(_ *cobra.Command, args []string) error { return lookupRun(a, opts, args) },
 	}
@@ -73,7 +73,7 @@ func lookupRun(a *app, opts *lookupOptions, args []string) error {
 			v := render.View(m.entry, lang)
 			v.Query, v.Match = r.query, m.how
 			views = append(views, v)
-			rows = append(rows, []string{m.entry.Code, m.entry.Category(), m.entry.Scope, m.entry.Summary.In(lang)})
+			rows = append(rows, []string{m.entry.Code, m.entry.Category(), m.entry.Scope, summaryIn(m.entry, lang)})
 		}
 	}
 	if views == nil {
@@ -88,10 +88,24 @@ func lookupRun(a *app, opts *lookupOptions, args []string) error {
 	return nil
 }
 
+// summaryIn is e's one-line summary in lang for tables and rows: marked
+// "[zh] " or "[en] " when it exists only in the other language (an imported
+// code with no official text in lang; errcode does not translate those), and
+// empty when the code has no description at all.
+func summaryIn(e *catalog.Entry, lang catalog.Lang) string {
+	if e.Summary == (catalog.Text{}) {
+		return ""
+	}
+	return oneLineSummary(e.Summary, lang)
+}
+
 // reportMiss tells, on stderr, that a query named no code, and what to try.
 func reportMiss(a *app, r resolution) {
 	q := textsafe.Clean(r.query)
 	switch {
+	case len(r.elsewhere) > 0:
+		printErr(a.ios, fmt.Sprintf("%s is not a code of %s", q, textsafe.Clean(r.scope)),
+			"it is defined in: "+listScopes(r.elsewhere, 12)+"; drop --product to see every definition")
 	case len(r.matches) > 0 && r.matches[0].how == "parent":
 		printErr(a.ios, fmt.Sprintf("unknown code %q", q),
 			fmt.Sprintf("%s is not in the catalog; showing its class %s", q, r.matches[0].entry.Code))
@@ -133,13 +147,26 @@ func writeEntries(a *app, format string, header []string, rows [][]string, views
 
 // checkScope rejects a --product that names no scope in the catalog.
 func (a *app) checkScope(scope string) error {
-	if scope == "" {
+	if scope == "" || a.catalog().HasScope(scope) {
 		return nil
 	}
+	hint := "errcode products lists the products; the other scopes are common and sdk"
+	var near []string
 	for _, s := range a.catalog().Scopes() {
-		if strings.EqualFold(s, scope) {
-			return nil
+		if strings.HasPrefix(s, strings.ToLower(scope)) || strings.HasPrefix(strings.ToLower(scope), s) && len(s) >= 3 {
+			near = append(near, s)
 		}
 	}
-	return usageErr([]string{"known scopes: " + strings.Join(a.catalog().Scopes(), ", ")}, "unknown product %q", textsafe.Clean(scope))
+	if len(near) > 0 && len(near) <= 8 {
+		hint = "did you mean " + strings.Join(near, ", ") + "? " + hint
+	}
+	return usageErr([]string{hint}, "unknown product %q", textsafe.Clean(scope))
+}
+
+// listScopes joins scopes, at most max of them, saying how many more there are.
+func listScopes(scopes []string, max int) string {
+	if len(scopes) <= max {
+		return strings.Join(scopes, ", ")
+	}
+	return strings.Join(scopes[:max], ", ") + fmt.Sprintf(" and %d more", len(scopes)-max)
 }

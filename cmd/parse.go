@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -91,6 +92,9 @@ type parseRecord struct {
 	Retry       string   `json:"retry" yaml:"retry"`
 	Remediation []string `json:"remediation" yaml:"remediation"`
 	Notes       []string `json:"notes" yaml:"notes"`
+	// Candidates names the products that define the code when several do
+	// and nothing in the input says which (the explanation is the first's).
+	Candidates []string `json:"candidates,omitempty" yaml:"candidates,omitempty"`
 }
 
 // codeCount is one row of --summary.
@@ -174,6 +178,16 @@ type parser struct {
 	counts   map[string]*codeCount
 	order    []string
 	progress *progressLine
+	scopes   map[scopeKey]scopePick // pickScope's answers: logs repeat the same errors
+}
+
+// scopeKey is the evidence pickScope weighs.
+type scopeKey struct{ code, service, action, version string }
+
+// scopePick is what pickScope decided.
+type scopePick struct {
+	scope      string
+	candidates []string
 }
 
 func contains(ss []string, s string) bool {
@@ -208,7 +222,7 @@ func (p *parser) scanFile(name string) error {
 	}
 	p.files++
 	opt := parse.Options{
-		KnownCode: func(code string) bool { return len(p.a.catalog().Find(code)) > 0 },
+		KnownCode: p.knownCode,
 		InferCode: p.a.index().InferCode,
 	}
 	if p.a.ios.IsStderrTTY() && !p.opts.quiet && size >= p.opts.progressMin {
@@ -313,15 +327,8 @@ func (p *parser) record(file string, f parse.Finding) parseRecord {
 		Notes:      []string{},
 	}
 	cat := p.a.catalog()
-	scope := ""
-	if f.Service != "" && len(cat.Find(f.Code)) > 0 {
-		for _, s := range cat.Scopes() {
-			if strings.EqualFold(s, f.Service) {
-				scope = s
-			}
-		}
-	}
-	e, exact := cat.Resolve(scope, f.Code)
+	pick := p.pickScope(f)
+	e, exact := cat.Resolve(pick.scope, f.Code)
 	rec.Known = e != nil && exact
 	rec.Remediation = []string{}
 	if e != nil {
@@ -331,12 +338,126 @@ func (p *parser) record(file string, f parse.Finding) parseRecord {
 		rec.Retry = e.Retry.In(p.lang)
 		rec.Remediation = e.Steps(p.lang)
 	}
+	if len(pick.candidates) > 1 && e != nil && exact {
+		rec.Candidates = pick.candidates
+		names := listScopes(pick.candidates, 8)
+		rec.Notes = append(rec.Notes, p.word(
+			fmt.Sprintf("%d products define %s (%s) and nothing in the input says which: explained as %s's; see errcode explain %s --product PRODUCT",
+				len(pick.candidates), rec.Code, names, e.Scope, rec.Code),
+			fmt.Sprintf("%d 个产品定义了 %s（%s），输入中没有可判断产品的信息：以下按 %s 解释；其他产品的说明见 errcode explain %s --product 产品",
+				len(pick.candidates), rec.Code, names, e.Scope, rec.Code)))
+	}
 	rec.Notes = append(rec.Notes, diagnose.Finding(f, diagnose.Env{Getenv: p.a.ios.Getenv, Lang: string(p.lang)})...)
 	if f.Truncated {
 		rec.Notes = append(rec.Notes, p.word("the input ends inside this error (truncated): the fields shown are what was there",
 			"输入在此错误中途结束（被截断）：仅显示已有的字段"))
 	}
 	return rec
+}
+
+// knownCode tells the parser which codes to accept in prose: a code of the
+// catalog that is dotted (FailedOperation.ServiceIsolate), or an undotted one
+// that the curated layer or at least three products define (InternalError,
+// ResourcesSoldOut). An undotted code only one or two products define
+// (SystemError, InternalServerError) is too often an ordinary word in logs.
+func (p *parser) knownCode(code string) bool {
+	cat := p.a.catalog()
+	if !cat.Has(code) {
+		return false
+	}
+	if strings.Contains(code, ".") {
+		return true
+	}
+	scopes := cat.FindScopes(code)
+	if len(scopes) >= 3 || slices.Contains(scopes, catalog.ScopeCommon) || slices.Contains(scopes, catalog.ScopeSDK) {
+		return true
+	}
+	for _, e := range cat.Find(code) {
+		if !e.Imported {
+			return true
+		}
+	}
+	return false
+}
+
+// pickScope chooses the product whose definition of f's code explains it,
+// from the evidence in the input: the endpoint host's first label or
+// tccli's service (cvm.tencentcloudapi.com, tccli cvm ...) names a product
+// directly; else the X-TC-Action (and X-TC-Version) keep the products whose
+// definition lists that action (and version). When several products define
+// the code, none of them is the common or curated entry, and the evidence
+// does not single one out, the candidates are returned for a note; the
+// code is then explained as the curated entry (as explain shows it first),
+// else as the first product's.
+func (p *parser) pickScope(f parse.Finding) scopePick {
+	k := scopeKey{strings.ToLower(f.Code), strings.ToLower(f.Service), f.Action, f.Version}
+	if pick, ok := p.scopes[k]; ok {
+		return pick
+	}
+	pick := p.decideScope(f)
+	if p.scopes == nil || len(p.scopes) > 4096 {
+		p.scopes = map[scopeKey]scopePick{}
+	}
+	p.scopes[k] = pick
+	return pick
+}
+
+func (p *parser) decideScope(f parse.Finding) scopePick {
+	cat := p.a.catalog()
+	if f.Service != "" {
+		if _, ok := cat.Product(f.Service); ok {
+			pr, _ := cat.Product(f.Service)
+			return scopePick{scope: pr.Scope}
+		}
+	}
+	scopes := cat.FindScopes(f.Code)
+	var products []string
+	for _, s := range scopes {
+		if s != catalog.ScopeCommon && s != catalog.ScopeSDK {
+			products = append(products, s)
+		}
+	}
+	if len(products) == 0 || len(products) == 1 && len(scopes) == 1 {
+		return scopePick{}
+	}
+	if f.Action != "" || f.Version != "" {
+		var fit []string
+		for _, e := range cat.Find(f.Code) {
+			if !slices.Contains(products, e.Scope) || slices.Contains(fit, e.Scope) {
+				continue
+			}
+			if f.Action != "" && !slices.ContainsFunc(e.Actions, func(a string) bool { return strings.EqualFold(a, f.Action) }) {
+				continue
+			}
+			if f.Version != "" && len(e.Versions) > 0 && !slices.Contains(e.Versions, f.Version) {
+				continue
+			}
+			fit = append(fit, e.Scope)
+		}
+		if len(fit) == 1 {
+			return scopePick{scope: fit[0]}
+		}
+		if len(fit) > 1 {
+			products = fit
+		}
+	}
+	// Nothing points at one product. A common code explains itself; else the
+	// curated entry, as explain shows it first, else the first product's;
+	// and the note names the candidates.
+	if len(scopes) > 0 && (scopes[0] == catalog.ScopeCommon || len(products) == 0) {
+		return scopePick{}
+	}
+	pick := scopePick{scope: products[0]}
+	for _, e := range cat.Find(f.Code) {
+		if !e.Imported && slices.Contains(products, e.Scope) {
+			pick.scope = e.Scope
+			break
+		}
+	}
+	if len(products) >= 2 {
+		pick.candidates = products
+	}
+	return pick
 }
 
 func (p *parser) word(en, zh string) string {

@@ -192,6 +192,7 @@ func newRootCmd(a *app) *cobra.Command {
 		newLookupCmd(a),
 		newListCmd(a),
 		newExplainCmd(a),
+		newProductsCmd(a),
 		newParseCmd(a),
 		newCompletionCmd(a),
 	)

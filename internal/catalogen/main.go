@@ -1,15 +1,41 @@
-// Command catalogen compiles catalog/codes.yaml into catalog/codes_gen.go: the
-// same entries as Go composite literals, which the linker lays out as static
-// data. Decoding the YAML at start-up would cost tens of milliseconds per
-// run; the generated table costs nothing until it is used.
+// Command catalogen compiles the catalog's YAML sources into what the binary
+// embeds, so that start-up parses nothing:
 //
-// Run it with `make catalog` (or `go generate ./catalog`) after editing
-// codes.yaml. A test fails when codes_gen.go is stale. It validates what it
-// decodes: unknown fields are rejected by source.Decode.
+//   - catalog/codes.yaml, the curated layer (about 150 entries with causes,
+//     fix steps and retry advice), and catalog/classes.yaml, the curated
+//     guidance for classes no curated entry describes, become Go composite
+//     literals in catalog/codes_gen.go, which the linker lays out as static
+//     data; so do the product names of catalog/products.yaml, the scopes and
+//     the categories;
+//   - catalog/products/*.yaml, the imported layer (about 17,000 codes of
+//     every product), become compact tables under catalog/data/: the text of
+//     each entry, six lines, in catalog order (entries<N>.txt, so that the
+//     definitions of one code lie together), fixed-size binary records
+//     (records.bin) and the sorted action names (actions.txt, actions.bin),
+//     from which the catalog builds an entry only when it is asked for;
+//   - the lookup key index over both layers (keys.txt, keys.bin): the
+//     distinct lower-cased codes, sorted, with the catalog positions of their
+//     entries and a sample of every 64th key, searched by bisection;
+//   - the full-text index of internal/search over both layers
+//     (internal/search/data/text*.bin), so that free text reads postings
+//     instead of indexing every entry first.
+//
+// The layout is documented in catalog/store.go, which reads it.
+//
+// Where both layers define the same (scope, code) the curated entry wins; it
+// takes the imported entry's actions and versions only when it has none. An
+// imported entry carries the remediation and retry advice of the nearest
+// curated entry along its code and parent classes (same scope, then common),
+// else of the class guidance in classes.yaml, else the general guidance "*".
+//
+// Run it with `make catalog` (or `go generate ./catalog`) after editing any of
+// the YAML files. A test fails when the generated files are stale. It
+// validates what it decodes: unknown fields are rejected.
 //
 // Bootstrapping: catalogen imports the catalog package, so codes_gen.go must
-// compile. If a schema change breaks it, reduce it to
-// `package catalog; var codes []Entry` and run catalogen again.
+// compile and catalog/data must exist. If a schema change breaks it, reduce
+// codes_gen.go to the empty tables (`var codes, classes []Entry`, ...) and
+// run catalogen again.
 package main
 
 import (
@@ -18,47 +44,283 @@ import (
 	"fmt"
 	"go/format"
 	"os"
+	"path/filepath"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
 
 	"github.com/errcode-dev/errcode/catalog"
 	"github.com/errcode-dev/errcode/catalog/source"
+	"github.com/errcode-dev/errcode/internal/search"
 )
 
+// maxFileSize is the size no generated file may reach (the repository keeps
+// every committed file under 2 MB).
+const maxFileSize = 2 << 20
+
 func main() {
-	in := flag.String("in", "catalog/codes.yaml", "the curated catalog")
-	out := flag.String("out", "catalog/codes_gen.go", "the Go file to write")
+	in := flag.String("in", "catalog/codes.yaml", "the curated catalog; classes.yaml, products.yaml and products/ are read beside it")
+	out := flag.String("out", "catalog/codes_gen.go", "the Go file to write; the tables go to data/ beside it")
 	flag.Parse()
-	src, err := os.ReadFile(*in)
-	if err == nil {
-		var code []byte
-		if code, err = Generate(src); err == nil {
-			err = os.WriteFile(*out, code, 0o644)
-		}
-	}
+	err := run(*in, *out)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "catalogen:", err)
 		os.Exit(1)
 	}
 }
 
-// Generate returns the gofmt-ed Go source of codes_gen.go for the YAML catalog src.
-func Generate(src []byte) ([]byte, error) {
-	entries, err := source.Decode(src)
+func run(in, out string) error {
+	src, err := ReadInput(in)
 	if err != nil {
-		return nil, fmt.Errorf("codes.yaml: %w", err)
+		return err
 	}
-	sorted := catalog.New(entries).Entries()
-	for i := range entries {
-		if entries[i] != sorted[i] {
-			return nil, fmt.Errorf("codes.yaml: %s/%s is out of order: keep entries sorted by category, code, scope (common first)", entries[i].Scope, entries[i].Code)
+	files, err := Generate(src)
+	if err != nil {
+		return err
+	}
+	// out is catalog/codes_gen.go; the repository is one level up.
+	root := filepath.Join(filepath.Dir(out), "..")
+	for name, data := range files {
+		path := filepath.Join(root, name)
+		if name == GoFile {
+			path = out
+		}
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			return err
+		}
+		if err := os.WriteFile(path, data, 0o644); err != nil {
+			return err
 		}
 	}
+	return nil
+}
+
+// GoFile is the name of the generated Go file among Generate's outputs.
+// The names are paths from the root of the repository.
+const GoFile = "catalog/codes_gen.go"
+
+// Input is the catalog's YAML source.
+type Input struct {
+	Codes    []byte            // codes.yaml
+	Classes  []byte            // classes.yaml
+	Products []byte            // products.yaml
+	Product  map[string][]byte // products/<product>.yaml by product
+}
+
+// ReadInput reads the source next to codes.yaml at path.
+func ReadInput(path string) (*Input, error) {
+	dir := filepath.Dir(path)
+	in := &Input{Product: map[string][]byte{}}
+	var err error
+	if in.Codes, err = os.ReadFile(path); err != nil {
+		return nil, err
+	}
+	if in.Classes, err = os.ReadFile(filepath.Join(dir, "classes.yaml")); err != nil {
+		return nil, err
+	}
+	if in.Products, err = os.ReadFile(filepath.Join(dir, "products.yaml")); err != nil {
+		return nil, err
+	}
+	files, err := filepath.Glob(filepath.Join(dir, "products", "*.yaml"))
+	if err != nil {
+		return nil, err
+	}
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			return nil, err
+		}
+		in.Product[strings.TrimSuffix(filepath.Base(f), ".yaml")] = data
+	}
+	return in, nil
+}
+
+// Generate returns the generated files by their paths from the root of the
+// repository: GoFile (gofmt-ed), the tables under catalog/data/, and the
+// full-text index under internal/search/data/.
+func Generate(in *Input) (map[string][]byte, error) {
+	m, err := compile(in)
+	if err != nil {
+		return nil, err
+	}
+	files := map[string][]byte{}
+	tables, starts, err := m.tables()
+	if err != nil {
+		return nil, err
+	}
+	goSrc, err := m.goFile(starts)
+	if err != nil {
+		return nil, err
+	}
+	files[GoFile] = goSrc
+	for name, data := range tables {
+		files["catalog/data/"+name] = data
+	}
+	// The full-text index, over the catalog as Default serves it (same
+	// entries, same positions).
+	words, bigrams, err := search.EncodeText(catalog.New(m.all))
+	if err != nil {
+		return nil, err
+	}
+	files["internal/search/data/textwords.bin"] = words
+	files["internal/search/data/textbigrams.bin"] = bigrams
+	for name, data := range files {
+		if len(data) >= maxFileSize {
+			return nil, fmt.Errorf("%s would be %d bytes: keep every generated file under %d (split the table)", name, len(data), maxFileSize)
+		}
+	}
+	return files, nil
+}
+
+// model is the whole catalog, compiled.
+type model struct {
+	curated  []*catalog.Entry // codes.yaml, in order, with imported actions/versions merged in
+	classes  []source.Class
+	products []source.ProductName
+	counts   map[string]int   // entries by scope
+	all      []*catalog.Entry // both layers, in catalog order
+	guide    map[*catalog.Entry]int
+	scopes   []string
+}
+
+func compile(in *Input) (*model, error) {
+	m := &model{counts: map[string]int{}, guide: map[*catalog.Entry]int{}}
+	var err error
+	if m.curated, err = source.Decode(in.Codes); err != nil {
+		return nil, fmt.Errorf("codes.yaml: %w", err)
+	}
+	sorted := catalog.New(m.curated).Entries()
+	for i := range m.curated {
+		if m.curated[i] != sorted[i] {
+			return nil, fmt.Errorf("codes.yaml: %s/%s is out of order: keep entries sorted by category, code, scope (common first)", m.curated[i].Scope, m.curated[i].Code)
+		}
+	}
+	if m.classes, err = source.DecodeClasses(in.Classes); err != nil {
+		return nil, fmt.Errorf("classes.yaml: %w", err)
+	}
+	if !slices.ContainsFunc(m.classes, func(c source.Class) bool { return c.Class == catalog.ClassAny }) {
+		return nil, fmt.Errorf("classes.yaml: the general guidance (class %q) is missing", catalog.ClassAny)
+	}
+	if m.products, err = source.DecodeProducts(in.Products); err != nil {
+		return nil, fmt.Errorf("products.yaml: %w", err)
+	}
+	known := map[string]bool{}
+	for _, p := range m.products {
+		known[p.Product] = true
+	}
+
+	type sc struct{ scope, code string }
+	curatedBy := map[sc]*catalog.Entry{}
+	curatedIdx := map[*catalog.Entry]int{}
+	for i, e := range m.curated {
+		curatedBy[sc{e.Scope, e.Code}] = e
+		curatedIdx[e] = i
+		if e.Scope != catalog.ScopeCommon && e.Scope != catalog.ScopeSDK && !known[e.Scope] {
+			return nil, fmt.Errorf("codes.yaml: %s/%s: product %q is not in products.yaml", e.Scope, e.Code, e.Scope)
+		}
+	}
+	m.all = append(m.all, m.curated...)
+	names := make([]string, 0, len(in.Product))
+	for p := range in.Product {
+		names = append(names, p)
+	}
+	sort.Strings(names)
+	for _, p := range names {
+		if !known[p] {
+			return nil, fmt.Errorf("products/%s.yaml: product %q is not in products.yaml", p, p)
+		}
+		entries, err := source.DecodeProduct(p, in.Product[p])
+		if err != nil {
+			return nil, fmt.Errorf("products/%s.yaml: %w", p, err)
+		}
+		for i, e := range entries {
+			if i > 0 && !catalog.Less(entries[i-1], e) {
+				return nil, fmt.Errorf("products/%s.yaml: %s is out of order or repeated: keep codes sorted by category, then code", p, e.Code)
+			}
+			if c := curatedBy[sc{e.Scope, e.Code}]; c != nil {
+				// The curated layer wins; it keeps its own actions and versions when it has them.
+				if len(c.Actions) == 0 {
+					c.Actions = e.Actions
+				}
+				if len(c.Versions) == 0 {
+					c.Versions = e.Versions
+				}
+				continue
+			}
+			m.all = append(m.all, e)
+		}
+	}
+	sort.SliceStable(m.all, func(i, j int) bool { return catalog.Less(m.all[i], m.all[j]) })
+	for i, e := range m.all {
+		if i > 0 && m.all[i-1].Scope == e.Scope && m.all[i-1].Code == e.Code {
+			return nil, fmt.Errorf("%s/%s is defined twice", e.Scope, e.Code)
+		}
+		if len(e.Code) > 255 {
+			return nil, fmt.Errorf("%s/%s: a code of more than 255 bytes does not fit the key shape", e.Scope, e.Code)
+		}
+		m.counts[e.Scope]++
+		if !slices.Contains(m.scopes, e.Scope) {
+			m.scopes = append(m.scopes, e.Scope)
+		}
+	}
+	sortScopes(m.scopes)
+
+	// The guide of each imported entry.
+	classIdx := map[string]int{}
+	for i, c := range m.classes {
+		classIdx[c.Class] = len(m.curated) + i
+	}
+	for _, e := range m.all {
+		if !e.Imported {
+			continue
+		}
+		g := classIdx[catalog.ClassAny]
+	chain:
+		for code, ok := e.Code, true; ok; code, ok = catalog.Parent(code) {
+			for _, s := range []string{e.Scope, catalog.ScopeCommon} {
+				if c := curatedBy[sc{s, code}]; c != nil {
+					g = curatedIdx[c]
+					break chain
+				}
+			}
+			if i, ok := classIdx[code]; ok {
+				g = i
+				break
+			}
+		}
+		m.guide[e] = g
+	}
+	return m, nil
+}
+
+// scopeRank orders scopes as the catalog does: common, products alphabetically, sdk.
+func scopeRank(x string) int {
+	switch x {
+	case catalog.ScopeCommon:
+		return 0
+	case catalog.ScopeSDK:
+		return 2
+	}
+	return 1
+}
+
+func sortScopes(s []string) {
+	sort.SliceStable(s, func(i, j int) bool {
+		if ri, rj := scopeRank(s[i]), scopeRank(s[j]); ri != rj {
+			return ri < rj
+		}
+		return s[i] < s[j]
+	})
+}
+
+// goFile returns codes_gen.go; starts says where each entry text file starts.
+func (m *model) goFile(starts [entryFiles]uint32) ([]byte, error) {
 	var b bytes.Buffer
-	b.WriteString("// Code generated by internal/catalogen from codes.yaml; DO NOT EDIT.\n\npackage catalog\n\n")
+	b.WriteString("// Code generated by internal/catalogen from codes.yaml, classes.yaml and products.yaml; DO NOT EDIT.\n\npackage catalog\n\n")
+	b.WriteString("// codes is the curated layer, catalog/codes.yaml, in catalog order.\n")
 	b.WriteString("var codes = []Entry{\n")
-	for _, e := range entries {
+	for _, e := range m.curated {
 		b.WriteString("{\n")
 		str(&b, "Code", e.Code)
 		str(&b, "Scope", e.Scope)
@@ -75,43 +337,269 @@ func Generate(src []byte) ([]byte, error) {
 		text(&b, "Docs", e.Docs)
 		str(&b, "Provenance", e.Provenance)
 		str(&b, "Source", e.Source)
+		text(&b, "Solution", e.Solution)
+		strs(&b, "Versions", e.Versions)
 		b.WriteString("},\n")
 	}
 	b.WriteString("}\n\n")
-	writeKeyIndex(&b, entries)
+	b.WriteString("// classes is the class guidance of catalog/classes.yaml.\n")
+	b.WriteString("var classes = []Entry{\n")
+	for _, c := range m.classes {
+		b.WriteString("{\n")
+		str(&b, "Code", c.Class)
+		texts(&b, "Remediation", c.Remediation)
+		if c.Retryable {
+			b.WriteString("Retryable: true,\n")
+		}
+		text(&b, "Retry", c.Retry)
+		b.WriteString("},\n")
+	}
+	b.WriteString("}\n\n")
+	b.WriteString("// scopeTable lists the scopes in catalog order; a record's scope indexes it.\n")
+	fmt.Fprintf(&b, "var scopeTable = []string{%s}\n\n", quoteAll(m.scopes))
+	var cats []string
+	for _, e := range m.all {
+		if n := len(cats); n == 0 || cats[n-1] != e.Category() {
+			cats = append(cats, e.Category())
+		}
+	}
+	b.WriteString("// categoryTable lists the categories, sorted.\n")
+	fmt.Fprintf(&b, "var categoryTable = []string{%s}\n\n", quoteAll(cats))
+	b.WriteString("// productTable is catalog/products.yaml, sorted by short name, with the number of entries of each.\n")
+	b.WriteString("var productTable = []productInfo{\n")
+	for _, p := range m.products {
+		fmt.Fprintf(&b, "{%s, %s, %s, %d},\n", strconv.Quote(p.Product), strconv.Quote(p.Zh), strconv.Quote(p.En), m.counts[p.Product])
+	}
+	b.WriteString("}\n\n")
+	b.WriteString("// entryFileStarts says at which offset of the entry texts each data/entries<N>.txt starts.\n")
+	fmt.Fprintf(&b, "var entryFileStarts = [...]uint32{%s}\n", joinU32(starts[:]))
 	return format.Source(b.Bytes())
 }
 
-// writeKeyIndex writes the lookup index of catalog.Default: the lower-cased
-// codes sorted (ties in catalog order) and concatenated, their offsets, and
-// the entry each belongs to. The entries must already be in catalog order,
-// which is the order catalog.New gives them; Generate checks that.
-func writeKeyIndex(b *bytes.Buffer, entries []*catalog.Entry) {
-	idx := make([]int, len(entries))
+// The record layout of records.bin; see catalog/store.go, which reads it.
+const (
+	recordSize = 12
+	recText    = 0
+	recScope   = 4
+	recGuide   = 6
+	recFlags   = 8
+
+	flagCurated = 1
+	noGuide     = 0xFFFF
+)
+
+// entryFiles is the number of files the entry texts are split into
+// (catalog/embed.go embeds that many), and entryFileMax the size none of
+// them may exceed.
+const (
+	entryFiles   = 4
+	entryFileMax = 1_900_000
+)
+
+// sampleEvery is the spacing of the sampled keys in keys.bin (catalog.sampleEvery).
+const sampleEvery = 64
+
+// tables returns the files of catalog/data by name, and where each entry
+// text file starts.
+func (m *model) tables() (map[string][]byte, [entryFiles]uint32, error) {
+	var starts [entryFiles]uint32
+	actionSet := map[string]bool{}
+	for _, e := range m.all {
+		for _, a := range e.Actions {
+			actionSet[a] = true
+		}
+	}
+	actions := make([]string, 0, len(actionSet))
+	for a := range actionSet {
+		actions = append(actions, a)
+	}
+	slices.SortFunc(actions, func(a, b string) int {
+		if c := strings.Compare(strings.ToLower(a), strings.ToLower(b)); c != 0 {
+			return c
+		}
+		return strings.Compare(a, b)
+	})
+	var actText []byte
+	actOff := make([]uint32, 0, len(actions)+1)
+	for _, a := range actions {
+		actOff = append(actOff, uint32(len(actText)))
+		actText = append(actText, a...)
+		actText = append(actText, '\n')
+	}
+	actOff = append(actOff, uint32(len(actText)))
+
+	curatedIdx := map[*catalog.Entry]int{}
+	for i, e := range m.curated {
+		curatedIdx[e] = i
+	}
+	scopeID := map[string]int{}
+	for i, s := range m.scopes {
+		scopeID[s] = i
+	}
+	rec := make([]byte, recordSize*len(m.all))
+	texts := make([][]byte, entryFiles)
+	file, total := 0, 0
+	for pos, e := range m.all {
+		r := rec[pos*recordSize : (pos+1)*recordSize]
+		put16(r[recScope:], scopeID[e.Scope])
+		if !e.Imported {
+			put32(r[recText:], uint32(curatedIdx[e]))
+			put16(r[recGuide:], noGuide)
+			put16(r[recFlags:], flagCurated)
+			continue
+		}
+		text, err := entryText(e)
+		if err != nil {
+			return nil, starts, err
+		}
+		if len(texts[file])+len(text) > entryFileMax {
+			if file++; file == entryFiles {
+				return nil, starts, fmt.Errorf("the entry texts need more than %d files: add data/entries%d.txt to catalog/embed.go and raise entryFiles", entryFiles, entryFiles)
+			}
+			starts[file] = uint32(total)
+		}
+		put32(r[recText:], uint32(total))
+		put16(r[recGuide:], m.guide[e])
+		texts[file] = append(texts[file], text...)
+		total += len(text)
+	}
+	for f := file + 1; f < entryFiles; f++ {
+		starts[f] = uint32(total)
+	}
+	keyText, off, post, pos, shape := keyIndex(m.all)
+	var sampleText []byte
+	var sampleOff []uint32
+	for i := 0; i+1 < len(off); i += sampleEvery {
+		sampleOff = append(sampleOff, uint32(len(sampleText)))
+		sampleText = append(sampleText, keyText[off[i]:off[i+1]]...)
+	}
+	sampleOff = append(sampleOff, uint32(len(sampleText)))
+	files := map[string][]byte{
+		"records.bin": rec,
+		"actions.txt": actText,
+		"actions.bin": u32bytes(actOff),
+		"keys.txt":    []byte(keyText),
+		"keys.bin":    container(u32bytes(off), u32bytes(post), u32bytes(pos), u32bytes(shape), u32bytes(sampleOff), sampleText),
+	}
+	for f, t := range texts {
+		files[fmt.Sprintf("entries%d.txt", f)] = t
+	}
+	return files, starts, nil
+}
+
+// entryText is the text of imported entry e in the entry files: six lines
+// (code, zh, en, solution, versions and actions joined by ",").
+func entryText(e *catalog.Entry) ([]byte, error) {
+	for _, t := range []string{e.Code, e.Summary.Zh, e.Summary.En, e.Solution.Zh} {
+		if strings.ContainsAny(t, "\n\r") {
+			return nil, fmt.Errorf("products/%s.yaml: %s: a text holds a line break", e.Scope, e.Code)
+		}
+	}
+	for _, t := range append(slices.Clone(e.Versions), e.Actions...) {
+		if t == "" || strings.ContainsAny(t, ",\n\r") {
+			return nil, fmt.Errorf("products/%s.yaml: %s: version or action %q is empty or holds a comma or line break", e.Scope, e.Code, t)
+		}
+	}
+	var b []byte
+	for _, f := range []string{e.Code, e.Summary.Zh, e.Summary.En, e.Solution.Zh, strings.Join(e.Versions, ","), strings.Join(e.Actions, ",")} {
+		b = append(b, f...)
+		b = append(b, '\n')
+	}
+	return b, nil
+}
+
+// keyIndex returns the key index of the entries all (in catalog order): the
+// distinct lower-cased codes sorted, each followed by '\n'; their offsets
+// (one more than keys); for each key the start of its positions (one more
+// than keys); the positions, by scope (common, products, sdk) then position
+// within a key; and each key's catalog.KeyShape. It is the index catalog.New builds (a test compares
+// the two).
+func keyIndex(all []*catalog.Entry) (text string, off, post, pos, shape []uint32) {
+	lower := make([]string, len(all))
+	for i, e := range all {
+		lower[i] = strings.ToLower(e.Code)
+	}
+	idx := make([]int, len(lower))
 	for i := range idx {
 		idx[i] = i
 	}
-	sort.SliceStable(idx, func(i, j int) bool {
-		return strings.ToLower(entries[idx[i]].Code) < strings.ToLower(entries[idx[j]].Code)
+	sort.SliceStable(idx, func(a, b int) bool {
+		i, j := idx[a], idx[b]
+		if lower[i] != lower[j] {
+			return lower[i] < lower[j]
+		}
+		if ri, rj := scopeRank(all[i].Scope), scopeRank(all[j].Scope); ri != rj {
+			return ri < rj
+		}
+		return all[i].Scope < all[j].Scope
 	})
-	var text strings.Builder
-	off := []int{0}
-	for _, i := range idx {
-		text.WriteString(strings.ToLower(entries[i].Code))
-		off = append(off, text.Len())
+	var b strings.Builder
+	for j, i := range idx {
+		if j == 0 || lower[i] != lower[idx[j-1]] {
+			off = append(off, uint32(b.Len()))
+			post = append(post, uint32(len(pos)))
+			shape = append(shape, catalog.KeyShape(lower[i]))
+			b.WriteString(lower[i])
+			b.WriteByte('\n')
+		}
+		pos = append(pos, uint32(i))
 	}
-	b.WriteString("// codeKeys, codeKeyOff and codeKeyEntry index codes by lower-cased code.\n")
-	fmt.Fprintf(b, "const codeKeys = %s\n\n", strconv.Quote(text.String()))
-	fmt.Fprintf(b, "var codeKeyOff = [...]uint32{%s}\n\n", joinInts(off))
-	fmt.Fprintf(b, "var codeKeyEntry = [...]uint32{%s}\n", joinInts(idx))
+	off = append(off, uint32(b.Len()))
+	post = append(post, uint32(len(pos)))
+	return b.String(), off, post, pos, shape
 }
 
-func joinInts(xs []int) string {
+// container joins sections: a uint32 count n, n+1 uint32 offsets from the
+// start, then the sections (catalog.sections reads it).
+func container(secs ...[]byte) []byte {
+	head := 4 * (len(secs) + 2)
+	offs := []uint32{uint32(len(secs))}
+	at := head
+	for _, s := range secs {
+		offs = append(offs, uint32(at))
+		at += len(s)
+	}
+	offs = append(offs, uint32(at))
+	out := u32bytes(offs)
+	for _, s := range secs {
+		out = append(out, s...)
+	}
+	return out
+}
+
+func u32bytes(xs []uint32) []byte {
+	b := make([]byte, 4*len(xs))
+	for i, x := range xs {
+		put32(b[4*i:], x)
+	}
+	return b
+}
+
+func put32(b []byte, x uint32) {
+	b[0], b[1], b[2], b[3] = byte(x), byte(x>>8), byte(x>>16), byte(x>>24)
+}
+
+func put16(b []byte, x int) {
+	if x < 0 || x > 0xFFFF {
+		panic(fmt.Sprintf("catalogen: %d does not fit a uint16 field", x))
+	}
+	b[0], b[1] = byte(x), byte(x>>8)
+}
+
+func joinU32(xs []uint32) string {
 	s := make([]string, len(xs))
 	for i, x := range xs {
-		s[i] = strconv.Itoa(x)
+		s[i] = strconv.FormatUint(uint64(x), 10)
 	}
 	return strings.Join(s, ", ")
+}
+
+func quoteAll(ss []string) string {
+	q := make([]string, len(ss))
+	for i, s := range ss {
+		q[i] = strconv.Quote(s)
+	}
+	return strings.Join(q, ", ")
 }
 
 func str(b *bytes.Buffer, field, s string) {

@@ -3,31 +3,134 @@ package main
 import (
 	"bytes"
 	"os"
+	"path/filepath"
+	"slices"
+	"strings"
 	"testing"
 )
 
-// TestGeneratedIsFresh fails when catalog/codes_gen.go was not regenerated
-// after codes.yaml changed. Fix: make catalog.
+// TestGeneratedIsFresh fails when catalog/codes_gen.go or a table under
+// catalog/data was not regenerated after a YAML source changed, or when a
+// stray file sits in catalog/data. Fix: make catalog.
 func TestGeneratedIsFresh(t *testing.T) {
-	src, err := os.ReadFile("../../catalog/codes.yaml")
+	in, err := ReadInput("../../catalog/codes.yaml")
 	if err != nil {
 		t.Fatal(err)
 	}
-	want, err := Generate(src)
+	want, err := Generate(in)
 	if err != nil {
 		t.Fatal(err)
 	}
-	got, err := os.ReadFile("../../catalog/codes_gen.go")
-	if err != nil {
-		t.Fatal(err)
+	for name, data := range want {
+		got, err := os.ReadFile(filepath.Join("../..", name))
+		if err != nil {
+			t.Fatalf("%v: run `make catalog`", err)
+		}
+		if !bytes.Equal(got, data) {
+			t.Errorf("%s is stale: run `make catalog` and commit the result", name)
+		}
 	}
-	if !bytes.Equal(got, want) {
-		t.Fatal("catalog/codes_gen.go is stale: run `make catalog` and commit the result")
+	for _, dir := range []string{"catalog/data", "internal/search/data"} {
+		files, _ := filepath.Glob("../../" + dir + "/*")
+		for _, f := range files {
+			if _, ok := want[dir+"/"+filepath.Base(f)]; !ok {
+				t.Errorf("%s/%s is not generated: remove it", dir, filepath.Base(f))
+			}
+		}
 	}
 }
 
-func TestGenerateRejectsBadYAML(t *testing.T) {
-	if _, err := Generate([]byte("- code: X\n  bogus: 1\n")); err == nil {
-		t.Fatal("want an error for an unknown field")
+// input is a small catalog source: two curated codes, the general guidance
+// and one product.
+func input(product string) *Input {
+	return &Input{
+		Codes: []byte(`- code: InternalError
+  scope: common
+  summary: {en: Internal error., zh: 内部错误。}
+  causes: [{en: c, zh: 原因}]
+  remediation: [{en: r, zh: 步骤}]
+  retry: {en: n, zh: 否}
+  docs: {en: "https://a", zh: "https://b"}
+  provenance: official
+  source: s
+`),
+		Classes:  []byte("- class: \"*\"\n  remediation: [{en: any, zh: 任何}]\n  retry: {en: no, zh: 否}\n"),
+		Products: []byte("- product: cvm\n  zh: 云服务器\n"),
+		Product:  map[string][]byte{"cvm": []byte(product)},
+	}
+}
+
+func TestGenerate(t *testing.T) {
+	files, err := Generate(input(`- code: InternalError
+  zh: 内部错误
+  en: ""
+  versions: ["2017-03-12"]
+- code: InternalError.Foo
+  zh: 甲
+  en: Foo
+  actions: [RunInstances]
+  versions: ["2017-03-12"]
+`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for n := range files {
+		names = append(names, n)
+	}
+	slices.Sort(names)
+	want := []string{"catalog/codes_gen.go", "catalog/data/actions.bin", "catalog/data/actions.txt", "catalog/data/entries0.txt", "catalog/data/entries1.txt",
+		"catalog/data/entries2.txt", "catalog/data/entries3.txt", "catalog/data/keys.bin", "catalog/data/keys.txt", "catalog/data/records.bin",
+		"internal/search/data/textbigrams.bin", "internal/search/data/textwords.bin"}
+	if !slices.Equal(names, want) {
+		t.Fatalf("files %q, want %q", names, want)
+	}
+	if got := string(files["catalog/data/keys.txt"]); got != "internalerror\ninternalerror.foo\n" {
+		t.Errorf("keys.txt = %q", got)
+	}
+	// The entries in catalog order, six lines each; the curated one is in codes_gen.go.
+	if got, want := string(files["catalog/data/entries0.txt"]), "InternalError\n内部错误\n\n\n2017-03-12\n\nInternalError.Foo\n甲\nFoo\n\n2017-03-12\nRunInstances\n"; got != want {
+		t.Errorf("entries0.txt = %q, want %q", got, want)
+	}
+	if got := string(files["catalog/data/actions.txt"]); got != "RunInstances\n" {
+		t.Errorf("actions.txt = %q", got)
+	}
+	if n := len(files["catalog/data/records.bin"]); n != 3*recordSize {
+		t.Errorf("records.bin has %d bytes, want 3 records", n)
+	}
+	if !bytes.Contains(files["catalog/codes_gen.go"], []byte(`{"cvm", "云服务器", "", 2}`)) {
+		t.Errorf("codes_gen.go lacks the product table:\n%s", files["catalog/codes_gen.go"])
+	}
+	if !bytes.Contains(files["catalog/codes_gen.go"], []byte(`var entryFileStarts = [...]uint32{0, 92, 92, 92}`)) {
+		t.Errorf("codes_gen.go: entryFileStarts is wrong:\n%s", files["catalog/codes_gen.go"])
+	}
+}
+
+func TestGenerateRejects(t *testing.T) {
+	good := "- code: A.B\n  zh: 甲\n  en: \"\"\n  versions: [\"2017-03-12\"]\n"
+	tests := []struct {
+		name string
+		in   *Input
+		want string
+	}{
+		{"unknown field in codes.yaml", func() *Input { in := input(good); in.Codes = []byte("- code: X\n  bogus: 1\n"); return in }(), "bogus"},
+		{"unknown field in a product", input("- code: A\n  bogus: 1\n"), "bogus"},
+		{"bad version", input("- code: A\n  zh: 甲\n  en: \"\"\n  versions: [v20170312]\n"), "YYYY-MM-DD"},
+		{"line break", input("- code: A\n  zh: \"甲\\n乙\"\n  en: \"\"\n  versions: [\"2017-03-12\"]\n"), "line break"},
+		{"comma in an action", input("- code: A\n  zh: 甲\n  en: \"\"\n  actions: [\"A,B\"]\n  versions: [\"2017-03-12\"]\n"), "comma"},
+		{"out of order", input("- code: B\n  zh: 乙\n  en: \"\"\n  versions: [\"2017-03-12\"]\n" + good), "out of order"},
+		{"repeated", input(good + good), "out of order or repeated"},
+		{"unknown product", func() *Input { in := input(good); in.Product["nosuch"] = []byte(good); return in }(), "not in products.yaml"},
+		{"no general guidance", func() *Input {
+			in := input(good)
+			in.Classes = []byte("- class: AuthFailure\n  remediation: [{en: a, zh: 甲}]\n  retry: {en: n, zh: 否}\n")
+			return in
+		}(), "general guidance"},
+	}
+	for _, tt := range tests {
+		_, err := Generate(tt.in)
+		if err == nil || !strings.Contains(err.Error(), tt.want) {
+			t.Errorf("%s: err = %v, want one mentioning %q", tt.name, err, tt.want)
+		}
 	}
 }

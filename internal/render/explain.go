@@ -6,7 +6,6 @@ import (
 	"strconv"
 	"strings"
 	"sync"
-	"text/template"
 
 	"github.com/fatih/color"
 
@@ -23,6 +22,12 @@ type labels struct {
 	Yes, No, Retryable, NotRetryable                               string
 	Sep, Colon                                                     string // after Yes/No; after the provenance word
 	Provenances                                                    map[string]string
+
+	// Imported entries (catalog/products/*.yaml).
+	Solution, SolutionOtherLang string // the official solution heading; when it is in the other language
+	FixClass, FixAny            string // the fix heading for a class's guidance (%s: the class); the general one
+	OtherLang, NoDescription    string // the summary is in the other language; there is none
+	OthersIn                    string // the heading of the other products' definitions
 }
 
 var labelsByLang = map[catalog.Lang]labels{
@@ -31,20 +36,36 @@ var labelsByLang = map[catalog.Lang]labels{
 		Actions: "API actions that may return it", Docs: "Docs", Provenance: "Source", AlsoIn: "also defined in:",
 		Yes: "yes", No: "no", Retryable: "retryable", NotRetryable: "not retryable", Colon: ": ",
 		Provenances: map[string]string{
-			catalog.ProvenanceOfficial:   "official text",
-			catalog.ProvenanceOfficialZh: "official Chinese text, English translated by errcode",
-			catalog.ProvenanceInferred:   "no official description exists; inferred from the code name",
+			catalog.ProvenanceOfficial:       "official text",
+			catalog.ProvenanceOfficialZh:     "official Chinese text, English translated by errcode",
+			catalog.ProvenanceInferred:       "no official description exists; inferred from the code name",
+			catalog.ProvenanceOfficialZhOnly: "official Chinese text; Tencent Cloud publishes no English text",
+			catalog.ProvenanceOfficialEnOnly: "official English text; Tencent Cloud publishes no Chinese text",
+			catalog.ProvenanceNone:           "the official SDK defines the code without a description",
 		},
+		Solution: "Official solution", SolutionOtherLang: "Official solution (in Chinese only)",
+		FixClass: "How to fix (errcode's steps for every %s)", FixAny: "How to fix (errcode's general steps)",
+		OtherLang:     "(Tencent Cloud's Chinese description: there is no official English text, and errcode does not translate it.)",
+		NoDescription: "(The official SDK defines this code without any description.)",
+		OthersIn:      "Also defined in",
 	},
 	catalog.Chinese: {
 		Causes: "可能原因", Fix: "解决步骤", Retry: "是否重试", Related: "相关错误码",
 		Actions: "可能返回此错误码的接口", Docs: "文档", Provenance: "来源", AlsoIn: "同名错误码也见于：",
 		Yes: "是", No: "否", Retryable: "可重试", NotRetryable: "不可重试", Colon: "：",
 		Provenances: map[string]string{
-			catalog.ProvenanceOfficial:   "官方文本",
-			catalog.ProvenanceOfficialZh: "官方中文文本（英文为 errcode 翻译）",
-			catalog.ProvenanceInferred:   "无官方说明，根据错误码名称推断",
+			catalog.ProvenanceOfficial:       "官方文本",
+			catalog.ProvenanceOfficialZh:     "官方中文文本（英文为 errcode 翻译）",
+			catalog.ProvenanceInferred:       "无官方说明，根据错误码名称推断",
+			catalog.ProvenanceOfficialZhOnly: "官方中文文本（腾讯云未提供英文）",
+			catalog.ProvenanceOfficialEnOnly: "官方英文文本（腾讯云未提供中文）",
+			catalog.ProvenanceNone:           "官方 SDK 定义了此错误码，但没有说明",
 		},
+		Solution: "官方解决方案", SolutionOtherLang: "官方解决方案",
+		FixClass: "解决步骤（errcode 对所有 %s 的通用步骤）", FixAny: "解决步骤（errcode 的一般步骤）",
+		OtherLang:     "（以上为腾讯云的英文说明：该错误码没有官方中文说明，errcode 不做翻译。）",
+		NoDescription: "（官方 SDK 定义了此错误码，但没有任何说明。）",
+		OthersIn:      "同名错误码也见于",
 	},
 }
 
@@ -55,19 +76,40 @@ type ExplainOptions struct {
 	Color bool // bold headings, dim metadata
 	// Others names the other scopes that define the same code string, shown as a hint.
 	Others []string
+	// ProductName is the name of the entry's product in Lang, shown after
+	// its scope ("" for none).
+	ProductName string
+	// OtherDefs are the other definitions of the same code (other
+	// products), listed compactly at the end, one line each, followed by
+	// OthersHint.
+	OtherDefs  []OtherDef
+	OthersHint string
 }
 
-// explainTemplate is parsed on first use, not at start-up: most runs never explain.
-var explainTemplate = sync.OnceValue(func() *template.Template {
-	return template.Must(template.New("explain").Parse(explainTmpl))
+// OtherDef is one other definition of an explained code: its scope, the
+// product's name and the one-line summary.
+type OtherDef struct {
+	Scope, Name, Summary string
+}
+
+// explainLayout is explain.tmpl, parsed on first use (most runs never
+// explain) by the small interpreter of tmpl.go.
+var explainLayout = sync.OnceValue(func() []tnode {
+	nodes, err := parseLayout(explainTmpl, explainFields, explainLists)
+	if err != nil {
+		panic("render: explain.tmpl: " + err.Error())
+	}
+	return nodes
 })
 
 // explainData is what explain.tmpl sees: each block styled, wrapped to the
 // width and indented.
 type explainData struct {
 	Title, Meta, AlsoIn, Summary string
+	Note                         string
 	CausesHeading                string
 	Causes                       []string
+	SolutionHeading, Solution    string
 	FixHeading                   string
 	Steps                        []string
 	RetryHeading, Retry          string
@@ -75,12 +117,26 @@ type explainData struct {
 	ActionsHeading, Actions      string
 	DocsHeading, Docs            string
 	SourceHeading, Source        string
+	OthersHeading                string
+	Others                       []string
+	OthersHint                   string
 }
 
 // Explain writes the long form of e: summary, causes, numbered fix steps,
 // retry advice, related codes, API actions, docs link and provenance.
 // Every string from the catalog passes through textsafe before it is written.
 func Explain(w io.Writer, e *catalog.Entry, opt ExplainOptions) error {
+	d := layoutData(e, opt)
+	var buf strings.Builder
+	buf.Grow(4096 + 96*len(d.Others))
+	execLayout(&buf, explainLayout(), d, "")
+	_, err := io.WriteString(w, buf.String())
+	return err
+}
+
+// layoutData builds what explain.tmpl shows of e: every block styled,
+// wrapped and indented.
+func layoutData(e *catalog.Entry, opt ExplainOptions) *explainData {
 	lang := opt.Lang
 	if lang != catalog.Chinese {
 		lang = catalog.English
@@ -108,9 +164,13 @@ func Explain(w io.Writer, e *catalog.Entry, opt ExplainOptions) error {
 	if e.Retryable {
 		retryWord, verdict = l.Retryable, l.Yes
 	}
+	meta := v.Scope + " · " + v.Category + " · " + retryWord
+	if opt.ProductName != "" {
+		meta += " · " + textsafe.Clean(opt.ProductName)
+	}
 	d := &explainData{
 		Title:          bold(v.Code),
-		Meta:           dim(v.Scope + " · " + v.Category + " · " + retryWord),
+		Meta:           dim(meta),
 		Summary:        Wrap(v.Summary, width, "", ""),
 		CausesHeading:  heading(l.Causes),
 		FixHeading:     heading(l.Fix),
@@ -124,6 +184,12 @@ func Explain(w io.Writer, e *catalog.Entry, opt ExplainOptions) error {
 	}
 	if len(opt.Others) > 0 {
 		d.AlsoIn = dim(l.AlsoIn + " " + textsafe.Clean(strings.Join(opt.Others, ", ")))
+	}
+	if e.Imported {
+		importedBlocks(d, e, v, l, lang, width, dim, heading)
+	}
+	if len(opt.OtherDefs) > 0 {
+		otherDefs(d, opt, l, width, dim, heading)
 	}
 	for _, c := range v.Causes {
 		d.Causes = append(d.Causes, Wrap(c, width, "  - ", "    "))
@@ -140,20 +206,116 @@ func Explain(w io.Writer, e *catalog.Entry, opt ExplainOptions) error {
 	if v.Docs != "" {
 		d.Docs = "  " + v.Docs
 	}
-	var buf strings.Builder
-	if err := explainTemplate().Execute(&buf, d); err != nil {
-		return err
+	return d
+}
+
+// importedBlocks fills the parts of the layout that differ for an imported
+// entry: a note when its description is missing or only in the other
+// language, the official solution, and the heading of its class's guidance.
+func importedBlocks(d *explainData, e *catalog.Entry, v Entry, l labels, lang catalog.Lang, width int, dim, heading func(string) string) {
+	switch {
+	case e.Summary == (catalog.Text{}):
+		d.Summary = Wrap(l.NoDescription, width, "", "")
+	case lang == catalog.English && e.Summary.En == "" || lang == catalog.Chinese && e.Summary.Zh == "":
+		d.Note = dim(Wrap(l.OtherLang, width, "", ""))
 	}
-	_, err := io.WriteString(w, buf.String())
-	return err
+	if e.Solution != (catalog.Text{}) {
+		h := l.Solution
+		if lang == catalog.English && e.Solution.En == "" {
+			h = l.SolutionOtherLang
+		}
+		d.SolutionHeading = heading(h)
+		d.Solution = Wrap(textsafe.Clean(e.Solution.In(lang)), width, "  ", "  ")
+	}
+	switch e.Class {
+	case "":
+	case catalog.ClassAny:
+		d.FixHeading = heading(l.FixAny)
+	default:
+		d.FixHeading = heading(strings.Replace(l.FixClass, "%s", textsafe.Clean(e.Class), 1))
+	}
+}
+
+// otherDefs fills the compact list of the other definitions: one line each,
+// scope and product name in columns. A code such as InternalError has some
+// 200 of them, so this is kept cheap.
+func otherDefs(d *explainData, opt ExplainOptions, l labels, width int, dim, heading func(string) string) {
+	d.OthersHeading = heading(l.OthersIn)
+	type row struct {
+		scope, name, summary string
+		scopeW, nameW        int
+	}
+	rows := make([]row, len(opt.OtherDefs))
+	scopeW, nameW := 0, 0
+	for i, o := range opt.OtherDefs {
+		r := row{scope: textsafe.Clean(o.Scope), name: textsafe.Clean(o.Name), summary: textsafe.Clean(o.Summary)}
+		r.scopeW, r.nameW = stringWidth(r.scope), stringWidth(r.name)
+		scopeW, nameW = max(scopeW, r.scopeW), max(nameW, r.nameW)
+		rows[i] = r
+	}
+	nameW = min(nameW, 28)
+	leadW := 2 + scopeW + 2
+	if nameW > 0 {
+		leadW += nameW + 2
+	}
+	avail := max(width-leadW, 20)
+	// All lines in one string (the layout writes it as it would the lines).
+	var b strings.Builder
+	b.Grow(len(rows) * (leadW + 2*avail))
+	for i, r := range rows {
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		b.WriteString("  ")
+		b.WriteString(r.scope)
+		writeSpaces(&b, scopeW-r.scopeW+2)
+		if nameW > 0 {
+			name, w := r.name, r.nameW
+			if w > nameW {
+				name, w = truncateWidth(name, nameW), nameW
+			}
+			b.WriteString(name)
+			writeSpaces(&b, nameW-w+2)
+		}
+		// One line each: a summary too long for the line is cut ("…"); the
+		// product's own explain shows it in full.
+		summary := r.summary
+		if stringWidth(summary) > avail {
+			summary = truncateWidth(summary, avail)
+		}
+		b.WriteString(summary)
+	}
+	d.Others = []string{b.String()}
+	if opt.OthersHint != "" {
+		d.OthersHint = dim(Wrap(textsafe.Clean(opt.OthersHint), width, "", ""))
+	}
+}
+
+func writeSpaces(b *strings.Builder, n int) {
+	for ; n > 0; n-- {
+		b.WriteByte(' ')
+	}
+}
+
+// truncateWidth cuts s to at most w display columns, ending with "…".
+func truncateWidth(s string, w int) string {
+	n := 0
+	for i, r := range s {
+		rw := runeWidth(r)
+		if n+rw > w-1 {
+			return strings.TrimRight(s[:i], " ") + "…"
+		}
+		n += rw
+	}
+	return s
 }
 
 // sanitizeView makes every string of v safe for a terminal.
 func sanitizeView(v *Entry) {
-	for _, p := range []*string{&v.Code, &v.Category, &v.Scope, &v.Summary, &v.Retry, &v.Docs, &v.Provenance, &v.Source} {
+	for _, p := range []*string{&v.Code, &v.Category, &v.Scope, &v.Summary, &v.Retry, &v.Docs, &v.Provenance, &v.Source, &v.ProductName, &v.Solution, &v.Class} {
 		*p = textsafe.Clean(*p)
 	}
-	for _, list := range [][]string{v.Causes, v.Remediation, v.Related, v.Actions} {
+	for _, list := range [][]string{v.Causes, v.Remediation, v.Related, v.Actions, v.Versions} {
 		for i := range list {
 			list[i] = textsafe.Clean(list[i])
 		}

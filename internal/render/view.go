@@ -6,6 +6,8 @@
 package render
 
 import (
+	"slices"
+
 	"github.com/errcode-dev/errcode/catalog"
 )
 
@@ -26,6 +28,15 @@ type Entry struct {
 	Docs        string   `json:"docs" yaml:"docs"`
 	Provenance  string   `json:"provenance" yaml:"provenance"`
 	Source      string   `json:"source" yaml:"source"`
+	// ProductName names the entry's product in the language ("" for common
+	// and sdk, and for a product without a name in that language).
+	ProductName string `json:"product_name,omitempty" yaml:"product_name,omitempty"`
+	// Imported entries only: the official solution (Chinese), the API
+	// versions, and the class whose remediation and retry advice they carry
+	// ("*" for errcode's general guidance).
+	Solution string   `json:"solution,omitempty" yaml:"solution,omitempty"`
+	Versions []string `json:"versions,omitempty" yaml:"versions,omitempty"`
+	Class    string   `json:"class,omitempty" yaml:"class,omitempty"`
 	// Query and Match say how a lookup found the entry: Match is "exact",
 	// "pattern", "text" or "parent" (an unknown sub-code resolved to its
 	// class); both are empty outside lookup and explain.
@@ -49,6 +60,10 @@ func View(e *catalog.Entry, lang catalog.Lang) Entry {
 		Docs:        e.Docs.In(lang),
 		Provenance:  e.Provenance,
 		Source:      e.Source,
+		Solution:    e.Solution.In(lang),
+		Versions:    slices.Clone(e.Versions),
+		Class:       e.Class,
+		ProductName: catalog.ProductName(e.Scope, lang),
 	}
 	return v
 }

@@ -130,7 +130,7 @@ func TestSynthCatalog(t *testing.T) {
 	if h := ix.Text("rate limit", 3); len(h) == 0 || h[0].Entry.Code != "RequestLimitExceeded" {
 		t.Errorf("Text = %q", hitKeys(h))
 	}
-	t.Logf("%d entries, %d distinct codes, %d categories", c.Len(), len(ix.codes), len(ix.cats))
+	t.Logf("%d entries, %d distinct codes, %d categories", c.Len(), ix.keys.Len(), len(c.Categories()))
 }
 
 func BenchmarkNew(b *testing.B) {

@@ -2,21 +2,33 @@ package search
 
 import (
 	"slices"
-	"sort"
 	"strings"
 
 	"github.com/errcode-dev/errcode/catalog"
 )
 
+// MaxCompletions is the most candidates [Index.Complete] offers at once. A
+// segment with more is offered as stems that split its candidates into at
+// most maxStems groups.
+const MaxCompletions = 200
+
+// maxStems is the most stems offered for a crowded segment: a stem of one
+// more character per TAB ("FailedOperation.A", then
+// "FailedOperation.Ac"...) until the candidates fit.
+const maxStems = 100
+
 // Completion is one candidate of [Index.Complete].
 type Completion struct {
 	// Value is the completed text in the catalog's spelling: a whole code,
-	// or a class followed by a dot.
+	// a class followed by a dot, or (for a crowded segment) a stem that more
+	// codes share.
 	Value string
 	// Entry is the entry of a whole-code completion (the common scope's when
-	// the code exists in several scopes); nil for a class/segment completion.
+	// the code exists in several scopes, else the first product's; the
+	// scope's for CompleteScope); nil for other completions.
 	Entry *catalog.Entry
-	// More is true when Value ends at a dot and more segments follow.
+	// More is true when Value is not a whole code: more characters follow
+	// (it ends at a dot, or it is a stem).
 	More bool
 }
 
@@ -27,31 +39,92 @@ type Completion struct {
 // "AuthFailure.Sig" gives "AuthFailure.SignatureExpire" and
 // "AuthFailure.SignatureFailure". A segment that is itself a code and also has
 // sub-codes is offered twice: as the code (with its Entry) and followed by a
-// dot (More). Values keep the catalog's spelling; the result is sorted
-// (ignoring case) and distinct, and nil when nothing starts with prefix.
-func (ix *Index) Complete(prefix string) []Completion {
+// dot (More). When there are more than MaxCompletions candidates, the
+// longest stems that keep them within 100 groups are offered
+// instead ("FailedOperation." gives "FailedOperation.A", "FailedOperation.B",
+// ...), a group of one as its candidate. Values keep the catalog's spelling;
+// the result is sorted (ignoring case) and distinct, and nil when nothing
+// starts with prefix.
+func (ix *Index) Complete(prefix string) []Completion { return ix.CompleteScope(prefix, "") }
+
+// CompleteScope is Complete over the codes of one scope (any case); an empty
+// scope means every scope.
+func (ix *Index) CompleteScope(prefix, scope string) []Completion {
 	lp := strings.ToLower(strings.TrimSpace(prefix))
-	i := sort.Search(len(ix.sorted), func(i int) bool { return ix.codes[ix.sorted[i]].lower >= lp })
-	var out []Completion
-	seen := map[string]bool{}
-	for ; i < len(ix.sorted); i++ {
-		c := &ix.codes[ix.sorted[i]]
-		if !strings.HasPrefix(c.lower, lp) {
+	k := ix.keys
+	type cand struct {
+		lower, value string
+		key          int  // the key of a whole code, -1 for a segment
+		more         bool // value ends at a dot
+	}
+	var cands []cand
+	for i := k.Search(lp); i < k.Len(); {
+		lower := k.Lower(i)
+		if !strings.HasPrefix(lower, lp) {
 			break
 		}
-		code := c.code
-		if len(code) != len(c.lower) { // lower-casing changed the length (non-ASCII): keep it consistent
-			code = c.lower
+		if !k.InScope(i, scope) {
+			i++
+			continue
 		}
-		var comp Completion
-		if j := strings.IndexByte(c.lower[len(lp):], '.'); j >= 0 {
-			comp = Completion{Value: code[:len(lp)+j+1], More: true}
-		} else {
-			comp = Completion{Value: code, Entry: c.entry}
+		code := k.Code(i)
+		if len(code) != len(lower) { // lower-casing changed the length (non-ASCII): keep it consistent
+			code = lower
 		}
-		if !seen[comp.Value] {
-			seen[comp.Value] = true
+		j := strings.IndexByte(lower[len(lp):], '.')
+		if j < 0 {
+			cands = append(cands, cand{lower: lower, value: code, key: i})
+			i++
+			continue
+		}
+		// A segment: offer it once, and skip the codes under it ('/' follows '.').
+		end := len(lp) + j + 1
+		cands = append(cands, cand{lower: lower[:end], value: code[:end], key: -1, more: true})
+		i = max(i+1, k.Search(lower[:end-1]+"/"))
+	}
+	if len(cands) == 0 {
+		return nil
+	}
+	out := make([]Completion, 0, min(len(cands), MaxCompletions))
+	if len(cands) <= MaxCompletions {
+		for _, c := range cands {
+			comp := Completion{Value: c.value, More: c.more}
+			if c.key >= 0 {
+				comp.Entry = k.Entry(c.key, scope)
+			}
 			out = append(out, comp)
+		}
+	} else {
+		// The longest stem length whose groups still fit.
+		groups := func(n int) int {
+			count, prev := 0, ""
+			for _, c := range cands {
+				if s := c.lower[:min(len(c.lower), n)]; count == 0 || s != prev {
+					count, prev = count+1, s
+				}
+			}
+			return count
+		}
+		n := len(lp) + 1
+		for groups(n+1) <= maxStems {
+			n++
+		}
+		for a := 0; a < len(cands); {
+			stem := cands[a].lower[:min(len(cands[a].lower), n)]
+			b := a + 1
+			for b < len(cands) && cands[b].lower[:min(len(cands[b].lower), n)] == stem {
+				b++
+			}
+			c := cands[a]
+			switch {
+			case b == a+1 && c.key >= 0:
+				out = append(out, Completion{Value: c.value, Entry: k.Entry(c.key, scope)})
+			case b == a+1:
+				out = append(out, Completion{Value: c.value, More: true})
+			default:
+				out = append(out, Completion{Value: c.value[:len(stem)], More: true})
+			}
+			a = b
 		}
 	}
 	slices.SortFunc(out, func(a, b Completion) int {
@@ -60,5 +133,5 @@ func (ix *Index) Complete(prefix string) []Completion {
 		}
 		return strings.Compare(a.Value, b.Value)
 	})
-	return out
+	return slices.CompactFunc(out, func(a, b Completion) bool { return a.Value == b.Value && a.More == b.More })
 }

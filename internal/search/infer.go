@@ -41,7 +41,9 @@ func trimMessage(s string) string {
 
 func (ix *Index) templates() []messageTemplate {
 	ix.tmplOnce.Do(func() {
-		for _, e := range ix.entries {
+		// Only the curated layer knows server messages: the imported entries
+		// need not be built.
+		for _, e := range ix.cat.Curated() {
 			for _, m := range e.Messages {
 				parts := strings.Split(trimMessage(m), Placeholder)
 				n := 0

@@ -1,6 +1,7 @@
 package search
 
 import (
+	"sort"
 	"strings"
 	"unicode/utf8"
 
@@ -38,18 +39,18 @@ func (ix *Index) Pattern(p string) []*catalog.Entry {
 		}
 	}
 	var out []*catalog.Entry
-	prev, prevOK := "", false
-	for i, e := range ix.entries {
-		lc := ix.lower[i]
-		ok := prevOK
-		if i == 0 || lc != prev { // entries of one code are adjacent: match each code once
-			ok = strings.HasPrefix(lc, prefix) && strings.Contains(lc, needle) && glob(lp, lc)
-			prev, prevOK = lc, ok
+	k := ix.keys
+	for i := k.Search(prefix); i < k.Len(); i++ {
+		lc := k.Lower(i)
+		if !strings.HasPrefix(lc, prefix) {
+			break
 		}
-		if ok {
-			out = append(out, e)
+		if strings.Contains(lc, needle) && glob(lp, lc) {
+			out = append(out, k.Entries(i)...)
 		}
 	}
+	// Keys are sorted ignoring case; results come in catalog order.
+	sort.SliceStable(out, func(i, j int) bool { return catalog.Less(out[i], out[j]) })
 	return out
 }
 

@@ -87,10 +87,17 @@
 // prefix of a code or of one of its dotted segments ("AuthFailure.Sig",
 // "ErrNo"), with a mistyped class allowed before the dot. Results are ranked
 // by that distance, then by catalog order.
+//
+// # Completion
+//
+// Complete offers one dotted segment at a time. A segment with more than
+// [MaxCompletions] candidates (FailedOperation has thousands of sub-codes
+// across the products) is offered in steps: the longest stems that split
+// the candidates into at most 100 groups ("FailedOperation.A",
+// "FailedOperation.B", ...), so that a TAB never prints thousands of names.
 package search
 
 import (
-	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -102,17 +109,16 @@ import (
 // its limit is zero or negative.
 const DefaultSuggestions = 5
 
-// Index is a search index over one catalog. It is built once by [New], builds
-// its full-text part lazily on the first [Index.Text] call, and is safe for
+// Index is a search index over one catalog. [New] costs nothing: patterns,
+// suggestions and completion walk the catalog's sorted key view
+// ([catalog.Catalog.Keys]) and build only the entries they return, so a
+// lookup miss over the full catalog stays cheap. The full-text part of the
+// embedded catalog is generated with it (textdata.go); for any other catalog
+// it is built on the first [Index.Text] call. An Index is safe for
 // concurrent use.
 type Index struct {
-	entries []*catalog.Entry // catalog order
-	lower   []string         // lower-cased code of entries[i]
-
-	codes  []codeInfo // distinct codes (ignoring case), in catalog order of first appearance
-	sorted []int32    // indices into codes, ordered by lower-cased code
-	cats   []string   // distinct lower-cased categories; codeInfo.cat indexes it
-	maxLen int        // length of the longest code
+	cat  *catalog.Catalog
+	keys catalog.Keys
 
 	textOnce sync.Once
 	text     *textIndex
@@ -121,54 +127,24 @@ type Index struct {
 	tmpl     []messageTemplate // known server messages, for InferCode
 }
 
-// codeInfo is one distinct code.
-type codeInfo struct {
-	code  string         // the catalog's spelling (of its first entry)
-	lower string         // lower-cased code
-	entry *catalog.Entry // first entry in catalog order: the common scope's when there is one
-	cat   int32          // index of the lower-cased category in Index.cats
-	mask  uint64         // charMask(lower)
-}
-
-// New builds an index over c. A nil catalog gives an empty index.
-// New does the cheap work (lower-cased codes, distinct codes and categories);
-// the full-text index is built on first use of [Index.Text].
+// New returns an index over c. A nil catalog gives an empty index.
 func New(c *catalog.Catalog) *Index {
 	if c == nil {
 		c = &catalog.Catalog{}
 	}
-	entries := c.Entries()
-	ix := &Index{entries: entries, lower: make([]string, len(entries))}
-	byLower := make(map[string]int, len(entries))
-	catID := map[string]int32{}
-	for i, e := range entries {
-		lc := strings.ToLower(e.Code)
-		ix.lower[i] = lc
-		if _, ok := byLower[lc]; ok {
-			continue
-		}
-		byLower[lc] = len(ix.codes)
-		cat := catalog.Category(lc)
-		id, ok := catID[cat]
-		if !ok {
-			id = int32(len(ix.cats))
-			catID[cat] = id
-			ix.cats = append(ix.cats, cat)
-		}
-		ix.codes = append(ix.codes, codeInfo{code: e.Code, lower: lc, entry: e, cat: id, mask: charMask(lc)})
-		ix.maxLen = max(ix.maxLen, len(lc))
-	}
-	ix.sorted = make([]int32, len(ix.codes))
-	for i := range ix.sorted {
-		ix.sorted[i] = int32(i)
-	}
-	slices.SortFunc(ix.sorted, func(a, b int32) int { return strings.Compare(ix.codes[a].lower, ix.codes[b].lower) })
-	return ix
+	return &Index{cat: c, keys: c.Keys()}
 }
 
 // textIndex returns the full-text index, building it on first use.
 func (ix *Index) textIndex() *textIndex {
-	ix.textOnce.Do(func() { ix.text = buildText(ix.entries) })
+	ix.textOnce.Do(func() {
+		if ix.cat == catalog.Default() {
+			ix.text = loadText(ix.cat, textWords, textBigrams)
+		}
+		if ix.text == nil {
+			ix.text = buildText(ix.cat)
+		}
+	})
 	return ix.text
 }
 

@@ -1,7 +1,6 @@
 package search
 
 import (
-	"math/bits"
 	"strings"
 )
 
@@ -37,42 +36,48 @@ func maxEdits(n int) int {
 // nothing is close.
 func (ix *Index) Suggest(q string, limit int) []string {
 	lq := strings.ToLower(strings.TrimSpace(q))
-	if lq == "" || len(ix.codes) == 0 {
+	n := ix.keys.Len()
+	if lq == "" || n == 0 {
 		return nil
 	}
 	if limit <= 0 {
 		limit = DefaultSuggestions
 	}
-	s := suggester{ix: ix, q: lq, qmask: charMask(lq), kq: maxEdits(len(lq)), segs: strings.Count(lq, ".") + 1}
+	s := suggester{q: lq, qbag: bagOf(lq), kq: maxEdits(len(lq)), segs: strings.Count(lq, ".") + 1}
 	if i := strings.IndexByte(lq, '.'); i >= 0 {
 		s.class, s.rest = lq[:i], lq[i+1:]
-		s.restMask = charMask(s.rest)
+		s.restBag = bagOf(s.rest)
 		s.kRest = maxEdits(len(s.rest))
 		s.kClass = maxEdits(len(s.class))
-		s.catDist = make([]int8, len(ix.cats))
-		for i := range s.catDist {
-			s.catDist[i] = -2 // not computed yet
-		}
+		s.catDist = map[string]int{}
 	}
-	s.d.init(max(ix.maxLen, len(lq)) + 2)
+	s.d.init(len(lq) + 64)
 
-	top := make([]scored, 0, limit+1) // best first; ties keep catalog order
-	for i := range ix.codes {
+	// The distinct codes in key order; ties are broken by catalog order (Rank).
+	top := make([]scored, 0, limit+1) // best first
+	for i := 0; i < n; i++ {
 		worst := noMatch
 		if len(top) == limit {
-			worst = top[len(top)-1].cost
+			// A code costing as much as the worst kept one can still win on catalog order.
+			worst = top[len(top)-1].cost + 1
 		}
-		c := s.cost(&ix.codes[i], worst)
+		var sh shape
+		sh.n, sh.first, sh.last, sh.dots = ix.keys.Shape(i)
+		c := s.cost(ix.keys.Lower(i), sh, worst)
 		if c >= worst {
 			continue
 		}
+		sc := scored{cost: c, code: int32(i), rank: ix.keys.Rank(i)}
 		j := len(top)
-		for j > 0 && top[j-1].cost > c {
+		for j > 0 && (top[j-1].cost > sc.cost || top[j-1].cost == sc.cost && top[j-1].rank > sc.rank) {
 			j--
+		}
+		if j == limit {
+			continue
 		}
 		top = append(top, scored{})
 		copy(top[j+1:], top[j:])
-		top[j] = scored{cost: c, code: int32(i)}
+		top[j] = sc
 		if len(top) > limit {
 			top = top[:limit]
 		}
@@ -82,38 +87,40 @@ func (ix *Index) Suggest(q string, limit int) []string {
 	}
 	out := make([]string, len(top))
 	for i, t := range top {
-		out[i] = ix.codes[t.code].code
+		out[i] = ix.keys.Code(int(t.code))
 	}
 	return out
 }
 
 type scored struct {
 	cost int
-	code int32
+	code int32 // index in the key view
+	rank int   // catalog position of the code's first entry
 }
 
 // suggester holds one Suggest query, prepared.
 type suggester struct {
-	ix    *Index
-	q     string // lower-cased query
-	qmask uint64
-	kq    int // edits tolerated on the whole query
-	segs  int // number of dotted segments in q
+	q    string // lower-cased query
+	qbag bag
+	kq   int // edits tolerated on the whole query
+	segs int // number of dotted segments in q
 
 	class, rest   string // q split at its first dot, when it has one
-	restMask      uint64
+	restBag       bag
 	kRest, kClass int
-	catDist       []int8 // edit distance from class to each category: -2 not computed yet, -1 too far
+	catDist       map[string]int // edit distance from class to a category, -1 when too far
 	d             osa
 }
 
-// cost returns the cost of code c for the query, or a value >= worst when it
-// is no better than worst (noMatch when it does not answer at all).
-func (s *suggester) cost(c *codeInfo, worst int) int {
+// cost returns the cost of the lower-cased code lower, whose layout is sh
+// (see catalog.Keys.Shape), for the query, or a value >= worst when it is no
+// better than worst (noMatch when it does not answer at all). Most codes are
+// rejected by their lengths alone.
+func (s *suggester) cost(lower string, sh shape, worst int) int {
 	best := worst
 	// The whole code, with typos.
-	if k := min(s.kq, (best-1)/2); k >= 0 && near(s.q, s.qmask, c.lower, c.mask, k) {
-		if d := s.d.dist(s.q, c.lower, k); d <= k {
+	if k := min(s.kq, (best-1)/2); k >= 0 && abs(sh.n-len(s.q)) <= k && near(s.q, &s.qbag, lower, k) {
+		if d := s.d.dist(s.q, lower, k); d <= k && s.partsNear(lower, sh) {
 			best = 2 * d
 		}
 	}
@@ -123,21 +130,21 @@ func (s *suggester) cost(c *codeInfo, worst int) int {
 	// A prefix of the code, with typos allowed in the class before a dot.
 	if best > costPrefix {
 		if s.class == "" {
-			if len(s.q) >= 3 && len(c.lower) > len(s.q) && strings.HasPrefix(c.lower, s.q) {
+			if len(s.q) >= 3 && sh.n > len(s.q) && strings.HasPrefix(lower, s.q) {
 				best = costPrefix
 			}
-		} else if dot := strings.IndexByte(c.lower, '.'); dot >= 0 && strings.HasPrefix(c.lower[dot+1:], s.rest) {
-			if d := s.classDist(c.cat); d >= 0 && costPrefix+2*d < best {
+		} else if sh.first >= 0 && sh.n-sh.first-1 >= len(s.rest) && strings.HasPrefix(lower[sh.first+1:], s.rest) {
+			if d := s.classDist(lower[:sh.first]); d >= 0 && costPrefix+2*d < best {
 				best = costPrefix + 2*d
 			}
 		}
 	}
 	// The code's last segments, or the query's sub-code under another class.
-	nsegs := strings.Count(c.lower, ".") + 1
+	nsegs := sh.dots + 1
 	if nsegs > s.segs && best > costSuffix {
 		if k := min(s.kq, (best-1-costSuffix)/2); k >= 0 {
-			suf := lastSegments(c.lower, s.segs)
-			if near(s.q, s.qmask, suf, 0, k) {
+			suf := lastSegs(lower, sh, s.segs)
+			if abs(len(suf)-len(s.q)) <= k && near(s.q, &s.qbag, suf, k) {
 				if d := s.d.dist(s.q, suf, k); d <= k {
 					best = costSuffix + 2*d
 				}
@@ -146,8 +153,8 @@ func (s *suggester) cost(c *codeInfo, worst int) int {
 	}
 	if s.class != "" && nsegs >= s.segs-1 && best > costWrongClass {
 		if k := min(s.kRest, (best-1-costWrongClass)/2); k >= 0 {
-			suf := lastSegments(c.lower, s.segs-1)
-			if near(s.rest, s.restMask, suf, 0, k) {
+			suf := lastSegs(lower, sh, s.segs-1)
+			if abs(len(suf)-len(s.rest)) <= k && near(s.rest, &s.restBag, suf, k) {
 				if d := s.d.dist(s.rest, suf, k); d <= k {
 					best = costWrongClass + 2*d
 				}
@@ -155,41 +162,127 @@ func (s *suggester) cost(c *codeInfo, worst int) int {
 		}
 	}
 	// The start of one of the code's inner segments ("ErrNo" for ResourceNotFound.ErrNoRepo).
-	if best > costSuffixStart && len(s.q) >= 3 {
-		for i := 0; i < len(c.lower); i++ {
-			if c.lower[i] == '.' && strings.HasPrefix(c.lower[i+1:], s.q) {
+	if best > costSuffixStart && len(s.q) >= 3 && sh.dots > 0 && sh.n-sh.first-1 >= len(s.q) {
+		if sh.dots == 1 {
+			if strings.HasPrefix(lower[sh.first+1:], s.q) {
 				best = costSuffixStart
-				break
+			}
+		} else {
+			for i := sh.first; i < len(lower); i++ {
+				if lower[i] == '.' && strings.HasPrefix(lower[i+1:], s.q) {
+					best = costSuffixStart
+					break
+				}
 			}
 		}
 	}
 	return best
 }
 
-// near is the cheap prefilter of an edit distance of at most k between a and
-// b: lengths within k, and character sets (charMask) differing by at most 2k
-// characters, since one edit adds or removes at most one character of each
-// set. A zero bmask is computed from b.
-func near(a string, amask uint64, b string, bmask uint64, k int) bool {
-	if d := len(a) - len(b); d > k || -d > k {
+// partsNear reports, for a dotted query and code, whether the edits fall
+// within the tolerance of each part: the class within kClass and the rest
+// within kRest. Spread over the whole code, the tolerance of a long code
+// would let a short sub-code change completely ("InternalError.Foo" is not
+// "InternalError.Cos").
+func (s *suggester) partsNear(lower string, sh shape) bool {
+	if s.class == "" || sh.first < 0 {
+		return true
+	}
+	if s.classDist(lower[:sh.first]) < 0 {
 		return false
 	}
-	if bmask == 0 {
-		bmask = charMask(b)
-	}
-	return bits.OnesCount64(amask^bmask) <= 2*k
+	rest := lower[sh.first+1:]
+	return abs(len(rest)-len(s.rest)) <= s.kRest && s.d.dist(s.rest, rest, s.kRest) <= s.kRest
 }
 
-// classDist returns the edit distance between the query's class and
-// category cat, or -1 when it is more than kClass.
-func (s *suggester) classDist(cat int32) int {
-	d := int(s.catDist[cat])
-	if d == -2 {
-		d = s.d.dist(s.class, s.ix.cats[cat], s.kClass)
+// shape is a code's layout; see catalog.Keys.Shape.
+type shape struct{ n, first, last, dots int }
+
+// lastSegs returns the last n (at least 1) dotted segments of code, whose
+// layout is sh (the whole code when it has no more).
+func lastSegs(code string, sh shape, n int) string {
+	if n == 1 {
+		return code[sh.last+1:] // the whole code when there is no dot (last == -1)
+	}
+	return lastSegments(code, n)
+}
+
+func abs(x int) int {
+	if x < 0 {
+		return -x
+	}
+	return x
+}
+
+// near is the cheap prefilter of an edit distance of at most k between a and
+// b (abag is bagOf(a)), whose lengths the caller found within k: the bag
+// distance within k. The
+// bag distance (the larger of the number of characters a has more of than b,
+// and the number b has more of than a) is a lower bound of the edit distance
+// (one edit changes each side by at most one), and costs one pass over b,
+// where the distance itself costs a pass per character of a.
+func near(a string, abag *bag, b string, k int) bool {
+	// The characters of b beyond those of a; those of a beyond b's follow
+	// from the lengths.
+	h := *abag
+	fewer := 0
+	for i := 0; i < len(b); i++ {
+		j := bagIndex[b[i]]
+		if h[j]--; h[j] < 0 {
+			if fewer++; fewer > k {
+				return false
+			}
+		}
+	}
+	return fewer+len(a)-len(b) <= k
+}
+
+// bag counts the characters of a string by class: a lower-case letter or a
+// digit each, '.', '_' and '-' each, and anything else.
+type bag [40]int8
+
+// bagIndex maps a byte to its slot in a bag.
+var bagIndex = func() (t [256]uint8) {
+	for c := 0; c < 256; c++ {
+		switch {
+		case 'a' <= c && c <= 'z':
+			t[c] = uint8(c - 'a')
+		case '0' <= c && c <= '9':
+			t[c] = uint8(26 + c - '0')
+		case c == '.':
+			t[c] = 36
+		case c == '_':
+			t[c] = 37
+		case c == '-':
+			t[c] = 38
+		default:
+			t[c] = 39
+		}
+	}
+	return t
+}()
+
+// bagOf returns the bag of s; counts saturate at 127 (codes are far shorter).
+func bagOf(s string) bag {
+	var b bag
+	for i := 0; i < len(s); i++ {
+		if j := bagIndex[s[i]]; b[j] < 127 {
+			b[j]++
+		}
+	}
+	return b
+}
+
+// classDist returns the edit distance between the query's class and the
+// lower-cased category cat, or -1 when it is more than kClass.
+func (s *suggester) classDist(cat string) int {
+	d, ok := s.catDist[cat]
+	if !ok {
+		d = s.d.dist(s.class, cat, s.kClass)
 		if d > s.kClass {
 			d = -1
 		}
-		s.catDist[cat] = int8(d)
+		s.catDist[cat] = d
 	}
 	return d
 }
@@ -205,29 +298,6 @@ func lastSegments(code string, n int) string {
 		}
 	}
 	return code[i+1:]
-}
-
-// charMask returns the set of characters in s: one bit per lower-case letter
-// and digit, one for '.', '_' and '-' each, and one for anything else.
-func charMask(s string) uint64 {
-	var m uint64
-	for i := 0; i < len(s); i++ {
-		switch c := s[i]; {
-		case 'a' <= c && c <= 'z':
-			m |= 1 << (c - 'a')
-		case '0' <= c && c <= '9':
-			m |= 1 << (26 + c - '0')
-		case c == '.':
-			m |= 1 << 36
-		case c == '_':
-			m |= 1 << 37
-		case c == '-':
-			m |= 1 << 38
-		default:
-			m |= 1 << 63
-		}
-	}
-	return m
 }
 
 // osa computes bounded optimal-string-alignment distances (Damerau–Levenshtein

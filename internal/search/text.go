@@ -111,27 +111,104 @@ type posting struct {
 	fields uint8 // bit f set: found in field f
 }
 
-// textIndex is the full-text part of an Index.
+// textIndex is the full-text part of an Index. Its documents are the
+// catalog's entries by position. It is either built in memory (buildText)
+// or read from the tables generated with the embedded catalog (enc, see
+// textdata.go); the accessors below serve both.
 type textIndex struct {
-	n       int
+	n   int
+	cat *catalog.Catalog
+
+	// Built in memory.
+	lower   []string             // lower-cased code of each document
 	words   map[string][]posting // stem -> postings in document order
 	vocab   []string             // keys of words, sorted, for prefix search
 	bigrams map[uint64][]posting // pair of CJK runes -> postings in document order
 	cjk     [][numFields]string  // per document and field: the texts that have CJK, joined
+
+	// Generated.
+	enc *encodedText
 }
 
-func buildText(entries []*catalog.Entry) *textIndex {
+// word returns the postings of a stem.
+func (t *textIndex) word(st string) []posting {
+	if t.enc != nil {
+		return t.enc.word(st)
+	}
+	return t.words[st]
+}
+
+// bigram returns the postings of a pair of CJK runes.
+func (t *textIndex) bigram(k uint64) []posting {
+	if t.enc != nil {
+		return t.enc.bigram(k)
+	}
+	return t.bigrams[k]
+}
+
+// eachWordFrom calls f with each indexed stem that starts with p, in order.
+func (t *textIndex) eachWordFrom(p string, f func(w string)) {
+	if t.enc != nil {
+		t.enc.eachWordFrom(p, f)
+		return
+	}
+	i, _ := slices.BinarySearch(t.vocab, p)
+	for ; i < len(t.vocab) && strings.HasPrefix(t.vocab[i], p); i++ {
+		f(t.vocab[i])
+	}
+}
+
+// cjkTexts returns, by field, the texts of document doc that have CJK,
+// joined.
+func (t *textIndex) cjkTexts(doc int32) [numFields]string {
+	if t.enc != nil {
+		return docCJK(t.cat, int(doc))
+	}
+	return t.cjk[doc]
+}
+
+// lowerCode returns the lower-cased code of document doc.
+func (t *textIndex) lowerCode(doc int32) string {
+	if t.enc != nil {
+		return strings.ToLower(t.cat.DefinitionAt(int(doc)).Code)
+	}
+	return t.lower[doc]
+}
+
+// docCJK returns, by field, the texts of the entry at position doc of c that
+// have CJK, joined by "\n", as buildText keeps them.
+func docCJK(c *catalog.Catalog, doc int) (out [numFields]string) {
+	var parts [numFields][]string
+	eachText(c, doc, c.DefinitionAt(doc), func(f int, s string) {
+		if hasCJK(s) {
+			parts[f] = append(parts[f], s)
+		}
+	})
+	for f := range out {
+		out[f] = strings.Join(parts[f], "\n")
+	}
+	return out
+}
+
+// buildText indexes the entries of c. It reads an imported entry's texts
+// without building the entry: a search builds only the entries it returns.
+func buildText(c *catalog.Catalog) *textIndex {
+	n := c.Len()
 	t := &textIndex{
-		n:       len(entries),
-		words:   make(map[string][]posting, 4*len(entries)+64),
-		bigrams: make(map[uint64][]posting, 2*len(entries)+64),
-		cjk:     make([][numFields]string, len(entries)),
+		n:       n,
+		cat:     c,
+		lower:   make([]string, n),
+		words:   make(map[string][]posting, n/2+64),
+		bigrams: make(map[uint64][]posting, n/2+64),
+		cjk:     make([][numFields]string, n),
 	}
 	words := map[string]uint8{}
 	grams := map[uint64]uint8{}
 	stems := map[string][]string{} // word as written -> wordStems(word); words repeat a lot
 	var cjkParts []string
-	for doc, e := range entries {
+	for doc := range n {
+		d := c.DefinitionAt(doc)
+		t.lower[doc] = strings.ToLower(d.Code)
 		clear(words)
 		clear(grams)
 		cur := -1
@@ -141,7 +218,7 @@ func buildText(entries []*catalog.Entry) *textIndex {
 			}
 			cjkParts = cjkParts[:0]
 		}
-		eachText(e, func(f int, s string) {
+		eachText(c, doc, d, func(f int, s string) {
 			if f != cur {
 				flush()
 				cur = f
@@ -181,11 +258,22 @@ func buildText(entries []*catalog.Entry) *textIndex {
 	return t
 }
 
-// eachText calls f with each text of e and its field, field by field.
-func eachText(e *catalog.Entry, f func(field int, s string)) {
-	f(fieldCode, e.Code)
-	f(fieldSummary, e.Summary.En)
-	f(fieldSummary, e.Summary.Zh)
+// eachText calls f with each text of the entry at position doc of c, whose
+// definition is d, and its field, field by field. An imported entry gives its
+// code, official description and official solution (as remediation), read
+// without building it: the guidance it borrows from its class is searched
+// through the class's own entry, not once per product code.
+func eachText(c *catalog.Catalog, doc int, d catalog.Definition, f func(field int, s string)) {
+	f(fieldCode, d.Code)
+	f(fieldSummary, d.Summary.En)
+	f(fieldSummary, d.Summary.Zh)
+	if d.Imported {
+		if d.Solution.Zh != "" {
+			f(fieldRemediation, d.Solution.Zh)
+		}
+		return
+	}
+	e := c.EntryAt(doc)
 	for _, c := range e.Causes {
 		f(fieldCauses, c.En)
 		f(fieldCauses, c.Zh)
@@ -453,7 +541,7 @@ func (h *hits) add(ps []posting, q float32) {
 // matchWord collects the documents matching an English word: by stem, by
 // prefix (raw or stem), and by synonym. Every match counts in full.
 func (t *textIndex) matchWord(h *hits, raw, st string) {
-	h.add(t.words[st], qualityExact)
+	h.add(t.word(st), qualityExact)
 	// Words the query word starts, as typed and as stemmed ("expire" -> "expir"
 	// also starts "expiry"). The ranges may overlap: add keeps the best quality.
 	if len(raw) >= 3 {
@@ -466,7 +554,7 @@ func (t *textIndex) matchWord(h *hits, raw, st string) {
 		if hasCJK(alt) {
 			t.matchCJK(h, alt, qualitySynonym, false)
 		} else {
-			h.add(t.words[alt], qualitySynonym)
+			h.add(t.word(alt), qualitySynonym)
 		}
 	}
 	for i := range h.h {
@@ -476,12 +564,11 @@ func (t *textIndex) matchWord(h *hits, raw, st string) {
 
 // matchPrefix adds the words that start with p, other than skip.
 func (t *textIndex) matchPrefix(h *hits, p, skip string) {
-	i, _ := slices.BinarySearch(t.vocab, p)
-	for ; i < len(t.vocab) && strings.HasPrefix(t.vocab[i], p); i++ {
-		if w := t.vocab[i]; w != skip {
-			h.add(t.words[w], qualityPrefix)
+	t.eachWordFrom(p, func(w string) {
+		if w != skip {
+			h.add(t.word(w), qualityPrefix)
 		}
-	}
+	})
 }
 
 // matchCJK collects the documents containing run (scaled by scale), and,
@@ -494,9 +581,10 @@ func (t *textIndex) matchCJK(h *hits, run string, scale float32, partial bool) {
 		}
 	})
 	if len(keys) == 0 { // a single character: look for it everywhere
-		for doc := range t.cjk {
+		for doc := range int32(t.n) {
+			texts := t.cjkTexts(doc)
 			for f := range numFields {
-				if s := t.cjk[doc][f]; s != "" && strings.Contains(s, run) {
+				if s := texts[f]; s != "" && strings.Contains(s, run) {
 					th := h.get(int32(doc))
 					th.q[f] = max(th.q[f], scale)
 					th.cov = 1
@@ -513,7 +601,7 @@ func (t *textIndex) matchCJK(h *hits, run string, scale float32, partial bool) {
 	var docs []int32
 	var counts []count
 	for _, k := range keys {
-		for _, p := range t.bigrams[k] {
+		for _, p := range t.bigram(k) {
 			i, ok := idx[p.doc]
 			if !ok {
 				i = len(docs)
@@ -542,9 +630,13 @@ func (t *textIndex) matchCJK(h *hits, run string, scale float32, partial bool) {
 		}
 		var q [numFields]float32
 		full, found := false, false
+		var texts [numFields]string
+		if slices.Contains(c.f[:], nb) {
+			texts = t.cjkTexts(doc)
+		}
 		for f := range numFields {
 			switch {
-			case c.f[f] == nb && strings.Contains(t.cjk[doc][f], run):
+			case c.f[f] == nb && strings.Contains(texts[f], run):
 				q[f], full, found = scale, true, true
 			case partial && c.f[f] > 0:
 				q[f], found = scale*qualityBigram*float32(c.f[f])/float32(nb), true
@@ -573,7 +665,7 @@ func (t *textIndex) matchCJK(h *hits, run string, scale float32, partial bool) {
 // and synonyms. It returns nil for an empty query or when nothing matches.
 func (ix *Index) Text(q string, limit int) []Hit {
 	terms := parseQuery(q)
-	if len(terms) == 0 || len(ix.entries) == 0 {
+	if len(terms) == 0 || ix.cat.Len() == 0 {
 		return nil
 	}
 	t := ix.textIndex()
@@ -631,7 +723,7 @@ func (ix *Index) Text(q string, limit int) []Hit {
 	for i, doc := range docs {
 		c := &cands[i]
 		rel := c.rel / n
-		if compact != "" && strings.Contains(ix.lower[doc], compact) {
+		if compact != "" && strings.Contains(t.lowerCode(doc), compact) {
 			rel += codeBonus
 		}
 		rs[i] = ranked{doc, float64(c.full) + 0.5*c.partial/n + 0.5*rel/(rel+relSaturation)}
@@ -650,7 +742,7 @@ func (ix *Index) Text(q string, limit int) []Hit {
 	}
 	out := make([]Hit, len(rs))
 	for i, r := range rs {
-		out[i] = Hit{Entry: ix.entries[r.doc], Score: r.score}
+		out[i] = Hit{Entry: t.cat.EntryAt(int(r.doc)), Score: r.score}
 	}
 	return out
 }

@@ -1,0 +1,50 @@
+package catalog
+
+import "testing"
+
+// newDefault returns a fresh copy of the embedded catalog, with nothing built yet.
+func newDefault() *Catalog {
+	d := Default()
+	st := &store{rec: d.st.rec, texts: d.st.texts, starts: d.st.starts, actNames: d.st.actNames, actOff: d.st.actOff, scopeNames: d.st.scopeNames}
+	return &Catalog{st: st, keys: d.keys, scopes: d.scopes, categories: d.categories}
+}
+
+// Start-up work of a lookup in a fresh process: nothing built yet.
+func BenchmarkFindCold(b *testing.B) {
+	for _, code := range []string{"AuthFailure.SignatureExpire", "FailedOperation.ServiceIsolate", "InternalError", "Nope.Nothing"} {
+		b.Run(code, func(b *testing.B) {
+			for b.Loop() {
+				newDefault().Find(code)
+			}
+		})
+	}
+}
+
+func BenchmarkDefinitions(b *testing.B) {
+	for _, code := range []string{"AuthFailure.SignatureExpire", "InternalError"} {
+		b.Run(code, func(b *testing.B) {
+			for b.Loop() {
+				newDefault().Definitions(code)
+			}
+		})
+	}
+}
+
+func BenchmarkGetImported(b *testing.B) {
+	for b.Loop() {
+		newDefault().Get("aai", "FailedOperation.ServiceIsolate")
+	}
+}
+
+func BenchmarkEntries(b *testing.B) {
+	for b.Loop() {
+		newDefault().Entries()
+	}
+}
+
+func BenchmarkByAction(b *testing.B) {
+	c := Default()
+	for b.Loop() {
+		c.ByAction("RunInstances")
+	}
+}

@@ -1,0 +1,157 @@
+package catalog_test
+
+import (
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/errcode-dev/errcode/catalog"
+	"github.com/errcode-dev/errcode/catalog/source"
+)
+
+// TestEveryImportedCodeResolves decodes every product file and checks that
+// each of its codes resolves through Default with its product, its official
+// description, its actions and versions, and the remediation of its class in
+// both languages. Where codes.yaml defines the same (scope, code), the
+// curated entry must be what resolves.
+func TestEveryImportedCodeResolves(t *testing.T) {
+	files, err := filepath.Glob("products/*.yaml")
+	if err != nil || len(files) < 250 {
+		t.Fatalf("products/*.yaml: %d files, %v", len(files), err)
+	}
+	c := catalog.Default()
+	n := 0
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		product := strings.TrimSuffix(filepath.Base(f), ".yaml")
+		entries, err := source.DecodeProduct(product, data)
+		if err != nil {
+			t.Fatalf("%s: %v", f, err)
+		}
+		for _, want := range entries {
+			n++
+			id := product + "/" + want.Code
+			got := c.Get(product, want.Code)
+			if got == nil || got.Scope != product || got.Code != want.Code {
+				t.Errorf("%s does not resolve (got %v)", id, got)
+				continue
+			}
+			if !got.Imported { // the curated layer won
+				if slices.Contains(c.Curated(), got) {
+					continue
+				}
+				t.Errorf("%s: neither imported nor curated", id)
+				continue
+			}
+			if got.Summary != want.Summary || got.Solution != want.Solution || got.Provenance != want.Provenance {
+				t.Errorf("%s: summary %q solution %q provenance %s; want %q %q %s", id, got.Summary, got.Solution, got.Provenance, want.Summary, want.Solution, want.Provenance)
+			}
+			if !slices.Equal(got.Actions, want.Actions) || !slices.Equal(got.Versions, want.Versions) {
+				t.Errorf("%s: actions/versions differ from the source", id)
+			}
+			for _, lang := range []catalog.Lang{catalog.English, catalog.Chinese} {
+				steps := got.Steps(lang)
+				if len(steps) == 0 || got.Retry.In(lang) == "" {
+					t.Errorf("%s: no remediation or retry advice in %s", id, lang)
+				}
+				if want.Summary != (catalog.Text{}) && got.Summary.In(lang) == "" {
+					t.Errorf("%s: no description in %s", id, lang)
+				}
+			}
+			// Every code is found in any case, and its product is among the scopes that define it.
+			if !slices.Contains(c.FindScopes(strings.ToUpper(want.Code)), product) {
+				t.Errorf("%s: FindScopes does not name its product", id)
+			}
+		}
+	}
+	if n != 16847 {
+		t.Errorf("%d codes in products/*.yaml, want the 16,847 of the reference data", n)
+	}
+}
+
+// Spot checks verified by hand against the reference data
+// (all_products.tsv), in both languages.
+func TestImportedSpotChecks(t *testing.T) {
+	c := catalog.Default()
+	tests := []struct {
+		scope, code  string
+		zh, en       string // "" where the SDK has none
+		solution     string
+		versions     string
+		class        string
+		action       string // one of its actions ("" for none to check)
+		provenance   string
+		englishShown string // what English mode shows as the summary
+	}{
+		{"aai", "FailedOperation.ServiceIsolate", "账号因为欠费停止服务，请在腾讯云账户充值。", "", "", "2018-05-22", "FailedOperation", "SentenceRecognition", catalog.ProvenanceOfficialZhOnly, "账号因为欠费停止服务，请在腾讯云账户充值。"},
+		{"cvm", "InvalidInstanceId.Malformed", "无效实例`ID`。指定的实例`ID`格式错误。例如实例`ID`长度错误`ins-1122`。", "Invalid instance `ID`. The specified instance `ID` has an invalid format. For example, `ins-1122` has an invalid `ID` length.", "", "2017-03-12", catalog.ClassAny, "", catalog.ProvenanceOfficial, ""},
+		{"clb", "FailedOperation.ResourceInOperating", "正在操作指定的资源，请稍后重试。", "The specified resource is currently being operated. Please try again later.", "稍后重试。", "", "FailedOperation", "", catalog.ProvenanceOfficial, ""},
+		{"tmt", "UnsupportedOperation.TextTooLong", "", "The text length limit (2,000 characters) for a request is reached.", "", "2018-03-21", "UnsupportedOperation", "", catalog.ProvenanceOfficialEnOnly, ""},
+		// Two spellings in one product: both kept; the newer version gave the second its English.
+		{"sms", "InvalidParameterValue.SdkAppidNotExist", "", "The `SdkAppid` does not exist.", "", "2019-07-11", "InvalidParameterValue", "", catalog.ProvenanceOfficialEnOnly, ""},
+		{"sms", "InvalidParameterValue.SdkAppIdNotExist", "SdkAppId 不存在。", "The `SdkAppId` does not exist.", "请检查该应用ID是否属于该账号。", "2019-07-11,2021-01-11", "InvalidParameterValue", "", catalog.ProvenanceOfficial, ""},
+		// Two versions: the newest text wins.
+		{"essbasic", "InternalError.Pdf", "Pdf合成错误。", "", "请稍后重试，若仍未解决，请联系工作人员 ，并提供有报错的requestid。", "2020-12-22,2021-05-26", "InternalError", "", catalog.ProvenanceOfficialZhOnly, ""},
+		{"tms", "UnauthorizedOperation.Unauthorized", "未开通权限/无有效套餐包/账号已欠费。", "Operation not authorized/No valid package/The account is overdue", "", "2020-07-13,2020-12-29", "UnauthorizedOperation", "", catalog.ProvenanceOfficial, ""},
+		{"ags", "FailedOperation.StorageMount", "沙箱实例存储配置挂载失败", "", "请检查存储配置是否填写正确或者是否有权限进行挂载", "2025-09-20", "FailedOperation", "", catalog.ProvenanceOfficialZhOnly, ""},
+		// No description at all, only a solution.
+		{"tsf", "UnauthorizedOperation.NoLicense", "", "", "缺少License，请参考购买指南购买TSF资源后重试。", "2018-03-26", "UnauthorizedOperation", "", catalog.ProvenanceNone, ""},
+		// A trailing dot, as the SDK spells it.
+		{"cpdp", "InternalError.", "系统错误。", "", "", "2019-08-20", "InternalError", "", catalog.ProvenanceOfficialZhOnly, ""},
+		{"car", "AuthFailure", "", "CAM signature/authentication error.", "", "2022-01-10", "AuthFailure", "", catalog.ProvenanceOfficialEnOnly, ""},
+		{"vpc", "LimitExceeded.AddressQuotaLimitExceeded", "租户申请的弹性IP超过上限。", "The number of EIPs applied for exceeds the upper limit.", "", "2017-03-12", "LimitExceeded", "", catalog.ProvenanceOfficial, ""},
+		{"cdb", "CdbError", "后端错误或者流程错误。", "Backend or process error.", "", "2017-03-20", catalog.ClassAny, "", catalog.ProvenanceOfficial, ""},
+		{"lighthouse", "ResourcesSoldOut.BundleSoldOut", "套餐已售罄。", "Plan sold out.", "", "2020-03-24", "ResourcesSoldOut", "", catalog.ProvenanceOfficial, ""},
+		{"scf", "ResourceNotFound.Function", "函数不存在。", "The function does not exist.", "", "2018-04-16", "ResourceNotFound", "", catalog.ProvenanceOfficial, ""},
+		{"ckafka", "RegionError", "地域错误", "Region error", "", "2019-08-19", catalog.ClassAny, "", catalog.ProvenanceOfficial, ""},
+		{"cam", "InvalidParameter.PolicyDocumentError", "PolicyDocument字段不合法。", "`PolicyDocument` field invalid.", "", "2019-01-16", "InvalidParameter", "", catalog.ProvenanceOfficial, ""},
+		// Three versions merged into one entry.
+		{"iotvideo", "InternalError", "内部错误。", "", "", "2019-11-26,2020-12-15,2021-11-25", "InternalError", "", catalog.ProvenanceOfficialZhOnly, ""},
+	}
+	for _, tt := range tests {
+		e := c.Get(tt.scope, tt.code)
+		if e == nil {
+			t.Errorf("%s/%s is missing", tt.scope, tt.code)
+			continue
+		}
+		id := tt.scope + "/" + tt.code
+		if e.Summary.Zh != tt.zh || e.Summary.En != tt.en || e.Solution.Zh != tt.solution {
+			t.Errorf("%s: zh %q en %q solution %q", id, e.Summary.Zh, e.Summary.En, e.Solution.Zh)
+		}
+		if tt.versions != "" && strings.Join(e.Versions, ",") != tt.versions {
+			t.Errorf("%s: versions %q, want %s", id, e.Versions, tt.versions)
+		}
+		if e.Class != tt.class || e.Provenance != tt.provenance {
+			t.Errorf("%s: class %q provenance %q, want %q %q", id, e.Class, e.Provenance, tt.class, tt.provenance)
+		}
+		if tt.action != "" && !slices.Contains(e.Actions, tt.action) {
+			t.Errorf("%s: actions %q lack %s", id, e.Actions, tt.action)
+		}
+		if tt.englishShown != "" && e.Summary.In(catalog.English) != tt.englishShown {
+			t.Errorf("%s: English mode shows %q", id, e.Summary.In(catalog.English))
+		}
+	}
+	// The curated layer wins for TCR, keeping the imported versions it lacked.
+	if e := c.Get("tcr", "ResourceNotFound.ErrNoRepo"); e == nil || e.Imported || len(e.Causes) == 0 || !slices.Equal(e.Versions, []string{"2019-09-24"}) {
+		t.Errorf("tcr/ResourceNotFound.ErrNoRepo = %+v", e)
+	}
+	// The same code in three products, none of them first by accident: catalog order.
+	if got := c.FindScopes("FailedOperation.ServiceIsolate"); !slices.Equal(got, []string{"aai", "asr", "tmt"}) {
+		t.Errorf("FindScopes(FailedOperation.ServiceIsolate) = %q", got)
+	}
+	// A product spelling a common code in another case does not push the common entry back.
+	if e, exact := catalog.Lookup("AuthFailure.UnAuthorizedOperation"); e == nil || !exact || e.Scope != catalog.ScopeCommon {
+		t.Errorf("Lookup(AuthFailure.UnAuthorizedOperation) = %v", e)
+	}
+	if es := c.Find("authfailure.unauthorizedoperation"); len(es) < 2 || es[0].Scope != catalog.ScopeCommon {
+		t.Errorf("Find(authfailure.unauthorizedoperation) starts with %v", es)
+	}
+	if got := c.FindScopes("InternalError"); len(got) < 150 || got[0] != catalog.ScopeCommon {
+		t.Errorf("FindScopes(InternalError) = %d scopes, first %q", len(got), got[0])
+	}
+}

@@ -1,0 +1,162 @@
+package source
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"regexp"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+
+	"github.com/errcode-dev/errcode/catalog"
+)
+
+// Code is one code of a product file, catalog/products/<product>.yaml: the
+// imported layer's schema. The importer (internal/catalogen/importer) writes
+// these files from the official SDKs' error lists; after that they are
+// reviewed and edited by hand like any other source.
+type Code struct {
+	// Code is the error code as the API returns it.
+	Code string `yaml:"code"`
+	// Zh is the official Chinese description ("" when the SDK has none).
+	Zh string `yaml:"zh"`
+	// En is the official English description from the international SDK, ""
+	// when it has none: errcode does not translate imported codes.
+	En string `yaml:"en"`
+	// Solution is the official solution text (Chinese), only where Tencent
+	// Cloud published a real one.
+	Solution string `yaml:"solution,omitempty"`
+	// Actions lists the API actions documented to return the code (the union
+	// over the API versions).
+	Actions []string `yaml:"actions,omitempty"`
+	// Versions lists the API versions whose SDK defines the code, oldest
+	// first, as X-TC-Version spells them ("2017-03-12").
+	Versions []string `yaml:"versions"`
+}
+
+// ProductName is one product of catalog/products.yaml.
+type ProductName struct {
+	// Product is the short name: the scope of its codes, the first label of
+	// its API host, tccli's service name.
+	Product string `yaml:"product"`
+	// Zh is the official Chinese name ("" when the SDK gives none).
+	Zh string `yaml:"zh"`
+	// En is the English name, only where it is known for certain.
+	En string `yaml:"en,omitempty"`
+}
+
+// Class is one entry of catalog/classes.yaml: curated guidance for a class
+// of codes that no curated entry describes (AuthFailure and OperationDenied
+// are defined by most products but are no API 3.0 common code), and the
+// general guidance (class "*") for imported codes of any other unknown
+// class. Imported entries carry it as their remediation and retry advice.
+type Class struct {
+	Class       string         `yaml:"class"`
+	Remediation []catalog.Text `yaml:"remediation"`
+	Retryable   bool           `yaml:"retryable"`
+	Retry       catalog.Text   `yaml:"retry"`
+}
+
+// versionRE is an API version as X-TC-Version spells it.
+var versionRE = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}$`)
+
+// ProductRE is a product short name.
+var ProductRE = regexp.MustCompile(`^[a-z][a-z0-9]*$`)
+
+// strict decodes data into v, rejecting unknown fields; an empty document
+// leaves v alone.
+func strict(data []byte, v any) error {
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	dec.KnownFields(true)
+	if err := dec.Decode(v); err != nil && !errors.Is(err, io.EOF) {
+		return err
+	}
+	return nil
+}
+
+// DecodeProduct reads a product file of product (its short name, which is
+// the scope of its codes) into imported entries: Code, Scope, Summary (Zh,
+// En), Solution (Zh), Actions, Versions, Provenance and Imported. The
+// remediation and retry advice they borrow from the curated layer are
+// filled in by the catalog, not here. It rejects unknown fields, entries
+// without a code or version, and malformed versions.
+func DecodeProduct(product string, data []byte) ([]*catalog.Entry, error) {
+	if !ProductRE.MatchString(product) || product == catalog.ScopeCommon || product == catalog.ScopeSDK {
+		return nil, fmt.Errorf("%q is not a product short name", product)
+	}
+	var codes []*Code
+	if err := strict(data, &codes); err != nil {
+		return nil, err
+	}
+	out := make([]*catalog.Entry, len(codes))
+	for i, c := range codes {
+		if c == nil || c.Code == "" {
+			return nil, fmt.Errorf("entry %d has no code", i+1)
+		}
+		if len(c.Versions) == 0 {
+			return nil, fmt.Errorf("%s: no versions", c.Code)
+		}
+		for _, v := range c.Versions {
+			if !versionRE.MatchString(v) {
+				return nil, fmt.Errorf("%s: version %q is not YYYY-MM-DD", c.Code, v)
+			}
+		}
+		e := &catalog.Entry{
+			Code:     c.Code,
+			Scope:    product,
+			Summary:  catalog.Text{Zh: c.Zh, En: c.En},
+			Solution: catalog.Text{Zh: c.Solution},
+			Actions:  c.Actions,
+			Versions: c.Versions,
+			Imported: true,
+		}
+		switch {
+		case c.Zh != "" && c.En != "":
+			e.Provenance = catalog.ProvenanceOfficial
+		case c.Zh != "":
+			e.Provenance = catalog.ProvenanceOfficialZhOnly
+		case c.En != "":
+			e.Provenance = catalog.ProvenanceOfficialEnOnly
+		default:
+			e.Provenance = catalog.ProvenanceNone
+		}
+		out[i] = e
+	}
+	return out, nil
+}
+
+// DecodeProducts reads catalog/products.yaml.
+func DecodeProducts(data []byte) ([]ProductName, error) {
+	var ps []ProductName
+	if err := strict(data, &ps); err != nil {
+		return nil, err
+	}
+	for i, p := range ps {
+		if !ProductRE.MatchString(p.Product) {
+			return nil, fmt.Errorf("entry %d: %q is not a product short name", i+1, p.Product)
+		}
+		if i > 0 && ps[i-1].Product >= p.Product {
+			return nil, fmt.Errorf("%s: keep products.yaml sorted by product, without duplicates", p.Product)
+		}
+	}
+	return ps, nil
+}
+
+// DecodeClasses reads catalog/classes.yaml.
+func DecodeClasses(data []byte) ([]Class, error) {
+	var cs []Class
+	if err := strict(data, &cs); err != nil {
+		return nil, err
+	}
+	for i, c := range cs {
+		if c.Class == "" || strings.ContainsAny(c.Class, ". ") && c.Class != catalog.ClassAny {
+			return nil, fmt.Errorf("entry %d: class %q is not a class name", i+1, c.Class)
+		}
+		if len(c.Remediation) == 0 || c.Retry.En == "" || c.Retry.Zh == "" {
+			return nil, fmt.Errorf("%s: needs remediation and retry advice in both languages", c.Class)
+		}
+	}
+	return cs, nil
+}

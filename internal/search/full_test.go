@@ -1,0 +1,182 @@
+package search
+
+import (
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/errcode-dev/errcode/catalog"
+)
+
+// The full embedded catalog: about 17,000 entries of 262 scopes.
+func fullIndex() *Index { return New(catalog.Default()) }
+
+func TestFullSuggest(t *testing.T) {
+	ix := fullIndex()
+	tests := []struct{ q, first string }{
+		{"AuthFailure.SignatureExpird", "AuthFailure.SignatureExpire"},
+		{"ErrNoRepo", "ResourceNotFound.ErrNoRepo"},
+		{"FailedOperation.ServiceIsolat", "FailedOperation.ServiceIsolate"},
+		{"InvalidInstanceId.Malformd", "InvalidInstanceId.Malformed"},
+		{"LimitExceeded.AddressQuotaLimitExceded", "LimitExceeded.AddressQuotaLimitExceeded"},
+	}
+	for _, tt := range tests {
+		if got := ix.Suggest(tt.q, 0); len(got) == 0 || got[0] != tt.first {
+			t.Errorf("Suggest(%q) = %q, want %s first", tt.q, got, tt.first)
+		}
+	}
+	if got := ix.Suggest("Xyzzy.PlughFrobnicateQuux", 0); got != nil {
+		t.Errorf("Suggest(nonsense) = %q", got)
+	}
+}
+
+// A crowded segment is offered as stems, never thousands of names at once.
+func TestFullComplete(t *testing.T) {
+	ix := fullIndex()
+	for _, p := range []string{"", "FailedOperation.", "failedoperation.a", "InvalidParameterValue.", "InvalidParameterValue.Inv", "i"} {
+		got := ix.Complete(p)
+		if len(got) == 0 || len(got) > MaxCompletions {
+			t.Errorf("Complete(%q): %d candidates", p, len(got))
+		}
+		for i, c := range got {
+			if !strings.HasPrefix(strings.ToLower(c.Value), strings.ToLower(p)) {
+				t.Errorf("Complete(%q) offers %q", p, c.Value)
+			}
+			if (c.Entry == nil) != c.More {
+				t.Errorf("Complete(%q): %q has entry %v, more %v", p, c.Value, c.Entry != nil, c.More)
+			}
+			if i > 0 && strings.ToLower(got[i-1].Value) > strings.ToLower(c.Value) {
+				t.Errorf("Complete(%q) out of order at %q", p, c.Value)
+			}
+		}
+	}
+	// Stems of FailedOperation.: one letter each, and every sub-code is under one of them.
+	var stems []string
+	for _, c := range ix.Complete("FailedOperation.") {
+		stems = append(stems, c.Value)
+	}
+	if !slices.Contains(stems, "FailedOperation.A") || !slices.Contains(stems, "FailedOperation.S") {
+		t.Errorf("Complete(FailedOperation.) = %q", stems)
+	}
+	// A narrow prefix completes to whole codes with their entries.
+	got := ix.Complete("FailedOperation.ServiceIsol")
+	if len(got) != 1 || got[0].Value != "FailedOperation.ServiceIsolate" || got[0].Entry == nil {
+		t.Errorf("Complete(FailedOperation.ServiceIsol) = %+v", got)
+	}
+	// One scope: only its codes, with its entry.
+	for _, c := range ix.CompleteScope("FailedOperation.Service", "tmt") {
+		if c.Entry != nil && c.Entry.Scope != "tmt" {
+			t.Errorf("CompleteScope(tmt) offers %s/%s", c.Entry.Scope, c.Entry.Code)
+		}
+	}
+	if got := ix.CompleteScope("", "tmt"); len(got) == 0 || len(got) > 20 {
+		t.Errorf("CompleteScope(\"\", tmt): %d classes", len(got))
+	}
+}
+
+func TestFullPattern(t *testing.T) {
+	ix := fullIndex()
+	got := ix.Pattern("FailedOperation.ServiceIsolate")
+	if len(got) != 3 {
+		t.Fatalf("Pattern = %d entries, want 3 (aai, asr, tmt)", len(got))
+	}
+	all := ix.Pattern("AuthFailure.*")
+	for i := 1; i < len(all); i++ {
+		if catalog.Less(all[i], all[i-1]) {
+			t.Fatalf("Pattern(AuthFailure.*) not in catalog order at %s/%s", all[i].Scope, all[i].Code)
+		}
+	}
+	if len(all) < 100 || !slices.ContainsFunc(all, func(e *catalog.Entry) bool { return e.Scope == "common" && e.Code == "AuthFailure.SignatureExpire" }) {
+		t.Errorf("Pattern(AuthFailure.*) = %d entries", len(all))
+	}
+}
+
+func TestFullText(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the text index of the full catalog")
+	}
+	ix := fullIndex()
+	for _, tt := range []struct{ q, code string }{
+		{"签名过期", "AuthFailure.SignatureExpire"},
+		{"signature expire", "AuthFailure.SignatureExpire"},
+		{"欠费停止服务", "FailedOperation.ServiceIsolate"},
+	} {
+		hits := ix.Text(tt.q, 10)
+		found := false
+		for _, h := range hits {
+			found = found || h.Entry.Code == tt.code
+		}
+		if !found {
+			t.Errorf("Text(%q) lacks %s: %q", tt.q, tt.code, hitKeys(hits))
+		}
+	}
+}
+
+func BenchmarkFullSuggestMiss(b *testing.B) {
+	ix := fullIndex()
+	for _, q := range []string{"AuthFailure.SignatureExpird", "Xyzzy.PlughFrobnicate", "InstanceLocekd"} {
+		b.Run(q, func(b *testing.B) {
+			for b.Loop() {
+				ix.Suggest(q, 0)
+			}
+		})
+	}
+}
+
+func BenchmarkFullComplete(b *testing.B) {
+	ix := fullIndex()
+	for _, p := range []string{"", "FailedOperation.", "AuthFailure.Sig"} {
+		b.Run(p, func(b *testing.B) {
+			for b.Loop() {
+				ix.Complete(p)
+			}
+		})
+	}
+}
+
+func BenchmarkFullTextBuild(b *testing.B) {
+	c := catalog.Default()
+	for b.Loop() {
+		buildText(c)
+	}
+}
+
+// The generated full-text index answers exactly as the one built in memory.
+func TestGeneratedTextIndex(t *testing.T) {
+	c := catalog.Default()
+	gen := loadText(c, textWords, textBigrams)
+	if gen == nil {
+		t.Fatal("the generated text index does not belong to catalog.Default: run make catalog")
+	}
+	built := &Index{cat: c, keys: c.Keys()}
+	built.textOnce.Do(func() { built.text = buildText(c) })
+	loaded := &Index{cat: c, keys: c.Keys()}
+	loaded.textOnce.Do(func() { loaded.text = gen })
+	for _, q := range []string{"签名", "签名过期", "rate limit", "signature expire", "timeout", "欠费停止服务", "配额", "sig", "the",
+		"instance not found", "实例", "费", "db", "password invalid", "ResourceNotFound", "限频 rate"} {
+		a, b := built.Text(q, 0), loaded.Text(q, 0)
+		if len(a) != len(b) {
+			t.Errorf("Text(%q): %d hits built, %d generated", q, len(a), len(b))
+			continue
+		}
+		for i := range a {
+			if a[i].Entry != b[i].Entry || a[i].Score != b[i].Score {
+				t.Errorf("Text(%q)[%d] = %s/%s %v generated, %s/%s %v built", q, i, b[i].Entry.Scope, b[i].Entry.Code, b[i].Score, a[i].Entry.Scope, a[i].Entry.Code, a[i].Score)
+				break
+			}
+		}
+	}
+	if loadText(c, textWords[:len(textWords)-4], textBigrams) != nil || loadText(catalog.New(nil), textWords, textBigrams) != nil {
+		t.Error("loadText accepted a damaged or foreign index")
+	}
+}
+
+func BenchmarkFullTextQueryGenerated(b *testing.B) {
+	for _, q := range []string{"签名", "rate limit", "timeout"} {
+		b.Run(q, func(b *testing.B) {
+			for b.Loop() {
+				New(catalog.Default()).Text(q, 10) // a fresh index each time, as in a new process
+			}
+		})
+	}
+}

@@ -1,0 +1,193 @@
+package search
+
+import (
+	_ "embed"
+	"encoding/binary"
+	"fmt"
+	"slices"
+	"sort"
+	"strings"
+
+	"github.com/errcode-dev/errcode/catalog"
+)
+
+// The full-text index of the embedded catalog is generated with the catalog
+// (internal/catalogen, `make catalog`) into data/textwords.bin and
+// data/textbigrams.bin, so that a free-text query reads postings where they
+// lie instead of indexing 17,000 entries first (some 80 ms and 30 MB). It is
+// exactly what buildText builds for catalog.Default (a test compares them);
+// an Index over any other catalog builds its own.
+//
+// Layout (little-endian; both files are containers: a uint32 count n, n+1
+// uint32 offsets of the sections from the start, the sections):
+//
+//	textwords.bin    0: the number of documents (uint32)
+//	                 1: the stems, sorted, each followed by '\n'
+//	                 2: their offsets in section 1 (one more than stems)
+//	                 3: where each stem's postings start in section 4 (one more)
+//	                 4: postings (uint32: document << 8 | fields)
+//	textbigrams.bin  0: the bigrams (uint64: rune << 32 | rune), sorted
+//	                 1: where each bigram's postings start in section 2 (one more)
+//	                 2: postings, as above
+var (
+	//go:embed data/textwords.bin
+	textWords string
+	//go:embed data/textbigrams.bin
+	textBigrams string
+)
+
+// encodedText is a full-text index read from its generated tables.
+type encodedText struct {
+	vocab, vocabOff, wordStart, wordPost string
+	keys, bigramStart, bigramPost        string
+}
+
+func u32at(s string, i int) uint32 {
+	b := s[4*i : 4*i+4]
+	return uint32(b[0]) | uint32(b[1])<<8 | uint32(b[2])<<16 | uint32(b[3])<<24
+}
+
+func u64at(s string, i int) uint64 { return uint64(u32at(s, 2*i)) | uint64(u32at(s, 2*i+1))<<32 }
+
+func containerSections(b string) ([]string, error) {
+	if len(b) < 4 {
+		return nil, fmt.Errorf("short container")
+	}
+	n := int(u32at(b, 0))
+	if len(b) < 4*(n+2) {
+		return nil, fmt.Errorf("short container header")
+	}
+	out := make([]string, n)
+	for i := range out {
+		a, z := u32at(b, 1+i), u32at(b, 2+i)
+		if a > z || int(z) > len(b) {
+			return nil, fmt.Errorf("bad section %d", i)
+		}
+		out[i] = b[a:z]
+	}
+	return out, nil
+}
+
+// loadText returns the generated index when it belongs to c, else nil.
+func loadText(c *catalog.Catalog, words, bigrams string) *textIndex {
+	w, err1 := containerSections(words)
+	b, err2 := containerSections(bigrams)
+	if err1 != nil || err2 != nil || len(w) != 5 || len(b) != 3 || len(w[0]) != 4 || int(u32at(w[0], 0)) != c.Len() {
+		return nil
+	}
+	return &textIndex{n: c.Len(), cat: c, enc: &encodedText{
+		vocab: w[1], vocabOff: w[2], wordStart: w[3], wordPost: w[4],
+		keys: b[0], bigramStart: b[1], bigramPost: b[2],
+	}}
+}
+
+func (e *encodedText) stems() int { return len(e.vocabOff)/4 - 1 }
+
+func (e *encodedText) stem(i int) string {
+	return e.vocab[u32at(e.vocabOff, i) : u32at(e.vocabOff, i+1)-1]
+}
+
+func postings(post, start string, i int) []posting {
+	a, z := int(u32at(start, i)), int(u32at(start, i+1))
+	out := make([]posting, z-a)
+	for j := range out {
+		x := u32at(post, a+j)
+		out[j] = posting{doc: int32(x >> 8), fields: uint8(x)}
+	}
+	return out
+}
+
+func (e *encodedText) word(st string) []posting {
+	n := e.stems()
+	i := sort.Search(n, func(i int) bool { return e.stem(i) >= st })
+	if i < n && e.stem(i) == st {
+		return postings(e.wordPost, e.wordStart, i)
+	}
+	return nil
+}
+
+func (e *encodedText) eachWordFrom(p string, f func(string)) {
+	n := e.stems()
+	for i := sort.Search(n, func(i int) bool { return e.stem(i) >= p }); i < n && strings.HasPrefix(e.stem(i), p); i++ {
+		f(e.stem(i))
+	}
+}
+
+func (e *encodedText) bigram(k uint64) []posting {
+	n := len(e.keys) / 8
+	i := sort.Search(n, func(i int) bool { return u64at(e.keys, i) >= k })
+	if i < n && u64at(e.keys, i) == k {
+		return postings(e.bigramPost, e.bigramStart, i)
+	}
+	return nil
+}
+
+// EncodeText returns the generated tables of the full-text index of c:
+// data/textwords.bin and data/textbigrams.bin. internal/catalogen calls it
+// with the catalog it generates, whose positions are those of
+// catalog.Default.
+func EncodeText(c *catalog.Catalog) (words, bigrams []byte, err error) {
+	t := buildText(c)
+	if t.n >= 1<<24 {
+		return nil, nil, fmt.Errorf("%d documents do not fit a posting", t.n)
+	}
+	pack := func(ps []posting) []uint32 {
+		out := make([]uint32, len(ps))
+		for i, p := range ps {
+			out[i] = uint32(p.doc)<<8 | uint32(p.fields)
+		}
+		return out
+	}
+	var vocab []byte
+	var vocabOff, wordStart, wordPost []uint32
+	for _, w := range t.vocab {
+		vocabOff = append(vocabOff, uint32(len(vocab)))
+		vocab = append(append(vocab, w...), '\n')
+		wordStart = append(wordStart, uint32(len(wordPost)))
+		wordPost = append(wordPost, pack(t.words[w])...)
+	}
+	vocabOff = append(vocabOff, uint32(len(vocab)))
+	wordStart = append(wordStart, uint32(len(wordPost)))
+
+	keys := make([]uint64, 0, len(t.bigrams))
+	for k := range t.bigrams {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	keyBytes := make([]byte, 8*len(keys))
+	var bigramStart, bigramPost []uint32
+	for i, k := range keys {
+		binary.LittleEndian.PutUint64(keyBytes[8*i:], k)
+		bigramStart = append(bigramStart, uint32(len(bigramPost)))
+		bigramPost = append(bigramPost, pack(t.bigrams[k])...)
+	}
+	bigramStart = append(bigramStart, uint32(len(bigramPost)))
+
+	words = container(u32le([]uint32{uint32(t.n)}), vocab, u32le(vocabOff), u32le(wordStart), u32le(wordPost))
+	bigrams = container(keyBytes, u32le(bigramStart), u32le(bigramPost))
+	return words, bigrams, nil
+}
+
+func u32le(xs []uint32) []byte {
+	b := make([]byte, 4*len(xs))
+	for i, x := range xs {
+		binary.LittleEndian.PutUint32(b[4*i:], x)
+	}
+	return b
+}
+
+// container joins sections as containerSections reads them.
+func container(secs ...[]byte) []byte {
+	offs := []uint32{uint32(len(secs))}
+	at := 4 * (len(secs) + 2)
+	for _, s := range secs {
+		offs = append(offs, uint32(at))
+		at += len(s)
+	}
+	offs = append(offs, uint32(at))
+	out := u32le(offs)
+	for _, s := range secs {
+		out = append(out, s...)
+	}
+	return out
+}
