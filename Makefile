@@ -10,16 +10,22 @@ LDFLAGS   := -X github.com/errcode-dev/errcode/cmd.version=$(VERSION)
 SOURCE_DATE_EPOCH ?= 1767225600
 export SOURCE_DATE_EPOCH
 
-.PHONY: all build test check bench fuzz man completions install update clean catalog dist
+.PHONY: all build test check bench fuzz man completions install update clean catalog import-catalog dist
 
 all: build
 
 build:
 	$(GO) build -trimpath -ldflags '$(LDFLAGS)' -o $(BIN) .
 
-# Regenerate catalog/codes_gen.go after editing catalog/codes.yaml.
+# Regenerate catalog/codes_gen.go, catalog/data/ and internal/search/data/ after editing
+# catalog/*.yaml or catalog/products/*.yaml (a test fails when they are stale).
 catalog:
 	$(GO) run ./internal/catalogen -in catalog/codes.yaml -out catalog/codes_gen.go
+
+# One-off: re-import the official SDKs' error lists (needs ../shared/reference); review the diff.
+import-catalog:
+	$(GO) run ./internal/catalogen/importer -ref ../shared/reference -out catalog
+	$(MAKE) catalog
 
 install:
 	$(GO) install -trimpath -ldflags '$(LDFLAGS)' .
@@ -44,7 +50,7 @@ update:
 
 bench: build
 	$(GO) test -run '^$$' -bench . -benchmem ./...
-	$(GO) run ./internal/benchmark/startup -errcode $(BIN)
+	$(GO) run ./internal/benchmark/startup -errcode $(BIN) -n 300
 	$(GO) run ./internal/benchmark/throughput -errcode $(BIN) -mb 100
 
 # Each fuzz target runs for FUZZTIME; crashers land in testdata/fuzz and must be committed.
