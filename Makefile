@@ -56,7 +56,7 @@ bench: build
 # Each fuzz target runs for FUZZTIME; crashers land in testdata/fuzz and must be committed.
 fuzz:
 	@set -e; for f in $$(grep -rl --include='*_test.go' '^func Fuzz' .); do \
-	  pkg=./$$(dirname $$f); \
+	  pkg=$$(dirname $$f); \
 	  for fn in $$(sed -n 's/^func \(Fuzz[A-Za-z0-9_]*\)(.*/\1/p' $$f); do \
 	    echo "== $$pkg $$fn"; \
 	    $(GO) test $$pkg -run '^$$' -fuzz "^$$fn$$" -fuzztime $(FUZZTIME); \
