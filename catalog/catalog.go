@@ -5,6 +5,8 @@ import (
 	"sort"
 	"strings"
 	"sync"
+
+	"github.com/errcode-dev/errcode/internal/catalogfmt"
 )
 
 // Catalog is a read-only set of entries with case-insensitive lookup.
@@ -123,7 +125,7 @@ type keyIndex struct {
 }
 
 // sampleEvery is the spacing of the sampled keys.
-const sampleEvery = 64
+const sampleEvery = catalogfmt.SampleEvery
 
 func (k *keyIndex) len() int {
 	if len(k.off) == 0 {

@@ -3,6 +3,8 @@ package catalog
 import (
 	"strings"
 	"sync"
+
+	"github.com/errcode-dev/errcode/internal/catalogfmt"
 )
 
 // store serves the embedded catalog from the tables internal/catalogen
@@ -45,14 +47,14 @@ type store struct {
 
 // The record layout; see store.
 const (
-	recordSize = 12
-	recText    = 0
-	recScope   = 4
-	recGuide   = 6
-	recFlags   = 8
+	recordSize = catalogfmt.RecordSize
+	recText    = catalogfmt.RecText
+	recScope   = catalogfmt.RecScope
+	recGuide   = catalogfmt.RecGuide
+	recFlags   = catalogfmt.RecFlags
 
-	flagCurated = 1
-	noGuide     = 0xFFFF
+	flagCurated = catalogfmt.FlagCurated
+	noGuide     = catalogfmt.NoGuide
 )
 
 // The lines of an entry's text.

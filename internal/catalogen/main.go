@@ -52,6 +52,7 @@ import (
 
 	"github.com/errcode-dev/errcode/catalog"
 	"github.com/errcode-dev/errcode/catalog/source"
+	"github.com/errcode-dev/errcode/internal/catalogfmt"
 	"github.com/errcode-dev/errcode/internal/search"
 )
 
@@ -378,14 +379,14 @@ func (m *model) goFile(starts [entryFiles]uint32) ([]byte, error) {
 
 // The record layout of records.bin; see catalog/store.go, which reads it.
 const (
-	recordSize = 12
-	recText    = 0
-	recScope   = 4
-	recGuide   = 6
-	recFlags   = 8
+	recordSize = catalogfmt.RecordSize
+	recText    = catalogfmt.RecText
+	recScope   = catalogfmt.RecScope
+	recGuide   = catalogfmt.RecGuide
+	recFlags   = catalogfmt.RecFlags
 
-	flagCurated = 1
-	noGuide     = 0xFFFF
+	flagCurated = catalogfmt.FlagCurated
+	noGuide     = catalogfmt.NoGuide
 )
 
 // entryFiles is the number of files the entry texts are split into
@@ -397,7 +398,7 @@ const (
 )
 
 // sampleEvery is the spacing of the sampled keys in keys.bin (catalog.sampleEvery).
-const sampleEvery = 64
+const sampleEvery = catalogfmt.SampleEvery
 
 // tables returns the files of catalog/data by name, and where each entry
 // text file starts.
