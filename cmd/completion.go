@@ -88,6 +88,15 @@ func (a *app) completeCodes(prefix, scope string) ([]cobra.Completion, cobra.She
 }
 
 // completeScopes offers the scopes, each product with its name.
+// addProductFlag adds --product and its alias --scope, both completing the
+// catalog's scopes, to c.
+func (a *app) addProductFlag(c *cobra.Command, target *string, usage string) {
+	c.Flags().StringVar(target, "product", "", usage)
+	c.Flags().StringVar(target, "scope", "", "alias of --product")
+	_ = c.RegisterFlagCompletionFunc("product", a.completeScopes)
+	_ = c.RegisterFlagCompletionFunc("scope", a.completeScopes)
+}
+
 func (a *app) completeScopes(_ *cobra.Command, _ []string, prefix string) ([]cobra.Completion, cobra.ShellCompDirective) {
 	lang := a.Lang()
 	lp := strings.ToLower(prefix)

@@ -47,10 +47,7 @@ status 1.`,
 		},
 		RunE: func(_ *cobra.Command, args []string) error { return explainRun(a, opts, args) },
 	}
-	c.Flags().StringVar(&opts.product, "product", "", "the scope to explain the code in: common, sdk, or a product short name such as tcr")
-	c.Flags().StringVar(&opts.product, "scope", "", "alias of --product")
-	_ = c.RegisterFlagCompletionFunc("product", a.completeScopes)
-	_ = c.RegisterFlagCompletionFunc("scope", a.completeScopes)
+	a.addProductFlag(c, &opts.product, "the scope to explain the code in: common, sdk, or a product short name such as tcr")
 	return c
 }
 

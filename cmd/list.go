@@ -49,14 +49,11 @@ that exists only in the other language is marked [zh] or [en].`,
 	}
 	f := c.Flags()
 	f.StringVar(&opts.category, "category", "", "only this category (the part before the first dot), any case")
-	f.StringVar(&opts.product, "product", "", "only this scope: common, sdk, or a product short name such as tcr")
-	f.StringVar(&opts.product, "scope", "", "alias of --product")
+	a.addProductFlag(c, &opts.product, "only this scope: common, sdk, or a product short name such as tcr")
 	f.StringVar(&opts.action, "action", "", "only the codes this API action (e.g. RunInstances) is documented to return, any case")
 	f.StringVar(&opts.retryable, "retryable", "", "only retryable codes (--retryable) or only non-retryable ones (--retryable=false)")
 	f.Lookup("retryable").NoOptDefVal = "true"
 	_ = c.RegisterFlagCompletionFunc("category", a.completeCategories)
-	_ = c.RegisterFlagCompletionFunc("product", a.completeScopes)
-	_ = c.RegisterFlagCompletionFunc("scope", a.completeScopes)
 	_ = c.RegisterFlagCompletionFunc("action", a.completeActions)
 	_ = c.RegisterFlagCompletionFunc("retryable", fixedCompletion("true", "false"))
 	return c

@@ -39,10 +39,7 @@ way the exit status is 1.`,
 		},
 		RunE: func(_ *cobra.Command, args []string) error { return lookupRun(a, opts, args) },
 	}
-	c.Flags().StringVar(&opts.product, "product", "", "only codes of this scope: common, sdk, or a product short name such as tcr")
-	c.Flags().StringVar(&opts.product, "scope", "", "alias of --product")
-	_ = c.RegisterFlagCompletionFunc("product", a.completeScopes)
-	_ = c.RegisterFlagCompletionFunc("scope", a.completeScopes)
+	a.addProductFlag(c, &opts.product, "only codes of this scope: common, sdk, or a product short name such as tcr")
 	return c
 }
 
