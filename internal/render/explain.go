@@ -2,6 +2,7 @@ package render
 
 import (
 	_ "embed"
+	"fmt"
 	"io"
 	"strconv"
 	"strings"
@@ -28,6 +29,7 @@ type labels struct {
 	FixClass, FixAny            string // the fix heading for a class's guidance (%s: the class); the general one
 	OtherLang, NoDescription    string // the summary is in the other language; there is none
 	OthersIn                    string // the heading of the other products' definitions
+	GroupOf                     string // "%d products" sharing one summary
 }
 
 var labelsByLang = map[catalog.Lang]labels{
@@ -48,6 +50,7 @@ var labelsByLang = map[catalog.Lang]labels{
 		OtherLang:     "(Tencent Cloud's Chinese description: there is no official English text, and errcode does not translate it.)",
 		NoDescription: "(The official SDK defines this code without any description.)",
 		OthersIn:      "Also defined in",
+		GroupOf:       "%d products",
 	},
 	catalog.Chinese: {
 		Causes: "可能原因", Fix: "解决步骤", Retry: "是否重试", Related: "相关错误码",
@@ -66,6 +69,7 @@ var labelsByLang = map[catalog.Lang]labels{
 		OtherLang:     "（以上为腾讯云的英文说明：该错误码没有官方中文说明，errcode 不做翻译。）",
 		NoDescription: "（官方 SDK 定义了此错误码，但没有任何说明。）",
 		OthersIn:      "同名错误码也见于",
+		GroupOf:       "%d 个产品",
 	},
 }
 
@@ -236,6 +240,13 @@ func importedBlocks(d *explainData, e *catalog.Entry, v Entry, l labels, lang ca
 	}
 }
 
+// groupMin is the number of products sharing a summary from which they
+// share one line, naming the first groupShown.
+const (
+	groupMin   = 4
+	groupShown = 6
+)
+
 // otherDefs fills the compact list of the other definitions: one line each,
 // scope and product name in columns. A code such as InternalError has some
 // 200 of them, so this is kept cheap.
@@ -245,13 +256,45 @@ func otherDefs(d *explainData, opt ExplainOptions, l labels, width int, dim, hea
 		scope, name, summary string
 		scopeW, nameW        int
 	}
-	rows := make([]row, len(opt.OtherDefs))
-	scopeW, nameW := 0, 0
+	// Products that say the same thing share one line: InternalError has
+	// some 200 definitions, most of them "内部错误。".
+	groups := map[string][]int{}
+	var order []string
 	for i, o := range opt.OtherDefs {
-		r := row{scope: textsafe.Clean(o.Scope), name: textsafe.Clean(o.Name), summary: textsafe.Clean(o.Summary)}
+		k := strings.TrimRight(strings.TrimSpace(o.Summary), "。. ")
+		if _, ok := groups[k]; !ok {
+			order = append(order, k)
+		}
+		groups[k] = append(groups[k], i)
+	}
+	var rows []row
+	for _, k := range order {
+		idx := groups[k]
+		if len(idx) < groupMin {
+			for _, i := range idx {
+				o := opt.OtherDefs[i]
+				rows = append(rows, row{scope: textsafe.Clean(o.Scope), name: textsafe.Clean(o.Name), summary: textsafe.Clean(o.Summary)})
+			}
+			continue
+		}
+		names := make([]string, 0, groupShown+1)
+		for _, i := range idx[:min(len(idx), groupShown)] {
+			names = append(names, opt.OtherDefs[i].Scope)
+		}
+		if len(idx) > groupShown {
+			names = append(names, "…")
+		}
+		rows = append(rows, row{
+			scope:   fmt.Sprintf(l.GroupOf, len(idx)),
+			name:    textsafe.Clean(strings.Join(names, ", ")),
+			summary: textsafe.Clean(opt.OtherDefs[idx[0]].Summary),
+		})
+	}
+	scopeW, nameW := 0, 0
+	for i := range rows {
+		r := &rows[i]
 		r.scopeW, r.nameW = stringWidth(r.scope), stringWidth(r.name)
 		scopeW, nameW = max(scopeW, r.scopeW), max(nameW, r.nameW)
-		rows[i] = r
 	}
 	nameW = min(nameW, 28)
 	leadW := 2 + scopeW + 2
