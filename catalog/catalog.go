@@ -564,9 +564,22 @@ func (k Keys) Entries(i int) []*Entry {
 	return out
 }
 
-// Entry returns the first entry of code i in scope (any case; "" for any
-// scope), or nil.
+// Entry returns the first entry of code i in scope (any case), or nil. With
+// scope "" it prefers a curated entry (richer, bilingual) to an imported one.
 func (k Keys) Entry(i int, scope string) *Entry {
+	if scope == "" {
+		var first *Entry
+		for _, p := range k.c.keys.positions(i) {
+			e := k.c.entry(p)
+			if !e.Imported {
+				return e
+			}
+			if first == nil {
+				first = e
+			}
+		}
+		return first
+	}
 	for _, p := range k.c.keys.positions(i) {
 		if scope == "" || strings.EqualFold(k.c.scopeAt(p), scope) {
 			return k.c.entry(p)
