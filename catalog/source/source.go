@@ -17,7 +17,10 @@ import (
 	"github.com/errcode-dev/errcode/catalog"
 )
 
-// Decode reads a YAML list of entries, rejecting unknown fields and empty entries.
+// Decode reads a YAML list of entries, rejecting unknown fields, empty
+// entries, and codes that are not code-shaped (letters, digits, _ and -
+// in dot-separated segments, starting with a letter): such a code could
+// never be looked up.
 func Decode(data []byte) ([]*catalog.Entry, error) {
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	dec.KnownFields(true)
@@ -32,6 +35,35 @@ func Decode(data []byte) ([]*catalog.Entry, error) {
 		if e == nil {
 			return nil, fmt.Errorf("entry %d is empty", i+1)
 		}
+		if !codeShaped(e.Code) {
+			return nil, fmt.Errorf("entry %d: %q is not an error code", i+1, e.Code)
+		}
 	}
 	return entries, nil
 }
+
+// codeShaped reports whether code matches [A-Za-z][A-Za-z0-9_-]*(\.[A-Za-z0-9_-]+)*.
+func codeShaped(code string) bool {
+	if code == "" || !isLetter(code[0]) {
+		return false
+	}
+	prevDot := false
+	for i := 0; i < len(code); i++ {
+		c := code[i]
+		switch {
+		case c == '.':
+			if prevDot {
+				return false
+			}
+			prevDot = true
+			continue
+		case isLetter(c), c >= '0' && c <= '9', c == '_', c == '-':
+		default:
+			return false
+		}
+		prevDot = false
+	}
+	return !prevDot
+}
+
+func isLetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }

@@ -2,6 +2,7 @@ package source
 
 import (
 	"bytes"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -20,6 +21,11 @@ func TestDecodeRejectsUnknownFields(t *testing.T) {
 	}
 	if _, err := Decode([]byte("- null\n")); err == nil {
 		t.Fatal("Decode of an empty entry: want an error")
+	}
+	for _, bad := range []string{"", "4xx", "A..B", "A.", "A B", "\f\r4", "签名"} {
+		if _, err := Decode([]byte(fmt.Sprintf("- code: %q\n  scope: common\n", bad))); err == nil {
+			t.Errorf("Decode accepted the code %q", bad)
+		}
 	}
 	if e, err := Decode(nil); err != nil || e != nil {
 		t.Fatalf("Decode(nil) = %v, %v; want nothing", e, err)
