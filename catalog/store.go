@@ -15,10 +15,10 @@ import (
 //
 // The layout, shared with internal/catalogen (which writes it):
 //
-//   - records.bin: one record of recordSize bytes per catalog position,
+//   - records.bin: one record of catalogfmt.RecordSize bytes per catalog position,
 //     little-endian: the entry's text (uint32 offset in the entry texts),
 //     its scope (uint16 index in scopeTable), its guide and flags (uint16
-//     each). A curated record has flagCurated set and its text field is its
+//     each). A curated record has catalogfmt.FlagCurated set and its text field is its
 //     index in codes.
 //   - entries0.txt, entries1.txt, ...: the texts of the imported entries in
 //     catalog order, so that the definitions of one code lie together. An
@@ -32,7 +32,7 @@ import (
 //     sampleEvery-th key (offsets, then text) as sections 0 to 5.
 //   - guide: the entry whose Remediation, Retryable and Retry an imported
 //     record carries: codes[guide] when guide < len(codes), else
-//     classes[guide-len(codes)]; noGuide for none.
+//     classes[guide-len(codes)]; catalogfmt.NoGuide for none.
 type store struct {
 	rec        string
 	texts      []string // the entry text files
@@ -44,18 +44,6 @@ type store struct {
 	mu    sync.RWMutex
 	built map[int]*Entry // imported entries built so far, by position
 }
-
-// The record layout; see store.
-const (
-	recordSize = catalogfmt.RecordSize
-	recText    = catalogfmt.RecText
-	recScope   = catalogfmt.RecScope
-	recGuide   = catalogfmt.RecGuide
-	recFlags   = catalogfmt.RecFlags
-
-	flagCurated = catalogfmt.FlagCurated
-	noGuide     = catalogfmt.NoGuide
-)
 
 // The lines of an entry's text.
 const (
@@ -80,31 +68,31 @@ func sections(b string) []string {
 	return out
 }
 
-func (s *store) len() int { return len(s.rec) / recordSize }
+func (s *store) len() int { return len(s.rec) / catalogfmt.RecordSize }
 
 func (s *store) u16(pos, field int) int {
-	i := pos*recordSize + field
+	i := pos*catalogfmt.RecordSize + field
 	return int(s.rec[i]) | int(s.rec[i+1])<<8
 }
 
 func (s *store) u32(pos, field int) uint32 {
-	i := pos*recordSize + field
+	i := pos*catalogfmt.RecordSize + field
 	return u32s(s.rec[i : i+4]).at(0)
 }
 
-func (s *store) scope(pos int) string { return s.scopeNames[s.u16(pos, recScope)] }
+func (s *store) scope(pos int) string { return s.scopeNames[s.u16(pos, catalogfmt.RecScope)] }
 
 func (s *store) curatedIndex(pos int) (int, bool) {
-	if s.u16(pos, recFlags)&flagCurated == 0 {
+	if s.u16(pos, catalogfmt.RecFlags)&catalogfmt.FlagCurated == 0 {
 		return 0, false
 	}
-	return int(s.u32(pos, recText)), true
+	return int(s.u32(pos, catalogfmt.RecText)), true
 }
 
 // text returns the text of the imported entry at pos: its numLines lines,
 // each followed by '\n'.
 func (s *store) text(pos int) string {
-	off := s.u32(pos, recText)
+	off := s.u32(pos, catalogfmt.RecText)
 	f := len(s.starts) - 1
 	for f > 0 && s.starts[f] > off {
 		f--
@@ -180,7 +168,7 @@ func (s *store) build(pos int) *Entry {
 	if l[lineActions] != "" {
 		e.Actions = strings.Split(l[lineActions], ",")
 	}
-	if g := guideEntry(s.u16(pos, recGuide)); g != nil {
+	if g := guideEntry(s.u16(pos, catalogfmt.RecGuide)); g != nil {
 		e.Class = g.Code
 		e.Remediation = g.Remediation
 		e.Retryable = g.Retryable
@@ -194,7 +182,7 @@ func (s *store) build(pos int) *Entry {
 // guideEntry returns the guide with index g (see store), or nil.
 func guideEntry(g int) *Entry {
 	switch {
-	case g == noGuide:
+	case g == catalogfmt.NoGuide:
 		return nil
 	case g < len(codes):
 		return &codes[g]

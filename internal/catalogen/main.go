@@ -377,18 +377,6 @@ func (m *model) goFile(starts [entryFiles]uint32) ([]byte, error) {
 	return format.Source(b.Bytes())
 }
 
-// The record layout of records.bin; see catalog/store.go, which reads it.
-const (
-	recordSize = catalogfmt.RecordSize
-	recText    = catalogfmt.RecText
-	recScope   = catalogfmt.RecScope
-	recGuide   = catalogfmt.RecGuide
-	recFlags   = catalogfmt.RecFlags
-
-	flagCurated = catalogfmt.FlagCurated
-	noGuide     = catalogfmt.NoGuide
-)
-
 // entryFiles is the number of files the entry texts are split into
 // (catalog/embed.go embeds that many), and entryFileMax the size none of
 // them may exceed.
@@ -437,16 +425,16 @@ func (m *model) tables() (map[string][]byte, [entryFiles]uint32, error) {
 	for i, s := range m.scopes {
 		scopeID[s] = i
 	}
-	rec := make([]byte, recordSize*len(m.all))
+	rec := make([]byte, catalogfmt.RecordSize*len(m.all))
 	texts := make([][]byte, entryFiles)
 	file, total := 0, 0
 	for pos, e := range m.all {
-		r := rec[pos*recordSize : (pos+1)*recordSize]
-		put16(r[recScope:], scopeID[e.Scope])
+		r := rec[pos*catalogfmt.RecordSize : (pos+1)*catalogfmt.RecordSize]
+		put16(r[catalogfmt.RecScope:], scopeID[e.Scope])
 		if !e.Imported {
-			put32(r[recText:], uint32(curatedIdx[e]))
-			put16(r[recGuide:], noGuide)
-			put16(r[recFlags:], flagCurated)
+			put32(r[catalogfmt.RecText:], uint32(curatedIdx[e]))
+			put16(r[catalogfmt.RecGuide:], catalogfmt.NoGuide)
+			put16(r[catalogfmt.RecFlags:], catalogfmt.FlagCurated)
 			continue
 		}
 		text, err := entryText(e)
@@ -459,8 +447,8 @@ func (m *model) tables() (map[string][]byte, [entryFiles]uint32, error) {
 			}
 			starts[file] = uint32(total)
 		}
-		put32(r[recText:], uint32(total))
-		put16(r[recGuide:], m.guide[e])
+		put32(r[catalogfmt.RecText:], uint32(total))
+		put16(r[catalogfmt.RecGuide:], m.guide[e])
 		texts[file] = append(texts[file], text...)
 		total += len(text)
 	}

@@ -7,6 +7,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/errcode-dev/errcode/internal/catalogfmt"
 )
 
 // TestGeneratedIsFresh fails when catalog/codes_gen.go or a table under
@@ -95,7 +97,7 @@ func TestGenerate(t *testing.T) {
 	if got := string(files["catalog/data/actions.txt"]); got != "RunInstances\n" {
 		t.Errorf("actions.txt = %q", got)
 	}
-	if n := len(files["catalog/data/records.bin"]); n != 3*recordSize {
+	if n := len(files["catalog/data/records.bin"]); n != 3*catalogfmt.RecordSize {
 		t.Errorf("records.bin has %d bytes, want 3 records", n)
 	}
 	if !bytes.Contains(files["catalog/codes_gen.go"], []byte(`{"cvm", "云服务器", "", 2}`)) {
