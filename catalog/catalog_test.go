@@ -330,7 +330,8 @@ func TestProducts(t *testing.T) {
 		{"cvm", Chinese, "云服务器 (cvm)"},
 		{"aai", English, "aai"}, // no English name: the short name, never the Chinese one
 		{"aai", Chinese, "智能语音 (aai)"},
-		{"acp", Chinese, "acp"}, // no name at all
+		{"acp", Chinese, "应用合规平台 (acp)"}, // the Chinese name from products.md
+		{"dms", Chinese, "dms"},          // no name at all
 		{"common", Chinese, "common"},
 	} {
 		if got := ProductTitle(tt.scope, tt.lang); got != tt.want {

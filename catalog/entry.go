@@ -126,6 +126,12 @@ type Entry struct {
 	// ("InvalidParameter"). It is "*" when only errcode's general guidance
 	// applies, and "" for curated entries.
 	Class string `yaml:"-" json:"-"`
+
+	// guide is one more than the index of the guide an imported entry
+	// carries (see store), 0 for none; describe is its Describe action
+	// (a guidance fact).
+	guide    int
+	describe string
 }
 
 // ClassAny is the Class of an imported entry for which the curated layer has

@@ -45,7 +45,10 @@ func (p Product) NameIn(lang Lang) string {
 // it into codes_gen.go.
 type productInfo struct {
 	scope, zh, en string
-	codes         int // entries in the embedded catalog
+	docs          string // documentation home
+	describe      string // the Describe action most of its codes point at
+	quota         string // its query action for quotas, "" when it has none
+	codes         int    // entries in the embedded catalog
 }
 
 // productByScope returns the compiled product named scope (any case).

@@ -22,8 +22,10 @@ import (
 //     index in codes.
 //   - entries0.txt, entries1.txt, ...: the texts of the imported entries in
 //     catalog order, so that the definitions of one code lie together. An
-//     entry's text is six lines: code, zh, en, solution, versions (joined by
-//     ","), actions (joined by ","). The files are one sequence of offsets;
+//     entry's text is seven lines: code, zh, en, solution, versions (joined by
+//     ","), actions (joined by ","), and the product's Describe action that
+//     shows the code's resource, with ",QuotaAction" when a quota action of
+//     its resource is known ("" when none is known). The files are one sequence of offsets;
 //     entryFileStarts (codes_gen.go) says where each file starts.
 //   - actions.txt: the distinct action names sorted ignoring case, each
 //     followed by '\n'; actions.bin: their offsets (one more than names).
@@ -53,6 +55,7 @@ const (
 	lineSolution
 	lineVersions
 	lineActions
+	lineDescribe
 	numLines
 )
 
@@ -168,9 +171,15 @@ func (s *store) build(pos int) *Entry {
 	if l[lineActions] != "" {
 		e.Actions = strings.Split(l[lineActions], ",")
 	}
-	if g := guideEntry(s.u16(pos, catalogfmt.RecGuide)); g != nil {
+	e.describe = l[lineDescribe]
+	if gi := s.u16(pos, catalogfmt.RecGuide); guideEntry(gi) != nil {
+		g := guideEntry(gi)
+		e.guide = gi + 1
 		e.Class = g.Code
 		e.Remediation = g.Remediation
+		if t := templateOf(gi); t != nil {
+			e.Remediation = expandSteps(t, factsFor(e.Scope, e, e.describe, Call{}))
+		}
 		e.Retryable = g.Retryable
 		e.Retry = g.Retry
 	}

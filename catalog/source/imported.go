@@ -36,7 +36,9 @@ type Code struct {
 	Versions []string `yaml:"versions"`
 }
 
-// ProductName is one product of catalog/products.yaml.
+// ProductName is one product of catalog/products.yaml. Zh and Docs come
+// from the official Go SDK's products.md; En and EnSource are curated by
+// hand, each English name with its source.
 type ProductName struct {
 	// Product is the short name: the scope of its codes, the first label of
 	// its API host, tccli's service name.
@@ -45,6 +47,12 @@ type ProductName struct {
 	Zh string `yaml:"zh"`
 	// En is the English name, only where it is known for certain.
 	En string `yaml:"en,omitempty"`
+	// EnSource says where the English name was read (a document or a file
+	// of an official repository at a commit); required with En.
+	EnSource string `yaml:"en_source,omitempty"`
+	// Docs is the product's documentation home on cloud.tencent.com, as the
+	// official Go SDK's products.md lists it ("" where it lists none).
+	Docs string `yaml:"docs,omitempty"`
 }
 
 // Class is one entry of catalog/classes.yaml: curated guidance for a class
@@ -52,15 +60,27 @@ type ProductName struct {
 // are defined by most products but are no API 3.0 common code), and the
 // general guidance (class "*") for imported codes of any other unknown
 // class. Imported entries carry it as their remediation and retry advice.
+//
+// A class that is no standard one (InvalidDisk, CdbError) may instead name
+// the standard class it behaves like, with the reason: its codes then carry
+// that class's guidance, and explain says why.
 type Class struct {
 	Class       string         `yaml:"class"`
-	Remediation []catalog.Text `yaml:"remediation"`
-	Retryable   bool           `yaml:"retryable"`
-	Retry       catalog.Text   `yaml:"retry"`
+	Remediation []catalog.Text `yaml:"remediation,omitempty"`
+	Retryable   bool           `yaml:"retryable,omitempty"`
+	Retry       catalog.Text   `yaml:"retry,omitempty"`
+	// Like is the class (a curated common code or another class of this
+	// file) whose guidance this class's codes carry; Why says why, in both
+	// languages. A class has either Like or its own guidance.
+	Like string       `yaml:"like,omitempty"`
+	Why  catalog.Text `yaml:"why,omitempty"`
 }
 
 // versionRE is an API version as X-TC-Version spells it.
 var versionRE = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}$`)
+
+// docsRE is a product's documentation home.
+var docsRE = regexp.MustCompile(`^https://cloud\.tencent\.com/document/product/\d+$`)
 
 // ProductRE is a product short name.
 var ProductRE = regexp.MustCompile(`^[a-z][a-z0-9]*$`)
@@ -140,6 +160,12 @@ func DecodeProducts(data []byte) ([]ProductName, error) {
 		if i > 0 && ps[i-1].Product >= p.Product {
 			return nil, fmt.Errorf("%s: keep products.yaml sorted by product, without duplicates", p.Product)
 		}
+		if (p.En == "") != (p.EnSource == "") {
+			return nil, fmt.Errorf("%s: an English name needs its en_source, and en_source its name", p.Product)
+		}
+		if p.Docs != "" && !docsRE.MatchString(p.Docs) {
+			return nil, fmt.Errorf("%s: docs %q is not a cloud.tencent.com/document/product/<id> page", p.Product, p.Docs)
+		}
 	}
 	return ps, nil
 }
@@ -153,6 +179,15 @@ func DecodeClasses(data []byte) ([]Class, error) {
 	for i, c := range cs {
 		if c.Class == "" || strings.ContainsAny(c.Class, ". ") && c.Class != catalog.ClassAny {
 			return nil, fmt.Errorf("entry %d: class %q is not a class name", i+1, c.Class)
+		}
+		if c.Like != "" {
+			if len(c.Remediation) > 0 || c.Retry != (catalog.Text{}) || c.Retryable {
+				return nil, fmt.Errorf("%s: a class with like takes its guidance from %s; give no remediation or retry advice of its own", c.Class, c.Like)
+			}
+			if c.Why.En == "" || c.Why.Zh == "" {
+				return nil, fmt.Errorf("%s: like %s needs a why in both languages", c.Class, c.Like)
+			}
+			continue
 		}
 		if len(c.Remediation) == 0 || c.Retry.En == "" || c.Retry.Zh == "" {
 			return nil, fmt.Errorf("%s: needs remediation and retry advice in both languages", c.Class)

@@ -9,7 +9,7 @@
 //     the categories;
 //   - catalog/products/*.yaml, the imported layer (about 17,000 codes of
 //     every product), become compact tables under catalog/data/: the text of
-//     each entry, six lines, in catalog order (entries<N>.txt, so that the
+//     each entry, seven lines, in catalog order (entries<N>.txt, so that the
 //     definitions of one code lie together), fixed-size binary records
 //     (records.bin) and the sorted action names (actions.txt, actions.bin),
 //     from which the catalog builds an entry only when it is asked for;
@@ -53,6 +53,7 @@ import (
 	"github.com/errcode-dev/errcode/catalog"
 	"github.com/errcode-dev/errcode/catalog/source"
 	"github.com/errcode-dev/errcode/internal/catalogfmt"
+	"github.com/errcode-dev/errcode/internal/guidance"
 	"github.com/errcode-dev/errcode/internal/search"
 )
 
@@ -183,6 +184,12 @@ type model struct {
 	all      []*catalog.Entry // both layers, in catalog order
 	guide    map[*catalog.Entry]int
 	scopes   []string
+	// The product facts that guidance names (internal/guidance): each
+	// imported entry's Describe action, each product's main Describe and
+	// quota actions.
+	describe map[*catalog.Entry]string
+	main     map[string]string
+	quota    map[string]string
 }
 
 func compile(in *Input) (*model, error) {
@@ -202,6 +209,12 @@ func compile(in *Input) (*model, error) {
 	}
 	if !slices.ContainsFunc(m.classes, func(c source.Class) bool { return c.Class == catalog.ClassAny }) {
 		return nil, fmt.Errorf("classes.yaml: the general guidance (class %q) is missing", catalog.ClassAny)
+	}
+	if err := m.resolveLikes(); err != nil {
+		return nil, fmt.Errorf("classes.yaml: %w", err)
+	}
+	if err := m.checkTemplates(); err != nil {
+		return nil, err
 	}
 	if m.products, err = source.DecodeProducts(in.Products); err != nil {
 		return nil, fmt.Errorf("products.yaml: %w", err)
@@ -267,6 +280,24 @@ func compile(in *Input) (*model, error) {
 	}
 	sortScopes(m.scopes)
 
+	// The product facts.
+	acts := productActions(m.all)
+	m.describe, m.main, m.quota = map[*catalog.Entry]string{}, map[string]string{}, map[string]string{}
+	byScope := map[string][]*catalog.Entry{}
+	for _, e := range m.all {
+		byScope[e.Scope] = append(byScope[e.Scope], e)
+		if e.Imported {
+			m.describe[e] = describeFor(e.Actions, acts[e.Scope])
+			if q := quotaFor(e.Actions, acts[e.Scope]); q != "" {
+				m.describe[e] += "," + q
+			}
+		}
+	}
+	for _, p := range m.products {
+		m.main[p.Product] = mainDescribe(byScope[p.Product], acts[p.Product])
+		m.quota[p.Product] = quotaAction(acts[p.Product])
+	}
+
 	// The guide of each imported entry.
 	classIdx := map[string]int{}
 	for i, c := range m.classes {
@@ -293,6 +324,79 @@ func compile(in *Input) (*model, error) {
 		m.guide[e] = g
 	}
 	return m, nil
+}
+
+// resolveLikes gives each class that is like another the guidance of that
+// one: a curated common entry of that code, else a class of classes.yaml
+// with guidance of its own.
+func (m *model) resolveLikes() error {
+	for i := range m.classes {
+		c := &m.classes[i]
+		if c.Like == "" {
+			continue
+		}
+		if c.Class == catalog.ClassAny {
+			return fmt.Errorf("the general guidance cannot be like another class")
+		}
+		if j := slices.IndexFunc(m.curated, func(e *catalog.Entry) bool { return e.Scope == catalog.ScopeCommon && e.Code == c.Like }); j >= 0 {
+			t := m.curated[j]
+			c.Remediation, c.Retryable, c.Retry = t.Remediation, t.Retryable, t.Retry
+			continue
+		}
+		j := slices.IndexFunc(m.classes, func(o source.Class) bool { return o.Class == c.Like })
+		if j < 0 || m.classes[j].Like != "" {
+			return fmt.Errorf("%s: like %s, which is neither a curated common code nor a class with guidance of its own", c.Class, c.Like)
+		}
+		t := m.classes[j]
+		c.Remediation, c.Retryable, c.Retry = t.Remediation, t.Retryable, t.Retry
+	}
+	return nil
+}
+
+// checkTemplates checks the placeholders of every fix step of the guides
+// (see internal/guidance); the curated entries of a product scope name their
+// product themselves and may hold none.
+func (m *model) checkTemplates() error {
+	check := func(where string, steps []catalog.Text, allowed bool) error {
+		for i, t := range steps {
+			for _, s := range []string{t.En, t.Zh} {
+				if !guidance.Has(s) {
+					continue
+				}
+				if !allowed {
+					return fmt.Errorf("%s: step %d: placeholders belong to the common entries and classes.yaml", where, i+1)
+				}
+				if msg := guidance.Check(s); msg != "" {
+					return fmt.Errorf("%s: step %d: %s", where, i+1, msg)
+				}
+			}
+		}
+		return nil
+	}
+	for _, e := range m.curated {
+		if err := check("codes.yaml: "+e.Scope+"/"+e.Code, e.Remediation, e.Scope == catalog.ScopeCommon); err != nil {
+			return err
+		}
+	}
+	for _, c := range m.classes {
+		if err := check("classes.yaml: "+c.Class, c.Remediation, true); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// generic returns steps with their placeholders filled in for no product.
+func generic(steps []catalog.Text) []catalog.Text {
+	out := make([]catalog.Text, len(steps))
+	for i, t := range steps {
+		out[i] = catalog.Text{En: guidance.Expand(t.En, false, nil), Zh: guidance.Expand(t.Zh, true, nil)}
+	}
+	return out
+}
+
+func hasTemplate(steps []catalog.Text) bool {
+	return slices.ContainsFunc(steps, func(t catalog.Text) bool { return guidance.Has(t.En) || guidance.Has(t.Zh) })
 }
 
 // scopeRank orders scopes as the catalog does: common, products alphabetically, sdk.
@@ -327,7 +431,7 @@ func (m *model) goFile(starts [entryFiles]uint32) ([]byte, error) {
 		str(&b, "Scope", e.Scope)
 		text(&b, "Summary", e.Summary)
 		texts(&b, "Causes", e.Causes)
-		texts(&b, "Remediation", e.Remediation)
+		texts(&b, "Remediation", generic(e.Remediation))
 		if e.Retryable {
 			b.WriteString("Retryable: true,\n")
 		}
@@ -348,12 +452,39 @@ func (m *model) goFile(starts [entryFiles]uint32) ([]byte, error) {
 	for _, c := range m.classes {
 		b.WriteString("{\n")
 		str(&b, "Code", c.Class)
-		texts(&b, "Remediation", c.Remediation)
+		texts(&b, "Remediation", generic(c.Remediation))
 		if c.Retryable {
 			b.WriteString("Retryable: true,\n")
 		}
 		text(&b, "Retry", c.Retry)
 		b.WriteString("},\n")
+	}
+	b.WriteString("}\n\n")
+	b.WriteString("// classLikes says, for each class of classLikes that is like another, which\n// and why (classes.yaml's like and why).\n")
+	b.WriteString("var classLikes = []classLike{\n")
+	for i, c := range m.classes {
+		if c.Like != "" {
+			fmt.Fprintf(&b, "{class: %d, like: %s, why: Text{En: %s, Zh: %s}},\n", i, strconv.Quote(c.Like), strconv.Quote(c.Why.En), strconv.Quote(c.Why.Zh))
+		}
+	}
+	b.WriteString("}\n\n")
+	b.WriteString("// guideTemplates holds, by guide index (see store), the fix steps of the\n// guides that name product facts, with their placeholders (internal/guidance).\n")
+	b.WriteString("var guideTemplates = []guideTemplate{\n")
+	writeTemplate := func(g int, steps []catalog.Text) {
+		if !hasTemplate(steps) {
+			return
+		}
+		fmt.Fprintf(&b, "{guide: %d, steps: []Text{\n", g)
+		for _, t := range steps {
+			fmt.Fprintf(&b, "{En: %s, Zh: %s},\n", strconv.Quote(t.En), strconv.Quote(t.Zh))
+		}
+		b.WriteString("}},\n")
+	}
+	for i, e := range m.curated {
+		writeTemplate(i, e.Remediation)
+	}
+	for i, c := range m.classes {
+		writeTemplate(len(m.curated)+i, c.Remediation)
 	}
 	b.WriteString("}\n\n")
 	b.WriteString("// scopeTable lists the scopes in catalog order; a record's scope indexes it.\n")
@@ -369,7 +500,8 @@ func (m *model) goFile(starts [entryFiles]uint32) ([]byte, error) {
 	b.WriteString("// productTable is catalog/products.yaml, sorted by short name, with the number of entries of each.\n")
 	b.WriteString("var productTable = []productInfo{\n")
 	for _, p := range m.products {
-		fmt.Fprintf(&b, "{%s, %s, %s, %d},\n", strconv.Quote(p.Product), strconv.Quote(p.Zh), strconv.Quote(p.En), m.counts[p.Product])
+		fmt.Fprintf(&b, "{%s, %s, %s, %s, %s, %s, %d},\n", strconv.Quote(p.Product), strconv.Quote(p.Zh), strconv.Quote(p.En), strconv.Quote(p.Docs),
+			strconv.Quote(m.main[p.Product]), strconv.Quote(m.quota[p.Product]), m.counts[p.Product])
 	}
 	b.WriteString("}\n\n")
 	b.WriteString("// entryFileStarts says at which offset of the entry texts each data/entries<N>.txt starts.\n")
@@ -437,7 +569,7 @@ func (m *model) tables() (map[string][]byte, [entryFiles]uint32, error) {
 			put16(r[catalogfmt.RecFlags:], catalogfmt.FlagCurated)
 			continue
 		}
-		text, err := entryText(e)
+		text, err := entryText(e, m.describe[e])
 		if err != nil {
 			return nil, starts, err
 		}
@@ -476,9 +608,12 @@ func (m *model) tables() (map[string][]byte, [entryFiles]uint32, error) {
 	return files, starts, nil
 }
 
-// entryText is the text of imported entry e in the entry files: six lines
-// (code, zh, en, solution, versions and actions joined by ",").
-func entryText(e *catalog.Entry) ([]byte, error) {
+// entryText is the text of imported entry e in the entry files: seven lines
+// (code, zh, en, solution, versions and actions joined by ",", and the
+// Describe action that shows the code's resource and the quota action of
+// its resource, joined by "," when there is one; each "" when none is
+// known).
+func entryText(e *catalog.Entry, describe string) ([]byte, error) {
 	for _, t := range []string{e.Code, e.Summary.Zh, e.Summary.En, e.Solution.Zh} {
 		if strings.ContainsAny(t, "\n\r") {
 			return nil, fmt.Errorf("products/%s.yaml: %s: a text holds a line break", e.Scope, e.Code)
@@ -490,7 +625,7 @@ func entryText(e *catalog.Entry) ([]byte, error) {
 		}
 	}
 	var b []byte
-	for _, f := range []string{e.Code, e.Summary.Zh, e.Summary.En, e.Solution.Zh, strings.Join(e.Versions, ","), strings.Join(e.Actions, ",")} {
+	for _, f := range []string{e.Code, e.Summary.Zh, e.Summary.En, e.Solution.Zh, strings.Join(e.Versions, ","), strings.Join(e.Actions, ","), describe} {
 		b = append(b, f...)
 		b = append(b, '\n')
 	}

@@ -214,24 +214,26 @@ func version(v string) (string, error) {
 	return v[1:5] + "-" + v[5:7] + "-" + v[7:], nil
 }
 
-// productNames returns the products of products.tsv, keeping the English
-// names of the existing products.yaml at path.
+// productNames returns the products of products.tsv, keeping what is
+// curated by hand in the existing products.yaml at path: the English names
+// with their sources, and the documentation homes.
 func productNames(rows [][]string, path string) ([]source.ProductName, error) {
-	en := map[string]string{}
+	kept := map[string]source.ProductName{}
 	if data, err := os.ReadFile(path); err == nil {
 		old, err := source.DecodeProducts(data)
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", path, err)
 		}
 		for _, p := range old {
-			en[p.Product] = p.En
+			kept[p.Product] = p
 		}
 	} else if !errors.Is(err, fs.ErrNotExist) {
 		return nil, err
 	}
 	var out []source.ProductName
 	for _, r := range rows {
-		out = append(out, source.ProductName{Product: r[0], Zh: r[1], En: en[r[0]]})
+		k := kept[r[0]]
+		out = append(out, source.ProductName{Product: r[0], Zh: r[1], En: k.En, EnSource: k.EnSource, Docs: k.Docs})
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Product < out[j].Product })
 	return out, nil

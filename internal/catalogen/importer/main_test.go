@@ -69,16 +69,20 @@ func TestEncodeRoundTrip(t *testing.T) {
 }
 
 // The importer keeps the hand-curated English product names.
-func TestProductNamesKeepEnglish(t *testing.T) {
+func TestProductNamesKeepCurated(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "products.yaml")
-	if err := os.WriteFile(path, []byte("- product: cvm\n  zh: 旧名\n  en: Cloud Virtual Machine\n"), 0o644); err != nil {
+	old := "- product: cvm\n  zh: 旧名\n  en: Cloud Virtual Machine\n  en_source: somewhere\n  docs: https://cloud.tencent.com/document/product/213\n"
+	if err := os.WriteFile(path, []byte(old), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	got, err := productNames([][]string{{"tmt", "机器翻译"}, {"cvm", "云服务器"}}, path)
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := []source.ProductName{{Product: "cvm", Zh: "云服务器", En: "Cloud Virtual Machine"}, {Product: "tmt", Zh: "机器翻译"}}
+	want := []source.ProductName{
+		{Product: "cvm", Zh: "云服务器", En: "Cloud Virtual Machine", EnSource: "somewhere", Docs: "https://cloud.tencent.com/document/product/213"},
+		{Product: "tmt", Zh: "机器翻译"},
+	}
 	if !slices.Equal(got, want) {
 		t.Errorf("productNames = %+v, want %+v", got, want)
 	}
