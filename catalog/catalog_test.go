@@ -8,7 +8,6 @@ import (
 	"strings"
 	"sync"
 	"testing"
-	"unicode"
 )
 
 func readCodeList(t *testing.T, path string) [][2]string {
@@ -35,15 +34,6 @@ func readCodeList(t *testing.T, path string) [][2]string {
 }
 
 var codeRE = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9]*(\.[A-Za-z0-9_-]+)*$`)
-
-func hasHan(s string) bool {
-	for _, r := range s {
-		if unicode.Is(unicode.Han, r) {
-			return true
-		}
-	}
-	return false
-}
 
 // The curated layer: every entry complete in both languages.
 func TestEntriesAreComplete(t *testing.T) {
@@ -86,12 +76,19 @@ func TestEntriesAreComplete(t *testing.T) {
 		}
 		switch e.Provenance {
 		case ProvenanceOfficial, ProvenanceOfficialZh:
+			if e.Scope == ScopeSDK {
+				t.Errorf("%s: the SDKs hold only format strings: a client code's summary is errcode's (provenance %q)", id, ProvenanceErrcode)
+			}
+		case ProvenanceErrcode:
+			if e.Scope != ScopeSDK {
+				t.Errorf("%s: provenance %q is for the SDK client codes", id, e.Provenance)
+			}
 		case ProvenanceInferred:
 			if !strings.Contains(e.Summary.En, "inferred") || !strings.Contains(e.Summary.Zh, "推断") {
 				t.Errorf("%s: an inferred summary must say so in both languages", id)
 			}
 		default:
-			t.Errorf("%s: provenance %q is not official, official-zh or inferred", id, e.Provenance)
+			t.Errorf("%s: provenance %q is not official, official-zh, errcode or inferred", id, e.Provenance)
 		}
 		if e.Source == "" {
 			t.Errorf("%s: no source", id)
@@ -243,6 +240,12 @@ func TestImportedEntriesAreComplete(t *testing.T) {
 		}
 		if want := importedProvenance(e.Summary); e.Provenance != want {
 			t.Errorf("%s: provenance %q, want %q", id, e.Provenance, want)
+		}
+		if isCodeName(e.Summary.En, e.Code) || isCodeName(e.Summary.Zh, e.Code) {
+			t.Errorf("%s: the code's own name %q is shown as its official description", id, e.Summary)
+		}
+		if e.Summary.Zh != "" && !hasHan(e.Summary.Zh) {
+			t.Errorf("%s: English text %q is labelled Chinese", id, e.Summary.Zh)
 		}
 		if e.Class == "" || len(e.Remediation) == 0 || e.Retry.En == "" || e.Retry.Zh == "" {
 			t.Errorf("%s: no class guidance (class %q)", id, e.Class)
@@ -412,6 +415,25 @@ func TestConcurrentBuild(t *testing.T) {
 	for g := 1; g < len(got); g++ {
 		if !slices.Equal(got[g], got[0]) {
 			t.Fatalf("goroutine %d built other entries", g)
+		}
+	}
+}
+
+func TestHonestSummary(t *testing.T) {
+	for _, tt := range []struct {
+		code string
+		in   Text
+		want Text
+	}{
+		{"InvalidParameter.Foo", Text{Zh: "参数错误。", En: "Bad parameter."}, Text{Zh: "参数错误。", En: "Bad parameter."}},
+		{"InvalidParameter.Foo", Text{Zh: "InvalidParameter.Foo"}, Text{}},
+		{"InvalidParameter.Foo", Text{Zh: "Foo。", En: "foo"}, Text{}},
+		{"InvalidParameter.Foo", Text{Zh: "The value is invalid."}, Text{En: "The value is invalid."}},
+		{"InvalidParameter.Foo", Text{Zh: "The value is invalid.", En: "Invalid value."}, Text{En: "Invalid value."}},
+		{"FailedOperation", Text{Zh: "FailedOperation", En: "Operation failed."}, Text{En: "Operation failed."}},
+	} {
+		if got := honestSummary(tt.code, tt.in); got != tt.want {
+			t.Errorf("honestSummary(%s, %+v) = %+v, want %+v", tt.code, tt.in, got, tt.want)
 		}
 	}
 }

@@ -234,7 +234,7 @@ var codes = []Entry{
 		Related:    []string{"ClientParamsError", "UnsupportedProtocol", "AuthFailure.SignatureFailure"},
 		Messages:   []string{"Invalid signature method.", "Invalid request method.", "headers must be a dict.", "Language invalid, choices: ['zh-CN', 'en-US']"},
 		Docs:       Text{En: "https://github.com/TencentCloud/tencentcloud-sdk-go", Zh: "https://github.com/TencentCloud/tencentcloud-sdk-go"},
-		Provenance: "official",
+		Provenance: "errcode",
 		Source:     "TencentCloud/tencentcloud-sdk-go:tencentcloud/common/common_client.go:23,26 @144f6c8d; TencentCloud/tencentcloud-sdk-python:tencentcloud/common/abstract_client.py:140,425, profile/client_profile.py:44-46 @bf297176c",
 	},
 	{
@@ -253,7 +253,7 @@ var codes = []Entry{
 		Retry:      Text{En: "A panic is usually deterministic, so retrying rarely helps; disable the breaker or upgrade first.", Zh: "panic 通常可稳定复现，重试很少奏效；请先关闭熔断或升级 SDK。"},
 		Related:    []string{"ClientError.NetworkError", "InternalError"},
 		Docs:       Text{En: "https://github.com/TencentCloud/tencentcloud-sdk-go", Zh: "https://github.com/TencentCloud/tencentcloud-sdk-go"},
-		Provenance: "official",
+		Provenance: "errcode",
 		Source:     "TencentCloud/tencentcloud-sdk-go:tencentcloud/common/client.go:133-138 @144f6c8d",
 	},
 	{
@@ -275,7 +275,7 @@ var codes = []Entry{
 		Related:    []string{"ClientError.INIError", "AuthFailure.SecretIdNotFound", "ClientSideError"},
 		Messages:   []string{"no credential found in every providers", "Environmental variable (xxx or xxx) is empty"},
 		Docs:       Text{En: "https://github.com/TencentCloud/tencentcloud-sdk-go", Zh: "https://github.com/TencentCloud/tencentcloud-sdk-go"},
-		Provenance: "official",
+		Provenance: "errcode",
 		Source:     "TencentCloud/tencentcloud-sdk-go:tencentcloud/common/credentials.go:3, provider.go:6-8, provider_chain.go:39, env_provider.go:37, cvm_role_provider.go:83-86, role_arn_provider.go:65,97 @144f6c8d",
 	},
 	{
@@ -298,7 +298,7 @@ var codes = []Entry{
 		Related:    []string{"ClientError.NetworkError", "ClientError.ParseJsonError", "ServerNetworkError", "ServerSideError"},
 		Messages:   []string{"Request fail with http status code: xxx, with body: xxx"},
 		Docs:       Text{En: "https://github.com/TencentCloud/tencentcloud-sdk-go", Zh: "https://github.com/TencentCloud/tencentcloud-sdk-go"},
-		Provenance: "official",
+		Provenance: "errcode",
 		Source:     "TencentCloud/tencentcloud-sdk-go:tencentcloud/common/http/response.go:168-170 @144f6c8d",
 	},
 	{
@@ -317,7 +317,7 @@ var codes = []Entry{
 		Retry:      Text{En: "Not retryable; fix the file first.", Zh: "不可重试；请先修正文件。"},
 		Related:    []string{"ClientError.CredentialError"},
 		Docs:       Text{En: "https://github.com/TencentCloud/tencentcloud-sdk-go", Zh: "https://github.com/TencentCloud/tencentcloud-sdk-go"},
-		Provenance: "official",
+		Provenance: "errcode",
 		Source:     "TencentCloud/tencentcloud-sdk-go:tencentcloud/common/ini.go:13-65, value.go @144f6c8d",
 	},
 	{
@@ -338,7 +338,7 @@ var codes = []Entry{
 		Related:    []string{"ClientError.NetworkError", "ClientError.ParseJsonError"},
 		Messages:   []string{"Fail to read response body because xxx"},
 		Docs:       Text{En: "https://github.com/TencentCloud/tencentcloud-sdk-go", Zh: "https://github.com/TencentCloud/tencentcloud-sdk-go"},
-		Provenance: "official",
+		Provenance: "errcode",
 		Source:     "TencentCloud/tencentcloud-sdk-go:tencentcloud/common/http/response.go:165-166 @144f6c8d",
 	},
 	{
@@ -356,7 +356,7 @@ var codes = []Entry{
 		Related:    []string{"ClientError.ParseJsonError", "InvalidParameter"},
 		Messages:   []string{"Invalid data type:xxx, must be one of the following: []byte, string, map[string]interface{}"},
 		Docs:       Text{En: "https://github.com/TencentCloud/tencentcloud-sdk-go", Zh: "https://github.com/TencentCloud/tencentcloud-sdk-go"},
-		Provenance: "official",
+		Provenance: "errcode",
 		Source:     "TencentCloud/tencentcloud-sdk-go:tencentcloud/common/http/common_request.go:50-51 @144f6c8d",
 	},
 	{
@@ -376,7 +376,7 @@ var codes = []Entry{
 		Retry:      Text{En: "Not retryable unless the metadata service had a brief hiccup; a missing role or non-CVM host fails every time.", Zh: "除非元数据服务只是短暂异常，否则不可重试；未绑定角色或不在 CVM 上时每次都会失败。"},
 		Related:    []string{"ClientSideError", "ClientError.CredentialError"},
 		Docs:       Text{En: "https://github.com/TencentCloud/tencentcloud-sdk-python", Zh: "https://github.com/TencentCloud/tencentcloud-sdk-python"},
-		Provenance: "official",
+		Provenance: "errcode",
 		Source:     "TencentCloud/tencentcloud-sdk-python:tencentcloud/common/credential.py:133 @bf297176c",
 	},
 	{
@@ -400,7 +400,7 @@ var codes = []Entry{
 		Related:    []string{"ClientError.HttpStatusCodeError", "ClientError.IOError", "ClientNetworkError", "RequestLimitExceeded"},
 		Messages:   []string{"Fail to get response because xxx"},
 		Docs:       Text{En: "https://github.com/TencentCloud/tencentcloud-sdk-go", Zh: "https://github.com/TencentCloud/tencentcloud-sdk-go"},
-		Provenance: "official",
+		Provenance: "errcode",
 		Source:     "TencentCloud/tencentcloud-sdk-go:tencentcloud/common/netretry.go:53-54 @144f6c8d",
 	},
 	{
@@ -421,7 +421,7 @@ var codes = []Entry{
 		Related:    []string{"ClientError.HttpStatusCodeError", "ClientError.IOError", "ClientError.InvalidParameter"},
 		Messages:   []string{"Fail to parse json content: xxx, because: xxx", "Fail to read http body, because: xxx", "Fail to parse contents xxx to json,because: xxx"},
 		Docs:       Text{En: "https://github.com/TencentCloud/tencentcloud-sdk-go", Zh: "https://github.com/TencentCloud/tencentcloud-sdk-go"},
-		Provenance: "official",
+		Provenance: "errcode",
 		Source:     "TencentCloud/tencentcloud-sdk-go:tencentcloud/common/http/response.go:74-75,97-98,124-125,132-133,178-179 and http/common_request.go:39-45 @144f6c8d",
 	},
 	{
@@ -440,7 +440,7 @@ var codes = []Entry{
 		Related:    []string{"ClientError.ParseJsonError"},
 		Messages:   []string{"Response type does not implement SSEResponse"},
 		Docs:       Text{En: "https://github.com/TencentCloud/tencentcloud-sdk-go", Zh: "https://github.com/TencentCloud/tencentcloud-sdk-go"},
-		Provenance: "official",
+		Provenance: "errcode",
 		Source:     "TencentCloud/tencentcloud-sdk-go:tencentcloud/common/http/response.go:188-189 @144f6c8d",
 	},
 	{
@@ -462,7 +462,7 @@ var codes = []Entry{
 		Retry:      Text{En: "Retry with backoff for idempotent calls or calls carrying a ClientToken; StandardRetryer retries every call, so avoid it for non-idempotent create or purchase calls.", Zh: "对幂等调用或带 ClientToken 的调用按退避重试；StandardRetryer 会对所有调用重试，因此不要把它用于非幂等的创建或购买类调用。"},
 		Related:    []string{"ClientError.NetworkError", "ServerNetworkError", "RequestLimitExceeded"},
 		Docs:       Text{En: "https://github.com/TencentCloud/tencentcloud-sdk-python", Zh: "https://github.com/TencentCloud/tencentcloud-sdk-python"},
-		Provenance: "official",
+		Provenance: "errcode",
 		Source:     "TencentCloud/tencentcloud-sdk-python:tencentcloud/common/http/request.py:112-118 @bf297176c",
 	},
 	{
@@ -481,7 +481,7 @@ var codes = []Entry{
 		Related:    []string{"ClientError", "InvalidParameter", "UnsupportedProtocol"},
 		Messages:   []string{"some params type error", "Method only support (GET, POST)"},
 		Docs:       Text{En: "https://github.com/TencentCloud/tencentcloud-sdk-python", Zh: "https://github.com/TencentCloud/tencentcloud-sdk-python"},
-		Provenance: "official",
+		Provenance: "errcode",
 		Source:     "TencentCloud/tencentcloud-sdk-python:tencentcloud/common/abstract_client.py:129, http/request.py:109-110 @bf297176c",
 	},
 	{
@@ -502,7 +502,7 @@ var codes = []Entry{
 		Related:    []string{"InvalidCredential", "ClientError.MetadataError", "ClientError.CredentialError"},
 		Messages:   []string{"no valid credentail.", "The number of retryTimes supported is 0 to 10."},
 		Docs:       Text{En: "https://github.com/TencentCloud/tencentcloud-sdk-python", Zh: "https://github.com/TencentCloud/tencentcloud-sdk-python"},
-		Provenance: "official",
+		Provenance: "errcode",
 		Source:     "TencentCloud/tencentcloud-sdk-python:tencentcloud/common/credential.py:376 @bf297176c; TencentCloud/tencentcloud-sdk-java:src/main/java/com/tencentcloudapi/common/AbstractClient.java:1067-1095 @970d68bd0f",
 	},
 	{
@@ -1477,7 +1477,7 @@ var codes = []Entry{
 		Related:    []string{"ClientSideError", "AuthFailure.SecretIdNotFound", "AuthFailure.InvalidSecretId"},
 		Messages:   []string{"secret id should not be none or empty", "secret id should not contain spaces", "secret key should not be none or empty", "secret key should not contain spaces"},
 		Docs:       Text{En: "https://github.com/TencentCloud/tencentcloud-sdk-python", Zh: "https://github.com/TencentCloud/tencentcloud-sdk-python"},
-		Provenance: "official",
+		Provenance: "errcode",
 		Source:     "TencentCloud/tencentcloud-sdk-python:tencentcloud/common/credential.py:54-62 @bf297176c",
 	},
 	{
@@ -2646,7 +2646,7 @@ var codes = []Entry{
 		Retry:      Text{En: "5xx is usually transient, and `StandardRetryer` retries this code with 2^n s backoff; a 4xx from a proxy or wrong endpoint fails again until fixed.", Zh: "5xx 通常是临时性的，`StandardRetryer` 会以 2^n 秒退避重试此错误；代理或错误域名返回的 4xx 在修正前会一直失败。"},
 		Related:    []string{"ClientNetworkError", "ClientError.HttpStatusCodeError", "ServerSideError"},
 		Docs:       Text{En: "https://github.com/TencentCloud/tencentcloud-sdk-python", Zh: "https://github.com/TencentCloud/tencentcloud-sdk-python"},
-		Provenance: "official",
+		Provenance: "errcode",
 		Source:     "TencentCloud/tencentcloud-sdk-python:tencentcloud/common/abstract_client.py:335-338 @bf297176c",
 	},
 	{
@@ -2668,7 +2668,7 @@ var codes = []Entry{
 		Related:    []string{"ServerNetworkError", "ClientError.HttpStatusCodeError", "ClientSideError"},
 		Messages:   []string{"response code is xxx, not 200"},
 		Docs:       Text{En: "https://github.com/TencentCloud/tencentcloud-sdk-java", Zh: "https://github.com/TencentCloud/tencentcloud-sdk-java"},
-		Provenance: "official",
+		Provenance: "errcode",
 		Source:     "TencentCloud/tencentcloud-sdk-java:src/main/java/com/tencentcloudapi/common/AbstractClient.java:360-364,697-700 @970d68bd0f",
 	},
 	{

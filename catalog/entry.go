@@ -50,8 +50,13 @@ const (
 	// English (Summary.Zh is empty).
 	ProvenanceOfficialEnOnly = "official-en-only"
 	// None: an imported entry that the official SDK defines without any
-	// description; Summary is empty.
+	// description (or whose only "description" is the code's own name);
+	// Summary is empty.
 	ProvenanceNone = "none"
+	// Errcode: the summary is errcode's own description of a code that no
+	// official text describes: the SDKs' client-side codes, whose source
+	// holds only the code and a message format.
+	ProvenanceErrcode = "errcode"
 )
 
 // Text is a piece of human-readable text in both supported languages.

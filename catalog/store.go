@@ -3,6 +3,7 @@ package catalog
 import (
 	"strings"
 	"sync"
+	"unicode"
 
 	"github.com/errcode-dev/errcode/internal/catalogfmt"
 )
@@ -128,7 +129,7 @@ func (s *store) definition(pos int) Definition {
 		return Definition{Code: e.Code, Scope: e.Scope, Summary: e.Summary, Solution: e.Solution}
 	}
 	l := lines(s.text(pos), lineSolution+1)
-	return Definition{Code: l[lineCode], Scope: s.scope(pos), Summary: Text{Zh: l[lineZh], En: l[lineEn]}, Solution: Text{Zh: l[lineSolution]}, Imported: true}
+	return Definition{Code: l[lineCode], Scope: s.scope(pos), Summary: honestSummary(l[lineCode], Text{Zh: l[lineZh], En: l[lineEn]}), Solution: Text{Zh: l[lineSolution]}, Imported: true}
 }
 
 // entry returns the entry at pos, building it on first use.
@@ -183,8 +184,9 @@ func (s *store) build(pos int) *Entry {
 		e.Retryable = g.Retryable
 		e.Retry = g.Retry
 	}
+	e.Source = importedSource(e) // of the texts as the SDKs hold them
+	e.Summary = honestSummary(e.Code, e.Summary)
 	e.Provenance = importedProvenance(e.Summary)
-	e.Source = importedSource(e)
 	return e
 }
 
@@ -199,6 +201,50 @@ func guideEntry(g int) *Entry {
 		return &classes[g-len(codes)]
 	}
 	return nil
+}
+
+// honestSummary returns the official summary t of code as what it is: a
+// "description" that only repeats the code's name (the SDK lists the code
+// and nothing else) is no description, and English text found in the
+// Chinese field (the Chinese SDK holds some) is English.
+func honestSummary(code string, t Text) Text {
+	if isCodeName(t.Zh, code) {
+		t.Zh = ""
+	}
+	if isCodeName(t.En, code) {
+		t.En = ""
+	}
+	if t.Zh != "" && !hasHan(t.Zh) {
+		if t.En == "" {
+			t.En = t.Zh
+		}
+		t.Zh = ""
+	}
+	return t
+}
+
+// isCodeName reports whether s is only code, or its last segment, give or
+// take case, spaces and a final full stop.
+func isCodeName(s, code string) bool {
+	s = strings.TrimSpace(strings.TrimRight(strings.TrimSpace(s), ".。"))
+	if s == "" {
+		return false
+	}
+	last := code
+	if i := strings.LastIndexByte(code, '.'); i >= 0 {
+		last = code[i+1:]
+	}
+	return strings.EqualFold(s, code) || strings.EqualFold(s, last)
+}
+
+// hasHan reports whether s holds a Chinese character.
+func hasHan(s string) bool {
+	for _, r := range s {
+		if r >= 0x2e80 && unicode.Is(unicode.Han, r) {
+			return true
+		}
+	}
+	return false
 }
 
 // importedProvenance is the Provenance of an imported entry with summary t.

@@ -34,7 +34,9 @@ and where the text comes from.
 When the same code is defined by several scopes (InternalError is a common
 code and a code of about 200 products), the curated entry (common first) is
 shown in full and the other definitions are listed one line each, by
-product; --product picks one. An unknown sub-code
+product; --product picks one. A common code asked for with --product P
+that P does not define itself is explained for P: the common entry, with
+steps that name P's actions and commands. An unknown sub-code
 (InternalError.SomethingNew) is explained through its class, with exit
 status 1.`,
 		Example: `  errcode explain AuthFailure.SignatureExpire
@@ -111,6 +113,9 @@ func explainRun(a *app, opts *explainOptions, args []string) error {
 			Lang: lang, Width: a.ios.TerminalWidth(), Color: a.ios.ColorEnabled(),
 			ProductName: catalog.ProductName(e.Scope, lang),
 		}
+		if e.Scope == catalog.ScopeCommon && opts.product != "" {
+			opt.ForProduct = catalog.ProductTitle(opts.product, lang)
+		}
 		if len(others) > 0 {
 			opt.OtherDefs = make([]render.OtherDef, 0, len(others))
 		}
@@ -155,7 +160,17 @@ func explainRun(a *app, opts *explainOptions, args []string) error {
 func (a *app) exactEntry(q, scope string) (e *catalog.Entry, others []catalog.Definition) {
 	q = strings.TrimSpace(q)
 	if scope != "" {
-		return a.catalog().Get(scope, q), nil
+		cat := a.catalog()
+		if e := cat.Get(scope, q); e != nil {
+			return e, nil
+		}
+		// A common code applies to every product: explain it for this one.
+		if _, ok := cat.Product(scope); ok {
+			if e := cat.Get(catalog.ScopeCommon, q); e != nil {
+				return cat.ForProduct(e, scope, catalog.Call{}), nil
+			}
+		}
+		return nil, nil
 	}
 	defs := a.catalog().Definitions(q)
 	if len(defs) == 0 {

@@ -330,6 +330,11 @@ func (p *parser) record(file string, f parse.Finding) parseRecord {
 	pick := p.pickScope(f)
 	e, exact := cat.Resolve(pick.scope, f.Code)
 	rec.Known = e != nil && exact
+	// The steps speak of the product the input points at, and of the
+	// failing call when it is known.
+	if prod := p.evidenceProduct(f, pick); prod != "" && e != nil {
+		e = cat.ForProduct(e, prod, catalog.Call{Action: f.Action, Version: f.Version})
+	}
 	rec.Remediation = []string{}
 	if e != nil {
 		rec.Explained, rec.Scope = e.Code, e.Scope
@@ -353,6 +358,21 @@ func (p *parser) record(file string, f parse.Finding) parseRecord {
 			"输入在此错误中途结束（被截断）：仅显示已有的字段"))
 	}
 	return rec
+}
+
+// evidenceProduct is the product the input points at for f: the one
+// pickScope chose, else the product its host or tccli service names.
+func (p *parser) evidenceProduct(f parse.Finding, pick scopePick) string {
+	cat := p.a.catalog()
+	if pick.scope != "" && pick.scope != catalog.ScopeCommon && pick.scope != catalog.ScopeSDK && len(pick.candidates) == 0 {
+		return pick.scope
+	}
+	if f.Service != "" {
+		if pr, ok := cat.Product(f.Service); ok {
+			return pr.Scope
+		}
+	}
+	return ""
 }
 
 // knownCode tells the parser which codes to accept in prose: a code of the

@@ -26,7 +26,9 @@ type labels struct {
 
 	// Imported entries (catalog/products/*.yaml).
 	Solution, SolutionOtherLang string // the official solution heading; when it is in the other language
-	FixClass, FixAny            string // the fix heading for a class's guidance (%s: the class); the general one
+	FixClass, FixAny            string // the fix heading for a class's guidance (%s: the class); the general one (%s: the class)
+	FixLike                     string // the fix heading for a class like another (%s: the class, %s: the one it is like)
+	ForProduct                  string // a common entry explained for a product (%s: the product)
 	OtherLang, NoDescription    string // the summary is in the other language; there is none
 	OthersIn                    string // the heading of the other products' definitions
 	GroupOf                     string // "%d products" sharing one summary
@@ -44,9 +46,12 @@ var labelsByLang = map[catalog.Lang]labels{
 			catalog.ProvenanceOfficialZhOnly: "official Chinese text; Tencent Cloud publishes no English text",
 			catalog.ProvenanceOfficialEnOnly: "official English text; Tencent Cloud publishes no Chinese text",
 			catalog.ProvenanceNone:           "the official SDK defines the code without a description",
+			catalog.ProvenanceErrcode:        "errcode's description: the SDKs define only the code and a message format",
 		},
 		Solution: "Official solution", SolutionOtherLang: "Official solution (in Chinese only)",
-		FixClass: "How to fix (errcode's steps for every %s)", FixAny: "How to fix (errcode's general steps)",
+		FixClass: "How to fix (errcode's steps for every %s)", FixAny: "How to fix (errcode's general steps: errcode cannot place the class %s)",
+		FixLike:    "How to fix (errcode's steps for %s, which behaves like %s)",
+		ForProduct: "a common code, explained for %s",
 		OtherLang:     "(Tencent Cloud's Chinese description: there is no official English text, and errcode does not translate it.)",
 		NoDescription: "(The official SDK defines this code without any description.)",
 		OthersIn:      "Also defined in",
@@ -63,9 +68,12 @@ var labelsByLang = map[catalog.Lang]labels{
 			catalog.ProvenanceOfficialZhOnly: "官方中文文本（腾讯云未提供英文）",
 			catalog.ProvenanceOfficialEnOnly: "官方英文文本（腾讯云未提供中文）",
 			catalog.ProvenanceNone:           "官方 SDK 定义了此错误码，但没有说明",
+			catalog.ProvenanceErrcode:        "errcode 的说明：SDK 只定义了错误码和消息格式",
 		},
 		Solution: "官方解决方案", SolutionOtherLang: "官方解决方案",
-		FixClass: "解决步骤（errcode 对所有 %s 的通用步骤）", FixAny: "解决步骤（errcode 的一般步骤）",
+		FixClass: "解决步骤（errcode 对所有 %s 的通用步骤）", FixAny: "解决步骤（errcode 的一般步骤：无法归入 %s 这一类别）",
+		FixLike:    "解决步骤（errcode 对 %s 的步骤，该类别按 %s 处理）",
+		ForProduct: "公共错误码，按 %s 解释",
 		OtherLang:     "（以上为腾讯云的英文说明：该错误码没有官方中文说明，errcode 不做翻译。）",
 		NoDescription: "（官方 SDK 定义了此错误码，但没有任何说明。）",
 		OthersIn:      "同名错误码也见于",
@@ -88,6 +96,9 @@ type ExplainOptions struct {
 	// OthersHint.
 	OtherDefs  []OtherDef
 	OthersHint string
+	// ForProduct names the product a common entry is explained for
+	// (explain --product P of a code P does not define itself).
+	ForProduct string
 }
 
 // OtherDef is one other definition of an explained code: its scope, the
@@ -169,6 +180,9 @@ func layoutData(e *catalog.Entry, opt ExplainOptions) *explainData {
 		retryWord, verdict = l.Retryable, l.Yes
 	}
 	meta := v.Scope + " · " + v.Category + " · " + retryWord
+	if opt.ForProduct != "" {
+		meta += " · " + fmt.Sprintf(l.ForProduct, textsafe.Clean(opt.ForProduct))
+	}
 	if opt.ProductName != "" {
 		meta += " · " + textsafe.Clean(opt.ProductName)
 	}
@@ -234,8 +248,13 @@ func importedBlocks(d *explainData, e *catalog.Entry, v Entry, l labels, lang ca
 	switch e.Class {
 	case "":
 	case catalog.ClassAny:
-		d.FixHeading = heading(l.FixAny)
+		d.FixHeading = heading(fmt.Sprintf(l.FixAny, textsafe.Clean(e.Category())))
 	default:
+		if like, why, ok := catalog.ClassLike(e.Class); ok {
+			d.FixHeading = heading(fmt.Sprintf(l.FixLike, textsafe.Clean(e.Class), textsafe.Clean(like))) + "\n" +
+				dim(Wrap(textsafe.Clean(why.In(lang)), width, "  ", "  "))
+			break
+		}
 		d.FixHeading = heading(strings.Replace(l.FixClass, "%s", textsafe.Clean(e.Class), 1))
 	}
 }
