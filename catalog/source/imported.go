@@ -43,8 +43,11 @@ type ProductName struct {
 	// Product is the short name: the scope of its codes, the first label of
 	// its API host, tccli's service name.
 	Product string `yaml:"product"`
-	// Zh is the official Chinese name ("" when the SDK gives none).
+	// Zh is the official Chinese name ("" when no source gives one).
 	Zh string `yaml:"zh"`
+	// ZhSource says where Zh was read when it is not the Go SDK's
+	// products.md.
+	ZhSource string `yaml:"zh_source,omitempty"`
 	// En is the English name, only where it is known for certain.
 	En string `yaml:"en,omitempty"`
 	// EnSource says where the English name was read (a document or a file

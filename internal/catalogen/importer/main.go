@@ -216,7 +216,8 @@ func version(v string) (string, error) {
 
 // productNames returns the products of products.tsv, keeping what is
 // curated by hand in the existing products.yaml at path: the English names
-// with their sources, and the documentation homes.
+// with their sources, the Chinese names read elsewhere where products.tsv
+// has none, and the documentation homes.
 func productNames(rows [][]string, path string) ([]source.ProductName, error) {
 	kept := map[string]source.ProductName{}
 	if data, err := os.ReadFile(path); err == nil {
@@ -233,7 +234,11 @@ func productNames(rows [][]string, path string) ([]source.ProductName, error) {
 	var out []source.ProductName
 	for _, r := range rows {
 		k := kept[r[0]]
-		out = append(out, source.ProductName{Product: r[0], Zh: r[1], En: k.En, EnSource: k.EnSource, Docs: k.Docs})
+		p := source.ProductName{Product: r[0], Zh: r[1], En: k.En, EnSource: k.EnSource, Docs: k.Docs}
+		if p.Zh == "" && k.ZhSource != "" { // a name read elsewhere by hand
+			p.Zh, p.ZhSource = k.Zh, k.ZhSource
+		}
+		out = append(out, p)
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Product < out[j].Product })
 	return out, nil
