@@ -334,7 +334,7 @@ func TestProducts(t *testing.T) {
 		{"aai", English, "aai"}, // no English name: the short name, never the Chinese one
 		{"aai", Chinese, "智能语音 (aai)"},
 		{"acp", Chinese, "应用合规平台 (acp)"}, // the Chinese name from products.md
-		{"dms", Chinese, "dms"},          // no name at all
+		{"cim", Chinese, "cim"},          // no name at all
 		{"common", Chinese, "common"},
 	} {
 		if got := ProductTitle(tt.scope, tt.lang); got != tt.want {
