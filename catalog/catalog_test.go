@@ -258,8 +258,11 @@ func TestImportedEntriesAreComplete(t *testing.T) {
 		if len(e.Versions) == 0 || e.Source == "" {
 			t.Errorf("%s: no versions or source", id)
 		}
-		if len(e.Causes) > 0 || len(e.Related) > 0 || len(e.Messages) > 0 || e.Docs != (Text{}) {
+		if len(e.Causes) > 0 || len(e.Related) > 0 || len(e.Messages) > 0 {
 			t.Errorf("%s: an imported entry has only official facts", id)
+		}
+		if info, _ := productByScope(e.Scope); e.Docs != (Text{Zh: info.docs}) {
+			t.Errorf("%s: docs %q, want the product's documentation home %q", id, e.Docs, info.docs)
 		}
 		if e.Solution.En != "" {
 			t.Errorf("%s: the official solutions are Chinese", id)
@@ -432,8 +435,8 @@ func TestHonestSummary(t *testing.T) {
 		{"InvalidParameter.Foo", Text{Zh: "The value is invalid.", En: "Invalid value."}, Text{En: "Invalid value."}},
 		{"FailedOperation", Text{Zh: "FailedOperation", En: "Operation failed."}, Text{En: "Operation failed."}},
 	} {
-		if got := honestSummary(tt.code, tt.in); got != tt.want {
-			t.Errorf("honestSummary(%s, %+v) = %+v, want %+v", tt.code, tt.in, got, tt.want)
+		if got := HonestSummary(tt.code, tt.in); got != tt.want {
+			t.Errorf("HonestSummary(%s, %+v) = %+v, want %+v", tt.code, tt.in, got, tt.want)
 		}
 	}
 }

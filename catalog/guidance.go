@@ -155,3 +155,20 @@ func (c *Catalog) ForProduct(e *Entry, product string, call Call) *Entry {
 	out.Remediation = expandSteps(steps, factsFor(info.scope, e, describe, call))
 	return &out
 }
+
+// Generic returns e with fix steps that name no product: an imported entry's
+// guidance with the stand-ins of a product-neutral reading ("`tccli
+// <product> Describe…`"), for a code several products define when none was
+// chosen. Any other entry is returned as it is.
+func (c *Catalog) Generic(e *Entry) *Entry {
+	if e == nil || !e.Imported || e.guide == 0 {
+		return e
+	}
+	steps := templateOf(e.guide - 1)
+	if steps == nil {
+		return e
+	}
+	out := *e
+	out.Remediation = expandSteps(steps, [2]guidance.Facts{})
+	return &out
+}

@@ -129,7 +129,7 @@ func (s *store) definition(pos int) Definition {
 		return Definition{Code: e.Code, Scope: e.Scope, Summary: e.Summary, Solution: e.Solution}
 	}
 	l := lines(s.text(pos), lineSolution+1)
-	return Definition{Code: l[lineCode], Scope: s.scope(pos), Summary: honestSummary(l[lineCode], Text{Zh: l[lineZh], En: l[lineEn]}), Solution: Text{Zh: l[lineSolution]}, Imported: true}
+	return Definition{Code: l[lineCode], Scope: s.scope(pos), Summary: HonestSummary(l[lineCode], Text{Zh: l[lineZh], En: l[lineEn]}), Solution: Text{Zh: l[lineSolution]}, Imported: true}
 }
 
 // entry returns the entry at pos, building it on first use.
@@ -184,8 +184,11 @@ func (s *store) build(pos int) *Entry {
 		e.Retryable = g.Retryable
 		e.Retry = g.Retry
 	}
+	if info, ok := productByScope(e.Scope); ok && info.docs != "" {
+		e.Docs = Text{Zh: info.docs} // the product's documentation home (Chinese site)
+	}
 	e.Source = importedSource(e) // of the texts as the SDKs hold them
-	e.Summary = honestSummary(e.Code, e.Summary)
+	e.Summary = HonestSummary(e.Code, e.Summary)
 	e.Provenance = importedProvenance(e.Summary)
 	return e
 }
@@ -203,11 +206,11 @@ func guideEntry(g int) *Entry {
 	return nil
 }
 
-// honestSummary returns the official summary t of code as what it is: a
+// HonestSummary returns the official summary t of code as what it is: a
 // "description" that only repeats the code's name (the SDK lists the code
 // and nothing else) is no description, and English text found in the
 // Chinese field (the Chinese SDK holds some) is English.
-func honestSummary(code string, t Text) Text {
+func HonestSummary(code string, t Text) Text {
 	if isCodeName(t.Zh, code) {
 		t.Zh = ""
 	}

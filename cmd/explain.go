@@ -102,6 +102,11 @@ func explainRun(a *app, opts *explainOptions, args []string) error {
 			for _, x := range all {
 				v := render.View(x, lang)
 				v.Query, v.Match = strings.TrimSpace(q), how
+				if x.Scope == catalog.ScopeCommon && opts.product != "" {
+					if pr, ok := a.catalog().Product(opts.product); ok {
+						v.ExplainedFor = pr.Scope
+					}
+				}
 				views = append(views, v)
 			}
 			continue
@@ -114,7 +119,9 @@ func explainRun(a *app, opts *explainOptions, args []string) error {
 			ProductName: catalog.ProductName(e.Scope, lang),
 		}
 		if e.Scope == catalog.ScopeCommon && opts.product != "" {
-			opt.ForProduct = catalog.ProductTitle(opts.product, lang)
+			if pr, ok := a.catalog().Product(opts.product); ok {
+				opt.ForProduct = pr.Title(lang)
+			}
 		}
 		if len(others) > 0 {
 			opt.OtherDefs = make([]render.OtherDef, 0, len(others))
@@ -176,11 +183,28 @@ func (a *app) exactEntry(q, scope string) (e *catalog.Entry, others []catalog.De
 	if len(defs) == 0 {
 		return nil, nil
 	}
+	// The curated entry explains itself (common first). But a bare class
+	// that several products define and no common entry describes
+	// (AuthFailure, OperationDenied) is shown as the first product's, with
+	// steps that name no product: one product's curated entry (TCR's
+	// AuthFailure) would read as that product's advice to everyone.
 	main := 0
+	generic := len(defs) > 1 && !strings.Contains(q, ".")
 	for i, d := range defs {
-		if !d.Imported && d.Scope != catalog.ScopeSDK {
-			main = i
+		if !d.Imported && (d.Scope == catalog.ScopeCommon || d.Scope == catalog.ScopeSDK || !generic) {
+			main, generic = i, false
 			break
+		}
+	}
+	if generic {
+		main = -1
+		for i, d := range defs { // the spelling asked for first
+			if d.Imported && (main < 0 || d.Code == q && defs[main].Code != q) {
+				main = i
+			}
+		}
+		if main < 0 {
+			main, generic = 0, false
 		}
 	}
 	if defs[main].Code != q { // a scope that spells the code two ways: the spelling asked for
@@ -191,6 +215,9 @@ func (a *app) exactEntry(q, scope string) (e *catalog.Entry, others []catalog.De
 		}
 	}
 	e = a.catalog().Get(defs[main].Scope, defs[main].Code)
+	if generic {
+		e = a.catalog().Generic(e)
+	}
 	others = append(defs[:main:main], defs[main+1:]...)
 	return e, others
 }

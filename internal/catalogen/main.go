@@ -161,7 +161,17 @@ func Generate(in *Input) (map[string][]byte, error) {
 	}
 	// The full-text index, over the catalog as Default serves it (same
 	// entries, same positions).
-	words, bigrams, err := search.EncodeText(catalog.New(m.all))
+	// Summaries as the store builds them (catalog.HonestSummary).
+	served := make([]*catalog.Entry, len(m.all))
+	for i, e := range m.all {
+		served[i] = e
+		if e.Imported {
+			c := *e
+			c.Summary = catalog.HonestSummary(e.Code, e.Summary)
+			served[i] = &c
+		}
+	}
+	words, bigrams, err := search.EncodeText(catalog.New(served))
 	if err != nil {
 		return nil, err
 	}

@@ -223,6 +223,9 @@ func layoutData(e *catalog.Entry, opt ExplainOptions) *explainData {
 	}
 	if v.Docs != "" {
 		d.Docs = "  " + v.Docs
+		if lang == catalog.English && e.Docs.En == "" {
+			d.Docs += " (Chinese site)"
+		}
 	}
 	return d
 }

@@ -55,7 +55,10 @@ func TestViewImported(t *testing.T) {
 	if e.Versions[0] == "changed" {
 		t.Error("View shares the entry's Versions")
 	}
-	if v := View(e, catalog.English); v.ProductName != "" {
-		t.Errorf("English product name %q: tsf has none", v.ProductName)
+	if v := View(e, catalog.English); v.ProductName != "Tencent Service Framework" {
+		t.Errorf("English product name %q, want tsf's", v.ProductName)
+	}
+	if v := View(entry(t, "aai", "FailedOperation.ServiceIsolate"), catalog.English); v.ProductName != "" {
+		t.Errorf("English product name %q: aai has none", v.ProductName)
 	}
 }

@@ -37,6 +37,10 @@ type Entry struct {
 	Solution string   `json:"solution,omitempty" yaml:"solution,omitempty"`
 	Versions []string `json:"versions,omitempty" yaml:"versions,omitempty"`
 	Class    string   `json:"class,omitempty" yaml:"class,omitempty"`
+	// ExplainedFor is the product a common entry is explained for
+	// (explain --product P of a common code P does not define itself): its
+	// remediation names that product.
+	ExplainedFor string `json:"explained_for,omitempty" yaml:"explained_for,omitempty"`
 	// Query and Match say how a lookup found the entry: Match is "exact",
 	// "pattern", "text" or "parent" (an unknown sub-code resolved to its
 	// class); both are empty outside lookup and explain.

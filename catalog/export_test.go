@@ -1,4 +1,0 @@
-package catalog
-
-// HonestSummary is honestSummary, for the external tests.
-var HonestSummary = honestSummary
