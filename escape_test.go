@@ -296,15 +296,31 @@ func TestEscapingArguments(t *testing.T) {
 		{args: []string{"parse", "--summary"}, formats: []string{"jsonl" + p}},
 		{args: []string{"nosuch" + p}, formats: []string{"json"}},
 		{args: []string{"lookup", "--nosuch" + p}, formats: []string{"json"}},
+		// No output format: help, completion and flags that are not -o.
+		{args: []string{"help", p}, formats: []string{""}},
+		{args: []string{"help", "lookup", p}, formats: []string{""}},
+		{args: []string{"completion", p}, formats: []string{""}},
+		{args: []string{"__complete", "lookup", p}, formats: []string{""}},
+		{args: []string{"__complete", "lookup", "--product", p, "A"}, formats: []string{""}},
+		{args: []string{"__complete", "list", "--category", p}, formats: []string{""}},
+		{args: []string{"lookup", "--color", p, "AuthFailure"}, formats: []string{""}},
 	}
 	for _, tt := range tests {
 		for _, f := range tt.formats {
 			for _, tty := range []bool{false, true} {
-				r := escRunCmd(t, "", tty, append(tt.args, "-o", f)...)
+				args := tt.args
+				if f != "" {
+					args = append(args[:len(args):len(args)], "-o", f)
+				}
+				r := escRunCmd(t, "", tty, args...)
 				t.Run(fmt.Sprintf("%q -o %q tty=%v", tt.args, f, tty), func(t *testing.T) {
-					escCheck(t, r, f, tt.want)
+					check := f
+					if tt.args[0] == "__complete" {
+						check = "plain" // the completion protocol: candidate, tab, description
+					}
+					escCheck(t, r, check, tt.want)
 					// cobra quotes an unknown flag only up to its first '='.
-					if strings.Contains(strings.Join(tt.args, " ")+f, p) && r.stderr != "" && !strings.Contains(r.stderr, `X\x1b]52;c;UFdORUQ`) {
+					if strings.Contains(strings.Join(tt.args, " ")+f, p) && strings.Contains(r.stderr, "errcode: error") && !strings.Contains(r.stderr, `X\x1b]52;c;UFdORUQ`) {
 						t.Errorf("stderr does not show the argument escaped:\n%s", r.stderr)
 					}
 				})
