@@ -1,8 +1,6 @@
 package render
 
 import (
-	"encoding"
-	"encoding/json"
 	"fmt"
 	"io"
 	"math"
@@ -221,8 +219,16 @@ type jsonField struct {
 var (
 	jsonFieldCache sync.Map // reflect.Type → []jsonField
 	jsonPlainCache sync.Map // reflect.Type → error (nil when the type is plain)
-	marshalerType  = reflect.TypeFor[json.Marshaler]()
-	textMarshType  = reflect.TypeFor[encoding.TextMarshaler]()
+	marshalerType  = reflect.TypeFor[jsonMarshaler]()
+	textMarshType  = reflect.TypeFor[textMarshaler]()
+)
+
+// The interfaces encoding/json honours (json.Marshaler,
+// encoding.TextMarshaler), declared here so the binary need not link
+// encoding/json at all.
+type (
+	jsonMarshaler interface{ MarshalJSON() ([]byte, error) }
+	textMarshaler interface{ MarshalText() ([]byte, error) }
 )
 
 // jsonPlain refuses types that encoding/json would write their own way
