@@ -9,7 +9,6 @@ import (
 	"github.com/errcode-dev/errcode/catalog"
 	"github.com/errcode-dev/errcode/internal/render"
 	"github.com/errcode-dev/errcode/internal/search"
-	"github.com/errcode-dev/errcode/internal/textsafe"
 )
 
 type explainOptions struct {
@@ -66,8 +65,8 @@ func explainRun(a *app, opts *explainOptions, args []string) error {
 	missed := false
 	for i, q := range args {
 		if search.Classify(q) == search.KindPattern {
-			return usageErr([]string{fmt.Sprintf("list the matches with: errcode lookup '%s'", textsafe.Clean(q))},
-				"explain takes codes, not patterns: %q", textsafe.Clean(q))
+			return usageErr([]string{fmt.Sprintf("list the matches with: errcode lookup '%s'", q)},
+				"explain takes codes, not patterns: %q", q)
 		}
 		e, others := a.exactEntry(q, opts.product)
 		how := "exact"
@@ -77,7 +76,7 @@ func explainRun(a *app, opts *explainOptions, args []string) error {
 			switch {
 			case len(r.matches) > 0 && r.matches[0].how == "parent":
 				e, how = r.matches[0].entry, "parent"
-				printErr(a.ios, fmt.Sprintf("unknown code %q", textsafe.Clean(strings.TrimSpace(q))),
+				printErr(a.ios, fmt.Sprintf("unknown code %q", strings.TrimSpace(q)),
 					fmt.Sprintf("it is not in the catalog; explaining its class %s", e.Code))
 			case r.kind == search.KindText && len(r.matches) > 0:
 				codes := make([]string, 0, 3)
@@ -86,7 +85,7 @@ func explainRun(a *app, opts *explainOptions, args []string) error {
 						codes = append(codes, m.entry.Code)
 					}
 				}
-				printErr(a.ios, fmt.Sprintf("%q is not a code", textsafe.Clean(q)), "closest codes by text: "+strings.Join(codes, ", "))
+				printErr(a.ios, fmt.Sprintf("%q is not a code", q), "closest codes by text: "+strings.Join(codes, ", "))
 			default:
 				reportMiss(a, r)
 			}

@@ -3,7 +3,6 @@ package cmd
 import (
 	"bufio"
 	"bytes"
-	"encoding/json"
 	"io"
 	"strings"
 
@@ -11,7 +10,6 @@ import (
 
 	"github.com/errcode-dev/errcode/catalog"
 	"github.com/errcode-dev/errcode/internal/render"
-	"github.com/errcode-dev/errcode/internal/textsafe"
 )
 
 type listOptions struct {
@@ -77,10 +75,10 @@ func listRun(a *app, opts *listOptions) error {
 		f := false
 		wantRetry = &f
 	default:
-		return usageErr([]string{"use --retryable or --retryable=false"}, "invalid --retryable %q", textsafe.Clean(opts.retryable))
+		return usageErr([]string{"use --retryable or --retryable=false"}, "invalid --retryable %q", opts.retryable)
 	}
 	if opts.category != "" && !a.knownCategory(opts.category) {
-		return usageErr([]string{"categories: " + strings.Join(a.catalog().Categories(), ", ")}, "unknown category %q", textsafe.Clean(opts.category))
+		return usageErr([]string{"categories: " + strings.Join(a.catalog().Categories(), ", ")}, "unknown category %q", opts.category)
 	}
 	lang := a.Lang()
 	// Start from the smallest set the filters allow: the whole catalog is
@@ -93,7 +91,7 @@ func listRun(a *app, opts *listOptions) error {
 			if near := a.catalog().Actions(opts.action[:min(len(opts.action), 8)], 6); len(near) > 0 {
 				hint = "actions that start alike: " + strings.Join(near, ", ")
 			}
-			return usageErr([]string{hint}, "no code of any product names the API action %q", textsafe.Clean(opts.action))
+			return usageErr([]string{hint}, "no code of any product names the API action %q", opts.action)
 		}
 	case opts.product != "":
 		from = a.catalog().InScope(opts.product)
@@ -161,10 +159,7 @@ func streamViews(w io.Writer, format string, entries []*catalog.Entry, lang cata
 			continue
 		}
 		buf.Reset()
-		enc := json.NewEncoder(&buf)
-		enc.SetEscapeHTML(false)
-		enc.SetIndent("  ", "  ")
-		if err := enc.Encode(v); err != nil {
+		if err := render.JSONIndent(&buf, v, "  "); err != nil {
 			return err
 		}
 		bw.WriteString("  ")
@@ -203,7 +198,7 @@ func writeGrouped(a *app, rows [][]string) error {
 			cat = ""
 		}
 		prev = r[1]
-		out[i] = []string{textsafe.Clean(cat), textsafe.Clean(r[0]), r[2], r[3], textsafe.Clean(r[4])}
+		out[i] = []string{cat, r[0], r[2], r[3], r[4]}
 	}
 	return render.Table(a.ios.Out, []string{"CATEGORY", "CODE", "SCOPE", "RETRY", "SUMMARY"}, out,
 		render.TableOptions{Width: a.ios.TerminalWidth(), Color: a.ios.ColorEnabled()})

@@ -9,7 +9,6 @@ import (
 	"github.com/errcode-dev/errcode/catalog"
 	"github.com/errcode-dev/errcode/internal/render"
 	"github.com/errcode-dev/errcode/internal/search"
-	"github.com/errcode-dev/errcode/internal/textsafe"
 )
 
 type lookupOptions struct {
@@ -98,10 +97,10 @@ func summaryIn(e *catalog.Entry, lang catalog.Lang) string {
 
 // reportMiss tells, on stderr, that a query named no code, and what to try.
 func reportMiss(a *app, r resolution) {
-	q := textsafe.Clean(r.query)
+	q := r.query
 	switch {
 	case len(r.elsewhere) > 0:
-		printErr(a.ios, fmt.Sprintf("%s is not a code of %s", q, textsafe.Clean(r.scope)),
+		printErr(a.ios, fmt.Sprintf("%s is not a code of %s", q, r.scope),
 			"it is defined in: "+listScopes(r.elsewhere, 12)+"; drop --product to see every definition")
 	case len(r.matches) > 0 && r.matches[0].how == "parent":
 		printErr(a.ios, fmt.Sprintf("unknown code %q", q),
@@ -117,13 +116,9 @@ func reportMiss(a *app, r resolution) {
 	}
 }
 
-// writeEntries writes results as a table/plain rows (the given columns) or as JSON/YAML views.
+// writeEntries writes results as a table/plain rows (the given columns) or as
+// JSON/YAML views. The render functions escape every cell and string.
 func writeEntries(a *app, format string, header []string, rows [][]string, views []render.Entry) error {
-	for _, r := range rows {
-		for i := range r {
-			r[i] = textsafe.Clean(r[i])
-		}
-	}
 	switch format {
 	case outJSON:
 		return render.JSON(a.ios.Out, views)
@@ -157,7 +152,7 @@ func (a *app) checkScope(scope string) error {
 	if len(near) > 0 && len(near) <= 8 {
 		hint = "did you mean " + strings.Join(near, ", ") + "? " + hint
 	}
-	return usageErr([]string{hint}, "unknown product %q", textsafe.Clean(scope))
+	return usageErr([]string{hint}, "unknown product %q", scope)
 }
 
 // listScopes joins scopes, at most max of them, saying how many more there are.

@@ -214,7 +214,7 @@ func (p *parser) scanFile(name string) error {
 		defer f.Close()
 		if st, err := f.Stat(); err == nil {
 			if st.IsDir() {
-				return fmt.Errorf("cannot read %q: it is a directory", textsafe.Clean(name))
+				return fmt.Errorf("cannot read %q: it is a directory", name)
 			}
 			size = st.Size()
 		}
@@ -245,7 +245,7 @@ func (p *parser) scanFile(name string) error {
 		if errors.As(err, &we) {
 			return err
 		}
-		return fmt.Errorf("reading %s: %v", textsafe.Clean(display), err)
+		return fmt.Errorf("reading %s: %v", display, err)
 	}
 	return nil
 }
@@ -253,9 +253,9 @@ func (p *parser) scanFile(name string) error {
 func describeOpenErr(name string, err error) string {
 	var pe *os.PathError
 	if errors.As(err, &pe) {
-		return fmt.Sprintf("%q: %v", textsafe.Clean(name), pe.Err)
+		return fmt.Sprintf("%q: %v", name, pe.Err)
 	}
-	return fmt.Sprintf("%q: %v", textsafe.Clean(name), err)
+	return fmt.Sprintf("%q: %v", name, err)
 }
 
 // emit explains one finding and writes it in the chosen format.

@@ -6,7 +6,6 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/errcode-dev/errcode/internal/render"
-	"github.com/errcode-dev/errcode/internal/textsafe"
 )
 
 func newProductsCmd(a *app) *cobra.Command {
@@ -48,7 +47,7 @@ func productsRun(a *app) error {
 	rows := make([][]string, len(ps))
 	for i, p := range ps {
 		views[i] = productView{Product: p.Scope, NameZh: p.Name.Zh, NameEn: p.Name.En, Codes: p.Codes}
-		rows[i] = []string{textsafe.Clean(p.Scope), strconv.Itoa(p.Codes), textsafe.Clean(p.Name.Zh), textsafe.Clean(p.Name.En)}
+		rows[i] = []string{p.Scope, strconv.Itoa(p.Codes), p.Name.Zh, p.Name.En}
 	}
 	header := []string{"PRODUCT", "CODES", "NAME (ZH)", "NAME (EN)"}
 	switch format {

@@ -94,7 +94,7 @@ func (a *app) format(allowed ...string) (string, error) {
 			return f, nil
 		}
 	}
-	return "", usageErr([]string{"use one of: " + strings.Join(allowed, ", ")}, "invalid output format %q for this command", textsafe.Clean(f))
+	return "", usageErr([]string{"use one of: " + strings.Join(allowed, ", ")}, "invalid output format %q for this command", f)
 }
 
 // Main runs errcode with args and returns the exit status. It prints every
@@ -123,7 +123,11 @@ func Main(args []string, ios *iostreams.IOStreams) int {
 // command tree (man pages, docs). Main is the way to run errcode.
 func NewRootCmd(ios *iostreams.IOStreams) *cobra.Command { return newRootCmd(&app{ios: ios}) }
 
-// printErr writes one error line and its hints to stderr, all made safe for a terminal.
+// printErr writes one error line and its hints to stderr, all made safe for a
+// terminal. It is the one place stderr text is escaped: callers pass raw text,
+// quoted with %q where it needs delimiting (strconv's quoting already writes
+// every textsafe.Unsafe rune and invalid byte as the same escape Clean would,
+// so Clean leaves it as it is). Escaping before %q would escape twice.
 func printErr(ios *iostreams.IOStreams, msg string, hints ...string) {
 	fmt.Fprintf(ios.ErrOut, "errcode: error: %s\n", textsafe.Clean(msg))
 	for _, h := range hints {
@@ -167,7 +171,7 @@ func newRootCmd(a *app) *cobra.Command {
 				return usageErr([]string{"use --color auto, always or never"}, "%v", err)
 			}
 			if a.lang != "" && a.lang != "en" && a.lang != "zh" {
-				return usageErr([]string{"use --lang en or --lang zh"}, "invalid --lang %q", textsafe.Clean(a.lang))
+				return usageErr([]string{"use --lang en or --lang zh"}, "invalid --lang %q", a.lang)
 			}
 			return nil
 		},

@@ -86,8 +86,9 @@
 //     body as truncated, and that line is scanned afresh.
 //   - Lines end at "\n"; a trailing "\r" is dropped. A UTF-8 BOM at the start of
 //     a line is skipped. A lone "\r" does not end a line.
-//   - Each run of invalid UTF-8 in Message and Date is replaced with one U+FFFD; NUL and other
-//     control characters are kept as they are. Codes, request ids, hosts,
+//   - Message and Date keep invalid UTF-8, NUL and other control characters
+//     as they are: escaping them is the printer's job (internal/textsafe,
+//     internal/render write each invalid byte as \xHH). Codes, request ids, hosts,
 //     actions and versions are ASCII by construction.
 //   - Unlabelled text ("The SecretId is not found ...") is only matched against
 //     InferCode when Options.InferLines is set, as every line then costs an

@@ -91,16 +91,14 @@ func (s *scanner) infer(msg string) (string, bool) {
 	return c, true
 }
 
-// cleanText replaces invalid UTF-8 with U+FFFD and caps s at max bytes
-// (on a rune boundary).
+// cleanText caps s at max bytes, on a rune boundary. Invalid UTF-8 is kept
+// as it is: every output writes each invalid byte as \xHH (see
+// internal/textsafe), which keeps what the bytes were (a GBK message, say).
 func cleanText(s string, max int) string {
-	if !utf8.ValidString(s) {
-		s = strings.ToValidUTF8(s, "\uFFFD")
-	}
 	if len(s) > max {
 		i := max
-		for i > 0 && !utf8.RuneStart(s[i]) {
-			i--
+		for j := 0; j < utf8.UTFMax-1 && i > 0 && !utf8.RuneStart(s[i]); j++ {
+			i-- // back to the start of a rune cut in two, never further
 		}
 		s = s[:i]
 	}

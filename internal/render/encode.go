@@ -2,51 +2,54 @@ package render
 
 import (
 	"encoding/csv"
-	"encoding/json"
 	"io"
 	"strings"
+
+	"github.com/errcode-dev/errcode/internal/textsafe"
 )
 
-// JSON writes v as indented JSON followed by a newline. HTML characters are
-// not escaped (error messages often hold < and >); control characters are,
-// as JSON requires.
-func JSON(w io.Writer, v any) error {
-	enc := json.NewEncoder(w)
-	enc.SetEscapeHTML(false)
-	enc.SetIndent("", "  ")
-	return enc.Encode(v)
-}
-
-// JSONLine writes v as one line of compact JSON (JSON Lines).
-func JSONLine(w io.Writer, v any) error {
-	enc := json.NewEncoder(w)
-	enc.SetEscapeHTML(false)
-	return enc.Encode(v)
-}
-
-// CSV writes a header and rows as RFC 4180 CSV.
+// CSV writes a header and rows as RFC 4180 CSV. Every cell is passed through
+// textsafe.Clean, so no control character, bidi control or invalid byte is
+// written raw and a cell is always one line.
 func CSV(w io.Writer, header []string, rows [][]string) error {
 	cw := csv.NewWriter(w)
-	if err := cw.Write(header); err != nil {
+	if err := cw.Write(cleanCells(header)); err != nil {
 		return err
 	}
-	if err := cw.WriteAll(rows); err != nil {
-		return err
+	for _, r := range rows {
+		if err := cw.Write(cleanCells(r)); err != nil {
+			return err
+		}
 	}
 	cw.Flush()
 	return cw.Error()
 }
 
-// Markdown writes a GitHub-flavoured Markdown table. Pipes and newlines in
-// cells are escaped so a cell cannot break the table.
+// cleanCells returns cells through textsafe.Clean, copying only when one changes.
+func cleanCells(cells []string) []string {
+	out, copied := cells, false
+	for i, c := range cells {
+		if cc := textsafe.Clean(c); cc != c {
+			if !copied {
+				out, copied = append([]string(nil), cells...), true
+			}
+			out[i] = cc
+		}
+	}
+	return out
+}
+
+// Markdown writes a GitHub-flavoured Markdown table. Every cell is passed
+// through textsafe.Clean (so it is one line with no control character), then
+// backslashes and pipes are escaped so a cell cannot break the table.
 func Markdown(w io.Writer, header []string, rows [][]string) error {
 	var b strings.Builder
 	line := func(cells []string) {
 		b.WriteString("|")
 		for _, c := range cells {
+			c = textsafe.Clean(c)
 			c = strings.ReplaceAll(c, `\`, `\\`)
 			c = strings.ReplaceAll(c, "|", `\|`)
-			c = strings.ReplaceAll(c, "\n", " ")
 			b.WriteString(" " + c + " |")
 		}
 		b.WriteString("\n")
@@ -65,7 +68,8 @@ func Markdown(w io.Writer, header []string, rows [][]string) error {
 }
 
 // TSV writes rows as tab-separated lines with no header: the piped shape of
-// tables, for cut, awk and sort. Tabs and newlines in cells become spaces.
+// tables, for cut, awk and sort. Every cell is passed through textsafe.Clean:
+// a tab becomes a space, a newline \n, and no control character is written raw.
 func TSV(w io.Writer, rows [][]string) error {
 	var b strings.Builder
 	for _, r := range rows {
@@ -73,7 +77,7 @@ func TSV(w io.Writer, rows [][]string) error {
 			if i > 0 {
 				b.WriteByte('\t')
 			}
-			b.WriteString(strings.NewReplacer("\t", " ", "\n", " ", "\r", " ").Replace(c))
+			b.WriteString(textsafe.Clean(c))
 		}
 		b.WriteByte('\n')
 	}

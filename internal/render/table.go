@@ -22,7 +22,14 @@ type TableOptions struct {
 // Table writes an aligned table for a terminal: a header row, then rows,
 // columns separated by two spaces, no borders. Cells are measured by display
 // width, so Chinese text lines up. The last column is cut to fit the width.
+// Every cell is passed through textsafe.Clean first.
 func Table(w io.Writer, header []string, rows [][]string, opt TableOptions) error {
+	header = cleanCells(header)
+	clean := make([][]string, len(rows))
+	for i, r := range rows {
+		clean[i] = cleanCells(r)
+	}
+	rows = clean
 	if opt.Width > 0 && len(header) > 0 {
 		rows = fitLastColumn(header, rows, opt.Width)
 	}

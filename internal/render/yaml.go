@@ -1,20 +1,25 @@
 package render
 
 import (
-	"encoding/json"
 	"fmt"
 	"io"
 	"reflect"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/errcode-dev/errcode/internal/textsafe"
 )
 
 // YAML writes v as a YAML document. It handles what errcode prints (structs
 // with yaml tags and omitempty, slices, strings, bools and numbers) and is
 // written by hand so the binary does not link a YAML library: its package
 // initialisation alone cost a measurable share of start-up. Strings are
-// plain where that is unambiguous and double-quoted (JSON escapes, which YAML
-// accepts) otherwise, so the output is always valid YAML.
+// plain where that is unambiguous and double-quoted otherwise, with the same
+// escapes as JSON (appendQuoted; YAML accepts them all), so the output is
+// always valid YAML, holds no textsafe.Unsafe rune or invalid byte raw, and
+// a YAML parser reads back the strings a JSON parser reads from -o json.
 func YAML(w io.Writer, v any) error {
 	var b strings.Builder
 	if err := yamlValue(&b, reflect.ValueOf(v), 0, false); err != nil {
@@ -115,31 +120,31 @@ func yamlString(s string) string {
 	if yamlPlainOK(s) {
 		return s
 	}
-	q, _ := json.Marshal(s) // JSON string escapes are valid in YAML double-quoted scalars
-	return string(q)
+	return string(appendQuoted(nil, s))
 }
 
+// yamlPlainOK reports whether s can be written as a plain scalar: letters,
+// digits and a few punctuation marks that mean nothing to YAML, starting
+// with a letter (so no YAML 1.1 or 1.2 reader takes it for a number, date
+// or indicator), nothing that reads as a bool or null, and no Unsafe rune or
+// invalid byte.
 func yamlPlainOK(s string) bool {
-	if s == "" || s != strings.TrimSpace(s) {
+	if s == "" || s != strings.TrimSpace(s) || !utf8.ValidString(s) {
 		return false
 	}
 	switch strings.ToLower(s) {
-	case "true", "false", "yes", "no", "on", "off", "y", "n", "null", "~", ".nan", ".inf", "-.inf", "+.inf":
-		return false
-	}
-	if _, err := strconv.ParseFloat(s, 64); err == nil {
+	case "true", "false", "yes", "no", "on", "off", "y", "n", "null":
 		return false
 	}
 	for i, r := range s {
 		switch {
-		case r >= 'a' && r <= 'z', r >= 'A' && r <= 'Z', r >= '0' && r <= '9':
-		case r == '.' || r == '_' || r == '/' || r == '(' || r == ')' || r == ',':
-		case r == ' ' || r == '-':
+		case r >= 'a' && r <= 'z', r >= 'A' && r <= 'Z':
+		case r >= '0' && r <= '9', r == '.' || r == '_' || r == '/' || r == '(' || r == ')' || r == ',', r == ' ' || r == '-':
 			if i == 0 {
 				return false
 			}
-		case r > 0x7f && r != 0x85 && r != 0xfeff && !(r >= 0x2028 && r <= 0x2029) && !(r >= 0x80 && r <= 0x9f):
-			// Letters of other scripts are plain; controls are not.
+		case r > 0x7f && !textsafe.Unsafe(r) && !unicode.IsSpace(r):
+			// Letters of other scripts are plain; controls and spaces are not.
 		default:
 			return false
 		}

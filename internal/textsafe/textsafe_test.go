@@ -24,6 +24,12 @@ func TestClean(t *testing.T) {
 		{"del", "a\x7fb", `a\x7fb`},
 		{"invalid utf8", "a\xffb", `a\xffb`},
 		{"line separator", "a\u2028b", `a\u2028b`},
+		{"nel", "a\u0085b", `a\u0085b`},
+		{"bidi mark", "\u200e\u200f\u061c", `\u200e\u200f\u061c`},
+		{"bom and non-characters", "\ufeffa\ufffe\uffff", `\ufeffa\ufffe\uffff`},
+		{"invalid utf8 run", "a\xff\xfe\x9bb", `a\xff\xfe\x9bb`},
+		{"truncated sequence", "签\xe5\x90", `签\xe5\x90`},
+		{"u+fffd itself", "a\ufffdb", "a\ufffdb"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -54,12 +60,15 @@ func FuzzClean(f *testing.F) {
 				if r == '\n' && lines {
 					continue
 				}
-				if unsafe(r) {
+				if Unsafe(r) {
 					t.Fatalf("unsafe rune %U survived in %q", r, out)
 				}
 			}
 			if !lines && strings.Contains(out, "\n") {
 				t.Fatalf("newline in one-line output %q", out)
+			}
+			if again := clean(out, lines); again != out {
+				t.Fatalf("cleaning twice escapes twice: %q then %q", out, again)
 			}
 		}
 	})
