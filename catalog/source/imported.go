@@ -57,6 +57,10 @@ type Class struct {
 	Remediation []catalog.Text `yaml:"remediation"`
 	Retryable   bool           `yaml:"retryable"`
 	Retry       catalog.Text   `yaml:"retry"`
+	// Verdict and After: as in codes.yaml (catalog.Entry.Verdict and
+	// RetryAfter); without a verdict, retryable decides.
+	Verdict catalog.RetryVerdict `yaml:"verdict,omitempty"`
+	After   catalog.Text         `yaml:"after,omitempty"`
 }
 
 // versionRE is an API version as X-TC-Version spells it.
@@ -156,6 +160,9 @@ func DecodeClasses(data []byte) ([]Class, error) {
 		}
 		if len(c.Remediation) == 0 || c.Retry.En == "" || c.Retry.Zh == "" {
 			return nil, fmt.Errorf("%s: needs remediation and retry advice in both languages", c.Class)
+		}
+		if err := CheckVerdict(c.Verdict, c.After, c.Retryable); err != nil {
+			return nil, fmt.Errorf("%s: %w", c.Class, err)
 		}
 	}
 	return cs, nil
