@@ -9,8 +9,13 @@ package catalog
 func Lookup(code string) (e *Entry, exact bool) { return Default().Resolve("", code) }
 
 // IsRetryable reports whether a request that failed with code may succeed
-// when sent again (after the backoff its Retry text describes). Unknown codes
-// answer as their class does; codes of unknown classes are not retryable.
+// when sent again unchanged: true when its retry verdict (Entry.Verdict) is
+// RetryYes (retry with backoff) or RetryAfter (once the condition its
+// RetryAfter names has cleared: wait or poll first, as its Retry text
+// says). Unknown codes answer as their class does; codes of unknown classes
+// are not retryable. Where several products define a code, the common
+// entry answers, else the first product's (see Lookup); use
+// Default().Get(scope, code).Verdict for one product's verdict.
 func IsRetryable(code string) bool {
 	e, _ := Lookup(code)
 	return e != nil && e.Retryable

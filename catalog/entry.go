@@ -91,10 +91,22 @@ type Entry struct {
 	Causes []Text `yaml:"causes" json:"causes"`
 	// Remediation lists ordered steps that fix the cause.
 	Remediation []Text `yaml:"remediation" json:"remediation"`
-	// Retryable tells whether sending the same request again may succeed.
+	// Retryable tells whether sending the same request again may succeed
+	// (now or later): Verdict.Retryable().
 	Retryable bool `yaml:"retryable" json:"retryable"`
-	// Retry says how (or why not) to retry.
+	// Retry says how (or why not) to retry; it agrees with Verdict.
 	Retry Text `yaml:"retry" json:"retry"`
+	// Verdict is the three-valued retry verdict (see RetryVerdict). In
+	// codes.yaml it is optional: without it, retryable decides (yes or no).
+	Verdict RetryVerdict `yaml:"verdict,omitempty" json:"verdict,omitempty"`
+	// RetryAfter names, for RetryAfter, the condition that must clear
+	// before the same request can succeed ("the running operation
+	// finishes").
+	RetryAfter Text `yaml:"after,omitempty" json:"after,omitempty"`
+	// RetryEvidence says what decided Verdict: the curated entry, Tencent
+	// Cloud's text ("Tencent Cloud's text says “请稍后重试”"), the code's
+	// name, or the guidance of its class (catalog/retry.yaml has the order).
+	RetryEvidence Text `yaml:"-" json:"-"`
 	// Related lists codes worth reading next; each resolves in the catalog.
 	Related []string `yaml:"related,omitempty" json:"related,omitempty"`
 	// Actions lists the API actions documented to return this code.
@@ -125,9 +137,11 @@ type Entry struct {
 	// Imported is true for an entry of the imported layer.
 	Imported bool `yaml:"-" json:"-"`
 	// Class is, for an imported entry, the code of the curated entry (or of
-	// the class guidance in catalog/classes.yaml) whose Remediation, Retryable
-	// and Retry it carries: the same code in the common scope when there is
-	// one ("AuthFailure.SignatureExpire"), else its nearest class
+	// the class guidance in catalog/classes.yaml) whose Remediation it
+	// carries, and its Retryable, Retry and Verdict unless Tencent Cloud's
+	// text or the code's name says otherwise (see RetryEvidence): the same
+	// code in the common scope when there is one
+	// ("AuthFailure.SignatureExpire"), else its nearest class
 	// ("InvalidParameter"). It is "*" when only errcode's general guidance
 	// applies, and "" for curated entries.
 	Class string `yaml:"-" json:"-"`

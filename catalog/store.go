@@ -18,8 +18,8 @@ import (
 //
 //   - records.bin: one record of catalogfmt.RecordSize bytes per catalog position,
 //     little-endian: the entry's text (uint32 offset in the entry texts),
-//     its scope (uint16 index in scopeTable), its guide and flags (uint16
-//     each). A curated record has catalogfmt.FlagCurated set and its text field is its
+//     its scope (uint16 index in scopeTable), its guide, flags and retry
+//     clue (uint16 each). A curated record has catalogfmt.FlagCurated set and its text field is its
 //     index in codes.
 //   - entries0.txt, entries1.txt, ...: the texts of the imported entries in
 //     catalog order, so that the definitions of one code lie together. An
@@ -33,6 +33,9 @@ import (
 //   - keys.txt and keys.bin: the key index (see keyIndex); keys.bin holds
 //     its offset, posting, position and shape tables and a sample of every
 //     sampleEvery-th key (offsets, then text) as sections 0 to 5.
+//   - retry clue: the evidence of catalog/retry.yaml that decides an
+//     imported entry's retry verdict (source.RetryRules.Clue), 0 when its
+//     guide decides (see setRetry).
 //   - guide: the entry whose Remediation, Retryable and Retry an imported
 //     record carries: codes[guide] when guide < len(codes), else
 //     classes[guide-len(codes)]; catalogfmt.NoGuide for none.
@@ -173,17 +176,16 @@ func (s *store) build(pos int) *Entry {
 		e.Actions = strings.Split(l[lineActions], ",")
 	}
 	e.describe = l[lineDescribe]
-	if gi := s.u16(pos, catalogfmt.RecGuide); guideEntry(gi) != nil {
-		g := guideEntry(gi)
+	gi := s.u16(pos, catalogfmt.RecGuide)
+	g := guideEntry(gi)
+	if g != nil {
 		e.guide = gi + 1
-		e.Class = g.Code
 		e.Remediation = g.Remediation
 		if t := templateOf(gi); t != nil {
 			e.Remediation = expandSteps(t, factsFor(e.Scope, e, e.describe, Call{}))
 		}
-		e.Retryable = g.Retryable
-		e.Retry = g.Retry
 	}
+	setRetry(e, g, s.u16(pos, catalogfmt.RecRetry))
 	if info, ok := productByScope(e.Scope); ok && info.docs != "" {
 		e.Docs = Text{Zh: info.docs} // the product's documentation home (Chinese site)
 	}

@@ -37,7 +37,7 @@ func TestExitStatuses(t *testing.T) {
 		{[]string{"explain", "InternalError.SomethingNew"}, ExitNotFound},
 		{[]string{"explain", "AuthFailure.*"}, ExitUsage},
 		{[]string{"list"}, ExitOK},
-		{[]string{"list", "--category", "AuthFailure", "--retryable"}, ExitNotFound},
+		{[]string{"list", "--category", "InvalidAction", "--retryable"}, ExitNotFound},
 		{[]string{"list", "--category", "Nope"}, ExitUsage},
 		{[]string{"nosuch"}, ExitUsage},
 		{[]string{"--lang", "fr", "list"}, ExitUsage},
@@ -100,7 +100,7 @@ func TestJSONIsAlwaysValid(t *testing.T) {
 		{"lookup", "-o", "json", "签名"},
 		{"explain", "-o", "json", "InternalError.New"},
 		{"list", "-o", "json"},
-		{"list", "-o", "json", "--category", "AuthFailure", "--retryable"},
+		{"list", "-o", "json", "--category", "InvalidAction", "--retryable"},
 	} {
 		for _, tty := range []bool{false, true} {
 			_, out, _ := run(t, tty, nil, args...)
@@ -110,7 +110,7 @@ func TestJSONIsAlwaysValid(t *testing.T) {
 				continue
 			}
 			for _, e := range v {
-				for _, k := range []string{"code", "category", "scope", "summary", "retryable"} {
+				for _, k := range []string{"code", "category", "scope", "summary", "retryable", "retry_verdict", "retry_evidence"} {
 					if _, ok := e[k]; !ok {
 						t.Errorf("%q: entry lacks %q", args, k)
 					}

@@ -121,7 +121,7 @@ func listRun(a *app, opts *listOptions) error {
 	}
 	rows := make([][]string, 0, len(entries))
 	for _, e := range entries {
-		rows = append(rows, []string{e.Code, e.Category(), e.Scope, yesNo(e.Retryable, lang), summaryIn(e, lang)})
+		rows = append(rows, []string{e.Code, e.Category(), e.Scope, verdictWord(e, lang), summaryIn(e, lang)})
 	}
 	header := []string{"CODE", "CATEGORY", "SCOPE", "RETRYABLE", "SUMMARY"}
 	if format == outTable {
@@ -202,6 +202,17 @@ func writeGrouped(a *app, rows [][]string) error {
 	}
 	return render.Table(a.ios.Out, []string{"CATEGORY", "CODE", "SCOPE", "RETRY", "SUMMARY"}, out,
 		render.TableOptions{Width: a.ios.TerminalWidth(), Color: a.ios.ColorEnabled()})
+}
+
+// verdictWord is the RETRY column of e: yes, after or no (是, 稍后, 否).
+func verdictWord(e *catalog.Entry, lang catalog.Lang) string {
+	if e.Verdict == catalog.RetryAfter {
+		if lang == catalog.Chinese {
+			return "稍后"
+		}
+		return "after"
+	}
+	return yesNo(e.Retryable, lang)
 }
 
 func yesNo(b bool, lang catalog.Lang) string {

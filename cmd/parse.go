@@ -95,6 +95,12 @@ type parseRecord struct {
 	// Candidates names the products that define the code when several do
 	// and nothing in the input says which (the explanation is the first's).
 	Candidates []string `json:"candidates,omitempty" yaml:"candidates,omitempty"`
+	// RetryVerdict is "yes", "after" or "no" (see catalog.RetryVerdict),
+	// RetryEvidence what decided it; both empty when nothing explains the
+	// code. retryAfter is the condition of "after", for the text output.
+	RetryVerdict  string `json:"retry_verdict" yaml:"retry_verdict"`
+	RetryEvidence string `json:"retry_evidence" yaml:"retry_evidence"`
+	retryAfter    string
 }
 
 // codeCount is one row of --summary.
@@ -341,6 +347,7 @@ func (p *parser) record(file string, f parse.Finding) parseRecord {
 		rec.Summary = e.Summary.In(p.lang)
 		rec.Retryable = e.Retryable
 		rec.Retry = e.Retry.In(p.lang)
+		rec.RetryVerdict, rec.RetryEvidence, rec.retryAfter = string(e.Verdict), e.RetryEvidence.In(p.lang), e.RetryAfter.In(p.lang)
 		rec.Remediation = e.Steps(p.lang)
 	}
 	if len(pick.candidates) > 1 && e != nil && exact {
@@ -579,7 +586,10 @@ func (p *parser) writeBlock(rec parseRecord) error {
 	}
 	if rec.Explained != "" {
 		verdict := p.word("no: ", "否：")
-		if rec.Retryable {
+		switch {
+		case rec.RetryVerdict == string(catalog.RetryAfter) && rec.retryAfter != "":
+			verdict = p.word("after "+rec.retryAfter+": ", rec.retryAfter+"可重试：")
+		case rec.Retryable:
 			verdict = p.word("yes: ", "是：")
 		}
 		field("retry", "重试", verdict+rec.Retry)

@@ -72,6 +72,10 @@ type Class struct {
 	Remediation []catalog.Text `yaml:"remediation,omitempty"`
 	Retryable   bool           `yaml:"retryable,omitempty"`
 	Retry       catalog.Text   `yaml:"retry,omitempty"`
+	// Verdict and After: as in codes.yaml (catalog.Entry.Verdict and
+	// RetryAfter); without a verdict, retryable decides.
+	Verdict catalog.RetryVerdict `yaml:"verdict,omitempty"`
+	After   catalog.Text         `yaml:"after,omitempty"`
 	// Like is the class (a curated common code or another class of this
 	// file) whose guidance this class's codes carry; Why says why, in both
 	// languages. A class has either Like or its own guidance.
@@ -184,7 +188,7 @@ func DecodeClasses(data []byte) ([]Class, error) {
 			return nil, fmt.Errorf("entry %d: class %q is not a class name", i+1, c.Class)
 		}
 		if c.Like != "" {
-			if len(c.Remediation) > 0 || c.Retry != (catalog.Text{}) || c.Retryable {
+			if len(c.Remediation) > 0 || c.Retry != (catalog.Text{}) || c.Retryable || c.Verdict != "" || c.After != (catalog.Text{}) {
 				return nil, fmt.Errorf("%s: a class with like takes its guidance from %s; give no remediation or retry advice of its own", c.Class, c.Like)
 			}
 			if c.Why.En == "" || c.Why.Zh == "" {
@@ -194,6 +198,9 @@ func DecodeClasses(data []byte) ([]Class, error) {
 		}
 		if len(c.Remediation) == 0 || c.Retry.En == "" || c.Retry.Zh == "" {
 			return nil, fmt.Errorf("%s: needs remediation and retry advice in both languages", c.Class)
+		}
+		if err := CheckVerdict(c.Verdict, c.After, c.Retryable); err != nil {
+			return nil, fmt.Errorf("%s: %w", c.Class, err)
 		}
 	}
 	return cs, nil

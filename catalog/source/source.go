@@ -38,6 +38,9 @@ func Decode(data []byte) ([]*catalog.Entry, error) {
 		if !codeShaped(e.Code) {
 			return nil, fmt.Errorf("entry %d: %q is not an error code", i+1, e.Code)
 		}
+		if err := CheckVerdict(e.Verdict, e.RetryAfter, e.Retryable); err != nil {
+			return nil, fmt.Errorf("%s/%s: %w", e.Scope, e.Code, err)
+		}
 	}
 	return entries, nil
 }

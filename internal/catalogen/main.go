@@ -2,8 +2,9 @@
 // embeds, so that start-up parses nothing:
 //
 //   - catalog/codes.yaml, the curated layer (about 150 entries with causes,
-//     fix steps and retry advice), and catalog/classes.yaml, the curated
-//     guidance for classes no curated entry describes, become Go composite
+//     fix steps and retry advice), catalog/classes.yaml, the curated
+//     guidance for classes no curated entry describes, and
+//     catalog/retry.yaml, the rules that decide retry verdicts, become Go composite
 //     literals in catalog/codes_gen.go, which the linker lays out as static
 //     data; so do the product names of catalog/products.yaml, the scopes and
 //     the categories;
@@ -26,7 +27,10 @@
 // takes the imported entry's actions and versions only when it has none. An
 // imported entry carries the remediation and retry advice of the nearest
 // curated entry along its code and parent classes (same scope, then common),
-// else of the class guidance in classes.yaml, else the general guidance "*".
+// else of the class guidance in classes.yaml, else the general guidance "*";
+// its retry verdict comes from the first clue of retry.yaml found in its
+// official text or its name, else from that guide (the record stores the
+// clue).
 //
 // Run it with `make catalog` (or `go generate ./catalog`) after editing any of
 // the YAML files. A test fails when the generated files are stale. It
@@ -106,6 +110,7 @@ const GoFile = "catalog/codes_gen.go"
 type Input struct {
 	Codes    []byte            // codes.yaml
 	Classes  []byte            // classes.yaml
+	Retry    []byte            // retry.yaml
 	Products []byte            // products.yaml
 	Product  map[string][]byte // products/<product>.yaml by product
 }
@@ -119,6 +124,9 @@ func ReadInput(path string) (*Input, error) {
 		return nil, err
 	}
 	if in.Classes, err = os.ReadFile(filepath.Join(dir, "classes.yaml")); err != nil {
+		return nil, err
+	}
+	if in.Retry, err = os.ReadFile(filepath.Join(dir, "retry.yaml")); err != nil {
 		return nil, err
 	}
 	if in.Products, err = os.ReadFile(filepath.Join(dir, "products.yaml")); err != nil {
@@ -189,6 +197,8 @@ func Generate(in *Input) (map[string][]byte, error) {
 type model struct {
 	curated  []*catalog.Entry // codes.yaml, in order, with imported actions/versions merged in
 	classes  []source.Class
+	retry    *source.RetryRules
+	clue     map[*catalog.Entry]int // the retry clue of each imported entry (RetryRules.Clue)
 	products []source.ProductName
 	counts   map[string]int   // entries by scope
 	all      []*catalog.Entry // both layers, in catalog order
@@ -203,7 +213,7 @@ type model struct {
 }
 
 func compile(in *Input) (*model, error) {
-	m := &model{counts: map[string]int{}, guide: map[*catalog.Entry]int{}}
+	m := &model{counts: map[string]int{}, guide: map[*catalog.Entry]int{}, clue: map[*catalog.Entry]int{}}
 	var err error
 	if m.curated, err = source.Decode(in.Codes); err != nil {
 		return nil, fmt.Errorf("codes.yaml: %w", err)
@@ -216,6 +226,20 @@ func compile(in *Input) (*model, error) {
 	}
 	if m.classes, err = source.DecodeClasses(in.Classes); err != nil {
 		return nil, fmt.Errorf("classes.yaml: %w", err)
+	}
+	if m.retry, err = source.DecodeRetry(in.Retry); err != nil {
+		return nil, fmt.Errorf("retry.yaml: %w", err)
+	}
+	for _, e := range m.curated {
+		if e.Verdict == "" {
+			e.Verdict = catalog.VerdictOf(e.Retryable)
+		}
+		e.RetryEvidence = m.retry.Evidence.Curated
+	}
+	for i := range m.classes {
+		if m.classes[i].Verdict == "" {
+			m.classes[i].Verdict = catalog.VerdictOf(m.classes[i].Retryable)
+		}
 	}
 	if !slices.ContainsFunc(m.classes, func(c source.Class) bool { return c.Class == catalog.ClassAny }) {
 		return nil, fmt.Errorf("classes.yaml: the general guidance (class %q) is missing", catalog.ClassAny)
@@ -332,6 +356,7 @@ func compile(in *Input) (*model, error) {
 			}
 		}
 		m.guide[e] = g
+		m.clue[e] = m.retry.Clue(e.Code, e.Summary.Zh, e.Summary.En, e.Solution.Zh)
 	}
 	return m, nil
 }
@@ -350,7 +375,7 @@ func (m *model) resolveLikes() error {
 		}
 		if j := slices.IndexFunc(m.curated, func(e *catalog.Entry) bool { return e.Scope == catalog.ScopeCommon && e.Code == c.Like }); j >= 0 {
 			t := m.curated[j]
-			c.Remediation, c.Retryable, c.Retry = t.Remediation, t.Retryable, t.Retry
+			c.Remediation, c.Retryable, c.Retry, c.Verdict, c.After = t.Remediation, t.Retryable, t.Retry, t.Verdict, t.RetryAfter
 			continue
 		}
 		j := slices.IndexFunc(m.classes, func(o source.Class) bool { return o.Class == c.Like })
@@ -358,7 +383,7 @@ func (m *model) resolveLikes() error {
 			return fmt.Errorf("%s: like %s, which is neither a curated common code nor a class with guidance of its own", c.Class, c.Like)
 		}
 		t := m.classes[j]
-		c.Remediation, c.Retryable, c.Retry = t.Remediation, t.Retryable, t.Retry
+		c.Remediation, c.Retryable, c.Retry, c.Verdict, c.After = t.Remediation, t.Retryable, t.Retry, t.Verdict, t.After
 	}
 	return nil
 }
@@ -446,6 +471,8 @@ func (m *model) goFile(starts [entryFiles]uint32) ([]byte, error) {
 			b.WriteString("Retryable: true,\n")
 		}
 		text(&b, "Retry", e.Retry)
+		verdict(&b, e.Verdict, e.RetryAfter)
+		text(&b, "RetryEvidence", e.RetryEvidence)
 		strs(&b, "Related", e.Related)
 		strs(&b, "Actions", e.Actions)
 		strs(&b, "Messages", e.Messages)
@@ -467,6 +494,7 @@ func (m *model) goFile(starts [entryFiles]uint32) ([]byte, error) {
 			b.WriteString("Retryable: true,\n")
 		}
 		text(&b, "Retry", c.Retry)
+		verdict(&b, c.Verdict, c.After)
 		b.WriteString("},\n")
 	}
 	b.WriteString("}\n\n")
@@ -497,6 +525,7 @@ func (m *model) goFile(starts [entryFiles]uint32) ([]byte, error) {
 		writeTemplate(len(m.curated)+i, c.Remediation)
 	}
 	b.WriteString("}\n\n")
+	m.retryRules(&b)
 	b.WriteString("// scopeTable lists the scopes in catalog order; a record's scope indexes it.\n")
 	fmt.Fprintf(&b, "var scopeTable = []string{%s}\n\n", quoteAll(m.scopes))
 	var cats []string
@@ -591,6 +620,7 @@ func (m *model) tables() (map[string][]byte, [entryFiles]uint32, error) {
 		}
 		put32(r[catalogfmt.RecText:], uint32(total))
 		put16(r[catalogfmt.RecGuide:], m.guide[e])
+		put16(r[catalogfmt.RecRetry:], m.clue[e])
 		texts[file] = append(texts[file], text...)
 		total += len(text)
 	}
@@ -734,6 +764,42 @@ func quoteAll(ss []string) string {
 		q[i] = strconv.Quote(s)
 	}
 	return strings.Join(q, ", ")
+}
+
+// verdict writes the Verdict and RetryAfter fields of an Entry literal.
+func verdict(b *bytes.Buffer, v catalog.RetryVerdict, after catalog.Text) {
+	fmt.Fprintf(b, "Verdict: %s,\n", verdictConst[v])
+	text(b, "RetryAfter", after)
+}
+
+// verdictConst names the constant of each verdict.
+var verdictConst = map[catalog.RetryVerdict]string{catalog.RetryYes: "RetryYes", catalog.RetryAfter: "RetryAfter", catalog.RetryNo: "RetryNo"}
+
+// retryRules writes retry.yaml: the evidence sentences and the rules, by
+// which the catalog reads the clue stored in each record.
+func (m *model) retryRules(b *bytes.Buffer) {
+	ev := m.retry.Evidence
+	b.WriteString("// The sentences that say what decided a retry verdict (catalog/retry.yaml, evidence).\n")
+	b.WriteString("var (\n")
+	for _, v := range []struct {
+		name string
+		t    catalog.Text
+	}{{"retryEvidenceGuide", ev.Guide}, {"retryEvidenceGeneral", ev.General}, {"retryEvidenceText", ev.Text}, {"retryEvidenceName", ev.Name}} {
+		fmt.Fprintf(b, "%s = Text{En: %s, Zh: %s}\n", v.name, strconv.Quote(v.t.En), strconv.Quote(v.t.Zh))
+	}
+	b.WriteString(")\n\n")
+	b.WriteString("// retryRules is catalog/retry.yaml's rules, in order.\n")
+	b.WriteString("var retryRules = []retryRule{\n")
+	for _, r := range m.retry.Rules {
+		b.WriteString("{\n")
+		str(b, "Rule", r.Rule)
+		verdict(b, r.Verdict, r.After)
+		text(b, "Retry", r.Retry)
+		strs(b, "Text", r.Text)
+		strs(b, "Name", r.Name)
+		b.WriteString("},\n")
+	}
+	b.WriteString("}\n\n")
 }
 
 func str(b *bytes.Buffer, field, s string) {

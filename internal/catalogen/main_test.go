@@ -58,7 +58,20 @@ func input(product string) *Input {
 `),
 		Classes:  []byte("- class: \"*\"\n  remediation: [{en: any, zh: 任何}]\n  retry: {en: no, zh: 否}\n"),
 		Products: []byte("- product: cvm\n  zh: 云服务器\n"),
-		Product:  map[string][]byte{"cvm": []byte(product)},
+		Retry: []byte(`evidence:
+  curated: {en: c, zh: 条目}
+  guide: {en: "g %s", zh: "类 %s"}
+  general: {en: g, zh: 一般}
+  text: {en: "t %s", zh: "文 %s"}
+  name: {en: "n %s", zh: "名 %s"}
+rules:
+  - rule: wait
+    verdict: after
+    after: {en: a wait, zh: 稍后}
+    text: [稍后重试]
+    retry: {en: w, zh: 等}
+`),
+		Product: map[string][]byte{"cvm": []byte(product)},
 	}
 }
 

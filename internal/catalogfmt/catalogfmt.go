@@ -10,7 +10,8 @@ const (
 	RecText    = 0  // uint32: offset of the entry's text lines
 	RecScope   = 4  // uint16: index of the scope name
 	RecGuide   = 6  // uint16: index of the curated class guidance, or NoGuide
-	RecFlags   = 8  // uint32: FlagCurated, ...
+	RecFlags   = 8  // uint16: FlagCurated, ...
+	RecRetry   = 10 // uint16: an imported entry's retry clue (source.RetryRules.Clue), 0 for none
 
 	FlagCurated = 1      // the entry is from the curated layer
 	NoGuide     = 0xFFFF // no class guidance applies

@@ -21,6 +21,7 @@ var explainTmpl string
 type labels struct {
 	Causes, Fix, Retry, Related, Actions, Docs, Provenance, AlsoIn string
 	Yes, No, Retryable, NotRetryable                               string
+	RetryYes, RetryAfter, RetryableLater, DecidedBy                string // "yes, with backoff"; "after %s"; the meta word for after; "Decided by"
 	Sep, Colon                                                     string // after Yes/No; after the provenance word
 	Provenances                                                    map[string]string
 
@@ -39,6 +40,7 @@ var labelsByLang = map[catalog.Lang]labels{
 		Causes: "Likely causes", Fix: "How to fix", Retry: "Retry", Related: "Related codes",
 		Actions: "API actions that may return it", Docs: "Docs", Provenance: "Source", AlsoIn: "also defined in:",
 		Yes: "yes", No: "no", Retryable: "retryable", NotRetryable: "not retryable", Colon: ": ",
+		RetryYes: "yes, with backoff", RetryAfter: "after %s", RetryableLater: "retryable later", DecidedBy: "Decided by",
 		Provenances: map[string]string{
 			catalog.ProvenanceOfficial:       "official text",
 			catalog.ProvenanceOfficialZh:     "official Chinese text, English translated by errcode",
@@ -61,6 +63,7 @@ var labelsByLang = map[catalog.Lang]labels{
 		Causes: "可能原因", Fix: "解决步骤", Retry: "是否重试", Related: "相关错误码",
 		Actions: "可能返回此错误码的接口", Docs: "文档", Provenance: "来源", AlsoIn: "同名错误码也见于：",
 		Yes: "是", No: "否", Retryable: "可重试", NotRetryable: "不可重试", Colon: "：",
+		RetryYes: "是（退避重试）", RetryAfter: "%s可重试", RetryableLater: "稍后可重试", DecidedBy: "判断依据",
 		Provenances: map[string]string{
 			catalog.ProvenanceOfficial:       "官方文本",
 			catalog.ProvenanceOfficialZh:     "官方中文文本（英文为 errcode 翻译）",
@@ -128,6 +131,7 @@ type explainData struct {
 	FixHeading                   string
 	Steps                        []string
 	RetryHeading, Retry          string
+	RetryEvidence                string
 	RelatedHeading, Related      string
 	ActionsHeading, Actions      string
 	DocsHeading, Docs            string
@@ -175,10 +179,7 @@ func layoutData(e *catalog.Entry, opt ExplainOptions) *explainData {
 	bold, dim, heading := paint(color.Bold), paint(color.Faint), paint(color.Bold, color.FgCyan)
 	block := func(s string) string { return Wrap(s, width, "  ", "  ") }
 
-	retryWord, verdict := l.NotRetryable, l.No
-	if e.Retryable {
-		retryWord, verdict = l.Retryable, l.Yes
-	}
+	retryWord, verdict := retryWords(e, l, lang)
 	meta := v.Scope + " · " + v.Category + " · " + retryWord
 	if opt.ForProduct != "" {
 		meta += " · " + fmt.Sprintf(l.ForProduct, textsafe.Clean(opt.ForProduct))
@@ -199,6 +200,9 @@ func layoutData(e *catalog.Entry, opt ExplainOptions) *explainData {
 		DocsHeading:    heading(l.Docs),
 		SourceHeading:  heading(l.Provenance),
 		Source:         block(l.Provenances[e.Provenance] + l.Colon + v.Source),
+	}
+	if v.RetryEvidence != "" {
+		d.RetryEvidence = dim(block(l.DecidedBy + l.Colon + textsafe.Clean(v.RetryEvidence)))
 	}
 	if len(opt.Others) > 0 {
 		d.AlsoIn = dim(l.AlsoIn + " " + textsafe.Clean(strings.Join(opt.Others, ", ")))
@@ -228,6 +232,19 @@ func layoutData(e *catalog.Entry, opt ExplainOptions) *explainData {
 		}
 	}
 	return d
+}
+
+// retryWords returns the word of the meta line and the verdict of the retry
+// heading: "retryable" and "yes, with backoff", "retryable later" and
+// "after the running operation finishes", or "not retryable" and "no".
+func retryWords(e *catalog.Entry, l labels, lang catalog.Lang) (meta, verdict string) {
+	switch {
+	case e.Verdict == catalog.RetryAfter && e.RetryAfter.In(lang) != "":
+		return l.RetryableLater, strings.Replace(l.RetryAfter, "%s", textsafe.Clean(e.RetryAfter.In(lang)), 1)
+	case e.Retryable:
+		return l.Retryable, l.RetryYes
+	}
+	return l.NotRetryable, l.No
 }
 
 // importedBlocks fills the parts of the layout that differ for an imported

@@ -164,7 +164,7 @@ var (
 
 func init() {
 	for _, f := range strings.Fields(`Title Meta AlsoIn Summary Note CausesHeading SolutionHeading Solution FixHeading
-		RetryHeading Retry RelatedHeading Related ActionsHeading Actions DocsHeading Docs SourceHeading Source
+		RetryHeading Retry RetryEvidence RelatedHeading Related ActionsHeading Actions DocsHeading Docs SourceHeading Source
 		OthersHeading OthersHint`) {
 		explainFields[f] = true
 	}
@@ -194,6 +194,8 @@ func (d *explainData) str(name string) string {
 		return d.RetryHeading
 	case "Retry":
 		return d.Retry
+	case "RetryEvidence":
+		return d.RetryEvidence
 	case "RelatedHeading":
 		return d.RelatedHeading
 	case "Related":

@@ -46,6 +46,13 @@ type Entry struct {
 	// class); both are empty outside lookup and explain.
 	Query string `json:"query,omitempty" yaml:"query,omitempty"`
 	Match string `json:"match,omitempty" yaml:"match,omitempty"`
+
+	// RetryVerdict is the three-valued retry verdict: "yes" (retry with
+	// backoff), "after" (a later identical request can succeed once a
+	// condition clears) or "no"; Retryable is false only for "no".
+	// RetryEvidence says what decided it, in the language.
+	RetryVerdict  string `json:"retry_verdict" yaml:"retry_verdict"`
+	RetryEvidence string `json:"retry_evidence" yaml:"retry_evidence"`
 }
 
 // View returns the view of e in lang. Slices are never nil, so JSON shows [] rather than null.
@@ -69,6 +76,7 @@ func View(e *catalog.Entry, lang catalog.Lang) Entry {
 		Class:       e.Class,
 		ProductName: catalog.ProductName(e.Scope, lang),
 	}
+	v.RetryVerdict, v.RetryEvidence = string(e.Verdict), e.RetryEvidence.In(lang)
 	return v
 }
 

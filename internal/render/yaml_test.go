@@ -46,7 +46,7 @@ func TestYAMLShape(t *testing.T) {
 	if err := YAML(&buf, []Entry{{Code: "A.B", Category: "A", Causes: []string{"c"}, Related: []string{}}}); err != nil {
 		t.Fatal(err)
 	}
-	want := "- code: A.B\n  category: A\n  scope: \"\"\n  summary: \"\"\n  retryable: false\n  retry: \"\"\n  causes:\n    - c\n  remediation: []\n  related: []\n  actions: []\n  docs: \"\"\n  provenance: \"\"\n  source: \"\"\n"
+	want := "- code: A.B\n  category: A\n  scope: \"\"\n  summary: \"\"\n  retryable: false\n  retry: \"\"\n  causes:\n    - c\n  remediation: []\n  related: []\n  actions: []\n  docs: \"\"\n  provenance: \"\"\n  source: \"\"\n  retry_verdict: \"\"\n  retry_evidence: \"\"\n"
 	if buf.String() != want {
 		t.Errorf("YAML =\n%s\nwant\n%s", buf.String(), want)
 	}
