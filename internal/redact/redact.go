@@ -20,7 +20,8 @@
 //     value in single or double quotes ('Token': u'v'), the same escaped
 //     once or more inside a string (\"SecretKey\":\"v\"), query strings
 //     (&Signature=v&), URL-encoded JSON and forms (%22SecretKey%22%3A%22v%22,
-//     SecretKey%3Dv), XML (<SecretKey>v</SecretKey>, also as &lt;...&gt;),
+//     SecretKey%3Dv), XML (<SecretKey>v</SecretKey>, CDATA too, also as
+//     &lt;...&gt;; with no closing tag the value is unquoted),
 //     command-line flags (--secretKey v, -secretKey v) and tccli's
 //     "configure set secretKey v". A value may be on the next line after
 //     "key:" when that line is indented or starts with a quote (YAML,
@@ -365,22 +366,15 @@ func redactValues(s string) string {
 // value finds the value of the key s[ks:ke] and returns the span to
 // replace, empty when there is none. See the package doc for the syntaxes.
 func value(s string, ks, ke int, k kind) (int, int) {
-	// XML: <SecretKey>v</SecretKey>, or escaped: &lt;SecretKey&gt;v&lt;/SecretKey&gt;.
+	// XML: <SecretKey>v</SecretKey> (v up to a closing tag, or CDATA), or
+	// escaped: &lt;SecretKey&gt;v&lt;/SecretKey&gt;. An element that is not
+	// closed (cut text, or a <password> placeholder in prose) has an
+	// unquoted value, if any.
 	if ks > 0 && s[ks-1] == '<' && ke < len(s) && s[ke] == '>' {
-		vs := ke + 1
-		ve := vs
-		for ve < len(s) && s[ve] != '<' {
-			ve++
-		}
-		return vs, ve
+		return element(s, ke+1, "<")
 	}
 	if strings.HasSuffix(s[:ks], "&lt;") && strings.HasPrefix(s[ke:], "&gt;") {
-		vs := ke + 4
-		ve := strings.Index(s[vs:], "&lt;")
-		if ve < 0 {
-			ve = len(s) - vs
-		}
-		return vs, vs + ve
+		return element(s, ke+4, "&lt;")
 	}
 
 	p := skipCloseQuotes(s, ke)
@@ -494,6 +488,26 @@ func value(s string, ks, ke int, k kind) (int, int) {
 		p = endBare(s, p+1, false, enc)
 	}
 	return vs, p
+}
+
+// element returns the value of an XML element whose content starts at
+// s[vs:] and whose tags open with lt.
+func element(s string, vs int, lt string) (int, int) {
+	if lt == "<" && strings.HasPrefix(s[vs:], "<![CDATA[") {
+		vs += len("<![CDATA[")
+		if e := strings.Index(s[vs:], "]]>"); e >= 0 {
+			return vs, vs + e
+		}
+		return vs, len(s)
+	}
+	e := strings.Index(s[vs:], lt)
+	switch {
+	case e < 0:
+		return vs, endBare(s, vs, false, false)
+	case vs+e+len(lt) < len(s) && s[vs+e+len(lt)] == '/':
+		return vs, vs + e
+	}
+	return 0, 0
 }
 
 // skipCloseQuotes skips the key's closing quotes: ", ', `, backslashes,

@@ -95,6 +95,10 @@ func TestString(t *testing.T) {
 		{`secret_key: "` + skey + `"`, `secret_key: "[REDACTED]"`},
 		{"<SecretKey>" + skey + "</SecretKey><Region>x</Region>", "<SecretKey>[REDACTED]</SecretKey><Region>x</Region>"},
 		{"&lt;Password&gt;hunter2&lt;/Password&gt;", "&lt;Password&gt;[REDACTED]&lt;/Password&gt;"},
+		{"<Password>\n  hunter 2\n</Password>", "<Password>[REDACTED]</Password>"},
+		{"<Password><![CDATA[hunter2]]></Password>", "<Password><![CDATA[[REDACTED]]]></Password>"},
+		{"<Token>abc", "<Token>[REDACTED]"},
+		{"run `login --Password <password>` instead, then <b>Token</b>", "run `login --Password <password>` instead, then <b>Token</b>"},
 
 		// Full-width colon, tab, escaped quotes.
 		{"SecretKey：" + skey + " 地域：x", "SecretKey：[REDACTED] 地域：x"},
