@@ -7,6 +7,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/errcode-dev/errcode/catalog"
+	"github.com/errcode-dev/errcode/internal/redact"
 	"github.com/errcode-dev/errcode/internal/render"
 	"github.com/errcode-dev/errcode/internal/search"
 )
@@ -65,8 +66,8 @@ func explainRun(a *app, opts *explainOptions, args []string) error {
 	missed := false
 	for i, q := range args {
 		if search.Classify(q) == search.KindPattern {
-			return usageErr([]string{fmt.Sprintf("list the matches with: errcode lookup '%s'", q)},
-				"explain takes codes, not patterns: %q", q)
+			return usageErr([]string{fmt.Sprintf("list the matches with: errcode lookup '%s'", shown(q))},
+				"explain takes codes, not patterns: %q", shown(q))
 		}
 		e, others := a.exactEntry(q, opts.product)
 		how := "exact"
@@ -76,7 +77,7 @@ func explainRun(a *app, opts *explainOptions, args []string) error {
 			switch {
 			case len(r.matches) > 0 && r.matches[0].how == "parent":
 				e, how = r.matches[0].entry, "parent"
-				printErr(a.ios, fmt.Sprintf("unknown code %q", strings.TrimSpace(q)),
+				printErr(a.ios, fmt.Sprintf("unknown code %q", shown(strings.TrimSpace(q))),
 					fmt.Sprintf("it is not in the catalog; explaining its class %s", e.Code))
 			case r.kind == search.KindText && len(r.matches) > 0:
 				codes := make([]string, 0, 3)
@@ -85,7 +86,7 @@ func explainRun(a *app, opts *explainOptions, args []string) error {
 						codes = append(codes, m.entry.Code)
 					}
 				}
-				printErr(a.ios, fmt.Sprintf("%q is not a code", q), "closest codes by text: "+strings.Join(codes, ", "))
+				printErr(a.ios, fmt.Sprintf("%q is not a code", shown(q)), "closest codes by text: "+strings.Join(codes, ", "))
 			default:
 				reportMiss(a, r)
 			}
@@ -100,7 +101,7 @@ func explainRun(a *app, opts *explainOptions, args []string) error {
 			}
 			for _, x := range all {
 				v := render.View(x, lang)
-				v.Query, v.Match = strings.TrimSpace(q), how
+				v.Query, v.Match = redact.String(strings.TrimSpace(q)), how
 				if x.Scope == catalog.ScopeCommon && opts.product != "" {
 					if pr, ok := a.catalog().Product(opts.product); ok {
 						v.ExplainedFor = pr.Scope

@@ -75,10 +75,10 @@ func listRun(a *app, opts *listOptions) error {
 		f := false
 		wantRetry = &f
 	default:
-		return usageErr([]string{"use --retryable or --retryable=false"}, "invalid --retryable %q", opts.retryable)
+		return usageErr([]string{"use --retryable or --retryable=false"}, "invalid --retryable %q", shown(opts.retryable))
 	}
 	if opts.category != "" && !a.knownCategory(opts.category) {
-		return usageErr([]string{"categories: " + strings.Join(a.catalog().Categories(), ", ")}, "unknown category %q", opts.category)
+		return usageErr([]string{"categories: " + strings.Join(a.catalog().Categories(), ", ")}, "unknown category %q", shown(opts.category))
 	}
 	lang := a.Lang()
 	// Start from the smallest set the filters allow: the whole catalog is
@@ -91,7 +91,7 @@ func listRun(a *app, opts *listOptions) error {
 			if near := a.catalog().Actions(opts.action[:min(len(opts.action), 8)], 6); len(near) > 0 {
 				hint = "actions that start alike: " + strings.Join(near, ", ")
 			}
-			return usageErr([]string{hint}, "no code of any product names the API action %q", opts.action)
+			return usageErr([]string{hint}, "no code of any product names the API action %q", shown(opts.action))
 		}
 	case opts.product != "":
 		from = a.catalog().InScope(opts.product)

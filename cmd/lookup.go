@@ -7,6 +7,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/errcode-dev/errcode/catalog"
+	"github.com/errcode-dev/errcode/internal/redact"
 	"github.com/errcode-dev/errcode/internal/render"
 	"github.com/errcode-dev/errcode/internal/search"
 )
@@ -67,7 +68,7 @@ func lookupRun(a *app, opts *lookupOptions, args []string) error {
 			}
 			seen[m.entry] = true
 			v := render.View(m.entry, lang)
-			v.Query, v.Match = r.query, m.how
+			v.Query, v.Match = redact.String(r.query), m.how
 			views = append(views, v)
 			rows = append(rows, []string{m.entry.Code, m.entry.Category(), m.entry.Scope, summaryIn(m.entry, lang)})
 		}
@@ -97,7 +98,7 @@ func summaryIn(e *catalog.Entry, lang catalog.Lang) string {
 
 // reportMiss tells, on stderr, that a query named no code, and what to try.
 func reportMiss(a *app, r resolution) {
-	q := r.query
+	q := shown(r.query)
 	switch {
 	case len(r.elsewhere) > 0:
 		printErr(a.ios, fmt.Sprintf("%s is not a code of %s", q, r.scope),
@@ -152,7 +153,7 @@ func (a *app) checkScope(scope string) error {
 	if len(near) > 0 && len(near) <= 8 {
 		hint = "did you mean " + strings.Join(near, ", ") + "? " + hint
 	}
-	return usageErr([]string{hint}, "unknown product %q", scope)
+	return usageErr([]string{hint}, "unknown product %q", shown(scope))
 }
 
 // listScopes joins scopes, at most max of them, saying how many more there are.

@@ -44,9 +44,10 @@ transcripts, the exception strings of the Go, Python, Java, Node.js, PHP,
 Ruby and .NET SDKs, tccli and Terraform output, Python dict reprs, and known
 codes named in prose.
 
-Secrets in the input (Authorization credentials and signatures, tokens,
-SecretId/SecretKey values, AKID key ids) are redacted in every output
-format, so the output is safe to paste into a ticket. Input is read as a
+Secrets in the input (AKID key ids; values of keys such as SecretKey,
+Token, Signature, Password or api_key in any case and syntax; Authorization
+credentials; URL and DSN passwords) are redacted in every output format, as
+are file names, so the output is safe to paste into a ticket. Input is read as a
 stream: a multi-gigabyte log takes constant memory.
 
 Exit status: 0 when at least one error was found, 1 when none was, 2 when an
@@ -207,20 +208,21 @@ func contains(ss []string, s string) bool {
 
 func (p *parser) scanFile(name string) error {
 	var r io.Reader
-	display := name
+	// display is the name as shown everywhere (block headers, the file field,
+	// --summary, progress, errors): a file name can hold a key.
+	display := redact.String(name)
 	var size int64 = -1
 	if name == "-" {
 		r = p.a.ios.In
-		display = "-"
 	} else {
 		f, err := os.Open(name)
 		if err != nil {
-			return fmt.Errorf("cannot read %s", describeOpenErr(name, err))
+			return fmt.Errorf("cannot read %s", describeOpenErr(display, err))
 		}
 		defer f.Close()
 		if st, err := f.Stat(); err == nil {
 			if st.IsDir() {
-				return fmt.Errorf("cannot read %q: it is a directory", name)
+				return fmt.Errorf("cannot read %q: it is a directory", display)
 			}
 			size = st.Size()
 		}
@@ -312,16 +314,20 @@ func (p *parser) emit(file string, f parse.Finding) error {
 // record builds the output record of f: redacted, with the catalog's
 // explanation of its code (or of its class) and the diagnostics that apply.
 func (p *parser) record(file string, f parse.Finding) parseRecord {
+	red := redact.String
+	if f.Cut || f.Truncated {
+		red = redact.Cut // a field may end inside a secret: hide its start too
+	}
 	rec := parseRecord{
-		Code:       redact.String(f.Code),
-		Message:    redact.String(f.Message),
-		RequestID:  redact.String(f.RequestID),
-		LegacyCode: redact.String(f.LegacyCode),
+		Code:       red(f.Code),
+		Message:    red(f.Message),
+		RequestID:  red(f.RequestID),
+		LegacyCode: red(f.LegacyCode),
 		HTTPStatus: f.HTTPStatus,
-		Host:       redact.String(f.Host),
-		Service:    redact.String(f.Service),
-		Action:     redact.String(f.Action),
-		Version:    redact.String(f.Version),
+		Host:       red(f.Host),
+		Service:    red(f.Service),
+		Action:     red(f.Action),
+		Version:    red(f.Version),
 		File:       file,
 		Line:       f.Line,
 		Shape:      string(f.Shape),

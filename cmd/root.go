@@ -13,6 +13,7 @@ import (
 
 	"github.com/errcode-dev/errcode/catalog"
 	"github.com/errcode-dev/errcode/internal/iostreams"
+	"github.com/errcode-dev/errcode/internal/redact"
 	"github.com/errcode-dev/errcode/internal/search"
 	"github.com/errcode-dev/errcode/internal/textsafe"
 )
@@ -94,7 +95,7 @@ func (a *app) format(allowed ...string) (string, error) {
 			return f, nil
 		}
 	}
-	return "", usageErr([]string{"use one of: " + strings.Join(allowed, ", ")}, "invalid output format %q for this command", f)
+	return "", usageErr([]string{"use one of: " + strings.Join(allowed, ", ")}, "invalid output format %q for this command", shown(f))
 }
 
 // Main runs errcode with args and returns the exit status. It prints every
@@ -123,17 +124,23 @@ func Main(args []string, ios *iostreams.IOStreams) int {
 // command tree (man pages, docs). Main is the way to run errcode.
 func NewRootCmd(ios *iostreams.IOStreams) *cobra.Command { return newRootCmd(&app{ios: ios}) }
 
-// printErr writes one error line and its hints to stderr, all made safe for a
-// terminal. It is the one place stderr text is escaped: callers pass raw text,
-// quoted with %q where it needs delimiting (strconv's quoting already writes
-// every textsafe.Unsafe rune and invalid byte as the same escape Clean would,
-// so Clean leaves it as it is). Escaping before %q would escape twice.
+// printErr writes one error line and its hints to stderr, redacted (they
+// may quote arguments and file names) and made safe for a terminal. It is
+// the one place stderr text is escaped: callers pass raw text, quoted with
+// %q where it needs delimiting (strconv's quoting already writes every
+// textsafe.Unsafe rune and invalid byte as the same escape Clean would, so
+// Clean leaves it as it is). Escaping before %q would escape twice.
 func printErr(ios *iostreams.IOStreams, msg string, hints ...string) {
-	fmt.Fprintf(ios.ErrOut, "errcode: error: %s\n", textsafe.Clean(msg))
+	fmt.Fprintf(ios.ErrOut, "errcode: error: %s\n", textsafe.Clean(redact.String(msg)))
 	for _, h := range hints {
-		fmt.Fprintf(ios.ErrOut, "errcode: hint: %s\n", textsafe.Clean(h))
+		fmt.Fprintf(ios.ErrOut, "errcode: hint: %s\n", textsafe.Clean(redact.String(h)))
 	}
 }
+
+// shown is an argument or file name as errcode may echo it: redacted (a
+// pasted SecretKey=... or AKID... is not printed back). It is not escaped:
+// it goes into %q or through printErr, which escape it once.
+func shown(arg string) string { return redact.String(arg) }
 
 const rootLong = `errcode explains Tencent Cloud API error codes: what a code means, why it
 happens, whether to retry, and exactly what to do. It works offline: the
@@ -171,7 +178,7 @@ func newRootCmd(a *app) *cobra.Command {
 				return usageErr([]string{"use --color auto, always or never"}, "%v", err)
 			}
 			if a.lang != "" && a.lang != "en" && a.lang != "zh" {
-				return usageErr([]string{"use --lang en or --lang zh"}, "invalid --lang %q", a.lang)
+				return usageErr([]string{"use --lang en or --lang zh"}, "invalid --lang %q", shown(a.lang))
 			}
 			return nil
 		},

@@ -99,5 +99,6 @@
 // Scan does not redact. Finding fields are copied from the input and can hold
 // secrets: a Message may quote a SecretId, a request header or a whole request,
 // and Host/Date are raw header values. Callers must pass every string they
-// print through internal/redact.
+// print through internal/redact (redact.Cut when Cut or Truncated is set: a
+// field may then end inside a secret).
 package parse
