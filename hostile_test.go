@@ -50,6 +50,7 @@ type runResult struct {
 	status         int
 	stdout, stderr string
 	rssMiB         float64
+	tail           string // the last 4 KiB of stdout
 }
 
 // runHostile runs errcode with args, feeding stdin from feed (which may write
@@ -88,15 +89,27 @@ func runHostile(t *testing.T, env []string, feed func(io.Writer) error, args ...
 	if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
 		rss = float64(ru.Maxrss) / 1024
 	}
-	return runResult{status, stdout.String(), stderr.String(), rss}
+	return runResult{status, stdout.String(), stderr.String(), rss, string(stdout.tail)}
 }
 
-// capped keeps the first MiB written to it.
-type capped struct{ bytes.Buffer }
+// capped keeps the first MiB written to it, and the last 4 KiB in tail.
+// The buffer is a field, not embedded: an embedded bytes.Buffer's ReadFrom
+// would let os/exec copy the whole output into it, and the test process's
+// size counts in its children's peak RSS (they are started with vfork).
+type capped struct {
+	buf  bytes.Buffer
+	tail []byte
+}
+
+func (c *capped) String() string { return c.buf.String() }
 
 func (c *capped) Write(p []byte) (int, error) {
-	if room := 1<<20 - c.Len(); room > 0 {
-		c.Buffer.Write(p[:min(len(p), room)])
+	if room := 1<<20 - c.buf.Len(); room > 0 {
+		c.buf.Write(p[:min(len(p), room)])
+	}
+	c.tail = append(c.tail, p[max(0, len(p)-4096):]...)
+	if len(c.tail) > 4096 {
+		c.tail = append(c.tail[:0], c.tail[len(c.tail)-4096:]...)
 	}
 	return len(p), nil
 }

@@ -7,7 +7,7 @@ import "fmt"
 const (
 	ExitOK       = 0 // found: every query resolved, or parse found at least one error
 	ExitNotFound = 1 // nothing found: an unknown code (even one shown through its class), or no error in the input
-	ExitUsage    = 2 // usage or input error: bad flag or argument, unreadable file
+	ExitUsage    = 2 // usage or input error: bad flag or argument, unreadable file, output that cannot be written
 )
 
 // exitError carries an exit status and the diagnostics to print for it.

@@ -61,6 +61,9 @@ func explainRun(a *app, opts *explainOptions, args []string) error {
 	if err := a.checkScope(opts.product); err != nil {
 		return err
 	}
+	if err := checkQueries("explain", args); err != nil {
+		return err
+	}
 	lang := a.Lang()
 	var views []render.Entry
 	missed := false

@@ -51,12 +51,22 @@ func lookupRun(a *app, opts *lookupOptions, args []string) error {
 	if err := a.checkScope(opts.product); err != nil {
 		return err
 	}
+	if err := checkQueries("lookup", args); err != nil {
+		return err
+	}
 	lang := a.Lang()
 	var views []render.Entry
 	var rows [][]string
 	seen := map[*catalog.Entry]bool{}
+	asked := map[string]bool{}
 	missed := false
 	for _, q := range args {
+		// A query asked before (in any case, ** for *) adds nothing.
+		if k := queryKey(q); asked[k] {
+			continue
+		} else {
+			asked[k] = true
+		}
 		r := a.resolve(q, opts.product)
 		if r.miss {
 			missed = true
@@ -83,6 +93,36 @@ func lookupRun(a *app, opts *lookupOptions, args []string) error {
 		return errNotFound
 	}
 	return nil
+}
+
+// maxQueries is how many queries lookup and explain take at once: more than
+// anyone types, and it bounds the work of one invocation (a pattern costs
+// a pass over the catalog's codes).
+const maxQueries = 1000
+
+// checkQueries refuses more than maxQueries queries, and a pattern longer
+// than search.MaxPatternLen once its runs of * are collapsed.
+func checkQueries(command string, args []string) error {
+	if len(args) > maxQueries {
+		return usageErr([]string{fmt.Sprintf("split the list, e.g. xargs -n %d errcode %s < codes.txt", maxQueries, command)},
+			"too many queries: %d (at most %d at once)", len(args), maxQueries)
+	}
+	for _, q := range args {
+		if search.Classify(q) != search.KindPattern {
+			continue
+		}
+		if n := len(search.CollapseStars(strings.TrimSpace(q))); n > search.MaxPatternLen {
+			return usageErr([]string{"no code is that long; a pattern matches the whole code, so shorten it"},
+				"pattern too long: %d characters (at most %d)", n, search.MaxPatternLen)
+		}
+	}
+	return nil
+}
+
+// queryKey is what makes two queries the same: case, surrounding space and
+// runs of * do not matter.
+func queryKey(q string) string {
+	return search.CollapseStars(strings.ToLower(strings.TrimSpace(q)))
 }
 
 // summaryIn is e's one-line summary in lang for tables and rows: marked

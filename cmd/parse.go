@@ -8,7 +8,6 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
-	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -48,10 +47,12 @@ Secrets in the input (AKID key ids; values of keys such as SecretKey,
 Token, Signature, Password or api_key in any case and syntax; Authorization
 credentials; URL and DSN passwords) are redacted in every output format, as
 are file names, so the output is safe to paste into a ticket. Input is read as a
-stream: a multi-gigabyte log takes constant memory.
+stream: a multi-gigabyte log takes constant memory, however many distinct
+codes it holds (--summary lists at most 1,000 codes that are not in the
+catalog and counts the rest as one "(other)" row).
 
 Exit status: 0 when at least one error was found, 1 when none was, 2 when an
-input could not be read.`,
+input could not be read or the output could not be written.`,
 		Example: `  curl -s https://cvm.tencentcloudapi.com ... | errcode parse
   tccli cvm DescribeInstances 2>&1 | errcode parse
   kubectl logs app | errcode parse --summary
@@ -114,6 +115,9 @@ type codeCount struct {
 	LastFile  string `json:"last_file" yaml:"last_file"`
 	Known     bool   `json:"known" yaml:"known"`
 	Summary   string `json:"summary" yaml:"summary"`
+	// Other marks the last row, "(other)": the errors whose code is one of
+	// the unknown codes past the first maxUnknownCodes, counted together.
+	Other bool `json:"other,omitempty" yaml:"other,omitempty"`
 }
 
 // errQuietFound stops a --quiet scan at the first finding.
@@ -133,12 +137,16 @@ func parseRun(a *app, opts *parseOptions, args []string) error {
 	if a.ios.IsStdinTTY() && contains(args, "-") && !opts.quiet {
 		fmt.Fprintln(a.ios.ErrOut, "errcode: reading standard input: paste the error, then press Ctrl-D")
 	}
-	p := &parser{a: a, opts: opts, lang: a.Lang(), format: format, counts: map[string]*codeCount{}}
+	p := &parser{a: a, opts: opts, lang: a.Lang(), format: format}
+	if opts.summary || format == outTable || format == outPlain {
+		// JSON, JSONL and YAML findings stream with no per-code state; the
+		// text footer needs the distinct codes, --summary their rows.
+		p.tally = newCodeTally(opts.summary)
+	}
 	p.out = bufio.NewWriter(a.ios.Out)
 	if format == outJSON && !opts.summary {
 		p.out.WriteString("[")
 	}
-	unreadable := false
 	for _, name := range args {
 		if err := p.scanFile(name); err != nil {
 			if errors.Is(err, errQuietFound) {
@@ -148,7 +156,7 @@ func parseRun(a *app, opts *parseOptions, args []string) error {
 			if errors.As(err, &we) {
 				return we.err
 			}
-			unreadable = true
+			p.unreadable = true
 			printErr(a.ios, err.Error(), "check the file name and permissions")
 		}
 	}
@@ -156,7 +164,7 @@ func parseRun(a *app, opts *parseOptions, args []string) error {
 		return err
 	}
 	switch {
-	case unreadable:
+	case p.unreadable:
 		return &exitError{code: ExitUsage}
 	case p.total == 0:
 		return errNotFound
@@ -176,16 +184,16 @@ type parser struct {
 	format string
 	out    *bufio.Writer
 
-	total    int
-	files    int
-	bytes    int64
-	lines    int
-	unknown  int
-	trunc    bool
-	counts   map[string]*codeCount
-	order    []string
-	progress *progressLine
-	scopes   map[scopeKey]scopePick // pickScope's answers: logs repeat the same errors
+	total      int
+	unreadable bool // an input could not be read (and that was said)
+	files      int
+	bytes      int64
+	lines      int
+	unknown    int
+	trunc      bool
+	tally      *codeTally // nil when the output needs no per-code state
+	progress   *progressLine
+	scopes     map[scopeKey]scopePick // pickScope's answers: logs repeat the same errors
 }
 
 // scopeKey is the evidence pickScope weighs.
@@ -276,13 +284,8 @@ func (p *parser) emit(file string, f parse.Finding) error {
 	if !rec.Known {
 		p.unknown++
 	}
-	if c := p.counts[rec.Code]; c != nil {
-		c.Count++
-		c.LastLine, c.LastFile = rec.Line, file
-	} else {
-		p.counts[rec.Code] = &codeCount{Code: rec.Code, Count: 1, FirstLine: rec.Line, LastLine: rec.Line,
-			FirstFile: file, LastFile: file, Known: rec.Known, Summary: rec.Summary}
-		p.order = append(p.order, rec.Code)
+	if p.tally != nil {
+		p.tally.add(rec.Code, file, rec.Line, rec.Known, rec.Summary)
 	}
 	if p.opts.summary {
 		return nil
@@ -304,6 +307,11 @@ func (p *parser) emit(file string, f parse.Finding) error {
 		err = render.YAML(p.out, []parseRecord{rec})
 	default:
 		err = p.writeBlock(rec)
+	}
+	if err == nil {
+		// The buffer keeps a failed write's error: stop scanning at once
+		// rather than at the end of the input.
+		_, err = p.out.Write(nil)
 	}
 	if err != nil {
 		return writeError{err}
@@ -651,7 +659,8 @@ func (p *parser) finish() error {
 	if err := w.Flush(); err != nil {
 		return err
 	}
-	if p.total == 0 && (p.format == outTable || p.format == outPlain) {
+	// After an unreadable input, its error is the one thing to say.
+	if p.total == 0 && !p.unreadable && (p.format == outTable || p.format == outPlain) {
 		printErr(p.a.ios, fmt.Sprintf("no Tencent Cloud API error found in %s", p.inputWord()),
 			"parse reads API responses, SDK exception strings, curl transcripts and logs; errcode lookup CODE looks a code up")
 	}
@@ -663,10 +672,17 @@ func (p *parser) inputWord() string {
 }
 
 func (p *parser) footer() string {
-	distinct := len(p.counts)
-	s := p.word(
-		fmt.Sprintf("%d error%s (%d distinct code%s) in %d lines", p.total, plural(p.total), distinct, plural(distinct), p.lines),
-		fmt.Sprintf("共 %d 个错误（%d 种错误码），%d 行", p.total, distinct, p.lines))
+	distinct, more := p.tally.distinct()
+	var s string
+	if more {
+		s = p.word(
+			fmt.Sprintf("%d error%s (more than %d distinct codes) in %d lines", p.total, plural(p.total), distinct, p.lines),
+			fmt.Sprintf("共 %d 个错误（超过 %d 种错误码），%d 行", p.total, distinct, p.lines))
+	} else {
+		s = p.word(
+			fmt.Sprintf("%d error%s (%d distinct code%s) in %d lines", p.total, plural(p.total), distinct, plural(distinct), p.lines),
+			fmt.Sprintf("共 %d 个错误（%d 种错误码），%d 行", p.total, distinct, p.lines))
+	}
 	if p.unknown > 0 {
 		s += p.word(fmt.Sprintf("; %d not in the catalog", p.unknown), fmt.Sprintf("；%d 个不在目录中", p.unknown))
 	}
@@ -697,11 +713,12 @@ func humanBytes(n int64) string {
 
 // writeSummary writes --summary: codes by count, most frequent first.
 func (p *parser) writeSummary() error {
-	rows := make([]*codeCount, 0, len(p.counts))
-	for _, code := range p.order {
-		rows = append(rows, p.counts[code])
+	rows := p.tally.sorted()
+	if n := len(rows); n > 0 && rows[n-1].Other {
+		rows[n-1].Summary = p.word(
+			fmt.Sprintf("more than %d distinct codes not in the catalog: the errors with the others are counted together", maxUnknownCodes),
+			fmt.Sprintf("不在目录中的错误码超过 %d 种：其余错误码的错误合计于此", maxUnknownCodes))
 	}
-	sort.SliceStable(rows, func(i, j int) bool { return rows[i].Count > rows[j].Count })
 	w := p.out
 	switch p.format {
 	case outJSON:
@@ -726,7 +743,12 @@ func (p *parser) writeSummary() error {
 	if len(rows) == 0 {
 		return nil
 	}
-	max := rows[0].Count
+	max := 0
+	for _, r := range rows {
+		if r.Count > max {
+			max = r.Count
+		}
+	}
 	out := make([][]string, len(rows))
 	for i, r := range rows {
 		out[i] = []string{textsafe.Clean(r.Code), strconv.Itoa(r.Count), bar(r.Count, max, 20), p.loc(r.FirstFile, r.FirstLine), p.loc(r.LastFile, r.LastLine), textsafe.Clean(r.Summary)}

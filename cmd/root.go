@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"runtime/debug"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/spf13/cobra"
 
@@ -43,6 +44,9 @@ type app struct {
 
 	cat *catalog.Catalog
 	ix  *search.Index
+
+	langResolved bool // Lang has run: resolved holds its answer
+	resolved     catalog.Lang
 }
 
 func (a *app) catalog() *catalog.Catalog {
@@ -60,24 +64,66 @@ func (a *app) index() *search.Index {
 }
 
 // Lang resolves the output language: --lang, then ERRCODE_LANG, then the
-// first set of LC_ALL, LC_MESSAGES, LANG; a value starting with "zh" means
-// Chinese, anything else English.
+// first set of LC_ALL, LC_MESSAGES, LANG. --lang and ERRCODE_LANG take the
+// same values (see parseLang); an ERRCODE_LANG that is neither en nor zh is
+// ignored with a warning on stderr, once. In the locale variables a value
+// starting with "zh" means Chinese, anything else (fr_FR.UTF-8, C) English.
 func (a *app) Lang() catalog.Lang {
-	v := a.lang
-	if v == "" {
-		v = a.ios.Getenv("ERRCODE_LANG")
+	if a.langResolved {
+		return a.resolved
 	}
-	if v == "" {
-		for _, k := range []string{"LC_ALL", "LC_MESSAGES", "LANG"} {
-			if v = a.ios.Getenv(k); v != "" {
-				break
+	a.langResolved = true
+	if l, ok := parseLang(a.lang); ok { // checked before any command runs
+		a.resolved = l
+		return l
+	}
+	env := a.ios.Getenv("ERRCODE_LANG")
+	if l, ok := parseLang(env); ok {
+		a.resolved = l
+		return l
+	}
+	a.resolved = catalog.English
+	for _, k := range []string{"LC_ALL", "LC_MESSAGES", "LANG"} {
+		if v := a.ios.Getenv(k); v != "" {
+			if strings.HasPrefix(strings.ToLower(v), "zh") {
+				a.resolved = catalog.Chinese
 			}
+			break
 		}
 	}
-	if strings.HasPrefix(strings.ToLower(v), "zh") {
-		return catalog.Chinese
+	if env != "" {
+		name := map[catalog.Lang]string{catalog.English: "English", catalog.Chinese: "Chinese"}[a.resolved]
+		printWarn(a.ios, fmt.Sprintf("ignoring ERRCODE_LANG=%q: not en or zh; using %s", shorten(env, 40), name))
 	}
-	return catalog.English
+	return a.resolved
+}
+
+// parseLang reads a language as --lang and ERRCODE_LANG take it: en or zh
+// in any case, optionally followed by a region or encoding (zh-CN, zh_TW,
+// en-US, zh_CN.UTF-8). ok is false for anything else, and for "".
+func parseLang(v string) (l catalog.Lang, ok bool) {
+	base, _, _ := strings.Cut(strings.TrimSpace(v), ".")
+	if i := strings.IndexAny(base, "-_"); i >= 0 {
+		base = base[:i]
+	}
+	switch strings.ToLower(base) {
+	case "en":
+		return catalog.English, true
+	case "zh":
+		return catalog.Chinese, true
+	}
+	return "", false
+}
+
+// shorten cuts s to at most n bytes (on a rune boundary), marking the cut.
+func shorten(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
+	}
+	return s[:n] + "…"
 }
 
 // format returns the output format, resolving the default and checking it
@@ -100,11 +146,22 @@ func (a *app) format(allowed ...string) (string, error) {
 
 // Main runs errcode with args and returns the exit status. It prints every
 // error once, as "errcode: error: ..." with "errcode: hint: ..." lines.
+//
+// Output that cannot be written (a full disk, /dev/full) is an error too,
+// whichever code wrote it (a command, help, completion): exit status 2.
 func Main(args []string, ios *iostreams.IOStreams) int {
+	out := &iostreams.ErrWriter{W: ios.Out}
+	wrapped := *ios
+	wrapped.Out = out
+	ios = &wrapped
 	a := &app{ios: ios}
 	root := newRootCmd(a)
 	root.SetArgs(args)
 	err := root.Execute()
+	if werr := out.Err(); werr != nil {
+		printErr(ios, "writing output: "+iostreams.WriteErrorText(werr), "check the disk or the pipe that receives errcode's output")
+		return ExitUsage
+	}
 	if err == nil {
 		return ExitOK
 	}
@@ -123,6 +180,12 @@ func Main(args []string, ios *iostreams.IOStreams) int {
 // NewRootCmd returns the root command wired to ios, for tools that walk the
 // command tree (man pages, docs). Main is the way to run errcode.
 func NewRootCmd(ios *iostreams.IOStreams) *cobra.Command { return newRootCmd(&app{ios: ios}) }
+
+// printWarn writes one warning line to stderr, redacted and made safe for a
+// terminal.
+func printWarn(ios *iostreams.IOStreams, msg string) {
+	fmt.Fprintf(ios.ErrOut, "errcode: warning: %s\n", textsafe.Clean(redact.String(msg)))
+}
 
 // printErr writes one error line and its hints to stderr, redacted (they
 // may quote arguments and file names) and made safe for a terminal. It is
@@ -149,10 +212,10 @@ catalog is built into the binary.
 Exit status:
   0  found (every code resolved; parse found at least one error)
   1  nothing found (an unknown code, even one shown through its class; no error in the input)
-  2  usage or input error
+  2  usage or input error, or output that cannot be written
 
 Environment:
-  ERRCODE_LANG                  default for --lang (en or zh)
+  ERRCODE_LANG                  default for --lang (en or zh; another value is ignored with a warning)
   LC_ALL, LC_MESSAGES, LANG     used when ERRCODE_LANG is unset: zh* means Chinese
   NO_COLOR                      set and non-empty: no colour
   CLICOLOR=0                    no colour;  CLICOLOR_FORCE=1: colour even when piped
@@ -177,8 +240,8 @@ func newRootCmd(a *app) *cobra.Command {
 			if err := a.ios.SetColorMode(a.color); err != nil {
 				return usageErr([]string{"use --color auto, always or never"}, "%v", err)
 			}
-			if a.lang != "" && a.lang != "en" && a.lang != "zh" {
-				return usageErr([]string{"use --lang en or --lang zh"}, "invalid --lang %q", shown(a.lang))
+			if _, ok := parseLang(a.lang); a.lang != "" && !ok {
+				return usageErr([]string{"use --lang en or --lang zh (any case; a region such as zh-CN may follow)"}, "invalid --lang %q", shown(shorten(a.lang, 40)))
 			}
 			return nil
 		},

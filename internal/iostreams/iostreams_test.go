@@ -1,6 +1,10 @@
 package iostreams
 
-import "testing"
+import (
+	"os"
+	"syscall"
+	"testing"
+)
 
 func TestColorDecision(t *testing.T) {
 	tests := []struct {
@@ -65,5 +69,36 @@ func TestWidthAndForcedTTY(t *testing.T) {
 	s.applyForceTTY()
 	if s.IsStdoutTTY() {
 		t.Error("ERRCODE_FORCE_TTY=0 forced a terminal")
+	}
+}
+
+type failingWriter struct{ n int }
+
+func (f *failingWriter) Write(p []byte) (int, error) {
+	if f.n == 0 {
+		return 0, &os.PathError{Op: "write", Path: "/dev/stdout", Err: syscall.ENOSPC}
+	}
+	f.n--
+	return len(p), nil
+}
+
+func TestErrWriter(t *testing.T) {
+	w := &ErrWriter{W: &failingWriter{n: 1}}
+	if _, err := w.Write([]byte("ok")); err != nil || w.Err() != nil {
+		t.Fatalf("first write: %v, Err %v", err, w.Err())
+	}
+	if _, err := w.Write([]byte("full")); err == nil {
+		t.Fatal("second write did not fail")
+	}
+	if w.Err() == nil {
+		t.Fatal("Err() is nil after a failed write")
+	}
+	// Sticky: a later write fails too, without reaching the writer.
+	w.W = &failingWriter{n: 10}
+	if _, err := w.Write([]byte("again")); err == nil {
+		t.Error("a write after a failure succeeded")
+	}
+	if got := WriteErrorText(w.Err()); got != "no space left on device" {
+		t.Errorf("WriteErrorText = %q", got)
 	}
 }

@@ -175,6 +175,27 @@ func BenchmarkPattern(b *testing.B) {
 	}
 }
 
+// BenchmarkPatternHostile times the patterns that hurt before runs of * were
+// collapsed and the length capped (a 131,072-star pattern took 4.3 s): the
+// longest accepted patterns, with stars that cannot be collapsed.
+func BenchmarkPatternHostile(b *testing.B) {
+	ix := New(catalog.Default())
+	for name, p := range map[string]string{
+		"stars-131072":  strings.Repeat("*", 131072),
+		"stars-256":     strings.Repeat("*", MaxPatternLen),
+		"star-q-256":    strings.Repeat("*?", MaxPatternLen/2),
+		"star-e-256":    strings.Repeat("*e", MaxPatternLen/2-1) + "*x",
+		"star-dot-40":   strings.Repeat("*.", 20) + "*",
+		"star-error-30": strings.Repeat("*error", 5),
+	} {
+		b.Run(name, func(b *testing.B) {
+			for b.Loop() {
+				ix.Pattern(p)
+			}
+		})
+	}
+}
+
 func BenchmarkText(b *testing.B) {
 	for _, sz := range sizes {
 		ix := New(synthCatalog(sz.n))

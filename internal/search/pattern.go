@@ -18,12 +18,18 @@ import (
 //	"*NotFound*"     every code containing NotFound
 //	"*.ErrNo*"       every sub-code whose last segments start with ErrNo
 //
-// A pattern without wildcards matches the one code it spells.
+// A pattern without wildcards matches the one code it spells. A run of
+// stars is one star ("**" is "*"). A pattern longer than [MaxPatternLen]
+// bytes once its runs of stars are collapsed matches nothing (callers should
+// refuse it); one with more characters other than * than a code has matches
+// nothing, at once.
 func (ix *Index) Pattern(p string) []*catalog.Entry {
-	lp := strings.ToLower(strings.TrimSpace(p))
-	if lp == "" {
+	lp := CollapseStars(strings.ToLower(strings.TrimSpace(p)))
+	if lp == "" || len(lp) > MaxPatternLen {
 		return nil
 	}
+	// Every character but * matches at least one byte of the code.
+	minLen := len(lp) - strings.Count(lp, "*")
 	// Cheap rejection before glob: a matching code starts with the pattern's
 	// literal prefix, and contains each of its literal runs (the longest is
 	// checked) when the pattern starts with a wildcard.
@@ -45,13 +51,35 @@ func (ix *Index) Pattern(p string) []*catalog.Entry {
 		if !strings.HasPrefix(lc, prefix) {
 			break
 		}
-		if strings.Contains(lc, needle) && glob(lp, lc) {
+		if len(lc) >= minLen && strings.Contains(lc, needle) && glob(lp, lc) {
 			out = append(out, k.Entries(i)...)
 		}
 	}
 	// Keys are sorted ignoring case; results come in catalog order.
 	sort.SliceStable(out, func(i, j int) bool { return catalog.Less(out[i], out[j]) })
 	return out
+}
+
+// MaxPatternLen is the longest pattern, in bytes, that [Index.Pattern]
+// matches: well over the longest code (89 characters). It bounds the work
+// of a pattern, which is at worst proportional to its length times the
+// length of each code.
+const MaxPatternLen = 256
+
+// CollapseStars returns p with every run of * made one *: they match the
+// same codes, and a long run would make glob backtrack for each star.
+func CollapseStars(p string) string {
+	if !strings.Contains(p, "**") {
+		return p
+	}
+	b := make([]byte, 0, len(p))
+	for i := 0; i < len(p); i++ {
+		if p[i] == '*' && len(b) > 0 && b[len(b)-1] == '*' {
+			continue
+		}
+		b = append(b, p[i])
+	}
+	return string(b)
 }
 
 // glob reports whether name matches pattern as a whole, where * matches any

@@ -198,6 +198,13 @@ func TestPattern(t *testing.T) {
 		{" LimitExceeded ", []string{"LimitExceeded"}},
 		{"", nil},
 		{"   ", nil},
+		{"**NotFound***", []string{"AuthFailure.SecretIdNotFound", "ResourceNotFound.ErrNoRepo@tcr"}}, // ** is *
+		{"Auth**.Sig*?*Expire", []string{"AuthFailure.SignatureExpire"}},
+		{strings.Repeat("*", 131072) + "Error", []string{"InternalError", "InternalError@tcr", "InternalError.DbError@tcr"}}, // one star
+		{strings.Repeat("*?", MaxPatternLen/2+1), nil},                                                                       // longer than MaxPatternLen
+		{strings.Repeat("*?", MaxPatternLen/2), nil},                                                                         // as long as allowed, longer than any code
+		{strings.Repeat("?", 100) + "*", nil},                                                                                // longer than any code
+		{strings.Repeat("?*", 20), []string{"AuthFailure.SecretIdNotFound", "AuthFailure.SignatureExpire", "AuthFailure.SignatureFailure", "AuthFailure.UnauthorizedOperation", "InternalError.DbError@tcr", "InvalidParameter.ErrRepoExist@tcr", "RequestLimitExceeded", "RequestLimitExceeded.IPLimitExceeded", "ResourceNotFound.ErrNoRepo@tcr"}}, // at least 20 characters
 	}
 	for _, tt := range tests {
 		if got := keys(ix.Pattern(tt.p)); !slices.Equal(got, tt.want) {
@@ -229,6 +236,14 @@ func TestGlob(t *testing.T) {
 		{"a?c", "ac", false},
 		{"**", "x", true},
 		{"*a", "bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb", false},
+	}
+	for _, tt := range []struct{ in, want string }{
+		{"", ""}, {"*", "*"}, {"**", "*"}, {"a***b**", "a*b*"}, {"*?*", "*?*"}, {"?**?", "?*?"},
+		{strings.Repeat("*", 131072), "*"},
+	} {
+		if got := CollapseStars(tt.in); got != tt.want {
+			t.Errorf("CollapseStars(%.20q) = %q, want %q", tt.in, got, tt.want)
+		}
 	}
 	for _, tt := range tests {
 		if got := glob(tt.pattern, tt.name); got != tt.want {
