@@ -535,7 +535,7 @@ var codes = []Entry{
 			{En: "The account is in arrears or the resource is isolated, so write operations are refused.", Zh: "账号欠费或资源已被隔离，写操作被拒绝。"},
 		},
 		Remediation: []Text{
-			{En: "Read the full `Message`; it usually names the state or rule that refused the operation. `errcode lookup 'FailedOperation.*' --product <product>` lists the more specific sub-codes of the product with their texts.", Zh: "阅读完整的 `Message`，其中通常会说明拒绝该操作的状态或规则。`errcode lookup 'FailedOperation.*' --product <产品>` 可列出该产品更具体的子错误码及其说明。"},
+			{En: "Read the full `Message`; it usually names the state or rule that refused the operation, and `errcode list --product <product> --action <Action>` lists the codes the action may return, with their texts.", Zh: "阅读完整的 `Message`，其中通常会说明拒绝该操作的状态或规则；`errcode list --product <产品> --action <接口>` 可列出该接口可能返回的错误码及其说明。"},
 			{En: "Check the resource state in the console of the product, and wait for running tasks to finish.", Zh: "在该产品的控制台查看资源状态，等待进行中的任务结束。"},
 			{En: "Check the account balance and overdue bills at https://console.cloud.tencent.com/expense.", Zh: "在 https://console.cloud.tencent.com/expense 检查账户余额和欠费情况。"},
 			{En: "If the state is normal and it persists, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId.", Zh: "若状态正常但问题持续，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
@@ -1946,7 +1946,7 @@ var codes = []Entry{
 			{En: "A parameter asks for more than one request may carry, e.g. too many items in a batch or too many tags.", Zh: "单次请求的数量超出上限，例如批量条目或标签数量过多。"},
 		},
 		Remediation: []Text{
-			{En: "Read `Message` and any sub-code to see which quota was hit; `errcode lookup 'LimitExceeded.*' --product <product>` lists the LimitExceeded sub-codes of the product with their texts.", Zh: "阅读 `Message` 及子错误码，确认触达了哪项配额；`errcode lookup 'LimitExceeded.*' --product <产品>` 可列出该产品的 LimitExceeded 子错误码及其说明。"},
+			{En: "Read `Message` and the sub-code to see which quota was hit; `errcode list --product <product> --action <Action>` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认触达了哪项配额；`errcode list --product <产品> --action <接口>` 可列出该接口可能返回的错误码及其说明。"},
 			{En: "Check the quota in the console of the product (its quota or usage page) or in the usage limits of its documentation, then list current usage in the console of the product, and delete what is unused.", Zh: "在该产品的控制台（配额或用量页面）或其文档的使用限制中查看配额，再在该产品的控制台查询当前用量，删除不再使用的资源。"},
 			{En: "Split large batches into smaller requests when the limit is per request.", Zh: "如限制针对单次请求，请把大批量拆分为多次较小的请求。"},
 			{En: "If you need a higher quota, upgrade the instance edition where quotas depend on it, or open a ticket (https://console.cloud.tencent.com/workorder/category) to request an increase.", Zh: "如需更高配额，在配额取决于实例规格时升级实例规格，或提交工单（https://console.cloud.tencent.com/workorder/category）申请提升配额。"},
@@ -2315,7 +2315,7 @@ var codes = []Entry{
 			{En: "A dependent resource is exhausted, e.g. no free IPs left in the subnet, or the instance the operation needs is not running.", Zh: "依赖的资源已耗尽，例如子网中没有可用 IP，或操作所需的实例未处于运行状态。"},
 		},
 		Remediation: []Text{
-			{En: "Read `Message` and any sub-code to see which resource is short; `errcode lookup 'ResourceInsufficient.*' --product <product>` lists the ResourceInsufficient sub-codes of the product with their texts.", Zh: "阅读 `Message` 及子错误码，确认缺少的是哪类资源；`errcode lookup 'ResourceInsufficient.*' --product <产品>` 可列出该产品的 ResourceInsufficient 子错误码及其说明。"},
+			{En: "Read `Message` and the sub-code to see which resource is short; `errcode list --product <product> --action <Action>` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认缺少的是哪类资源；`errcode list --product <产品> --action <接口>` 可列出该接口可能返回的错误码及其说明。"},
 			{En: "Choose another availability zone, region or specification, or a subnet with free IPs (check in the VPC console https://console.cloud.tencent.com/vpc/subnet).", Zh: "换用其他可用区、地域或规格，或选择仍有可用 IP 的子网（在 VPC 控制台 https://console.cloud.tencent.com/vpc/subnet 查看）。"},
 			{En: "If the instance must be running, check its status in the console of the product, and wait for it to become Running.", Zh: "若需要实例处于运行状态，请在该产品的控制台查看状态，等待其变为运行中。"},
 			{En: "If you need that exact capacity, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId, region and specification.", Zh: "如必须使用该规格，请提交工单（https://console.cloud.tencent.com/workorder/category），附上 RequestId、地域和规格。"},
@@ -2388,7 +2388,7 @@ var codes = []Entry{
 		Remediation: []Text{
 			{En: "List the resources in the region you call and compare IDs: the console of the product; repeat for the region the resource was created in.", Zh: "列出所调用地域中的资源并核对 ID：该产品的控制台；并对资源创建时所在的地域重复查询。"},
 			{En: "Run `tccli sts GetCallerIdentity` with the same credentials to confirm the account.", Zh: "用相同凭证执行 `tccli sts GetCallerIdentity`，确认所属账号。"},
-			{En: "Read `Message` and any sub-code to see which resource is missing, and create it first if needed; `errcode lookup 'ResourceNotFound.*' --product <product>` lists the ResourceNotFound sub-codes of the product with their texts.", Zh: "阅读 `Message` 及子错误码，确认缺少的是哪个资源，必要时先创建；`errcode lookup 'ResourceNotFound.*' --product <产品>` 可列出该产品的 ResourceNotFound 子错误码及其说明。"},
+			{En: "Read `Message` and the sub-code to see which resource is missing, and create it first if needed; `errcode list --product <product> --action <Action>` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认缺少的是哪个资源，必要时先创建；`errcode list --product <产品> --action <接口>` 可列出该接口可能返回的错误码及其说明。"},
 		},
 		Retry:      Text{En: "Not retryable in general. Only right after creating the resource, retry a few times over several seconds.", Zh: "一般不可重试。仅在刚创建资源后，可在数秒内重试几次。"},
 		Related:    []string{"ResourceNotFound.ErrNoRepo", "ResourceNotFound.ErrNoNamespace", "UnsupportedRegion", "InvalidParameterValue"},
@@ -2811,7 +2811,7 @@ var codes = []Entry{
 			{En: "A prerequisite was not done, e.g. the feature or service was never initialised for the account.", Zh: "前置步骤未完成，例如该账号从未初始化相应功能或服务。"},
 		},
 		Remediation: []Text{
-			{En: "Read `Message` and any sub-code to see what is not supported; `errcode lookup 'UnsupportedOperation.*' --product <product>` lists the UnsupportedOperation sub-codes of the product with their texts.", Zh: "阅读 `Message` 及子错误码，确认具体哪项不支持；`errcode lookup 'UnsupportedOperation.*' --product <产品>` 可列出该产品的 UnsupportedOperation 子错误码及其说明。"},
+			{En: "Read `Message` and the sub-code to see what the resource does not support (its type, edition, state or billing); `errcode list --product <product> --action <Action>` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认资源不支持的是哪一项（类型、规格、状态或计费方式）；`errcode list --product <产品> --action <接口>` 可列出该接口可能返回的错误码及其说明。"},
 			{En: "Check the resource's edition and state in the console of the product, and compare them with the feature's requirements in the API documentation of the product.", Zh: "在该产品的控制台查询资源的规格和状态，并与该产品的 API 文档中该功能的要求对照。"},
 			{En: "Upgrade the edition, change the configuration, complete the prerequisite in the console of the product, or use a supported alternative.", Zh: "升级规格、修改配置、在该产品的控制台完成前置步骤，或改用受支持的替代方式。"},
 		},
@@ -3078,6 +3078,44 @@ var codes = []Entry{
 // classes is the class guidance of catalog/classes.yaml.
 var classes = []Entry{
 	{
+		Code: "AccountNotExist",
+		Remediation: []Text{
+			{En: "List the resources in the region you call and compare IDs: the console of the product; repeat for the region the resource was created in.", Zh: "列出所调用地域中的资源并核对 ID：该产品的控制台；并对资源创建时所在的地域重复查询。"},
+			{En: "Run `tccli sts GetCallerIdentity` with the same credentials to confirm the account.", Zh: "用相同凭证执行 `tccli sts GetCallerIdentity`，确认所属账号。"},
+			{En: "Read `Message` and the sub-code to see which resource is missing, and create it first if needed; `errcode list --product <product> --action <Action>` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认缺少的是哪个资源，必要时先创建；`errcode list --product <产品> --action <接口>` 可列出该接口可能返回的错误码及其说明。"},
+		},
+		Retry: Text{En: "Not retryable in general. Only right after creating the resource, retry a few times over several seconds.", Zh: "一般不可重试。仅在刚创建资源后，可在数秒内重试几次。"},
+	},
+	{
+		Code: "AccountQualificationRestrictions",
+		Remediation: []Text{
+			{En: "Read the `Message`; it usually names what denies the operation (the resource's state, a protection switch, arrears, a feature your account has not enabled).", Zh: "阅读 `Message`，其中通常会说明拒绝的原因（资源状态、保护开关、欠费、账号未开通的功能等）。"},
+			{En: "Check the resource in the console of the product, and wait for a running change to finish.", Zh: "在该产品的控制台检查资源状态，并等待进行中的变更结束。"},
+			{En: "Check the account balance and overdue bills at https://console.cloud.tencent.com/expense; isolated resources refuse most operations.", Zh: "在 https://console.cloud.tencent.com/expense 检查账户余额和欠费情况；已隔离的资源会拒绝大多数操作。"},
+			{En: "Remove the blocking condition (turn the protection off, renew, apply for the feature), then call again; if nothing explains it, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId.", Zh: "消除阻断条件（关闭保护开关、续费、申请开通功能）后再调用；若找不到原因，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
+		},
+		Retry: Text{En: "Not retryable as is; the same state denies it again. Remove the blocking condition first.", Zh: "不要原样重试，状态不变仍会被拒绝。请先消除阻断条件。"},
+	},
+	{
+		Code: "AddressQuotaLimitExceeded",
+		Remediation: []Text{
+			{En: "Read `Message` and the sub-code to see which quota was hit; `errcode list --product <product> --action <Action>` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认触达了哪项配额；`errcode list --product <产品> --action <接口>` 可列出该接口可能返回的错误码及其说明。"},
+			{En: "Check the quota in the console of the product (its quota or usage page) or in the usage limits of its documentation, then list current usage in the console of the product, and delete what is unused.", Zh: "在该产品的控制台（配额或用量页面）或其文档的使用限制中查看配额，再在该产品的控制台查询当前用量，删除不再使用的资源。"},
+			{En: "Split large batches into smaller requests when the limit is per request.", Zh: "如限制针对单次请求，请把大批量拆分为多次较小的请求。"},
+			{En: "If you need a higher quota, upgrade the instance edition where quotas depend on it, or open a ticket (https://console.cloud.tencent.com/workorder/category) to request an increase.", Zh: "如需更高配额，在配额取决于实例规格时升级实例规格，或提交工单（https://console.cloud.tencent.com/workorder/category）申请提升配额。"},
+		},
+		Retry: Text{En: "Not retryable until the quota is raised or resources are freed; retrying only fails again.", Zh: "在提升配额或释放资源之前不可重试，重试只会再次失败。"},
+	},
+	{
+		Code: "AllowedOneAttributeInEnvIdAndComputeEnv",
+		Remediation: []Text{
+			{En: "Read the parameter named in `Message` (the name in backticks, e.g. Parameter `Limit` format invalid.) and check its type and format on the action's page in the API documentation of the product.", Zh: "找到 `Message` 中指出的参数（反引号中的参数名，如 参数 `Limit` 格式非法。），在该产品的 API 文档中该接口的页面核对其类型和格式。"},
+			{En: "Reproduce the call in API Explorer (https://console.cloud.tencent.com/api/explorer), which validates types and generates SDK code to copy, or with `tccli <product> <Action> --region <region>`.", Zh: "在 API Explorer（https://console.cloud.tencent.com/api/explorer）中复现调用（它会校验类型并生成可参考的 SDK 代码），或用 `tccli <产品> <接口> --region <地域>` 复现。"},
+			{En: "Use an official SDK, which serialises arrays, numbers and JSON correctly; if you build requests yourself, remember the v1 (form) and v3 (JSON) encodings differ.", Zh: "使用官方 SDK，它会正确序列化数组、数值和 JSON；如自行构造请求，注意 v1（表单）与 v3（JSON）签名下的传参方式不同。"},
+		},
+		Retry: Text{En: "Never retry unchanged; the same parameters are rejected again. Fix the parameter first.", Zh: "不要原样重试，同样的参数仍会被拒绝。请先修正参数。"},
+	},
+	{
 		Code: "AuthFailure",
 		Remediation: []Text{
 			{En: "Read the sub-code and the `Message`: a signing problem has its own entry with exact steps (`errcode explain AuthFailure.SignatureExpire`, `AuthFailure.SignatureFailure`, `AuthFailure.SecretIdNotFound`).", Zh: "查看子错误码和 `Message`：签名类问题有各自的条目和具体步骤（`errcode explain AuthFailure.SignatureExpire`、`AuthFailure.SignatureFailure`、`AuthFailure.SecretIdNotFound`）。"},
@@ -3088,6 +3126,332 @@ var classes = []Entry{
 		Retry: Text{En: "Not retryable; an authentication or authorization failure repeats until the key, the clock or the CAM policy is fixed.", Zh: "不可重试；在修正密钥、时钟或 CAM 策略之前，鉴权失败会一直出现。"},
 	},
 	{
+		Code: "Authority",
+		Remediation: []Text{
+			{En: "Find the parameter named in `Message` and check its allowed values on the action's page in the API documentation of the product; for `Region`, use a region listed for that API (e.g. `ap-guangzhou`).", Zh: "找到 `Message` 中指出的参数，在该产品的 API 文档中该接口的页面核对允许的取值；`Region` 请使用该接口列出的地域（如 `ap-guangzhou`）。"},
+			{En: "List the regions the product supports with `tccli region DescribeRegions --Product <product>`.", Zh: "用 `tccli region DescribeRegions --Product <产品>` 查询该产品支持的地域。"},
+			{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
+		},
+		Retry: Text{En: "Never retry unchanged; correct the value first.", Zh: "不要原样重试，请先修正取值。"},
+	},
+	{
+		Code: "CallCvmError",
+		Remediation: []Text{
+			{En: "Read the full `Message`; it usually names the state or rule that refused the operation, and `errcode list --product <product> --action <Action>` lists the codes the action may return, with their texts.", Zh: "阅读完整的 `Message`，其中通常会说明拒绝该操作的状态或规则；`errcode list --product <产品> --action <接口>` 可列出该接口可能返回的错误码及其说明。"},
+			{En: "Check the resource state in the console of the product, and wait for running tasks to finish.", Zh: "在该产品的控制台查看资源状态，等待进行中的任务结束。"},
+			{En: "Check the account balance and overdue bills at https://console.cloud.tencent.com/expense.", Zh: "在 https://console.cloud.tencent.com/expense 检查账户余额和欠费情况。"},
+			{En: "If the state is normal and it persists, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId.", Zh: "若状态正常但问题持续，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
+		},
+		Retry: Text{En: "Do not retry blindly; fix the state the message points to. A retry helps only after a running task has finished.", Zh: "不要盲目重试，应先处理 Message 指出的状态问题；仅在进行中的任务结束后重试才有意义。"},
+	},
+	{
+		Code: "Cam",
+		Remediation: []Text{
+			{En: "Read the sub-code and the `Message`: a signing problem has its own entry with exact steps (`errcode explain AuthFailure.SignatureExpire`, `AuthFailure.SignatureFailure`, `AuthFailure.SecretIdNotFound`).", Zh: "查看子错误码和 `Message`：签名类问题有各自的条目和具体步骤（`errcode explain AuthFailure.SignatureExpire`、`AuthFailure.SignatureFailure`、`AuthFailure.SecretIdNotFound`）。"},
+			{En: "If every call with this key fails, check the key pair at https://console.cloud.tencent.com/cam/capi (it exists and is enabled, no spaces around it) and the local clock (`date -u`; enable NTP).", Zh: "若使用该密钥的所有调用都失败，请在 https://console.cloud.tencent.com/cam/capi 核对密钥对（存在、已启用、前后无空格），并检查本机时钟（`date -u`，开启 NTP 时间同步）。"},
+			{En: "If only some actions fail, the calling sub-account or role lacks a CAM policy for them: at https://console.cloud.tencent.com/cam grant the preset policy of the product (its FullAccess or ReadOnlyAccess policy; search the policy list by the product's name) or a custom policy allowing the action (`<service>:<Action>`, with the service name from the CAM documentation of the product) on the resource.", Zh: "若只有部分接口失败，说明调用的子账号或角色缺少相应的 CAM 策略：在 https://console.cloud.tencent.com/cam 授予该产品的预设策略（FullAccess 或 ReadOnlyAccess 类策略，可在策略列表中按产品名称搜索），或授予允许在该资源上执行此接口（`<service>:<接口>`，服务名见该产品的 CAM 文档）的自定义策略。"},
+			{En: "Reproduce the call with the same credentials in API Explorer (https://console.cloud.tencent.com/api/explorer) or with `tccli <product> <Action> --region <region>`, then open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId if it still fails.", Zh: "用同一凭证在 API Explorer（https://console.cloud.tencent.com/api/explorer）中或用 `tccli <产品> <接口> --region <地域>` 复现调用；如仍失败，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
+		},
+		Retry: Text{En: "Not retryable; an authentication or authorization failure repeats until the key, the clock or the CAM policy is fixed.", Zh: "不可重试；在修正密钥、时钟或 CAM 策略之前，鉴权失败会一直出现。"},
+	},
+	{
+		Code: "CdbError",
+		Remediation: []Text{
+			{En: "Record the `RequestId`, action, region and time; they are what support needs to trace the failure.", Zh: "记录 `RequestId`、接口名、地域和时间，这是技术支持定位问题所需的信息。"},
+			{En: "For an idempotent call (Describe*, or a create carrying the same `ClientToken`), wait a few seconds and retry once.", Zh: "对幂等调用（Describe* 查询，或携带相同 `ClientToken` 的创建请求），等待几秒后重试一次。"},
+			{En: "If it fails again with the same parameters, try the operation in the console of the product or in API Explorer (https://console.cloud.tencent.com/api/explorer) to rule out client-side causes.", Zh: "若同样参数再次失败，可在该产品的控制台或 API Explorer（https://console.cloud.tencent.com/api/explorer）中执行同一操作，排除客户端因素。"},
+			{En: "If it persists, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId.", Zh: "若问题持续，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
+		},
+		Retry: Text{En: "Treated as not retryable (the Terraform provider deliberately does not retry it, \"retry won't fix anything\"); for idempotent calls, at most one retry after a short pause.", Zh: "视为不可重试（Terraform provider 特意不重试该错误，认为“重试无法解决问题”）；幂等调用最多在短暂等待后重试一次。"},
+	},
+	{
+		Code: "Cpt",
+		Remediation: []Text{
+			{En: "Read the parameter named in `Message` (the name in backticks, e.g. Parameter `Limit` format invalid.) and check its type and format on the action's page in the API documentation of the product.", Zh: "找到 `Message` 中指出的参数（反引号中的参数名，如 参数 `Limit` 格式非法。），在该产品的 API 文档中该接口的页面核对其类型和格式。"},
+			{En: "Reproduce the call in API Explorer (https://console.cloud.tencent.com/api/explorer), which validates types and generates SDK code to copy, or with `tccli <product> <Action> --region <region>`.", Zh: "在 API Explorer（https://console.cloud.tencent.com/api/explorer）中复现调用（它会校验类型并生成可参考的 SDK 代码），或用 `tccli <产品> <接口> --region <地域>` 复现。"},
+			{En: "Use an official SDK, which serialises arrays, numbers and JSON correctly; if you build requests yourself, remember the v1 (form) and v3 (JSON) encodings differ.", Zh: "使用官方 SDK，它会正确序列化数组、数值和 JSON；如自行构造请求，注意 v1（表单）与 v3（JSON）签名下的传参方式不同。"},
+		},
+		Retry: Text{En: "Never retry unchanged; the same parameters are rejected again. Fix the parameter first.", Zh: "不要原样重试，同样的参数仍会被拒绝。请先修正参数。"},
+	},
+	{
+		Code: "Credential",
+		Remediation: []Text{
+			{En: "Find the parameter named in `Message` and check its allowed values on the action's page in the API documentation of the product; for `Region`, use a region listed for that API (e.g. `ap-guangzhou`).", Zh: "找到 `Message` 中指出的参数，在该产品的 API 文档中该接口的页面核对允许的取值；`Region` 请使用该接口列出的地域（如 `ap-guangzhou`）。"},
+			{En: "List the regions the product supports with `tccli region DescribeRegions --Product <product>`.", Zh: "用 `tccli region DescribeRegions --Product <产品>` 查询该产品支持的地域。"},
+			{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
+		},
+		Retry: Text{En: "Never retry unchanged; correct the value first.", Zh: "不要原样重试，请先修正取值。"},
+	},
+	{
+		Code: "DBError",
+		Remediation: []Text{
+			{En: "Record the `RequestId`, action, region and time; they are what support needs to trace the failure.", Zh: "记录 `RequestId`、接口名、地域和时间，这是技术支持定位问题所需的信息。"},
+			{En: "For an idempotent call (Describe*, or a create carrying the same `ClientToken`), wait a few seconds and retry once.", Zh: "对幂等调用（Describe* 查询，或携带相同 `ClientToken` 的创建请求），等待几秒后重试一次。"},
+			{En: "If it fails again with the same parameters, try the operation in the console of the product or in API Explorer (https://console.cloud.tencent.com/api/explorer) to rule out client-side causes.", Zh: "若同样参数再次失败，可在该产品的控制台或 API Explorer（https://console.cloud.tencent.com/api/explorer）中执行同一操作，排除客户端因素。"},
+			{En: "If it persists, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId.", Zh: "若问题持续，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
+		},
+		Retry: Text{En: "Treated as not retryable (the Terraform provider deliberately does not retry it, \"retry won't fix anything\"); for idempotent calls, at most one retry after a short pause.", Zh: "视为不可重试（Terraform provider 特意不重试该错误，认为“重试无法解决问题”）；幂等调用最多在短暂等待后重试一次。"},
+	},
+	{
+		Code: "DataBase",
+		Remediation: []Text{
+			{En: "Record the `RequestId`, action, region and time; they are what support needs to trace the failure.", Zh: "记录 `RequestId`、接口名、地域和时间，这是技术支持定位问题所需的信息。"},
+			{En: "For an idempotent call (Describe*, or a create carrying the same `ClientToken`), wait a few seconds and retry once.", Zh: "对幂等调用（Describe* 查询，或携带相同 `ClientToken` 的创建请求），等待几秒后重试一次。"},
+			{En: "If it fails again with the same parameters, try the operation in the console of the product or in API Explorer (https://console.cloud.tencent.com/api/explorer) to rule out client-side causes.", Zh: "若同样参数再次失败，可在该产品的控制台或 API Explorer（https://console.cloud.tencent.com/api/explorer）中执行同一操作，排除客户端因素。"},
+			{En: "If it persists, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId.", Zh: "若问题持续，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
+		},
+		Retry: Text{En: "Treated as not retryable (the Terraform provider deliberately does not retry it, \"retry won't fix anything\"); for idempotent calls, at most one retry after a short pause.", Zh: "视为不可重试（Terraform provider 特意不重试该错误，认为“重试无法解决问题”）；幂等调用最多在短暂等待后重试一次。"},
+	},
+	{
+		Code: "Did",
+		Remediation: []Text{
+			{En: "Run `tccli sts GetCallerIdentity` with the same credentials to see which user or role is calling.", Zh: "用相同凭证执行 `tccli sts GetCallerIdentity`，确认实际调用的用户或角色。"},
+			{En: "In the CAM console (https://console.cloud.tencent.com/cam), open that user or role, choose Associate Policy and attach the preset policy of the product (its FullAccess or ReadOnlyAccess policy; search the policy list by the product's name); or from the CLI: `tccli cam AttachUserPolicy --PolicyId <id> --AttachUin <subUin>`.", Zh: "在 CAM 控制台（https://console.cloud.tencent.com/cam）打开该用户或角色，点击“关联策略”，关联该产品的预设策略（FullAccess 或 ReadOnlyAccess 类策略，可在策略列表中按产品名称搜索）；或用命令行：`tccli cam AttachUserPolicy --PolicyId <id> --AttachUin <subUin>`。"},
+			{En: "For least privilege, create a custom policy at https://console.cloud.tencent.com/cam/policy that allows just the action, e.g. {\"version\":\"2.0\",\"statement\":[{\"effect\":\"allow\",\"action\":[\"<service>:<Action>\"],\"resource\":[\"*\"]}]}, and attach it; `<service>` is the CAM service name given in the CAM documentation of the product (usually, but not for every product, `<product>`).", Zh: "如需最小权限，在 https://console.cloud.tencent.com/cam/policy 新建仅允许该操作的自定义策略，例如 {\"version\":\"2.0\",\"statement\":[{\"effect\":\"allow\",\"action\":[\"<service>:<接口>\"],\"resource\":[\"*\"]}]}，再关联给该用户；其中 `<service>` 是该产品的 CAM 文档中给出的服务名（通常是 `<产品>`，但并非所有产品都如此）。"},
+			{En: "Open the console of the product once with the root account or an admin and accept any service authorisation prompt; check attached policies for `deny`, IP or tag conditions.", Zh: "用主账号或管理员打开一次该产品的控制台，按提示完成服务授权；并检查已关联策略中的 `deny`、IP 或标签条件。"},
+		},
+		Retry: Text{En: "Never retry until permissions change; the same identity is denied every time. After attaching the policy, send a new request.", Zh: "权限修改前不要重试，同一身份每次都会被拒绝。关联策略后再重新发起请求。"},
+	},
+	{
+		Code: "DidFailedOperation",
+		Remediation: []Text{
+			{En: "Read the full `Message`; it usually names the state or rule that refused the operation, and `errcode list --product <product> --action <Action>` lists the codes the action may return, with their texts.", Zh: "阅读完整的 `Message`，其中通常会说明拒绝该操作的状态或规则；`errcode list --product <产品> --action <接口>` 可列出该接口可能返回的错误码及其说明。"},
+			{En: "Check the resource state in the console of the product, and wait for running tasks to finish.", Zh: "在该产品的控制台查看资源状态，等待进行中的任务结束。"},
+			{En: "Check the account balance and overdue bills at https://console.cloud.tencent.com/expense.", Zh: "在 https://console.cloud.tencent.com/expense 检查账户余额和欠费情况。"},
+			{En: "If the state is normal and it persists, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId.", Zh: "若状态正常但问题持续，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
+		},
+		Retry: Text{En: "Do not retry blindly; fix the state the message points to. A retry helps only after a running task has finished.", Zh: "不要盲目重试，应先处理 Message 指出的状态问题；仅在进行中的任务结束后重试才有意义。"},
+	},
+	{
+		Code: "DidSdk",
+		Remediation: []Text{
+			{En: "Record the `RequestId`, action, region and time; they are what support needs to trace the failure.", Zh: "记录 `RequestId`、接口名、地域和时间，这是技术支持定位问题所需的信息。"},
+			{En: "For an idempotent call (Describe*, or a create carrying the same `ClientToken`), wait a few seconds and retry once.", Zh: "对幂等调用（Describe* 查询，或携带相同 `ClientToken` 的创建请求），等待几秒后重试一次。"},
+			{En: "If it fails again with the same parameters, try the operation in the console of the product or in API Explorer (https://console.cloud.tencent.com/api/explorer) to rule out client-side causes.", Zh: "若同样参数再次失败，可在该产品的控制台或 API Explorer（https://console.cloud.tencent.com/api/explorer）中执行同一操作，排除客户端因素。"},
+			{En: "If it persists, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId.", Zh: "若问题持续，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
+		},
+		Retry: Text{En: "Treated as not retryable (the Terraform provider deliberately does not retry it, \"retry won't fix anything\"); for idempotent calls, at most one retry after a short pause.", Zh: "视为不可重试（Terraform provider 特意不重试该错误，认为“重试无法解决问题”）；幂等调用最多在短暂等待后重试一次。"},
+	},
+	{
+		Code: "EniNotAllowedChangeSubnet",
+		Remediation: []Text{
+			{En: "Read `Message` and the sub-code to see what the resource does not support (its type, edition, state or billing); `errcode list --product <product> --action <Action>` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认资源不支持的是哪一项（类型、规格、状态或计费方式）；`errcode list --product <产品> --action <接口>` 可列出该接口可能返回的错误码及其说明。"},
+			{En: "Check the resource's edition and state in the console of the product, and compare them with the feature's requirements in the API documentation of the product.", Zh: "在该产品的控制台查询资源的规格和状态，并与该产品的 API 文档中该功能的要求对照。"},
+			{En: "Upgrade the edition, change the configuration, complete the prerequisite in the console of the product, or use a supported alternative.", Zh: "升级规格、修改配置、在该产品的控制台完成前置步骤，或改用受支持的替代方式。"},
+		},
+		Retry: Text{En: "Not retryable; the operation stays unsupported until the resource, edition or configuration changes.", Zh: "不可重试；在资源、规格或配置变更前，该操作始终不受支持。"},
+	},
+	{
+		Code: "FlowError",
+		Remediation: []Text{
+			{En: "Record the `RequestId`, action, region and time; they are what support needs to trace the failure.", Zh: "记录 `RequestId`、接口名、地域和时间，这是技术支持定位问题所需的信息。"},
+			{En: "For an idempotent call (Describe*, or a create carrying the same `ClientToken`), wait a few seconds and retry once.", Zh: "对幂等调用（Describe* 查询，或携带相同 `ClientToken` 的创建请求），等待几秒后重试一次。"},
+			{En: "If it fails again with the same parameters, try the operation in the console of the product or in API Explorer (https://console.cloud.tencent.com/api/explorer) to rule out client-side causes.", Zh: "若同样参数再次失败，可在该产品的控制台或 API Explorer（https://console.cloud.tencent.com/api/explorer）中执行同一操作，排除客户端因素。"},
+			{En: "If it persists, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId.", Zh: "若问题持续，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
+		},
+		Retry: Text{En: "Treated as not retryable (the Terraform provider deliberately does not retry it, \"retry won't fix anything\"); for idempotent calls, at most one retry after a short pause.", Zh: "视为不可重试（Terraform provider 特意不重试该错误，认为“重试无法解决问题”）；幂等调用最多在短暂等待后重试一次。"},
+	},
+	{
+		Code: "HttpInvoker",
+		Remediation: []Text{
+			{En: "Record the `RequestId`, action, region and time; they are what support needs to trace the failure.", Zh: "记录 `RequestId`、接口名、地域和时间，这是技术支持定位问题所需的信息。"},
+			{En: "For an idempotent call (Describe*, or a create carrying the same `ClientToken`), wait a few seconds and retry once.", Zh: "对幂等调用（Describe* 查询，或携带相同 `ClientToken` 的创建请求），等待几秒后重试一次。"},
+			{En: "If it fails again with the same parameters, try the operation in the console of the product or in API Explorer (https://console.cloud.tencent.com/api/explorer) to rule out client-side causes.", Zh: "若同样参数再次失败，可在该产品的控制台或 API Explorer（https://console.cloud.tencent.com/api/explorer）中执行同一操作，排除客户端因素。"},
+			{En: "If it persists, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId.", Zh: "若问题持续，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
+		},
+		Retry: Text{En: "Treated as not retryable (the Terraform provider deliberately does not retry it, \"retry won't fix anything\"); for idempotent calls, at most one retry after a short pause.", Zh: "视为不可重试（Terraform provider 特意不重试该错误，认为“重试无法解决问题”）；幂等调用最多在短暂等待后重试一次。"},
+	},
+	{
+		Code: "ImageQuotaLimitExceeded",
+		Remediation: []Text{
+			{En: "Read `Message` and the sub-code to see which quota was hit; `errcode list --product <product> --action <Action>` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认触达了哪项配额；`errcode list --product <产品> --action <接口>` 可列出该接口可能返回的错误码及其说明。"},
+			{En: "Check the quota in the console of the product (its quota or usage page) or in the usage limits of its documentation, then list current usage in the console of the product, and delete what is unused.", Zh: "在该产品的控制台（配额或用量页面）或其文档的使用限制中查看配额，再在该产品的控制台查询当前用量，删除不再使用的资源。"},
+			{En: "Split large batches into smaller requests when the limit is per request.", Zh: "如限制针对单次请求，请把大批量拆分为多次较小的请求。"},
+			{En: "If you need a higher quota, upgrade the instance edition where quotas depend on it, or open a ticket (https://console.cloud.tencent.com/workorder/category) to request an increase.", Zh: "如需更高配额，在配额取决于实例规格时升级实例规格，或提交工单（https://console.cloud.tencent.com/workorder/category）申请提升配额。"},
+		},
+		Retry: Text{En: "Not retryable until the quota is raised or resources are freed; retrying only fails again.", Zh: "在提升配额或释放资源之前不可重试，重试只会再次失败。"},
+	},
+	{
+		Code: "InstanceNotExist",
+		Remediation: []Text{
+			{En: "List the resources in the region you call and compare IDs: the console of the product; repeat for the region the resource was created in.", Zh: "列出所调用地域中的资源并核对 ID：该产品的控制台；并对资源创建时所在的地域重复查询。"},
+			{En: "Run `tccli sts GetCallerIdentity` with the same credentials to confirm the account.", Zh: "用相同凭证执行 `tccli sts GetCallerIdentity`，确认所属账号。"},
+			{En: "Read `Message` and the sub-code to see which resource is missing, and create it first if needed; `errcode list --product <product> --action <Action>` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认缺少的是哪个资源，必要时先创建；`errcode list --product <产品> --action <接口>` 可列出该接口可能返回的错误码及其说明。"},
+		},
+		Retry: Text{En: "Not retryable in general. Only right after creating the resource, retry a few times over several seconds.", Zh: "一般不可重试。仅在刚创建资源后，可在数秒内重试几次。"},
+	},
+	{
+		Code: "InstancesQuotaLimitExceeded",
+		Remediation: []Text{
+			{En: "Read `Message` and the sub-code to see which quota was hit; `errcode list --product <product> --action <Action>` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认触达了哪项配额；`errcode list --product <产品> --action <接口>` 可列出该接口可能返回的错误码及其说明。"},
+			{En: "Check the quota in the console of the product (its quota or usage page) or in the usage limits of its documentation, then list current usage in the console of the product, and delete what is unused.", Zh: "在该产品的控制台（配额或用量页面）或其文档的使用限制中查看配额，再在该产品的控制台查询当前用量，删除不再使用的资源。"},
+			{En: "Split large batches into smaller requests when the limit is per request.", Zh: "如限制针对单次请求，请把大批量拆分为多次较小的请求。"},
+			{En: "If you need a higher quota, upgrade the instance edition where quotas depend on it, or open a ticket (https://console.cloud.tencent.com/workorder/category) to request an increase.", Zh: "如需更高配额，在配额取决于实例规格时升级实例规格，或提交工单（https://console.cloud.tencent.com/workorder/category）申请提升配额。"},
+		},
+		Retry: Text{En: "Not retryable until the quota is raised or resources are freed; retrying only fails again.", Zh: "在提升配额或释放资源之前不可重试，重试只会再次失败。"},
+	},
+	{
+		Code: "InsufficientRefundQuota",
+		Remediation: []Text{
+			{En: "Read `Message` and the sub-code to see which quota was hit; `errcode list --product <product> --action <Action>` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认触达了哪项配额；`errcode list --product <产品> --action <接口>` 可列出该接口可能返回的错误码及其说明。"},
+			{En: "Check the quota in the console of the product (its quota or usage page) or in the usage limits of its documentation, then list current usage in the console of the product, and delete what is unused.", Zh: "在该产品的控制台（配额或用量页面）或其文档的使用限制中查看配额，再在该产品的控制台查询当前用量，删除不再使用的资源。"},
+			{En: "Split large batches into smaller requests when the limit is per request.", Zh: "如限制针对单次请求，请把大批量拆分为多次较小的请求。"},
+			{En: "If you need a higher quota, upgrade the instance edition where quotas depend on it, or open a ticket (https://console.cloud.tencent.com/workorder/category) to request an increase.", Zh: "如需更高配额，在配额取决于实例规格时升级实例规格，或提交工单（https://console.cloud.tencent.com/workorder/category）申请提升配额。"},
+		},
+		Retry: Text{En: "Not retryable until the quota is raised or resources are freed; retrying only fails again.", Zh: "在提升配额或释放资源之前不可重试，重试只会再次失败。"},
+	},
+	{
+		Code: "InsufficientSnapshotQuota",
+		Remediation: []Text{
+			{En: "Read `Message` and the sub-code to see which quota was hit; `errcode list --product <product> --action <Action>` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认触达了哪项配额；`errcode list --product <产品> --action <接口>` 可列出该接口可能返回的错误码及其说明。"},
+			{En: "Check the quota in the console of the product (its quota or usage page) or in the usage limits of its documentation, then list current usage in the console of the product, and delete what is unused.", Zh: "在该产品的控制台（配额或用量页面）或其文档的使用限制中查看配额，再在该产品的控制台查询当前用量，删除不再使用的资源。"},
+			{En: "Split large batches into smaller requests when the limit is per request.", Zh: "如限制针对单次请求，请把大批量拆分为多次较小的请求。"},
+			{En: "If you need a higher quota, upgrade the instance edition where quotas depend on it, or open a ticket (https://console.cloud.tencent.com/workorder/category) to request an increase.", Zh: "如需更高配额，在配额取决于实例规格时升级实例规格，或提交工单（https://console.cloud.tencent.com/workorder/category）申请提升配额。"},
+		},
+		Retry: Text{En: "Not retryable until the quota is raised or resources are freed; retrying only fails again.", Zh: "在提升配额或释放资源之前不可重试，重试只会再次失败。"},
+	},
+	{
+		Code: "InterfaceNameNotFound",
+		Remediation: []Text{
+			{En: "Look the action up in the API documentation of the product, or list its actions with `tccli <product> help`, and copy the exact name.", Zh: "在该产品的 API 文档中查找该接口，或用 `tccli <产品> help` 列出接口，复制准确名称。"},
+			{En: "Check that host, action and version belong together: host <product>.tencentcloudapi.com, `X-TC-Action` `<Action>`, `X-TC-Version` `<Version>`.", Zh: "确认域名、接口名和版本三者对应：域名 <产品>.tencentcloudapi.com、`X-TC-Action` 为 `<接口>`、`X-TC-Version` 为 `<版本>`。"},
+			{En: "Use the <product> client of an up-to-date official SDK (Go package `tencentcloud/<product>/v<YYYYMMDD>`) instead of a generic/common client with hand-typed action names.", Zh: "使用最新官方 SDK 中 <产品> 的客户端（Go 包 `tencentcloud/<产品>/v<YYYYMMDD>`），而不是在通用客户端里手工填写接口名。"},
+		},
+		Retry: Text{En: "Never retry; the action will not appear. Correct the action name, endpoint or version.", Zh: "不要重试，该接口不会因重试而出现。请修正接口名、域名或版本。"},
+	},
+	{
+		Code: "InternalServerError",
+		Remediation: []Text{
+			{En: "Record the `RequestId`, action, region and time; they are what support needs to trace the failure.", Zh: "记录 `RequestId`、接口名、地域和时间，这是技术支持定位问题所需的信息。"},
+			{En: "For an idempotent call (Describe*, or a create carrying the same `ClientToken`), wait a few seconds and retry once.", Zh: "对幂等调用（Describe* 查询，或携带相同 `ClientToken` 的创建请求），等待几秒后重试一次。"},
+			{En: "If it fails again with the same parameters, try the operation in the console of the product or in API Explorer (https://console.cloud.tencent.com/api/explorer) to rule out client-side causes.", Zh: "若同样参数再次失败，可在该产品的控制台或 API Explorer（https://console.cloud.tencent.com/api/explorer）中执行同一操作，排除客户端因素。"},
+			{En: "If it persists, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId.", Zh: "若问题持续，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
+		},
+		Retry: Text{En: "Treated as not retryable (the Terraform provider deliberately does not retry it, \"retry won't fix anything\"); for idempotent calls, at most one retry after a short pause.", Zh: "视为不可重试（Terraform provider 特意不重试该错误，认为“重试无法解决问题”）；幂等调用最多在短暂等待后重试一次。"},
+	},
+	{
+		Code: "InvalidAccount",
+		Remediation: []Text{
+			{En: "Read the full `Message`; it usually names the state or rule that refused the operation, and `errcode list --product <product> --action <Action>` lists the codes the action may return, with their texts.", Zh: "阅读完整的 `Message`，其中通常会说明拒绝该操作的状态或规则；`errcode list --product <产品> --action <接口>` 可列出该接口可能返回的错误码及其说明。"},
+			{En: "Check the resource state in the console of the product, and wait for running tasks to finish.", Zh: "在该产品的控制台查看资源状态，等待进行中的任务结束。"},
+			{En: "Check the account balance and overdue bills at https://console.cloud.tencent.com/expense.", Zh: "在 https://console.cloud.tencent.com/expense 检查账户余额和欠费情况。"},
+			{En: "If the state is normal and it persists, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId.", Zh: "若状态正常但问题持续，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
+		},
+		Retry: Text{En: "Do not retry blindly; fix the state the message points to. A retry helps only after a running task has finished.", Zh: "不要盲目重试，应先处理 Message 指出的状态问题；仅在进行中的任务结束后重试才有意义。"},
+	},
+	{
+		Code: "InvalidAccountId",
+		Remediation: []Text{
+			{En: "Find the parameter named in `Message` and check its allowed values on the action's page in the API documentation of the product; for `Region`, use a region listed for that API (e.g. `ap-guangzhou`).", Zh: "找到 `Message` 中指出的参数，在该产品的 API 文档中该接口的页面核对允许的取值；`Region` 请使用该接口列出的地域（如 `ap-guangzhou`）。"},
+			{En: "List the regions the product supports with `tccli region DescribeRegions --Product <product>`.", Zh: "用 `tccli region DescribeRegions --Product <产品>` 查询该产品支持的地域。"},
+			{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
+		},
+		Retry: Text{En: "Never retry unchanged; correct the value first.", Zh: "不要原样重试，请先修正取值。"},
+	},
+	{
+		Code: "InvalidAccountIs",
+		Remediation: []Text{
+			{En: "Find the parameter named in `Message` and check its allowed values on the action's page in the API documentation of the product; for `Region`, use a region listed for that API (e.g. `ap-guangzhou`).", Zh: "找到 `Message` 中指出的参数，在该产品的 API 文档中该接口的页面核对允许的取值；`Region` 请使用该接口列出的地域（如 `ap-guangzhou`）。"},
+			{En: "List the regions the product supports with `tccli region DescribeRegions --Product <product>`.", Zh: "用 `tccli region DescribeRegions --Product <产品>` 查询该产品支持的地域。"},
+			{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
+		},
+		Retry: Text{En: "Never retry unchanged; correct the value first.", Zh: "不要原样重试，请先修正取值。"},
+	},
+	{
+		Code: "InvalidAccountPassword",
+		Remediation: []Text{
+			{En: "Find the parameter named in `Message` and check its allowed values on the action's page in the API documentation of the product; for `Region`, use a region listed for that API (e.g. `ap-guangzhou`).", Zh: "找到 `Message` 中指出的参数，在该产品的 API 文档中该接口的页面核对允许的取值；`Region` 请使用该接口列出的地域（如 `ap-guangzhou`）。"},
+			{En: "List the regions the product supports with `tccli region DescribeRegions --Product <product>`.", Zh: "用 `tccli region DescribeRegions --Product <产品>` 查询该产品支持的地域。"},
+			{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
+		},
+		Retry: Text{En: "Never retry unchanged; correct the value first.", Zh: "不要原样重试，请先修正取值。"},
+	},
+	{
+		Code: "InvalidAccountStatus",
+		Remediation: []Text{
+			{En: "Read the full `Message`; it usually names the state or rule that refused the operation, and `errcode list --product <product> --action <Action>` lists the codes the action may return, with their texts.", Zh: "阅读完整的 `Message`，其中通常会说明拒绝该操作的状态或规则；`errcode list --product <产品> --action <接口>` 可列出该接口可能返回的错误码及其说明。"},
+			{En: "Check the resource state in the console of the product, and wait for running tasks to finish.", Zh: "在该产品的控制台查看资源状态，等待进行中的任务结束。"},
+			{En: "Check the account balance and overdue bills at https://console.cloud.tencent.com/expense.", Zh: "在 https://console.cloud.tencent.com/expense 检查账户余额和欠费情况。"},
+			{En: "If the state is normal and it persists, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId.", Zh: "若状态正常但问题持续，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
+		},
+		Retry: Text{En: "Do not retry blindly; fix the state the message points to. A retry helps only after a running task has finished.", Zh: "不要盲目重试，应先处理 Message 指出的状态问题；仅在进行中的任务结束后重试才有意义。"},
+	},
+	{
+		Code: "InvalidAddressId",
+		Remediation: []Text{
+			{En: "List the resources in the region you call and compare IDs: the console of the product; repeat for the region the resource was created in.", Zh: "列出所调用地域中的资源并核对 ID：该产品的控制台；并对资源创建时所在的地域重复查询。"},
+			{En: "Run `tccli sts GetCallerIdentity` with the same credentials to confirm the account.", Zh: "用相同凭证执行 `tccli sts GetCallerIdentity`，确认所属账号。"},
+			{En: "Read `Message` and the sub-code to see which resource is missing, and create it first if needed; `errcode list --product <product> --action <Action>` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认缺少的是哪个资源，必要时先创建；`errcode list --product <产品> --action <接口>` 可列出该接口可能返回的错误码及其说明。"},
+		},
+		Retry: Text{En: "Not retryable in general. Only right after creating the resource, retry a few times over several seconds.", Zh: "一般不可重试。仅在刚创建资源后，可在数秒内重试几次。"},
+	},
+	{
+		Code: "InvalidAddressIdState",
+		Remediation: []Text{
+			{En: "Read the full `Message`; it usually names the state or rule that refused the operation, and `errcode list --product <product> --action <Action>` lists the codes the action may return, with their texts.", Zh: "阅读完整的 `Message`，其中通常会说明拒绝该操作的状态或规则；`errcode list --product <产品> --action <接口>` 可列出该接口可能返回的错误码及其说明。"},
+			{En: "Check the resource state in the console of the product, and wait for running tasks to finish.", Zh: "在该产品的控制台查看资源状态，等待进行中的任务结束。"},
+			{En: "Check the account balance and overdue bills at https://console.cloud.tencent.com/expense.", Zh: "在 https://console.cloud.tencent.com/expense 检查账户余额和欠费情况。"},
+			{En: "If the state is normal and it persists, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId.", Zh: "若状态正常但问题持续，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
+		},
+		Retry: Text{En: "Do not retry blindly; fix the state the message points to. A retry helps only after a running task has finished.", Zh: "不要盲目重试，应先处理 Message 指出的状态问题；仅在进行中的任务结束后重试才有意义。"},
+	},
+	{
+		Code: "InvalidAddressIdStatus",
+		Remediation: []Text{
+			{En: "Read the full `Message`; it usually names the state or rule that refused the operation, and `errcode list --product <product> --action <Action>` lists the codes the action may return, with their texts.", Zh: "阅读完整的 `Message`，其中通常会说明拒绝该操作的状态或规则；`errcode list --product <产品> --action <接口>` 可列出该接口可能返回的错误码及其说明。"},
+			{En: "Check the resource state in the console of the product, and wait for running tasks to finish.", Zh: "在该产品的控制台查看资源状态，等待进行中的任务结束。"},
+			{En: "Check the account balance and overdue bills at https://console.cloud.tencent.com/expense.", Zh: "在 https://console.cloud.tencent.com/expense 检查账户余额和欠费情况。"},
+			{En: "If the state is normal and it persists, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId.", Zh: "若状态正常但问题持续，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
+		},
+		Retry: Text{En: "Do not retry blindly; fix the state the message points to. A retry helps only after a running task has finished.", Zh: "不要盲目重试，应先处理 Message 指出的状态问题；仅在进行中的任务结束后重试才有意义。"},
+	},
+	{
+		Code: "InvalidAddressState",
+		Remediation: []Text{
+			{En: "Read the full `Message`; it usually names the state or rule that refused the operation, and `errcode list --product <product> --action <Action>` lists the codes the action may return, with their texts.", Zh: "阅读完整的 `Message`，其中通常会说明拒绝该操作的状态或规则；`errcode list --product <产品> --action <接口>` 可列出该接口可能返回的错误码及其说明。"},
+			{En: "Check the resource state in the console of the product, and wait for running tasks to finish.", Zh: "在该产品的控制台查看资源状态，等待进行中的任务结束。"},
+			{En: "Check the account balance and overdue bills at https://console.cloud.tencent.com/expense.", Zh: "在 https://console.cloud.tencent.com/expense 检查账户余额和欠费情况。"},
+			{En: "If the state is normal and it persists, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId.", Zh: "若状态正常但问题持续，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
+		},
+		Retry: Text{En: "Do not retry blindly; fix the state the message points to. A retry helps only after a running task has finished.", Zh: "不要盲目重试，应先处理 Message 指出的状态问题；仅在进行中的任务结束后重试才有意义。"},
+	},
+	{
+		Code: "InvalidAutoSnapshotPolicyId",
+		Remediation: []Text{
+			{En: "List the resources in the region you call and compare IDs: the console of the product; repeat for the region the resource was created in.", Zh: "列出所调用地域中的资源并核对 ID：该产品的控制台；并对资源创建时所在的地域重复查询。"},
+			{En: "Run `tccli sts GetCallerIdentity` with the same credentials to confirm the account.", Zh: "用相同凭证执行 `tccli sts GetCallerIdentity`，确认所属账号。"},
+			{En: "Read `Message` and the sub-code to see which resource is missing, and create it first if needed; `errcode list --product <product> --action <Action>` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认缺少的是哪个资源，必要时先创建；`errcode list --product <产品> --action <接口>` 可列出该接口可能返回的错误码及其说明。"},
+		},
+		Retry: Text{En: "Not retryable in general. Only right after creating the resource, retry a few times over several seconds.", Zh: "一般不可重试。仅在刚创建资源后，可在数秒内重试几次。"},
+	},
+	{
+		Code: "InvalidClientToken",
+		Remediation: []Text{
+			{En: "Find the parameter named in `Message` and check its allowed values on the action's page in the API documentation of the product; for `Region`, use a region listed for that API (e.g. `ap-guangzhou`).", Zh: "找到 `Message` 中指出的参数，在该产品的 API 文档中该接口的页面核对允许的取值；`Region` 请使用该接口列出的地域（如 `ap-guangzhou`）。"},
+			{En: "List the regions the product supports with `tccli region DescribeRegions --Product <product>`.", Zh: "用 `tccli region DescribeRegions --Product <产品>` 查询该产品支持的地域。"},
+			{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
+		},
+		Retry: Text{En: "Never retry unchanged; correct the value first.", Zh: "不要原样重试，请先修正取值。"},
+	},
+	{
+		Code: "InvalidDisk",
+		Remediation: []Text{
+			{En: "Read `Message` and the sub-code to see what the resource does not support (its type, edition, state or billing); `errcode list --product <product> --action <Action>` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认资源不支持的是哪一项（类型、规格、状态或计费方式）；`errcode list --product <产品> --action <接口>` 可列出该接口可能返回的错误码及其说明。"},
+			{En: "Check the resource's edition and state in the console of the product, and compare them with the feature's requirements in the API documentation of the product.", Zh: "在该产品的控制台查询资源的规格和状态，并与该产品的 API 文档中该功能的要求对照。"},
+			{En: "Upgrade the edition, change the configuration, complete the prerequisite in the console of the product, or use a supported alternative.", Zh: "升级规格、修改配置、在该产品的控制台完成前置步骤，或改用受支持的替代方式。"},
+		},
+		Retry: Text{En: "Not retryable; the operation stays unsupported until the resource, edition or configuration changes.", Zh: "不可重试；在资源、规格或配置变更前，该操作始终不受支持。"},
+	},
+	{
+		Code: "InvalidDiskId",
+		Remediation: []Text{
+			{En: "List the resources in the region you call and compare IDs: the console of the product; repeat for the region the resource was created in.", Zh: "列出所调用地域中的资源并核对 ID：该产品的控制台；并对资源创建时所在的地域重复查询。"},
+			{En: "Run `tccli sts GetCallerIdentity` with the same credentials to confirm the account.", Zh: "用相同凭证执行 `tccli sts GetCallerIdentity`，确认所属账号。"},
+			{En: "Read `Message` and the sub-code to see which resource is missing, and create it first if needed; `errcode list --product <product> --action <Action>` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认缺少的是哪个资源，必要时先创建；`errcode list --product <产品> --action <接口>` 可列出该接口可能返回的错误码及其说明。"},
+		},
+		Retry: Text{En: "Not retryable in general. Only right after creating the resource, retry a few times over several seconds.", Zh: "一般不可重试。仅在刚创建资源后，可在数秒内重试几次。"},
+	},
+	{
 		Code: "InvalidFilter",
 		Remediation: []Text{
 			{En: "Look up the filter names the action supports on its page in the API documentation of the product; `Filters.N.Name` is case-sensitive and must be one of them.", Zh: "在该产品的 API 文档中该接口的页面查看支持的过滤条件名称；`Filters.N.Name` 区分大小写，必须是其中之一。"},
@@ -3095,6 +3459,444 @@ var classes = []Entry{
 			{En: "Try the same filters in API Explorer (https://console.cloud.tencent.com/api/explorer), which shows the accepted names for each action, or with `tccli <product> <Action> --region <region> --Filters '[...]'`.", Zh: "在 API Explorer（https://console.cloud.tencent.com/api/explorer）中试用相同的过滤条件（其中列出了每个接口可用的名称），或用 `tccli <产品> <接口> --region <地域> --Filters '[...]'` 试调。"},
 		},
 		Retry: Text{En: "Never retry unchanged; fix the filter first.", Zh: "不要原样重试，请先修正过滤条件。"},
+	},
+	{
+		Code: "InvalidFilterValue",
+		Remediation: []Text{
+			{En: "Look up the filter names the action supports on its page in the API documentation of the product; `Filters.N.Name` is case-sensitive and must be one of them.", Zh: "在该产品的 API 文档中该接口的页面查看支持的过滤条件名称；`Filters.N.Name` 区分大小写，必须是其中之一。"},
+			{En: "Give each filter a `Values` list of strings in the documented format (IDs, states, zone names), and respect the documented limits on the number of filters and values.", Zh: "为每个过滤条件提供字符串列表 `Values`，取值格式与文档一致（ID、状态、可用区名称等），并遵守文档对过滤条件和取值数量的限制。"},
+			{En: "Try the same filters in API Explorer (https://console.cloud.tencent.com/api/explorer), which shows the accepted names for each action, or with `tccli <product> <Action> --region <region> --Filters '[...]'`.", Zh: "在 API Explorer（https://console.cloud.tencent.com/api/explorer）中试用相同的过滤条件（其中列出了每个接口可用的名称），或用 `tccli <产品> <接口> --region <地域> --Filters '[...]'` 试调。"},
+		},
+		Retry: Text{En: "Never retry unchanged; fix the filter first.", Zh: "不要原样重试，请先修正过滤条件。"},
+	},
+	{
+		Code: "InvalidHost",
+		Remediation: []Text{
+			{En: "Read `Message` and the sub-code to see what the resource does not support (its type, edition, state or billing); `errcode list --product <product> --action <Action>` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认资源不支持的是哪一项（类型、规格、状态或计费方式）；`errcode list --product <产品> --action <接口>` 可列出该接口可能返回的错误码及其说明。"},
+			{En: "Check the resource's edition and state in the console of the product, and compare them with the feature's requirements in the API documentation of the product.", Zh: "在该产品的控制台查询资源的规格和状态，并与该产品的 API 文档中该功能的要求对照。"},
+			{En: "Upgrade the edition, change the configuration, complete the prerequisite in the console of the product, or use a supported alternative.", Zh: "升级规格、修改配置、在该产品的控制台完成前置步骤，或改用受支持的替代方式。"},
+		},
+		Retry: Text{En: "Not retryable; the operation stays unsupported until the resource, edition or configuration changes.", Zh: "不可重试；在资源、规格或配置变更前，该操作始终不受支持。"},
+	},
+	{
+		Code: "InvalidHostId",
+		Remediation: []Text{
+			{En: "List the resources in the region you call and compare IDs: the console of the product; repeat for the region the resource was created in.", Zh: "列出所调用地域中的资源并核对 ID：该产品的控制台；并对资源创建时所在的地域重复查询。"},
+			{En: "Run `tccli sts GetCallerIdentity` with the same credentials to confirm the account.", Zh: "用相同凭证执行 `tccli sts GetCallerIdentity`，确认所属账号。"},
+			{En: "Read `Message` and the sub-code to see which resource is missing, and create it first if needed; `errcode list --product <product> --action <Action>` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认缺少的是哪个资源，必要时先创建；`errcode list --product <产品> --action <接口>` 可列出该接口可能返回的错误码及其说明。"},
+		},
+		Retry: Text{En: "Not retryable in general. Only right after creating the resource, retry a few times over several seconds.", Zh: "一般不可重试。仅在刚创建资源后，可在数秒内重试几次。"},
+	},
+	{
+		Code: "InvalidImageId",
+		Remediation: []Text{
+			{En: "List the resources in the region you call and compare IDs: the console of the product; repeat for the region the resource was created in.", Zh: "列出所调用地域中的资源并核对 ID：该产品的控制台；并对资源创建时所在的地域重复查询。"},
+			{En: "Run `tccli sts GetCallerIdentity` with the same credentials to confirm the account.", Zh: "用相同凭证执行 `tccli sts GetCallerIdentity`，确认所属账号。"},
+			{En: "Read `Message` and the sub-code to see which resource is missing, and create it first if needed; `errcode list --product <product> --action <Action>` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认缺少的是哪个资源，必要时先创建；`errcode list --product <产品> --action <接口>` 可列出该接口可能返回的错误码及其说明。"},
+		},
+		Retry: Text{En: "Not retryable in general. Only right after creating the resource, retry a few times over several seconds.", Zh: "一般不可重试。仅在刚创建资源后，可在数秒内重试几次。"},
+	},
+	{
+		Code: "InvalidImageName",
+		Remediation: []Text{
+			{En: "Find the parameter named in `Message` and check its allowed values on the action's page in the API documentation of the product; for `Region`, use a region listed for that API (e.g. `ap-guangzhou`).", Zh: "找到 `Message` 中指出的参数，在该产品的 API 文档中该接口的页面核对允许的取值；`Region` 请使用该接口列出的地域（如 `ap-guangzhou`）。"},
+			{En: "List the regions the product supports with `tccli region DescribeRegions --Product <product>`.", Zh: "用 `tccli region DescribeRegions --Product <产品>` 查询该产品支持的地域。"},
+			{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
+		},
+		Retry: Text{En: "Never retry unchanged; correct the value first.", Zh: "不要原样重试，请先修正取值。"},
+	},
+	{
+		Code: "InvalidImageOsType",
+		Remediation: []Text{
+			{En: "Find the parameter named in `Message` and check its allowed values on the action's page in the API documentation of the product; for `Region`, use a region listed for that API (e.g. `ap-guangzhou`).", Zh: "找到 `Message` 中指出的参数，在该产品的 API 文档中该接口的页面核对允许的取值；`Region` 请使用该接口列出的地域（如 `ap-guangzhou`）。"},
+			{En: "List the regions the product supports with `tccli region DescribeRegions --Product <product>`.", Zh: "用 `tccli region DescribeRegions --Product <产品>` 查询该产品支持的地域。"},
+			{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
+		},
+		Retry: Text{En: "Never retry unchanged; correct the value first.", Zh: "不要原样重试，请先修正取值。"},
+	},
+	{
+		Code: "InvalidImageOsVersion",
+		Remediation: []Text{
+			{En: "Find the parameter named in `Message` and check its allowed values on the action's page in the API documentation of the product; for `Region`, use a region listed for that API (e.g. `ap-guangzhou`).", Zh: "找到 `Message` 中指出的参数，在该产品的 API 文档中该接口的页面核对允许的取值；`Region` 请使用该接口列出的地域（如 `ap-guangzhou`）。"},
+			{En: "List the regions the product supports with `tccli region DescribeRegions --Product <product>`.", Zh: "用 `tccli region DescribeRegions --Product <产品>` 查询该产品支持的地域。"},
+			{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
+		},
+		Retry: Text{En: "Never retry unchanged; correct the value first.", Zh: "不要原样重试，请先修正取值。"},
+	},
+	{
+		Code: "InvalidInstance",
+		Remediation: []Text{
+			{En: "Read `Message` and the sub-code to see what the resource does not support (its type, edition, state or billing); `errcode list --product <product> --action <Action>` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认资源不支持的是哪一项（类型、规格、状态或计费方式）；`errcode list --product <产品> --action <接口>` 可列出该接口可能返回的错误码及其说明。"},
+			{En: "Check the resource's edition and state in the console of the product, and compare them with the feature's requirements in the API documentation of the product.", Zh: "在该产品的控制台查询资源的规格和状态，并与该产品的 API 文档中该功能的要求对照。"},
+			{En: "Upgrade the edition, change the configuration, complete the prerequisite in the console of the product, or use a supported alternative.", Zh: "升级规格、修改配置、在该产品的控制台完成前置步骤，或改用受支持的替代方式。"},
+		},
+		Retry: Text{En: "Not retryable; the operation stays unsupported until the resource, edition or configuration changes.", Zh: "不可重试；在资源、规格或配置变更前，该操作始终不受支持。"},
+	},
+	{
+		Code: "InvalidInstanceId",
+		Remediation: []Text{
+			{En: "List the resources in the region you call and compare IDs: the console of the product; repeat for the region the resource was created in.", Zh: "列出所调用地域中的资源并核对 ID：该产品的控制台；并对资源创建时所在的地域重复查询。"},
+			{En: "Run `tccli sts GetCallerIdentity` with the same credentials to confirm the account.", Zh: "用相同凭证执行 `tccli sts GetCallerIdentity`，确认所属账号。"},
+			{En: "Read `Message` and the sub-code to see which resource is missing, and create it first if needed; `errcode list --product <product> --action <Action>` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认缺少的是哪个资源，必要时先创建；`errcode list --product <产品> --action <接口>` 可列出该接口可能返回的错误码及其说明。"},
+		},
+		Retry: Text{En: "Not retryable in general. Only right after creating the resource, retry a few times over several seconds.", Zh: "一般不可重试。仅在刚创建资源后，可在数秒内重试几次。"},
+	},
+	{
+		Code: "InvalidInstanceName",
+		Remediation: []Text{
+			{En: "Find the parameter named in `Message` and check its allowed values on the action's page in the API documentation of the product; for `Region`, use a region listed for that API (e.g. `ap-guangzhou`).", Zh: "找到 `Message` 中指出的参数，在该产品的 API 文档中该接口的页面核对允许的取值；`Region` 请使用该接口列出的地域（如 `ap-guangzhou`）。"},
+			{En: "List the regions the product supports with `tccli region DescribeRegions --Product <product>`.", Zh: "用 `tccli region DescribeRegions --Product <产品>` 查询该产品支持的地域。"},
+			{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
+		},
+		Retry: Text{En: "Never retry unchanged; correct the value first.", Zh: "不要原样重试，请先修正取值。"},
+	},
+	{
+		Code: "InvalidInstanceNotSupportedPrepaidInstance",
+		Remediation: []Text{
+			{En: "Read `Message` and the sub-code to see what the resource does not support (its type, edition, state or billing); `errcode list --product <product> --action <Action>` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认资源不支持的是哪一项（类型、规格、状态或计费方式）；`errcode list --product <产品> --action <接口>` 可列出该接口可能返回的错误码及其说明。"},
+			{En: "Check the resource's edition and state in the console of the product, and compare them with the feature's requirements in the API documentation of the product.", Zh: "在该产品的控制台查询资源的规格和状态，并与该产品的 API 文档中该功能的要求对照。"},
+			{En: "Upgrade the edition, change the configuration, complete the prerequisite in the console of the product, or use a supported alternative.", Zh: "升级规格、修改配置、在该产品的控制台完成前置步骤，或改用受支持的替代方式。"},
+		},
+		Retry: Text{En: "Not retryable; the operation stays unsupported until the resource, edition or configuration changes.", Zh: "不可重试；在资源、规格或配置变更前，该操作始终不受支持。"},
+	},
+	{
+		Code: "InvalidInstanceState",
+		Remediation: []Text{
+			{En: "Check the resource status in the console of the product, and wait for a normal/Running state.", Zh: "在该产品的控制台查看资源状态，等待其恢复正常/运行中。"},
+			{En: "If it is isolated, top up or renew at https://console.cloud.tencent.com/expense; the resource becomes usable again after recovery.", Zh: "若已被隔离，请在 https://console.cloud.tencent.com/expense 充值或续费，资源恢复后即可使用。"},
+			{En: "If the state is normal and the error persists, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId.", Zh: "若状态正常而错误持续，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
+		},
+		Retryable: true,
+		Retry:     Text{En: "Retryable with backoff (e.g. 2 s, 4 s, 8 s ... capped at about 60 s) while the resource finishes a transition; the Terraform provider retries it. Isolation needs payment first.", Zh: "资源状态变更期间可退避重试（如 2 秒、4 秒、8 秒……上限约 60 秒）；Terraform provider 会重试该错误。被隔离的资源需先付费恢复。"},
+	},
+	{
+		Code: "InvalidInstanceStatus",
+		Remediation: []Text{
+			{En: "Check the resource status in the console of the product, and wait for a normal/Running state.", Zh: "在该产品的控制台查看资源状态，等待其恢复正常/运行中。"},
+			{En: "If it is isolated, top up or renew at https://console.cloud.tencent.com/expense; the resource becomes usable again after recovery.", Zh: "若已被隔离，请在 https://console.cloud.tencent.com/expense 充值或续费，资源恢复后即可使用。"},
+			{En: "If the state is normal and the error persists, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId.", Zh: "若状态正常而错误持续，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
+		},
+		Retryable: true,
+		Retry:     Text{En: "Retryable with backoff (e.g. 2 s, 4 s, 8 s ... capped at about 60 s) while the resource finishes a transition; the Terraform provider retries it. Isolation needs payment first.", Zh: "资源状态变更期间可退避重试（如 2 秒、4 秒、8 秒……上限约 60 秒）；Terraform provider 会重试该错误。被隔离的资源需先付费恢复。"},
+	},
+	{
+		Code: "InvalidInstanceType",
+		Remediation: []Text{
+			{En: "Find the parameter named in `Message` and check its allowed values on the action's page in the API documentation of the product; for `Region`, use a region listed for that API (e.g. `ap-guangzhou`).", Zh: "找到 `Message` 中指出的参数，在该产品的 API 文档中该接口的页面核对允许的取值；`Region` 请使用该接口列出的地域（如 `ap-guangzhou`）。"},
+			{En: "List the regions the product supports with `tccli region DescribeRegions --Product <product>`.", Zh: "用 `tccli region DescribeRegions --Product <产品>` 查询该产品支持的地域。"},
+			{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
+		},
+		Retry: Text{En: "Never retry unchanged; correct the value first.", Zh: "不要原样重试，请先修正取值。"},
+	},
+	{
+		Code: "InvalidKeyPair",
+		Remediation: []Text{
+			{En: "Read `Message` and the sub-code to see which quota was hit; `errcode list --product <product> --action <Action>` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认触达了哪项配额；`errcode list --product <产品> --action <接口>` 可列出该接口可能返回的错误码及其说明。"},
+			{En: "Check the quota in the console of the product (its quota or usage page) or in the usage limits of its documentation, then list current usage in the console of the product, and delete what is unused.", Zh: "在该产品的控制台（配额或用量页面）或其文档的使用限制中查看配额，再在该产品的控制台查询当前用量，删除不再使用的资源。"},
+			{En: "Split large batches into smaller requests when the limit is per request.", Zh: "如限制针对单次请求，请把大批量拆分为多次较小的请求。"},
+			{En: "If you need a higher quota, upgrade the instance edition where quotas depend on it, or open a ticket (https://console.cloud.tencent.com/workorder/category) to request an increase.", Zh: "如需更高配额，在配额取决于实例规格时升级实例规格，或提交工单（https://console.cloud.tencent.com/workorder/category）申请提升配额。"},
+		},
+		Retry: Text{En: "Not retryable until the quota is raised or resources are freed; retrying only fails again.", Zh: "在提升配额或释放资源之前不可重试，重试只会再次失败。"},
+	},
+	{
+		Code: "InvalidKeyPairId",
+		Remediation: []Text{
+			{En: "List the resources in the region you call and compare IDs: the console of the product; repeat for the region the resource was created in.", Zh: "列出所调用地域中的资源并核对 ID：该产品的控制台；并对资源创建时所在的地域重复查询。"},
+			{En: "Run `tccli sts GetCallerIdentity` with the same credentials to confirm the account.", Zh: "用相同凭证执行 `tccli sts GetCallerIdentity`，确认所属账号。"},
+			{En: "Read `Message` and the sub-code to see which resource is missing, and create it first if needed; `errcode list --product <product> --action <Action>` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认缺少的是哪个资源，必要时先创建；`errcode list --product <产品> --action <接口>` 可列出该接口可能返回的错误码及其说明。"},
+		},
+		Retry: Text{En: "Not retryable in general. Only right after creating the resource, retry a few times over several seconds.", Zh: "一般不可重试。仅在刚创建资源后，可在数秒内重试几次。"},
+	},
+	{
+		Code: "InvalidKeyPairName",
+		Remediation: []Text{
+			{En: "Find the parameter named in `Message` and check its allowed values on the action's page in the API documentation of the product; for `Region`, use a region listed for that API (e.g. `ap-guangzhou`).", Zh: "找到 `Message` 中指出的参数，在该产品的 API 文档中该接口的页面核对允许的取值；`Region` 请使用该接口列出的地域（如 `ap-guangzhou`）。"},
+			{En: "List the regions the product supports with `tccli region DescribeRegions --Product <product>`.", Zh: "用 `tccli region DescribeRegions --Product <产品>` 查询该产品支持的地域。"},
+			{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
+		},
+		Retry: Text{En: "Never retry unchanged; correct the value first.", Zh: "不要原样重试，请先修正取值。"},
+	},
+	{
+		Code: "InvalidKeyPairNameEmpty",
+		Remediation: []Text{
+			{En: "Find the parameter named in `Message` and check its allowed values on the action's page in the API documentation of the product; for `Region`, use a region listed for that API (e.g. `ap-guangzhou`).", Zh: "找到 `Message` 中指出的参数，在该产品的 API 文档中该接口的页面核对允许的取值；`Region` 请使用该接口列出的地域（如 `ap-guangzhou`）。"},
+			{En: "List the regions the product supports with `tccli region DescribeRegions --Product <product>`.", Zh: "用 `tccli region DescribeRegions --Product <产品>` 查询该产品支持的地域。"},
+			{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
+		},
+		Retry: Text{En: "Never retry unchanged; correct the value first.", Zh: "不要原样重试，请先修正取值。"},
+	},
+	{
+		Code: "InvalidKeyPairNameIncludeIllegalChar",
+		Remediation: []Text{
+			{En: "Find the parameter named in `Message` and check its allowed values on the action's page in the API documentation of the product; for `Region`, use a region listed for that API (e.g. `ap-guangzhou`).", Zh: "找到 `Message` 中指出的参数，在该产品的 API 文档中该接口的页面核对允许的取值；`Region` 请使用该接口列出的地域（如 `ap-guangzhou`）。"},
+			{En: "List the regions the product supports with `tccli region DescribeRegions --Product <product>`.", Zh: "用 `tccli region DescribeRegions --Product <产品>` 查询该产品支持的地域。"},
+			{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
+		},
+		Retry: Text{En: "Never retry unchanged; correct the value first.", Zh: "不要原样重试，请先修正取值。"},
+	},
+	{
+		Code: "InvalidKeyPairNameTooLong",
+		Remediation: []Text{
+			{En: "Find the parameter named in `Message` and check its allowed values on the action's page in the API documentation of the product; for `Region`, use a region listed for that API (e.g. `ap-guangzhou`).", Zh: "找到 `Message` 中指出的参数，在该产品的 API 文档中该接口的页面核对允许的取值；`Region` 请使用该接口列出的地域（如 `ap-guangzhou`）。"},
+			{En: "List the regions the product supports with `tccli region DescribeRegions --Product <product>`.", Zh: "用 `tccli region DescribeRegions --Product <产品>` 查询该产品支持的地域。"},
+			{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
+		},
+		Retry: Text{En: "Never retry unchanged; correct the value first.", Zh: "不要原样重试，请先修正取值。"},
+	},
+	{
+		Code: "InvalidLaunchConfiguration",
+		Remediation: []Text{
+			{En: "Find the parameter named in `Message` and check its allowed values on the action's page in the API documentation of the product; for `Region`, use a region listed for that API (e.g. `ap-guangzhou`).", Zh: "找到 `Message` 中指出的参数，在该产品的 API 文档中该接口的页面核对允许的取值；`Region` 请使用该接口列出的地域（如 `ap-guangzhou`）。"},
+			{En: "List the regions the product supports with `tccli region DescribeRegions --Product <product>`.", Zh: "用 `tccli region DescribeRegions --Product <产品>` 查询该产品支持的地域。"},
+			{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
+		},
+		Retry: Text{En: "Never retry unchanged; correct the value first.", Zh: "不要原样重试，请先修正取值。"},
+	},
+	{
+		Code: "InvalidLaunchConfigurationId",
+		Remediation: []Text{
+			{En: "List the resources in the region you call and compare IDs: the console of the product; repeat for the region the resource was created in.", Zh: "列出所调用地域中的资源并核对 ID：该产品的控制台；并对资源创建时所在的地域重复查询。"},
+			{En: "Run `tccli sts GetCallerIdentity` with the same credentials to confirm the account.", Zh: "用相同凭证执行 `tccli sts GetCallerIdentity`，确认所属账号。"},
+			{En: "Read `Message` and the sub-code to see which resource is missing, and create it first if needed; `errcode list --product <product> --action <Action>` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认缺少的是哪个资源，必要时先创建；`errcode list --product <产品> --action <接口>` 可列出该接口可能返回的错误码及其说明。"},
+		},
+		Retry: Text{En: "Not retryable in general. Only right after creating the resource, retry a few times over several seconds.", Zh: "一般不可重试。仅在刚创建资源后，可在数秒内重试几次。"},
+	},
+	{
+		Code: "InvalidNetworkInterfaceId",
+		Remediation: []Text{
+			{En: "List the resources in the region you call and compare IDs: the console of the product; repeat for the region the resource was created in.", Zh: "列出所调用地域中的资源并核对 ID：该产品的控制台；并对资源创建时所在的地域重复查询。"},
+			{En: "Run `tccli sts GetCallerIdentity` with the same credentials to confirm the account.", Zh: "用相同凭证执行 `tccli sts GetCallerIdentity`，确认所属账号。"},
+			{En: "Read `Message` and the sub-code to see which resource is missing, and create it first if needed; `errcode list --product <product> --action <Action>` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认缺少的是哪个资源，必要时先创建；`errcode list --product <产品> --action <接口>` 可列出该接口可能返回的错误码及其说明。"},
+		},
+		Retry: Text{En: "Not retryable in general. Only right after creating the resource, retry a few times over several seconds.", Zh: "一般不可重试。仅在刚创建资源后，可在数秒内重试几次。"},
+	},
+	{
+		Code: "InvalidParameterAtLeastOneAttribute",
+		Remediation: []Text{
+			{En: "Add the parameter named in `Message` (e.g. The request is missing a required parameter `InstanceId`. means: set `InstanceId`) and send the request again.", Zh: "补上 `Message` 中指出的参数（如提示 请求缺少必传参数 `InstanceId`。 即需要传 `InstanceId`），然后重新发起请求。"},
+			{En: "For a missing `X-TC-*` header, add that common parameter to the request headers, or let an official SDK set them all.", Zh: "若缺少 `X-TC-*` 头，请在请求头中补上该公共参数，或交由官方 SDK 统一设置。"},
+			{En: "Check the action's page in the API documentation of the product for required and conditionally required parameters, and try the call in API Explorer (https://console.cloud.tencent.com/api/explorer), which marks required fields.", Zh: "在该产品的 API 文档中该接口的页面核对必填及条件必填参数，并在 API Explorer（https://console.cloud.tencent.com/api/explorer）中试调，该工具会标出必填项。"},
+		},
+		Retry: Text{En: "Never retry unchanged; add the missing parameter first.", Zh: "不要原样重试，请先补上缺少的参数。"},
+	},
+	{
+		Code: "InvalidParameterCombination",
+		Remediation: []Text{
+			{En: "Read the parameter named in `Message` (the name in backticks, e.g. Parameter `Limit` format invalid.) and check its type and format on the action's page in the API documentation of the product.", Zh: "找到 `Message` 中指出的参数（反引号中的参数名，如 参数 `Limit` 格式非法。），在该产品的 API 文档中该接口的页面核对其类型和格式。"},
+			{En: "Reproduce the call in API Explorer (https://console.cloud.tencent.com/api/explorer), which validates types and generates SDK code to copy, or with `tccli <product> <Action> --region <region>`.", Zh: "在 API Explorer（https://console.cloud.tencent.com/api/explorer）中复现调用（它会校验类型并生成可参考的 SDK 代码），或用 `tccli <产品> <接口> --region <地域>` 复现。"},
+			{En: "Use an official SDK, which serialises arrays, numbers and JSON correctly; if you build requests yourself, remember the v1 (form) and v3 (JSON) encodings differ.", Zh: "使用官方 SDK，它会正确序列化数组、数值和 JSON；如自行构造请求，注意 v1（表单）与 v3（JSON）签名下的传参方式不同。"},
+		},
+		Retry: Text{En: "Never retry unchanged; the same parameters are rejected again. Fix the parameter first.", Zh: "不要原样重试，同样的参数仍会被拒绝。请先修正参数。"},
+	},
+	{
+		Code: "InvalidParameterConflict",
+		Remediation: []Text{
+			{En: "Read the parameter named in `Message` (the name in backticks, e.g. Parameter `Limit` format invalid.) and check its type and format on the action's page in the API documentation of the product.", Zh: "找到 `Message` 中指出的参数（反引号中的参数名，如 参数 `Limit` 格式非法。），在该产品的 API 文档中该接口的页面核对其类型和格式。"},
+			{En: "Reproduce the call in API Explorer (https://console.cloud.tencent.com/api/explorer), which validates types and generates SDK code to copy, or with `tccli <product> <Action> --region <region>`.", Zh: "在 API Explorer（https://console.cloud.tencent.com/api/explorer）中复现调用（它会校验类型并生成可参考的 SDK 代码），或用 `tccli <产品> <接口> --region <地域>` 复现。"},
+			{En: "Use an official SDK, which serialises arrays, numbers and JSON correctly; if you build requests yourself, remember the v1 (form) and v3 (JSON) encodings differ.", Zh: "使用官方 SDK，它会正确序列化数组、数值和 JSON；如自行构造请求，注意 v1（表单）与 v3（JSON）签名下的传参方式不同。"},
+		},
+		Retry: Text{En: "Never retry unchanged; the same parameters are rejected again. Fix the parameter first.", Zh: "不要原样重试，同样的参数仍会被拒绝。请先修正参数。"},
+	},
+	{
+		Code: "InvalidParameterValueLimit",
+		Remediation: []Text{
+			{En: "Find the parameter named in `Message` and check its allowed values on the action's page in the API documentation of the product; for `Region`, use a region listed for that API (e.g. `ap-guangzhou`).", Zh: "找到 `Message` 中指出的参数，在该产品的 API 文档中该接口的页面核对允许的取值；`Region` 请使用该接口列出的地域（如 `ap-guangzhou`）。"},
+			{En: "List the regions the product supports with `tccli region DescribeRegions --Product <product>`.", Zh: "用 `tccli region DescribeRegions --Product <产品>` 查询该产品支持的地域。"},
+			{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
+		},
+		Retry: Text{En: "Never retry unchanged; correct the value first.", Zh: "不要原样重试，请先修正取值。"},
+	},
+	{
+		Code: "InvalidParameterValueOffset",
+		Remediation: []Text{
+			{En: "Find the parameter named in `Message` and check its allowed values on the action's page in the API documentation of the product; for `Region`, use a region listed for that API (e.g. `ap-guangzhou`).", Zh: "找到 `Message` 中指出的参数，在该产品的 API 文档中该接口的页面核对允许的取值；`Region` 请使用该接口列出的地域（如 `ap-guangzhou`）。"},
+			{En: "List the regions the product supports with `tccli region DescribeRegions --Product <product>`.", Zh: "用 `tccli region DescribeRegions --Product <产品>` 查询该产品支持的地域。"},
+			{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
+		},
+		Retry: Text{En: "Never retry unchanged; correct the value first.", Zh: "不要原样重试，请先修正取值。"},
+	},
+	{
+		Code: "InvalidPassword",
+		Remediation: []Text{
+			{En: "Find the parameter named in `Message` and check its allowed values on the action's page in the API documentation of the product; for `Region`, use a region listed for that API (e.g. `ap-guangzhou`).", Zh: "找到 `Message` 中指出的参数，在该产品的 API 文档中该接口的页面核对允许的取值；`Region` 请使用该接口列出的地域（如 `ap-guangzhou`）。"},
+			{En: "List the regions the product supports with `tccli region DescribeRegions --Product <product>`.", Zh: "用 `tccli region DescribeRegions --Product <产品>` 查询该产品支持的地域。"},
+			{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
+		},
+		Retry: Text{En: "Never retry unchanged; correct the value first.", Zh: "不要原样重试，请先修正取值。"},
+	},
+	{
+		Code: "InvalidPeriod",
+		Remediation: []Text{
+			{En: "Find the parameter named in `Message` and check its allowed values on the action's page in the API documentation of the product; for `Region`, use a region listed for that API (e.g. `ap-guangzhou`).", Zh: "找到 `Message` 中指出的参数，在该产品的 API 文档中该接口的页面核对允许的取值；`Region` 请使用该接口列出的地域（如 `ap-guangzhou`）。"},
+			{En: "List the regions the product supports with `tccli region DescribeRegions --Product <product>`.", Zh: "用 `tccli region DescribeRegions --Product <产品>` 查询该产品支持的地域。"},
+			{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
+		},
+		Retry: Text{En: "Never retry unchanged; correct the value first.", Zh: "不要原样重试，请先修正取值。"},
+	},
+	{
+		Code: "InvalidPermission",
+		Remediation: []Text{
+			{En: "Read `Message` and the sub-code to see what the resource does not support (its type, edition, state or billing); `errcode list --product <product> --action <Action>` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认资源不支持的是哪一项（类型、规格、状态或计费方式）；`errcode list --product <产品> --action <接口>` 可列出该接口可能返回的错误码及其说明。"},
+			{En: "Check the resource's edition and state in the console of the product, and compare them with the feature's requirements in the API documentation of the product.", Zh: "在该产品的控制台查询资源的规格和状态，并与该产品的 API 文档中该功能的要求对照。"},
+			{En: "Upgrade the edition, change the configuration, complete the prerequisite in the console of the product, or use a supported alternative.", Zh: "升级规格、修改配置、在该产品的控制台完成前置步骤，或改用受支持的替代方式。"},
+		},
+		Retry: Text{En: "Not retryable; the operation stays unsupported until the resource, edition or configuration changes.", Zh: "不可重试；在资源、规格或配置变更前，该操作始终不受支持。"},
+	},
+	{
+		Code: "InvalidPid",
+		Remediation: []Text{
+			{En: "Find the parameter named in `Message` and check its allowed values on the action's page in the API documentation of the product; for `Region`, use a region listed for that API (e.g. `ap-guangzhou`).", Zh: "找到 `Message` 中指出的参数，在该产品的 API 文档中该接口的页面核对允许的取值；`Region` 请使用该接口列出的地域（如 `ap-guangzhou`）。"},
+			{En: "List the regions the product supports with `tccli region DescribeRegions --Product <product>`.", Zh: "用 `tccli region DescribeRegions --Product <产品>` 查询该产品支持的地域。"},
+			{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
+		},
+		Retry: Text{En: "Never retry unchanged; correct the value first.", Zh: "不要原样重试，请先修正取值。"},
+	},
+	{
+		Code: "InvalidPrivateIpAddress",
+		Remediation: []Text{
+			{En: "Check the resource's state in the console of the product, and wait until no task is running.", Zh: "在该产品的控制台查看资源状态，等待进行中的任务结束。"},
+			{En: "If it is still bound, detach or delete the dependents first (the `Message` usually names them), then repeat the operation.", Zh: "若资源仍被绑定，先解绑或删除依赖对象（`Message` 通常会指出），再重新执行操作。"},
+			{En: "Serialize changes to one resource in your automation (one worker per resource, or a lock).", Zh: "在自动化流程中串行化对同一资源的修改（每个资源一个执行者或加锁）。"},
+		},
+		Retryable: true,
+		Retry:     Text{En: "Retryable with backoff (e.g. 2 s, 4 s, 8 s ... capped at about 60 s) while a running task finishes; the Terraform provider retries it. If the resource is still bound, retrying will not help.", Zh: "在进行中的任务结束前可退避重试（如 2 秒、4 秒、8 秒……上限约 60 秒）；Terraform provider 会重试该错误。若资源仍被绑定，重试无效。"},
+	},
+	{
+		Code: "InvalidProjectId",
+		Remediation: []Text{
+			{En: "Find the parameter named in `Message` and check its allowed values on the action's page in the API documentation of the product; for `Region`, use a region listed for that API (e.g. `ap-guangzhou`).", Zh: "找到 `Message` 中指出的参数，在该产品的 API 文档中该接口的页面核对允许的取值；`Region` 请使用该接口列出的地域（如 `ap-guangzhou`）。"},
+			{En: "List the regions the product supports with `tccli region DescribeRegions --Product <product>`.", Zh: "用 `tccli region DescribeRegions --Product <产品>` 查询该产品支持的地域。"},
+			{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
+		},
+		Retry: Text{En: "Never retry unchanged; correct the value first.", Zh: "不要原样重试，请先修正取值。"},
+	},
+	{
+		Code: "InvalidPublicKey",
+		Remediation: []Text{
+			{En: "Find the parameter named in `Message` and check its allowed values on the action's page in the API documentation of the product; for `Region`, use a region listed for that API (e.g. `ap-guangzhou`).", Zh: "找到 `Message` 中指出的参数，在该产品的 API 文档中该接口的页面核对允许的取值；`Region` 请使用该接口列出的地域（如 `ap-guangzhou`）。"},
+			{En: "List the regions the product supports with `tccli region DescribeRegions --Product <product>`.", Zh: "用 `tccli region DescribeRegions --Product <产品>` 查询该产品支持的地域。"},
+			{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
+		},
+		Retry: Text{En: "Never retry unchanged; correct the value first.", Zh: "不要原样重试，请先修正取值。"},
+	},
+	{
+		Code: "InvalidRegion",
+		Remediation: []Text{
+			{En: "List the regions the product supports with `tccli region DescribeRegions --Product <product>`, and use one of the returned region IDs.", Zh: "用 `tccli region DescribeRegions --Product <产品>` 查询该产品支持的地域，并使用返回的地域 ID。"},
+			{En: "Check the action's page in the API documentation of the product; some actions list a restricted set of regions for the `Region` parameter.", Zh: "查看该产品的 API 文档中该接口的页面，部分接口的 `Region` 参数只支持限定的地域列表。"},
+			{En: "Set the region in the client (`<product>.NewClient(cred, \"ap-guangzhou\", cpf)`, `tccli <product> <Action> --region ap-guangzhou`) and make sure the resource really lives there.", Zh: "在客户端中设置地域（`<产品>.NewClient(cred, \"ap-guangzhou\", cpf)`、`tccli <产品> <接口> --region ap-guangzhou`），并确认资源确实位于该地域。"},
+		},
+		Retry: Text{En: "Never retry with the same region; choose a supported region.", Zh: "不要用同一地域重试，请选择受支持的地域。"},
+	},
+	{
+		Code: "InvalidRouteId",
+		Remediation: []Text{
+			{En: "List the resources in the region you call and compare IDs: the console of the product; repeat for the region the resource was created in.", Zh: "列出所调用地域中的资源并核对 ID：该产品的控制台；并对资源创建时所在的地域重复查询。"},
+			{En: "Run `tccli sts GetCallerIdentity` with the same credentials to confirm the account.", Zh: "用相同凭证执行 `tccli sts GetCallerIdentity`，确认所属账号。"},
+			{En: "Read `Message` and the sub-code to see which resource is missing, and create it first if needed; `errcode list --product <product> --action <Action>` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认缺少的是哪个资源，必要时先创建；`errcode list --product <产品> --action <接口>` 可列出该接口可能返回的错误码及其说明。"},
+		},
+		Retry: Text{En: "Not retryable in general. Only right after creating the resource, retry a few times over several seconds.", Zh: "一般不可重试。仅在刚创建资源后，可在数秒内重试几次。"},
+	},
+	{
+		Code: "InvalidRouteTableId",
+		Remediation: []Text{
+			{En: "List the resources in the region you call and compare IDs: the console of the product; repeat for the region the resource was created in.", Zh: "列出所调用地域中的资源并核对 ID：该产品的控制台；并对资源创建时所在的地域重复查询。"},
+			{En: "Run `tccli sts GetCallerIdentity` with the same credentials to confirm the account.", Zh: "用相同凭证执行 `tccli sts GetCallerIdentity`，确认所属账号。"},
+			{En: "Read `Message` and the sub-code to see which resource is missing, and create it first if needed; `errcode list --product <product> --action <Action>` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认缺少的是哪个资源，必要时先创建；`errcode list --product <产品> --action <接口>` 可列出该接口可能返回的错误码及其说明。"},
+		},
+		Retry: Text{En: "Not retryable in general. Only right after creating the resource, retry a few times over several seconds.", Zh: "一般不可重试。仅在刚创建资源后，可在数秒内重试几次。"},
+	},
+	{
+		Code: "InvalidSecurityGroupID",
+		Remediation: []Text{
+			{En: "List the resources in the region you call and compare IDs: the console of the product; repeat for the region the resource was created in.", Zh: "列出所调用地域中的资源并核对 ID：该产品的控制台；并对资源创建时所在的地域重复查询。"},
+			{En: "Run `tccli sts GetCallerIdentity` with the same credentials to confirm the account.", Zh: "用相同凭证执行 `tccli sts GetCallerIdentity`，确认所属账号。"},
+			{En: "Read `Message` and the sub-code to see which resource is missing, and create it first if needed; `errcode list --product <product> --action <Action>` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认缺少的是哪个资源，必要时先创建；`errcode list --product <产品> --action <接口>` 可列出该接口可能返回的错误码及其说明。"},
+		},
+		Retry: Text{En: "Not retryable in general. Only right after creating the resource, retry a few times over several seconds.", Zh: "一般不可重试。仅在刚创建资源后，可在数秒内重试几次。"},
+	},
+	{
+		Code: "InvalidSecurityGroupId",
+		Remediation: []Text{
+			{En: "List the resources in the region you call and compare IDs: the console of the product; repeat for the region the resource was created in.", Zh: "列出所调用地域中的资源并核对 ID：该产品的控制台；并对资源创建时所在的地域重复查询。"},
+			{En: "Run `tccli sts GetCallerIdentity` with the same credentials to confirm the account.", Zh: "用相同凭证执行 `tccli sts GetCallerIdentity`，确认所属账号。"},
+			{En: "Read `Message` and the sub-code to see which resource is missing, and create it first if needed; `errcode list --product <product> --action <Action>` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认缺少的是哪个资源，必要时先创建；`errcode list --product <产品> --action <接口>` 可列出该接口可能返回的错误码及其说明。"},
+		},
+		Retry: Text{En: "Not retryable in general. Only right after creating the resource, retry a few times over several seconds.", Zh: "一般不可重试。仅在刚创建资源后，可在数秒内重试几次。"},
+	},
+	{
+		Code: "InvalidSgId",
+		Remediation: []Text{
+			{En: "List the resources in the region you call and compare IDs: the console of the product; repeat for the region the resource was created in.", Zh: "列出所调用地域中的资源并核对 ID：该产品的控制台；并对资源创建时所在的地域重复查询。"},
+			{En: "Run `tccli sts GetCallerIdentity` with the same credentials to confirm the account.", Zh: "用相同凭证执行 `tccli sts GetCallerIdentity`，确认所属账号。"},
+			{En: "Read `Message` and the sub-code to see which resource is missing, and create it first if needed; `errcode list --product <product> --action <Action>` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认缺少的是哪个资源，必要时先创建；`errcode list --product <产品> --action <接口>` 可列出该接口可能返回的错误码及其说明。"},
+		},
+		Retry: Text{En: "Not retryable in general. Only right after creating the resource, retry a few times over several seconds.", Zh: "一般不可重试。仅在刚创建资源后，可在数秒内重试几次。"},
+	},
+	{
+		Code: "InvalidSnapshot",
+		Remediation: []Text{
+			{En: "Read `Message` and the sub-code to see what the resource does not support (its type, edition, state or billing); `errcode list --product <product> --action <Action>` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认资源不支持的是哪一项（类型、规格、状态或计费方式）；`errcode list --product <产品> --action <接口>` 可列出该接口可能返回的错误码及其说明。"},
+			{En: "Check the resource's edition and state in the console of the product, and compare them with the feature's requirements in the API documentation of the product.", Zh: "在该产品的控制台查询资源的规格和状态，并与该产品的 API 文档中该功能的要求对照。"},
+			{En: "Upgrade the edition, change the configuration, complete the prerequisite in the console of the product, or use a supported alternative.", Zh: "升级规格、修改配置、在该产品的控制台完成前置步骤，或改用受支持的替代方式。"},
+		},
+		Retry: Text{En: "Not retryable; the operation stays unsupported until the resource, edition or configuration changes.", Zh: "不可重试；在资源、规格或配置变更前，该操作始终不受支持。"},
+	},
+	{
+		Code: "InvalidSnapshotId",
+		Remediation: []Text{
+			{En: "List the resources in the region you call and compare IDs: the console of the product; repeat for the region the resource was created in.", Zh: "列出所调用地域中的资源并核对 ID：该产品的控制台；并对资源创建时所在的地域重复查询。"},
+			{En: "Run `tccli sts GetCallerIdentity` with the same credentials to confirm the account.", Zh: "用相同凭证执行 `tccli sts GetCallerIdentity`，确认所属账号。"},
+			{En: "Read `Message` and the sub-code to see which resource is missing, and create it first if needed; `errcode list --product <product> --action <Action>` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认缺少的是哪个资源，必要时先创建；`errcode list --product <产品> --action <接口>` 可列出该接口可能返回的错误码及其说明。"},
+		},
+		Retry: Text{En: "Not retryable in general. Only right after creating the resource, retry a few times over several seconds.", Zh: "一般不可重试。仅在刚创建资源后，可在数秒内重试几次。"},
+	},
+	{
+		Code: "InvalidVpcId",
+		Remediation: []Text{
+			{En: "List the resources in the region you call and compare IDs: the console of the product; repeat for the region the resource was created in.", Zh: "列出所调用地域中的资源并核对 ID：该产品的控制台；并对资源创建时所在的地域重复查询。"},
+			{En: "Run `tccli sts GetCallerIdentity` with the same credentials to confirm the account.", Zh: "用相同凭证执行 `tccli sts GetCallerIdentity`，确认所属账号。"},
+			{En: "Read `Message` and the sub-code to see which resource is missing, and create it first if needed; `errcode list --product <product> --action <Action>` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认缺少的是哪个资源，必要时先创建；`errcode list --product <产品> --action <接口>` 可列出该接口可能返回的错误码及其说明。"},
+		},
+		Retry: Text{En: "Not retryable in general. Only right after creating the resource, retry a few times over several seconds.", Zh: "一般不可重试。仅在刚创建资源后，可在数秒内重试几次。"},
+	},
+	{
+		Code: "InvalidVpnGatewayId",
+		Remediation: []Text{
+			{En: "List the resources in the region you call and compare IDs: the console of the product; repeat for the region the resource was created in.", Zh: "列出所调用地域中的资源并核对 ID：该产品的控制台；并对资源创建时所在的地域重复查询。"},
+			{En: "Run `tccli sts GetCallerIdentity` with the same credentials to confirm the account.", Zh: "用相同凭证执行 `tccli sts GetCallerIdentity`，确认所属账号。"},
+			{En: "Read `Message` and the sub-code to see which resource is missing, and create it first if needed; `errcode list --product <product> --action <Action>` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认缺少的是哪个资源，必要时先创建；`errcode list --product <产品> --action <接口>` 可列出该接口可能返回的错误码及其说明。"},
+		},
+		Retry: Text{En: "Not retryable in general. Only right after creating the resource, retry a few times over several seconds.", Zh: "一般不可重试。仅在刚创建资源后，可在数秒内重试几次。"},
+	},
+	{
+		Code: "InvalidZone",
+		Remediation: []Text{
+			{En: "Find the parameter named in `Message` and check its allowed values on the action's page in the API documentation of the product; for `Region`, use a region listed for that API (e.g. `ap-guangzhou`).", Zh: "找到 `Message` 中指出的参数，在该产品的 API 文档中该接口的页面核对允许的取值；`Region` 请使用该接口列出的地域（如 `ap-guangzhou`）。"},
+			{En: "List the regions the product supports with `tccli region DescribeRegions --Product <product>`.", Zh: "用 `tccli region DescribeRegions --Product <产品>` 查询该产品支持的地域。"},
+			{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
+		},
+		Retry: Text{En: "Never retry unchanged; correct the value first.", Zh: "不要原样重试，请先修正取值。"},
+	},
+	{
+		Code: "LimitOperation",
+		Remediation: []Text{
+			{En: "Read the `Message`; it usually names what denies the operation (the resource's state, a protection switch, arrears, a feature your account has not enabled).", Zh: "阅读 `Message`，其中通常会说明拒绝的原因（资源状态、保护开关、欠费、账号未开通的功能等）。"},
+			{En: "Check the resource in the console of the product, and wait for a running change to finish.", Zh: "在该产品的控制台检查资源状态，并等待进行中的变更结束。"},
+			{En: "Check the account balance and overdue bills at https://console.cloud.tencent.com/expense; isolated resources refuse most operations.", Zh: "在 https://console.cloud.tencent.com/expense 检查账户余额和欠费情况；已隔离的资源会拒绝大多数操作。"},
+			{En: "Remove the blocking condition (turn the protection off, renew, apply for the feature), then call again; if nothing explains it, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId.", Zh: "消除阻断条件（关闭保护开关、续费、申请开通功能）后再调用；若找不到原因，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
+		},
+		Retry: Text{En: "Not retryable as is; the same state denies it again. Remove the blocking condition first.", Zh: "不要原样重试，状态不变仍会被拒绝。请先消除阻断条件。"},
+	},
+	{
+		Code: "MutexOperation",
+		Remediation: []Text{
+			{En: "Check the resource's state in the console of the product, and wait until no task is running.", Zh: "在该产品的控制台查看资源状态，等待进行中的任务结束。"},
+			{En: "If it is still bound, detach or delete the dependents first (the `Message` usually names them), then repeat the operation.", Zh: "若资源仍被绑定，先解绑或删除依赖对象（`Message` 通常会指出），再重新执行操作。"},
+			{En: "Serialize changes to one resource in your automation (one worker per resource, or a lock).", Zh: "在自动化流程中串行化对同一资源的修改（每个资源一个执行者或加锁）。"},
+		},
+		Retryable: true,
+		Retry:     Text{En: "Retryable with backoff (e.g. 2 s, 4 s, 8 s ... capped at about 60 s) while a running task finishes; the Terraform provider retries it. If the resource is still bound, retrying will not help.", Zh: "在进行中的任务结束前可退避重试（如 2 秒、4 秒、8 秒……上限约 60 秒）；Terraform provider 会重试该错误。若资源仍被绑定，重试无效。"},
 	},
 	{
 		Code: "OperationDenied",
@@ -3107,6 +3909,53 @@ var classes = []Entry{
 		Retry: Text{En: "Not retryable as is; the same state denies it again. Remove the blocking condition first.", Zh: "不要原样重试，状态不变仍会被拒绝。请先消除阻断条件。"},
 	},
 	{
+		Code: "OverQuota",
+		Remediation: []Text{
+			{En: "Read `Message` and the sub-code to see which quota was hit; `errcode list --product <product> --action <Action>` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认触达了哪项配额；`errcode list --product <产品> --action <接口>` 可列出该接口可能返回的错误码及其说明。"},
+			{En: "Check the quota in the console of the product (its quota or usage page) or in the usage limits of its documentation, then list current usage in the console of the product, and delete what is unused.", Zh: "在该产品的控制台（配额或用量页面）或其文档的使用限制中查看配额，再在该产品的控制台查询当前用量，删除不再使用的资源。"},
+			{En: "Split large batches into smaller requests when the limit is per request.", Zh: "如限制针对单次请求，请把大批量拆分为多次较小的请求。"},
+			{En: "If you need a higher quota, upgrade the instance edition where quotas depend on it, or open a ticket (https://console.cloud.tencent.com/workorder/category) to request an increase.", Zh: "如需更高配额，在配额取决于实例规格时升级实例规格，或提交工单（https://console.cloud.tencent.com/workorder/category）申请提升配额。"},
+		},
+		Retry: Text{En: "Not retryable until the quota is raised or resources are freed; retrying only fails again.", Zh: "在提升配额或释放资源之前不可重试，重试只会再次失败。"},
+	},
+	{
+		Code: "RegionAbilityLimit",
+		Remediation: []Text{
+			{En: "List the regions the product supports with `tccli region DescribeRegions --Product <product>`, and use one of the returned region IDs.", Zh: "用 `tccli region DescribeRegions --Product <产品>` 查询该产品支持的地域，并使用返回的地域 ID。"},
+			{En: "Check the action's page in the API documentation of the product; some actions list a restricted set of regions for the `Region` parameter.", Zh: "查看该产品的 API 文档中该接口的页面，部分接口的 `Region` 参数只支持限定的地域列表。"},
+			{En: "Set the region in the client (`<product>.NewClient(cred, \"ap-guangzhou\", cpf)`, `tccli <product> <Action> --region ap-guangzhou`) and make sure the resource really lives there.", Zh: "在客户端中设置地域（`<产品>.NewClient(cred, \"ap-guangzhou\", cpf)`、`tccli <产品> <接口> --region ap-guangzhou`），并确认资源确实位于该地域。"},
+		},
+		Retry: Text{En: "Never retry with the same region; choose a supported region.", Zh: "不要用同一地域重试，请选择受支持的地域。"},
+	},
+	{
+		Code: "RegionError",
+		Remediation: []Text{
+			{En: "List the regions the product supports with `tccli region DescribeRegions --Product <product>`, and use one of the returned region IDs.", Zh: "用 `tccli region DescribeRegions --Product <产品>` 查询该产品支持的地域，并使用返回的地域 ID。"},
+			{En: "Check the action's page in the API documentation of the product; some actions list a restricted set of regions for the `Region` parameter.", Zh: "查看该产品的 API 文档中该接口的页面，部分接口的 `Region` 参数只支持限定的地域列表。"},
+			{En: "Set the region in the client (`<product>.NewClient(cred, \"ap-guangzhou\", cpf)`, `tccli <product> <Action> --region ap-guangzhou`) and make sure the resource really lives there.", Zh: "在客户端中设置地域（`<产品>.NewClient(cred, \"ap-guangzhou\", cpf)`、`tccli <产品> <接口> --region ap-guangzhou`），并确认资源确实位于该地域。"},
+		},
+		Retry: Text{En: "Never retry with the same region; choose a supported region.", Zh: "不要用同一地域重试，请选择受支持的地域。"},
+	},
+	{
+		Code: "RegionNotSupported",
+		Remediation: []Text{
+			{En: "List the regions the product supports with `tccli region DescribeRegions --Product <product>`, and use one of the returned region IDs.", Zh: "用 `tccli region DescribeRegions --Product <产品>` 查询该产品支持的地域，并使用返回的地域 ID。"},
+			{En: "Check the action's page in the API documentation of the product; some actions list a restricted set of regions for the `Region` parameter.", Zh: "查看该产品的 API 文档中该接口的页面，部分接口的 `Region` 参数只支持限定的地域列表。"},
+			{En: "Set the region in the client (`<product>.NewClient(cred, \"ap-guangzhou\", cpf)`, `tccli <product> <Action> --region ap-guangzhou`) and make sure the resource really lives there.", Zh: "在客户端中设置地域（`<产品>.NewClient(cred, \"ap-guangzhou\", cpf)`、`tccli <产品> <接口> --region ap-guangzhou`），并确认资源确实位于该地域。"},
+		},
+		Retry: Text{En: "Never retry with the same region; choose a supported region.", Zh: "不要用同一地域重试，请选择受支持的地域。"},
+	},
+	{
+		Code: "ResourceBusy",
+		Remediation: []Text{
+			{En: "Check the resource's state in the console of the product, and wait until no task is running.", Zh: "在该产品的控制台查看资源状态，等待进行中的任务结束。"},
+			{En: "If it is still bound, detach or delete the dependents first (the `Message` usually names them), then repeat the operation.", Zh: "若资源仍被绑定，先解绑或删除依赖对象（`Message` 通常会指出），再重新执行操作。"},
+			{En: "Serialize changes to one resource in your automation (one worker per resource, or a lock).", Zh: "在自动化流程中串行化对同一资源的修改（每个资源一个执行者或加锁）。"},
+		},
+		Retryable: true,
+		Retry:     Text{En: "Retryable with backoff (e.g. 2 s, 4 s, 8 s ... capped at about 60 s) while a running task finishes; the Terraform provider retries it. If the resource is still bound, retrying will not help.", Zh: "在进行中的任务结束前可退避重试（如 2 秒、4 秒、8 秒……上限约 60 秒）；Terraform provider 会重试该错误。若资源仍被绑定，重试无效。"},
+	},
+	{
 		Code: "ResourcesSoldOut",
 		Remediation: []Text{
 			{En: "Choose another availability zone or another specification (instance type, bandwidth package, disk type) of the product; the sold-out stock is usually limited to one zone or spec.", Zh: "改选该产品的其他可用区或其他规格（实例类型、带宽包、云盘类型）；售罄通常只限于某个可用区或规格。"},
@@ -3114,6 +3963,83 @@ var classes = []Entry{
 			{En: "Consider another region if your workload allows it.", Zh: "如业务允许，可考虑其他地域。"},
 		},
 		Retry: Text{En: "Not immediately; the same request succeeds only after the stock is replenished, which may take hours. Prefer another zone or specification.", Zh: "不宜立即重试；相同请求只有在补货后才会成功，可能需要数小时。建议改选其他可用区或规格。"},
+	},
+	{
+		Code: "SecGroupActionFailure",
+		Remediation: []Text{
+			{En: "Read the full `Message`; it usually names the state or rule that refused the operation, and `errcode list --product <product> --action <Action>` lists the codes the action may return, with their texts.", Zh: "阅读完整的 `Message`，其中通常会说明拒绝该操作的状态或规则；`errcode list --product <产品> --action <接口>` 可列出该接口可能返回的错误码及其说明。"},
+			{En: "Check the resource state in the console of the product, and wait for running tasks to finish.", Zh: "在该产品的控制台查看资源状态，等待进行中的任务结束。"},
+			{En: "Check the account balance and overdue bills at https://console.cloud.tencent.com/expense.", Zh: "在 https://console.cloud.tencent.com/expense 检查账户余额和欠费情况。"},
+			{En: "If the state is normal and it persists, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId.", Zh: "若状态正常但问题持续，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
+		},
+		Retry: Text{En: "Do not retry blindly; fix the state the message points to. A retry helps only after a running task has finished.", Zh: "不要盲目重试，应先处理 Message 指出的状态问题；仅在进行中的任务结束后重试才有意义。"},
+	},
+	{
+		Code: "StructParseFailed",
+		Remediation: []Text{
+			{En: "Read the parameter named in `Message` (the name in backticks, e.g. Parameter `Limit` format invalid.) and check its type and format on the action's page in the API documentation of the product.", Zh: "找到 `Message` 中指出的参数（反引号中的参数名，如 参数 `Limit` 格式非法。），在该产品的 API 文档中该接口的页面核对其类型和格式。"},
+			{En: "Reproduce the call in API Explorer (https://console.cloud.tencent.com/api/explorer), which validates types and generates SDK code to copy, or with `tccli <product> <Action> --region <region>`.", Zh: "在 API Explorer（https://console.cloud.tencent.com/api/explorer）中复现调用（它会校验类型并生成可参考的 SDK 代码），或用 `tccli <产品> <接口> --region <地域>` 复现。"},
+			{En: "Use an official SDK, which serialises arrays, numbers and JSON correctly; if you build requests yourself, remember the v1 (form) and v3 (JSON) encodings differ.", Zh: "使用官方 SDK，它会正确序列化数组、数值和 JSON；如自行构造请求，注意 v1（表单）与 v3（JSON）签名下的传参方式不同。"},
+		},
+		Retry: Text{En: "Never retry unchanged; the same parameters are rejected again. Fix the parameter first.", Zh: "不要原样重试，同样的参数仍会被拒绝。请先修正参数。"},
+	},
+	{
+		Code: "SystemError",
+		Remediation: []Text{
+			{En: "Record the `RequestId`, action, region and time; they are what support needs to trace the failure.", Zh: "记录 `RequestId`、接口名、地域和时间，这是技术支持定位问题所需的信息。"},
+			{En: "For an idempotent call (Describe*, or a create carrying the same `ClientToken`), wait a few seconds and retry once.", Zh: "对幂等调用（Describe* 查询，或携带相同 `ClientToken` 的创建请求），等待几秒后重试一次。"},
+			{En: "If it fails again with the same parameters, try the operation in the console of the product or in API Explorer (https://console.cloud.tencent.com/api/explorer) to rule out client-side causes.", Zh: "若同样参数再次失败，可在该产品的控制台或 API Explorer（https://console.cloud.tencent.com/api/explorer）中执行同一操作，排除客户端因素。"},
+			{En: "If it persists, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId.", Zh: "若问题持续，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
+		},
+		Retry: Text{En: "Treated as not retryable (the Terraform provider deliberately does not retry it, \"retry won't fix anything\"); for idempotent calls, at most one retry after a short pause.", Zh: "视为不可重试（Terraform provider 特意不重试该错误，认为“重试无法解决问题”）；幂等调用最多在短暂等待后重试一次。"},
+	},
+	{
+		Code: "TradeDealConflict",
+		Remediation: []Text{
+			{En: "Check the resource's state in the console of the product, and wait until no task is running.", Zh: "在该产品的控制台查看资源状态，等待进行中的任务结束。"},
+			{En: "If it is still bound, detach or delete the dependents first (the `Message` usually names them), then repeat the operation.", Zh: "若资源仍被绑定，先解绑或删除依赖对象（`Message` 通常会指出），再重新执行操作。"},
+			{En: "Serialize changes to one resource in your automation (one worker per resource, or a lock).", Zh: "在自动化流程中串行化对同一资源的修改（每个资源一个执行者或加锁）。"},
+		},
+		Retryable: true,
+		Retry:     Text{En: "Retryable with backoff (e.g. 2 s, 4 s, 8 s ... capped at about 60 s) while a running task finishes; the Terraform provider retries it. If the resource is still bound, retrying will not help.", Zh: "在进行中的任务结束前可退避重试（如 2 秒、4 秒、8 秒……上限约 60 秒）；Terraform provider 会重试该错误。若资源仍被绑定，重试无效。"},
+	},
+	{
+		Code: "UnknownError",
+		Remediation: []Text{
+			{En: "Record the `RequestId`, action, region and time; they are what support needs to trace the failure.", Zh: "记录 `RequestId`、接口名、地域和时间，这是技术支持定位问题所需的信息。"},
+			{En: "For an idempotent call (Describe*, or a create carrying the same `ClientToken`), wait a few seconds and retry once.", Zh: "对幂等调用（Describe* 查询，或携带相同 `ClientToken` 的创建请求），等待几秒后重试一次。"},
+			{En: "If it fails again with the same parameters, try the operation in the console of the product or in API Explorer (https://console.cloud.tencent.com/api/explorer) to rule out client-side causes.", Zh: "若同样参数再次失败，可在该产品的控制台或 API Explorer（https://console.cloud.tencent.com/api/explorer）中执行同一操作，排除客户端因素。"},
+			{En: "If it persists, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId.", Zh: "若问题持续，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
+		},
+		Retry: Text{En: "Treated as not retryable (the Terraform provider deliberately does not retry it, \"retry won't fix anything\"); for idempotent calls, at most one retry after a short pause.", Zh: "视为不可重试（Terraform provider 特意不重试该错误，认为“重试无法解决问题”）；幂等调用最多在短暂等待后重试一次。"},
+	},
+	{
+		Code: "VpcAddrNotInSubNet",
+		Remediation: []Text{
+			{En: "Find the parameter named in `Message` and check its allowed values on the action's page in the API documentation of the product; for `Region`, use a region listed for that API (e.g. `ap-guangzhou`).", Zh: "找到 `Message` 中指出的参数，在该产品的 API 文档中该接口的页面核对允许的取值；`Region` 请使用该接口列出的地域（如 `ap-guangzhou`）。"},
+			{En: "List the regions the product supports with `tccli region DescribeRegions --Product <product>`.", Zh: "用 `tccli region DescribeRegions --Product <产品>` 查询该产品支持的地域。"},
+			{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
+		},
+		Retry: Text{En: "Never retry unchanged; correct the value first.", Zh: "不要原样重试，请先修正取值。"},
+	},
+	{
+		Code: "VpcIpIsUsed",
+		Remediation: []Text{
+			{En: "Find the parameter named in `Message` and check its allowed values on the action's page in the API documentation of the product; for `Region`, use a region listed for that API (e.g. `ap-guangzhou`).", Zh: "找到 `Message` 中指出的参数，在该产品的 API 文档中该接口的页面核对允许的取值；`Region` 请使用该接口列出的地域（如 `ap-guangzhou`）。"},
+			{En: "List the regions the product supports with `tccli region DescribeRegions --Product <product>`.", Zh: "用 `tccli region DescribeRegions --Product <产品>` 查询该产品支持的地域。"},
+			{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
+		},
+		Retry: Text{En: "Never retry unchanged; correct the value first.", Zh: "不要原样重试，请先修正取值。"},
+	},
+	{
+		Code: "VpcLimitExceeded",
+		Remediation: []Text{
+			{En: "Read `Message` and the sub-code to see which quota was hit; `errcode list --product <product> --action <Action>` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认触达了哪项配额；`errcode list --product <产品> --action <接口>` 可列出该接口可能返回的错误码及其说明。"},
+			{En: "Check the quota in the console of the product (its quota or usage page) or in the usage limits of its documentation, then list current usage in the console of the product, and delete what is unused.", Zh: "在该产品的控制台（配额或用量页面）或其文档的使用限制中查看配额，再在该产品的控制台查询当前用量，删除不再使用的资源。"},
+			{En: "Split large batches into smaller requests when the limit is per request.", Zh: "如限制针对单次请求，请把大批量拆分为多次较小的请求。"},
+			{En: "If you need a higher quota, upgrade the instance edition where quotas depend on it, or open a ticket (https://console.cloud.tencent.com/workorder/category) to request an increase.", Zh: "如需更高配额，在配额取决于实例规格时升级实例规格，或提交工单（https://console.cloud.tencent.com/workorder/category）申请提升配额。"},
+		},
+		Retry: Text{En: "Not retryable until the quota is raised or resources are freed; retrying only fails again.", Zh: "在提升配额或释放资源之前不可重试，重试只会再次失败。"},
 	},
 	{
 		Code: "*",
@@ -3128,7 +4054,107 @@ var classes = []Entry{
 
 // classLikes says, for each class of classLikes that is like another, which
 // and why (classes.yaml's like and why).
-var classLikes = []classLike{}
+var classLikes = []classLike{
+	{class: 0, like: "ResourceNotFound", why: Text{En: "AccountNotExist codes (postgres) report a database account that does not exist on the instance, a missing resource as ResourceNotFound reports one.", Zh: "AccountNotExist 类错误码（postgres）表示实例上不存在该数据库账号，与 ResourceNotFound 一样属于资源不存在。"}},
+	{class: 1, like: "OperationDenied", why: Text{En: "AccountQualificationRestrictions codes (as, cvm) report that the account has not passed the qualification review the operation requires, an account condition that denies it as OperationDenied codes do.", Zh: "AccountQualificationRestrictions 类错误码（as、cvm）表示账号未通过该操作所需的资质审核，与 OperationDenied 一样是账号条件拒绝了操作。"}},
+	{class: 2, like: "LimitExceeded", why: Text{En: "AddressQuotaLimitExceeded codes (vpc) report that the EIP quota of the region, or the daily allocation limit, is reached, as LimitExceeded does.", Zh: "AddressQuotaLimitExceeded 类错误码（vpc）表示已达到该地域的弹性公网 IP 配额或每日申请次数上限，与 LimitExceeded 相同。"}},
+	{class: 3, like: "InvalidParameter", why: Text{En: "AllowedOneAttributeInEnvIdAndComputeEnv codes (batch) report that `ComputeEnv` and `EnvId` were given together although only one is allowed, a parameter error as InvalidParameter reports.", Zh: "AllowedOneAttributeInEnvIdAndComputeEnv 类错误码（batch）表示同时传入了只能二选一的 `ComputeEnv` 和 `EnvId`，与 InvalidParameter 一样属于参数错误。"}},
+	{class: 5, like: "InvalidParameterValue", why: Text{En: "Authority codes (tdid) report an authority name or remark that breaks its length rules, or an authority or DID that is already registered: request values to correct, as with InvalidParameterValue.", Zh: "Authority 类错误码（tdid）表示机构名称或认证备注不符合长度规则，或该权威机构、DID 已被认证：与 InvalidParameterValue 一样需要修正请求中的取值。"}},
+	{class: 6, like: "FailedOperation", why: Text{En: "CallCvmError codes (as) report that a CVM API call made on your behalf failed; the `Message` carries CVM's reason, which is what FailedOperation's steps start from.", Zh: "CallCvmError 类错误码（as）表示代为发起的 CVM API 调用失败；`Message` 中带有 CVM 返回的原因，FailedOperation 的步骤正是从这里入手。"}},
+	{class: 7, like: "AuthFailure", why: Text{En: "Cam codes (tdid) report a failed CAM authentication or authorisation check, as AuthFailure codes do.", Zh: "Cam 类错误码（tdid）表示 CAM 鉴权未通过，与 AuthFailure 类错误码相同。"}},
+	{class: 8, like: "InternalError", why: Text{En: "CdbError codes (cdb) report a failure inside the database backend (backup, import, database or task processing), as InternalError does.", Zh: "CdbError 类错误码（cdb）表示数据库后端（备份、导入、数据库或任务处理）内部出错，与 InternalError 相同。"}},
+	{class: 9, like: "InvalidParameter", why: Text{En: "Cpt codes (tdid) report a credential template (CPT) that could not be created from the content given, e.g. content that is not valid JSON, a format error as InvalidParameter reports.", Zh: "Cpt 类错误码（tdid）表示无法根据所给内容创建凭证模板（CPT），例如内容不是合法的 JSON，与 InvalidParameter 一样属于格式错误。"}},
+	{class: 10, like: "InvalidParameterValue", why: Text{En: "Credential codes (tdid) report a verifiable credential, claim or proof in the request that the service cannot accept (wrong ID, issuer or holder, bad format, expired, failed verification), as InvalidParameterValue does for a value.", Zh: "Credential 类错误码（tdid）表示请求中的可验证凭证、声明或证明无法被接受（ID、颁发者或持有人不符，格式错误，已过期或验证失败），与 InvalidParameterValue 对取值的处理相同。"}},
+	{class: 11, like: "InternalError", why: Text{En: "DBError codes (postgres) report a failure of the backend database while executing the request, as InternalError does.", Zh: "DBError 类错误码（postgres）表示后端数据库执行请求时出错，与 InternalError 相同。"}},
+	{class: 12, like: "InternalError", why: Text{En: "DataBase codes (tdid) report a failed database operation inside the service, as InternalError does.", Zh: "DataBase 类错误码（tdid）表示服务内部的数据库操作失败，与 InternalError 相同。"}},
+	{class: 13, like: "UnauthorizedOperation", why: Text{En: "Did codes (tdid) report that the caller has no permission for the DID operation, as UnauthorizedOperation does.", Zh: "Did 类错误码（tdid）表示调用者没有该 DID 操作的权限，与 UnauthorizedOperation 相同。"}},
+	{class: 14, like: "FailedOperation", why: Text{En: "DidFailedOperation codes (tdid) report a DID operation refused because of the DID's existence, state, creator or keys, as FailedOperation does for an operation the current state refuses.", Zh: "DidFailedOperation 类错误码（tdid）表示 DID 操作因 DID 是否存在、状态、创建者或密钥而被拒绝，与 FailedOperation 一样是当前状态下无法完成的操作。"}},
+	{class: 15, like: "InternalError", why: Text{En: "DidSdk codes (tdid) report an unexpected error of the DID service, which asks you to try again later or contact support, as InternalError does.", Zh: "DidSdk 类错误码（tdid）表示 DID 服务发生意外错误，提示稍后重试或联系客服，与 InternalError 相同。"}},
+	{class: 16, like: "UnsupportedOperation", why: Text{En: "EniNotAllowedChangeSubnet codes (cvm) report that an elastic network interface cannot move to another subnet, an operation the resource does not support, as UnsupportedOperation reports.", Zh: "EniNotAllowedChangeSubnet 类错误码（cvm）表示弹性网卡不支持更换子网，与 UnsupportedOperation 一样是资源不支持的操作。"}},
+	{class: 17, like: "InternalError", why: Text{En: "FlowError codes (postgres) report that the backend failed to create the task for the request, as InternalError does.", Zh: "FlowError 类错误码（postgres）表示后端未能为请求创建任务，与 InternalError 相同。"}},
+	{class: 18, like: "InternalError", why: Text{En: "HttpInvoker codes (tdid) report that an HTTP call inside the service could not be created or sent, which asks you to try again later or contact support, as InternalError does.", Zh: "HttpInvoker 类错误码（tdid）表示服务内部的 HTTP 请求创建或发送失败，提示稍后重试或联系客服，与 InternalError 相同。"}},
+	{class: 19, like: "LimitExceeded", why: Text{En: "ImageQuotaLimitExceeded codes (cvm) report that the image quota is used up, as LimitExceeded does.", Zh: "ImageQuotaLimitExceeded 类错误码（cvm）表示镜像配额已用尽，与 LimitExceeded 相同。"}},
+	{class: 20, like: "ResourceNotFound", why: Text{En: "InstanceNotExist codes (postgres) report an instance that does not exist, as ResourceNotFound does.", Zh: "InstanceNotExist 类错误码（postgres）表示实例不存在，与 ResourceNotFound 相同。"}},
+	{class: 21, like: "LimitExceeded", why: Text{En: "InstancesQuotaLimitExceeded codes (cvm) report that the request would create more instances than the remaining quota allows, as LimitExceeded does.", Zh: "InstancesQuotaLimitExceeded 类错误码（cvm）表示请求创建的实例数超过剩余配额，与 LimitExceeded 相同。"}},
+	{class: 22, like: "LimitExceeded", why: Text{En: "InsufficientRefundQuota codes (cbs) report that the number of cloud disks you may return has reached its limit, as LimitExceeded does.", Zh: "InsufficientRefundQuota 类错误码（cbs）表示可退还的云硬盘数量已达上限，与 LimitExceeded 相同。"}},
+	{class: 23, like: "LimitExceeded", why: Text{En: "InsufficientSnapshotQuota codes (cbs) report that the snapshot quota is used up, as LimitExceeded does.", Zh: "InsufficientSnapshotQuota 类错误码（cbs）表示快照配额不足，与 LimitExceeded 相同。"}},
+	{class: 24, like: "InvalidAction", why: Text{En: "InterfaceNameNotFound codes (postgres) report that the `Action` of the request is wrong, as InvalidAction does.", Zh: "InterfaceNameNotFound 类错误码（postgres）表示请求的 `Action` 有误，与 InvalidAction 相同。"}},
+	{class: 25, like: "InternalError", why: Text{En: "InternalServerError codes (cvm, vpc) report an internal error of the service, as InternalError does.", Zh: "InternalServerError 类错误码（cvm、vpc）表示服务内部错误，与 InternalError 相同。"}},
+	{class: 26, like: "FailedOperation", why: Text{En: "InvalidAccount codes (cbs, cvm, vpc) report an account that cannot do this now (insufficient balance, unpaid orders, an unsupported account type), and FailedOperation's steps include checking the balance and bills.", Zh: "InvalidAccount 类错误码（cbs、cvm、vpc）表示账号当前无法执行该操作（余额不足、有未支付订单、账号类型不支持），FailedOperation 的步骤包括检查余额和账单。"}},
+	{class: 27, like: "InvalidParameterValue", why: Text{En: "InvalidAccountId codes (cvm) report an account ID in the request that is not valid, as InvalidParameterValue does.", Zh: "InvalidAccountId 类错误码（cvm）表示请求中的账号 ID 无效，与 InvalidParameterValue 相同。"}},
+	{class: 28, like: "InvalidParameterValue", why: Text{En: "InvalidAccountIs codes (cvm) report an account in the request that cannot be used, such as your own account as the target of an image share, as InvalidParameterValue does.", Zh: "InvalidAccountIs 类错误码（cvm）表示请求中的账号不可用，例如把镜像共享给自己，与 InvalidParameterValue 相同。"}},
+	{class: 29, like: "InvalidParameterValue", why: Text{En: "InvalidAccountPassword codes (postgres) report an incorrect account password in the request, a value to correct as with InvalidParameterValue.", Zh: "InvalidAccountPassword 类错误码（postgres）表示请求中的账号密码错误，与 InvalidParameterValue 一样需要修正取值。"}},
+	{class: 30, like: "FailedOperation", why: Text{En: "InvalidAccountStatus codes (postgres) report that the account's current status does not allow the operation, as FailedOperation does.", Zh: "InvalidAccountStatus 类错误码（postgres）表示账号当前状态不允许该操作，与 FailedOperation 相同。"}},
+	{class: 31, like: "ResourceNotFound", why: Text{En: "InvalidAddressId codes (vpc) report an EIP ID that does not exist in the region and account called (or, for `.Blocked`, an EIP that must be unblocked first); ResourceNotFound's steps find the right ID.", Zh: "InvalidAddressId 类错误码（vpc）表示弹性公网 IP 的 ID 在所调用的地域和账号中不存在（`.Blocked` 则表示该 IP 需先解封）；ResourceNotFound 的步骤可帮助找到正确的 ID。"}},
+	{class: 32, like: "FailedOperation", why: Text{En: "InvalidAddressIdState codes (vpc) report an EIP whose state (e.g. in arrears) does not allow the operation, and FailedOperation's steps include checking the balance and bills.", Zh: "InvalidAddressIdState 类错误码（vpc）表示弹性公网 IP 的状态（如欠费）不允许该操作，FailedOperation 的步骤包括检查余额和账单。"}},
+	{class: 33, like: "FailedOperation", why: Text{En: "InvalidAddressIdStatus codes (vpc) report an EIP whose current status does not allow the operation, as FailedOperation does.", Zh: "InvalidAddressIdStatus 类错误码（vpc）表示弹性公网 IP 当前状态不允许该操作，与 FailedOperation 相同。"}},
+	{class: 34, like: "FailedOperation", why: Text{En: "InvalidAddressState codes (vpc) report an EIP whose current state does not allow the operation, as FailedOperation does.", Zh: "InvalidAddressState 类错误码（vpc）表示弹性公网 IP 当前状态不允许该操作，与 FailedOperation 相同。"}},
+	{class: 35, like: "ResourceNotFound", why: Text{En: "InvalidAutoSnapshotPolicyId codes (cbs) report a scheduled snapshot policy ID that does not exist, as ResourceNotFound does.", Zh: "InvalidAutoSnapshotPolicyId 类错误码（cbs）表示定期快照策略 ID 不存在，与 ResourceNotFound 相同。"}},
+	{class: 36, like: "InvalidParameterValue", why: Text{En: "InvalidClientToken codes (cvm) report a `ClientToken` value that breaks its rules (e.g. longer than 64 bytes), as InvalidParameterValue does.", Zh: "InvalidClientToken 类错误码（cvm）表示 `ClientToken` 取值不符合规则（如超过 64 字节），与 InvalidParameterValue 相同。"}},
+	{class: 37, like: "UnsupportedOperation", why: Text{En: "InvalidDisk codes (cbs) report a cloud disk whose type, state or billing does not allow the operation, as UnsupportedOperation does; for a busy disk (`.Busy`, `.SnapshotCreating`) wait for the running task to finish, then try again.", Zh: "InvalidDisk 类错误码（cbs）表示云硬盘的类型、状态或计费方式不允许该操作，与 UnsupportedOperation 相同；若云硬盘繁忙（`.Busy`、`.SnapshotCreating`），请等待进行中的任务结束后再试。"}},
+	{class: 38, like: "ResourceNotFound", why: Text{En: "InvalidDiskId codes (cbs) report a `DiskId` that does not exist, as ResourceNotFound does.", Zh: "InvalidDiskId 类错误码（cbs）表示 `DiskId` 不存在，与 ResourceNotFound 相同。"}},
+	{class: 40, like: "InvalidFilter", why: Text{En: "InvalidFilterValue codes (cvm) report filter values beyond what the action accepts, as InvalidFilter codes do.", Zh: "InvalidFilterValue 类错误码（cvm）表示过滤条件的取值超出接口允许的范围，与 InvalidFilter 类错误码相同。"}},
+	{class: 41, like: "UnsupportedOperation", why: Text{En: "InvalidHost codes (cvm) report a CDH host that does not support the operation, as UnsupportedOperation does.", Zh: "InvalidHost 类错误码（cvm）表示该 CDH 宿主机不支持此操作，与 UnsupportedOperation 相同。"}},
+	{class: 42, like: "ResourceNotFound", why: Text{En: "InvalidHostId codes (cvm) report a CDH host ID that is malformed or does not exist in the account; ResourceNotFound's steps find the right ID.", Zh: "InvalidHostId 类错误码（cvm）表示 CDH 宿主机 ID 格式错误或在该账号中不存在；ResourceNotFound 的步骤可帮助找到正确的 ID。"}},
+	{class: 43, like: "ResourceNotFound", why: Text{En: "InvalidImageId codes (as, cvm) mostly report an image ID that is malformed or does not exist in the region and account called; ResourceNotFound's steps find the right ID.", Zh: "InvalidImageId 类错误码（as、cvm）多表示镜像 ID 格式错误或在所调用的地域和账号中不存在；ResourceNotFound 的步骤可帮助找到正确的 ID。"}},
+	{class: 44, like: "InvalidParameterValue", why: Text{En: "InvalidImageName codes (cvm) report an image name that cannot be used (e.g. one that already exists), as InvalidParameterValue does.", Zh: "InvalidImageName 类错误码（cvm）表示镜像名称不可用（如已存在），与 InvalidParameterValue 相同。"}},
+	{class: 45, like: "InvalidParameterValue", why: Text{En: "InvalidImageOsType codes (cvm) report an operating system type that is not supported, a value to change as with InvalidParameterValue.", Zh: "InvalidImageOsType 类错误码（cvm）表示不支持该操作系统类型，与 InvalidParameterValue 一样需要更换取值。"}},
+	{class: 46, like: "InvalidParameterValue", why: Text{En: "InvalidImageOsVersion codes (cvm) report an operating system version that is not supported, a value to change as with InvalidParameterValue.", Zh: "InvalidImageOsVersion 类错误码（cvm）表示不支持该操作系统版本，与 InvalidParameterValue 一样需要更换取值。"}},
+	{class: 47, like: "UnsupportedOperation", why: Text{En: "InvalidInstance codes (cbs, cvm, vpc) report an instance that does not support the operation, as UnsupportedOperation does.", Zh: "InvalidInstance 类错误码（cbs、cvm、vpc）表示该实例不支持此操作，与 UnsupportedOperation 相同。"}},
+	{class: 48, like: "ResourceNotFound", why: Text{En: "InvalidInstanceId codes (cbs, cvm, vpc) mostly report an instance ID that is malformed or does not exist in the region and account called; ResourceNotFound's steps find the right ID.", Zh: "InvalidInstanceId 类错误码（cbs、cvm、vpc）多表示实例 ID 格式错误或在所调用的地域和账号中不存在；ResourceNotFound 的步骤可帮助找到正确的 ID。"}},
+	{class: 49, like: "InvalidParameterValue", why: Text{En: "InvalidInstanceName codes (cvm) report an `InstanceName` that breaks its rules (e.g. longer than 128 bytes), as InvalidParameterValue does.", Zh: "InvalidInstanceName 类错误码（cvm）表示 `InstanceName` 不符合规则（如超过 128 字节），与 InvalidParameterValue 相同。"}},
+	{class: 50, like: "UnsupportedOperation", why: Text{En: "InvalidInstanceNotSupportedPrepaidInstance codes (cvm) report a prepaid instance that does not meet the return policy, an operation the instance does not support, as UnsupportedOperation reports.", Zh: "InvalidInstanceNotSupportedPrepaidInstance 类错误码（cvm）表示包年包月实例不满足退还规则，与 UnsupportedOperation 一样是该实例不支持的操作。"}},
+	{class: 51, like: "ResourceUnavailable", why: Text{En: "InvalidInstanceState codes (cvm) report an instance whose current state does not accept the operation, as ResourceUnavailable does.", Zh: "InvalidInstanceState 类错误码（cvm）表示实例当前状态不接受该操作，与 ResourceUnavailable 相同。"}},
+	{class: 52, like: "ResourceUnavailable", why: Text{En: "InvalidInstanceStatus codes (postgres) report an instance whose current status does not accept the operation, as ResourceUnavailable does.", Zh: "InvalidInstanceStatus 类错误码（postgres）表示实例当前状态不接受该操作，与 ResourceUnavailable 相同。"}},
+	{class: 53, like: "InvalidParameterValue", why: Text{En: "InvalidInstanceType codes (cvm) report an `InstanceType` with an invalid format, as InvalidParameterValue does.", Zh: "InvalidInstanceType 类错误码（cvm）表示 `InstanceType` 格式无效，与 InvalidParameterValue 相同。"}},
+	{class: 54, like: "LimitExceeded", why: Text{En: "InvalidKeyPair codes (cvm) report that the number of key pairs exceeds the limit, as LimitExceeded does.", Zh: "InvalidKeyPair 类错误码（cvm）表示密钥对数量超过上限，与 LimitExceeded 相同。"}},
+	{class: 55, like: "ResourceNotFound", why: Text{En: "InvalidKeyPairId codes (cvm) report a key pair ID that is malformed or does not exist; ResourceNotFound's steps find the right ID.", Zh: "InvalidKeyPairId 类错误码（cvm）表示密钥对 ID 格式错误或不存在；ResourceNotFound 的步骤可帮助找到正确的 ID。"}},
+	{class: 56, like: "InvalidParameterValue", why: Text{En: "InvalidKeyPairName codes (cvm) report a key pair name that cannot be used (e.g. one that already exists), as InvalidParameterValue does.", Zh: "InvalidKeyPairName 类错误码（cvm）表示密钥对名称不可用（如已存在），与 InvalidParameterValue 相同。"}},
+	{class: 57, like: "InvalidParameterValue", why: Text{En: "InvalidKeyPairNameEmpty codes (cvm) report an empty key pair name, a value to correct as with InvalidParameterValue.", Zh: "InvalidKeyPairNameEmpty 类错误码（cvm）表示密钥对名称为空，与 InvalidParameterValue 一样需要修正取值。"}},
+	{class: 58, like: "InvalidParameterValue", why: Text{En: "InvalidKeyPairNameIncludeIllegalChar codes (cvm) report a key pair name with characters other than letters, digits and underscores, as InvalidParameterValue does.", Zh: "InvalidKeyPairNameIncludeIllegalChar 类错误码（cvm）表示密钥对名称含有字母、数字和下划线以外的字符，与 InvalidParameterValue 相同。"}},
+	{class: 59, like: "InvalidParameterValue", why: Text{En: "InvalidKeyPairNameTooLong codes (cvm) report a key pair name longer than allowed, as InvalidParameterValue does.", Zh: "InvalidKeyPairNameTooLong 类错误码（cvm）表示密钥对名称超过长度限制，与 InvalidParameterValue 相同。"}},
+	{class: 60, like: "InvalidParameterValue", why: Text{En: "InvalidLaunchConfiguration codes (as) report a launch configuration in the request that is not valid, as InvalidParameterValue does.", Zh: "InvalidLaunchConfiguration 类错误码（as）表示请求中的启动配置无效，与 InvalidParameterValue 相同。"}},
+	{class: 61, like: "ResourceNotFound", why: Text{En: "InvalidLaunchConfigurationId codes (as) report a launch configuration ID that is not valid; ResourceNotFound's steps find the right ID.", Zh: "InvalidLaunchConfigurationId 类错误码（as）表示启动配置 ID 无效；ResourceNotFound 的步骤可帮助找到正确的 ID。"}},
+	{class: 62, like: "ResourceNotFound", why: Text{En: "InvalidNetworkInterfaceId codes (vpc) report an ENI that does not exist, or a private IP that is not on it, as ResourceNotFound does.", Zh: "InvalidNetworkInterfaceId 类错误码（vpc）表示弹性网卡不存在，或指定的内网 IP 不在该网卡上，与 ResourceNotFound 相同。"}},
+	{class: 63, like: "MissingParameter", why: Text{En: "InvalidParameterAtLeastOneAttribute codes (batch) report that none of the parameters of which at least one is required was given, as MissingParameter does.", Zh: "InvalidParameterAtLeastOneAttribute 类错误码（batch）表示至少需要传入其中一个的若干参数一个也没有传，与 MissingParameter 相同。"}},
+	{class: 64, like: "InvalidParameter", why: Text{En: "InvalidParameterCombination codes report parameters whose combination the action does not accept, a parameter error as InvalidParameter reports.", Zh: "InvalidParameterCombination 类错误码表示参数组合不被接口接受，与 InvalidParameter 一样属于参数错误。"}},
+	{class: 65, like: "InvalidParameter", why: Text{En: "InvalidParameterConflict codes (as, cvm, vpc) report two parameters that may not be given together, a parameter error as InvalidParameter reports.", Zh: "InvalidParameterConflict 类错误码（as、cvm、vpc）表示同时传入了互斥的两个参数，与 InvalidParameter 一样属于参数错误。"}},
+	{class: 66, like: "InvalidParameterValue", why: Text{En: "InvalidParameterValueLimit codes (cvm) report more parameter values than allowed (e.g. in `Limit`), as InvalidParameterValue does.", Zh: "InvalidParameterValueLimit 类错误码（cvm）表示参数取值数量超过限制（如 `Limit`），与 InvalidParameterValue 相同。"}},
+	{class: 67, like: "InvalidParameterValue", why: Text{En: "InvalidParameterValueOffset codes (cvm) report an invalid `Offset`, as InvalidParameterValue does.", Zh: "InvalidParameterValueOffset 类错误码（cvm）表示 `Offset` 取值无效，与 InvalidParameterValue 相同。"}},
+	{class: 68, like: "InvalidParameterValue", why: Text{En: "InvalidPassword codes (cvm) report a password that does not meet the password rules, as InvalidParameterValue does.", Zh: "InvalidPassword 类错误码（cvm）表示密码不符合密码规则，与 InvalidParameterValue 相同。"}},
+	{class: 69, like: "InvalidParameterValue", why: Text{En: "InvalidPeriod codes (cvm) report a purchase period outside the allowed values, as InvalidParameterValue does.", Zh: "InvalidPeriod 类错误码（cvm）表示购买时长不在允许的取值内，与 InvalidParameterValue 相同。"}},
+	{class: 70, like: "UnsupportedOperation", why: Text{En: "InvalidPermission codes (as, cvm) report an operation that the account does not support, as UnsupportedOperation does.", Zh: "InvalidPermission 类错误码（as、cvm）表示该账号不支持此操作，与 UnsupportedOperation 相同。"}},
+	{class: 71, like: "InvalidParameterValue", why: Text{En: "InvalidPid codes (postgres) report an incorrect `PID` parameter, as InvalidParameterValue does.", Zh: "InvalidPid 类错误码（postgres）表示 `PID` 参数有误，与 InvalidParameterValue 相同。"}},
+	{class: 72, like: "ResourceInUse", why: Text{En: "InvalidPrivateIpAddress codes (vpc) report a private IP that is already bound to an EIP, a resource still in use as ResourceInUse reports.", Zh: "InvalidPrivateIpAddress 类错误码（vpc）表示该内网 IP 已绑定弹性公网 IP，与 ResourceInUse 一样是资源仍被占用。"}},
+	{class: 73, like: "InvalidParameterValue", why: Text{En: "InvalidProjectId codes (cvm) report a project ID that does not exist, a value to correct as with InvalidParameterValue.", Zh: "InvalidProjectId 类错误码（cvm）表示项目 ID 不存在，与 InvalidParameterValue 一样需要修正取值。"}},
+	{class: 74, like: "InvalidParameterValue", why: Text{En: "InvalidPublicKey codes (cvm) report a public key that already exists or is not in `OpenSSH RSA` format, as InvalidParameterValue does.", Zh: "InvalidPublicKey 类错误码（cvm）表示公钥已存在或不符合 `OpenSSH RSA` 格式，与 InvalidParameterValue 相同。"}},
+	{class: 75, like: "UnsupportedRegion", why: Text{En: "InvalidRegion codes (cvm) report a region that does not exist or does not offer the feature, as UnsupportedRegion does.", Zh: "InvalidRegion 类错误码（cvm）表示地域不存在或不支持该功能，与 UnsupportedRegion 相同。"}},
+	{class: 76, like: "ResourceNotFound", why: Text{En: "InvalidRouteId codes (vpc) report a route ID that does not exist, as ResourceNotFound does.", Zh: "InvalidRouteId 类错误码（vpc）表示路由 ID 不存在，与 ResourceNotFound 相同。"}},
+	{class: 77, like: "ResourceNotFound", why: Text{En: "InvalidRouteTableId codes (vpc) report a route table ID that is malformed or does not exist; ResourceNotFound's steps find the right ID.", Zh: "InvalidRouteTableId 类错误码（vpc）表示路由表 ID 格式错误或不存在；ResourceNotFound 的步骤可帮助找到正确的 ID。"}},
+	{class: 78, like: "ResourceNotFound", why: Text{En: "InvalidSecurityGroupID codes (vpc) report a security group ID that is malformed or does not exist; ResourceNotFound's steps find the right ID.", Zh: "InvalidSecurityGroupID 类错误码（vpc）表示安全组 ID 格式错误或不存在；ResourceNotFound 的步骤可帮助找到正确的 ID。"}},
+	{class: 79, like: "ResourceNotFound", why: Text{En: "InvalidSecurityGroupId codes (cvm) report a security group ID that does not exist, as ResourceNotFound does.", Zh: "InvalidSecurityGroupId 类错误码（cvm）表示安全组 ID 不存在，与 ResourceNotFound 相同。"}},
+	{class: 80, like: "ResourceNotFound", why: Text{En: "InvalidSgId codes (cvm) report a security group ID in the wrong format; ResourceNotFound's steps find the right ID.", Zh: "InvalidSgId 类错误码（cvm）表示安全组 ID 格式错误；ResourceNotFound 的步骤可帮助找到正确的 ID。"}},
+	{class: 81, like: "UnsupportedOperation", why: Text{En: "InvalidSnapshot codes (cbs) report a snapshot that does not support the operation, as UnsupportedOperation does.", Zh: "InvalidSnapshot 类错误码（cbs）表示该快照不支持此操作，与 UnsupportedOperation 相同。"}},
+	{class: 82, like: "ResourceNotFound", why: Text{En: "InvalidSnapshotId codes (cbs) report a `SnapshotId` that does not exist, as ResourceNotFound does.", Zh: "InvalidSnapshotId 类错误码（cbs）表示 `SnapshotId` 不存在，与 ResourceNotFound 相同。"}},
+	{class: 83, like: "ResourceNotFound", why: Text{En: "InvalidVpcId codes (vpc) report a VPC ID that is malformed or does not exist; ResourceNotFound's steps find the right ID.", Zh: "InvalidVpcId 类错误码（vpc）表示 VPC ID 格式错误或不存在；ResourceNotFound 的步骤可帮助找到正确的 ID。"}},
+	{class: 84, like: "ResourceNotFound", why: Text{En: "InvalidVpnGatewayId codes (vpc) report a VPN gateway ID that is malformed or does not exist; ResourceNotFound's steps find the right ID.", Zh: "InvalidVpnGatewayId 类错误码（vpc）表示 VPN 网关 ID 格式错误或不存在；ResourceNotFound 的步骤可帮助找到正确的 ID。"}},
+	{class: 85, like: "InvalidParameterValue", why: Text{En: "InvalidZone codes (batch, cvm) report an availability zone that does not exist in the region called, a value to correct as with InvalidParameterValue.", Zh: "InvalidZone 类错误码（batch、cvm）表示可用区在所调用的地域中不存在，与 InvalidParameterValue 一样需要修正取值。"}},
+	{class: 86, like: "OperationDenied", why: Text{En: "LimitOperation codes (postgres) report that operations on the instance are not allowed now, as OperationDenied codes do.", Zh: "LimitOperation 类错误码（postgres）表示当前不允许对该实例执行操作，与 OperationDenied 类错误码相同。"}},
+	{class: 87, like: "ResourceInUse", why: Text{En: "MutexOperation codes (cvm) report that an identical task is already running on the resource, as ResourceInUse does.", Zh: "MutexOperation 类错误码（cvm）表示该资源上已有相同的任务在执行，与 ResourceInUse 相同。"}},
+	{class: 89, like: "LimitExceeded", why: Text{En: "OverQuota codes (cdb, cvm) report that a quota or limit is exceeded, as LimitExceeded does.", Zh: "OverQuota 类错误码（cdb、cvm）表示超出了配额或限制，与 LimitExceeded 相同。"}},
+	{class: 90, like: "UnsupportedRegion", why: Text{En: "RegionAbilityLimit codes (cvm) report a feature the region does not offer (e.g. image import), as UnsupportedRegion does.", Zh: "RegionAbilityLimit 类错误码（cvm）表示该地域不提供此功能（如导入镜像），与 UnsupportedRegion 相同。"}},
+	{class: 91, like: "UnsupportedRegion", why: Text{En: "RegionError codes report that the region of the request is wrong for the product, the action or the resource, as UnsupportedRegion does.", Zh: "RegionError 类错误码表示请求的地域对该产品、接口或资源不正确，与 UnsupportedRegion 相同。"}},
+	{class: 92, like: "UnsupportedRegion", why: Text{En: "RegionNotSupported codes (postgres) report a region that is not supported, as UnsupportedRegion does.", Zh: "RegionNotSupported 类错误码（postgres）表示不支持该地域，与 UnsupportedRegion 相同。"}},
+	{class: 93, like: "ResourceInUse", why: Text{En: "ResourceBusy codes (cbs) report a resource busy with another task, as ResourceInUse does.", Zh: "ResourceBusy 类错误码（cbs）表示资源正忙于其他任务，与 ResourceInUse 相同。"}},
+	{class: 95, like: "FailedOperation", why: Text{En: "SecGroupActionFailure codes (cvm) report that a call to the security group service failed while handling the request; the `Message` says why, which is where FailedOperation's steps start.", Zh: "SecGroupActionFailure 类错误码（cvm）表示处理请求时调用安全组服务失败；`Message` 会说明原因，FailedOperation 的步骤正是从这里入手。"}},
+	{class: 96, like: "InvalidParameter", why: Text{En: "StructParseFailed codes (postgres) report that the request parameters could not be parsed, a format error as InvalidParameter reports.", Zh: "StructParseFailed 类错误码（postgres）表示请求参数解析失败，与 InvalidParameter 一样属于格式错误。"}},
+	{class: 97, like: "InternalError", why: Text{En: "SystemError codes (postgres) report a system error that support has to look into, as InternalError does.", Zh: "SystemError 类错误码（postgres）表示需要客服排查的系统错误，与 InternalError 相同。"}},
+	{class: 98, like: "ResourceInUse", why: Text{En: "TradeDealConflict codes (cbs) report an order that conflicts with another order still in progress for the resource, as ResourceInUse does.", Zh: "TradeDealConflict 类错误码（cbs）表示订单与该资源上仍在处理的其他订单冲突，与 ResourceInUse 相同。"}},
+	{class: 99, like: "InternalError", why: Text{En: "UnknownError codes (postgres) report an unknown error that support has to look into, as InternalError does.", Zh: "UnknownError 类错误码（postgres）表示需要客服排查的未知错误，与 InternalError 相同。"}},
+	{class: 100, like: "InvalidParameterValue", why: Text{En: "VpcAddrNotInSubNet codes (cvm) report a VPC IP address outside the subnet given, a value to correct as with InvalidParameterValue.", Zh: "VpcAddrNotInSubNet 类错误码（cvm）表示 VPC 内网 IP 不在所指定的子网内，与 InvalidParameterValue 一样需要修正取值。"}},
+	{class: 101, like: "InvalidParameterValue", why: Text{En: "VpcIpIsUsed codes (cvm) report a VPC IP address that is already taken; choose a free one, a value to change as with InvalidParameterValue.", Zh: "VpcIpIsUsed 类错误码（cvm）表示 VPC 内网 IP 已被占用；请改用空闲的 IP，与 InvalidParameterValue 一样需要更换取值。"}},
+	{class: 102, like: "LimitExceeded", why: Text{En: "VpcLimitExceeded codes (vpc) report that a VPC resource limit of the region is reached, as LimitExceeded does.", Zh: "VpcLimitExceeded 类错误码（vpc）表示已达到该地域的 VPC 资源上限，与 LimitExceeded 相同。"}},
+}
 
 // guideTemplates holds, by guide index (see store), the fix steps of the
 // guides that name product facts, with their placeholders (internal/guidance).
@@ -3192,7 +4218,7 @@ var guideTemplates = []guideTemplate{
 		{En: "In code that wraps API calls, handle `DryRunOperation` as the expected result of a dry run so it is not logged or alerted as an error.", Zh: "在封装 API 调用的代码中，把 `DryRunOperation` 当作预检调用的预期结果处理，避免被记录为错误或触发告警。"},
 	}},
 	{guide: 25, steps: []Text{
-		{En: "Read the full `Message`; it usually names the state or rule that refused the operation. `errcode lookup 'FailedOperation.*' --product {{p}}` lists the more specific sub-codes of {{product}} with their texts.", Zh: "阅读完整的 `Message`，其中通常会说明拒绝该操作的状态或规则。`errcode lookup 'FailedOperation.*' --product {{p}}` 可列出{{product}}更具体的子错误码及其说明。"},
+		{En: "Read the full `Message`; it usually names the state or rule that refused the operation, and `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读完整的 `Message`，其中通常会说明拒绝该操作的状态或规则；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
 		{En: "Check the resource state {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and wait for running tasks to finish.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查看资源状态，等待进行中的任务结束。"},
 		{En: "Check the account balance and overdue bills at https://console.cloud.tencent.com/expense.", Zh: "在 https://console.cloud.tencent.com/expense 检查账户余额和欠费情况。"},
 		{En: "If the state is normal and it persists, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId.", Zh: "若状态正常但问题持续，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
@@ -3236,7 +4262,7 @@ var guideTemplates = []guideTemplate{
 		{En: "If nobody in your organisation configured a whitelist, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId and the egress IP.", Zh: "若组织内无人配置过白名单，请提交工单（https://console.cloud.tencent.com/workorder/category），附上 RequestId 和出口 IP。"},
 	}},
 	{guide: 91, steps: []Text{
-		{En: "Read `Message` and any sub-code to see which quota was hit; `errcode lookup 'LimitExceeded.*' --product {{p}}` lists the LimitExceeded sub-codes of {{product}} with their texts.", Zh: "阅读 `Message` 及子错误码，确认触达了哪项配额；`errcode lookup 'LimitExceeded.*' --product {{p}}` 可列出{{product}}的 LimitExceeded 子错误码及其说明。"},
+		{En: "Read `Message` and the sub-code to see which quota was hit; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认触达了哪项配额；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
 		{En: "{{?quota}}Check the quota with `tccli {{p}} {{quota}} --region <region>`{{/}}{{!quota}}Check the quota in the console of {{product}} (its quota or usage page) or in the usage limits of its documentation{{/}}, then list current usage {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and delete what is unused.", Zh: "{{?quota}}用 `tccli {{p}} {{quota}} --region <地域>` 查看配额{{/}}{{!quota}}在{{product}}的控制台（配额或用量页面）或其文档的使用限制中查看配额{{/}}，再{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查询当前用量，删除不再使用的资源。"},
 		{En: "Split large batches into smaller requests when the limit is per request.", Zh: "如限制针对单次请求，请把大批量拆分为多次较小的请求。"},
 		{En: "If you need a higher quota, upgrade the instance edition where quotas depend on it, or open a ticket (https://console.cloud.tencent.com/workorder/category) to request an increase.", Zh: "如需更高配额，在配额取决于实例规格时升级实例规格，或提交工单（https://console.cloud.tencent.com/workorder/category）申请提升配额。"},
@@ -3289,7 +4315,7 @@ var guideTemplates = []guideTemplate{
 		{En: "Serialize changes to one resource in your automation (one worker per resource, or a lock).", Zh: "在自动化流程中串行化对同一资源的修改（每个资源一个执行者或加锁）。"},
 	}},
 	{guide: 108, steps: []Text{
-		{En: "Read `Message` and any sub-code to see which resource is short; `errcode lookup 'ResourceInsufficient.*' --product {{p}}` lists the ResourceInsufficient sub-codes of {{product}} with their texts.", Zh: "阅读 `Message` 及子错误码，确认缺少的是哪类资源；`errcode lookup 'ResourceInsufficient.*' --product {{p}}` 可列出{{product}}的 ResourceInsufficient 子错误码及其说明。"},
+		{En: "Read `Message` and the sub-code to see which resource is short; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认缺少的是哪类资源；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
 		{En: "Choose another availability zone, region or specification, or a subnet with free IPs (check in the VPC console https://console.cloud.tencent.com/vpc/subnet).", Zh: "换用其他可用区、地域或规格，或选择仍有可用 IP 的子网（在 VPC 控制台 https://console.cloud.tencent.com/vpc/subnet 查看）。"},
 		{En: "If the instance must be running, check its status {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and wait for it to become Running.", Zh: "若需要实例处于运行状态，请{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查看状态，等待其变为运行中。"},
 		{En: "If you need that exact capacity, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId, region and specification.", Zh: "如必须使用该规格，请提交工单（https://console.cloud.tencent.com/workorder/category），附上 RequestId、地域和规格。"},
@@ -3297,7 +4323,7 @@ var guideTemplates = []guideTemplate{
 	{guide: 111, steps: []Text{
 		{En: "List the resources in the region you call and compare IDs: {{?describe}}`tccli {{p}} {{describe}} --region <region>`, or {{/}}the console of {{product}}; repeat for the region the resource was created in.", Zh: "列出所调用地域中的资源并核对 ID：{{?describe}}`tccli {{p}} {{describe}} --region <地域>`，或{{/}}{{product}}的控制台；并对资源创建时所在的地域重复查询。"},
 		{En: "Run `tccli sts GetCallerIdentity` with the same credentials to confirm the account.", Zh: "用相同凭证执行 `tccli sts GetCallerIdentity`，确认所属账号。"},
-		{En: "Read `Message` and any sub-code to see which resource is missing, and create it first if needed; `errcode lookup 'ResourceNotFound.*' --product {{p}}` lists the ResourceNotFound sub-codes of {{product}} with their texts.", Zh: "阅读 `Message` 及子错误码，确认缺少的是哪个资源，必要时先创建；`errcode lookup 'ResourceNotFound.*' --product {{p}}` 可列出{{product}}的 ResourceNotFound 子错误码及其说明。"},
+		{En: "Read `Message` and the sub-code to see which resource is missing, and create it first if needed; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认缺少的是哪个资源，必要时先创建；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
 	}},
 	{guide: 121, steps: []Text{
 		{En: "Check the resource status {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and wait for a normal/Running state.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查看资源状态，等待其恢复正常/运行中。"},
@@ -3326,7 +4352,7 @@ var guideTemplates = []guideTemplate{
 		{En: "Reproduce the call in API Explorer ({{explorer}}), which lists only valid parameters, and diff its request with yours.", Zh: "在 API Explorer（{{explorer}}）中复现调用（只会列出合法参数），并与自己的请求逐项对比。"},
 	}},
 	{guide: 131, steps: []Text{
-		{En: "Read `Message` and any sub-code to see what is not supported; `errcode lookup 'UnsupportedOperation.*' --product {{p}}` lists the UnsupportedOperation sub-codes of {{product}} with their texts.", Zh: "阅读 `Message` 及子错误码，确认具体哪项不支持；`errcode lookup 'UnsupportedOperation.*' --product {{p}}` 可列出{{product}}的 UnsupportedOperation 子错误码及其说明。"},
+		{En: "Read `Message` and the sub-code to see what the resource does not support (its type, edition, state or billing); `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认资源不支持的是哪一项（类型、规格、状态或计费方式）；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
 		{En: "Check the resource's edition and state {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare them with the feature's requirements in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查询资源的规格和状态，并与{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该功能的要求对照。"},
 		{En: "Upgrade the edition, change the configuration, complete the prerequisite in the console of {{product}}, or use a supported alternative.", Zh: "升级规格、修改配置、在{{product}}的控制台完成前置步骤，或改用受支持的替代方式。"},
 	}},
@@ -3341,28 +4367,552 @@ var guideTemplates = []guideTemplate{
 		{En: "Set the region in the client (`{{p}}.NewClient(cred, \"ap-guangzhou\", cpf)`, `tccli {{p}} {{action}} --region ap-guangzhou`) and make sure the resource really lives there.", Zh: "在客户端中设置地域（`{{p}}.NewClient(cred, \"ap-guangzhou\", cpf)`、`tccli {{p}} {{action}} --region ap-guangzhou`），并确认资源确实位于该地域。"},
 	}},
 	{guide: 143, steps: []Text{
-		{En: "Read the sub-code and the `Message`: a signing problem has its own entry with exact steps (`errcode explain AuthFailure.SignatureExpire`, `AuthFailure.SignatureFailure`, `AuthFailure.SecretIdNotFound`).", Zh: "查看子错误码和 `Message`：签名类问题有各自的条目和具体步骤（`errcode explain AuthFailure.SignatureExpire`、`AuthFailure.SignatureFailure`、`AuthFailure.SecretIdNotFound`）。"},
-		{En: "If every call with this key fails, check the key pair at https://console.cloud.tencent.com/cam/capi (it exists and is enabled, no spaces around it) and the local clock (`date -u`; enable NTP).", Zh: "若使用该密钥的所有调用都失败，请在 https://console.cloud.tencent.com/cam/capi 核对密钥对（存在、已启用、前后无空格），并检查本机时钟（`date -u`，开启 NTP 时间同步）。"},
-		{En: "If only some actions fail, the calling sub-account or role lacks a CAM policy for them: at https://console.cloud.tencent.com/cam grant the preset policy of {{product}} (its FullAccess or ReadOnlyAccess policy; search the policy list by the product's name) or a custom policy allowing the action (`<service>:{{action}}`, with the service name from the CAM documentation of {{product}}) on the resource.", Zh: "若只有部分接口失败，说明调用的子账号或角色缺少相应的 CAM 策略：在 https://console.cloud.tencent.com/cam 授予{{product}}的预设策略（FullAccess 或 ReadOnlyAccess 类策略，可在策略列表中按产品名称搜索），或授予允许在该资源上执行此接口（`<service>:{{action}}`，服务名见{{product}}的 CAM 文档）的自定义策略。"},
-		{En: "Reproduce the call with the same credentials in API Explorer ({{explorer}}) or with `tccli {{p}} {{action}} --region <region>`, then open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId if it still fails.", Zh: "用同一凭证在 API Explorer（{{explorer}}）中或用 `tccli {{p}} {{action}} --region <地域>` 复现调用；如仍失败，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
+		{En: "List the resources in the region you call and compare IDs: {{?describe}}`tccli {{p}} {{describe}} --region <region>`, or {{/}}the console of {{product}}; repeat for the region the resource was created in.", Zh: "列出所调用地域中的资源并核对 ID：{{?describe}}`tccli {{p}} {{describe}} --region <地域>`，或{{/}}{{product}}的控制台；并对资源创建时所在的地域重复查询。"},
+		{En: "Run `tccli sts GetCallerIdentity` with the same credentials to confirm the account.", Zh: "用相同凭证执行 `tccli sts GetCallerIdentity`，确认所属账号。"},
+		{En: "Read `Message` and the sub-code to see which resource is missing, and create it first if needed; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认缺少的是哪个资源，必要时先创建；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
 	}},
 	{guide: 144, steps: []Text{
-		{En: "Look up the filter names the action supports on its page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; `Filters.N.Name` is case-sensitive and must be one of them.", Zh: "在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面查看支持的过滤条件名称；`Filters.N.Name` 区分大小写，必须是其中之一。"},
-		{En: "Give each filter a `Values` list of strings in the documented format (IDs, states, zone names), and respect the documented limits on the number of filters and values.", Zh: "为每个过滤条件提供字符串列表 `Values`，取值格式与文档一致（ID、状态、可用区名称等），并遵守文档对过滤条件和取值数量的限制。"},
-		{En: "Try the same filters in API Explorer ({{explorer}}), which shows the accepted names for each action, or with `tccli {{p}} {{action}} --region <region> --Filters '[...]'`.", Zh: "在 API Explorer（{{explorer}}）中试用相同的过滤条件（其中列出了每个接口可用的名称），或用 `tccli {{p}} {{action}} --region <地域> --Filters '[...]'` 试调。"},
-	}},
-	{guide: 145, steps: []Text{
 		{En: "Read the `Message`; it usually names what denies the operation (the resource's state, a protection switch, arrears, a feature your account has not enabled).", Zh: "阅读 `Message`，其中通常会说明拒绝的原因（资源状态、保护开关、欠费、账号未开通的功能等）。"},
 		{En: "Check the resource {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and wait for a running change to finish.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台检查资源状态，并等待进行中的变更结束。"},
 		{En: "Check the account balance and overdue bills at https://console.cloud.tencent.com/expense; isolated resources refuse most operations.", Zh: "在 https://console.cloud.tencent.com/expense 检查账户余额和欠费情况；已隔离的资源会拒绝大多数操作。"},
 		{En: "Remove the blocking condition (turn the protection off, renew, apply for the feature), then call again; if nothing explains it, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId.", Zh: "消除阻断条件（关闭保护开关、续费、申请开通功能）后再调用；若找不到原因，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
 	}},
+	{guide: 145, steps: []Text{
+		{En: "Read `Message` and the sub-code to see which quota was hit; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认触达了哪项配额；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
+		{En: "{{?quota}}Check the quota with `tccli {{p}} {{quota}} --region <region>`{{/}}{{!quota}}Check the quota in the console of {{product}} (its quota or usage page) or in the usage limits of its documentation{{/}}, then list current usage {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and delete what is unused.", Zh: "{{?quota}}用 `tccli {{p}} {{quota}} --region <地域>` 查看配额{{/}}{{!quota}}在{{product}}的控制台（配额或用量页面）或其文档的使用限制中查看配额{{/}}，再{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查询当前用量，删除不再使用的资源。"},
+		{En: "Split large batches into smaller requests when the limit is per request.", Zh: "如限制针对单次请求，请把大批量拆分为多次较小的请求。"},
+		{En: "If you need a higher quota, upgrade the instance edition where quotas depend on it, or open a ticket (https://console.cloud.tencent.com/workorder/category) to request an increase.", Zh: "如需更高配额，在配额取决于实例规格时升级实例规格，或提交工单（https://console.cloud.tencent.com/workorder/category）申请提升配额。"},
+	}},
 	{guide: 146, steps: []Text{
+		{En: "Read the parameter named in `Message` (the name in backticks, e.g. Parameter `Limit` format invalid.) and check its type and format on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}.", Zh: "找到 `Message` 中指出的参数（反引号中的参数名，如 参数 `Limit` 格式非法。），在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对其类型和格式。"},
+		{En: "Reproduce the call in API Explorer ({{explorer}}), which validates types and generates SDK code to copy, or with `tccli {{p}} {{action}} --region <region>`.", Zh: "在 API Explorer（{{explorer}}）中复现调用（它会校验类型并生成可参考的 SDK 代码），或用 `tccli {{p}} {{action}} --region <地域>` 复现。"},
+		{En: "Use an official SDK, which serialises arrays, numbers and JSON correctly; if you build requests yourself, remember the v1 (form) and v3 (JSON) encodings differ.", Zh: "使用官方 SDK，它会正确序列化数组、数值和 JSON；如自行构造请求，注意 v1（表单）与 v3（JSON）签名下的传参方式不同。"},
+	}},
+	{guide: 147, steps: []Text{
+		{En: "Read the sub-code and the `Message`: a signing problem has its own entry with exact steps (`errcode explain AuthFailure.SignatureExpire`, `AuthFailure.SignatureFailure`, `AuthFailure.SecretIdNotFound`).", Zh: "查看子错误码和 `Message`：签名类问题有各自的条目和具体步骤（`errcode explain AuthFailure.SignatureExpire`、`AuthFailure.SignatureFailure`、`AuthFailure.SecretIdNotFound`）。"},
+		{En: "If every call with this key fails, check the key pair at https://console.cloud.tencent.com/cam/capi (it exists and is enabled, no spaces around it) and the local clock (`date -u`; enable NTP).", Zh: "若使用该密钥的所有调用都失败，请在 https://console.cloud.tencent.com/cam/capi 核对密钥对（存在、已启用、前后无空格），并检查本机时钟（`date -u`，开启 NTP 时间同步）。"},
+		{En: "If only some actions fail, the calling sub-account or role lacks a CAM policy for them: at https://console.cloud.tencent.com/cam grant the preset policy of {{product}} (its FullAccess or ReadOnlyAccess policy; search the policy list by the product's name) or a custom policy allowing the action (`<service>:{{action}}`, with the service name from the CAM documentation of {{product}}) on the resource.", Zh: "若只有部分接口失败，说明调用的子账号或角色缺少相应的 CAM 策略：在 https://console.cloud.tencent.com/cam 授予{{product}}的预设策略（FullAccess 或 ReadOnlyAccess 类策略，可在策略列表中按产品名称搜索），或授予允许在该资源上执行此接口（`<service>:{{action}}`，服务名见{{product}}的 CAM 文档）的自定义策略。"},
+		{En: "Reproduce the call with the same credentials in API Explorer ({{explorer}}) or with `tccli {{p}} {{action}} --region <region>`, then open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId if it still fails.", Zh: "用同一凭证在 API Explorer（{{explorer}}）中或用 `tccli {{p}} {{action}} --region <地域>` 复现调用；如仍失败，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
+	}},
+	{guide: 148, steps: []Text{
+		{En: "Find the parameter named in `Message` and check its allowed values on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; for `Region`, use a region listed for that API (e.g. `ap-guangzhou`).", Zh: "找到 `Message` 中指出的参数，在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对允许的取值；`Region` 请使用该接口列出的地域（如 `ap-guangzhou`）。"},
+		{En: "List the regions {{product}} supports with `tccli region DescribeRegions --Product {{p}}`.", Zh: "用 `tccli region DescribeRegions --Product {{p}}` 查询{{product}}支持的地域。"},
+		{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
+	}},
+	{guide: 149, steps: []Text{
+		{En: "Read the full `Message`; it usually names the state or rule that refused the operation, and `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读完整的 `Message`，其中通常会说明拒绝该操作的状态或规则；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
+		{En: "Check the resource state {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and wait for running tasks to finish.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查看资源状态，等待进行中的任务结束。"},
+		{En: "Check the account balance and overdue bills at https://console.cloud.tencent.com/expense.", Zh: "在 https://console.cloud.tencent.com/expense 检查账户余额和欠费情况。"},
+		{En: "If the state is normal and it persists, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId.", Zh: "若状态正常但问题持续，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
+	}},
+	{guide: 150, steps: []Text{
+		{En: "Read the sub-code and the `Message`: a signing problem has its own entry with exact steps (`errcode explain AuthFailure.SignatureExpire`, `AuthFailure.SignatureFailure`, `AuthFailure.SecretIdNotFound`).", Zh: "查看子错误码和 `Message`：签名类问题有各自的条目和具体步骤（`errcode explain AuthFailure.SignatureExpire`、`AuthFailure.SignatureFailure`、`AuthFailure.SecretIdNotFound`）。"},
+		{En: "If every call with this key fails, check the key pair at https://console.cloud.tencent.com/cam/capi (it exists and is enabled, no spaces around it) and the local clock (`date -u`; enable NTP).", Zh: "若使用该密钥的所有调用都失败，请在 https://console.cloud.tencent.com/cam/capi 核对密钥对（存在、已启用、前后无空格），并检查本机时钟（`date -u`，开启 NTP 时间同步）。"},
+		{En: "If only some actions fail, the calling sub-account or role lacks a CAM policy for them: at https://console.cloud.tencent.com/cam grant the preset policy of {{product}} (its FullAccess or ReadOnlyAccess policy; search the policy list by the product's name) or a custom policy allowing the action (`<service>:{{action}}`, with the service name from the CAM documentation of {{product}}) on the resource.", Zh: "若只有部分接口失败，说明调用的子账号或角色缺少相应的 CAM 策略：在 https://console.cloud.tencent.com/cam 授予{{product}}的预设策略（FullAccess 或 ReadOnlyAccess 类策略，可在策略列表中按产品名称搜索），或授予允许在该资源上执行此接口（`<service>:{{action}}`，服务名见{{product}}的 CAM 文档）的自定义策略。"},
+		{En: "Reproduce the call with the same credentials in API Explorer ({{explorer}}) or with `tccli {{p}} {{action}} --region <region>`, then open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId if it still fails.", Zh: "用同一凭证在 API Explorer（{{explorer}}）中或用 `tccli {{p}} {{action}} --region <地域>` 复现调用；如仍失败，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
+	}},
+	{guide: 151, steps: []Text{
+		{En: "Record the `RequestId`, action, region and time; they are what support needs to trace the failure.", Zh: "记录 `RequestId`、接口名、地域和时间，这是技术支持定位问题所需的信息。"},
+		{En: "For an idempotent call (Describe*, or a create carrying the same `ClientToken`), wait a few seconds and retry once.", Zh: "对幂等调用（Describe* 查询，或携带相同 `ClientToken` 的创建请求），等待几秒后重试一次。"},
+		{En: "If it fails again with the same parameters, try the operation in the console of {{product}} or in API Explorer ({{explorer}}) to rule out client-side causes.", Zh: "若同样参数再次失败，可在{{product}}的控制台或 API Explorer（{{explorer}}）中执行同一操作，排除客户端因素。"},
+		{En: "If it persists, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId.", Zh: "若问题持续，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
+	}},
+	{guide: 152, steps: []Text{
+		{En: "Read the parameter named in `Message` (the name in backticks, e.g. Parameter `Limit` format invalid.) and check its type and format on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}.", Zh: "找到 `Message` 中指出的参数（反引号中的参数名，如 参数 `Limit` 格式非法。），在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对其类型和格式。"},
+		{En: "Reproduce the call in API Explorer ({{explorer}}), which validates types and generates SDK code to copy, or with `tccli {{p}} {{action}} --region <region>`.", Zh: "在 API Explorer（{{explorer}}）中复现调用（它会校验类型并生成可参考的 SDK 代码），或用 `tccli {{p}} {{action}} --region <地域>` 复现。"},
+		{En: "Use an official SDK, which serialises arrays, numbers and JSON correctly; if you build requests yourself, remember the v1 (form) and v3 (JSON) encodings differ.", Zh: "使用官方 SDK，它会正确序列化数组、数值和 JSON；如自行构造请求，注意 v1（表单）与 v3（JSON）签名下的传参方式不同。"},
+	}},
+	{guide: 153, steps: []Text{
+		{En: "Find the parameter named in `Message` and check its allowed values on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; for `Region`, use a region listed for that API (e.g. `ap-guangzhou`).", Zh: "找到 `Message` 中指出的参数，在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对允许的取值；`Region` 请使用该接口列出的地域（如 `ap-guangzhou`）。"},
+		{En: "List the regions {{product}} supports with `tccli region DescribeRegions --Product {{p}}`.", Zh: "用 `tccli region DescribeRegions --Product {{p}}` 查询{{product}}支持的地域。"},
+		{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
+	}},
+	{guide: 154, steps: []Text{
+		{En: "Record the `RequestId`, action, region and time; they are what support needs to trace the failure.", Zh: "记录 `RequestId`、接口名、地域和时间，这是技术支持定位问题所需的信息。"},
+		{En: "For an idempotent call (Describe*, or a create carrying the same `ClientToken`), wait a few seconds and retry once.", Zh: "对幂等调用（Describe* 查询，或携带相同 `ClientToken` 的创建请求），等待几秒后重试一次。"},
+		{En: "If it fails again with the same parameters, try the operation in the console of {{product}} or in API Explorer ({{explorer}}) to rule out client-side causes.", Zh: "若同样参数再次失败，可在{{product}}的控制台或 API Explorer（{{explorer}}）中执行同一操作，排除客户端因素。"},
+		{En: "If it persists, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId.", Zh: "若问题持续，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
+	}},
+	{guide: 155, steps: []Text{
+		{En: "Record the `RequestId`, action, region and time; they are what support needs to trace the failure.", Zh: "记录 `RequestId`、接口名、地域和时间，这是技术支持定位问题所需的信息。"},
+		{En: "For an idempotent call (Describe*, or a create carrying the same `ClientToken`), wait a few seconds and retry once.", Zh: "对幂等调用（Describe* 查询，或携带相同 `ClientToken` 的创建请求），等待几秒后重试一次。"},
+		{En: "If it fails again with the same parameters, try the operation in the console of {{product}} or in API Explorer ({{explorer}}) to rule out client-side causes.", Zh: "若同样参数再次失败，可在{{product}}的控制台或 API Explorer（{{explorer}}）中执行同一操作，排除客户端因素。"},
+		{En: "If it persists, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId.", Zh: "若问题持续，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
+	}},
+	{guide: 156, steps: []Text{
+		{En: "Run `tccli sts GetCallerIdentity` with the same credentials to see which user or role is calling.", Zh: "用相同凭证执行 `tccli sts GetCallerIdentity`，确认实际调用的用户或角色。"},
+		{En: "In the CAM console (https://console.cloud.tencent.com/cam), open that user or role, choose Associate Policy and attach the preset policy of {{product}} (its FullAccess or ReadOnlyAccess policy; search the policy list by the product's name); or from the CLI: `tccli cam AttachUserPolicy --PolicyId <id> --AttachUin <subUin>`.", Zh: "在 CAM 控制台（https://console.cloud.tencent.com/cam）打开该用户或角色，点击“关联策略”，关联{{product}}的预设策略（FullAccess 或 ReadOnlyAccess 类策略，可在策略列表中按产品名称搜索）；或用命令行：`tccli cam AttachUserPolicy --PolicyId <id> --AttachUin <subUin>`。"},
+		{En: "For least privilege, create a custom policy at https://console.cloud.tencent.com/cam/policy that allows just the action, e.g. {\"version\":\"2.0\",\"statement\":[{\"effect\":\"allow\",\"action\":[\"<service>:{{action}}\"],\"resource\":[\"*\"]}]}, and attach it; `<service>` is the CAM service name given in the CAM documentation of {{product}} (usually, but not for every product, `{{p}}`).", Zh: "如需最小权限，在 https://console.cloud.tencent.com/cam/policy 新建仅允许该操作的自定义策略，例如 {\"version\":\"2.0\",\"statement\":[{\"effect\":\"allow\",\"action\":[\"<service>:{{action}}\"],\"resource\":[\"*\"]}]}，再关联给该用户；其中 `<service>` 是{{product}}的 CAM 文档中给出的服务名（通常是 `{{p}}`，但并非所有产品都如此）。"},
+		{En: "Open the console of {{product}} once with the root account or an admin and accept any service authorisation prompt; check attached policies for `deny`, IP or tag conditions.", Zh: "用主账号或管理员打开一次{{product}}的控制台，按提示完成服务授权；并检查已关联策略中的 `deny`、IP 或标签条件。"},
+	}},
+	{guide: 157, steps: []Text{
+		{En: "Read the full `Message`; it usually names the state or rule that refused the operation, and `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读完整的 `Message`，其中通常会说明拒绝该操作的状态或规则；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
+		{En: "Check the resource state {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and wait for running tasks to finish.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查看资源状态，等待进行中的任务结束。"},
+		{En: "Check the account balance and overdue bills at https://console.cloud.tencent.com/expense.", Zh: "在 https://console.cloud.tencent.com/expense 检查账户余额和欠费情况。"},
+		{En: "If the state is normal and it persists, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId.", Zh: "若状态正常但问题持续，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
+	}},
+	{guide: 158, steps: []Text{
+		{En: "Record the `RequestId`, action, region and time; they are what support needs to trace the failure.", Zh: "记录 `RequestId`、接口名、地域和时间，这是技术支持定位问题所需的信息。"},
+		{En: "For an idempotent call (Describe*, or a create carrying the same `ClientToken`), wait a few seconds and retry once.", Zh: "对幂等调用（Describe* 查询，或携带相同 `ClientToken` 的创建请求），等待几秒后重试一次。"},
+		{En: "If it fails again with the same parameters, try the operation in the console of {{product}} or in API Explorer ({{explorer}}) to rule out client-side causes.", Zh: "若同样参数再次失败，可在{{product}}的控制台或 API Explorer（{{explorer}}）中执行同一操作，排除客户端因素。"},
+		{En: "If it persists, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId.", Zh: "若问题持续，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
+	}},
+	{guide: 159, steps: []Text{
+		{En: "Read `Message` and the sub-code to see what the resource does not support (its type, edition, state or billing); `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认资源不支持的是哪一项（类型、规格、状态或计费方式）；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
+		{En: "Check the resource's edition and state {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare them with the feature's requirements in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查询资源的规格和状态，并与{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该功能的要求对照。"},
+		{En: "Upgrade the edition, change the configuration, complete the prerequisite in the console of {{product}}, or use a supported alternative.", Zh: "升级规格、修改配置、在{{product}}的控制台完成前置步骤，或改用受支持的替代方式。"},
+	}},
+	{guide: 160, steps: []Text{
+		{En: "Record the `RequestId`, action, region and time; they are what support needs to trace the failure.", Zh: "记录 `RequestId`、接口名、地域和时间，这是技术支持定位问题所需的信息。"},
+		{En: "For an idempotent call (Describe*, or a create carrying the same `ClientToken`), wait a few seconds and retry once.", Zh: "对幂等调用（Describe* 查询，或携带相同 `ClientToken` 的创建请求），等待几秒后重试一次。"},
+		{En: "If it fails again with the same parameters, try the operation in the console of {{product}} or in API Explorer ({{explorer}}) to rule out client-side causes.", Zh: "若同样参数再次失败，可在{{product}}的控制台或 API Explorer（{{explorer}}）中执行同一操作，排除客户端因素。"},
+		{En: "If it persists, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId.", Zh: "若问题持续，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
+	}},
+	{guide: 161, steps: []Text{
+		{En: "Record the `RequestId`, action, region and time; they are what support needs to trace the failure.", Zh: "记录 `RequestId`、接口名、地域和时间，这是技术支持定位问题所需的信息。"},
+		{En: "For an idempotent call (Describe*, or a create carrying the same `ClientToken`), wait a few seconds and retry once.", Zh: "对幂等调用（Describe* 查询，或携带相同 `ClientToken` 的创建请求），等待几秒后重试一次。"},
+		{En: "If it fails again with the same parameters, try the operation in the console of {{product}} or in API Explorer ({{explorer}}) to rule out client-side causes.", Zh: "若同样参数再次失败，可在{{product}}的控制台或 API Explorer（{{explorer}}）中执行同一操作，排除客户端因素。"},
+		{En: "If it persists, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId.", Zh: "若问题持续，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
+	}},
+	{guide: 162, steps: []Text{
+		{En: "Read `Message` and the sub-code to see which quota was hit; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认触达了哪项配额；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
+		{En: "{{?quota}}Check the quota with `tccli {{p}} {{quota}} --region <region>`{{/}}{{!quota}}Check the quota in the console of {{product}} (its quota or usage page) or in the usage limits of its documentation{{/}}, then list current usage {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and delete what is unused.", Zh: "{{?quota}}用 `tccli {{p}} {{quota}} --region <地域>` 查看配额{{/}}{{!quota}}在{{product}}的控制台（配额或用量页面）或其文档的使用限制中查看配额{{/}}，再{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查询当前用量，删除不再使用的资源。"},
+		{En: "Split large batches into smaller requests when the limit is per request.", Zh: "如限制针对单次请求，请把大批量拆分为多次较小的请求。"},
+		{En: "If you need a higher quota, upgrade the instance edition where quotas depend on it, or open a ticket (https://console.cloud.tencent.com/workorder/category) to request an increase.", Zh: "如需更高配额，在配额取决于实例规格时升级实例规格，或提交工单（https://console.cloud.tencent.com/workorder/category）申请提升配额。"},
+	}},
+	{guide: 163, steps: []Text{
+		{En: "List the resources in the region you call and compare IDs: {{?describe}}`tccli {{p}} {{describe}} --region <region>`, or {{/}}the console of {{product}}; repeat for the region the resource was created in.", Zh: "列出所调用地域中的资源并核对 ID：{{?describe}}`tccli {{p}} {{describe}} --region <地域>`，或{{/}}{{product}}的控制台；并对资源创建时所在的地域重复查询。"},
+		{En: "Run `tccli sts GetCallerIdentity` with the same credentials to confirm the account.", Zh: "用相同凭证执行 `tccli sts GetCallerIdentity`，确认所属账号。"},
+		{En: "Read `Message` and the sub-code to see which resource is missing, and create it first if needed; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认缺少的是哪个资源，必要时先创建；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
+	}},
+	{guide: 164, steps: []Text{
+		{En: "Read `Message` and the sub-code to see which quota was hit; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认触达了哪项配额；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
+		{En: "{{?quota}}Check the quota with `tccli {{p}} {{quota}} --region <region>`{{/}}{{!quota}}Check the quota in the console of {{product}} (its quota or usage page) or in the usage limits of its documentation{{/}}, then list current usage {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and delete what is unused.", Zh: "{{?quota}}用 `tccli {{p}} {{quota}} --region <地域>` 查看配额{{/}}{{!quota}}在{{product}}的控制台（配额或用量页面）或其文档的使用限制中查看配额{{/}}，再{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查询当前用量，删除不再使用的资源。"},
+		{En: "Split large batches into smaller requests when the limit is per request.", Zh: "如限制针对单次请求，请把大批量拆分为多次较小的请求。"},
+		{En: "If you need a higher quota, upgrade the instance edition where quotas depend on it, or open a ticket (https://console.cloud.tencent.com/workorder/category) to request an increase.", Zh: "如需更高配额，在配额取决于实例规格时升级实例规格，或提交工单（https://console.cloud.tencent.com/workorder/category）申请提升配额。"},
+	}},
+	{guide: 165, steps: []Text{
+		{En: "Read `Message` and the sub-code to see which quota was hit; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认触达了哪项配额；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
+		{En: "{{?quota}}Check the quota with `tccli {{p}} {{quota}} --region <region>`{{/}}{{!quota}}Check the quota in the console of {{product}} (its quota or usage page) or in the usage limits of its documentation{{/}}, then list current usage {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and delete what is unused.", Zh: "{{?quota}}用 `tccli {{p}} {{quota}} --region <地域>` 查看配额{{/}}{{!quota}}在{{product}}的控制台（配额或用量页面）或其文档的使用限制中查看配额{{/}}，再{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查询当前用量，删除不再使用的资源。"},
+		{En: "Split large batches into smaller requests when the limit is per request.", Zh: "如限制针对单次请求，请把大批量拆分为多次较小的请求。"},
+		{En: "If you need a higher quota, upgrade the instance edition where quotas depend on it, or open a ticket (https://console.cloud.tencent.com/workorder/category) to request an increase.", Zh: "如需更高配额，在配额取决于实例规格时升级实例规格，或提交工单（https://console.cloud.tencent.com/workorder/category）申请提升配额。"},
+	}},
+	{guide: 166, steps: []Text{
+		{En: "Read `Message` and the sub-code to see which quota was hit; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认触达了哪项配额；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
+		{En: "{{?quota}}Check the quota with `tccli {{p}} {{quota}} --region <region>`{{/}}{{!quota}}Check the quota in the console of {{product}} (its quota or usage page) or in the usage limits of its documentation{{/}}, then list current usage {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and delete what is unused.", Zh: "{{?quota}}用 `tccli {{p}} {{quota}} --region <地域>` 查看配额{{/}}{{!quota}}在{{product}}的控制台（配额或用量页面）或其文档的使用限制中查看配额{{/}}，再{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查询当前用量，删除不再使用的资源。"},
+		{En: "Split large batches into smaller requests when the limit is per request.", Zh: "如限制针对单次请求，请把大批量拆分为多次较小的请求。"},
+		{En: "If you need a higher quota, upgrade the instance edition where quotas depend on it, or open a ticket (https://console.cloud.tencent.com/workorder/category) to request an increase.", Zh: "如需更高配额，在配额取决于实例规格时升级实例规格，或提交工单（https://console.cloud.tencent.com/workorder/category）申请提升配额。"},
+	}},
+	{guide: 167, steps: []Text{
+		{En: "Look the action up in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}, or list its actions with `tccli {{p}} help`, and copy the exact name.", Zh: "在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中查找该接口，或用 `tccli {{p}} help` 列出接口，复制准确名称。"},
+		{En: "Check that host, action and version belong together: host {{p}}.tencentcloudapi.com, `X-TC-Action` `{{action}}`, `X-TC-Version` `{{version}}`.", Zh: "确认域名、接口名和版本三者对应：域名 {{p}}.tencentcloudapi.com、`X-TC-Action` 为 `{{action}}`、`X-TC-Version` 为 `{{version}}`。"},
+		{En: "Use the {{p}} client of an up-to-date official SDK (Go package `tencentcloud/{{p}}/{{pkgversion}}`) instead of a generic/common client with hand-typed action names.", Zh: "使用最新官方 SDK 中 {{p}} 的客户端（Go 包 `tencentcloud/{{p}}/{{pkgversion}}`），而不是在通用客户端里手工填写接口名。"},
+	}},
+	{guide: 168, steps: []Text{
+		{En: "Record the `RequestId`, action, region and time; they are what support needs to trace the failure.", Zh: "记录 `RequestId`、接口名、地域和时间，这是技术支持定位问题所需的信息。"},
+		{En: "For an idempotent call (Describe*, or a create carrying the same `ClientToken`), wait a few seconds and retry once.", Zh: "对幂等调用（Describe* 查询，或携带相同 `ClientToken` 的创建请求），等待几秒后重试一次。"},
+		{En: "If it fails again with the same parameters, try the operation in the console of {{product}} or in API Explorer ({{explorer}}) to rule out client-side causes.", Zh: "若同样参数再次失败，可在{{product}}的控制台或 API Explorer（{{explorer}}）中执行同一操作，排除客户端因素。"},
+		{En: "If it persists, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId.", Zh: "若问题持续，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
+	}},
+	{guide: 169, steps: []Text{
+		{En: "Read the full `Message`; it usually names the state or rule that refused the operation, and `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读完整的 `Message`，其中通常会说明拒绝该操作的状态或规则；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
+		{En: "Check the resource state {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and wait for running tasks to finish.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查看资源状态，等待进行中的任务结束。"},
+		{En: "Check the account balance and overdue bills at https://console.cloud.tencent.com/expense.", Zh: "在 https://console.cloud.tencent.com/expense 检查账户余额和欠费情况。"},
+		{En: "If the state is normal and it persists, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId.", Zh: "若状态正常但问题持续，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
+	}},
+	{guide: 170, steps: []Text{
+		{En: "Find the parameter named in `Message` and check its allowed values on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; for `Region`, use a region listed for that API (e.g. `ap-guangzhou`).", Zh: "找到 `Message` 中指出的参数，在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对允许的取值；`Region` 请使用该接口列出的地域（如 `ap-guangzhou`）。"},
+		{En: "List the regions {{product}} supports with `tccli region DescribeRegions --Product {{p}}`.", Zh: "用 `tccli region DescribeRegions --Product {{p}}` 查询{{product}}支持的地域。"},
+		{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
+	}},
+	{guide: 171, steps: []Text{
+		{En: "Find the parameter named in `Message` and check its allowed values on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; for `Region`, use a region listed for that API (e.g. `ap-guangzhou`).", Zh: "找到 `Message` 中指出的参数，在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对允许的取值；`Region` 请使用该接口列出的地域（如 `ap-guangzhou`）。"},
+		{En: "List the regions {{product}} supports with `tccli region DescribeRegions --Product {{p}}`.", Zh: "用 `tccli region DescribeRegions --Product {{p}}` 查询{{product}}支持的地域。"},
+		{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
+	}},
+	{guide: 172, steps: []Text{
+		{En: "Find the parameter named in `Message` and check its allowed values on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; for `Region`, use a region listed for that API (e.g. `ap-guangzhou`).", Zh: "找到 `Message` 中指出的参数，在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对允许的取值；`Region` 请使用该接口列出的地域（如 `ap-guangzhou`）。"},
+		{En: "List the regions {{product}} supports with `tccli region DescribeRegions --Product {{p}}`.", Zh: "用 `tccli region DescribeRegions --Product {{p}}` 查询{{product}}支持的地域。"},
+		{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
+	}},
+	{guide: 173, steps: []Text{
+		{En: "Read the full `Message`; it usually names the state or rule that refused the operation, and `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读完整的 `Message`，其中通常会说明拒绝该操作的状态或规则；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
+		{En: "Check the resource state {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and wait for running tasks to finish.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查看资源状态，等待进行中的任务结束。"},
+		{En: "Check the account balance and overdue bills at https://console.cloud.tencent.com/expense.", Zh: "在 https://console.cloud.tencent.com/expense 检查账户余额和欠费情况。"},
+		{En: "If the state is normal and it persists, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId.", Zh: "若状态正常但问题持续，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
+	}},
+	{guide: 174, steps: []Text{
+		{En: "List the resources in the region you call and compare IDs: {{?describe}}`tccli {{p}} {{describe}} --region <region>`, or {{/}}the console of {{product}}; repeat for the region the resource was created in.", Zh: "列出所调用地域中的资源并核对 ID：{{?describe}}`tccli {{p}} {{describe}} --region <地域>`，或{{/}}{{product}}的控制台；并对资源创建时所在的地域重复查询。"},
+		{En: "Run `tccli sts GetCallerIdentity` with the same credentials to confirm the account.", Zh: "用相同凭证执行 `tccli sts GetCallerIdentity`，确认所属账号。"},
+		{En: "Read `Message` and the sub-code to see which resource is missing, and create it first if needed; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认缺少的是哪个资源，必要时先创建；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
+	}},
+	{guide: 175, steps: []Text{
+		{En: "Read the full `Message`; it usually names the state or rule that refused the operation, and `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读完整的 `Message`，其中通常会说明拒绝该操作的状态或规则；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
+		{En: "Check the resource state {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and wait for running tasks to finish.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查看资源状态，等待进行中的任务结束。"},
+		{En: "Check the account balance and overdue bills at https://console.cloud.tencent.com/expense.", Zh: "在 https://console.cloud.tencent.com/expense 检查账户余额和欠费情况。"},
+		{En: "If the state is normal and it persists, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId.", Zh: "若状态正常但问题持续，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
+	}},
+	{guide: 176, steps: []Text{
+		{En: "Read the full `Message`; it usually names the state or rule that refused the operation, and `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读完整的 `Message`，其中通常会说明拒绝该操作的状态或规则；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
+		{En: "Check the resource state {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and wait for running tasks to finish.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查看资源状态，等待进行中的任务结束。"},
+		{En: "Check the account balance and overdue bills at https://console.cloud.tencent.com/expense.", Zh: "在 https://console.cloud.tencent.com/expense 检查账户余额和欠费情况。"},
+		{En: "If the state is normal and it persists, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId.", Zh: "若状态正常但问题持续，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
+	}},
+	{guide: 177, steps: []Text{
+		{En: "Read the full `Message`; it usually names the state or rule that refused the operation, and `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读完整的 `Message`，其中通常会说明拒绝该操作的状态或规则；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
+		{En: "Check the resource state {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and wait for running tasks to finish.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查看资源状态，等待进行中的任务结束。"},
+		{En: "Check the account balance and overdue bills at https://console.cloud.tencent.com/expense.", Zh: "在 https://console.cloud.tencent.com/expense 检查账户余额和欠费情况。"},
+		{En: "If the state is normal and it persists, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId.", Zh: "若状态正常但问题持续，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
+	}},
+	{guide: 178, steps: []Text{
+		{En: "List the resources in the region you call and compare IDs: {{?describe}}`tccli {{p}} {{describe}} --region <region>`, or {{/}}the console of {{product}}; repeat for the region the resource was created in.", Zh: "列出所调用地域中的资源并核对 ID：{{?describe}}`tccli {{p}} {{describe}} --region <地域>`，或{{/}}{{product}}的控制台；并对资源创建时所在的地域重复查询。"},
+		{En: "Run `tccli sts GetCallerIdentity` with the same credentials to confirm the account.", Zh: "用相同凭证执行 `tccli sts GetCallerIdentity`，确认所属账号。"},
+		{En: "Read `Message` and the sub-code to see which resource is missing, and create it first if needed; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认缺少的是哪个资源，必要时先创建；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
+	}},
+	{guide: 179, steps: []Text{
+		{En: "Find the parameter named in `Message` and check its allowed values on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; for `Region`, use a region listed for that API (e.g. `ap-guangzhou`).", Zh: "找到 `Message` 中指出的参数，在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对允许的取值；`Region` 请使用该接口列出的地域（如 `ap-guangzhou`）。"},
+		{En: "List the regions {{product}} supports with `tccli region DescribeRegions --Product {{p}}`.", Zh: "用 `tccli region DescribeRegions --Product {{p}}` 查询{{product}}支持的地域。"},
+		{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
+	}},
+	{guide: 180, steps: []Text{
+		{En: "Read `Message` and the sub-code to see what the resource does not support (its type, edition, state or billing); `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认资源不支持的是哪一项（类型、规格、状态或计费方式）；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
+		{En: "Check the resource's edition and state {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare them with the feature's requirements in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查询资源的规格和状态，并与{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该功能的要求对照。"},
+		{En: "Upgrade the edition, change the configuration, complete the prerequisite in the console of {{product}}, or use a supported alternative.", Zh: "升级规格、修改配置、在{{product}}的控制台完成前置步骤，或改用受支持的替代方式。"},
+	}},
+	{guide: 181, steps: []Text{
+		{En: "List the resources in the region you call and compare IDs: {{?describe}}`tccli {{p}} {{describe}} --region <region>`, or {{/}}the console of {{product}}; repeat for the region the resource was created in.", Zh: "列出所调用地域中的资源并核对 ID：{{?describe}}`tccli {{p}} {{describe}} --region <地域>`，或{{/}}{{product}}的控制台；并对资源创建时所在的地域重复查询。"},
+		{En: "Run `tccli sts GetCallerIdentity` with the same credentials to confirm the account.", Zh: "用相同凭证执行 `tccli sts GetCallerIdentity`，确认所属账号。"},
+		{En: "Read `Message` and the sub-code to see which resource is missing, and create it first if needed; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认缺少的是哪个资源，必要时先创建；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
+	}},
+	{guide: 182, steps: []Text{
+		{En: "Look up the filter names the action supports on its page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; `Filters.N.Name` is case-sensitive and must be one of them.", Zh: "在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面查看支持的过滤条件名称；`Filters.N.Name` 区分大小写，必须是其中之一。"},
+		{En: "Give each filter a `Values` list of strings in the documented format (IDs, states, zone names), and respect the documented limits on the number of filters and values.", Zh: "为每个过滤条件提供字符串列表 `Values`，取值格式与文档一致（ID、状态、可用区名称等），并遵守文档对过滤条件和取值数量的限制。"},
+		{En: "Try the same filters in API Explorer ({{explorer}}), which shows the accepted names for each action, or with `tccli {{p}} {{action}} --region <region> --Filters '[...]'`.", Zh: "在 API Explorer（{{explorer}}）中试用相同的过滤条件（其中列出了每个接口可用的名称），或用 `tccli {{p}} {{action}} --region <地域> --Filters '[...]'` 试调。"},
+	}},
+	{guide: 183, steps: []Text{
+		{En: "Look up the filter names the action supports on its page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; `Filters.N.Name` is case-sensitive and must be one of them.", Zh: "在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面查看支持的过滤条件名称；`Filters.N.Name` 区分大小写，必须是其中之一。"},
+		{En: "Give each filter a `Values` list of strings in the documented format (IDs, states, zone names), and respect the documented limits on the number of filters and values.", Zh: "为每个过滤条件提供字符串列表 `Values`，取值格式与文档一致（ID、状态、可用区名称等），并遵守文档对过滤条件和取值数量的限制。"},
+		{En: "Try the same filters in API Explorer ({{explorer}}), which shows the accepted names for each action, or with `tccli {{p}} {{action}} --region <region> --Filters '[...]'`.", Zh: "在 API Explorer（{{explorer}}）中试用相同的过滤条件（其中列出了每个接口可用的名称），或用 `tccli {{p}} {{action}} --region <地域> --Filters '[...]'` 试调。"},
+	}},
+	{guide: 184, steps: []Text{
+		{En: "Read `Message` and the sub-code to see what the resource does not support (its type, edition, state or billing); `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认资源不支持的是哪一项（类型、规格、状态或计费方式）；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
+		{En: "Check the resource's edition and state {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare them with the feature's requirements in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查询资源的规格和状态，并与{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该功能的要求对照。"},
+		{En: "Upgrade the edition, change the configuration, complete the prerequisite in the console of {{product}}, or use a supported alternative.", Zh: "升级规格、修改配置、在{{product}}的控制台完成前置步骤，或改用受支持的替代方式。"},
+	}},
+	{guide: 185, steps: []Text{
+		{En: "List the resources in the region you call and compare IDs: {{?describe}}`tccli {{p}} {{describe}} --region <region>`, or {{/}}the console of {{product}}; repeat for the region the resource was created in.", Zh: "列出所调用地域中的资源并核对 ID：{{?describe}}`tccli {{p}} {{describe}} --region <地域>`，或{{/}}{{product}}的控制台；并对资源创建时所在的地域重复查询。"},
+		{En: "Run `tccli sts GetCallerIdentity` with the same credentials to confirm the account.", Zh: "用相同凭证执行 `tccli sts GetCallerIdentity`，确认所属账号。"},
+		{En: "Read `Message` and the sub-code to see which resource is missing, and create it first if needed; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认缺少的是哪个资源，必要时先创建；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
+	}},
+	{guide: 186, steps: []Text{
+		{En: "List the resources in the region you call and compare IDs: {{?describe}}`tccli {{p}} {{describe}} --region <region>`, or {{/}}the console of {{product}}; repeat for the region the resource was created in.", Zh: "列出所调用地域中的资源并核对 ID：{{?describe}}`tccli {{p}} {{describe}} --region <地域>`，或{{/}}{{product}}的控制台；并对资源创建时所在的地域重复查询。"},
+		{En: "Run `tccli sts GetCallerIdentity` with the same credentials to confirm the account.", Zh: "用相同凭证执行 `tccli sts GetCallerIdentity`，确认所属账号。"},
+		{En: "Read `Message` and the sub-code to see which resource is missing, and create it first if needed; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认缺少的是哪个资源，必要时先创建；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
+	}},
+	{guide: 187, steps: []Text{
+		{En: "Find the parameter named in `Message` and check its allowed values on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; for `Region`, use a region listed for that API (e.g. `ap-guangzhou`).", Zh: "找到 `Message` 中指出的参数，在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对允许的取值；`Region` 请使用该接口列出的地域（如 `ap-guangzhou`）。"},
+		{En: "List the regions {{product}} supports with `tccli region DescribeRegions --Product {{p}}`.", Zh: "用 `tccli region DescribeRegions --Product {{p}}` 查询{{product}}支持的地域。"},
+		{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
+	}},
+	{guide: 188, steps: []Text{
+		{En: "Find the parameter named in `Message` and check its allowed values on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; for `Region`, use a region listed for that API (e.g. `ap-guangzhou`).", Zh: "找到 `Message` 中指出的参数，在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对允许的取值；`Region` 请使用该接口列出的地域（如 `ap-guangzhou`）。"},
+		{En: "List the regions {{product}} supports with `tccli region DescribeRegions --Product {{p}}`.", Zh: "用 `tccli region DescribeRegions --Product {{p}}` 查询{{product}}支持的地域。"},
+		{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
+	}},
+	{guide: 189, steps: []Text{
+		{En: "Find the parameter named in `Message` and check its allowed values on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; for `Region`, use a region listed for that API (e.g. `ap-guangzhou`).", Zh: "找到 `Message` 中指出的参数，在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对允许的取值；`Region` 请使用该接口列出的地域（如 `ap-guangzhou`）。"},
+		{En: "List the regions {{product}} supports with `tccli region DescribeRegions --Product {{p}}`.", Zh: "用 `tccli region DescribeRegions --Product {{p}}` 查询{{product}}支持的地域。"},
+		{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
+	}},
+	{guide: 190, steps: []Text{
+		{En: "Read `Message` and the sub-code to see what the resource does not support (its type, edition, state or billing); `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认资源不支持的是哪一项（类型、规格、状态或计费方式）；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
+		{En: "Check the resource's edition and state {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare them with the feature's requirements in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查询资源的规格和状态，并与{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该功能的要求对照。"},
+		{En: "Upgrade the edition, change the configuration, complete the prerequisite in the console of {{product}}, or use a supported alternative.", Zh: "升级规格、修改配置、在{{product}}的控制台完成前置步骤，或改用受支持的替代方式。"},
+	}},
+	{guide: 191, steps: []Text{
+		{En: "List the resources in the region you call and compare IDs: {{?describe}}`tccli {{p}} {{describe}} --region <region>`, or {{/}}the console of {{product}}; repeat for the region the resource was created in.", Zh: "列出所调用地域中的资源并核对 ID：{{?describe}}`tccli {{p}} {{describe}} --region <地域>`，或{{/}}{{product}}的控制台；并对资源创建时所在的地域重复查询。"},
+		{En: "Run `tccli sts GetCallerIdentity` with the same credentials to confirm the account.", Zh: "用相同凭证执行 `tccli sts GetCallerIdentity`，确认所属账号。"},
+		{En: "Read `Message` and the sub-code to see which resource is missing, and create it first if needed; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认缺少的是哪个资源，必要时先创建；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
+	}},
+	{guide: 192, steps: []Text{
+		{En: "Find the parameter named in `Message` and check its allowed values on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; for `Region`, use a region listed for that API (e.g. `ap-guangzhou`).", Zh: "找到 `Message` 中指出的参数，在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对允许的取值；`Region` 请使用该接口列出的地域（如 `ap-guangzhou`）。"},
+		{En: "List the regions {{product}} supports with `tccli region DescribeRegions --Product {{p}}`.", Zh: "用 `tccli region DescribeRegions --Product {{p}}` 查询{{product}}支持的地域。"},
+		{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
+	}},
+	{guide: 193, steps: []Text{
+		{En: "Read `Message` and the sub-code to see what the resource does not support (its type, edition, state or billing); `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认资源不支持的是哪一项（类型、规格、状态或计费方式）；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
+		{En: "Check the resource's edition and state {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare them with the feature's requirements in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查询资源的规格和状态，并与{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该功能的要求对照。"},
+		{En: "Upgrade the edition, change the configuration, complete the prerequisite in the console of {{product}}, or use a supported alternative.", Zh: "升级规格、修改配置、在{{product}}的控制台完成前置步骤，或改用受支持的替代方式。"},
+	}},
+	{guide: 194, steps: []Text{
+		{En: "Check the resource status {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and wait for a normal/Running state.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查看资源状态，等待其恢复正常/运行中。"},
+		{En: "If it is isolated, top up or renew at https://console.cloud.tencent.com/expense; the resource becomes usable again after recovery.", Zh: "若已被隔离，请在 https://console.cloud.tencent.com/expense 充值或续费，资源恢复后即可使用。"},
+		{En: "If the state is normal and the error persists, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId.", Zh: "若状态正常而错误持续，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
+	}},
+	{guide: 195, steps: []Text{
+		{En: "Check the resource status {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and wait for a normal/Running state.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查看资源状态，等待其恢复正常/运行中。"},
+		{En: "If it is isolated, top up or renew at https://console.cloud.tencent.com/expense; the resource becomes usable again after recovery.", Zh: "若已被隔离，请在 https://console.cloud.tencent.com/expense 充值或续费，资源恢复后即可使用。"},
+		{En: "If the state is normal and the error persists, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId.", Zh: "若状态正常而错误持续，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
+	}},
+	{guide: 196, steps: []Text{
+		{En: "Find the parameter named in `Message` and check its allowed values on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; for `Region`, use a region listed for that API (e.g. `ap-guangzhou`).", Zh: "找到 `Message` 中指出的参数，在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对允许的取值；`Region` 请使用该接口列出的地域（如 `ap-guangzhou`）。"},
+		{En: "List the regions {{product}} supports with `tccli region DescribeRegions --Product {{p}}`.", Zh: "用 `tccli region DescribeRegions --Product {{p}}` 查询{{product}}支持的地域。"},
+		{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
+	}},
+	{guide: 197, steps: []Text{
+		{En: "Read `Message` and the sub-code to see which quota was hit; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认触达了哪项配额；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
+		{En: "{{?quota}}Check the quota with `tccli {{p}} {{quota}} --region <region>`{{/}}{{!quota}}Check the quota in the console of {{product}} (its quota or usage page) or in the usage limits of its documentation{{/}}, then list current usage {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and delete what is unused.", Zh: "{{?quota}}用 `tccli {{p}} {{quota}} --region <地域>` 查看配额{{/}}{{!quota}}在{{product}}的控制台（配额或用量页面）或其文档的使用限制中查看配额{{/}}，再{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查询当前用量，删除不再使用的资源。"},
+		{En: "Split large batches into smaller requests when the limit is per request.", Zh: "如限制针对单次请求，请把大批量拆分为多次较小的请求。"},
+		{En: "If you need a higher quota, upgrade the instance edition where quotas depend on it, or open a ticket (https://console.cloud.tencent.com/workorder/category) to request an increase.", Zh: "如需更高配额，在配额取决于实例规格时升级实例规格，或提交工单（https://console.cloud.tencent.com/workorder/category）申请提升配额。"},
+	}},
+	{guide: 198, steps: []Text{
+		{En: "List the resources in the region you call and compare IDs: {{?describe}}`tccli {{p}} {{describe}} --region <region>`, or {{/}}the console of {{product}}; repeat for the region the resource was created in.", Zh: "列出所调用地域中的资源并核对 ID：{{?describe}}`tccli {{p}} {{describe}} --region <地域>`，或{{/}}{{product}}的控制台；并对资源创建时所在的地域重复查询。"},
+		{En: "Run `tccli sts GetCallerIdentity` with the same credentials to confirm the account.", Zh: "用相同凭证执行 `tccli sts GetCallerIdentity`，确认所属账号。"},
+		{En: "Read `Message` and the sub-code to see which resource is missing, and create it first if needed; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认缺少的是哪个资源，必要时先创建；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
+	}},
+	{guide: 199, steps: []Text{
+		{En: "Find the parameter named in `Message` and check its allowed values on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; for `Region`, use a region listed for that API (e.g. `ap-guangzhou`).", Zh: "找到 `Message` 中指出的参数，在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对允许的取值；`Region` 请使用该接口列出的地域（如 `ap-guangzhou`）。"},
+		{En: "List the regions {{product}} supports with `tccli region DescribeRegions --Product {{p}}`.", Zh: "用 `tccli region DescribeRegions --Product {{p}}` 查询{{product}}支持的地域。"},
+		{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
+	}},
+	{guide: 200, steps: []Text{
+		{En: "Find the parameter named in `Message` and check its allowed values on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; for `Region`, use a region listed for that API (e.g. `ap-guangzhou`).", Zh: "找到 `Message` 中指出的参数，在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对允许的取值；`Region` 请使用该接口列出的地域（如 `ap-guangzhou`）。"},
+		{En: "List the regions {{product}} supports with `tccli region DescribeRegions --Product {{p}}`.", Zh: "用 `tccli region DescribeRegions --Product {{p}}` 查询{{product}}支持的地域。"},
+		{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
+	}},
+	{guide: 201, steps: []Text{
+		{En: "Find the parameter named in `Message` and check its allowed values on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; for `Region`, use a region listed for that API (e.g. `ap-guangzhou`).", Zh: "找到 `Message` 中指出的参数，在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对允许的取值；`Region` 请使用该接口列出的地域（如 `ap-guangzhou`）。"},
+		{En: "List the regions {{product}} supports with `tccli region DescribeRegions --Product {{p}}`.", Zh: "用 `tccli region DescribeRegions --Product {{p}}` 查询{{product}}支持的地域。"},
+		{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
+	}},
+	{guide: 202, steps: []Text{
+		{En: "Find the parameter named in `Message` and check its allowed values on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; for `Region`, use a region listed for that API (e.g. `ap-guangzhou`).", Zh: "找到 `Message` 中指出的参数，在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对允许的取值；`Region` 请使用该接口列出的地域（如 `ap-guangzhou`）。"},
+		{En: "List the regions {{product}} supports with `tccli region DescribeRegions --Product {{p}}`.", Zh: "用 `tccli region DescribeRegions --Product {{p}}` 查询{{product}}支持的地域。"},
+		{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
+	}},
+	{guide: 203, steps: []Text{
+		{En: "Find the parameter named in `Message` and check its allowed values on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; for `Region`, use a region listed for that API (e.g. `ap-guangzhou`).", Zh: "找到 `Message` 中指出的参数，在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对允许的取值；`Region` 请使用该接口列出的地域（如 `ap-guangzhou`）。"},
+		{En: "List the regions {{product}} supports with `tccli region DescribeRegions --Product {{p}}`.", Zh: "用 `tccli region DescribeRegions --Product {{p}}` 查询{{product}}支持的地域。"},
+		{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
+	}},
+	{guide: 204, steps: []Text{
+		{En: "List the resources in the region you call and compare IDs: {{?describe}}`tccli {{p}} {{describe}} --region <region>`, or {{/}}the console of {{product}}; repeat for the region the resource was created in.", Zh: "列出所调用地域中的资源并核对 ID：{{?describe}}`tccli {{p}} {{describe}} --region <地域>`，或{{/}}{{product}}的控制台；并对资源创建时所在的地域重复查询。"},
+		{En: "Run `tccli sts GetCallerIdentity` with the same credentials to confirm the account.", Zh: "用相同凭证执行 `tccli sts GetCallerIdentity`，确认所属账号。"},
+		{En: "Read `Message` and the sub-code to see which resource is missing, and create it first if needed; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认缺少的是哪个资源，必要时先创建；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
+	}},
+	{guide: 205, steps: []Text{
+		{En: "List the resources in the region you call and compare IDs: {{?describe}}`tccli {{p}} {{describe}} --region <region>`, or {{/}}the console of {{product}}; repeat for the region the resource was created in.", Zh: "列出所调用地域中的资源并核对 ID：{{?describe}}`tccli {{p}} {{describe}} --region <地域>`，或{{/}}{{product}}的控制台；并对资源创建时所在的地域重复查询。"},
+		{En: "Run `tccli sts GetCallerIdentity` with the same credentials to confirm the account.", Zh: "用相同凭证执行 `tccli sts GetCallerIdentity`，确认所属账号。"},
+		{En: "Read `Message` and the sub-code to see which resource is missing, and create it first if needed; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认缺少的是哪个资源，必要时先创建；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
+	}},
+	{guide: 206, steps: []Text{
+		{En: "Add the parameter named in `Message` (e.g. The request is missing a required parameter `InstanceId`. means: set `InstanceId`) and send the request again.", Zh: "补上 `Message` 中指出的参数（如提示 请求缺少必传参数 `InstanceId`。 即需要传 `InstanceId`），然后重新发起请求。"},
+		{En: "For a missing `X-TC-*` header, add that common parameter to the request headers, or let an official SDK set them all.", Zh: "若缺少 `X-TC-*` 头，请在请求头中补上该公共参数，或交由官方 SDK 统一设置。"},
+		{En: "Check the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}} for required and conditionally required parameters, and try the call in API Explorer ({{explorer}}), which marks required fields.", Zh: "在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对必填及条件必填参数，并在 API Explorer（{{explorer}}）中试调，该工具会标出必填项。"},
+	}},
+	{guide: 207, steps: []Text{
+		{En: "Read the parameter named in `Message` (the name in backticks, e.g. Parameter `Limit` format invalid.) and check its type and format on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}.", Zh: "找到 `Message` 中指出的参数（反引号中的参数名，如 参数 `Limit` 格式非法。），在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对其类型和格式。"},
+		{En: "Reproduce the call in API Explorer ({{explorer}}), which validates types and generates SDK code to copy, or with `tccli {{p}} {{action}} --region <region>`.", Zh: "在 API Explorer（{{explorer}}）中复现调用（它会校验类型并生成可参考的 SDK 代码），或用 `tccli {{p}} {{action}} --region <地域>` 复现。"},
+		{En: "Use an official SDK, which serialises arrays, numbers and JSON correctly; if you build requests yourself, remember the v1 (form) and v3 (JSON) encodings differ.", Zh: "使用官方 SDK，它会正确序列化数组、数值和 JSON；如自行构造请求，注意 v1（表单）与 v3（JSON）签名下的传参方式不同。"},
+	}},
+	{guide: 208, steps: []Text{
+		{En: "Read the parameter named in `Message` (the name in backticks, e.g. Parameter `Limit` format invalid.) and check its type and format on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}.", Zh: "找到 `Message` 中指出的参数（反引号中的参数名，如 参数 `Limit` 格式非法。），在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对其类型和格式。"},
+		{En: "Reproduce the call in API Explorer ({{explorer}}), which validates types and generates SDK code to copy, or with `tccli {{p}} {{action}} --region <region>`.", Zh: "在 API Explorer（{{explorer}}）中复现调用（它会校验类型并生成可参考的 SDK 代码），或用 `tccli {{p}} {{action}} --region <地域>` 复现。"},
+		{En: "Use an official SDK, which serialises arrays, numbers and JSON correctly; if you build requests yourself, remember the v1 (form) and v3 (JSON) encodings differ.", Zh: "使用官方 SDK，它会正确序列化数组、数值和 JSON；如自行构造请求，注意 v1（表单）与 v3（JSON）签名下的传参方式不同。"},
+	}},
+	{guide: 209, steps: []Text{
+		{En: "Find the parameter named in `Message` and check its allowed values on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; for `Region`, use a region listed for that API (e.g. `ap-guangzhou`).", Zh: "找到 `Message` 中指出的参数，在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对允许的取值；`Region` 请使用该接口列出的地域（如 `ap-guangzhou`）。"},
+		{En: "List the regions {{product}} supports with `tccli region DescribeRegions --Product {{p}}`.", Zh: "用 `tccli region DescribeRegions --Product {{p}}` 查询{{product}}支持的地域。"},
+		{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
+	}},
+	{guide: 210, steps: []Text{
+		{En: "Find the parameter named in `Message` and check its allowed values on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; for `Region`, use a region listed for that API (e.g. `ap-guangzhou`).", Zh: "找到 `Message` 中指出的参数，在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对允许的取值；`Region` 请使用该接口列出的地域（如 `ap-guangzhou`）。"},
+		{En: "List the regions {{product}} supports with `tccli region DescribeRegions --Product {{p}}`.", Zh: "用 `tccli region DescribeRegions --Product {{p}}` 查询{{product}}支持的地域。"},
+		{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
+	}},
+	{guide: 211, steps: []Text{
+		{En: "Find the parameter named in `Message` and check its allowed values on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; for `Region`, use a region listed for that API (e.g. `ap-guangzhou`).", Zh: "找到 `Message` 中指出的参数，在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对允许的取值；`Region` 请使用该接口列出的地域（如 `ap-guangzhou`）。"},
+		{En: "List the regions {{product}} supports with `tccli region DescribeRegions --Product {{p}}`.", Zh: "用 `tccli region DescribeRegions --Product {{p}}` 查询{{product}}支持的地域。"},
+		{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
+	}},
+	{guide: 212, steps: []Text{
+		{En: "Find the parameter named in `Message` and check its allowed values on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; for `Region`, use a region listed for that API (e.g. `ap-guangzhou`).", Zh: "找到 `Message` 中指出的参数，在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对允许的取值；`Region` 请使用该接口列出的地域（如 `ap-guangzhou`）。"},
+		{En: "List the regions {{product}} supports with `tccli region DescribeRegions --Product {{p}}`.", Zh: "用 `tccli region DescribeRegions --Product {{p}}` 查询{{product}}支持的地域。"},
+		{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
+	}},
+	{guide: 213, steps: []Text{
+		{En: "Read `Message` and the sub-code to see what the resource does not support (its type, edition, state or billing); `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认资源不支持的是哪一项（类型、规格、状态或计费方式）；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
+		{En: "Check the resource's edition and state {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare them with the feature's requirements in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查询资源的规格和状态，并与{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该功能的要求对照。"},
+		{En: "Upgrade the edition, change the configuration, complete the prerequisite in the console of {{product}}, or use a supported alternative.", Zh: "升级规格、修改配置、在{{product}}的控制台完成前置步骤，或改用受支持的替代方式。"},
+	}},
+	{guide: 214, steps: []Text{
+		{En: "Find the parameter named in `Message` and check its allowed values on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; for `Region`, use a region listed for that API (e.g. `ap-guangzhou`).", Zh: "找到 `Message` 中指出的参数，在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对允许的取值；`Region` 请使用该接口列出的地域（如 `ap-guangzhou`）。"},
+		{En: "List the regions {{product}} supports with `tccli region DescribeRegions --Product {{p}}`.", Zh: "用 `tccli region DescribeRegions --Product {{p}}` 查询{{product}}支持的地域。"},
+		{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
+	}},
+	{guide: 215, steps: []Text{
+		{En: "Check the resource's state {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and wait until no task is running.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查看资源状态，等待进行中的任务结束。"},
+		{En: "If it is still bound, detach or delete the dependents first (the `Message` usually names them), then repeat the operation.", Zh: "若资源仍被绑定，先解绑或删除依赖对象（`Message` 通常会指出），再重新执行操作。"},
+		{En: "Serialize changes to one resource in your automation (one worker per resource, or a lock).", Zh: "在自动化流程中串行化对同一资源的修改（每个资源一个执行者或加锁）。"},
+	}},
+	{guide: 216, steps: []Text{
+		{En: "Find the parameter named in `Message` and check its allowed values on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; for `Region`, use a region listed for that API (e.g. `ap-guangzhou`).", Zh: "找到 `Message` 中指出的参数，在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对允许的取值；`Region` 请使用该接口列出的地域（如 `ap-guangzhou`）。"},
+		{En: "List the regions {{product}} supports with `tccli region DescribeRegions --Product {{p}}`.", Zh: "用 `tccli region DescribeRegions --Product {{p}}` 查询{{product}}支持的地域。"},
+		{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
+	}},
+	{guide: 217, steps: []Text{
+		{En: "Find the parameter named in `Message` and check its allowed values on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; for `Region`, use a region listed for that API (e.g. `ap-guangzhou`).", Zh: "找到 `Message` 中指出的参数，在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对允许的取值；`Region` 请使用该接口列出的地域（如 `ap-guangzhou`）。"},
+		{En: "List the regions {{product}} supports with `tccli region DescribeRegions --Product {{p}}`.", Zh: "用 `tccli region DescribeRegions --Product {{p}}` 查询{{product}}支持的地域。"},
+		{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
+	}},
+	{guide: 218, steps: []Text{
+		{En: "List the regions {{product}} supports with `tccli region DescribeRegions --Product {{p}}`, and use one of the returned region IDs.", Zh: "用 `tccli region DescribeRegions --Product {{p}}` 查询{{product}}支持的地域，并使用返回的地域 ID。"},
+		{En: "Check the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; some actions list a restricted set of regions for the `Region` parameter.", Zh: "查看{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面，部分接口的 `Region` 参数只支持限定的地域列表。"},
+		{En: "Set the region in the client (`{{p}}.NewClient(cred, \"ap-guangzhou\", cpf)`, `tccli {{p}} {{action}} --region ap-guangzhou`) and make sure the resource really lives there.", Zh: "在客户端中设置地域（`{{p}}.NewClient(cred, \"ap-guangzhou\", cpf)`、`tccli {{p}} {{action}} --region ap-guangzhou`），并确认资源确实位于该地域。"},
+	}},
+	{guide: 219, steps: []Text{
+		{En: "List the resources in the region you call and compare IDs: {{?describe}}`tccli {{p}} {{describe}} --region <region>`, or {{/}}the console of {{product}}; repeat for the region the resource was created in.", Zh: "列出所调用地域中的资源并核对 ID：{{?describe}}`tccli {{p}} {{describe}} --region <地域>`，或{{/}}{{product}}的控制台；并对资源创建时所在的地域重复查询。"},
+		{En: "Run `tccli sts GetCallerIdentity` with the same credentials to confirm the account.", Zh: "用相同凭证执行 `tccli sts GetCallerIdentity`，确认所属账号。"},
+		{En: "Read `Message` and the sub-code to see which resource is missing, and create it first if needed; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认缺少的是哪个资源，必要时先创建；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
+	}},
+	{guide: 220, steps: []Text{
+		{En: "List the resources in the region you call and compare IDs: {{?describe}}`tccli {{p}} {{describe}} --region <region>`, or {{/}}the console of {{product}}; repeat for the region the resource was created in.", Zh: "列出所调用地域中的资源并核对 ID：{{?describe}}`tccli {{p}} {{describe}} --region <地域>`，或{{/}}{{product}}的控制台；并对资源创建时所在的地域重复查询。"},
+		{En: "Run `tccli sts GetCallerIdentity` with the same credentials to confirm the account.", Zh: "用相同凭证执行 `tccli sts GetCallerIdentity`，确认所属账号。"},
+		{En: "Read `Message` and the sub-code to see which resource is missing, and create it first if needed; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认缺少的是哪个资源，必要时先创建；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
+	}},
+	{guide: 221, steps: []Text{
+		{En: "List the resources in the region you call and compare IDs: {{?describe}}`tccli {{p}} {{describe}} --region <region>`, or {{/}}the console of {{product}}; repeat for the region the resource was created in.", Zh: "列出所调用地域中的资源并核对 ID：{{?describe}}`tccli {{p}} {{describe}} --region <地域>`，或{{/}}{{product}}的控制台；并对资源创建时所在的地域重复查询。"},
+		{En: "Run `tccli sts GetCallerIdentity` with the same credentials to confirm the account.", Zh: "用相同凭证执行 `tccli sts GetCallerIdentity`，确认所属账号。"},
+		{En: "Read `Message` and the sub-code to see which resource is missing, and create it first if needed; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认缺少的是哪个资源，必要时先创建；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
+	}},
+	{guide: 222, steps: []Text{
+		{En: "List the resources in the region you call and compare IDs: {{?describe}}`tccli {{p}} {{describe}} --region <region>`, or {{/}}the console of {{product}}; repeat for the region the resource was created in.", Zh: "列出所调用地域中的资源并核对 ID：{{?describe}}`tccli {{p}} {{describe}} --region <地域>`，或{{/}}{{product}}的控制台；并对资源创建时所在的地域重复查询。"},
+		{En: "Run `tccli sts GetCallerIdentity` with the same credentials to confirm the account.", Zh: "用相同凭证执行 `tccli sts GetCallerIdentity`，确认所属账号。"},
+		{En: "Read `Message` and the sub-code to see which resource is missing, and create it first if needed; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认缺少的是哪个资源，必要时先创建；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
+	}},
+	{guide: 223, steps: []Text{
+		{En: "List the resources in the region you call and compare IDs: {{?describe}}`tccli {{p}} {{describe}} --region <region>`, or {{/}}the console of {{product}}; repeat for the region the resource was created in.", Zh: "列出所调用地域中的资源并核对 ID：{{?describe}}`tccli {{p}} {{describe}} --region <地域>`，或{{/}}{{product}}的控制台；并对资源创建时所在的地域重复查询。"},
+		{En: "Run `tccli sts GetCallerIdentity` with the same credentials to confirm the account.", Zh: "用相同凭证执行 `tccli sts GetCallerIdentity`，确认所属账号。"},
+		{En: "Read `Message` and the sub-code to see which resource is missing, and create it first if needed; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认缺少的是哪个资源，必要时先创建；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
+	}},
+	{guide: 224, steps: []Text{
+		{En: "Read `Message` and the sub-code to see what the resource does not support (its type, edition, state or billing); `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认资源不支持的是哪一项（类型、规格、状态或计费方式）；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
+		{En: "Check the resource's edition and state {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare them with the feature's requirements in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查询资源的规格和状态，并与{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该功能的要求对照。"},
+		{En: "Upgrade the edition, change the configuration, complete the prerequisite in the console of {{product}}, or use a supported alternative.", Zh: "升级规格、修改配置、在{{product}}的控制台完成前置步骤，或改用受支持的替代方式。"},
+	}},
+	{guide: 225, steps: []Text{
+		{En: "List the resources in the region you call and compare IDs: {{?describe}}`tccli {{p}} {{describe}} --region <region>`, or {{/}}the console of {{product}}; repeat for the region the resource was created in.", Zh: "列出所调用地域中的资源并核对 ID：{{?describe}}`tccli {{p}} {{describe}} --region <地域>`，或{{/}}{{product}}的控制台；并对资源创建时所在的地域重复查询。"},
+		{En: "Run `tccli sts GetCallerIdentity` with the same credentials to confirm the account.", Zh: "用相同凭证执行 `tccli sts GetCallerIdentity`，确认所属账号。"},
+		{En: "Read `Message` and the sub-code to see which resource is missing, and create it first if needed; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认缺少的是哪个资源，必要时先创建；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
+	}},
+	{guide: 226, steps: []Text{
+		{En: "List the resources in the region you call and compare IDs: {{?describe}}`tccli {{p}} {{describe}} --region <region>`, or {{/}}the console of {{product}}; repeat for the region the resource was created in.", Zh: "列出所调用地域中的资源并核对 ID：{{?describe}}`tccli {{p}} {{describe}} --region <地域>`，或{{/}}{{product}}的控制台；并对资源创建时所在的地域重复查询。"},
+		{En: "Run `tccli sts GetCallerIdentity` with the same credentials to confirm the account.", Zh: "用相同凭证执行 `tccli sts GetCallerIdentity`，确认所属账号。"},
+		{En: "Read `Message` and the sub-code to see which resource is missing, and create it first if needed; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认缺少的是哪个资源，必要时先创建；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
+	}},
+	{guide: 227, steps: []Text{
+		{En: "List the resources in the region you call and compare IDs: {{?describe}}`tccli {{p}} {{describe}} --region <region>`, or {{/}}the console of {{product}}; repeat for the region the resource was created in.", Zh: "列出所调用地域中的资源并核对 ID：{{?describe}}`tccli {{p}} {{describe}} --region <地域>`，或{{/}}{{product}}的控制台；并对资源创建时所在的地域重复查询。"},
+		{En: "Run `tccli sts GetCallerIdentity` with the same credentials to confirm the account.", Zh: "用相同凭证执行 `tccli sts GetCallerIdentity`，确认所属账号。"},
+		{En: "Read `Message` and the sub-code to see which resource is missing, and create it first if needed; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认缺少的是哪个资源，必要时先创建；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
+	}},
+	{guide: 228, steps: []Text{
+		{En: "Find the parameter named in `Message` and check its allowed values on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; for `Region`, use a region listed for that API (e.g. `ap-guangzhou`).", Zh: "找到 `Message` 中指出的参数，在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对允许的取值；`Region` 请使用该接口列出的地域（如 `ap-guangzhou`）。"},
+		{En: "List the regions {{product}} supports with `tccli region DescribeRegions --Product {{p}}`.", Zh: "用 `tccli region DescribeRegions --Product {{p}}` 查询{{product}}支持的地域。"},
+		{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
+	}},
+	{guide: 229, steps: []Text{
+		{En: "Read the `Message`; it usually names what denies the operation (the resource's state, a protection switch, arrears, a feature your account has not enabled).", Zh: "阅读 `Message`，其中通常会说明拒绝的原因（资源状态、保护开关、欠费、账号未开通的功能等）。"},
+		{En: "Check the resource {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and wait for a running change to finish.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台检查资源状态，并等待进行中的变更结束。"},
+		{En: "Check the account balance and overdue bills at https://console.cloud.tencent.com/expense; isolated resources refuse most operations.", Zh: "在 https://console.cloud.tencent.com/expense 检查账户余额和欠费情况；已隔离的资源会拒绝大多数操作。"},
+		{En: "Remove the blocking condition (turn the protection off, renew, apply for the feature), then call again; if nothing explains it, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId.", Zh: "消除阻断条件（关闭保护开关、续费、申请开通功能）后再调用；若找不到原因，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
+	}},
+	{guide: 230, steps: []Text{
+		{En: "Check the resource's state {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and wait until no task is running.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查看资源状态，等待进行中的任务结束。"},
+		{En: "If it is still bound, detach or delete the dependents first (the `Message` usually names them), then repeat the operation.", Zh: "若资源仍被绑定，先解绑或删除依赖对象（`Message` 通常会指出），再重新执行操作。"},
+		{En: "Serialize changes to one resource in your automation (one worker per resource, or a lock).", Zh: "在自动化流程中串行化对同一资源的修改（每个资源一个执行者或加锁）。"},
+	}},
+	{guide: 231, steps: []Text{
+		{En: "Read the `Message`; it usually names what denies the operation (the resource's state, a protection switch, arrears, a feature your account has not enabled).", Zh: "阅读 `Message`，其中通常会说明拒绝的原因（资源状态、保护开关、欠费、账号未开通的功能等）。"},
+		{En: "Check the resource {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and wait for a running change to finish.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台检查资源状态，并等待进行中的变更结束。"},
+		{En: "Check the account balance and overdue bills at https://console.cloud.tencent.com/expense; isolated resources refuse most operations.", Zh: "在 https://console.cloud.tencent.com/expense 检查账户余额和欠费情况；已隔离的资源会拒绝大多数操作。"},
+		{En: "Remove the blocking condition (turn the protection off, renew, apply for the feature), then call again; if nothing explains it, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId.", Zh: "消除阻断条件（关闭保护开关、续费、申请开通功能）后再调用；若找不到原因，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
+	}},
+	{guide: 232, steps: []Text{
+		{En: "Read `Message` and the sub-code to see which quota was hit; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认触达了哪项配额；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
+		{En: "{{?quota}}Check the quota with `tccli {{p}} {{quota}} --region <region>`{{/}}{{!quota}}Check the quota in the console of {{product}} (its quota or usage page) or in the usage limits of its documentation{{/}}, then list current usage {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and delete what is unused.", Zh: "{{?quota}}用 `tccli {{p}} {{quota}} --region <地域>` 查看配额{{/}}{{!quota}}在{{product}}的控制台（配额或用量页面）或其文档的使用限制中查看配额{{/}}，再{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查询当前用量，删除不再使用的资源。"},
+		{En: "Split large batches into smaller requests when the limit is per request.", Zh: "如限制针对单次请求，请把大批量拆分为多次较小的请求。"},
+		{En: "If you need a higher quota, upgrade the instance edition where quotas depend on it, or open a ticket (https://console.cloud.tencent.com/workorder/category) to request an increase.", Zh: "如需更高配额，在配额取决于实例规格时升级实例规格，或提交工单（https://console.cloud.tencent.com/workorder/category）申请提升配额。"},
+	}},
+	{guide: 233, steps: []Text{
+		{En: "List the regions {{product}} supports with `tccli region DescribeRegions --Product {{p}}`, and use one of the returned region IDs.", Zh: "用 `tccli region DescribeRegions --Product {{p}}` 查询{{product}}支持的地域，并使用返回的地域 ID。"},
+		{En: "Check the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; some actions list a restricted set of regions for the `Region` parameter.", Zh: "查看{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面，部分接口的 `Region` 参数只支持限定的地域列表。"},
+		{En: "Set the region in the client (`{{p}}.NewClient(cred, \"ap-guangzhou\", cpf)`, `tccli {{p}} {{action}} --region ap-guangzhou`) and make sure the resource really lives there.", Zh: "在客户端中设置地域（`{{p}}.NewClient(cred, \"ap-guangzhou\", cpf)`、`tccli {{p}} {{action}} --region ap-guangzhou`），并确认资源确实位于该地域。"},
+	}},
+	{guide: 234, steps: []Text{
+		{En: "List the regions {{product}} supports with `tccli region DescribeRegions --Product {{p}}`, and use one of the returned region IDs.", Zh: "用 `tccli region DescribeRegions --Product {{p}}` 查询{{product}}支持的地域，并使用返回的地域 ID。"},
+		{En: "Check the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; some actions list a restricted set of regions for the `Region` parameter.", Zh: "查看{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面，部分接口的 `Region` 参数只支持限定的地域列表。"},
+		{En: "Set the region in the client (`{{p}}.NewClient(cred, \"ap-guangzhou\", cpf)`, `tccli {{p}} {{action}} --region ap-guangzhou`) and make sure the resource really lives there.", Zh: "在客户端中设置地域（`{{p}}.NewClient(cred, \"ap-guangzhou\", cpf)`、`tccli {{p}} {{action}} --region ap-guangzhou`），并确认资源确实位于该地域。"},
+	}},
+	{guide: 235, steps: []Text{
+		{En: "List the regions {{product}} supports with `tccli region DescribeRegions --Product {{p}}`, and use one of the returned region IDs.", Zh: "用 `tccli region DescribeRegions --Product {{p}}` 查询{{product}}支持的地域，并使用返回的地域 ID。"},
+		{En: "Check the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; some actions list a restricted set of regions for the `Region` parameter.", Zh: "查看{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面，部分接口的 `Region` 参数只支持限定的地域列表。"},
+		{En: "Set the region in the client (`{{p}}.NewClient(cred, \"ap-guangzhou\", cpf)`, `tccli {{p}} {{action}} --region ap-guangzhou`) and make sure the resource really lives there.", Zh: "在客户端中设置地域（`{{p}}.NewClient(cred, \"ap-guangzhou\", cpf)`、`tccli {{p}} {{action}} --region ap-guangzhou`），并确认资源确实位于该地域。"},
+	}},
+	{guide: 236, steps: []Text{
+		{En: "Check the resource's state {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and wait until no task is running.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查看资源状态，等待进行中的任务结束。"},
+		{En: "If it is still bound, detach or delete the dependents first (the `Message` usually names them), then repeat the operation.", Zh: "若资源仍被绑定，先解绑或删除依赖对象（`Message` 通常会指出），再重新执行操作。"},
+		{En: "Serialize changes to one resource in your automation (one worker per resource, or a lock).", Zh: "在自动化流程中串行化对同一资源的修改（每个资源一个执行者或加锁）。"},
+	}},
+	{guide: 237, steps: []Text{
 		{En: "Choose another availability zone or another specification (instance type, bandwidth package, disk type) of {{product}}; the sold-out stock is usually limited to one zone or spec.", Zh: "改选{{product}}的其他可用区或其他规格（实例类型、带宽包、云盘类型）；售罄通常只限于某个可用区或规格。"},
 		{En: "See what can be bought now before you retry: the purchase page in the console of {{product}} shows the zones and specifications on sale, and the API documentation of {{product}}{{?docs}} ({{docs}}){{/}} tells whether an action lists them.", Zh: "重试前先查看当前可购买的配置：{{product}}控制台的购买页会显示在售的可用区和规格，{{product}}的 API 文档{{?docs}}（{{docs}}）{{/}}中也可查找是否有列出可售配置的接口。"},
 		{En: "Consider another region if your workload allows it.", Zh: "如业务允许，可考虑其他地域。"},
 	}},
-	{guide: 147, steps: []Text{
+	{guide: 238, steps: []Text{
+		{En: "Read the full `Message`; it usually names the state or rule that refused the operation, and `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读完整的 `Message`，其中通常会说明拒绝该操作的状态或规则；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
+		{En: "Check the resource state {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and wait for running tasks to finish.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查看资源状态，等待进行中的任务结束。"},
+		{En: "Check the account balance and overdue bills at https://console.cloud.tencent.com/expense.", Zh: "在 https://console.cloud.tencent.com/expense 检查账户余额和欠费情况。"},
+		{En: "If the state is normal and it persists, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId.", Zh: "若状态正常但问题持续，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
+	}},
+	{guide: 239, steps: []Text{
+		{En: "Read the parameter named in `Message` (the name in backticks, e.g. Parameter `Limit` format invalid.) and check its type and format on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}.", Zh: "找到 `Message` 中指出的参数（反引号中的参数名，如 参数 `Limit` 格式非法。），在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对其类型和格式。"},
+		{En: "Reproduce the call in API Explorer ({{explorer}}), which validates types and generates SDK code to copy, or with `tccli {{p}} {{action}} --region <region>`.", Zh: "在 API Explorer（{{explorer}}）中复现调用（它会校验类型并生成可参考的 SDK 代码），或用 `tccli {{p}} {{action}} --region <地域>` 复现。"},
+		{En: "Use an official SDK, which serialises arrays, numbers and JSON correctly; if you build requests yourself, remember the v1 (form) and v3 (JSON) encodings differ.", Zh: "使用官方 SDK，它会正确序列化数组、数值和 JSON；如自行构造请求，注意 v1（表单）与 v3（JSON）签名下的传参方式不同。"},
+	}},
+	{guide: 240, steps: []Text{
+		{En: "Record the `RequestId`, action, region and time; they are what support needs to trace the failure.", Zh: "记录 `RequestId`、接口名、地域和时间，这是技术支持定位问题所需的信息。"},
+		{En: "For an idempotent call (Describe*, or a create carrying the same `ClientToken`), wait a few seconds and retry once.", Zh: "对幂等调用（Describe* 查询，或携带相同 `ClientToken` 的创建请求），等待几秒后重试一次。"},
+		{En: "If it fails again with the same parameters, try the operation in the console of {{product}} or in API Explorer ({{explorer}}) to rule out client-side causes.", Zh: "若同样参数再次失败，可在{{product}}的控制台或 API Explorer（{{explorer}}）中执行同一操作，排除客户端因素。"},
+		{En: "If it persists, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId.", Zh: "若问题持续，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
+	}},
+	{guide: 241, steps: []Text{
+		{En: "Check the resource's state {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and wait until no task is running.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查看资源状态，等待进行中的任务结束。"},
+		{En: "If it is still bound, detach or delete the dependents first (the `Message` usually names them), then repeat the operation.", Zh: "若资源仍被绑定，先解绑或删除依赖对象（`Message` 通常会指出），再重新执行操作。"},
+		{En: "Serialize changes to one resource in your automation (one worker per resource, or a lock).", Zh: "在自动化流程中串行化对同一资源的修改（每个资源一个执行者或加锁）。"},
+	}},
+	{guide: 242, steps: []Text{
+		{En: "Record the `RequestId`, action, region and time; they are what support needs to trace the failure.", Zh: "记录 `RequestId`、接口名、地域和时间，这是技术支持定位问题所需的信息。"},
+		{En: "For an idempotent call (Describe*, or a create carrying the same `ClientToken`), wait a few seconds and retry once.", Zh: "对幂等调用（Describe* 查询，或携带相同 `ClientToken` 的创建请求），等待几秒后重试一次。"},
+		{En: "If it fails again with the same parameters, try the operation in the console of {{product}} or in API Explorer ({{explorer}}) to rule out client-side causes.", Zh: "若同样参数再次失败，可在{{product}}的控制台或 API Explorer（{{explorer}}）中执行同一操作，排除客户端因素。"},
+		{En: "If it persists, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId.", Zh: "若问题持续，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
+	}},
+	{guide: 243, steps: []Text{
+		{En: "Find the parameter named in `Message` and check its allowed values on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; for `Region`, use a region listed for that API (e.g. `ap-guangzhou`).", Zh: "找到 `Message` 中指出的参数，在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对允许的取值；`Region` 请使用该接口列出的地域（如 `ap-guangzhou`）。"},
+		{En: "List the regions {{product}} supports with `tccli region DescribeRegions --Product {{p}}`.", Zh: "用 `tccli region DescribeRegions --Product {{p}}` 查询{{product}}支持的地域。"},
+		{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
+	}},
+	{guide: 244, steps: []Text{
+		{En: "Find the parameter named in `Message` and check its allowed values on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; for `Region`, use a region listed for that API (e.g. `ap-guangzhou`).", Zh: "找到 `Message` 中指出的参数，在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对允许的取值；`Region` 请使用该接口列出的地域（如 `ap-guangzhou`）。"},
+		{En: "List the regions {{product}} supports with `tccli region DescribeRegions --Product {{p}}`.", Zh: "用 `tccli region DescribeRegions --Product {{p}}` 查询{{product}}支持的地域。"},
+		{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
+	}},
+	{guide: 245, steps: []Text{
+		{En: "Read `Message` and the sub-code to see which quota was hit; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认触达了哪项配额；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
+		{En: "{{?quota}}Check the quota with `tccli {{p}} {{quota}} --region <region>`{{/}}{{!quota}}Check the quota in the console of {{product}} (its quota or usage page) or in the usage limits of its documentation{{/}}, then list current usage {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and delete what is unused.", Zh: "{{?quota}}用 `tccli {{p}} {{quota}} --region <地域>` 查看配额{{/}}{{!quota}}在{{product}}的控制台（配额或用量页面）或其文档的使用限制中查看配额{{/}}，再{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查询当前用量，删除不再使用的资源。"},
+		{En: "Split large batches into smaller requests when the limit is per request.", Zh: "如限制针对单次请求，请把大批量拆分为多次较小的请求。"},
+		{En: "If you need a higher quota, upgrade the instance edition where quotas depend on it, or open a ticket (https://console.cloud.tencent.com/workorder/category) to request an increase.", Zh: "如需更高配额，在配额取决于实例规格时升级实例规格，或提交工单（https://console.cloud.tencent.com/workorder/category）申请提升配额。"},
+	}},
+	{guide: 246, steps: []Text{
 		{En: "Read the `Message`; the server usually names the parameter, resource or condition at fault.", Zh: "阅读 `Message`，服务端通常会指出出错的参数、资源或条件。"},
 		{En: "Check the action on its page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}, and try the same call in API Explorer ({{explorer}}) or with `tccli {{p}} {{action}} --region <region>`.", Zh: "在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中查看该接口的页面，并在 API Explorer（{{explorer}}）中或用 `tccli {{p}} {{action}} --region <地域>` 试调同样的请求。"},
 		{En: "If it persists, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId, region and action.", Zh: "如问题持续，请提交工单（https://console.cloud.tencent.com/workorder/category），并附上 RequestId、地域和接口名。"},
