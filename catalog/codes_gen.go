@@ -2386,7 +2386,7 @@ var codes = []Entry{
 			{En: "The resource was created a moment ago and is not yet visible to every API (eventual consistency).", Zh: "资源刚刚创建，尚未在所有接口中可见（最终一致性）。"},
 		},
 		Remediation: []Text{
-			{En: "List the resources in the region you call and compare IDs: the console of the product; repeat for the region the resource was created in.", Zh: "列出所调用地域中的资源并核对 ID：该产品的控制台；并对资源创建时所在的地域重复查询。"},
+			{En: "List the resources of the region you call in the console of the product, and compare their IDs with yours; repeat for the region the resource was created in.", Zh: "在该产品的控制台列出所调用地域中的资源并核对 ID；并对资源创建时所在的地域重复查询。"},
 			{En: "Run `tccli sts GetCallerIdentity` with the same credentials to confirm the account.", Zh: "用相同凭证执行 `tccli sts GetCallerIdentity`，确认所属账号。"},
 			{En: "Read `Message` and the sub-code to see which resource is missing, and create it first if needed; `errcode list --product <product> --action <Action>` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认缺少的是哪个资源，必要时先创建；`errcode list --product <产品> --action <接口>` 可列出该接口可能返回的错误码及其说明。"},
 		},
@@ -3080,7 +3080,7 @@ var classes = []Entry{
 	{
 		Code: "AccountNotExist",
 		Remediation: []Text{
-			{En: "List the resources in the region you call and compare IDs: the console of the product; repeat for the region the resource was created in.", Zh: "列出所调用地域中的资源并核对 ID：该产品的控制台；并对资源创建时所在的地域重复查询。"},
+			{En: "List the resources of the region you call in the console of the product, and compare their IDs with yours; repeat for the region the resource was created in.", Zh: "在该产品的控制台列出所调用地域中的资源并核对 ID；并对资源创建时所在的地域重复查询。"},
 			{En: "Run `tccli sts GetCallerIdentity` with the same credentials to confirm the account.", Zh: "用相同凭证执行 `tccli sts GetCallerIdentity`，确认所属账号。"},
 			{En: "Read `Message` and the sub-code to see which resource is missing, and create it first if needed; `errcode list --product <product> --action <Action>` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认缺少的是哪个资源，必要时先创建；`errcode list --product <产品> --action <接口>` 可列出该接口可能返回的错误码及其说明。"},
 		},
@@ -3274,7 +3274,7 @@ var classes = []Entry{
 	{
 		Code: "InstanceNotExist",
 		Remediation: []Text{
-			{En: "List the resources in the region you call and compare IDs: the console of the product; repeat for the region the resource was created in.", Zh: "列出所调用地域中的资源并核对 ID：该产品的控制台；并对资源创建时所在的地域重复查询。"},
+			{En: "List the resources of the region you call in the console of the product, and compare their IDs with yours; repeat for the region the resource was created in.", Zh: "在该产品的控制台列出所调用地域中的资源并核对 ID；并对资源创建时所在的地域重复查询。"},
 			{En: "Run `tccli sts GetCallerIdentity` with the same credentials to confirm the account.", Zh: "用相同凭证执行 `tccli sts GetCallerIdentity`，确认所属账号。"},
 			{En: "Read `Message` and the sub-code to see which resource is missing, and create it first if needed; `errcode list --product <product> --action <Action>` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认缺少的是哪个资源，必要时先创建；`errcode list --product <产品> --action <接口>` 可列出该接口可能返回的错误码及其说明。"},
 		},
@@ -3379,7 +3379,7 @@ var classes = []Entry{
 	{
 		Code: "InvalidAddressId",
 		Remediation: []Text{
-			{En: "List the resources in the region you call and compare IDs: the console of the product; repeat for the region the resource was created in.", Zh: "列出所调用地域中的资源并核对 ID：该产品的控制台；并对资源创建时所在的地域重复查询。"},
+			{En: "List the resources of the region you call in the console of the product, and compare their IDs with yours; repeat for the region the resource was created in.", Zh: "在该产品的控制台列出所调用地域中的资源并核对 ID；并对资源创建时所在的地域重复查询。"},
 			{En: "Run `tccli sts GetCallerIdentity` with the same credentials to confirm the account.", Zh: "用相同凭证执行 `tccli sts GetCallerIdentity`，确认所属账号。"},
 			{En: "Read `Message` and the sub-code to see which resource is missing, and create it first if needed; `errcode list --product <product> --action <Action>` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认缺少的是哪个资源，必要时先创建；`errcode list --product <产品> --action <接口>` 可列出该接口可能返回的错误码及其说明。"},
 		},
@@ -3418,7 +3418,7 @@ var classes = []Entry{
 	{
 		Code: "InvalidAutoSnapshotPolicyId",
 		Remediation: []Text{
-			{En: "List the resources in the region you call and compare IDs: the console of the product; repeat for the region the resource was created in.", Zh: "列出所调用地域中的资源并核对 ID：该产品的控制台；并对资源创建时所在的地域重复查询。"},
+			{En: "List the resources of the region you call in the console of the product, and compare their IDs with yours; repeat for the region the resource was created in.", Zh: "在该产品的控制台列出所调用地域中的资源并核对 ID；并对资源创建时所在的地域重复查询。"},
 			{En: "Run `tccli sts GetCallerIdentity` with the same credentials to confirm the account.", Zh: "用相同凭证执行 `tccli sts GetCallerIdentity`，确认所属账号。"},
 			{En: "Read `Message` and the sub-code to see which resource is missing, and create it first if needed; `errcode list --product <product> --action <Action>` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认缺少的是哪个资源，必要时先创建；`errcode list --product <产品> --action <接口>` 可列出该接口可能返回的错误码及其说明。"},
 		},
@@ -3445,7 +3445,7 @@ var classes = []Entry{
 	{
 		Code: "InvalidDiskId",
 		Remediation: []Text{
-			{En: "List the resources in the region you call and compare IDs: the console of the product; repeat for the region the resource was created in.", Zh: "列出所调用地域中的资源并核对 ID：该产品的控制台；并对资源创建时所在的地域重复查询。"},
+			{En: "List the resources of the region you call in the console of the product, and compare their IDs with yours; repeat for the region the resource was created in.", Zh: "在该产品的控制台列出所调用地域中的资源并核对 ID；并对资源创建时所在的地域重复查询。"},
 			{En: "Run `tccli sts GetCallerIdentity` with the same credentials to confirm the account.", Zh: "用相同凭证执行 `tccli sts GetCallerIdentity`，确认所属账号。"},
 			{En: "Read `Message` and the sub-code to see which resource is missing, and create it first if needed; `errcode list --product <product> --action <Action>` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认缺少的是哪个资源，必要时先创建；`errcode list --product <产品> --action <接口>` 可列出该接口可能返回的错误码及其说明。"},
 		},
@@ -3481,7 +3481,7 @@ var classes = []Entry{
 	{
 		Code: "InvalidHostId",
 		Remediation: []Text{
-			{En: "List the resources in the region you call and compare IDs: the console of the product; repeat for the region the resource was created in.", Zh: "列出所调用地域中的资源并核对 ID：该产品的控制台；并对资源创建时所在的地域重复查询。"},
+			{En: "List the resources of the region you call in the console of the product, and compare their IDs with yours; repeat for the region the resource was created in.", Zh: "在该产品的控制台列出所调用地域中的资源并核对 ID；并对资源创建时所在的地域重复查询。"},
 			{En: "Run `tccli sts GetCallerIdentity` with the same credentials to confirm the account.", Zh: "用相同凭证执行 `tccli sts GetCallerIdentity`，确认所属账号。"},
 			{En: "Read `Message` and the sub-code to see which resource is missing, and create it first if needed; `errcode list --product <product> --action <Action>` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认缺少的是哪个资源，必要时先创建；`errcode list --product <产品> --action <接口>` 可列出该接口可能返回的错误码及其说明。"},
 		},
@@ -3490,7 +3490,7 @@ var classes = []Entry{
 	{
 		Code: "InvalidImageId",
 		Remediation: []Text{
-			{En: "List the resources in the region you call and compare IDs: the console of the product; repeat for the region the resource was created in.", Zh: "列出所调用地域中的资源并核对 ID：该产品的控制台；并对资源创建时所在的地域重复查询。"},
+			{En: "List the resources of the region you call in the console of the product, and compare their IDs with yours; repeat for the region the resource was created in.", Zh: "在该产品的控制台列出所调用地域中的资源并核对 ID；并对资源创建时所在的地域重复查询。"},
 			{En: "Run `tccli sts GetCallerIdentity` with the same credentials to confirm the account.", Zh: "用相同凭证执行 `tccli sts GetCallerIdentity`，确认所属账号。"},
 			{En: "Read `Message` and the sub-code to see which resource is missing, and create it first if needed; `errcode list --product <product> --action <Action>` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认缺少的是哪个资源，必要时先创建；`errcode list --product <产品> --action <接口>` 可列出该接口可能返回的错误码及其说明。"},
 		},
@@ -3535,7 +3535,7 @@ var classes = []Entry{
 	{
 		Code: "InvalidInstanceId",
 		Remediation: []Text{
-			{En: "List the resources in the region you call and compare IDs: the console of the product; repeat for the region the resource was created in.", Zh: "列出所调用地域中的资源并核对 ID：该产品的控制台；并对资源创建时所在的地域重复查询。"},
+			{En: "List the resources of the region you call in the console of the product, and compare their IDs with yours; repeat for the region the resource was created in.", Zh: "在该产品的控制台列出所调用地域中的资源并核对 ID；并对资源创建时所在的地域重复查询。"},
 			{En: "Run `tccli sts GetCallerIdentity` with the same credentials to confirm the account.", Zh: "用相同凭证执行 `tccli sts GetCallerIdentity`，确认所属账号。"},
 			{En: "Read `Message` and the sub-code to see which resource is missing, and create it first if needed; `errcode list --product <product> --action <Action>` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认缺少的是哪个资源，必要时先创建；`errcode list --product <产品> --action <接口>` 可列出该接口可能返回的错误码及其说明。"},
 		},
@@ -3601,7 +3601,7 @@ var classes = []Entry{
 	{
 		Code: "InvalidKeyPairId",
 		Remediation: []Text{
-			{En: "List the resources in the region you call and compare IDs: the console of the product; repeat for the region the resource was created in.", Zh: "列出所调用地域中的资源并核对 ID：该产品的控制台；并对资源创建时所在的地域重复查询。"},
+			{En: "List the resources of the region you call in the console of the product, and compare their IDs with yours; repeat for the region the resource was created in.", Zh: "在该产品的控制台列出所调用地域中的资源并核对 ID；并对资源创建时所在的地域重复查询。"},
 			{En: "Run `tccli sts GetCallerIdentity` with the same credentials to confirm the account.", Zh: "用相同凭证执行 `tccli sts GetCallerIdentity`，确认所属账号。"},
 			{En: "Read `Message` and the sub-code to see which resource is missing, and create it first if needed; `errcode list --product <product> --action <Action>` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认缺少的是哪个资源，必要时先创建；`errcode list --product <产品> --action <接口>` 可列出该接口可能返回的错误码及其说明。"},
 		},
@@ -3655,7 +3655,7 @@ var classes = []Entry{
 	{
 		Code: "InvalidLaunchConfigurationId",
 		Remediation: []Text{
-			{En: "List the resources in the region you call and compare IDs: the console of the product; repeat for the region the resource was created in.", Zh: "列出所调用地域中的资源并核对 ID：该产品的控制台；并对资源创建时所在的地域重复查询。"},
+			{En: "List the resources of the region you call in the console of the product, and compare their IDs with yours; repeat for the region the resource was created in.", Zh: "在该产品的控制台列出所调用地域中的资源并核对 ID；并对资源创建时所在的地域重复查询。"},
 			{En: "Run `tccli sts GetCallerIdentity` with the same credentials to confirm the account.", Zh: "用相同凭证执行 `tccli sts GetCallerIdentity`，确认所属账号。"},
 			{En: "Read `Message` and the sub-code to see which resource is missing, and create it first if needed; `errcode list --product <product> --action <Action>` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认缺少的是哪个资源，必要时先创建；`errcode list --product <产品> --action <接口>` 可列出该接口可能返回的错误码及其说明。"},
 		},
@@ -3664,7 +3664,7 @@ var classes = []Entry{
 	{
 		Code: "InvalidNetworkInterfaceId",
 		Remediation: []Text{
-			{En: "List the resources in the region you call and compare IDs: the console of the product; repeat for the region the resource was created in.", Zh: "列出所调用地域中的资源并核对 ID：该产品的控制台；并对资源创建时所在的地域重复查询。"},
+			{En: "List the resources of the region you call in the console of the product, and compare their IDs with yours; repeat for the region the resource was created in.", Zh: "在该产品的控制台列出所调用地域中的资源并核对 ID；并对资源创建时所在的地域重复查询。"},
 			{En: "Run `tccli sts GetCallerIdentity` with the same credentials to confirm the account.", Zh: "用相同凭证执行 `tccli sts GetCallerIdentity`，确认所属账号。"},
 			{En: "Read `Message` and the sub-code to see which resource is missing, and create it first if needed; `errcode list --product <product> --action <Action>` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认缺少的是哪个资源，必要时先创建；`errcode list --product <产品> --action <接口>` 可列出该接口可能返回的错误码及其说明。"},
 		},
@@ -3791,7 +3791,7 @@ var classes = []Entry{
 	{
 		Code: "InvalidRouteId",
 		Remediation: []Text{
-			{En: "List the resources in the region you call and compare IDs: the console of the product; repeat for the region the resource was created in.", Zh: "列出所调用地域中的资源并核对 ID：该产品的控制台；并对资源创建时所在的地域重复查询。"},
+			{En: "List the resources of the region you call in the console of the product, and compare their IDs with yours; repeat for the region the resource was created in.", Zh: "在该产品的控制台列出所调用地域中的资源并核对 ID；并对资源创建时所在的地域重复查询。"},
 			{En: "Run `tccli sts GetCallerIdentity` with the same credentials to confirm the account.", Zh: "用相同凭证执行 `tccli sts GetCallerIdentity`，确认所属账号。"},
 			{En: "Read `Message` and the sub-code to see which resource is missing, and create it first if needed; `errcode list --product <product> --action <Action>` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认缺少的是哪个资源，必要时先创建；`errcode list --product <产品> --action <接口>` 可列出该接口可能返回的错误码及其说明。"},
 		},
@@ -3800,7 +3800,7 @@ var classes = []Entry{
 	{
 		Code: "InvalidRouteTableId",
 		Remediation: []Text{
-			{En: "List the resources in the region you call and compare IDs: the console of the product; repeat for the region the resource was created in.", Zh: "列出所调用地域中的资源并核对 ID：该产品的控制台；并对资源创建时所在的地域重复查询。"},
+			{En: "List the resources of the region you call in the console of the product, and compare their IDs with yours; repeat for the region the resource was created in.", Zh: "在该产品的控制台列出所调用地域中的资源并核对 ID；并对资源创建时所在的地域重复查询。"},
 			{En: "Run `tccli sts GetCallerIdentity` with the same credentials to confirm the account.", Zh: "用相同凭证执行 `tccli sts GetCallerIdentity`，确认所属账号。"},
 			{En: "Read `Message` and the sub-code to see which resource is missing, and create it first if needed; `errcode list --product <product> --action <Action>` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认缺少的是哪个资源，必要时先创建；`errcode list --product <产品> --action <接口>` 可列出该接口可能返回的错误码及其说明。"},
 		},
@@ -3809,7 +3809,7 @@ var classes = []Entry{
 	{
 		Code: "InvalidSecurityGroupID",
 		Remediation: []Text{
-			{En: "List the resources in the region you call and compare IDs: the console of the product; repeat for the region the resource was created in.", Zh: "列出所调用地域中的资源并核对 ID：该产品的控制台；并对资源创建时所在的地域重复查询。"},
+			{En: "List the resources of the region you call in the console of the product, and compare their IDs with yours; repeat for the region the resource was created in.", Zh: "在该产品的控制台列出所调用地域中的资源并核对 ID；并对资源创建时所在的地域重复查询。"},
 			{En: "Run `tccli sts GetCallerIdentity` with the same credentials to confirm the account.", Zh: "用相同凭证执行 `tccli sts GetCallerIdentity`，确认所属账号。"},
 			{En: "Read `Message` and the sub-code to see which resource is missing, and create it first if needed; `errcode list --product <product> --action <Action>` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认缺少的是哪个资源，必要时先创建；`errcode list --product <产品> --action <接口>` 可列出该接口可能返回的错误码及其说明。"},
 		},
@@ -3818,7 +3818,7 @@ var classes = []Entry{
 	{
 		Code: "InvalidSecurityGroupId",
 		Remediation: []Text{
-			{En: "List the resources in the region you call and compare IDs: the console of the product; repeat for the region the resource was created in.", Zh: "列出所调用地域中的资源并核对 ID：该产品的控制台；并对资源创建时所在的地域重复查询。"},
+			{En: "List the resources of the region you call in the console of the product, and compare their IDs with yours; repeat for the region the resource was created in.", Zh: "在该产品的控制台列出所调用地域中的资源并核对 ID；并对资源创建时所在的地域重复查询。"},
 			{En: "Run `tccli sts GetCallerIdentity` with the same credentials to confirm the account.", Zh: "用相同凭证执行 `tccli sts GetCallerIdentity`，确认所属账号。"},
 			{En: "Read `Message` and the sub-code to see which resource is missing, and create it first if needed; `errcode list --product <product> --action <Action>` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认缺少的是哪个资源，必要时先创建；`errcode list --product <产品> --action <接口>` 可列出该接口可能返回的错误码及其说明。"},
 		},
@@ -3827,7 +3827,7 @@ var classes = []Entry{
 	{
 		Code: "InvalidSgId",
 		Remediation: []Text{
-			{En: "List the resources in the region you call and compare IDs: the console of the product; repeat for the region the resource was created in.", Zh: "列出所调用地域中的资源并核对 ID：该产品的控制台；并对资源创建时所在的地域重复查询。"},
+			{En: "List the resources of the region you call in the console of the product, and compare their IDs with yours; repeat for the region the resource was created in.", Zh: "在该产品的控制台列出所调用地域中的资源并核对 ID；并对资源创建时所在的地域重复查询。"},
 			{En: "Run `tccli sts GetCallerIdentity` with the same credentials to confirm the account.", Zh: "用相同凭证执行 `tccli sts GetCallerIdentity`，确认所属账号。"},
 			{En: "Read `Message` and the sub-code to see which resource is missing, and create it first if needed; `errcode list --product <product> --action <Action>` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认缺少的是哪个资源，必要时先创建；`errcode list --product <产品> --action <接口>` 可列出该接口可能返回的错误码及其说明。"},
 		},
@@ -3845,7 +3845,7 @@ var classes = []Entry{
 	{
 		Code: "InvalidSnapshotId",
 		Remediation: []Text{
-			{En: "List the resources in the region you call and compare IDs: the console of the product; repeat for the region the resource was created in.", Zh: "列出所调用地域中的资源并核对 ID：该产品的控制台；并对资源创建时所在的地域重复查询。"},
+			{En: "List the resources of the region you call in the console of the product, and compare their IDs with yours; repeat for the region the resource was created in.", Zh: "在该产品的控制台列出所调用地域中的资源并核对 ID；并对资源创建时所在的地域重复查询。"},
 			{En: "Run `tccli sts GetCallerIdentity` with the same credentials to confirm the account.", Zh: "用相同凭证执行 `tccli sts GetCallerIdentity`，确认所属账号。"},
 			{En: "Read `Message` and the sub-code to see which resource is missing, and create it first if needed; `errcode list --product <product> --action <Action>` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认缺少的是哪个资源，必要时先创建；`errcode list --product <产品> --action <接口>` 可列出该接口可能返回的错误码及其说明。"},
 		},
@@ -3854,7 +3854,7 @@ var classes = []Entry{
 	{
 		Code: "InvalidVpcId",
 		Remediation: []Text{
-			{En: "List the resources in the region you call and compare IDs: the console of the product; repeat for the region the resource was created in.", Zh: "列出所调用地域中的资源并核对 ID：该产品的控制台；并对资源创建时所在的地域重复查询。"},
+			{En: "List the resources of the region you call in the console of the product, and compare their IDs with yours; repeat for the region the resource was created in.", Zh: "在该产品的控制台列出所调用地域中的资源并核对 ID；并对资源创建时所在的地域重复查询。"},
 			{En: "Run `tccli sts GetCallerIdentity` with the same credentials to confirm the account.", Zh: "用相同凭证执行 `tccli sts GetCallerIdentity`，确认所属账号。"},
 			{En: "Read `Message` and the sub-code to see which resource is missing, and create it first if needed; `errcode list --product <product> --action <Action>` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认缺少的是哪个资源，必要时先创建；`errcode list --product <产品> --action <接口>` 可列出该接口可能返回的错误码及其说明。"},
 		},
@@ -3863,7 +3863,7 @@ var classes = []Entry{
 	{
 		Code: "InvalidVpnGatewayId",
 		Remediation: []Text{
-			{En: "List the resources in the region you call and compare IDs: the console of the product; repeat for the region the resource was created in.", Zh: "列出所调用地域中的资源并核对 ID：该产品的控制台；并对资源创建时所在的地域重复查询。"},
+			{En: "List the resources of the region you call in the console of the product, and compare their IDs with yours; repeat for the region the resource was created in.", Zh: "在该产品的控制台列出所调用地域中的资源并核对 ID；并对资源创建时所在的地域重复查询。"},
 			{En: "Run `tccli sts GetCallerIdentity` with the same credentials to confirm the account.", Zh: "用相同凭证执行 `tccli sts GetCallerIdentity`，确认所属账号。"},
 			{En: "Read `Message` and the sub-code to see which resource is missing, and create it first if needed; `errcode list --product <product> --action <Action>` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认缺少的是哪个资源，必要时先创建；`errcode list --product <产品> --action <接口>` 可列出该接口可能返回的错误码及其说明。"},
 		},
@@ -4321,7 +4321,7 @@ var guideTemplates = []guideTemplate{
 		{En: "If you need that exact capacity, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId, region and specification.", Zh: "如必须使用该规格，请提交工单（https://console.cloud.tencent.com/workorder/category），附上 RequestId、地域和规格。"},
 	}},
 	{guide: 111, steps: []Text{
-		{En: "List the resources in the region you call and compare IDs: {{?describe}}`tccli {{p}} {{describe}} --region <region>`, or {{/}}the console of {{product}}; repeat for the region the resource was created in.", Zh: "列出所调用地域中的资源并核对 ID：{{?describe}}`tccli {{p}} {{describe}} --region <地域>`，或{{/}}{{product}}的控制台；并对资源创建时所在的地域重复查询。"},
+		{En: "List the resources of the region you call {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare their IDs with yours; repeat for the region the resource was created in.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台列出所调用地域中的资源并核对 ID；并对资源创建时所在的地域重复查询。"},
 		{En: "Run `tccli sts GetCallerIdentity` with the same credentials to confirm the account.", Zh: "用相同凭证执行 `tccli sts GetCallerIdentity`，确认所属账号。"},
 		{En: "Read `Message` and the sub-code to see which resource is missing, and create it first if needed; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认缺少的是哪个资源，必要时先创建；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
 	}},
@@ -4367,7 +4367,7 @@ var guideTemplates = []guideTemplate{
 		{En: "Set the region in the client (`{{p}}.NewClient(cred, \"ap-guangzhou\", cpf)`, `tccli {{p}} {{action}} --region ap-guangzhou`) and make sure the resource really lives there.", Zh: "在客户端中设置地域（`{{p}}.NewClient(cred, \"ap-guangzhou\", cpf)`、`tccli {{p}} {{action}} --region ap-guangzhou`），并确认资源确实位于该地域。"},
 	}},
 	{guide: 143, steps: []Text{
-		{En: "List the resources in the region you call and compare IDs: {{?describe}}`tccli {{p}} {{describe}} --region <region>`, or {{/}}the console of {{product}}; repeat for the region the resource was created in.", Zh: "列出所调用地域中的资源并核对 ID：{{?describe}}`tccli {{p}} {{describe}} --region <地域>`，或{{/}}{{product}}的控制台；并对资源创建时所在的地域重复查询。"},
+		{En: "List the resources of the region you call {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare their IDs with yours; repeat for the region the resource was created in.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台列出所调用地域中的资源并核对 ID；并对资源创建时所在的地域重复查询。"},
 		{En: "Run `tccli sts GetCallerIdentity` with the same credentials to confirm the account.", Zh: "用相同凭证执行 `tccli sts GetCallerIdentity`，确认所属账号。"},
 		{En: "Read `Message` and the sub-code to see which resource is missing, and create it first if needed; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认缺少的是哪个资源，必要时先创建；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
 	}},
@@ -4481,7 +4481,7 @@ var guideTemplates = []guideTemplate{
 		{En: "If you need a higher quota, upgrade the instance edition where quotas depend on it, or open a ticket (https://console.cloud.tencent.com/workorder/category) to request an increase.", Zh: "如需更高配额，在配额取决于实例规格时升级实例规格，或提交工单（https://console.cloud.tencent.com/workorder/category）申请提升配额。"},
 	}},
 	{guide: 163, steps: []Text{
-		{En: "List the resources in the region you call and compare IDs: {{?describe}}`tccli {{p}} {{describe}} --region <region>`, or {{/}}the console of {{product}}; repeat for the region the resource was created in.", Zh: "列出所调用地域中的资源并核对 ID：{{?describe}}`tccli {{p}} {{describe}} --region <地域>`，或{{/}}{{product}}的控制台；并对资源创建时所在的地域重复查询。"},
+		{En: "List the resources of the region you call {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare their IDs with yours; repeat for the region the resource was created in.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台列出所调用地域中的资源并核对 ID；并对资源创建时所在的地域重复查询。"},
 		{En: "Run `tccli sts GetCallerIdentity` with the same credentials to confirm the account.", Zh: "用相同凭证执行 `tccli sts GetCallerIdentity`，确认所属账号。"},
 		{En: "Read `Message` and the sub-code to see which resource is missing, and create it first if needed; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认缺少的是哪个资源，必要时先创建；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
 	}},
@@ -4542,7 +4542,7 @@ var guideTemplates = []guideTemplate{
 		{En: "If the state is normal and it persists, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId.", Zh: "若状态正常但问题持续，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
 	}},
 	{guide: 174, steps: []Text{
-		{En: "List the resources in the region you call and compare IDs: {{?describe}}`tccli {{p}} {{describe}} --region <region>`, or {{/}}the console of {{product}}; repeat for the region the resource was created in.", Zh: "列出所调用地域中的资源并核对 ID：{{?describe}}`tccli {{p}} {{describe}} --region <地域>`，或{{/}}{{product}}的控制台；并对资源创建时所在的地域重复查询。"},
+		{En: "List the resources of the region you call {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare their IDs with yours; repeat for the region the resource was created in.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台列出所调用地域中的资源并核对 ID；并对资源创建时所在的地域重复查询。"},
 		{En: "Run `tccli sts GetCallerIdentity` with the same credentials to confirm the account.", Zh: "用相同凭证执行 `tccli sts GetCallerIdentity`，确认所属账号。"},
 		{En: "Read `Message` and the sub-code to see which resource is missing, and create it first if needed; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认缺少的是哪个资源，必要时先创建；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
 	}},
@@ -4565,7 +4565,7 @@ var guideTemplates = []guideTemplate{
 		{En: "If the state is normal and it persists, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId.", Zh: "若状态正常但问题持续，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
 	}},
 	{guide: 178, steps: []Text{
-		{En: "List the resources in the region you call and compare IDs: {{?describe}}`tccli {{p}} {{describe}} --region <region>`, or {{/}}the console of {{product}}; repeat for the region the resource was created in.", Zh: "列出所调用地域中的资源并核对 ID：{{?describe}}`tccli {{p}} {{describe}} --region <地域>`，或{{/}}{{product}}的控制台；并对资源创建时所在的地域重复查询。"},
+		{En: "List the resources of the region you call {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare their IDs with yours; repeat for the region the resource was created in.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台列出所调用地域中的资源并核对 ID；并对资源创建时所在的地域重复查询。"},
 		{En: "Run `tccli sts GetCallerIdentity` with the same credentials to confirm the account.", Zh: "用相同凭证执行 `tccli sts GetCallerIdentity`，确认所属账号。"},
 		{En: "Read `Message` and the sub-code to see which resource is missing, and create it first if needed; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认缺少的是哪个资源，必要时先创建；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
 	}},
@@ -4580,7 +4580,7 @@ var guideTemplates = []guideTemplate{
 		{En: "Upgrade the edition, change the configuration, complete the prerequisite in the console of {{product}}, or use a supported alternative.", Zh: "升级规格、修改配置、在{{product}}的控制台完成前置步骤，或改用受支持的替代方式。"},
 	}},
 	{guide: 181, steps: []Text{
-		{En: "List the resources in the region you call and compare IDs: {{?describe}}`tccli {{p}} {{describe}} --region <region>`, or {{/}}the console of {{product}}; repeat for the region the resource was created in.", Zh: "列出所调用地域中的资源并核对 ID：{{?describe}}`tccli {{p}} {{describe}} --region <地域>`，或{{/}}{{product}}的控制台；并对资源创建时所在的地域重复查询。"},
+		{En: "List the resources of the region you call {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare their IDs with yours; repeat for the region the resource was created in.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台列出所调用地域中的资源并核对 ID；并对资源创建时所在的地域重复查询。"},
 		{En: "Run `tccli sts GetCallerIdentity` with the same credentials to confirm the account.", Zh: "用相同凭证执行 `tccli sts GetCallerIdentity`，确认所属账号。"},
 		{En: "Read `Message` and the sub-code to see which resource is missing, and create it first if needed; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认缺少的是哪个资源，必要时先创建；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
 	}},
@@ -4600,12 +4600,12 @@ var guideTemplates = []guideTemplate{
 		{En: "Upgrade the edition, change the configuration, complete the prerequisite in the console of {{product}}, or use a supported alternative.", Zh: "升级规格、修改配置、在{{product}}的控制台完成前置步骤，或改用受支持的替代方式。"},
 	}},
 	{guide: 185, steps: []Text{
-		{En: "List the resources in the region you call and compare IDs: {{?describe}}`tccli {{p}} {{describe}} --region <region>`, or {{/}}the console of {{product}}; repeat for the region the resource was created in.", Zh: "列出所调用地域中的资源并核对 ID：{{?describe}}`tccli {{p}} {{describe}} --region <地域>`，或{{/}}{{product}}的控制台；并对资源创建时所在的地域重复查询。"},
+		{En: "List the resources of the region you call {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare their IDs with yours; repeat for the region the resource was created in.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台列出所调用地域中的资源并核对 ID；并对资源创建时所在的地域重复查询。"},
 		{En: "Run `tccli sts GetCallerIdentity` with the same credentials to confirm the account.", Zh: "用相同凭证执行 `tccli sts GetCallerIdentity`，确认所属账号。"},
 		{En: "Read `Message` and the sub-code to see which resource is missing, and create it first if needed; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认缺少的是哪个资源，必要时先创建；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
 	}},
 	{guide: 186, steps: []Text{
-		{En: "List the resources in the region you call and compare IDs: {{?describe}}`tccli {{p}} {{describe}} --region <region>`, or {{/}}the console of {{product}}; repeat for the region the resource was created in.", Zh: "列出所调用地域中的资源并核对 ID：{{?describe}}`tccli {{p}} {{describe}} --region <地域>`，或{{/}}{{product}}的控制台；并对资源创建时所在的地域重复查询。"},
+		{En: "List the resources of the region you call {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare their IDs with yours; repeat for the region the resource was created in.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台列出所调用地域中的资源并核对 ID；并对资源创建时所在的地域重复查询。"},
 		{En: "Run `tccli sts GetCallerIdentity` with the same credentials to confirm the account.", Zh: "用相同凭证执行 `tccli sts GetCallerIdentity`，确认所属账号。"},
 		{En: "Read `Message` and the sub-code to see which resource is missing, and create it first if needed; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认缺少的是哪个资源，必要时先创建；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
 	}},
@@ -4630,7 +4630,7 @@ var guideTemplates = []guideTemplate{
 		{En: "Upgrade the edition, change the configuration, complete the prerequisite in the console of {{product}}, or use a supported alternative.", Zh: "升级规格、修改配置、在{{product}}的控制台完成前置步骤，或改用受支持的替代方式。"},
 	}},
 	{guide: 191, steps: []Text{
-		{En: "List the resources in the region you call and compare IDs: {{?describe}}`tccli {{p}} {{describe}} --region <region>`, or {{/}}the console of {{product}}; repeat for the region the resource was created in.", Zh: "列出所调用地域中的资源并核对 ID：{{?describe}}`tccli {{p}} {{describe}} --region <地域>`，或{{/}}{{product}}的控制台；并对资源创建时所在的地域重复查询。"},
+		{En: "List the resources of the region you call {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare their IDs with yours; repeat for the region the resource was created in.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台列出所调用地域中的资源并核对 ID；并对资源创建时所在的地域重复查询。"},
 		{En: "Run `tccli sts GetCallerIdentity` with the same credentials to confirm the account.", Zh: "用相同凭证执行 `tccli sts GetCallerIdentity`，确认所属账号。"},
 		{En: "Read `Message` and the sub-code to see which resource is missing, and create it first if needed; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认缺少的是哪个资源，必要时先创建；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
 	}},
@@ -4666,7 +4666,7 @@ var guideTemplates = []guideTemplate{
 		{En: "If you need a higher quota, upgrade the instance edition where quotas depend on it, or open a ticket (https://console.cloud.tencent.com/workorder/category) to request an increase.", Zh: "如需更高配额，在配额取决于实例规格时升级实例规格，或提交工单（https://console.cloud.tencent.com/workorder/category）申请提升配额。"},
 	}},
 	{guide: 198, steps: []Text{
-		{En: "List the resources in the region you call and compare IDs: {{?describe}}`tccli {{p}} {{describe}} --region <region>`, or {{/}}the console of {{product}}; repeat for the region the resource was created in.", Zh: "列出所调用地域中的资源并核对 ID：{{?describe}}`tccli {{p}} {{describe}} --region <地域>`，或{{/}}{{product}}的控制台；并对资源创建时所在的地域重复查询。"},
+		{En: "List the resources of the region you call {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare their IDs with yours; repeat for the region the resource was created in.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台列出所调用地域中的资源并核对 ID；并对资源创建时所在的地域重复查询。"},
 		{En: "Run `tccli sts GetCallerIdentity` with the same credentials to confirm the account.", Zh: "用相同凭证执行 `tccli sts GetCallerIdentity`，确认所属账号。"},
 		{En: "Read `Message` and the sub-code to see which resource is missing, and create it first if needed; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认缺少的是哪个资源，必要时先创建；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
 	}},
@@ -4696,12 +4696,12 @@ var guideTemplates = []guideTemplate{
 		{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
 	}},
 	{guide: 204, steps: []Text{
-		{En: "List the resources in the region you call and compare IDs: {{?describe}}`tccli {{p}} {{describe}} --region <region>`, or {{/}}the console of {{product}}; repeat for the region the resource was created in.", Zh: "列出所调用地域中的资源并核对 ID：{{?describe}}`tccli {{p}} {{describe}} --region <地域>`，或{{/}}{{product}}的控制台；并对资源创建时所在的地域重复查询。"},
+		{En: "List the resources of the region you call {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare their IDs with yours; repeat for the region the resource was created in.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台列出所调用地域中的资源并核对 ID；并对资源创建时所在的地域重复查询。"},
 		{En: "Run `tccli sts GetCallerIdentity` with the same credentials to confirm the account.", Zh: "用相同凭证执行 `tccli sts GetCallerIdentity`，确认所属账号。"},
 		{En: "Read `Message` and the sub-code to see which resource is missing, and create it first if needed; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认缺少的是哪个资源，必要时先创建；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
 	}},
 	{guide: 205, steps: []Text{
-		{En: "List the resources in the region you call and compare IDs: {{?describe}}`tccli {{p}} {{describe}} --region <region>`, or {{/}}the console of {{product}}; repeat for the region the resource was created in.", Zh: "列出所调用地域中的资源并核对 ID：{{?describe}}`tccli {{p}} {{describe}} --region <地域>`，或{{/}}{{product}}的控制台；并对资源创建时所在的地域重复查询。"},
+		{En: "List the resources of the region you call {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare their IDs with yours; repeat for the region the resource was created in.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台列出所调用地域中的资源并核对 ID；并对资源创建时所在的地域重复查询。"},
 		{En: "Run `tccli sts GetCallerIdentity` with the same credentials to confirm the account.", Zh: "用相同凭证执行 `tccli sts GetCallerIdentity`，确认所属账号。"},
 		{En: "Read `Message` and the sub-code to see which resource is missing, and create it first if needed; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认缺少的是哪个资源，必要时先创建；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
 	}},
@@ -4771,27 +4771,27 @@ var guideTemplates = []guideTemplate{
 		{En: "Set the region in the client (`{{p}}.NewClient(cred, \"ap-guangzhou\", cpf)`, `tccli {{p}} {{action}} --region ap-guangzhou`) and make sure the resource really lives there.", Zh: "在客户端中设置地域（`{{p}}.NewClient(cred, \"ap-guangzhou\", cpf)`、`tccli {{p}} {{action}} --region ap-guangzhou`），并确认资源确实位于该地域。"},
 	}},
 	{guide: 219, steps: []Text{
-		{En: "List the resources in the region you call and compare IDs: {{?describe}}`tccli {{p}} {{describe}} --region <region>`, or {{/}}the console of {{product}}; repeat for the region the resource was created in.", Zh: "列出所调用地域中的资源并核对 ID：{{?describe}}`tccli {{p}} {{describe}} --region <地域>`，或{{/}}{{product}}的控制台；并对资源创建时所在的地域重复查询。"},
+		{En: "List the resources of the region you call {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare their IDs with yours; repeat for the region the resource was created in.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台列出所调用地域中的资源并核对 ID；并对资源创建时所在的地域重复查询。"},
 		{En: "Run `tccli sts GetCallerIdentity` with the same credentials to confirm the account.", Zh: "用相同凭证执行 `tccli sts GetCallerIdentity`，确认所属账号。"},
 		{En: "Read `Message` and the sub-code to see which resource is missing, and create it first if needed; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认缺少的是哪个资源，必要时先创建；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
 	}},
 	{guide: 220, steps: []Text{
-		{En: "List the resources in the region you call and compare IDs: {{?describe}}`tccli {{p}} {{describe}} --region <region>`, or {{/}}the console of {{product}}; repeat for the region the resource was created in.", Zh: "列出所调用地域中的资源并核对 ID：{{?describe}}`tccli {{p}} {{describe}} --region <地域>`，或{{/}}{{product}}的控制台；并对资源创建时所在的地域重复查询。"},
+		{En: "List the resources of the region you call {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare their IDs with yours; repeat for the region the resource was created in.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台列出所调用地域中的资源并核对 ID；并对资源创建时所在的地域重复查询。"},
 		{En: "Run `tccli sts GetCallerIdentity` with the same credentials to confirm the account.", Zh: "用相同凭证执行 `tccli sts GetCallerIdentity`，确认所属账号。"},
 		{En: "Read `Message` and the sub-code to see which resource is missing, and create it first if needed; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认缺少的是哪个资源，必要时先创建；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
 	}},
 	{guide: 221, steps: []Text{
-		{En: "List the resources in the region you call and compare IDs: {{?describe}}`tccli {{p}} {{describe}} --region <region>`, or {{/}}the console of {{product}}; repeat for the region the resource was created in.", Zh: "列出所调用地域中的资源并核对 ID：{{?describe}}`tccli {{p}} {{describe}} --region <地域>`，或{{/}}{{product}}的控制台；并对资源创建时所在的地域重复查询。"},
+		{En: "List the resources of the region you call {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare their IDs with yours; repeat for the region the resource was created in.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台列出所调用地域中的资源并核对 ID；并对资源创建时所在的地域重复查询。"},
 		{En: "Run `tccli sts GetCallerIdentity` with the same credentials to confirm the account.", Zh: "用相同凭证执行 `tccli sts GetCallerIdentity`，确认所属账号。"},
 		{En: "Read `Message` and the sub-code to see which resource is missing, and create it first if needed; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认缺少的是哪个资源，必要时先创建；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
 	}},
 	{guide: 222, steps: []Text{
-		{En: "List the resources in the region you call and compare IDs: {{?describe}}`tccli {{p}} {{describe}} --region <region>`, or {{/}}the console of {{product}}; repeat for the region the resource was created in.", Zh: "列出所调用地域中的资源并核对 ID：{{?describe}}`tccli {{p}} {{describe}} --region <地域>`，或{{/}}{{product}}的控制台；并对资源创建时所在的地域重复查询。"},
+		{En: "List the resources of the region you call {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare their IDs with yours; repeat for the region the resource was created in.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台列出所调用地域中的资源并核对 ID；并对资源创建时所在的地域重复查询。"},
 		{En: "Run `tccli sts GetCallerIdentity` with the same credentials to confirm the account.", Zh: "用相同凭证执行 `tccli sts GetCallerIdentity`，确认所属账号。"},
 		{En: "Read `Message` and the sub-code to see which resource is missing, and create it first if needed; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认缺少的是哪个资源，必要时先创建；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
 	}},
 	{guide: 223, steps: []Text{
-		{En: "List the resources in the region you call and compare IDs: {{?describe}}`tccli {{p}} {{describe}} --region <region>`, or {{/}}the console of {{product}}; repeat for the region the resource was created in.", Zh: "列出所调用地域中的资源并核对 ID：{{?describe}}`tccli {{p}} {{describe}} --region <地域>`，或{{/}}{{product}}的控制台；并对资源创建时所在的地域重复查询。"},
+		{En: "List the resources of the region you call {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare their IDs with yours; repeat for the region the resource was created in.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台列出所调用地域中的资源并核对 ID；并对资源创建时所在的地域重复查询。"},
 		{En: "Run `tccli sts GetCallerIdentity` with the same credentials to confirm the account.", Zh: "用相同凭证执行 `tccli sts GetCallerIdentity`，确认所属账号。"},
 		{En: "Read `Message` and the sub-code to see which resource is missing, and create it first if needed; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认缺少的是哪个资源，必要时先创建；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
 	}},
@@ -4801,17 +4801,17 @@ var guideTemplates = []guideTemplate{
 		{En: "Upgrade the edition, change the configuration, complete the prerequisite in the console of {{product}}, or use a supported alternative.", Zh: "升级规格、修改配置、在{{product}}的控制台完成前置步骤，或改用受支持的替代方式。"},
 	}},
 	{guide: 225, steps: []Text{
-		{En: "List the resources in the region you call and compare IDs: {{?describe}}`tccli {{p}} {{describe}} --region <region>`, or {{/}}the console of {{product}}; repeat for the region the resource was created in.", Zh: "列出所调用地域中的资源并核对 ID：{{?describe}}`tccli {{p}} {{describe}} --region <地域>`，或{{/}}{{product}}的控制台；并对资源创建时所在的地域重复查询。"},
+		{En: "List the resources of the region you call {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare their IDs with yours; repeat for the region the resource was created in.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台列出所调用地域中的资源并核对 ID；并对资源创建时所在的地域重复查询。"},
 		{En: "Run `tccli sts GetCallerIdentity` with the same credentials to confirm the account.", Zh: "用相同凭证执行 `tccli sts GetCallerIdentity`，确认所属账号。"},
 		{En: "Read `Message` and the sub-code to see which resource is missing, and create it first if needed; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认缺少的是哪个资源，必要时先创建；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
 	}},
 	{guide: 226, steps: []Text{
-		{En: "List the resources in the region you call and compare IDs: {{?describe}}`tccli {{p}} {{describe}} --region <region>`, or {{/}}the console of {{product}}; repeat for the region the resource was created in.", Zh: "列出所调用地域中的资源并核对 ID：{{?describe}}`tccli {{p}} {{describe}} --region <地域>`，或{{/}}{{product}}的控制台；并对资源创建时所在的地域重复查询。"},
+		{En: "List the resources of the region you call {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare their IDs with yours; repeat for the region the resource was created in.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台列出所调用地域中的资源并核对 ID；并对资源创建时所在的地域重复查询。"},
 		{En: "Run `tccli sts GetCallerIdentity` with the same credentials to confirm the account.", Zh: "用相同凭证执行 `tccli sts GetCallerIdentity`，确认所属账号。"},
 		{En: "Read `Message` and the sub-code to see which resource is missing, and create it first if needed; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认缺少的是哪个资源，必要时先创建；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
 	}},
 	{guide: 227, steps: []Text{
-		{En: "List the resources in the region you call and compare IDs: {{?describe}}`tccli {{p}} {{describe}} --region <region>`, or {{/}}the console of {{product}}; repeat for the region the resource was created in.", Zh: "列出所调用地域中的资源并核对 ID：{{?describe}}`tccli {{p}} {{describe}} --region <地域>`，或{{/}}{{product}}的控制台；并对资源创建时所在的地域重复查询。"},
+		{En: "List the resources of the region you call {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare their IDs with yours; repeat for the region the resource was created in.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台列出所调用地域中的资源并核对 ID；并对资源创建时所在的地域重复查询。"},
 		{En: "Run `tccli sts GetCallerIdentity` with the same credentials to confirm the account.", Zh: "用相同凭证执行 `tccli sts GetCallerIdentity`，确认所属账号。"},
 		{En: "Read `Message` and the sub-code to see which resource is missing, and create it first if needed; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认缺少的是哪个资源，必要时先创建；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
 	}},
