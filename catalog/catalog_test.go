@@ -283,7 +283,8 @@ func TestImportedGuidance(t *testing.T) {
 		{"cam", "InvalidParameter.PolicyDocumentError", "InvalidParameter"},
 		{"car", "AuthFailure", "AuthFailure"},                                // classes.yaml: no common AuthFailure
 		{"lighthouse", "ResourcesSoldOut.BundleSoldOut", "ResourcesSoldOut"}, // classes.yaml
-		{"cdb", "CdbError", ClassAny},                                        // no class anywhere
+		{"cdb", "CdbError", "CdbError"},                                      // classes.yaml: like InternalError
+		{"postgres", "VpcError", ClassAny},                                   // no class anywhere
 		{"tcr", "InternalError.DbError", ""},                                 // curated: no guide
 	}
 	for _, tt := range tests {

@@ -91,7 +91,7 @@ func TestImportedSpotChecks(t *testing.T) {
 		englishShown string // what English mode shows as the summary
 	}{
 		{"aai", "FailedOperation.ServiceIsolate", "账号因为欠费停止服务，请在腾讯云账户充值。", "", "", "2018-05-22", "FailedOperation", "SentenceRecognition", catalog.ProvenanceOfficialZhOnly, "账号因为欠费停止服务，请在腾讯云账户充值。"},
-		{"cvm", "InvalidInstanceId.Malformed", "无效实例`ID`。指定的实例`ID`格式错误。例如实例`ID`长度错误`ins-1122`。", "Invalid instance `ID`. The specified instance `ID` has an invalid format. For example, `ins-1122` has an invalid `ID` length.", "", "2017-03-12", catalog.ClassAny, "", catalog.ProvenanceOfficial, ""},
+		{"cvm", "InvalidInstanceId.Malformed", "无效实例`ID`。指定的实例`ID`格式错误。例如实例`ID`长度错误`ins-1122`。", "Invalid instance `ID`. The specified instance `ID` has an invalid format. For example, `ins-1122` has an invalid `ID` length.", "", "2017-03-12", "InvalidInstanceId", "", catalog.ProvenanceOfficial, ""},
 		{"clb", "FailedOperation.ResourceInOperating", "正在操作指定的资源，请稍后重试。", "The specified resource is currently being operated. Please try again later.", "稍后重试。", "", "FailedOperation", "", catalog.ProvenanceOfficial, ""},
 		{"tmt", "UnsupportedOperation.TextTooLong", "", "The text length limit (2,000 characters) for a request is reached.", "", "2018-03-21", "UnsupportedOperation", "", catalog.ProvenanceOfficialEnOnly, ""},
 		// Two spellings in one product: both kept; the newer version gave the second its English.
@@ -107,10 +107,10 @@ func TestImportedSpotChecks(t *testing.T) {
 		{"cpdp", "InternalError.", "系统错误。", "", "", "2019-08-20", "InternalError", "", catalog.ProvenanceOfficialZhOnly, ""},
 		{"car", "AuthFailure", "", "CAM signature/authentication error.", "", "2022-01-10", "AuthFailure", "", catalog.ProvenanceOfficialEnOnly, ""},
 		{"vpc", "LimitExceeded.AddressQuotaLimitExceeded", "租户申请的弹性IP超过上限。", "The number of EIPs applied for exceeds the upper limit.", "", "2017-03-12", "LimitExceeded", "", catalog.ProvenanceOfficial, ""},
-		{"cdb", "CdbError", "后端错误或者流程错误。", "Backend or process error.", "", "2017-03-20", catalog.ClassAny, "", catalog.ProvenanceOfficial, ""},
+		{"cdb", "CdbError", "后端错误或者流程错误。", "Backend or process error.", "", "2017-03-20", "CdbError", "", catalog.ProvenanceOfficial, ""},
 		{"lighthouse", "ResourcesSoldOut.BundleSoldOut", "套餐已售罄。", "Plan sold out.", "", "2020-03-24", "ResourcesSoldOut", "", catalog.ProvenanceOfficial, ""},
 		{"scf", "ResourceNotFound.Function", "函数不存在。", "The function does not exist.", "", "2018-04-16", "ResourceNotFound", "", catalog.ProvenanceOfficial, ""},
-		{"ckafka", "RegionError", "地域错误", "Region error", "", "2019-08-19", catalog.ClassAny, "", catalog.ProvenanceOfficial, ""},
+		{"ckafka", "RegionError", "地域错误", "Region error", "", "2019-08-19", "RegionError", "", catalog.ProvenanceOfficial, ""},
 		{"cam", "InvalidParameter.PolicyDocumentError", "PolicyDocument字段不合法。", "`PolicyDocument` field invalid.", "", "2019-01-16", "InvalidParameter", "", catalog.ProvenanceOfficial, ""},
 		// Three versions merged into one entry.
 		{"iotvideo", "InternalError", "内部错误。", "", "", "2019-11-26,2020-12-15,2021-11-25", "InternalError", "", catalog.ProvenanceOfficialZhOnly, ""},

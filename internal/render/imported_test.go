@@ -29,7 +29,10 @@ func TestExplainImportedGolden(t *testing.T) {
 		{"explain_imported_solution_en.golden", "clb", "FailedOperation.ResourceInOperating", ExplainOptions{Lang: catalog.English, Width: 80, ProductName: "Cloud Load Balancer"}},
 		{"explain_imported_none_en.golden", "tsf", "UnauthorizedOperation.NoLicense", ExplainOptions{Lang: catalog.English, Width: 80}},
 		{"explain_imported_enonly_zh.golden", "tmt", "UnsupportedOperation.TextTooLong", ExplainOptions{Lang: catalog.Chinese, Width: 60, ProductName: "机器翻译"}},
-		{"explain_imported_general_en.golden", "cdb", "CdbError", ExplainOptions{Lang: catalog.English, Width: 80, ProductName: "TencentDB for MySQL"}},
+		// The one category no class fits keeps the general steps; a category
+		// that is like a standard class (CdbError like InternalError) takes its steps.
+		{"explain_imported_general_en.golden", "postgres", "VpcError", ExplainOptions{Lang: catalog.English, Width: 80, ProductName: "TencentDB for PostgreSQL"}},
+		{"explain_imported_like_en.golden", "cdb", "CdbError", ExplainOptions{Lang: catalog.English, Width: 80, ProductName: "TencentDB for MySQL"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
