@@ -2,6 +2,7 @@ package render
 
 import (
 	"bytes"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -47,6 +48,52 @@ func TestExplainImportedGolden(t *testing.T) {
 		})
 	}
 }
+
+// Codes of the most used products read as advice for that product, in both
+// languages (issue 8): the product's name, tccli commands with its actions,
+// its documentation; a common code explained for a product names it too.
+func TestExplainProductGolden(t *testing.T) {
+	for _, tt := range []struct{ scope, code string }{
+		{"cvm", "InvalidInstanceId.NotFound"},
+		{"vpc", "LimitExceeded.DailyChangeAddressQuota"},
+		{"clb", "FailedOperation.ResourceInOperating"},
+		{"cbs", "InvalidDisk.Busy"},
+		{"scf", "ResourceInUse.FunctionName"},
+		{"cam", "LimitExceeded.IdentityFull"},
+	} {
+		for _, lang := range []catalog.Lang{catalog.English, catalog.Chinese} {
+			name := "explain_product_" + tt.scope + "_" + string(lang) + ".golden"
+			t.Run(name, func(t *testing.T) {
+				e := entry(t, tt.scope, tt.code)
+				var buf bytes.Buffer
+				if err := Explain(&buf, e, ExplainOptions{Lang: lang, Width: 80, ProductName: catalog.ProductName(tt.scope, lang)}); err != nil {
+					t.Fatal(err)
+				}
+				if !strings.Contains(buf.String(), "tccli "+tt.scope+" ") {
+					t.Errorf("the steps give no tccli %s command:\n%s", tt.scope, buf.String())
+				}
+				if tcrWord.MatchString(buf.String()) {
+					t.Errorf("advice borrowed from TCR:\n%s", buf.String())
+				}
+				golden(t, name, buf.Bytes())
+			})
+		}
+	}
+	// A common code that dnspod does not define, explained for dnspod.
+	c := catalog.Default()
+	e := c.ForProduct(c.Get(catalog.ScopeCommon, "ResourceNotFound"), "dnspod", catalog.Call{Action: "DescribeRecordList", Version: "2021-03-23"})
+	var buf bytes.Buffer
+	if err := Explain(&buf, e, ExplainOptions{Lang: catalog.English, Width: 80, ForProduct: catalog.ProductTitle("dnspod", catalog.English)}); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(buf.String(), "Action=DescribeRecordList") && !strings.Contains(buf.String(), "tccli dnspod ") {
+		t.Errorf("the common entry explained for dnspod does not name it:\n%s", buf.String())
+	}
+	golden(t, "explain_common_for_dnspod_en.golden", buf.Bytes())
+}
+
+// tcrWord is TCR named as a word (not the "tCr" of SnapshotCreating).
+var tcrWord = regexp.MustCompile(`(?i)\btcr\b`)
 
 func TestViewImported(t *testing.T) {
 	e := entry(t, "tsf", "UnauthorizedOperation.NoLicense")
