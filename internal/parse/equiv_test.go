@@ -272,17 +272,14 @@ var edgeLines = []string{
 }
 
 func FuzzFastPath(f *testing.F) {
-	for _, in := range corpusFiles(f) {
-		data, err := os.ReadFile(in)
-		if err != nil {
-			f.Fatal(err)
-		}
-		f.Add(data, uint8(0))
-	}
+	addParseSeeds(f, uint8(0))
 	for _, l := range edgeLines {
 		f.Add([]byte(l+l+"aRequestLimitExceeded\n"), uint8(1))
 	}
 	f.Fuzz(func(t *testing.T, data []byte, mode uint8) {
+		if len(data) > maxFuzzInput {
+			return
+		}
 		opt := testOptions()
 		switch mode % 4 {
 		case 1:
@@ -294,7 +291,8 @@ func FuzzFastPath(f *testing.F) {
 		}
 		want := runScan(refScan, bytes.NewReader(data), opt)
 		defer func(n, m, p int) { readBufSize, pipelineMode, prescanMode = n, m, p }(readBufSize, pipelineMode, prescanMode)
-		for _, size := range []int{64 << 10, 1 + int(mode)} {
+		// A buffer that holds any input whole, and a tiny one.
+		for _, size := range []int{maxFuzzInput + 1, 1 + int(mode)} {
 			readBufSize = size
 			pipelineMode = 1 - 2*int(mode&4>>2)
 			prescanMode = int(mode & 8 >> 3)

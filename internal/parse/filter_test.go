@@ -126,8 +126,12 @@ func TestSearch(t *testing.T) {
 
 func FuzzPairScan(f *testing.F) {
 	f.Add([]byte("2024-01-01 INFO {\"a\":1} InternalError code SDK message\n\tat x\ncurl -v"), uint8(0))
+	addParseSeeds(f, uint8(1))
 	filters := []*pairFilter{newPairFilter(true, true), newPairFilter(false, false), humpPairs}
 	f.Fuzz(func(t *testing.T, b []byte, k uint8) {
+		if len(b) > maxFuzzInput {
+			return
+		}
 		pf := filters[int(k)%len(filters)]
 		if got, want := scannedPairs(pf, b), allPairs(pf, b); !equalInts(got, want) {
 			t.Fatalf("pairs of %q:\n got  %v\n want %v", b, got, want)

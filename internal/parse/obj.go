@@ -570,7 +570,11 @@ func (o *objScan) evaluate(f, parent *oframe, top, trunc bool) {
 			}
 			switch {
 			case f.hasDesc && isCode(f.desc) && f.desc != "Success" && !f.codeEsc:
-				o.record(recAPI2, f.desc, true, f.msg, f.req, f.code, trunc, line, off)
+				legacy := f.code
+				if !f.codeNum {
+					legacy = "" // {"code":"oops","codeDesc":...}: not a legacy code
+				}
+				o.record(recAPI2, f.desc, true, f.msg, f.req, legacy, trunc, line, off)
 				return
 			case f.codeNum && !f.codeEsc && o.s.known(f.code):
 				o.record(recAPI2, f.code, true, f.msg, f.req, f.code, trunc, line, off)

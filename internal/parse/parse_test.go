@@ -299,3 +299,20 @@ func TestStats(t *testing.T) {
 		t.Errorf("truncated multi-line input: stats = %+v", st)
 	}
 }
+
+// LegacyCode is API 2.0's numeric code, never another string found where it
+// goes (found by FuzzScan: testdata/fuzz/FuzzScan/d110795d3442c2d8).
+func TestLegacyCode(t *testing.T) {
+	for _, tt := range []struct{ in, code, legacy string }{
+		{`{"code":4100,"message":"x","codeDesc":"AuthFailure"}`, "AuthFailure", "4100"},
+		{`{"code":"4000","message":"x","codeDesc":"InvalidParameter"}`, "InvalidParameter", "4000"},
+		{`{"code":-1,"message":"x","codeDesc":"InternalError"}`, "InternalError", "-1"},
+		{`{"code":"oops","message":"x","codeDesc":"InternalError"}`, "InternalError", ""},
+		{`{"Code":"a","CodeDesC":"A"`, "A", ""},
+	} {
+		fs, _ := scanString(t, tt.in, testOptions())
+		if len(fs) != 1 || fs[0].Code != tt.code || fs[0].LegacyCode != tt.legacy || fs[0].Shape != ShapeAPI2JSON {
+			t.Errorf("%s: findings %+v, want code %q, legacy code %q", tt.in, fs, tt.code, tt.legacy)
+		}
+	}
+}

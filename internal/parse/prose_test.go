@@ -39,8 +39,10 @@ func TestNextHump(t *testing.T) {
 
 func FuzzNextHump(f *testing.F) {
 	f.Add([]byte("aBcDeF"), 0)
+	f.Add([]byte("failed: RequestLimitExceeded, retrying"), 9)
+	f.Add([]byte("com.example.InternalErrorHandler x"), 3)
 	f.Fuzz(func(t *testing.T, b []byte, from int) {
-		if from < 0 || from > len(b) {
+		if len(b) > maxFuzzInput || from < 0 || from > len(b) {
 			return
 		}
 		if got, want := nextHump(b, from), naiveHump(b, from); got != want {

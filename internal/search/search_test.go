@@ -2,10 +2,12 @@ package search
 
 import (
 	"os"
+	"regexp"
 	"slices"
 	"strings"
 	"sync"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/errcode-dev/errcode/catalog"
 )
@@ -680,13 +682,34 @@ func TestConcurrent(t *testing.T) {
 // FuzzQuery checks that no query panics and that results keep their invariants.
 func FuzzQuery(f *testing.F) {
 	for _, q := range []string{"", "AuthFailure.*", "*.ErrNo*", "签名过期", "rate limit", "AuthFaliure.SignatureExpred",
-		"InternalError.", "?", "*", "签名?了吗", "é?", "\xff\xfe", "a.b.c.d.e.f"} {
+		"InternalError.", "?", "*", "签名?了吗", "é?", "\xff\xfe", "a.b.c.d.e.f", "authfailure.signatureexpire",
+		"AuthFailure.SignatureExpred", "  RequestLimitExceeded ", "**Limit**Exceeded*", "????????????????????",
+		"InternalError.DbError", "频率限制", "The number of requests exceeds the frequency limit."} {
 		f.Add(q)
 	}
-	ix := New(catalog.New(testEntries()))
+	c := catalog.New(testEntries())
+	ix := New(c)
 	f.Fuzz(func(t *testing.T, q string) {
+		if len(q) > 256 { // a query is a command-line argument; longer ones slow every execution
+			return
+		}
 		_ = Classify(q)
-		_ = ix.Pattern(q)
+		// Pattern agrees with a regular expression made of the glob.
+		got := ix.Pattern(q)
+		if lq := strings.ToLower(strings.TrimSpace(q)); utf8.ValidString(lq) && len(lq) <= 128 {
+			var want []*catalog.Entry
+			if lq != "" {
+				re := regexp.MustCompile("^(?s)" + strings.NewReplacer(`\*`, ".*", `\?`, ".").Replace(regexp.QuoteMeta(lq)) + "$")
+				for _, e := range c.Entries() {
+					if re.MatchString(strings.ToLower(e.Code)) {
+						want = append(want, e)
+					}
+				}
+			}
+			if !slices.Equal(got, want) {
+				t.Fatalf("Pattern(%q) = %d entries, want %d", q, len(got), len(want))
+			}
+		}
 		hits := ix.Text(q, 0)
 		for i := 1; i < len(hits); i++ {
 			if hits[i].Score > hits[i-1].Score {

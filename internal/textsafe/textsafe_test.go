@@ -47,12 +47,26 @@ func TestCleanLinesKeepsNewlines(t *testing.T) {
 }
 
 func FuzzClean(f *testing.F) {
-	for _, s := range []string{"", "plain", "\x1b[2J", "签名\u202e", "\xff\xfe", "a\nb"} {
+	for _, s := range []string{"", "plain", "\x1b[2J", "签名\u202e", "\xff\xfe", "a\nb",
+		"\x9b31m\u0085\u2066x\u2069\x7f", "a\tb\r\n\u2028", "\ufffd\xef\xbf", "\x1b]52;c;UFdORUQ=\x07"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
+		if len(s) > 1<<10 { // longer text reaches nothing new, and slows every execution
+			return
+		}
 		for _, lines := range []bool{false, true} {
 			out := clean(s, lines)
+			if again := clean(out, lines); again != out {
+				t.Fatalf("not idempotent: %q -> %q -> %q", s, out, again)
+			}
+			safe := utf8.ValidString(s)
+			for _, r := range s {
+				safe = safe && r != '\t' && (!unsafe(r) || r == '\n' && lines)
+			}
+			if safe && out != s {
+				t.Fatalf("safe text %q changed to %q", s, out)
+			}
 			if !utf8.ValidString(out) {
 				t.Fatalf("invalid UTF-8 out of %q", s)
 			}
