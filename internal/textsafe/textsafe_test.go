@@ -62,7 +62,7 @@ func FuzzClean(f *testing.F) {
 			}
 			safe := utf8.ValidString(s)
 			for _, r := range s {
-				safe = safe && r != '\t' && (!unsafe(r) || r == '\n' && lines)
+				safe = safe && r != '\t' && (!Unsafe(r) || r == '\n' && lines)
 			}
 			if safe && out != s {
 				t.Fatalf("safe text %q changed to %q", s, out)
