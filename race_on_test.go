@@ -2,7 +2,7 @@
 
 package main
 
-// raceEnabled: the race detector's memory makes the test process's own
-// peak, which the children's measured peak cannot go below, too high for
-// absolute memory bounds; the growth checks still hold.
+// raceEnabled: the race detector's memory inflates the test process's own
+// peak, which the children's measured peak cannot go below, so memory is
+// not measured under it.
 const raceEnabled = true
