@@ -15,6 +15,7 @@ import (
 	"github.com/errcode-dev/errcode/cmd"
 	"github.com/errcode-dev/errcode/internal/iostreams"
 	"github.com/errcode-dev/errcode/internal/textsafe"
+	"github.com/errcode-dev/errcode/internal/textsafe/textsafetest"
 )
 
 // The escaping suite (issue 10, items 2 and 8) runs every command in every
@@ -33,38 +34,6 @@ import (
 // marks, the separators, a BOM and invalid bytes (a lone 0x9B is an 8-bit
 // CSI to some terminals). It has no backslash, quote or secret.
 const escPayload = "X\x1b]52;c;UFdORUQ=\x07 \u009d52;c;UFdORUQ=\u009c \u009b2J \u0085 \x7f \u202e \u202a \u2066\u2069 \u200e\u200f\u061c \u2028\u2029 \ufeff \xff\xfe\x9bY"
-
-// escDecoded is what a JSON or YAML reader must read for s: s, each invalid
-// UTF-8 byte replaced by the text \xHH.
-func escDecoded(s string) string {
-	var b strings.Builder
-	for i := 0; i < len(s); {
-		r, size := utf8.DecodeRuneInString(s[i:])
-		if r == utf8.RuneError && size == 1 {
-			fmt.Fprintf(&b, `\x%02x`, s[i])
-		} else {
-			b.WriteString(s[i : i+size])
-		}
-		i += size
-	}
-	return b.String()
-}
-
-// escRaw describes the first raw Unsafe rune or invalid byte in out that is
-// not in allow, or returns "".
-func escRaw(out, allow string) string {
-	for i := 0; i < len(out); {
-		r, size := utf8.DecodeRuneInString(out[i:])
-		switch {
-		case r == utf8.RuneError && size == 1:
-			return fmt.Sprintf("invalid byte %#02x at offset %d: %q", out[i], i, out[max(0, i-40):min(len(out), i+40)])
-		case textsafe.Unsafe(r) && !strings.ContainsRune(allow, r):
-			return fmt.Sprintf("raw %U at offset %d: %q", r, i, out[max(0, i-40):min(len(out), i+40)])
-		}
-		i += size
-	}
-	return ""
-}
 
 // jsonEscapeAll writes s as the inside of a JSON string with every C0, C1,
 // DEL and bidi control \u-escaped, as a server would send it; invalid bytes
@@ -121,10 +90,10 @@ func escCheck(t *testing.T, r escRun, format string, want map[string]string) {
 	if format == "plain" {
 		allow = "\n\t" // tab-separated rows
 	}
-	if bad := escRaw(r.stdout, allow); bad != "" {
+	if bad := textsafetest.Raw(r.stdout, allow); bad != "" {
 		t.Errorf("stdout (%s): %s", format, bad)
 	}
-	if bad := escRaw(r.stderr, "\n"); bad != "" {
+	if bad := textsafetest.Raw(r.stderr, "\n"); bad != "" {
 		t.Errorf("stderr: %s", bad)
 	}
 	if strings.Contains(r.stderr, `\\`) {
@@ -174,7 +143,7 @@ var (
 
 func TestEscapingParse(t *testing.T) {
 	p := escPayload
-	dp := escDecoded(p)
+	dp := textsafetest.Decoded(p)
 	inputs := []struct {
 		name, in string
 		want     map[string]string // fields of the first finding
@@ -246,7 +215,7 @@ func TestEscapingFileNames(t *testing.T) {
 		if r.status != 0 {
 			t.Fatalf("-o %s: exit %d\n%s", f, r.status, r.stderr)
 		}
-		escCheck(t, r, f, map[string]string{"file": escDecoded(name)})
+		escCheck(t, r, f, map[string]string{"file": textsafetest.Decoded(name)})
 		if (f == "table" || f == "plain") && !strings.Contains(r.stdout, `\u202e`) {
 			t.Errorf("-o %s: the file name is not shown escaped:\n%s", f, r.stdout)
 		}
@@ -263,7 +232,7 @@ func TestEscapingFileNames(t *testing.T) {
 	}
 	for _, f := range escSummaryForms {
 		r := escRunCmd(t, stdin, f == "table", "parse", "--summary", "-o", f, name, "-")
-		escCheck(t, r, f, map[string]string{"first_file": escDecoded(name)})
+		escCheck(t, r, f, map[string]string{"first_file": textsafetest.Decoded(name)})
 	}
 }
 
@@ -275,7 +244,7 @@ func TestEscapingArguments(t *testing.T) {
 		want    map[string]string // JSON/YAML fields of the first entry
 	}{
 		// Free text that matches codes: the query is echoed in JSON and YAML.
-		{args: []string{"lookup", "AuthFailure." + p}, formats: escEntryFormats, want: map[string]string{"query": "AuthFailure." + escDecoded(p)}},
+		{args: []string{"lookup", "AuthFailure." + p}, formats: escEntryFormats, want: map[string]string{"query": "AuthFailure." + textsafetest.Decoded(p)}},
 		{args: []string{"lookup", "InternalError." + p, "AuthFailure.SignatureExpire"}, formats: escEntryFormats},
 		{args: []string{"lookup", p}, formats: escEntryFormats},
 		{args: []string{"lookup", "*" + p + "*"}, formats: escEntryFormats},

@@ -27,6 +27,7 @@ func TestImportRules(t *testing.T) {
 		mod + "/internal/redact":    {"github.com/spf13/cobra", "github.com/fatih/color", "os"},
 		mod + "/internal/diagnose":  {"github.com/spf13/cobra", "github.com/fatih/color", "os"},
 		mod + "/internal/textsafe":  {"github.com/spf13/cobra", "github.com/fatih/color", "os"},
+		mod + "/internal/guidance":  {"github.com/spf13/cobra", "github.com/fatih/color", "os", mod + "/catalog"},
 		mod + "/internal/render":    {"github.com/spf13/cobra", "os"},
 		mod + "/internal/iostreams": {"github.com/spf13/cobra"},
 	}

@@ -3,7 +3,6 @@ package render
 import (
 	"bytes"
 	"encoding/json"
-	"fmt"
 	"io"
 	"strings"
 	"testing"
@@ -12,7 +11,7 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/errcode-dev/errcode/catalog"
-	"github.com/errcode-dev/errcode/internal/textsafe"
+	"github.com/errcode-dev/errcode/internal/textsafe/textsafetest"
 )
 
 // hostile strings: every character class the escaping rule covers, alone and
@@ -48,39 +47,6 @@ var hostile = []string{
 	"...",
 }
 
-// decoded is what a JSON or YAML reader must get back for s: s itself, but
-// each invalid UTF-8 byte replaced by the four characters \xHH.
-func decoded(s string) string {
-	var b strings.Builder
-	for i := 0; i < len(s); {
-		r, size := utf8.DecodeRuneInString(s[i:])
-		if r == utf8.RuneError && size == 1 {
-			fmt.Fprintf(&b, `\x%02x`, s[i])
-		} else {
-			b.WriteString(s[i : i+size])
-		}
-		i += size
-	}
-	return b.String()
-}
-
-// rawForbidden returns a description of the first byte or rune in out that
-// the escaping rule forbids, or "". allow lists the controls the format's own
-// syntax uses (newline between records, tab between columns).
-func rawForbidden(out, allow string) string {
-	for i := 0; i < len(out); {
-		r, size := utf8.DecodeRuneInString(out[i:])
-		switch {
-		case r == utf8.RuneError && size == 1:
-			return fmt.Sprintf("invalid byte %#02x at %d", out[i], i)
-		case textsafe.Unsafe(r) && !strings.ContainsRune(allow, r):
-			return fmt.Sprintf("raw %U at %d", r, i)
-		}
-		i += size
-	}
-	return ""
-}
-
 type hostileRecord struct {
 	Message  string   `json:"message" yaml:"message"`
 	Notes    []string `json:"notes" yaml:"notes"`
@@ -96,7 +62,7 @@ func TestJSONEscapesHostileStrings(t *testing.T) {
 				t.Fatal(err)
 			}
 			out := buf.String()
-			if bad := rawForbidden(out, "\n"); bad != "" {
+			if bad := textsafetest.Raw(out, "\n"); bad != "" {
 				t.Errorf("%s(%q): %s in %q", name, s, bad, out)
 			}
 			if name == "JSONLine" && strings.Count(out, "\n") != 1 {
@@ -106,7 +72,7 @@ func TestJSONEscapesHostileStrings(t *testing.T) {
 			if err := json.Unmarshal(buf.Bytes(), &got); err != nil {
 				t.Fatalf("%s(%q) is not valid JSON: %v\n%s", name, s, err, out)
 			}
-			if want := decoded(s); got.Message != want || got.Notes[0] != want || got.Optional != want {
+			if want := textsafetest.Decoded(s); got.Message != want || got.Notes[0] != want || got.Optional != want {
 				t.Errorf("%s(%q) decodes to %q, want %q", name, s, got.Message, want)
 			}
 		}
@@ -244,7 +210,7 @@ func TestYAMLHostileRoundTrip(t *testing.T) {
 	if err := YAML(&buf, views); err != nil {
 		t.Fatal(err)
 	}
-	if bad := rawForbidden(buf.String(), "\n"); bad != "" {
+	if bad := textsafetest.Raw(buf.String(), "\n"); bad != "" {
 		t.Fatalf("YAML output: %s\n%s", bad, buf.String())
 	}
 	var got []Entry
@@ -255,7 +221,7 @@ func TestYAMLHostileRoundTrip(t *testing.T) {
 		t.Fatalf("decoded %d entries, wrote %d", len(got), len(views))
 	}
 	for i, s := range hostile {
-		want := decoded(s)
+		want := textsafetest.Decoded(s)
 		g := got[i]
 		if g.Code != want || g.Summary != want || g.Causes[0] != want || (s != "" && g.Query != want) {
 			t.Errorf("YAML of %q reads back as %q / %q / %q / %q, want %q", s, g.Code, g.Summary, g.Causes[0], g.Query, want)
@@ -285,7 +251,7 @@ func TestRowFormatsEscape(t *testing.T) {
 			t.Fatal(err)
 		}
 		out := buf.String()
-		if bad := rawForbidden(out, f.allow); bad != "" {
+		if bad := textsafetest.Raw(out, f.allow); bad != "" {
 			t.Errorf("%s: %s in\n%s", name, bad, out)
 		}
 		lines := strings.Count(out, "\n")
@@ -313,18 +279,18 @@ func FuzzQuoted(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, s string) {
 		q := appendQuoted(nil, s)
-		if bad := rawForbidden(string(q), ""); bad != "" {
+		if bad := textsafetest.Raw(string(q), ""); bad != "" {
 			t.Fatalf("appendQuoted(%q): %s", s, bad)
 		}
 		var fromJSON string
 		if err := json.Unmarshal(q, &fromJSON); err != nil {
 			t.Fatalf("appendQuoted(%q) = %s is not JSON: %v", s, q, err)
 		}
-		want := decoded(s)
+		want := textsafetest.Decoded(s)
 		if fromJSON != want {
 			t.Fatalf("JSON %s decodes to %q, want %q", q, fromJSON, want)
 		}
-		if utf8.ValidString(s) && rawForbidden(s, "") == "" {
+		if utf8.ValidString(s) && textsafetest.Raw(s, "") == "" {
 			var b bytes.Buffer
 			enc := json.NewEncoder(&b)
 			enc.SetEscapeHTML(false)
@@ -336,7 +302,7 @@ func FuzzQuoted(f *testing.F) {
 			}
 		}
 		y := yamlString(s)
-		if bad := rawForbidden(y, ""); bad != "" {
+		if bad := textsafetest.Raw(y, ""); bad != "" {
 			t.Fatalf("yamlString(%q): %s", s, bad)
 		}
 		var fromYAML struct {
