@@ -311,6 +311,20 @@ func TestProducts(t *testing.T) {
 	if len(ps) != 261 {
 		t.Errorf("%d products, want 261", len(ps))
 	}
+	// Names are verified one by one (products.yaml records each English
+	// name's source); these floors keep what was verified from going away.
+	var en, zh int
+	for _, p := range ps {
+		if p.Name.En != "" {
+			en++
+		}
+		if p.Name.Zh != "" {
+			zh++
+		}
+	}
+	if en < 135 || zh < 260 {
+		t.Errorf("%d products with an English name, %d with a Chinese one; want at least 135 and 260", en, zh)
+	}
 	total := len(c.InScope(ScopeCommon)) + len(c.InScope(ScopeSDK))
 	for i, p := range ps {
 		if i > 0 && ps[i-1].Scope >= p.Scope {
