@@ -281,11 +281,12 @@ func TestImportedGuidance(t *testing.T) {
 		{"cvm", "InternalError", "InternalError"},                           // the same code, common
 		{"vpc", "LimitExceeded.AddressQuotaLimitExceeded", "LimitExceeded"}, // its class, common
 		{"cam", "InvalidParameter.PolicyDocumentError", "InvalidParameter"},
-		{"car", "AuthFailure", "AuthFailure"},                                // classes.yaml: no common AuthFailure
-		{"lighthouse", "ResourcesSoldOut.BundleSoldOut", "ResourcesSoldOut"}, // classes.yaml
-		{"cdb", "CdbError", "CdbError"},                                      // classes.yaml: like InternalError
-		{"postgres", "VpcError", ClassAny},                                   // no class anywhere
-		{"tcr", "InternalError.DbError", ""},                                 // curated: no guide
+		{"car", "AuthFailure", "AuthFailure"},                                         // classes.yaml: no common AuthFailure
+		{"lighthouse", "ResourcesSoldOut.BundleSoldOut", "ResourcesSoldOut"},          // classes.yaml
+		{"cdb", "CdbError.BackupError", "CdbError"},                                   // its class, curated in its product
+		{"tke", "ResourceInsufficient.SpecifiedInstanceType", "ResourceInsufficient"}, // its class, curated in its product
+		{"postgres", "VpcError", ClassAny},                                            // no class anywhere
+		{"tcr", "InternalError.DbError", ""},                                          // curated: no guide
 	}
 	for _, tt := range tests {
 		e := c.Get(tt.scope, tt.code)

@@ -238,6 +238,29 @@ var codes = []Entry{
 		Source:        "API 3.0 common error codes (zh Tencent Cloud error center, PLATFORM group; en tencentcloud.com/document/product/213/33281)",
 	},
 	{
+		Code:    "CdbError",
+		Scope:   "cdb",
+		Summary: Text{En: "Backend or process error.", Zh: "后端错误或者流程错误。"},
+		Causes: []Text{
+			{En: "A backend task of the TencentDB for MySQL instance failed or the instance is in a state its workflow does not expect (still being created, isolated, or in the middle of an upgrade or switch), so the request could not be carried out.", Zh: "云数据库 MySQL 实例的后端任务失败，或实例处于其流程不允许的状态（仍在创建、已隔离、正在升级或切换），请求无法执行。"},
+			{En: "The instance type or version does not support the call: for example `DescribeInstanceParams` on an instance whose parameters cannot be listed yet, which the Terraform provider quietly skips when it gets `CdbError`.", Zh: "实例类型或版本不支持该调用：例如对暂时无法列出参数的实例调用 `DescribeInstanceParams`，Terraform provider 收到 `CdbError` 时会直接跳过。"},
+		},
+		Remediation: []Text{
+			{En: "Read the `Message`, then check the instance: `tccli cdb DescribeDBInstances --region ap-guangzhou --InstanceIds '[\"cdb-xxxxxxxx\"]'`; `Status` should be `1` (running) and `TaskStatus` `0` (no task).", Zh: "先阅读 `Message`，再检查实例：`tccli cdb DescribeDBInstances --region ap-guangzhou --InstanceIds '[\"cdb-xxxxxxxx\"]'`，`Status` 应为 `1`（运行中），`TaskStatus` 应为 `0`（没有任务）。"},
+			{En: "If a task is running, wait for it: `tccli cdb DescribeTasks --region ap-guangzhou --InstanceId cdb-xxxxxxxx` lists the instance's tasks and their status.", Zh: "若有任务在执行，等待其结束：`tccli cdb DescribeTasks --region ap-guangzhou --InstanceId cdb-xxxxxxxx` 会列出实例的任务及其状态。"},
+			{En: "If the instance is running with no task and the error repeats, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId, action and instance ID.", Zh: "若实例运行正常且无任务，但错误反复出现，请提交工单（https://console.cloud.tencent.com/workorder/category），附上 RequestId、接口名和实例 ID。"},
+		},
+		Retry:         Text{En: "Not retryable as is; retry only after the instance is running with no task (`TaskStatus` 0), and check with `DescribeDBInstances` first whether a create or modify already took effect.", Zh: "不要原样重试；待实例运行中且无任务（`TaskStatus` 为 0）后再重试，创建或修改类请求重试前先用 `DescribeDBInstances` 确认是否已生效。"},
+		Verdict:       RetryNo,
+		RetryEvidence: Text{En: "errcode's curated entry for this code", Zh: "errcode 为该错误码整理的条目"},
+		Related:       []string{"InternalError.TaskError", "FailedOperation", "OperationDenied"},
+		Actions:       []string{"CreateBackup", "CreateCloneInstance", "CreateDBImportJob", "CreateDBInstance", "CreateDBInstanceHour", "CreateDatabase", "CreateParamTemplate", "CreateRoInstanceIp", "CreateRotationPassword", "DeleteDatabase", "DescribeAccountPrivileges", "DescribeBackups", "DescribeCloneList", "DescribeDBInstanceConfig", "DescribeDBInstances", "DescribeDBSecurityGroups", "DescribeDBSwitchRecords", "DescribeDatabases", "DescribeDefaultParams", "DescribeDeviceMonitorInfo", "DescribeInstanceParams", "DescribeInstancePasswordComplexity", "DescribeParamTemplateInfo", "DescribeRoGroups", "DescribeSlowLogs", "DescribeTagsOfInstanceIds", "DescribeTasks", "ModifyBackupConfig", "ModifyInstanceDestroyProtect", "ModifyInstancePasswordComplexity", "ModifyInstanceTag", "OpenDBInstanceEncryption", "StopRollback", "SwitchForUpgrade", "UpgradeDBInstance"},
+		Docs:          Text{En: "https://cloud.tencent.com/document/product/236", Zh: "https://cloud.tencent.com/document/product/236"},
+		Provenance:    "official",
+		Source:        "TencentDB for MySQL API 2017-03-20, tencentcloud-sdk-go cdb/v20170320/errors.go; handling seen in terraform-provider-tencentcloud services/cdb/service_tencentcloud_mysql.go; TaskStatus values from cdb/v20170320/models.go",
+		Versions:      []string{"2017-03-20"},
+	},
+	{
 		Code:    "ClientError",
 		Scope:   "sdk",
 		Summary: Text{En: "Go SDK (CommonClient): invalid signature method or HTTP request method. Python SDK: invalid signature method, headers not a dict, or invalid language.", Zh: "Go SDK（CommonClient）：签名方法或 HTTP 请求方法无效。Python SDK：签名方法无效、headers 不是 dict，或语言取值无效。"},
@@ -600,6 +623,58 @@ var codes = []Entry{
 	},
 	{
 		Code:    "FailedOperation",
+		Scope:   "cdb",
+		Summary: Text{En: "Operation failed.", Zh: "操作失败。"},
+		Causes: []Text{
+			{En: "Another change to the same instance or resource is in progress; tag changes made in parallel fail with a `Message` such as `repeat commit: lock:resourceTag`, which the Terraform provider retries.", Zh: "同一实例或资源上的另一变更仍在进行；并行修改标签时会失败，`Message` 形如 `repeat commit: lock:resourceTag`，Terraform provider 会重试该错误。"},
+			{En: "The instance is not in a state that allows the operation (creating, isolated, upgrading, switching), so an account, audit, proxy or backup operation cannot complete; the sub-code (`FailedOperation.InstanceTaskConflictError`, `FailedOperation.StatusConflict`, …) usually says which.", Zh: "实例所处状态（创建中、已隔离、升级中、切换中）不允许该操作，账号、审计、数据库代理或备份操作无法完成；子错误码（`FailedOperation.InstanceTaskConflictError`、`FailedOperation.StatusConflict` 等）通常会说明原因。"},
+			{En: "A backend component (the task system, the audit or proxy service) failed while handling the request.", Zh: "处理请求时后端组件（任务系统、审计或代理服务）出错。"},
+		},
+		Remediation: []Text{
+			{En: "Read the `Message` and check the instance: `tccli cdb DescribeDBInstances --region ap-guangzhou --InstanceIds '[\"cdb-xxxxxxxx\"]'`; `Status` `1` is running, `TaskStatus` `0` means no task is running.", Zh: "阅读 `Message` 并检查实例：`tccli cdb DescribeDBInstances --region ap-guangzhou --InstanceIds '[\"cdb-xxxxxxxx\"]'`；`Status` 为 `1` 表示运行中，`TaskStatus` 为 `0` 表示没有进行中的任务。"},
+			{En: "For an asynchronous change, follow it with `tccli cdb DescribeAsyncRequestInfo --region ap-guangzhou --AsyncRequestId <id>` (or `DescribeTasks --InstanceId cdb-xxxxxxxx`) and start the next change only when it has finished.", Zh: "异步变更可用 `tccli cdb DescribeAsyncRequestInfo --region ap-guangzhou --AsyncRequestId <id>`（或 `DescribeTasks --InstanceId cdb-xxxxxxxx`）跟踪，完成后再发起下一个变更。"},
+			{En: "Serialize changes to one instance in your automation (Terraform applies resources in parallel), then retry the failed one.", Zh: "在自动化流程中串行执行对同一实例的变更（Terraform 会并行处理资源），再重试失败的那一个。"},
+			{En: "If the instance is idle and the error repeats, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId and instance ID.", Zh: "若实例空闲但错误反复出现，请提交工单（https://console.cloud.tencent.com/workorder/category），附上 RequestId 和实例 ID。"},
+		},
+		Retryable:     true,
+		Retry:         Text{En: "Retry with backoff once the running task or concurrent change has finished; if the `Message` names a wrong state that will not change by itself (isolated instance, unsupported version), retrying does not help.", Zh: "进行中的任务或并发变更结束后按退避重试；若 `Message` 指出的是不会自行改变的状态（实例已隔离、版本不支持），重试无效。"},
+		Verdict:       RetryAfter,
+		RetryAfter:    Text{En: "the instance's running task or the concurrent change finishes", Zh: "实例上进行中的任务或并发变更结束后"},
+		RetryEvidence: Text{En: "errcode's curated entry for this code", Zh: "errcode 为该错误码整理的条目"},
+		Related:       []string{"OperationDenied", "CdbError", "InternalError.TaskError", "ResourceInUse"},
+		Actions:       []string{"CreateBackup", "ModifyBackupEncryptionStatus", "StartReplication", "StopReplication"},
+		Docs:          Text{En: "https://cloud.tencent.com/document/product/236", Zh: "https://cloud.tencent.com/document/product/236"},
+		Provenance:    "official",
+		Source:        "TencentDB for MySQL API 2017-03-20, tencentcloud-sdk-go cdb/v20170320/errors.go; Message and retry from terraform-provider-tencentcloud services/cdb/resource_tc_mysql_instance.go",
+		Versions:      []string{"2017-03-20"},
+	},
+	{
+		Code:    "FailedOperation",
+		Scope:   "scf",
+		Summary: Text{En: "Operation failed.", Zh: "操作失败。"},
+		Causes: []Text{
+			{En: "The function is not `Active`: a previous create, update or publish is still running (`Creating`, `Updating`, `Publishing`), so the next change is refused, typically with `Message` `当前函数状态无法进行此操作，请在函数状态正常时重试。`; deploy tools that update the code and then the configuration back to back hit this.", Zh: "函数不处于 `Active` 状态：上一次创建、更新或发布仍在进行（`Creating`、`Updating`、`Publishing`），下一次变更被拒绝，典型 `Message` 为 `当前函数状态无法进行此操作，请在函数状态正常时重试。`；先更新代码再紧接着更新配置的部署工具常会遇到。"},
+			{En: "A service the function depends on refused the step: COS for the code package (`FailedOperation.Cos`), API Gateway for triggers, CLS for logs, or the function's run role (`FailedOperation.CallRoleFailed`).", Zh: "函数依赖的服务拒绝了该步骤：代码包所在的 COS（`FailedOperation.Cos`）、触发器所用的 API 网关、日志所用的 CLS，或函数的运行角色（`FailedOperation.CallRoleFailed`）。"},
+		},
+		Remediation: []Text{
+			{En: "Check the function: `tccli scf GetFunction --region ap-guangzhou --FunctionName my-func --Namespace default`; `Status` must be `Active`, and `StatusReasons` explains a failed update.", Zh: "检查函数：`tccli scf GetFunction --region ap-guangzhou --FunctionName my-func --Namespace default`，`Status` 须为 `Active`，`StatusReasons` 会说明更新失败的原因。"},
+			{En: "In deploy scripts, poll `GetFunction` after each `UpdateFunctionCode` or `UpdateFunctionConfiguration` and start the next change only when `Status` is `Active` again (see the status page https://cloud.tencent.com/document/product/583/17244).", Zh: "在部署脚本中，每次 `UpdateFunctionCode` 或 `UpdateFunctionConfiguration` 之后轮询 `GetFunction`，待 `Status` 重新变为 `Active` 再发起下一个变更（状态说明见 https://cloud.tencent.com/document/product/583/17244）。"},
+			{En: "If `Status` is `UpdateFailed` or `CreateFailed`, fix what `StatusReasons` names (code package, handler, role, VPC) and update again; if another service is named, fix it there.", Zh: "若 `Status` 为 `UpdateFailed` 或 `CreateFailed`，按 `StatusReasons` 修正（代码包、执行方法、角色、VPC）后再次更新；若提到其他服务，到该服务处理。"},
+		},
+		Retryable:     true,
+		Retry:         Text{En: "Retry with backoff once `GetFunction` shows `Active` (usually within seconds to a minute); a failure named by another service needs a fix first.", Zh: "`GetFunction` 显示 `Active` 后按退避重试（通常在数秒到一分钟内）；其他服务导致的失败需要先处理。"},
+		Verdict:       RetryAfter,
+		RetryAfter:    Text{En: "the function is Active again", Zh: "函数恢复为 Active 后"},
+		RetryEvidence: Text{En: "errcode's curated entry for this code", Zh: "errcode 为该错误码整理的条目"},
+		Related:       []string{"FailedOperation.UpdateFunctionConfiguration", "FailedOperation.UpdateFunctionCode", "FailedOperation.FunctionStatusError"},
+		Actions:       []string{"CreateAlias", "CreateFunction", "CreateTrigger", "DeleteFunction", "DeleteFunctionVersion", "DeleteProvisionedConcurrencyConfig", "DeleteTrigger", "GetFunctionEventInvokeConfig", "GetFunctionLogs", "GetRequestStatus", "PutReservedConcurrencyConfig", "UpdateAlias", "UpdateFunctionCode", "UpdateFunctionConfiguration", "UpdateFunctionEventInvokeConfig", "UpdateTrigger", "UpdateTriggerStatus"},
+		Docs:          Text{En: "https://cloud.tencent.com/document/product/583", Zh: "https://cloud.tencent.com/document/product/583"},
+		Provenance:    "official",
+		Source:        "SCF API 2018-04-16, tencentcloud-sdk-go scf/v20180416/errors.go (the FailedOperation.* codes); Message from github.com/qkqpttgf/OneDrive_SCF issue 51; Status from scf/v20180416/models.go",
+		Versions:      []string{"2018-04-16"},
+	},
+	{
+		Code:    "FailedOperation",
 		Scope:   "tcr",
 		Summary: Text{En: "Operation failed", Zh: "操作失败。"},
 		Causes: []Text{
@@ -622,6 +697,31 @@ var codes = []Entry{
 		Provenance:    "official",
 		Source:        "TCR API 2019-09-24, tencentcloud-sdk-go tcr/v20190924/errors.go (since v1.0.202, 2021-07-06; current); en from tencentcloud-sdk-go-intl-en (since 2021-07-30); also in the error-center catalog",
 		Versions:      []string{"2019-09-24"},
+	},
+	{
+		Code:    "FailedOperation",
+		Scope:   "tke",
+		Summary: Text{En: "Operation failed.", Zh: "操作失败。"},
+		Causes: []Text{
+			{En: "A service TKE calls on your behalf refused the step: CVM (instance type sold out, quota, deletion protection: `FailedOperation.CvmCommon`, `FailedOperation.CvmDeletionProtection`), VPC/CNI subnets, Auto Scaling (`FailedOperation.AsCommon`) or CLS for log collection.", Zh: "TKE 代为调用的服务拒绝了该步骤：CVM（机型售罄、配额、销毁保护：`FailedOperation.CvmCommon`、`FailedOperation.CvmDeletionProtection`）、VPC/CNI 子网、弹性伸缩（`FailedOperation.AsCommon`）或日志采集用的 CLS。"},
+			{En: "The cluster is not in a state that allows the operation (`FailedOperation.ClusterState`: creating, upgrading, isolated), or the Kubernetes API server of the cluster could not be reached (`FailedOperation.KubernetesGetOperationError`).", Zh: "集群状态不允许该操作（`FailedOperation.ClusterState`：创建中、升级中、已隔离），或无法访问集群的 Kubernetes API Server（`FailedOperation.KubernetesGetOperationError`）。"},
+			{En: "The TKE service role (`TKE_QCSRole`) lacks a permission it needs for the step, so CAM rejects TKE's call to the other service.", Zh: "TKE 服务角色（`TKE_QCSRole`）缺少该步骤所需的权限，CAM 拒绝了 TKE 对其他服务的调用。"},
+		},
+		Remediation: []Text{
+			{En: "Read the sub-code and `Message` (it usually quotes the CVM, VPC or AS error), then check the cluster: `tccli tke DescribeClusterStatus --region ap-guangzhou --ClusterIds '[\"cls-xxxxxxxx\"]'`; it should be `Running`.", Zh: "阅读子错误码与 `Message`（通常会引用 CVM、VPC 或 AS 的错误），再检查集群：`tccli tke DescribeClusterStatus --region ap-guangzhou --ClusterIds '[\"cls-xxxxxxxx\"]'`，应为 `Running`。"},
+			{En: "For node operations, check the nodes and pools: `tccli tke DescribeClusterInstances --region ap-guangzhou --ClusterId cls-xxxxxxxx` and `tccli tke DescribeClusterNodePools --region ap-guangzhou --ClusterId cls-xxxxxxxx`; fix the CVM cause the `Message` names (another instance type or zone, quota, deletion protection).", Zh: "节点类操作先查看节点与节点池：`tccli tke DescribeClusterInstances --region ap-guangzhou --ClusterId cls-xxxxxxxx` 和 `tccli tke DescribeClusterNodePools --region ap-guangzhou --ClusterId cls-xxxxxxxx`；按 `Message` 指出的 CVM 原因处理（换机型或可用区、提升配额、关闭销毁保护）。"},
+			{En: "If CAM is named, check in https://console.cloud.tencent.com/cam/role that the role `TKE_QCSRole` exists with its preset policies; open the TKE console with the root account and accept the service authorization if asked.", Zh: "若 `Message` 提到 CAM，在 https://console.cloud.tencent.com/cam/role 确认角色 `TKE_QCSRole` 存在且关联了预设策略；用主账号打开 TKE 控制台，若提示服务授权请同意。"},
+			{En: "If the cause is on Tencent Cloud's side, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId and cluster ID.", Zh: "若原因在腾讯云侧，请提交工单（https://console.cloud.tencent.com/workorder/category），附上 RequestId 和集群 ID。"},
+		},
+		Retry:         Text{En: "Not retryable as is; fix the cause named in the `Message` first. A cluster in a transitional state can be retried once it is `Running`.", Zh: "不要原样重试，先处理 `Message` 指出的原因；集群处于过渡状态时，待其变为 `Running` 后再重试。"},
+		Verdict:       RetryNo,
+		RetryEvidence: Text{En: "errcode's curated entry for this code", Zh: "errcode 为该错误码整理的条目"},
+		Related:       []string{"ResourceUnavailable.ClusterState", "InternalError.Param", "ResourceInsufficient.SpecifiedInstanceType", "UnauthorizedOperation.CamNoAuth"},
+		Actions:       []string{"CancelClusterRelease", "CancelUpgradePlan", "CreateClusterEndpoint", "CreateClusterEndpointVip", "CreateClusterInstances", "CreateClusterMaintenanceWindowAndExclusions", "CreateClusterRelease", "CreateClusterRouteTable", "CreateECMInstances", "CreateEKSCluster", "CreateEKSContainerInstances", "CreateEdgeCVMInstances", "CreateEdgeLogConfig", "CreateHealthCheckPolicy", "CreateNodePool", "CreateTKEEdgeCluster", "DeleteCluster", "DeleteClusterAsGroups", "DeleteClusterEndpoint", "DeleteClusterEndpointVip", "DeleteClusterRouteTable", "DeleteECMInstances", "DeleteEKSCluster", "DeleteEKSContainerInstances", "DeleteEdgeCVMInstances", "DeleteEdgeClusterInstances", "DeleteHealthCheckPolicy", "DeleteNodePool", "DeleteTKEEdgeCluster", "DescribeAvailableTKEEdgeVersion", "DescribeClusterAsGroupOption", "DescribeClusterAsGroups", "DescribeClusterEndpointStatus", "DescribeClusterEndpointVipStatus", "DescribeClusterInstances", "DescribeClusterPendingReleases", "DescribeClusterReleaseDetails", "DescribeClusterReleaseHistory", "DescribeClusterReleases", "DescribeClusterRollOutSequenceTags", "DescribeClusterSecurity", "DescribeClusterStatus", "DescribeECMInstances", "DescribeEKSClusterCredential", "DescribeEKSClusters", "DescribeEKSContainerInstanceRegions", "DescribeEKSContainerInstances", "DescribeEdgeCVMInstances", "DescribeEdgeClusterExtraArgs", "DescribeEdgeClusterInstances", "DescribeEdgeClusterUpgradeInfo", "DescribeEdgeLogSwitches", "DescribeExistedInstances", "DescribeHealthCheckPolicies", "DescribeHealthCheckPolicyBindings", "DescribeHealthCheckTemplate", "DescribeImages", "DescribeLogSwitches", "DescribeNodePoolsElasticityStrength", "DescribeOSImages", "DescribeRegions", "DescribeTKEEdgeClusterCredential", "DescribeTKEEdgeClusterStatus", "DescribeTKEEdgeClusters", "DescribeTKEEdgeExternalKubeconfig", "DescribeTKEEdgeScript", "DescribeVpcCniPodLimits", "DisableEventPersistence", "EnableEksEventPersistence", "EnableEventPersistence", "ForwardTKEEdgeApplicationRequestV3", "InstallEdgeLogAgent", "ModifyClusterAsGroupAttribute", "ModifyClusterEndpointSP", "ModifyHealthCheckPolicy", "RollbackClusterRelease", "RotateClusterToken", "SwitchClusterEndpoint", "UninstallClusterRelease", "UninstallEdgeLogAgent", "UpdateEKSCluster", "UpdateEdgeClusterVersion", "UpdateTKEEdgeCluster", "UpgradeClusterRelease"},
+		Docs:          Text{En: "https://cloud.tencent.com/document/product/457", Zh: "https://cloud.tencent.com/document/product/457"},
+		Provenance:    "official",
+		Source:        "TKE API 2018-05-25, tencentcloud-sdk-go tke/v20180525/errors.go (the FailedOperation.* codes); cluster states from tke/v20180525/models.go",
+		Versions:      []string{"2018-05-25", "2022-05-01"},
 	},
 	{
 		Code:    "FailedOperation.DbError",
@@ -931,6 +1031,32 @@ var codes = []Entry{
 		Versions:      []string{"2019-09-24"},
 	},
 	{
+		Code:    "FailedOperation.UpdateFunctionConfiguration",
+		Scope:   "scf",
+		Summary: Text{En: "The `UpdateFunctionConfiguration` operation failed.", Zh: "UpdateFunctionConfiguration操作失败。"},
+		Causes: []Text{
+			{En: "The function is still `Updating` from a previous change (often the `UpdateFunctionCode` that the same deploy sent a moment before); the `Message` reads `当前函数状态无法进行此操作，请在函数状态正常时重试。`", Zh: "函数仍处于上一变更（常是同一次部署刚发出的 `UpdateFunctionCode`）的 `Updating` 状态；`Message` 为 `当前函数状态无法进行此操作，请在函数状态正常时重试。`"},
+			{En: "The new configuration cannot be applied, e.g. a VPC, subnet, CFS mount, layer or role that is missing or not usable by the function.", Zh: "新配置无法生效，例如 VPC、子网、CFS 挂载、层或角色不存在或函数无权使用。"},
+		},
+		Remediation: []Text{
+			{En: "Wait for the function: `tccli scf GetFunction --region ap-guangzhou --FunctionName my-func --Namespace default`, until `Status` is `Active`.", Zh: "等待函数就绪：`tccli scf GetFunction --region ap-guangzhou --FunctionName my-func --Namespace default`，直到 `Status` 为 `Active`。"},
+			{En: "Send the configuration change again; in your pipeline, wait for `Active` between the code update and the configuration update.", Zh: "再次发送配置变更；在流水线中，代码更新与配置更新之间等待函数变为 `Active`。"},
+			{En: "If it fails with the function `Active`, read `StatusReasons` in `GetFunction` and fix the resource it names (VPC, subnet, layer version, role).", Zh: "若函数为 `Active` 时仍失败，查看 `GetFunction` 返回的 `StatusReasons`，修正其中指出的资源（VPC、子网、层版本、角色）。"},
+		},
+		Retryable:     true,
+		Retry:         Text{En: "Retry once the function is `Active`; a bounded wait (a few polls over about a minute) is enough in practice.", Zh: "函数变为 `Active` 后重试；实践中有限次等待（约一分钟内轮询几次）即可。"},
+		Verdict:       RetryAfter,
+		RetryAfter:    Text{En: "the function is Active again", Zh: "函数恢复为 Active 后"},
+		RetryEvidence: Text{En: "errcode's curated entry for this code", Zh: "errcode 为该错误码整理的条目"},
+		Related:       []string{"FailedOperation", "FailedOperation.UpdateFunctionCode", "FailedOperation.FunctionStatusError"},
+		Actions:       []string{"UpdateFunctionConfiguration"},
+		Messages:      []string{"当前函数状态无法进行此操作，请在函数状态正常时重试。"},
+		Docs:          Text{En: "https://cloud.tencent.com/document/product/583/17244", Zh: "https://cloud.tencent.com/document/product/583/17244"},
+		Provenance:    "official",
+		Source:        "SCF API 2018-04-16, tencentcloud-sdk-go scf/v20180416/errors.go; Message from github.com/qkqpttgf/OneDrive_SCF issue 51; bounded wait from TencentCloudBase/CloudBase-AI-Toolkit pull 928",
+		Versions:      []string{"2018-04-16"},
+	},
+	{
 		Code:    "FailedOperation.ValidateRegistryNameFail",
 		Scope:   "tcr",
 		Summary: Text{En: "Failed to verify the repository name.", Zh: "校验仓库名称失败。"},
@@ -1027,6 +1153,29 @@ var codes = []Entry{
 		Provenance:    "official",
 		Source:        "TCR API 2019-09-24, tencentcloud-sdk-go tcr/v20190924/errors.go (since v1.0.181, 2021-06-10; still current); en: tencentcloud-sdk-go-intl-en (since 2021-07-13); also in the error-center catalog",
 		Versions:      []string{"2019-09-24"},
+	},
+	{
+		Code:    "InternalError.ClusterNotFound",
+		Scope:   "tke",
+		Summary: Text{En: "Cluster not found.", Zh: "集群未找到。"},
+		Causes: []Text{
+			{En: "The cluster ID does not exist in this region (wrong `--region`, typo, or a cluster of another account).", Zh: "集群 ID 在该地域不存在（`--region` 不对、ID 写错，或是其他账号的集群）。"},
+			{En: "The cluster was deleted, outside the tool that manages it; the Terraform provider treats this code as \"already deleted\" when removing nodes and attachments.", Zh: "集群已在管理它的工具之外被删除；Terraform provider 在移除节点和挂载关系时将该错误码视为“已删除”。"},
+		},
+		Remediation: []Text{
+			{En: "List the clusters of the region: `tccli tke DescribeClusters --region ap-guangzhou --ClusterIds '[\"cls-xxxxxxxx\"]'`; an empty `Clusters` means it is not there.", Zh: "查询该地域的集群：`tccli tke DescribeClusters --region ap-guangzhou --ClusterIds '[\"cls-xxxxxxxx\"]'`；`Clusters` 为空说明集群不在此处。"},
+			{En: "Check the region your tool uses and that the key belongs to the account that owns the cluster.", Zh: "核对工具使用的地域，并确认密钥属于集群所在账号。"},
+			{En: "If the cluster is gone, remove it (and the node pools and attachments that refer to it) from your state, or create a new cluster.", Zh: "若集群已不存在，从状态中移除它（及引用它的节点池和挂载关系），或新建集群。"},
+		},
+		Retry:         Text{En: "Not retryable; for a delete, treat it as done.", Zh: "不可重试；删除类操作可视为已完成。"},
+		Verdict:       RetryNo,
+		RetryEvidence: Text{En: "errcode's curated entry for this code", Zh: "errcode 为该错误码整理的条目"},
+		Related:       []string{"ResourceNotFound.ClusterNotFound", "InvalidParameter.ClusterNotFound", "FailedOperation.ClusterNotFound"},
+		Actions:       []string{"AddExistedInstances", "CreateClusterEndpointVip", "CreateClusterInstances", "CreateClusterMaintenanceWindowAndExclusions", "DeleteCluster", "DeleteClusterAsGroups", "DeleteClusterEndpoint", "DeleteClusterInstances", "DeleteClusterMaintenanceWindowAndExclusion", "DescribeClusterAsGroupOption", "DescribeClusterAsGroups", "DescribeClusterEndpointStatus", "DescribeClusterExtraArgs", "DescribeClusterNodePoolDetail", "DescribeEdgeClusterExtraArgs", "DescribeExistedInstances", "ModifyClusterAsGroupOptionAttribute", "ModifyClusterEndpointSP", "ModifyNodePoolInstanceTypes", "ModifyOpenPolicyList", "SetNodePoolNodeProtection", "UpgradeClusterInstances"},
+		Docs:          Text{En: "https://cloud.tencent.com/document/product/457", Zh: "https://cloud.tencent.com/document/product/457"},
+		Provenance:    "official",
+		Source:        "TKE API 2018-05-25, tencentcloud-sdk-go tke/v20180525/errors.go; not-found handling in terraform-provider-tencentcloud services/tke/resource_tc_kubernetes_cluster_attachment_extension.go",
+		Versions:      []string{"2018-05-25"},
 	},
 	{
 		Code:    "InternalError.CreatePrivateZone",
@@ -1555,6 +1704,54 @@ var codes = []Entry{
 		Versions:      []string{"2019-09-24"},
 	},
 	{
+		Code:    "InternalError.Param",
+		Scope:   "tke",
+		Summary: Text{En: "Param error.", Zh: "参数错误。"},
+		Causes: []Text{
+			{En: "TKE found a parameter it cannot use while running the step, and reports it as an internal error; the `Message` holds the reason, e.g. `PARAM_ERROR[some instances []is not in right state` when removing or adding nodes that are not in a state the step accepts.", Zh: "TKE 在执行步骤时发现无法使用的参数，并以内部错误返回；原因在 `Message` 中，例如移除或添加的节点状态不符合要求时为 `PARAM_ERROR[some instances []is not in right state`。"},
+			{En: "A referenced resource (instance, subnet, security group, image) is in another VPC or region than the cluster, or no longer exists.", Zh: "引用的资源（实例、子网、安全组、镜像）与集群不在同一 VPC 或地域，或已不存在。"},
+		},
+		Remediation: []Text{
+			{En: "Read the `Message`; for node errors, check the nodes: `tccli tke DescribeClusterInstances --region ap-guangzhou --ClusterId cls-xxxxxxxx` and the CVM state of each instance (`tccli cvm DescribeInstances --region ap-guangzhou --InstanceIds '[\"ins-xxxxxxxx\"]'`).", Zh: "阅读 `Message`；节点类错误先检查节点：`tccli tke DescribeClusterInstances --region ap-guangzhou --ClusterId cls-xxxxxxxx`，以及每台实例的 CVM 状态（`tccli cvm DescribeInstances --region ap-guangzhou --InstanceIds '[\"ins-xxxxxxxx\"]'`）。"},
+			{En: "Wait until the instances are `RUNNING` and not in another cluster or task, then repeat; for instances to add, `tccli tke DescribeExistedInstances --region ap-guangzhou --ClusterId cls-xxxxxxxx` shows which ones can be added.", Zh: "等待实例处于 `RUNNING` 且不在其他集群或任务中后再执行；要添加已有实例时，`tccli tke DescribeExistedInstances --region ap-guangzhou --ClusterId cls-xxxxxxxx` 会列出可添加的实例。"},
+			{En: "If the parameters are right and it persists, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId and cluster ID.", Zh: "若参数无误但问题持续，请提交工单（https://console.cloud.tencent.com/workorder/category），附上 RequestId 和集群 ID。"},
+		},
+		Retry:         Text{En: "Not retryable as is; when the `Message` says an instance is not in the right state, retry after it settles (the Terraform provider retries then).", Zh: "不要原样重试；若 `Message` 指出实例状态不对，待状态稳定后再重试（Terraform provider 此时会重试）。"},
+		Verdict:       RetryNo,
+		RetryEvidence: Text{En: "errcode's curated entry for this code", Zh: "errcode 为该错误码整理的条目"},
+		Related:       []string{"InvalidParameter.Param", "FailedOperation", "ResourceUnavailable.ClusterState"},
+		Actions:       []string{"AddExistedInstances", "AddVpcCniSubnets", "CancelClusterRelease", "CancelUpgradePlan", "CheckInstancesUpgradeAble", "CreateCluster", "CreateClusterEndpoint", "CreateClusterInstances", "CreateClusterMaintenanceWindowAndExclusions", "CreateClusterRelease", "CreateClusterRoute", "CreateClusterRouteTable", "CreateEKSContainerInstances", "CreateExternalNodePool", "CreateGlobalMaintenanceWindowAndExclusions", "CreatePrometheusAlertPolicy", "CreatePrometheusAlertRule", "CreatePrometheusClusterAgent", "CreatePrometheusConfig", "CreatePrometheusDashboard", "CreatePrometheusRecordRuleYaml", "CreatePrometheusTemp", "CreatePrometheusTemplate", "CreateReservedInstances", "CreateRollOutSequence", "DeleteCluster", "DeleteClusterAsGroups", "DeleteClusterEndpoint", "DeleteClusterInstances", "DeleteClusterMaintenanceWindowAndExclusion", "DeleteClusterRoute", "DeletePrometheusAlertPolicy", "DeletePrometheusAlertRule", "DeletePrometheusClusterAgent", "DeletePrometheusConfig", "DeletePrometheusRecordRuleYaml", "DeletePrometheusTemp", "DeletePrometheusTempSync", "DeletePrometheusTemplate", "DeletePrometheusTemplateSync", "DeleteReservedInstances", "DeleteRollOutSequence", "DescribeAvailableClusterVersion", "DescribeClusterAsGroupOption", "DescribeClusterAsGroups", "DescribeClusterEndpointStatus", "DescribeClusterEndpointVipStatus", "DescribeClusterInstances", "DescribeClusterMachines", "DescribeClusterNodePools", "DescribeClusterPendingReleases", "DescribeClusterReleaseDetails", "DescribeClusterReleaseHistory", "DescribeClusterReleases", "DescribeClusterRollOutSequenceTags", "DescribeClusterRoutes", "DescribeClusterSecurity", "DescribeClusterStatus", "DescribeClusters", "DescribeEKSContainerInstanceRegions", "DescribeEdgeLogSwitches", "DescribeExistedInstances", "DescribeExternalNodeSupportConfig", "DescribeGPUInfo", "DescribeGlobalMaintenanceWindowAndExclusions", "DescribeLogSwitches", "DescribeNodePools", "DescribePodChargeInfo", "DescribePodDeductionRate", "DescribePodsBySpec", "DescribePostNodeResources", "DescribePrometheusAgentInstances", "DescribePrometheusAlertHistory", "DescribePrometheusAlertPolicy", "DescribePrometheusAlertRule", "DescribePrometheusConfig", "DescribePrometheusGlobalConfig", "DescribePrometheusInstance", "DescribePrometheusInstanceInitStatus", "DescribePrometheusInstancesOverview", "DescribePrometheusOverviews", "DescribePrometheusRecordRules", "DescribePrometheusTargets", "DescribePrometheusTemp", "DescribePrometheusTempSync", "DescribePrometheusTemplateSync", "DescribePrometheusTemplates", "DescribeRIUtilizationDetail", "DescribeReservedInstanceUtilizationRate", "DescribeReservedInstances", "DescribeRouteTableConflicts", "DescribeSupportedRuntime", "DescribeVersions", "DescribeVpcCniPodLimits", "EnableEksEventPersistence", "EnableEventPersistence", "EnableExternalNodeSupport", "ModifyClusterAsGroupAttribute", "ModifyClusterAttribute", "ModifyClusterEndpointSP", "ModifyClusterImage", "ModifyClusterMaintenanceWindowAndExclusions", "ModifyClusterRuntimeConfig", "ModifyClusterTags", "ModifyNodePoolInstanceTypes", "ModifyOpenPolicyList", "ModifyPrometheusAgentExternalLabels", "ModifyPrometheusAlertPolicy", "ModifyPrometheusAlertRule", "ModifyPrometheusConfig", "ModifyPrometheusRecordRuleYaml", "ModifyPrometheusTemp", "ModifyPrometheusTemplate", "ModifyReservedInstanceScope", "ModifyRollOutSequence", "RenewReservedInstances", "RollbackClusterRelease", "RotateClusterToken", "SetNodePoolNodeProtection", "SyncPrometheusTemp", "SyncPrometheusTemplate", "UninstallClusterRelease", "UpdateClusterVersion", "UpdateEdgeClusterVersion", "UpgradeClusterInstances", "UpgradeClusterRelease"},
+		Messages:      []string{"PARAM_ERROR[some instances []is not in right state"},
+		Docs:          Text{En: "https://cloud.tencent.com/document/product/457", Zh: "https://cloud.tencent.com/document/product/457"},
+		Provenance:    "official",
+		Source:        "TKE API 2018-05-25, tencentcloud-sdk-go tke/v20180525/errors.go; Message from terraform-provider-tencentcloud services/tke/resource_tc_kubernetes_cluster_attachment_extension.go",
+		Versions:      []string{"2018-05-25", "2022-05-01"},
+	},
+	{
+		Code:    "InternalError.TaskError",
+		Scope:   "cdb",
+		Summary: Text{En: "Task exception", Zh: "任务异常。"},
+		Causes: []Text{
+			{En: "The backend task behind the request failed; for account and privilege calls a typical `Message` is `User does not exist`, when the MySQL account was deleted outside the tool (console, SQL) that manages it.", Zh: "请求背后的后端任务失败；账号与权限类调用的典型 `Message` 是 `User does not exist`，即该 MySQL 账号已在管理它的工具之外（控制台、SQL）被删除。"},
+			{En: "The instance was busy with another task (restart, upgrade, switch) and the new task could not run.", Zh: "实例正忙于另一任务（重启、升级、切换），新任务无法执行。"},
+		},
+		Remediation: []Text{
+			{En: "If the `Message` names an account, list the accounts: `tccli cdb DescribeAccounts --region ap-guangzhou --InstanceId cdb-xxxxxxxx`; recreate a missing one with `CreateAccounts`, or drop it from your configuration (the Terraform provider treats `User does not exist` as deleted).", Zh: "若 `Message` 提到账号，先列出账号：`tccli cdb DescribeAccounts --region ap-guangzhou --InstanceId cdb-xxxxxxxx`；缺失的账号用 `CreateAccounts` 重建，或从配置中移除（Terraform provider 将 `User does not exist` 视为已删除）。"},
+			{En: "Check for a running task: `tccli cdb DescribeTasks --region ap-guangzhou --InstanceId cdb-xxxxxxxx`, and wait until it has finished.", Zh: "检查是否有进行中的任务：`tccli cdb DescribeTasks --region ap-guangzhou --InstanceId cdb-xxxxxxxx`，等待其结束。"},
+			{En: "If it repeats on an idle instance with existing accounts, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId.", Zh: "若实例空闲、账号也存在但错误反复出现，请提交工单（https://console.cloud.tencent.com/workorder/category），附上 RequestId。"},
+		},
+		Retry:         Text{En: "Not retryable as is when the account or object is missing; when another task was running, retry once it has finished.", Zh: "若账号或对象已不存在，不要原样重试；若是其他任务占用实例，待其结束后再重试。"},
+		Verdict:       RetryNo,
+		RetryEvidence: Text{En: "errcode's curated entry for this code", Zh: "errcode 为该错误码整理的条目"},
+		Related:       []string{"CdbError", "InvalidParameterValue.UserNotExistError", "FailedOperation"},
+		Actions:       []string{"DescribeTagsOfInstanceIds"},
+		Messages:      []string{"User does not exist"},
+		Docs:          Text{En: "https://cloud.tencent.com/document/product/236", Zh: "https://cloud.tencent.com/document/product/236"},
+		Provenance:    "official",
+		Source:        "TencentDB for MySQL API 2017-03-20, tencentcloud-sdk-go cdb/v20170320/errors.go; Message from terraform-provider-tencentcloud services/cdb/resource_tc_mysql_privilege.go",
+		Versions:      []string{"2017-03-20"},
+	},
+	{
 		Code:    "InternalError.Unknown",
 		Scope:   "tcr",
 		Summary: Text{En: "Unknown error.", Zh: "未知错误。"},
@@ -1646,6 +1843,30 @@ var codes = []Entry{
 	},
 	{
 		Code:    "InvalidParameter",
+		Scope:   "cdb",
+		Summary: Text{En: "Parameter error.", Zh: "参数错误。"},
+		Causes: []Text{
+			{En: "The instance ID does not exist in this region or account (deleted, released after isolation, or a read-only/DR instance ID used where the primary is expected); the typical `Message` is `instance not found`, which the Terraform provider treats as a deleted instance.", Zh: "实例 ID 在该地域或账号下不存在（已删除、隔离后已释放，或在需要主实例的地方传入了只读/灾备实例 ID）；典型 `Message` 是 `instance not found`，Terraform provider 将其视为实例已删除。"},
+			{En: "A parameter is malformed or refers to something missing: a JSON value that does not parse (`InvalidParameter.JsonUnmarshalError`), an unknown async request ID, a deploy group that is full or not empty.", Zh: "参数格式错误或引用的对象不存在：JSON 值无法解析（`InvalidParameter.JsonUnmarshalError`）、异步任务 ID 不存在、置放群组已满或非空。"},
+		},
+		Remediation: []Text{
+			{En: "Check the ID and region: `tccli cdb DescribeDBInstances --region ap-guangzhou --InstanceIds '[\"cdb-xxxxxxxx\"]'`; an empty `Items` means the instance is not there (other region, other account, or released).", Zh: "核对 ID 与地域：`tccli cdb DescribeDBInstances --region ap-guangzhou --InstanceIds '[\"cdb-xxxxxxxx\"]'`；`Items` 为空说明实例不在此处（其他地域、其他账号或已释放）。"},
+			{En: "Compare every parameter with the action's page in the TencentDB for MySQL API documentation (https://cloud.tencent.com/document/product/236), or build the call in API Explorer (https://console.cloud.tencent.com/api/explorer) and copy its parameters.", Zh: "对照云数据库 MySQL API 文档（https://cloud.tencent.com/document/product/236）中该接口的说明逐项核对参数，或在 API Explorer（https://console.cloud.tencent.com/api/explorer）中构造调用并复制其参数。"},
+			{En: "In automation, treat `InvalidParameter` with `instance not found` on a read as \"the instance is gone\" and recreate or forget it instead of retrying.", Zh: "在自动化中，读取时遇到 `Message` 为 `instance not found` 的 `InvalidParameter`，应视为“实例已不存在”，重建或移除它，而不是重试。"},
+		},
+		Retry:         Text{En: "Not retryable; the same parameters are rejected again. Fix the ID or the value first.", Zh: "不可重试，同样的参数会再次被拒绝；先修正 ID 或参数值。"},
+		Verdict:       RetryNo,
+		RetryEvidence: Text{En: "errcode's curated entry for this code", Zh: "errcode 为该错误码整理的条目"},
+		Related:       []string{"InvalidParameter.InstanceNotFound", "InvalidParameterValue", "ResourceNotFound"},
+		Actions:       []string{"AddTimeWindow", "AssociateSecurityGroups", "BalanceRoGroupLoad", "CheckMigrateCluster", "CloseWanService", "CreateAccounts", "CreateAuditLogFile", "CreateAuditPolicy", "CreateAuditRule", "CreateBackup", "CreateCloneInstance", "CreateDBImportJob", "CreateDBInstance", "CreateDBInstanceHour", "CreateDatabase", "CreateDeployGroup", "CreateParamTemplate", "CreateRoInstanceIp", "CreateRotationPassword", "DeleteAccounts", "DeleteAuditLogFile", "DeleteAuditPolicy", "DeleteBackup", "DeleteDatabase", "DeleteDeployGroups", "DeleteParamTemplate", "DeleteRotationPassword", "DeleteTimeWindow", "DescribeAccountPrivileges", "DescribeAccounts", "DescribeAsyncRequestInfo", "DescribeAuditLogFiles", "DescribeAuditLogs", "DescribeBackupConfig", "DescribeBackupOverview", "DescribeBackupSummaries", "DescribeBackups", "DescribeBinlogs", "DescribeDBFeatures", "DescribeDBImportRecords", "DescribeDBInstanceCharset", "DescribeDBInstanceConfig", "DescribeDBInstanceGTID", "DescribeDBInstanceInfo", "DescribeDBInstanceRebootTime", "DescribeDBInstances", "DescribeDBPrice", "DescribeDBSecurityGroups", "DescribeDBSwitchRecords", "DescribeDatabases", "DescribeDefaultParams", "DescribeDeployGroupList", "DescribeDeviceMonitorInfo", "DescribeErrorLogData", "DescribeInstanceAlarmEvents", "DescribeInstanceParamRecords", "DescribeInstanceParams", "DescribeInstancePasswordComplexity", "DescribeParamTemplateInfo", "DescribeParamTemplates", "DescribeProjectSecurityGroups", "DescribeRoGroups", "DescribeRoMinScale", "DescribeRollbackRangeTime", "DescribeSlowLogData", "DescribeSlowLogs", "DescribeSupportedPrivileges", "DescribeTables", "DescribeTagsOfInstanceIds", "DescribeTasks", "DescribeTimeWindow", "DescribeUploadedFiles", "DisassociateSecurityGroups", "InquiryPriceUpgradeInstances", "IsolateDBInstance", "ModifyAccountDescription", "ModifyAccountPassword", "ModifyAccountPrivileges", "ModifyAuditConfig", "ModifyAuditRule", "ModifyAutoRenewFlag", "ModifyBackupConfig", "ModifyDBInstanceModes", "ModifyDBInstanceName", "ModifyDBInstanceProject", "ModifyDBInstanceReadOnlyStatus", "ModifyDBInstanceSecurityGroups", "ModifyDBInstanceVipVport", "ModifyInstanceChargeType", "ModifyInstanceDestroyProtect", "ModifyInstanceParam", "ModifyInstancePasswordComplexity", "ModifyInstanceTag", "ModifyNameOrDescByDpId", "ModifyParamTemplate", "ModifyProtectMode", "ModifyRoGroupInfo", "ModifyRoGroupVipVport", "ModifyTimeWindow", "OfflineIsolatedInstances", "OpenDBInstanceEncryption", "OpenDBInstanceGTID", "OpenWanService", "ReleaseIsolatedDBInstances", "RenewDBInstance", "ResetPassword", "RestartDBInstances", "StartBatchRollback", "StopDBImportJob", "SwitchDrInstanceToMaster", "SwitchForUpgrade", "UpgradeDBInstance", "UpgradeDBInstanceEngineVersion", "UpgradeRoGroup", "VerifyRootAccount"},
+		Messages:      []string{"instance not found"},
+		Docs:          Text{En: "https://cloud.tencent.com/document/product/236", Zh: "https://cloud.tencent.com/document/product/236"},
+		Provenance:    "official",
+		Source:        "TencentDB for MySQL API 2017-03-20, tencentcloud-sdk-go cdb/v20170320/errors.go; Message from terraform-provider-tencentcloud services/cdb/resource_tc_mysql_privilege.go and extension_mysql.go",
+		Versions:      []string{"2017-03-20"},
+	},
+	{
+		Code:    "InvalidParameter",
 		Scope:   "tcr",
 		Summary: Text{En: "Parameter error. Please check and try again.", Zh: "参数错误。"},
 		Causes: []Text{
@@ -1668,6 +1889,29 @@ var codes = []Entry{
 		Provenance:    "official",
 		Source:        "TCR API 2019-09-24, tencentcloud-sdk-go tcr/v20190924/errors.go (since v1.0.181, 2021-06-10; still current); en: tencentcloud-sdk-go-intl-en (since 2021-07-13); also in the error-center catalog",
 		Versions:      []string{"2019-09-24"},
+	},
+	{
+		Code:    "InvalidParameter",
+		Scope:   "tke",
+		Summary: Text{En: "Parameter error.", Zh: "参数错误。"},
+		Causes: []Text{
+			{En: "The container network does not fit the VPC: the cluster CIDR overlaps the VPC, another cluster or a route (`InvalidParameter.CidrConflictWithVpcCidr`, `InvalidParameter.CidrConflictWithOtherCluster`), or its mask cannot hold the requested pods and services (`InvalidParameter.CIDRMaskSizeOutOfRange`).", Zh: "容器网络与 VPC 不匹配：集群 CIDR 与 VPC、其他集群或路由重叠（`InvalidParameter.CidrConflictWithVpcCidr`、`InvalidParameter.CidrConflictWithOtherCluster`），或掩码容纳不下所需的 Pod 与 Service（`InvalidParameter.CIDRMaskSizeOutOfRange`）。"},
+			{En: "A referenced object is wrong or missing: cluster ID (`InvalidParameter.ClusterNotFound`), subnet (`InvalidParameter.SubnetNotExist`), an OS image or Kubernetes version the cluster does not support (`InvalidParameter.OsNotSupport`).", Zh: "引用的对象有误或不存在：集群 ID（`InvalidParameter.ClusterNotFound`）、子网（`InvalidParameter.SubnetNotExist`）、集群不支持的操作系统镜像或 Kubernetes 版本（`InvalidParameter.OsNotSupport`）。"},
+		},
+		Remediation: []Text{
+			{En: "For CIDR errors, check the candidate range: `tccli tke DescribeRouteTableConflicts --region ap-guangzhou --RouteTableCidrBlock 172.16.0.0/16 --VpcId vpc-xxxxxxxx`, and pick a range outside the VPC CIDR and other clusters.", Zh: "CIDR 类错误先检查候选网段：`tccli tke DescribeRouteTableConflicts --region ap-guangzhou --RouteTableCidrBlock 172.16.0.0/16 --VpcId vpc-xxxxxxxx`，并选择与 VPC CIDR 及其他集群都不重叠的网段。"},
+			{En: "Check IDs: `tccli tke DescribeClusters --region ap-guangzhou --ClusterIds '[\"cls-xxxxxxxx\"]'`, and subnets with `tccli vpc DescribeSubnets --region ap-guangzhou --SubnetIds '[\"subnet-xxxxxxxx\"]'` (same VPC as the cluster).", Zh: "核对 ID：`tccli tke DescribeClusters --region ap-guangzhou --ClusterIds '[\"cls-xxxxxxxx\"]'`，子网用 `tccli vpc DescribeSubnets --region ap-guangzhou --SubnetIds '[\"subnet-xxxxxxxx\"]'`（须与集群同一 VPC）。"},
+			{En: "For images and versions, list what TKE offers: `tccli tke DescribeOSImages --region ap-guangzhou` and `tccli tke DescribeVersions --region ap-guangzhou`.", Zh: "镜像与版本可查询 TKE 支持的列表：`tccli tke DescribeOSImages --region ap-guangzhou` 和 `tccli tke DescribeVersions --region ap-guangzhou`。"},
+		},
+		Retry:         Text{En: "Not retryable; the same parameters are rejected again.", Zh: "不可重试，同样的参数会再次被拒绝。"},
+		Verdict:       RetryNo,
+		RetryEvidence: Text{En: "errcode's curated entry for this code", Zh: "errcode 为该错误码整理的条目"},
+		Related:       []string{"InvalidParameter.CidrConflictWithVpcCidr", "InvalidParameter.ClusterNotFound", "InternalError.Param"},
+		Actions:       []string{"AcquireClusterAdminRole", "AddClusterCIDR", "AddExistedInstances", "CancelClusterRelease", "CancelUpgradePlan", "CheckEdgeClusterCIDR", "CheckInstancesUpgradeAble", "CreateBackupStorageLocation", "CreateCluster", "CreateClusterEndpoint", "CreateClusterEndpointVip", "CreateClusterInstances", "CreateClusterMaintenanceWindowAndExclusions", "CreateClusterRelease", "CreateClusterRoute", "CreateClusterRouteTable", "CreateECMInstances", "CreateEKSCluster", "CreateEKSContainerInstances", "CreateEdgeCVMInstances", "CreateEksLogConfig", "CreateHealthCheckPolicy", "CreateImageCache", "CreateNodePool", "CreatePrometheusConfig", "CreatePrometheusDashboard", "CreatePrometheusRecordRuleYaml", "CreateTKEEdgeCluster", "DeleteBackupStorageLocation", "DeleteCluster", "DeleteClusterAsGroups", "DeleteClusterEndpoint", "DeleteClusterEndpointVip", "DeleteClusterInstances", "DeleteClusterMachines", "DeleteClusterMaintenanceWindowAndExclusion", "DeleteClusterRoute", "DeleteClusterRouteTable", "DeleteECMInstances", "DeleteEKSCluster", "DeleteEKSContainerInstances", "DeleteEdgeCVMInstances", "DeleteEdgeClusterInstances", "DeleteHealthCheckPolicy", "DeleteImageCaches", "DeleteNodePool", "DeletePrometheusAlertPolicy", "DeletePrometheusAlertRule", "DeletePrometheusClusterAgent", "DeleteTKEEdgeCluster", "DeleteUserPermissions", "DescribeAvailableClusterVersion", "DescribeAvailableTKEEdgeVersion", "DescribeBackupStorageLocations", "DescribeClusterAuthenticationOptions", "DescribeClusterCommonNames", "DescribeClusterEndpointStatus", "DescribeClusterEndpointVipStatus", "DescribeClusterEndpoints", "DescribeClusterKubeconfig", "DescribeClusterPendingReleases", "DescribeClusterReleaseDetails", "DescribeClusterReleaseHistory", "DescribeClusterReleases", "DescribeClusterRollOutSequenceTags", "DescribeClusterRoutes", "DescribeClusterStatus", "DescribeClusters", "DescribeECMInstances", "DescribeEKSClusterCredential", "DescribeEKSClusters", "DescribeEKSContainerInstanceEvent", "DescribeEKSContainerInstanceRegions", "DescribeEKSContainerInstances", "DescribeEdgeCVMInstances", "DescribeEdgeClusterInstances", "DescribeExistedInstances", "DescribeGPUInfo", "DescribeHealthCheckPolicies", "DescribeHealthCheckPolicyBindings", "DescribeImageCaches", "DescribePrometheusAgentInstances", "DescribePrometheusAgents", "DescribePrometheusAlertHistory", "DescribePrometheusAlertPolicy", "DescribePrometheusAlertRule", "DescribePrometheusClusterAgents", "DescribePrometheusGlobalConfig", "DescribePrometheusInstance", "DescribePrometheusRecordRules", "DescribePrometheusTargets", "DescribeRIUtilizationDetail", "DescribeReservedInstances", "DescribeResourceUsage", "DescribeRollOutSequences", "DescribeRouteTableConflicts", "DescribeSupportedRuntime", "DescribeTKEEdgeClusterCredential", "DescribeTKEEdgeClusterStatus", "DescribeTKEEdgeClusters", "DescribeTKEEdgeExternalKubeconfig", "DescribeTKEEdgeScript", "DescribeUserPermissions", "DescribeVpcCniPodLimits", "EnableEksEventPersistence", "EnableEventPersistence", "ForwardTKEEdgeApplicationRequestV3", "GetMostSuitableImageCache", "GetTkeAppChartList", "GrantUserPermissions", "ModifyClusterAsGroupAttribute", "ModifyClusterAuthenticationOptions", "ModifyClusterEndpointSP", "ModifyClusterExtraArgs", "ModifyClusterImage", "ModifyClusterMachine", "ModifyClusterMaintenanceWindowAndExclusions", "ModifyClusterRuntimeConfig", "ModifyHealthCheckPolicy", "ModifyNodePool", "ModifyNodePoolDesiredCapacityAboutAsg", "ModifyNodePoolInstanceTypes", "ModifyOpenPolicyList", "ModifyPrometheusAlertPolicy", "ModifyPrometheusAlertRule", "ModifyPrometheusConfig", "ModifyPrometheusRecordRuleYaml", "RollbackClusterRelease", "RotateClusterToken", "ScaleNodePool", "SetMachineLogin", "SetNodePoolNodeProtection", "StartMachines", "StopMachines", "SwitchClusterEndpoint", "UninstallClusterRelease", "UpdateClusterKubeconfig", "UpdateClusterVersion", "UpdateEKSCluster", "UpdateEdgeClusterVersion", "UpdateTKEEdgeCluster", "UpgradeClusterRelease"},
+		Docs:          Text{En: "https://cloud.tencent.com/document/product/457", Zh: "https://cloud.tencent.com/document/product/457"},
+		Provenance:    "official",
+		Source:        "TKE API 2018-05-25, tencentcloud-sdk-go tke/v20180525/errors.go (the InvalidParameter.* codes); parameters from tke/v20180525/models.go",
+		Versions:      []string{"2018-05-25", "2022-05-01"},
 	},
 	{
 		Code:    "InvalidParameter.ErrNSMisMatch",
@@ -1986,6 +2230,29 @@ var codes = []Entry{
 		Versions:      []string{"2019-09-24"},
 	},
 	{
+		Code:    "InvalidParameter.InstanceNotFound",
+		Scope:   "cdb",
+		Summary: Text{En: "The instance does not exist.", Zh: "实例不存在。"},
+		Causes: []Text{
+			{En: "The instance ID was typed wrong, belongs to another account, or is in another region than the endpoint or `--region` of the request.", Zh: "实例 ID 写错、属于其他账号，或与请求的地域（`--region`/接入地域）不一致。"},
+			{En: "The instance was terminated, or isolated and then released; tools holding the ID in state (Terraform, scripts) still use it.", Zh: "实例已退还，或隔离后已被释放；保存了该 ID 的工具（Terraform、脚本）仍在使用它。"},
+		},
+		Remediation: []Text{
+			{En: "List the instance in the region: `tccli cdb DescribeDBInstances --region ap-guangzhou --InstanceIds '[\"cdb-xxxxxxxx\"]'`; try the other regions you use if `Items` is empty.", Zh: "在该地域查询实例：`tccli cdb DescribeDBInstances --region ap-guangzhou --InstanceIds '[\"cdb-xxxxxxxx\"]'`；若 `Items` 为空，再到你使用的其他地域查询。"},
+			{En: "Check that the key belongs to the account that owns the instance (a sub-account of another root account sees other instances).", Zh: "确认密钥所属账号就是实例所在账号（其他主账号下的子账号看到的是另一批实例）。"},
+			{En: "If the instance is gone, remove it from your state (Terraform treats this code as deleted) or create a new one; a released instance cannot be restored by ID.", Zh: "若实例已不存在，从状态中移除（Terraform 将该错误码视为已删除）或新建实例；已释放的实例无法按 ID 恢复。"},
+		},
+		Retry:         Text{En: "Not retryable; the ID stays unknown.", Zh: "不可重试，该 ID 不会变为有效。"},
+		Verdict:       RetryNo,
+		RetryEvidence: Text{En: "errcode's curated entry for this code", Zh: "errcode 为该错误码整理的条目"},
+		Related:       []string{"InvalidParameter", "ResourceNotFound.InstanceNotFoundError", "ResourceNotFound.CdbInstanceNotFoundError"},
+		Actions:       []string{"AddTimeWindow", "BalanceRoGroupLoad", "CheckMigrateCluster", "CloseWanService", "CreateAccounts", "CreateBackup", "CreateCloneInstance", "CreateDBImportJob", "CreateDBInstance", "CreateDBInstanceHour", "CreateDatabase", "CreateRoInstanceIp", "CreateRotationPassword", "DeleteBackup", "DeleteDatabase", "DeleteTimeWindow", "DescribeAccounts", "DescribeBackupConfig", "DescribeBackups", "DescribeBinlogs", "DescribeDBFeatures", "DescribeDBImportRecords", "DescribeDBInstanceConfig", "DescribeDBInstanceGTID", "DescribeDBInstances", "DescribeDBPrice", "DescribeDatabases", "DescribeDeviceMonitorInfo", "DescribeErrorLogData", "DescribeInstanceAlarmEvents", "DescribeInstanceParams", "DescribeInstancePasswordComplexity", "DescribeRoGroups", "DescribeRoMinScale", "DescribeRollbackRangeTime", "DescribeSlowLogs", "DescribeTables", "DescribeTasks", "DescribeTimeWindow", "InquiryPriceUpgradeInstances", "IsolateDBInstance", "ModifyAccountHost", "ModifyAccountPassword", "ModifyAccountPrivileges", "ModifyAutoRenewFlag", "ModifyBackupConfig", "ModifyDBInstanceModes", "ModifyDBInstanceProject", "ModifyDBInstanceReadOnlyStatus", "ModifyDBInstanceSecurityGroups", "ModifyInstanceDestroyProtect", "ModifyInstanceParam", "ModifyInstancePasswordComplexity", "ModifyProtectMode", "ModifyRoGroupInfo", "ModifyRoGroupVipVport", "ModifyTimeWindow", "OfflineIsolatedInstances", "OpenDBInstanceEncryption", "OpenDBInstanceGTID", "OpenWanService", "ReleaseIsolatedDBInstances", "RenewDBInstance", "ResetPassword", "RestartDBInstances", "StartBatchRollback", "SwitchDrInstanceToMaster", "UpgradeDBInstanceEngineVersion", "UpgradeRoGroup", "VerifyRootAccount"},
+		Docs:          Text{En: "https://cloud.tencent.com/document/product/236", Zh: "https://cloud.tencent.com/document/product/236"},
+		Provenance:    "official",
+		Source:        "TencentDB for MySQL API 2017-03-20, tencentcloud-sdk-go cdb/v20170320/errors.go; not-found handling in terraform-provider-tencentcloud services/cdb/extension_mysql.go",
+		Versions:      []string{"2017-03-20"},
+	},
+	{
 		Code:    "InvalidParameter.ReplicationExists",
 		Scope:   "tcr",
 		Summary: Text{En: "The replicated instance already exists.", Zh: "复制实例已存在。"},
@@ -2053,6 +2320,54 @@ var codes = []Entry{
 		Docs:          Text{En: "https://www.tencentcloud.com/document/product/213/33281", Zh: "https://cloud.tencent.com/document/api/213/30435"},
 		Provenance:    "official",
 		Source:        "API 3.0 common error codes (zh Tencent Cloud error center, PLATFORM group; en tencentcloud.com/document/product/213/33281)",
+	},
+	{
+		Code:    "InvalidParameterValue",
+		Scope:   "cdb",
+		Summary: Text{En: "Invalid parameter value", Zh: "参数取值错误。"},
+		Causes: []Text{
+			{En: "An account parameter breaks the rules of TencentDB for MySQL: a password that is too short or lacks character kinds (`InvalidParameterValue.AccountPasswordRuleError`), a user name or host pattern it does not accept, a description that is too long.", Zh: "账号参数不符合云数据库 MySQL 的规则：密码过短或字符种类不足（`InvalidParameterValue.AccountPasswordRuleError`）、用户名或主机格式不被接受、描述过长。"},
+			{En: "The value names an account or object that does not exist (`InvalidParameterValue.UserNotExistError`), or a privilege the engine version does not support.", Zh: "取值指向不存在的账号或对象（`InvalidParameterValue.UserNotExistError`），或是该引擎版本不支持的权限。"},
+		},
+		Remediation: []Text{
+			{En: "Check the instance's password rules: `tccli cdb DescribeInstancePasswordComplexity --region ap-guangzhou --InstanceId cdb-xxxxxxxx`, and pick a password that meets them.", Zh: "查看实例的密码复杂度规则：`tccli cdb DescribeInstancePasswordComplexity --region ap-guangzhou --InstanceId cdb-xxxxxxxx`，并按规则设置密码。"},
+			{En: "List existing accounts and their hosts before changing them: `tccli cdb DescribeAccounts --region ap-guangzhou --InstanceId cdb-xxxxxxxx`; the pair user + host must match exactly.", Zh: "修改账号前先列出已有账号及其主机：`tccli cdb DescribeAccounts --region ap-guangzhou --InstanceId cdb-xxxxxxxx`，用户名与主机必须完全一致。"},
+			{En: "For privileges, list what the instance supports: `tccli cdb DescribeSupportedPrivileges --region ap-guangzhou --InstanceId cdb-xxxxxxxx`.", Zh: "设置权限时先查询实例支持的权限：`tccli cdb DescribeSupportedPrivileges --region ap-guangzhou --InstanceId cdb-xxxxxxxx`。"},
+		},
+		Retry:         Text{En: "Not retryable; the same value is rejected again.", Zh: "不可重试，同样的取值会再次被拒绝。"},
+		Verdict:       RetryNo,
+		RetryEvidence: Text{En: "errcode's curated entry for this code", Zh: "errcode 为该错误码整理的条目"},
+		Related:       []string{"InvalidParameter", "InvalidParameterValue.AccountPasswordRuleError", "InvalidParameterValue.UserNotExistError"},
+		Actions:       []string{"DescribeAuditLogs", "DescribeDBInstanceLogToCLS", "ModifyAuditConfig", "ModifyBackupEncryptionStatus"},
+		Docs:          Text{En: "https://cloud.tencent.com/document/product/236", Zh: "https://cloud.tencent.com/document/product/236"},
+		Provenance:    "official",
+		Source:        "TencentDB for MySQL API 2017-03-20, tencentcloud-sdk-go cdb/v20170320/errors.go (the InvalidParameterValue.* codes)",
+		Versions:      []string{"2017-03-20"},
+	},
+	{
+		Code:    "InvalidParameterValue.InvalidTradeOperation",
+		Scope:   "mongodb",
+		Summary: Text{En: "Billing error. Corresponding purchase/renewal/configuration change operations are not allowed for the current instance.", Zh: "计费相关错误，不允许对当前实例进行对应的新购/续费/配置变更操作。"},
+		Causes: []Text{
+			{En: "An order for the TencentDB for MongoDB instance is still being processed (a previous `ModifyDBInstanceSpec` or renewal), so the billing system refuses a new one; the Terraform provider retries it and then accepts `InvalidParameterValue.StatusAbnormal`, because the earlier request may already have been accepted.", Zh: "云数据库 MongoDB 实例仍有订单在处理中（上一次 `ModifyDBInstanceSpec` 或续费），计费系统拒绝新订单；Terraform provider 会重试该错误，随后若返回 `InvalidParameterValue.StatusAbnormal` 则视为成功，因为前一个请求可能已被受理。"},
+			{En: "The account cannot pay for it (insufficient balance for a prepaid change), or the billing mode of the instance does not allow the operation (renewing a pay-as-you-go instance).", Zh: "账号无法支付（包年包月变更余额不足），或实例的计费模式不允许该操作（对按量计费实例续费）。"},
+		},
+		Remediation: []Text{
+			{En: "Check the instance: `tccli mongodb DescribeDBInstances --region ap-guangzhou --InstanceIds '[\"cmgo-xxxxxxxx\"]'`; `Status` `1` means a flow is running, and `PayMode` shows the billing mode.", Zh: "检查实例：`tccli mongodb DescribeDBInstances --region ap-guangzhou --InstanceIds '[\"cmgo-xxxxxxxx\"]'`；`Status` 为 `1` 表示有流程在进行，`PayMode` 显示计费模式。"},
+			{En: "If you have the order ID, check it: `tccli mongodb DescribeDBInstanceDeal --region ap-guangzhou --DealId <id>`, and wait until it has finished.", Zh: "若有订单号，检查订单：`tccli mongodb DescribeDBInstanceDeal --region ap-guangzhou --DealId <id>`，等待其完成。"},
+			{En: "Check the account balance and the operation against the billing mode, then send the change once; check the result before sending it again.", Zh: "核对账号余额以及操作是否符合计费模式，然后只发送一次变更；再次发送前先确认结果。"},
+		},
+		Retryable:     true,
+		Retry:         Text{En: "Retry after the pending order completes, checking with `DescribeDBInstances` first whether the earlier change already took effect; a balance or billing-mode problem needs a fix first.", Zh: "待处理订单完成后再重试，重试前先用 `DescribeDBInstances` 确认之前的变更是否已生效；余额或计费模式问题需要先处理。"},
+		Verdict:       RetryAfter,
+		RetryAfter:    Text{En: "the pending order of the instance completes", Zh: "实例的待处理订单完成后"},
+		RetryEvidence: Text{En: "errcode's curated entry for this code", Zh: "errcode 为该错误码整理的条目"},
+		Related:       []string{"InvalidParameterValue.StatusAbnormal", "InvalidParameter"},
+		Actions:       []string{"CreateDBInstance", "CreateDBInstanceHour", "CreateDBInstanceParamTpl", "InquirePriceRenewDBInstances", "ModifyDBInstanceSpec", "RenewDBInstances"},
+		Docs:          Text{En: "https://cloud.tencent.com/document/product/240", Zh: "https://cloud.tencent.com/document/product/240"},
+		Provenance:    "official",
+		Source:        "TencentDB for MongoDB API 2019-07-25, tencentcloud-sdk-go mongodb/v20190725/errors.go; handling in terraform-provider-tencentcloud services/mongodb/service_tencentcloud_mongodb.go",
+		Versions:      []string{"2019-07-25"},
 	},
 	{
 		Code:    "InvalidRequest",
@@ -2335,6 +2650,29 @@ var codes = []Entry{
 	},
 	{
 		Code:    "OperationDenied",
+		Scope:   "cdb",
+		Summary: Text{En: "Operation denied.", Zh: "操作被拒绝。"},
+		Causes: []Text{
+			{En: "The instance's state or another flow blocks the operation: a task is running (`OperationDenied.FlowConflict`, `OperationDenied.ConflictStatus`), delayed replication is running, or a read-only instance is in a conflicting state.", Zh: "实例状态或其他流程阻止了该操作：有任务在执行（`OperationDenied.FlowConflict`、`OperationDenied.ConflictStatus`）、延迟复制正在运行，或只读实例状态冲突。"},
+			{En: "The instance type, version or configuration does not allow it (`OperationDenied.InstTypeNotSupport`, `OperationDenied.ActionNotSupport`), or a rule forbids it, such as deleting the root account or exceeding the audit policy quota.", Zh: "实例类型、版本或配置不允许该操作（`OperationDenied.InstTypeNotSupport`、`OperationDenied.ActionNotSupport`），或有规则禁止，例如删除 root 账号、超出审计策略配额。"},
+		},
+		Remediation: []Text{
+			{En: "Read the sub-code and `Message`, then check the instance: `tccli cdb DescribeDBInstances --region ap-guangzhou --InstanceIds '[\"cdb-xxxxxxxx\"]'` (`TaskStatus` `0` means no task).", Zh: "阅读子错误码和 `Message`，再检查实例：`tccli cdb DescribeDBInstances --region ap-guangzhou --InstanceIds '[\"cdb-xxxxxxxx\"]'`（`TaskStatus` 为 `0` 表示没有任务）。"},
+			{En: "If a flow is running, wait for it with `tccli cdb DescribeTasks --region ap-guangzhou --InstanceId cdb-xxxxxxxx`, then repeat the operation.", Zh: "若有流程在执行，用 `tccli cdb DescribeTasks --region ap-guangzhou --InstanceId cdb-xxxxxxxx` 等待其结束后再执行操作。"},
+			{En: "If the feature is not supported, check what the instance offers: `tccli cdb DescribeDBFeatures --region ap-guangzhou --InstanceId cdb-xxxxxxxx`; upgrading the engine version may be needed.", Zh: "若功能不受支持，查看实例支持的功能：`tccli cdb DescribeDBFeatures --region ap-guangzhou --InstanceId cdb-xxxxxxxx`，可能需要升级引擎版本。"},
+		},
+		Retry:         Text{En: "Not retryable while the reason holds; when a flow was running, retry after it finishes.", Zh: "原因未消除时不要重试；若是流程冲突，待其结束后再重试。"},
+		Verdict:       RetryNo,
+		RetryEvidence: Text{En: "errcode's curated entry for this code", Zh: "errcode 为该错误码整理的条目"},
+		Related:       []string{"FailedOperation", "UnsupportedOperation", "OperationDenied.FlowConflict"},
+		Actions:       []string{"AssociateSecurityGroups", "CloseWanService", "CreateAuditLogFile", "CreateAuditPolicy", "CreateAuditRule", "CreateCloneInstance", "CreateDBImportJob", "CreateDBInstance", "CreateDBInstanceHour", "CreateDatabase", "CreateRoInstanceIp", "CreateRotationPassword", "DeleteDatabase", "DescribeAsyncRequestInfo", "DescribeBinlogs", "DescribeDBFeatures", "DescribeDBInstanceCharset", "DescribeDBInstanceConfig", "DescribeDBInstanceGTID", "DescribeDBSecurityGroups", "DescribeDatabases", "DescribeDeviceMonitorInfo", "DescribeErrorLogData", "DescribeInstanceAlarmEvents", "DescribeInstanceParams", "DescribeInstancePasswordComplexity", "DescribeRollbackRangeTime", "DescribeSlowLogData", "DescribeTables", "DescribeTagsOfInstanceIds", "DescribeTasks", "IsolateDBInstance", "ModifyAuditRule", "ModifyAutoRenewFlag", "ModifyDBInstanceModes", "ModifyDBInstanceReadOnlyStatus", "ModifyDBInstanceVipVport", "ModifyInstanceChargeType", "ModifyInstanceDestroyProtect", "ModifyInstanceParam", "ModifyInstancePasswordComplexity", "ModifyInstanceTag", "ModifyRoGroupVipVport", "ModifyTimeWindow", "OpenDBInstanceEncryption", "OpenWanService", "ReleaseIsolatedDBInstances", "RestartDBInstances", "StartBatchRollback", "StopRollback", "SwitchDBInstanceMasterSlave", "SwitchForUpgrade", "UpgradeDBInstance", "UpgradeDBInstanceEngineVersion", "UpgradeRoGroup", "VerifyRootAccount"},
+		Docs:          Text{En: "https://cloud.tencent.com/document/product/236", Zh: "https://cloud.tencent.com/document/product/236"},
+		Provenance:    "official",
+		Source:        "TencentDB for MySQL API 2017-03-20, tencentcloud-sdk-go cdb/v20170320/errors.go (the OperationDenied.* codes)",
+		Versions:      []string{"2017-03-20"},
+	},
+	{
+		Code:    "OperationDenied",
 		Scope:   "tcr",
 		Summary: Text{En: "Operation denied.", Zh: "操作被拒绝。"},
 		Causes: []Text{
@@ -2358,6 +2696,54 @@ var codes = []Entry{
 		Provenance:    "official",
 		Source:        "TCR API 2019-09-24, tencentcloud-sdk-go tcr/v20190924/errors.go (zh since v1.0.181, 2021-06-10; still current); en from tencentcloud-sdk-go-intl-en (since 2021-10-09)",
 		Versions:      []string{"2019-09-24"},
+	},
+	{
+		Code:    "OperationDenied",
+		Scope:   "tke",
+		Summary: Text{En: "Operation denied.", Zh: "操作被拒绝。"},
+		Causes: []Text{
+			{En: "The cluster has deletion protection on, so `DeleteCluster` is refused (`OperationDenied.ClusterInDeletionProtection`).", Zh: "集群开启了删除保护，`DeleteCluster` 被拒绝（`OperationDenied.ClusterInDeletionProtection`）。"},
+			{En: "The cluster or node pool is in a state or configuration where the operation is not allowed, e.g. changing endpoints or node pools while another change is running.", Zh: "集群或节点池所处状态或配置不允许该操作，例如另一变更进行中时修改访问端点或节点池。"},
+		},
+		Remediation: []Text{
+			{En: "Check the cluster: `tccli tke DescribeClusterStatus --region ap-guangzhou --ClusterIds '[\"cls-xxxxxxxx\"]'` and wait for `Running`.", Zh: "检查集群：`tccli tke DescribeClusterStatus --region ap-guangzhou --ClusterIds '[\"cls-xxxxxxxx\"]'`，等待其变为 `Running`。"},
+			{En: "To delete a protected cluster on purpose, turn protection off first: `tccli tke DisableClusterDeletionProtection --region ap-guangzhou --ClusterId cls-xxxxxxxx`.", Zh: "确需删除受保护的集群时，先关闭删除保护：`tccli tke DisableClusterDeletionProtection --region ap-guangzhou --ClusterId cls-xxxxxxxx`。"},
+			{En: "Serialize changes to one cluster in your automation, then repeat the denied call.", Zh: "在自动化流程中串行执行对同一集群的变更，然后重新执行被拒绝的调用。"},
+		},
+		Retry:         Text{En: "Not retryable while protection or the blocking state holds.", Zh: "删除保护或阻止操作的状态未解除时不可重试。"},
+		Verdict:       RetryNo,
+		RetryEvidence: Text{En: "errcode's curated entry for this code", Zh: "errcode 为该错误码整理的条目"},
+		Related:       []string{"OperationDenied.ClusterInDeletionProtection", "ResourceUnavailable.ClusterState", "FailedOperation"},
+		Actions:       []string{"CreateClusterEndpoint", "CreateClusterEndpointVip", "CreateNodePool", "DeleteClusterEndpoint", "DeleteClusterEndpointVip", "DeleteClusterMachines", "DeleteNodePool", "DescribeClusterAuthenticationOptions", "DescribeClusterEndpointStatus", "DescribeClusterEndpointVipStatus", "ModifyClusterAuthenticationOptions", "ModifyClusterEndpointSP", "ModifyClusterMachine", "ModifyClusterNodePool", "ModifyClusterRollOutSequenceTags", "ModifyNodePool", "RebootMachines", "ScaleInClusterMaster", "ScaleOutClusterMaster", "SetMachineLogin", "StartMachines", "StopMachines"},
+		Docs:          Text{En: "https://cloud.tencent.com/document/product/457", Zh: "https://cloud.tencent.com/document/product/457"},
+		Provenance:    "official",
+		Source:        "TKE API 2018-05-25, tencentcloud-sdk-go tke/v20180525/errors.go (OperationDenied and its actions)",
+		Versions:      []string{"2018-05-25", "2022-05-01"},
+	},
+	{
+		Code:    "OperationDenied.InstanceStatusLimitOpError",
+		Scope:   "postgres",
+		Summary: Text{En: "This operation cannot be performed on an instance in this status.", Zh: "实例状态限制当前操作。"},
+		Causes: []Text{
+			{En: "The TencentDB for PostgreSQL instance is busy with another flow (`DBInstanceStatus` such as `applying`, `initing`, `job running`, `expanding`, `restarting`, `parameter modifying`, `network changing`), e.g. Terraform changing parameters, accounts or networks right after create or in parallel.", Zh: "云数据库 PostgreSQL 实例正忙于另一流程（`DBInstanceStatus` 为 `applying`、`initing`、`job running`、`expanding`、`restarting`、`parameter modifying`、`network changing` 等），例如 Terraform 在创建后立即或并行修改参数、账号或网络。"},
+			{En: "The instance is `isolated`, `recycling` or `offline`, which will not change by waiting.", Zh: "实例处于 `isolated`、`recycling` 或 `offline` 状态，仅靠等待不会改变。"},
+		},
+		Remediation: []Text{
+			{En: "Check the state: `tccli postgres DescribeDBInstanceAttribute --region ap-guangzhou --DBInstanceId postgres-xxxxxxxx`; `DBInstanceStatus` must be `running`.", Zh: "查看状态：`tccli postgres DescribeDBInstanceAttribute --region ap-guangzhou --DBInstanceId postgres-xxxxxxxx`，`DBInstanceStatus` 须为 `running`。"},
+			{En: "Follow the running flow with `tccli postgres DescribeTasks --region ap-guangzhou --DBInstanceId postgres-xxxxxxxx`, and repeat the call when it has finished (the Terraform provider retries this code).", Zh: "用 `tccli postgres DescribeTasks --region ap-guangzhou --DBInstanceId postgres-xxxxxxxx` 跟踪进行中的流程，结束后再执行调用（Terraform provider 会重试该错误码）。"},
+			{En: "If the instance is isolated, renew it or top up the account and restore it (`DisIsolateDBInstances`) before changing it.", Zh: "若实例已隔离，先续费或充值并解除隔离（`DisIsolateDBInstances`），再做变更。"},
+		},
+		Retryable:     true,
+		Retry:         Text{En: "Retry with backoff (e.g. every 10 to 30 s) while a flow runs; an isolated instance needs renewal first.", Zh: "流程进行期间按退避重试（如每 10 到 30 秒）；已隔离的实例需先续费。"},
+		Verdict:       RetryAfter,
+		RetryAfter:    Text{En: "the instance is running again", Zh: "实例恢复为 running 后"},
+		RetryEvidence: Text{En: "errcode's curated entry for this code", Zh: "errcode 为该错误码整理的条目"},
+		Related:       []string{"OperationDenied.InstanceStatusLimitError", "ResourceNotFound.InstanceNotFoundError", "FailedOperation.FailedOperationError"},
+		Actions:       []string{"AddDBInstanceToReadOnlyGroup", "CloseAccountCAM", "CloseDBExtranetAccess", "CreateAccount", "CreateBackupPlan", "CreateDBInstanceNetworkAccess", "CreateDBProxy", "CreateInstances", "CreateReadOnlyDBInstance", "CreateReadOnlyGroup", "DeleteAccount", "DeleteBackupPlan", "DeleteDBInstanceNetworkAccess", "DeleteDatabase", "DescribeAccountPrivileges", "DescribeAvailableRecoveryTime", "DescribeBackupPlans", "DescribeCloneDBInstanceSpec", "DescribeDBInstanceSecurityGroups", "DescribeDatabaseObjects", "DescribeDatabases", "DescribeMaintainTimeWindow", "DestroyDBInstance", "DestroyDBProxy", "DisIsolateDBInstances", "InquiryPriceRenewDBInstance", "InquiryPriceUpgradeDBInstance", "IsolateDBInstances", "LockAccount", "ModifyAccountPrivileges", "ModifyBackupPlan", "ModifyDBInstanceDeployment", "ModifyDBInstanceParameters", "ModifyDBInstanceSecurityGroups", "ModifyDBInstanceSpec", "ModifyDBProxy", "ModifyDatabaseOwner", "ModifyReadOnlyDBInstanceWeight", "ModifyReadOnlyGroupConfig", "ModifySwitchTimePeriod", "OpenAccountCAM", "OpenDBExtranetAccess", "ReloadBalanceDBProxyNode", "RenewInstance", "RestartDBInstance", "RestoreDBInstanceObjects", "SetAutoRenewFlag", "UnlockAccount", "UpgradeDBInstanceKernelVersion"},
+		Docs:          Text{En: "https://cloud.tencent.com/document/product/409", Zh: "https://cloud.tencent.com/document/product/409"},
+		Provenance:    "official",
+		Source:        "TencentDB for PostgreSQL API 2017-03-12, tencentcloud-sdk-go postgres/v20170312/errors.go; states from postgres/v20170312/models.go; in the retry list of terraform-provider-tencentcloud tencentcloud/common/common.go",
+		Versions:      []string{"2017-03-12"},
 	},
 	{
 		Code:    "OperationDenied.QuotaOverLimit",
@@ -2548,6 +2934,31 @@ var codes = []Entry{
 		Source:        "API 3.0 common error codes (zh cloud.tencent.com/document/product/213/30435; en tencentcloud.com/document/product/213/33281)",
 	},
 	{
+		Code:    "ResourceInsufficient",
+		Scope:   "tke",
+		Summary: Text{En: "Insufficient resources.", Zh: "资源不足。"},
+		Causes: []Text{
+			{En: "The CVM instance type requested for nodes is sold out in the chosen zone (`ResourceInsufficient.SpecifiedInstanceType`), so node creation or scale-out fails.", Zh: "为节点指定的 CVM 机型在所选可用区售罄（`ResourceInsufficient.SpecifiedInstanceType`），节点创建或扩容失败。"},
+			{En: "Serverless (EKS) pods cannot be scheduled because the zone has no capacity for the requested CPU or memory specification.", Zh: "Serverless（EKS）Pod 无法调度，因为该可用区没有所需 CPU 或内存规格的容量。"},
+		},
+		Remediation: []Text{
+			{En: "Check what the zone sells: `tccli cvm DescribeZoneInstanceConfigInfos --region ap-guangzhou --Filters '[{\"Name\":\"zone\",\"Values\":[\"ap-guangzhou-3\"]},{\"Name\":\"instance-type\",\"Values\":[\"S5.MEDIUM4\"]}]'`; `Status` must be `SELL`.", Zh: "查看该可用区在售的机型：`tccli cvm DescribeZoneInstanceConfigInfos --region ap-guangzhou --Filters '[{\"Name\":\"zone\",\"Values\":[\"ap-guangzhou-3\"]},{\"Name\":\"instance-type\",\"Values\":[\"S5.MEDIUM4\"]}]'`，`Status` 须为 `SELL`。"},
+			{En: "Give the node pool several instance types and subnets in several zones, so scaling can fall back to one that has stock.", Zh: "为节点池配置多个机型及多个可用区的子网，扩容时可退到有库存的组合。"},
+			{En: "Check the node pools after the change: `tccli tke DescribeClusterNodePools --region ap-guangzhou --ClusterId cls-xxxxxxxx`.", Zh: "变更后检查节点池：`tccli tke DescribeClusterNodePools --region ap-guangzhou --ClusterId cls-xxxxxxxx`。"},
+		},
+		Retryable:     true,
+		Retry:         Text{En: "Retrying the same type in the same zone usually fails until stock returns; change the type or zone rather than looping.", Zh: "同一可用区同一机型通常要等补货后重试才会成功；应更换机型或可用区，而不是循环重试。"},
+		Verdict:       RetryAfter,
+		RetryAfter:    Text{En: "the zone has stock again, or another instance type or zone is chosen", Zh: "可用区补货后，或改选其他机型或可用区后"},
+		RetryEvidence: Text{En: "errcode's curated entry for this code", Zh: "errcode 为该错误码整理的条目"},
+		Related:       []string{"ResourceInsufficient.SpecifiedInstanceType", "FailedOperation", "LimitExceeded"},
+		Actions:       []string{"DescribeEKSContainerInstanceEvent"},
+		Docs:          Text{En: "https://cloud.tencent.com/document/product/457", Zh: "https://cloud.tencent.com/document/product/457"},
+		Provenance:    "official-zh",
+		Source:        "TKE API 2018-05-25, tencentcloud-sdk-go tke/v20180525/errors.go (zh only; en is errcode's translation); DescribeZoneInstanceConfigInfos from cvm/v20170312",
+		Versions:      []string{"2018-05-25"},
+	},
+	{
 		Code:    "ResourceInsufficient.ErrorInstanceNotRunning",
 		Scope:   "tcr",
 		Summary: Text{En: "Exceptional instance status.", Zh: "实例状态异常。"},
@@ -2625,6 +3036,52 @@ var codes = []Entry{
 	},
 	{
 		Code:    "ResourceNotFound",
+		Scope:   "cdb",
+		Summary: Text{En: "The resource does not exist.", Zh: "资源不存在。"},
+		Causes: []Text{
+			{En: "The instance named by the request does not exist in this region or account (`ResourceNotFound.CdbInstanceNotFoundError`, `ResourceNotFound.InstanceNotFoundError`), often after it was released or when the region is wrong.", Zh: "请求所指的实例在该地域或账号下不存在（`ResourceNotFound.CdbInstanceNotFoundError`、`ResourceNotFound.InstanceNotFoundError`），常见于实例已释放或地域不对。"},
+			{En: "An audit object is missing, e.g. `DeleteAuditPolicy` or `ModifyAuditRule` on a policy or rule that was already deleted, or audit calls on an instance where the audit service was never opened.", Zh: "审计对象不存在，例如对已删除的策略或规则执行 `DeleteAuditPolicy`、`ModifyAuditRule`，或在从未开通审计服务的实例上调用审计接口。"},
+		},
+		Remediation: []Text{
+			{En: "Check the instance: `tccli cdb DescribeDBInstances --region ap-guangzhou --InstanceIds '[\"cdb-xxxxxxxx\"]'`.", Zh: "检查实例：`tccli cdb DescribeDBInstances --region ap-guangzhou --InstanceIds '[\"cdb-xxxxxxxx\"]'`。"},
+			{En: "For audit calls, check the audit configuration and policies: `tccli cdb DescribeAuditConfig --region ap-guangzhou --InstanceId cdb-xxxxxxxx` and `tccli cdb DescribeAuditPolicies --region ap-guangzhou --InstanceId cdb-xxxxxxxx`.", Zh: "审计类调用先检查审计配置和策略：`tccli cdb DescribeAuditConfig --region ap-guangzhou --InstanceId cdb-xxxxxxxx` 与 `tccli cdb DescribeAuditPolicies --region ap-guangzhou --InstanceId cdb-xxxxxxxx`。"},
+			{En: "Use the IDs those calls return; a delete of something already gone can be treated as done.", Zh: "使用这些接口返回的 ID；删除已不存在的对象可视为已完成。"},
+		},
+		Retry:         Text{En: "Not retryable; the resource will not appear by retrying.", Zh: "不可重试，重试不会让资源出现。"},
+		Verdict:       RetryNo,
+		RetryEvidence: Text{En: "errcode's curated entry for this code", Zh: "errcode 为该错误码整理的条目"},
+		Related:       []string{"InvalidParameter.InstanceNotFound", "ResourceNotFound.CdbInstanceNotFoundError", "InvalidParameter"},
+		Actions:       []string{"CreateAuditPolicy", "DeleteAuditPolicy", "DeleteAuditRule", "DescribeAuditConfig", "DescribeAuditLogs", "ModifyAuditConfig", "ModifyAuditRule"},
+		Docs:          Text{En: "https://cloud.tencent.com/document/product/236", Zh: "https://cloud.tencent.com/document/product/236"},
+		Provenance:    "official",
+		Source:        "TencentDB for MySQL API 2017-03-20, tencentcloud-sdk-go cdb/v20170320/errors.go (the ResourceNotFound.* codes and their actions)",
+		Versions:      []string{"2017-03-20"},
+	},
+	{
+		Code:    "ResourceNotFound",
+		Scope:   "scf",
+		Summary: Text{En: "The resource does not exist.", Zh: "资源不存在。"},
+		Causes: []Text{
+			{En: "The function, version, alias or namespace does not exist in this region and namespace (`ResourceNotFound.Function`, `ResourceNotFound.Namespace`, `ResourceNotFound.Alias`); a function created in the `default` namespace is not found when another namespace is sent, and vice versa.", Zh: "函数、版本、别名或命名空间在该地域和命名空间下不存在（`ResourceNotFound.Function`、`ResourceNotFound.Namespace`、`ResourceNotFound.Alias`）；在 `default` 命名空间创建的函数，用其他命名空间查询时找不到，反之亦然。"},
+			{En: "A resource the function refers to is missing: the COS bucket or object of the code package (`ResourceNotFound.CosObject`), a layer version, a CFS or VPC resource.", Zh: "函数引用的资源不存在：代码包所在的 COS 存储桶或对象（`ResourceNotFound.CosObject`）、层版本、CFS 或 VPC 资源。"},
+		},
+		Remediation: []Text{
+			{En: "List namespaces and functions: `tccli scf ListNamespaces --region ap-guangzhou` and `tccli scf ListFunctions --region ap-guangzhou --Namespace default`.", Zh: "列出命名空间与函数：`tccli scf ListNamespaces --region ap-guangzhou` 与 `tccli scf ListFunctions --region ap-guangzhou --Namespace default`。"},
+			{En: "For versions and aliases: `tccli scf ListVersionByFunction --region ap-guangzhou --FunctionName my-func --Namespace default` and `tccli scf ListAliases --region ap-guangzhou --FunctionName my-func --Namespace default`.", Zh: "版本与别名：`tccli scf ListVersionByFunction --region ap-guangzhou --FunctionName my-func --Namespace default` 与 `tccli scf ListAliases --region ap-guangzhou --FunctionName my-func --Namespace default`。"},
+			{En: "Send the region, namespace and name those calls show; for a code package, check that the COS bucket is in the function's region and the object key exists.", Zh: "使用这些接口显示的地域、命名空间和名称；代码包类错误请确认 COS 存储桶与函数同地域且对象键存在。"},
+		},
+		Retry:         Text{En: "Not retryable; the resource will not appear by retrying. A delete of something already gone can be treated as done.", Zh: "不可重试，重试不会让资源出现；删除已不存在的对象可视为已完成。"},
+		Verdict:       RetryNo,
+		RetryEvidence: Text{En: "errcode's curated entry for this code", Zh: "errcode 为该错误码整理的条目"},
+		Related:       []string{"ResourceNotFound.Function", "ResourceNotFound.Namespace", "InvalidParameterValue.FunctionName"},
+		Actions:       []string{"CreateFunction", "CreateTrigger", "DeleteFunction", "DeleteFunctionVersion", "DeleteTrigger", "GetFunctionEventInvokeConfig", "UpdateFunctionEventInvokeConfig", "UpdateTrigger", "UpdateTriggerStatus"},
+		Docs:          Text{En: "https://cloud.tencent.com/document/product/583", Zh: "https://cloud.tencent.com/document/product/583"},
+		Provenance:    "official",
+		Source:        "SCF API 2018-04-16, tencentcloud-sdk-go scf/v20180416/errors.go (the ResourceNotFound.* codes); not-found handling in terraform-provider-tencentcloud services/scf/extension_scf.go",
+		Versions:      []string{"2018-04-16"},
+	},
+	{
+		Code:    "ResourceNotFound",
 		Scope:   "tcr",
 		Summary: Text{En: "The resource does not exist.", Zh: "资源不存在。"},
 		Causes: []Text{
@@ -2647,6 +3104,29 @@ var codes = []Entry{
 		Provenance:    "official",
 		Source:        "TCR API 2019-09-24, tencentcloud-sdk-go tcr/v20190924/errors.go (zh since v1.0.181, 2021-06-10; still current); en from tencentcloud-sdk-go-intl-en (since 2021-10-15)",
 		Versions:      []string{"2019-09-24"},
+	},
+	{
+		Code:    "ResourceNotFound",
+		Scope:   "tke",
+		Summary: Text{En: "The resource does not exist.", Zh: "资源不存在。"},
+		Causes: []Text{
+			{En: "The cluster, node pool, Auto Scaling group or route table named in the request does not exist in this region (`ResourceNotFound.ClusterNotFound`, `ResourceNotFound.AsAsgNotExist`, `ResourceNotFound.RouteTableNotFound`).", Zh: "请求中指定的集群、节点池、伸缩组或路由表在该地域不存在（`ResourceNotFound.ClusterNotFound`、`ResourceNotFound.AsAsgNotExist`、`ResourceNotFound.RouteTableNotFound`）。"},
+			{En: "A Kubernetes object that the call reads (an add-on, a log collector's CLS topic, a resource inside the cluster) is missing (`ResourceNotFound.KubernetesResourceNotFound`); the Terraform provider treats the bare code as deleted when removing add-ons and master nodes.", Zh: "调用要读取的 Kubernetes 对象（组件、日志采集的 CLS 主题、集群内资源）不存在（`ResourceNotFound.KubernetesResourceNotFound`）；Terraform provider 在删除组件和 Master 节点时将该错误码视为已删除。"},
+		},
+		Remediation: []Text{
+			{En: "Check the cluster: `tccli tke DescribeClusters --region ap-guangzhou --ClusterIds '[\"cls-xxxxxxxx\"]'`, and its node pools: `tccli tke DescribeClusterNodePools --region ap-guangzhou --ClusterId cls-xxxxxxxx`.", Zh: "检查集群：`tccli tke DescribeClusters --region ap-guangzhou --ClusterIds '[\"cls-xxxxxxxx\"]'`，及其节点池：`tccli tke DescribeClusterNodePools --region ap-guangzhou --ClusterId cls-xxxxxxxx`。"},
+			{En: "For add-ons, list what is installed: `tccli tke DescribeAddon --region ap-guangzhou --ClusterId cls-xxxxxxxx`.", Zh: "组件类调用先查看已安装的组件：`tccli tke DescribeAddon --region ap-guangzhou --ClusterId cls-xxxxxxxx`。"},
+			{En: "Use the IDs and names those calls return; a delete of something already gone can be treated as done.", Zh: "使用这些接口返回的 ID 与名称；删除已不存在的对象可视为已完成。"},
+		},
+		Retry:         Text{En: "Not retryable; the resource will not appear by retrying.", Zh: "不可重试，重试不会让资源出现。"},
+		Verdict:       RetryNo,
+		RetryEvidence: Text{En: "errcode's curated entry for this code", Zh: "errcode 为该错误码整理的条目"},
+		Related:       []string{"ResourceNotFound.ClusterNotFound", "InternalError.ClusterNotFound", "InvalidParameter.ClusterNotFound"},
+		Actions:       []string{"AcquireClusterAdminRole", "CheckEdgeClusterCIDR", "CheckInstancesUpgradeAble", "CreateClusterEndpoint", "CreateClusterEndpointVip", "CreateClusterInstances", "CreateClusterMaintenanceWindowAndExclusions", "CreateClusterNodePool", "CreateClusterVirtualNodePool", "CreateECMInstances", "CreateEKSCluster", "CreateEdgeCVMInstances", "CreateEdgeLogConfig", "CreateEksLogConfig", "CreateExternalNodePool", "CreateGlobalMaintenanceWindowAndExclusions", "CreateNodePool", "CreatePrometheusAlertPolicy", "CreatePrometheusAlertRule", "CreatePrometheusConfig", "CreateTKEEdgeCluster", "DeleteAddon", "DeleteBackupStorageLocation", "DeleteCluster", "DeleteClusterAsGroups", "DeleteClusterEndpoint", "DeleteClusterEndpointVip", "DeleteClusterMachines", "DeleteClusterNodePool", "DeleteECMInstances", "DeleteEKSCluster", "DeleteEKSContainerInstances", "DeleteEdgeCVMInstances", "DeleteEdgeClusterInstances", "DeleteExternalNodePool", "DeleteGlobalMaintenanceWindowAndExclusion", "DeleteImageCaches", "DeleteNodePool", "DeletePrometheusConfig", "DeletePrometheusTemp", "DeletePrometheusTemplate", "DeletePrometheusTemplateSync", "DeleteTKEEdgeCluster", "DescribeAvailableClusterVersion", "DescribeClusterCommonNames", "DescribeClusterEndpointStatus", "DescribeClusterEndpointVipStatus", "DescribeClusterExtraArgs", "DescribeClusterInstances", "DescribeClusterKubeconfig", "DescribeClusterLevelAttribute", "DescribeClusterLevelChangeRecords", "DescribeClusterMaintenanceWindowAndExclusions", "DescribeClusterSecurity", "DescribeClusterVirtualNodePools", "DescribeClusters", "DescribeECMInstances", "DescribeEKSClusterCredential", "DescribeEKSClusters", "DescribeEKSContainerInstances", "DescribeEdgeCVMInstances", "DescribeEdgeClusterExtraArgs", "DescribeEdgeClusterInstances", "DescribeEksContainerInstanceLog", "DescribeExistedInstances", "DescribeExternalNodePools", "DescribeExternalNodeSupportConfig", "DescribeGPUInfo", "DescribeGlobalMaintenanceWindowAndExclusions", "DescribeImages", "DescribeMasterComponent", "DescribeNodePools", "DescribePrometheusTempSync", "DescribePrometheusTemplateSync", "DescribeRegions", "DescribeResourceUsage", "DescribeRollOutSequences", "DescribeTKEEdgeClusterCredential", "DescribeTKEEdgeClusterStatus", "DescribeTKEEdgeClusters", "DescribeTKEEdgeExternalKubeconfig", "DescribeTKEEdgeScript", "DescribeVersions", "DisableClusterDeletionProtection", "DisableEncryptionProtection", "DrainClusterVirtualNode", "DrainExternalNode", "EnableClusterDeletionProtection", "EnableEksEventPersistence", "EnableExternalNodeSupport", "ForwardTKEEdgeApplicationRequestV3", "InstallEdgeLogAgent", "ModifyClusterAsGroupAttribute", "ModifyClusterAsGroupOptionAttribute", "ModifyClusterAttribute", "ModifyClusterEndpointSP", "ModifyClusterNodePool", "ModifyClusterRollOutSequenceTags", "ModifyClusterVirtualNodePool", "ModifyMasterComponent", "ModifyNodePool", "ModifyNodePoolDesiredCapacityAboutAsg", "ModifyNodePoolInstanceTypes", "ModifyOpenPolicyList", "ModifyPrometheusTemp", "RebootMachines", "RemoveNodeFromNodePool", "RestartEKSContainerInstances", "ScaleNodePool", "ScaleOutClusterMaster", "SetNodePoolNodeProtection", "StartMachines", "StopMachines", "SyncPrometheusTemp", "SyncPrometheusTemplate", "UninstallEdgeLogAgent", "UpdateClusterKubeconfig", "UpdateClusterVersion", "UpdateEKSCluster", "UpdateEdgeClusterVersion", "UpdateImageCache", "UpdateTKEEdgeCluster", "UpgradeClusterInstances"},
+		Docs:          Text{En: "https://cloud.tencent.com/document/product/457", Zh: "https://cloud.tencent.com/document/product/457"},
+		Provenance:    "official",
+		Source:        "TKE API 2018-05-25, tencentcloud-sdk-go tke/v20180525/errors.go; handling in terraform-provider-tencentcloud services/tke/resource_tc_kubernetes_addon.go and resource_tc_kubernetes_cluster.go",
+		Versions:      []string{"2018-05-25", "2022-05-01"},
 	},
 	{
 		Code:    "ResourceNotFound.ErrNoAuth",
@@ -2810,6 +3290,30 @@ var codes = []Entry{
 		Versions:      []string{"2019-09-24"},
 	},
 	{
+		Code:    "ResourceNotFound.Function",
+		Scope:   "scf",
+		Summary: Text{En: "The function does not exist.", Zh: "函数不存在。"},
+		Causes: []Text{
+			{En: "The function name or namespace is wrong, or the request goes to another region than the function's; CloudBase tools show it as `[GetFunction] 未找到指定的Function，请创建后再试。`", Zh: "函数名或命名空间有误，或请求发往了与函数不同的地域；云开发工具中显示为 `[GetFunction] 未找到指定的Function，请创建后再试。`"},
+			{En: "An update or delete is sent for a function that was never created or was deleted; deploy tools that call `UpdateFunctionCode` must create the function first.", Zh: "对从未创建或已删除的函数发送更新或删除；调用 `UpdateFunctionCode` 的部署工具需要先创建函数。"},
+		},
+		Remediation: []Text{
+			{En: "List the functions of the namespace: `tccli scf ListFunctions --region ap-guangzhou --Namespace default --SearchKey my-func`.", Zh: "列出命名空间内的函数：`tccli scf ListFunctions --region ap-guangzhou --Namespace default --SearchKey my-func`。"},
+			{En: "Check the exact name and namespace with `tccli scf GetFunction --region ap-guangzhou --FunctionName my-func --Namespace default`.", Zh: "用 `tccli scf GetFunction --region ap-guangzhou --FunctionName my-func --Namespace default` 核对确切的名称与命名空间。"},
+			{En: "If it does not exist, create it (`CreateFunction`) before updating it; in Terraform, remove it from the state and apply again.", Zh: "若不存在，先创建（`CreateFunction`）再更新；Terraform 中请从状态中移除后重新 apply。"},
+		},
+		Retry:         Text{En: "Not retryable; for a delete, treat it as done.", Zh: "不可重试；删除类操作可视为已完成。"},
+		Verdict:       RetryNo,
+		RetryEvidence: Text{En: "errcode's curated entry for this code", Zh: "errcode 为该错误码整理的条目"},
+		Related:       []string{"ResourceNotFound.FunctionName", "InvalidParameterValue.FunctionName", "ResourceNotFound"},
+		Actions:       []string{"CopyFunction", "CreateAlias", "CreateTrigger", "DeleteAlias", "DeleteCustomDomain", "DeleteFunction", "DeleteFunctionVersion", "DeleteProvisionedConcurrencyConfig", "DeleteReservedConcurrencyConfig", "DeleteTrigger", "GetAlias", "GetAsyncEventStatus", "GetFunction", "GetFunctionAddress", "GetFunctionEventInvokeConfig", "GetFunctionLogs", "GetProvisionedConcurrencyConfig", "GetRequestStatus", "GetReservedConcurrencyConfig", "Invoke", "InvokeFunction", "ListAliases", "ListAsyncEvents", "ListCustomDomains", "ListVersionByFunction", "PublishVersion", "PutProvisionedConcurrencyConfig", "PutReservedConcurrencyConfig", "TerminateAsyncEvent", "UpdateAlias", "UpdateFunctionCode", "UpdateFunctionConfiguration", "UpdateFunctionEventInvokeConfig", "UpdateTrigger", "UpdateTriggerStatus"},
+		Messages:      []string{"[GetFunction] 未找到指定的Function，请创建后再试。"},
+		Docs:          Text{En: "https://cloud.tencent.com/document/product/583", Zh: "https://cloud.tencent.com/document/product/583"},
+		Provenance:    "official",
+		Source:        "SCF API 2018-04-16, tencentcloud-sdk-go scf/v20180416/errors.go; Message from TencentCloudBase/CloudBase-AI-Toolkit issue 300; handling in terraform-provider-tencentcloud services/scf/extension_scf.go",
+		Versions:      []string{"2018-04-16"},
+	},
+	{
 		Code:    "ResourceNotFound.TcrResourceNotFound",
 		Scope:   "tcr",
 		Summary: Text{En: "The resource of the TCR instance was not found.", Zh: "Tcr实例中的资源未找到。"},
@@ -2857,6 +3361,56 @@ var codes = []Entry{
 		Docs:          Text{En: "https://www.tencentcloud.com/document/product/213/33281", Zh: "https://cloud.tencent.com/document/api/213/30435"},
 		Provenance:    "official",
 		Source:        "API 3.0 common error codes (zh cloud.tencent.com/document/product/213/30435; en tencentcloud.com/document/product/213/33281)",
+	},
+	{
+		Code:    "ResourceUnavailable.ClusterState",
+		Scope:   "tke",
+		Summary: Text{En: "The cluster status does not support this operation.", Zh: "集群状态不支持该操作。"},
+		Causes: []Text{
+			{En: "The cluster is in a transitional state (`Creating`, `Upgrading`, `Scaling`, `MasterScaling`, `NodeUpgrading`, `ClusterLevelUpgrading`), e.g. right after `CreateCluster` when Terraform goes on to create an endpoint or node pool.", Zh: "集群处于过渡状态（`Creating`、`Upgrading`、`Scaling`、`MasterScaling`、`NodeUpgrading`、`ClusterLevelUpgrading`），例如 Terraform 在 `CreateCluster` 之后立即创建访问端点或节点池。"},
+			{En: "The cluster is `Isolated` for overdue payment, `Abnormal`, or `Deleting`, which will not clear by waiting alone.", Zh: "集群因欠费处于 `Isolated`、处于 `Abnormal` 或 `Deleting` 状态，仅靠等待不会恢复。"},
+		},
+		Remediation: []Text{
+			{En: "Check the state: `tccli tke DescribeClusterStatus --region ap-guangzhou --ClusterIds '[\"cls-xxxxxxxx\"]'`.", Zh: "查看状态：`tccli tke DescribeClusterStatus --region ap-guangzhou --ClusterIds '[\"cls-xxxxxxxx\"]'`。"},
+			{En: "If it is transitional, wait until it is `Running` and repeat the call (the Terraform provider retries this code).", Zh: "若为过渡状态，等待其变为 `Running` 后重试（Terraform provider 会重试该错误码）。"},
+			{En: "If it is `Isolated`, top up or renew the account; if `Abnormal`, open a ticket (https://console.cloud.tencent.com/workorder/category) with the cluster ID.", Zh: "若为 `Isolated`，请为账号充值或续费；若为 `Abnormal`，请提交工单（https://console.cloud.tencent.com/workorder/category），附上集群 ID。"},
+		},
+		Retryable:     true,
+		Retry:         Text{En: "Retry with backoff (e.g. every 10 to 30 s) while the cluster is in a transitional state; an isolated or abnormal cluster needs action first.", Zh: "集群处于过渡状态时按退避重试（如每 10 到 30 秒）；已隔离或异常的集群需要先处理。"},
+		Verdict:       RetryAfter,
+		RetryAfter:    Text{En: "the cluster is Running again", Zh: "集群恢复为 Running 后"},
+		RetryEvidence: Text{En: "errcode's curated entry for this code", Zh: "errcode 为该错误码整理的条目"},
+		Related:       []string{"FailedOperation.ClusterState", "OperationDenied", "ResourceUnavailable"},
+		Actions:       []string{"AcquireClusterAdminRole", "CreateClusterEndpoint", "CreateClusterEndpointVip", "CreateClusterNodePool", "CreateClusterVirtualNodePool", "CreateExternalNodePool", "CreateGlobalMaintenanceWindowAndExclusions", "DeleteClusterVirtualNode", "DeleteClusterVirtualNodePool", "DeleteExternalNode", "DeleteExternalNodePool", "DeleteGlobalMaintenanceWindowAndExclusion", "DescribeClusterAuthenticationOptions", "DescribeClusterCommonNames", "DescribeClusterInstances", "DescribeClusterSchedulerPolicy", "DescribeClusterSecurity", "DescribeClusterVirtualNode", "DescribeClusterVirtualNodePools", "DescribeExternalNode", "DescribeExternalNodePools", "DescribeExternalNodeScript", "DescribeExternalNodeSupportConfig", "DescribeGlobalMaintenanceWindowAndExclusions", "DescribeNodePools", "DescribeResourceUsage", "DescribeRollOutSequences", "EnableEncryptionProtection", "EnableExternalNodeSupport", "InstallLogAgent", "ModifyClusterAttribute", "ModifyClusterAuthenticationOptions", "ScaleOutClusterMaster", "UninstallLogAgent", "UpdateClusterVersion", "UpdateEdgeClusterVersion", "UpgradeClusterInstances"},
+		Docs:          Text{En: "https://cloud.tencent.com/document/product/457", Zh: "https://cloud.tencent.com/document/product/457"},
+		Provenance:    "official",
+		Source:        "TKE API 2018-05-25, tencentcloud-sdk-go tke/v20180525/errors.go; cluster states from tke/v20180525/models.go; retry in terraform-provider-tencentcloud services/tke/resource_tc_kubernetes_cluster_endpoint.go",
+		Versions:      []string{"2018-05-25", "2022-05-01"},
+	},
+	{
+		Code:    "ResourceUnavailable.InstanceLockedError",
+		Scope:   "redis",
+		Summary: Text{En: "Redis has been locked by another process.", Zh: "redis 已经被其它流程锁定。"},
+		Causes: []Text{
+			{En: "Another flow holds the TencentDB for Redis instance (a resize, parameter change, password change, backup or restore still running); Terraform applying parameters right after create or resize hits this.", Zh: "另一流程占用着云数据库 Redis 实例（扩缩容、参数修改、密码修改、备份或恢复仍在进行）；Terraform 在创建或变配后立即应用参数时常会遇到。"},
+			{En: "Two tools or pipelines change the same instance at the same time.", Zh: "两个工具或流水线同时修改同一实例。"},
+		},
+		Remediation: []Text{
+			{En: "Check the instance: `tccli redis DescribeInstances --region ap-guangzhou --InstanceId crs-xxxxxxxx`; `Status` `2` is running, `1` means a flow is in progress.", Zh: "检查实例：`tccli redis DescribeInstances --region ap-guangzhou --InstanceId crs-xxxxxxxx`；`Status` 为 `2` 表示运行中，`1` 表示有流程在进行。"},
+			{En: "List its flows: `tccli redis DescribeTaskList --region ap-guangzhou --InstanceId crs-xxxxxxxx`, or follow one with `tccli redis DescribeTaskInfo --region ap-guangzhou --TaskId <id>`.", Zh: "列出其流程：`tccli redis DescribeTaskList --region ap-guangzhou --InstanceId crs-xxxxxxxx`，或用 `tccli redis DescribeTaskInfo --region ap-guangzhou --TaskId <id>` 跟踪某个流程。"},
+			{En: "Repeat the call after the flow ends, and serialize changes to one instance (the Terraform provider retries this code).", Zh: "流程结束后再执行调用，并串行执行对同一实例的变更（Terraform provider 会重试该错误码）。"},
+		},
+		Retryable:     true,
+		Retry:         Text{En: "Retry with backoff (e.g. every 10 to 30 s) until the running flow ends.", Zh: "按退避重试（如每 10 到 30 秒），直到进行中的流程结束。"},
+		Verdict:       RetryAfter,
+		RetryAfter:    Text{En: "the flow that locks the instance finishes", Zh: "锁定实例的流程结束后"},
+		RetryEvidence: Text{En: "errcode's curated entry for this code", Zh: "errcode 为该错误码整理的条目"},
+		Related:       []string{"FailedOperation.SystemError", "ResourceNotFound.InstanceNotExists"},
+		Actions:       []string{"ApplyParamsTemplate", "ManualBackupInstance", "ModfiyInstancePassword", "ModifyInstanceParams", "ModifyInstancePassword", "ModifyNetworkConfig", "RestoreInstance", "StartupInstance"},
+		Docs:          Text{En: "https://cloud.tencent.com/document/product/239", Zh: "https://cloud.tencent.com/document/product/239"},
+		Provenance:    "official",
+		Source:        "TencentDB for Redis API 2018-04-12, tencentcloud-sdk-go redis/v20180412/errors.go; Status values from redis/v20180412/models.go; retried in terraform-provider-tencentcloud services/crs/resource_tc_redis_instance.go",
+		Versions:      []string{"2018-04-12"},
 	},
 	{
 		Code:    "ResponseSizeLimitExceeded",
@@ -2973,6 +3527,29 @@ var codes = []Entry{
 	},
 	{
 		Code:    "UnauthorizedOperation",
+		Scope:   "cdb",
+		Summary: Text{En: "Unauthorized operation.", Zh: "未授权操作。"},
+		Causes: []Text{
+			{En: "A sub-account or role calls a TencentDB for MySQL action without a CAM policy that allows it on the instance (`qcs::cdb:<region>:uin/<OwnerUin>:instanceId/cdb-xxxxxxxx`).", Zh: "子账号或角色调用云数据库 MySQL 接口，但没有允许其操作该实例（`qcs::cdb:<地域>:uin/<主账号Uin>:instanceId/cdb-xxxxxxxx`）的 CAM 策略。"},
+			{En: "The CAM check itself failed on the service side; a Terraform provider thread showed `Message` `send request err` during a CAM outage, which went away once CAM recovered.", Zh: "服务端的 CAM 鉴权本身出错；Terraform provider 的一个问题单中，CAM 故障期间 `Message` 为 `send request err`，CAM 恢复后即消失。"},
+		},
+		Remediation: []Text{
+			{En: "Grant the sub-account the preset policy `QcloudCDBFullAccess` (or `QcloudCDBReadOnlyAccess` for Describe* only) in https://console.cloud.tencent.com/cam, or a custom policy allowing the failing `cdb:` action on the instance.", Zh: "在 https://console.cloud.tencent.com/cam 为子账号授予预设策略 `QcloudCDBFullAccess`（仅需 Describe* 时用 `QcloudCDBReadOnlyAccess`），或授予允许在该实例上执行失败的 `cdb:` 操作的自定义策略。"},
+			{En: "Verify with the same key: `tccli cdb DescribeDBInstances --region ap-guangzhou --InstanceIds '[\"cdb-xxxxxxxx\"]'`.", Zh: "用同一密钥验证：`tccli cdb DescribeDBInstances --region ap-guangzhou --InstanceIds '[\"cdb-xxxxxxxx\"]'`。"},
+			{En: "If the policy is right and the `Message` points at the request to CAM (`send request err`), retry later; if it persists, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId.", Zh: "若策略无误且 `Message` 指向对 CAM 的请求（`send request err`），稍后重试；若持续出现，请提交工单（https://console.cloud.tencent.com/workorder/category），附上 RequestId。"},
+		},
+		Retry:         Text{En: "Not retryable until the permission is granted; only a CAM-side failure (`send request err`) clears by itself.", Zh: "授权之前不可重试；只有 CAM 侧故障（`send request err`）会自行恢复。"},
+		Verdict:       RetryNo,
+		RetryEvidence: Text{En: "errcode's curated entry for this code", Zh: "errcode 为该错误码整理的条目"},
+		Related:       []string{"UnauthorizedOperation.NotEnoughPrivileges", "AuthFailure.UnauthorizedOperation", "AuthFailure"},
+		Actions:       []string{"DescribeClusterInfo", "DescribeCpuExpandHistory"},
+		Docs:          Text{En: "https://cloud.tencent.com/document/product/236", Zh: "https://cloud.tencent.com/document/product/236"},
+		Provenance:    "official",
+		Source:        "TencentDB for MySQL API 2017-03-20, tencentcloud-sdk-go cdb/v20170320/errors.go; CAM outage from terraform-provider-tencentcloud issue 278",
+		Versions:      []string{"2017-03-20"},
+	},
+	{
+		Code:    "UnauthorizedOperation",
 		Scope:   "tcr",
 		Summary: Text{En: "The operation is unauthorized.", Zh: "未授权操作。"},
 		Causes: []Text{
@@ -2995,6 +3572,29 @@ var codes = []Entry{
 		Provenance:    "official",
 		Source:        "TCR API 2019-09-24, tencentcloud-sdk-go tcr/v20190924/errors.go (zh since v1.0.181, 2021-06-10; still current); en from tencentcloud-sdk-go-intl-en (since 2021-07-13)",
 		Versions:      []string{"2019-09-24"},
+	},
+	{
+		Code:    "UnauthorizedOperation",
+		Scope:   "tke",
+		Summary: Text{En: "Unauthorized operation.", Zh: "未授权操作。"},
+		Causes: []Text{
+			{En: "A sub-account or role lacks the CAM permission for the TKE action (`UnauthorizedOperation.CamNoAuth`), or for the cluster resource it names.", Zh: "子账号或角色缺少该 TKE 接口的 CAM 权限（`UnauthorizedOperation.CamNoAuth`），或缺少对所指集群资源的权限。"},
+			{En: "The caller has no Kubernetes RBAC permission in the cluster for the operation (`UnauthorizedOperation.NoRBACPermissions`), which TKE checks separately from CAM.", Zh: "调用者在集群内没有该操作所需的 Kubernetes RBAC 权限（`UnauthorizedOperation.NoRBACPermissions`），TKE 会在 CAM 之外单独检查。"},
+		},
+		Remediation: []Text{
+			{En: "Grant the sub-account `QcloudTKEFullAccess` (or `QcloudTKEReadOnlyAccess` for Describe* only) in https://console.cloud.tencent.com/cam, or a custom policy allowing the failing `tke:` action on the cluster.", Zh: "在 https://console.cloud.tencent.com/cam 为子账号授予 `QcloudTKEFullAccess`（仅需 Describe* 时用 `QcloudTKEReadOnlyAccess`），或授予允许在该集群上执行失败的 `tke:` 操作的自定义策略。"},
+			{En: "For RBAC, have a cluster admin grant it (`tccli tke GrantUserPermissions` with the cluster and role), or check what the user has: `tccli tke DescribeUserPermissions --region ap-guangzhou --TargetUin <uin>`.", Zh: "RBAC 权限请由集群管理员授予（`tccli tke GrantUserPermissions`，指定集群与角色），或查看该用户已有的权限：`tccli tke DescribeUserPermissions --region ap-guangzhou --TargetUin <uin>`。"},
+			{En: "Verify with the same key: `tccli tke DescribeClusters --region ap-guangzhou --ClusterIds '[\"cls-xxxxxxxx\"]'`.", Zh: "用同一密钥验证：`tccli tke DescribeClusters --region ap-guangzhou --ClusterIds '[\"cls-xxxxxxxx\"]'`。"},
+		},
+		Retry:         Text{En: "Not retryable; the permission has to be granted first.", Zh: "不可重试，需要先授予权限。"},
+		Verdict:       RetryNo,
+		RetryEvidence: Text{En: "errcode's curated entry for this code", Zh: "errcode 为该错误码整理的条目"},
+		Related:       []string{"UnauthorizedOperation.CamNoAuth", "UnauthorizedOperation.NoRBACPermissions", "AuthFailure.UnauthorizedOperation"},
+		Actions:       []string{"CheckEdgeClusterCIDR", "CreateClusterEndpoint", "CreateClusterEndpointVip", "CreateClusterInstances", "CreateClusterMaintenanceWindowAndExclusions", "CreateECMInstances", "CreateEKSCluster", "CreateEdgeCVMInstances", "CreateTKEEdgeCluster", "DeleteClusterEndpoint", "DeleteClusterEndpointVip", "DeleteECMInstances", "DeleteEKSCluster", "DeleteEdgeCVMInstances", "DeleteEdgeClusterInstances", "DeleteTKEEdgeCluster", "DescribeAvailableTKEEdgeVersion", "DescribeClusterEndpointStatus", "DescribeClusterSecurity", "DescribeECMInstances", "DescribeEKSClusterCredential", "DescribeEKSClusters", "DescribeEdgeCVMInstances", "DescribeEdgeClusterInstances", "DescribeExistedInstances", "DescribeImages", "DescribeRegions", "DescribeTKEEdgeClusterCredential", "DescribeTKEEdgeClusterStatus", "DescribeTKEEdgeClusters", "DescribeTKEEdgeExternalKubeconfig", "DescribeTKEEdgeScript", "DescribeVersions", "DescribeVpcCniPodLimits", "ForwardTKEEdgeApplicationRequestV3", "ModifyClusterAsGroupAttribute", "ModifyClusterAsGroupOptionAttribute", "UpdateEKSCluster", "UpdateTKEEdgeCluster"},
+		Docs:          Text{En: "https://cloud.tencent.com/document/product/457", Zh: "https://cloud.tencent.com/document/product/457"},
+		Provenance:    "official",
+		Source:        "TKE API 2018-05-25, tencentcloud-sdk-go tke/v20180525/errors.go (the UnauthorizedOperation.* codes)",
+		Versions:      []string{"2018-05-25"},
 	},
 	{
 		Code:    "UnauthorizedOperation.ErrorTcrUnauthorized",
@@ -4623,387 +5223,250 @@ var guideTemplates = []guideTemplate{
 		{En: "For least privilege, create a custom policy at https://console.cloud.tencent.com/cam/policy that allows just the action, e.g. {\"version\":\"2.0\",\"statement\":[{\"effect\":\"allow\",\"action\":[\"<service>:{{action}}\"],\"resource\":[\"*\"]}]}, and attach it; `<service>` is the CAM service name given in the CAM documentation of {{product}} (usually, but not for every product, `{{p}}`).", Zh: "如需最小权限，在 https://console.cloud.tencent.com/cam/policy 新建仅允许该操作的自定义策略，例如 {\"version\":\"2.0\",\"statement\":[{\"effect\":\"allow\",\"action\":[\"<service>:{{action}}\"],\"resource\":[\"*\"]}]}，再关联给该用户；其中 `<service>` 是{{product}}的 CAM 文档中给出的服务名（通常是 `{{p}}`，但并非所有产品都如此）。"},
 		{En: "Review all policies attached to the user and its groups for `deny` statements, IP or tag conditions and a permission boundary that override the allow.", Zh: "检查该用户及其用户组关联的全部策略，排查覆盖允许效果的 `deny` 语句、IP 或标签条件以及权限边界。"},
 	}},
-	{guide: 24, steps: []Text{
+	{guide: 25, steps: []Text{
 		{En: "Treat this code as a successful pre-check, not a failure; nothing was created or changed.", Zh: "将该错误码视为预检通过，而非失败；本次没有创建或修改任何资源。"},
 		{En: "To execute for real, send the same request with `DryRun` set to `false` or omitted (e.g. `tccli {{p}} {{action}} ...` without `--DryRun True`).", Zh: "如需真正执行，发送相同请求并将 `DryRun` 设为 `false` 或不传（例如执行 `tccli {{p}} {{action}} ...` 时去掉 `--DryRun True`）。"},
 		{En: "In code that wraps API calls, handle `DryRunOperation` as the expected result of a dry run so it is not logged or alerted as an error.", Zh: "在封装 API 调用的代码中，把 `DryRunOperation` 当作预检调用的预期结果处理，避免被记录为错误或触发告警。"},
 	}},
-	{guide: 25, steps: []Text{
+	{guide: 26, steps: []Text{
 		{En: "Read the full `Message`; it usually names the state or rule that refused the operation, and `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读完整的 `Message`，其中通常会说明拒绝该操作的状态或规则；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
 		{En: "Check the resource state {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and wait for running tasks to finish.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查看资源状态，等待进行中的任务结束。"},
 		{En: "Check the account balance and overdue bills at https://console.cloud.tencent.com/expense.", Zh: "在 https://console.cloud.tencent.com/expense 检查账户余额和欠费情况。"},
 		{En: "If the state is normal and it persists, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId.", Zh: "若状态正常但问题持续，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
 	}},
-	{guide: 42, steps: []Text{
+	{guide: 47, steps: []Text{
 		{En: "Record the `RequestId`, action, region and time; they are what support needs to trace the failure.", Zh: "记录 `RequestId`、接口名、地域和时间，这是技术支持定位问题所需的信息。"},
 		{En: "For an idempotent call (Describe*, or a create carrying the same `ClientToken`), retry at most twice with backoff (1 s, then 2 s); do not loop.", Zh: "对幂等调用（Describe* 查询，或携带相同 `ClientToken` 的创建请求），以退避方式（1 秒，再 2 秒）最多重试两次；不要循环重试。"},
 		{En: "If it fails again with the same parameters, try the operation in the console of {{product}} or in API Explorer ({{explorer}}) to rule out client-side causes.", Zh: "若同样参数再次失败，可在{{product}}的控制台或 API Explorer（{{explorer}}）中执行同一操作，排除客户端因素。"},
 		{En: "If it persists, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId.", Zh: "若问题持续，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
 	}},
-	{guide: 67, steps: []Text{
+	{guide: 75, steps: []Text{
 		{En: "Look the action up in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}, or list its actions with `tccli {{p}} help`, and copy the exact name.", Zh: "在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中查找该接口，或用 `tccli {{p}} help` 列出接口，复制准确名称。"},
 		{En: "Check that host, action and version belong together: host {{p}}.tencentcloudapi.com, `X-TC-Action` `{{action}}`, `X-TC-Version` `{{version}}`.", Zh: "确认域名、接口名和版本三者对应：域名 {{p}}.tencentcloudapi.com、`X-TC-Action` 为 `{{action}}`、`X-TC-Version` 为 `{{version}}`。"},
 		{En: "Use the {{p}} client of an up-to-date official SDK (Go package `tencentcloud/{{p}}/{{pkgversion}}`) instead of a generic/common client with hand-typed action names.", Zh: "使用最新官方 SDK 中 {{p}} 的客户端（Go 包 `tencentcloud/{{p}}/{{pkgversion}}`），而不是在通用客户端里手工填写接口名。"},
 	}},
-	{guide: 69, steps: []Text{
+	{guide: 77, steps: []Text{
 		{En: "Read the parameter named in `Message` (the name in backticks, e.g. Parameter `Limit` format invalid.) and check its type and format on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}.", Zh: "找到 `Message` 中指出的参数（反引号中的参数名，如 参数 `Limit` 格式非法。），在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对其类型和格式。"},
 		{En: "Reproduce the call in API Explorer ({{explorer}}), which validates types and generates SDK code to copy, or with `tccli {{p}} {{action}} --region <region>`.", Zh: "在 API Explorer（{{explorer}}）中复现调用（它会校验类型并生成可参考的 SDK 代码），或用 `tccli {{p}} {{action}} --region <地域>` 复现。"},
 		{En: "Use an official SDK, which serialises arrays, numbers and JSON correctly; if you build requests yourself, remember the v1 (form) and v3 (JSON) encodings differ.", Zh: "使用官方 SDK，它会正确序列化数组、数值和 JSON；如自行构造请求，注意 v1（表单）与 v3（JSON）签名下的传参方式不同。"},
 	}},
-	{guide: 87, steps: []Text{
+	{guide: 98, steps: []Text{
 		{En: "Find the parameter named in `Message` and check its allowed values on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; for `Region`, use a region listed for that API (e.g. `ap-guangzhou`).", Zh: "找到 `Message` 中指出的参数，在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对允许的取值；`Region` 请使用该接口列出的地域（如 `ap-guangzhou`）。"},
 		{En: "List the regions {{product}} supports with `tccli region DescribeRegions --Product {{p}}`.", Zh: "用 `tccli region DescribeRegions --Product {{p}}` 查询{{product}}支持的地域。"},
 		{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
 	}},
-	{guide: 88, steps: []Text{
+	{guide: 101, steps: []Text{
 		{En: "Use `application/json` unless the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}} explicitly supports multipart upload; the official SDKs use JSON.", Zh: "除非{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面明确支持 multipart 上传，否则请使用 `application/json`；官方 SDK 默认使用 JSON。"},
 		{En: "If multipart is required, let the HTTP library build it (e.g. Go `mime/multipart`, Python `requests` `files=`) so that boundary and body match, and sign the final body bytes with TC3.", Zh: "如必须使用 multipart，请交给 HTTP 库生成（如 Go 的 `mime/multipart`、Python `requests` 的 `files=`），保证分隔符与请求体一致，并对最终请求体用 TC3 签名。"},
 		{En: "Capture the raw request (debug log or local proxy) and check the closing `--boundary--` line is present.", Zh: "抓取原始请求（调试日志或本地代理），确认末尾存在 `--boundary--` 结束行。"},
 	}},
-	{guide: 89, steps: []Text{
+	{guide: 102, steps: []Text{
 		{En: "Find the public egress IP the server sees (the EIP of your NAT gateway or proxy, or any what-is-my-IP service queried from the same host).", Zh: "确认服务端看到的公网出口 IP（NAT 网关或代理绑定的 EIP，或在同一主机上用查询公网 IP 的服务获取）。"},
 		{En: "Ask the root account administrator who manages the account's API IP restrictions (CAM console https://console.cloud.tencent.com/cam) to remove that IP from the blacklist, if the block is not intended.", Zh: "如果拦截并非预期，请联系管理账号 API IP 限制的主账号管理员（CAM 控制台 https://console.cloud.tencent.com/cam），将该 IP 移出黑名单。"},
 		{En: "Otherwise send the calls from an allowed egress, e.g. a fixed NAT gateway EIP, and repeat the call from there (`tccli {{p}} {{action}} --region <region>`).", Zh: "否则请改从允许的出口发起调用，例如固定的 NAT 网关 EIP，并从该出口重新执行调用（`tccli {{p}} {{action}} --region <地域>`）。"},
 		{En: "If nobody in your organisation configured a blacklist, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId and the egress IP.", Zh: "若组织内无人配置过黑名单，请提交工单（https://console.cloud.tencent.com/workorder/category），附上 RequestId 和出口 IP。"},
 	}},
-	{guide: 90, steps: []Text{
+	{guide: 103, steps: []Text{
 		{En: "Find the public egress IP the server sees (the EIP of your NAT gateway or proxy, or any what-is-my-IP service queried from the same host).", Zh: "确认服务端看到的公网出口 IP（NAT 网关或代理绑定的 EIP，或在同一主机上用查询公网 IP 的服务获取）。"},
 		{En: "Ask the root account administrator who manages the account's API IP restrictions (CAM console https://console.cloud.tencent.com/cam) to add that IP or CIDR to the whitelist.", Zh: "请管理账号 API IP 限制的主账号管理员（CAM 控制台 https://console.cloud.tencent.com/cam）将该 IP 或网段加入白名单。"},
 		{En: "For workloads without a fixed IP, route API calls through a NAT gateway or proxy whose EIP is whitelisted, and repeat the call from there (`tccli {{p}} {{action}} --region <region>`).", Zh: "对没有固定 IP 的业务，让 API 调用经由已加入白名单的 NAT 网关或代理 EIP 发出，并从该出口重新执行调用（`tccli {{p}} {{action}} --region <地域>`）。"},
 		{En: "If nobody in your organisation configured a whitelist, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId and the egress IP.", Zh: "若组织内无人配置过白名单，请提交工单（https://console.cloud.tencent.com/workorder/category），附上 RequestId 和出口 IP。"},
 	}},
-	{guide: 91, steps: []Text{
+	{guide: 104, steps: []Text{
 		{En: "Read `Message` and the sub-code to see which quota was hit; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认触达了哪项配额；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
 		{En: "{{?quota}}Check the quota with `tccli {{p}} {{quota}} --region <region>`{{/}}{{!quota}}Check the quota in the console of {{product}} (its quota or usage page) or in the usage limits of its documentation{{/}}, then list current usage {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and delete what is unused.", Zh: "{{?quota}}用 `tccli {{p}} {{quota}} --region <地域>` 查看配额{{/}}{{!quota}}在{{product}}的控制台（配额或用量页面）或其文档的使用限制中查看配额{{/}}，再{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查询当前用量，删除不再使用的资源。"},
 		{En: "Split large batches into smaller requests when the limit is per request.", Zh: "如限制针对单次请求，请把大批量拆分为多次较小的请求。"},
 		{En: "If you need a higher quota, upgrade the instance edition where quotas depend on it, or open a ticket (https://console.cloud.tencent.com/workorder/category) to request an increase.", Zh: "如需更高配额，在配额取决于实例规格时升级实例规格，或提交工单（https://console.cloud.tencent.com/workorder/category）申请提升配额。"},
 	}},
-	{guide: 95, steps: []Text{
+	{guide: 108, steps: []Text{
 		{En: "Add the parameter named in `Message` (e.g. The request is missing a required parameter `InstanceId`. means: set `InstanceId`) and send the request again.", Zh: "补上 `Message` 中指出的参数（如提示 请求缺少必传参数 `InstanceId`。 即需要传 `InstanceId`），然后重新发起请求。"},
 		{En: "For a missing `X-TC-*` header, add that common parameter to the request headers, or let an official SDK set them all.", Zh: "若缺少 `X-TC-*` 头，请在请求头中补上该公共参数，或交由官方 SDK 统一设置。"},
 		{En: "Check the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}} for required and conditionally required parameters, and try the call in API Explorer ({{explorer}}), which marks required fields.", Zh: "在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对必填及条件必填参数，并在 API Explorer（{{explorer}}）中试调，该工具会标出必填项。"},
 	}},
-	{guide: 98, steps: []Text{
+	{guide: 111, steps: []Text{
 		{En: "Copy the endpoint (接口请求域名) from the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; for {{product}} it is `{{p}}.tencentcloudapi.com`, and its first label (`{{p}}`) is the service name.", Zh: "从{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面复制接口请求域名（{{product}}为 `{{p}}.tencentcloudapi.com`），并以其第一段（`{{p}}`）作为服务名。"},
 		{En: "Prefer the {{p}} client of an official SDK (Go `{{p}}.NewClient`), which sets host and service correctly.", Zh: "优先使用官方 SDK 中 {{p}} 的客户端（如 Go 的 `{{p}}.NewClient`），它会正确设置域名和服务名。"},
 		{En: "Confirm in the Tencent Cloud console that {{product}} is offered on your account's site (China or international); if so and it persists, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId.", Zh: "在腾讯云控制台确认你的账号所在站点（中国站或国际站）提供{{product}}；若已提供而问题持续，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
 	}},
-	{guide: 99, steps: []Text{
+	{guide: 112, steps: []Text{
 		{En: "Take the version from the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}} (\"Version ... 本接口取值\"){{?version}}; `{{version}}` is a version of {{product}}{{/}}.", Zh: "从{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口页面的“Version … 本接口取值”处获取版本号{{?version}}；`{{version}}` 是{{product}}的一个 API 版本{{/}}。"},
 		{En: "In the SDKs the version is part of the package path, e.g. Go `tencentcloud/{{p}}/{{pkgversion}}`, Python `tencentcloud.{{p}}.{{pkgversion}}`; import the package that matches the host you call.", Zh: "SDK 中版本号体现在包路径中，例如 Go 的 `tencentcloud/{{p}}/{{pkgversion}}`、Python 的 `tencentcloud.{{p}}.{{pkgversion}}`；请引入与所调用域名对应的包。"},
 		{En: "Check that the host ({{p}}.tencentcloudapi.com), `X-TC-Action` and `X-TC-Version` belong to the same product.", Zh: "确认域名（{{p}}.tencentcloudapi.com）、`X-TC-Action` 和 `X-TC-Version` 属于同一产品。"},
 	}},
-	{guide: 102, steps: []Text{
+	{guide: 118, steps: []Text{
 		{En: "Back off and retry: wait a random time in [0, min(30 s, 1 s × 2^n)] before retry n (exponential backoff with full jitter), up to about 5 attempts; never retry in a tight loop.", Zh: "退避后重试：第 n 次重试前随机等待 [0, min(30 秒, 1 秒 × 2^n)]（带完全随机抖动的指数退避），最多约 5 次；不要无间隔地循环重试。"},
 		{En: "Or enable the SDK's retry: Go `cpf.RateLimitExceededMaxRetries = 3` with `cpf.RateLimitExceededRetryDuration = profile.ExponentialBackoff` (2^n s); Python `ClientProfile(retryer=StandardRetryer(max_attempts=3))`.", Zh: "或开启 SDK 自带重试：Go 设置 `cpf.RateLimitExceededMaxRetries = 3` 和 `cpf.RateLimitExceededRetryDuration = profile.ExponentialBackoff`（2^n 秒）；Python 使用 `ClientProfile(retryer=StandardRetryer(max_attempts=3))`。"},
 		{En: "Read the action's limit on its page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}} (\"默认接口请求频率限制: 20次/秒\") and throttle on the client side below it (e.g. a token bucket at 15 requests/s), counting all workers that share the account.", Zh: "在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面查看其频率限制（“默认接口请求频率限制: 20次/秒”），并在客户端限流到限制以下（如令牌桶 15 次/秒），计入共用同一账号的所有进程。"},
 		{En: "Make fewer calls: query many IDs in one Describe call, use a larger `Limit` when paging, cache results, and poll resource status every few seconds instead of continuously.", Zh: "减少调用次数：一次 Describe 查询多个 ID，分页时使用更大的 `Limit`，缓存查询结果，轮询资源状态时间隔数秒而非连续调用。"},
 		{En: "If your steady legitimate load needs more than the documented limit, open a ticket (https://console.cloud.tencent.com/workorder/category) to request a higher limit.", Zh: "若正常业务的持续负载确实超过文档限制，请提交工单（https://console.cloud.tencent.com/workorder/category）申请提升频率限制。"},
 	}},
-	{guide: 103, steps: []Text{
+	{guide: 119, steps: []Text{
 		{En: "Retry with exponential backoff and jitter (random wait up to min(30 s, 1 s × 2^n) before retry n); note the Go SDK's built-in rate-limit retry only covers the exact code `RequestLimitExceeded`, so handle this sub-code in your own retry loop.", Zh: "使用带随机抖动的指数退避重试（第 n 次重试前随机等待至多 min(30 秒, 1 秒 × 2^n)）；注意 Go SDK 内置的限频重试只针对 `RequestLimitExceeded` 本身，需自行处理该子错误码。"},
 		{En: "Iterate regions sequentially or with a small worker pool, and apply one client-side rate limiter shared by all regions, below the limit on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}} (\"默认接口请求频率限制: 20次/秒\").", Zh: "顺序遍历地域或使用小并发的工作池，并为所有地域共用一个客户端限流器，速率低于{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口页面的限制（“默认接口请求频率限制: 20次/秒”）。"},
 		{En: "Find the other callers of the account (CloudAudit https://console.cloud.tencent.com/cloudaudit shows API calls by user) and spread heavy jobs over time.", Zh: "找出该账号下的其他调用方（操作审计 https://console.cloud.tencent.com/cloudaudit 可按用户查看 API 调用），错开重负载任务的执行时间。"},
 	}},
-	{guide: 104, steps: []Text{
+	{guide: 120, steps: []Text{
 		{En: "Add your own retry with exponential backoff and jitter (random wait up to min(30 s, 1 s × 2^n)); the Python SDK's `StandardRetryer` does not retry this sub-code and the Go SDK's rate-limit retry does not either.", Zh: "自行实现带随机抖动的指数退避重试（随机等待至多 min(30 秒, 1 秒 × 2^n)）；Python SDK 的 `StandardRetryer` 和 Go SDK 的限频重试都不会重试该子错误码。"},
 		{En: "Throttle all callers behind the same egress IP with a shared limiter, kept below the action's documented limit (\"默认接口请求频率限制: 20次/秒\" on its page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}).", Zh: "对同一出口 IP 后的所有调用方使用共享限流器，速率低于{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口页面的限制（“默认接口请求频率限制: 20次/秒”）。"},
 		{En: "Reduce call volume with batching, larger page sizes and caching, and find the noisy client via request logs.", Zh: "通过批量查询、增大分页大小和缓存减少调用量，并从请求日志中找出调用过多的客户端。"},
 	}},
-	{guide: 105, steps: []Text{
+	{guide: 121, steps: []Text{
 		{En: "Retry with exponential backoff and jitter (random wait up to min(30 s, 1 s × 2^n) before retry n, about 5 attempts); the Go SDK's built-in retry covers only the exact code `RequestLimitExceeded`, so add your own loop in Go.", Zh: "使用带随机抖动的指数退避重试（第 n 次重试前随机等待至多 min(30 秒, 1 秒 × 2^n)，约 5 次）；Go SDK 内置重试只针对 `RequestLimitExceeded` 本身，Go 中需自行实现。"},
 		{En: "Throttle account-wide below the limit on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}} (\"默认接口请求频率限制: 20次/秒\"); lower Terraform concurrency with `terraform apply -parallelism=2`.", Zh: "在整个账号范围内限流，低于{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口页面的限制（“默认接口请求频率限制: 20次/秒”）；用 `terraform apply -parallelism=2` 降低 Terraform 并发。"},
 		{En: "Find which users call most in CloudAudit (https://console.cloud.tencent.com/cloudaudit) and schedule heavy jobs apart; cache Describe results.", Zh: "在操作审计（https://console.cloud.tencent.com/cloudaudit）中找出调用最多的用户，错开重负载任务，并缓存 Describe 查询结果。"},
 	}},
-	{guide: 106, steps: []Text{
+	{guide: 122, steps: []Text{
 		{En: "Send the request as POST with `TC3-HMAC-SHA256` (the SDK default; Go `cpf.HttpProfile.ReqMethod = \"POST\"`), which raises the limit to 10 MB.", Zh: "改用 POST + `TC3-HMAC-SHA256` 发送（SDK 默认方式；Go 为 `cpf.HttpProfile.ReqMethod = \"POST\"`），上限提高到 10 MB。"},
 		{En: "Split long lists into several smaller requests.", Zh: "将长列表拆分为多次较小的请求。"},
 		{En: "For large files, upload them to COS first and pass the object URL if the action accepts a URL parameter (see its page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}); otherwise compress or resize the content.", Zh: "对于大文件，如接口支持 URL 参数（见{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面），先上传到 COS 再传对象 URL；否则压缩内容或减小尺寸。"},
 	}},
-	{guide: 107, steps: []Text{
+	{guide: 123, steps: []Text{
 		{En: "Check the resource's state {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and wait until no task is running.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查看资源状态，等待进行中的任务结束。"},
 		{En: "If it is still bound, detach or delete the dependents first (the `Message` usually names them), then repeat the operation.", Zh: "若资源仍被绑定，先解绑或删除依赖对象（`Message` 通常会指出），再重新执行操作。"},
 		{En: "Serialize changes to one resource in your automation (one worker per resource, or a lock).", Zh: "在自动化流程中串行化对同一资源的修改（每个资源一个执行者或加锁）。"},
 	}},
-	{guide: 108, steps: []Text{
+	{guide: 124, steps: []Text{
 		{En: "Read `Message` and the sub-code to see which resource is short; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认缺少的是哪类资源；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
 		{En: "Choose another availability zone, region or specification, or a subnet with free IPs (check in the VPC console https://console.cloud.tencent.com/vpc/subnet).", Zh: "换用其他可用区、地域或规格，或选择仍有可用 IP 的子网（在 VPC 控制台 https://console.cloud.tencent.com/vpc/subnet 查看）。"},
 		{En: "If the instance must be running, check its status {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and wait for it to become Running.", Zh: "若需要实例处于运行状态，请{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查看状态，等待其变为运行中。"},
 		{En: "If you need that exact capacity, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId, region and specification.", Zh: "如必须使用该规格，请提交工单（https://console.cloud.tencent.com/workorder/category），附上 RequestId、地域和规格。"},
 	}},
-	{guide: 111, steps: []Text{
+	{guide: 128, steps: []Text{
 		{En: "List the resources of the region you call {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare their IDs with yours; repeat for the region the resource was created in.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台列出所调用地域中的资源并核对 ID；并对资源创建时所在的地域重复查询。"},
 		{En: "Run `tccli sts GetCallerIdentity` with the same credentials to confirm the account.", Zh: "用相同凭证执行 `tccli sts GetCallerIdentity`，确认所属账号。"},
 		{En: "Read `Message` and the sub-code to see which resource is missing, and create it first if needed; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认缺少的是哪个资源，必要时先创建；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
 	}},
-	{guide: 121, steps: []Text{
+	{guide: 142, steps: []Text{
 		{En: "Check the resource status {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and wait for a normal/Running state.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查看资源状态，等待其恢复正常/运行中。"},
 		{En: "If it is isolated, top up or renew at https://console.cloud.tencent.com/expense; the resource becomes usable again after recovery.", Zh: "若已被隔离，请在 https://console.cloud.tencent.com/expense 充值或续费，资源恢复后即可使用。"},
 		{En: "If the state is normal and the error persists, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId.", Zh: "若状态正常而错误持续，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
 	}},
-	{guide: 122, steps: []Text{
+	{guide: 145, steps: []Text{
 		{En: "Page through results with the action's paging parameters, usually `Offset`/`Limit` (e.g. `tccli {{p}} {{action}} --region <region> --Offset 0 --Limit 20`), and lower `Limit` until it succeeds.", Zh: "使用接口的分页参数（通常为 `Offset`/`Limit`）分页查询（如 `tccli {{p}} {{action}} --region <地域> --Offset 0 --Limit 20`），并调小 `Limit` 直到成功。"},
 		{En: "Narrow the query with the action's filter parameters (names, IDs, time range).", Zh: "使用接口的过滤参数（名称、ID、时间范围）缩小查询范围。"},
 		{En: "For large exports, split the time range or resource set into several calls.", Zh: "大批量导出时，把时间范围或资源集合拆成多次调用。"},
 	}},
-	{guide: 125, steps: []Text{
+	{guide: 148, steps: []Text{
 		{En: "Retry after a pause with exponential backoff and jitter (e.g. random wait up to 1 s, 2 s, 4 s ... capped at 60 s), for idempotent calls or calls carrying a `ClientToken`.", Zh: "对幂等调用或携带 `ClientToken` 的调用，暂停后使用带随机抖动的指数退避重试（如随机等待至多 1 秒、2 秒、4 秒……上限 60 秒）。"},
 		{En: "Check the console notifications (https://console.cloud.tencent.com/message) for maintenance or incident notices for {{product}} and the region.", Zh: "查看控制台站内信（https://console.cloud.tencent.com/message），确认{{product}}和该地域是否有维护或故障通知。"},
 		{En: "If it lasts more than a few minutes, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId, region and time.", Zh: "若持续超过数分钟，请提交工单（https://console.cloud.tencent.com/workorder/category），附上 RequestId、地域和时间。"},
 	}},
-	{guide: 126, steps: []Text{
+	{guide: 149, steps: []Text{
 		{En: "Run `tccli sts GetCallerIdentity` with the same credentials to see which user or role is calling.", Zh: "用相同凭证执行 `tccli sts GetCallerIdentity`，确认实际调用的用户或角色。"},
 		{En: "In the CAM console (https://console.cloud.tencent.com/cam), open that user or role, choose Associate Policy and attach the preset policy of {{product}} (its FullAccess or ReadOnlyAccess policy; search the policy list by name); or from the CLI: `tccli cam AttachUserPolicy --PolicyId <id> --AttachUin <subUin>`.", Zh: "在 CAM 控制台（https://console.cloud.tencent.com/cam）打开该用户或角色，点击“关联策略”，关联{{product}}的预设策略（FullAccess 或 ReadOnlyAccess 类策略，可在策略列表中按产品名称搜索）；或用命令行：`tccli cam AttachUserPolicy --PolicyId <id> --AttachUin <subUin>`。"},
 		{En: "For least privilege, create a custom policy at https://console.cloud.tencent.com/cam/policy that allows just the action, e.g. {\"version\":\"2.0\",\"statement\":[{\"effect\":\"allow\",\"action\":[\"<service>:{{action}}\"],\"resource\":[\"*\"]}]}, and attach it; `<service>` is the CAM service name given in the CAM documentation of {{product}} (usually, but not for every product, `{{p}}`).", Zh: "如需最小权限，在 https://console.cloud.tencent.com/cam/policy 新建仅允许该操作的自定义策略，例如 {\"version\":\"2.0\",\"statement\":[{\"effect\":\"allow\",\"action\":[\"<service>:{{action}}\"],\"resource\":[\"*\"]}]}，再关联给该用户；其中 `<service>` 是{{product}}的 CAM 文档中给出的服务名（通常是 `{{p}}`，但并非所有产品都如此）。"},
 		{En: "Open the console of {{product}} once with the root account or an admin and accept any service authorisation prompt; check attached policies for `deny`, IP or tag conditions.", Zh: "用主账号或管理员打开一次{{product}}的控制台，按提示完成服务授权；并检查已关联策略中的 `deny`、IP 或标签条件。"},
 	}},
-	{guide: 129, steps: []Text{
+	{guide: 154, steps: []Text{
 		{En: "Find the parameter named in `Message`, compare it with the action's input parameters on its page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}, and remove or rename it exactly as documented.", Zh: "找到 `Message` 中指出的参数，与{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的输入参数列表对比，删除该参数或按文档准确更正名称。"},
 		{En: "Use the request struct of an up-to-date official SDK (Go `{{p}}.New{{action}}Request()`), which only serialises defined fields.", Zh: "使用最新官方 SDK 中的请求结构（如 Go 的 `{{p}}.New{{action}}Request()`），它只会序列化已定义的字段。"},
 		{En: "Reproduce the call in API Explorer ({{explorer}}), which lists only valid parameters, and diff its request with yours.", Zh: "在 API Explorer（{{explorer}}）中复现调用（只会列出合法参数），并与自己的请求逐项对比。"},
 	}},
-	{guide: 131, steps: []Text{
+	{guide: 156, steps: []Text{
 		{En: "Read `Message` and the sub-code to see what the resource does not support (its type, edition, state or billing); `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认资源不支持的是哪一项（类型、规格、状态或计费方式）；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
 		{En: "Check the resource's edition and state {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare them with the feature's requirements in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查询资源的规格和状态，并与{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该功能的要求对照。"},
 		{En: "Upgrade the edition, change the configuration, complete the prerequisite in the console of {{product}}, or use a supported alternative.", Zh: "升级规格、修改配置、在{{product}}的控制台完成前置步骤，或改用受支持的替代方式。"},
 	}},
-	{guide: 141, steps: []Text{
+	{guide: 166, steps: []Text{
 		{En: "Send POST (recommended, with `TC3-HMAC-SHA256` and `Content-Type: application/json`) or GET to https://{{p}}.tencentcloudapi.com/.", Zh: "使用 POST（推荐，配合 `TC3-HMAC-SHA256` 和 `Content-Type: application/json`）或 GET 请求 https://{{p}}.tencentcloudapi.com/。"},
 		{En: "Do not call Tencent Cloud APIs from browser JavaScript; call them from your backend, which also keeps the SecretKey off the client.", Zh: "不要在浏览器 JavaScript 中直接调用腾讯云 API，应由后端调用，这样也能避免 SecretKey 暴露在客户端。"},
 		{En: "Use an official SDK, which always sends POST or GET (Go `cpf.HttpProfile.ReqMethod = \"POST\"`).", Zh: "使用官方 SDK，它只会发送 POST 或 GET（Go 为 `cpf.HttpProfile.ReqMethod = \"POST\"`）。"},
 	}},
-	{guide: 142, steps: []Text{
+	{guide: 167, steps: []Text{
 		{En: "List the regions {{product}} supports with `tccli region DescribeRegions --Product {{p}}`, and use one of the returned region IDs.", Zh: "用 `tccli region DescribeRegions --Product {{p}}` 查询{{product}}支持的地域，并使用返回的地域 ID。"},
 		{En: "Check the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; some actions list a restricted set of regions for the `Region` parameter.", Zh: "查看{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面，部分接口的 `Region` 参数只支持限定的地域列表。"},
 		{En: "Set the region in the client (`{{p}}.NewClient(cred, \"ap-guangzhou\", cpf)`, `tccli {{p}} {{action}} --region ap-guangzhou`) and make sure the resource really lives there.", Zh: "在客户端中设置地域（`{{p}}.NewClient(cred, \"ap-guangzhou\", cpf)`、`tccli {{p}} {{action}} --region ap-guangzhou`），并确认资源确实位于该地域。"},
 	}},
-	{guide: 143, steps: []Text{
+	{guide: 168, steps: []Text{
 		{En: "List the resources of the region you call {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare their IDs with yours; repeat for the region the resource was created in.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台列出所调用地域中的资源并核对 ID；并对资源创建时所在的地域重复查询。"},
 		{En: "Run `tccli sts GetCallerIdentity` with the same credentials to confirm the account.", Zh: "用相同凭证执行 `tccli sts GetCallerIdentity`，确认所属账号。"},
 		{En: "Read `Message` and the sub-code to see which resource is missing, and create it first if needed; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认缺少的是哪个资源，必要时先创建；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
 	}},
-	{guide: 144, steps: []Text{
+	{guide: 169, steps: []Text{
 		{En: "Read the `Message`; it usually names what denies the operation (the resource's state, a protection switch, arrears, a feature your account has not enabled).", Zh: "阅读 `Message`，其中通常会说明拒绝的原因（资源状态、保护开关、欠费、账号未开通的功能等）。"},
 		{En: "Check the resource {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and wait for a running change to finish.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台检查资源状态，并等待进行中的变更结束。"},
 		{En: "Check the account balance and overdue bills at https://console.cloud.tencent.com/expense; isolated resources refuse most operations.", Zh: "在 https://console.cloud.tencent.com/expense 检查账户余额和欠费情况；已隔离的资源会拒绝大多数操作。"},
 		{En: "Remove the blocking condition (turn the protection off, renew, apply for the feature), then call again; if nothing explains it, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId.", Zh: "消除阻断条件（关闭保护开关、续费、申请开通功能）后再调用；若找不到原因，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
 	}},
-	{guide: 145, steps: []Text{
+	{guide: 170, steps: []Text{
 		{En: "Read `Message` and the sub-code to see which quota was hit; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认触达了哪项配额；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
 		{En: "{{?quota}}Check the quota with `tccli {{p}} {{quota}} --region <region>`{{/}}{{!quota}}Check the quota in the console of {{product}} (its quota or usage page) or in the usage limits of its documentation{{/}}, then list current usage {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and delete what is unused.", Zh: "{{?quota}}用 `tccli {{p}} {{quota}} --region <地域>` 查看配额{{/}}{{!quota}}在{{product}}的控制台（配额或用量页面）或其文档的使用限制中查看配额{{/}}，再{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查询当前用量，删除不再使用的资源。"},
 		{En: "Split large batches into smaller requests when the limit is per request.", Zh: "如限制针对单次请求，请把大批量拆分为多次较小的请求。"},
 		{En: "If you need a higher quota, upgrade the instance edition where quotas depend on it, or open a ticket (https://console.cloud.tencent.com/workorder/category) to request an increase.", Zh: "如需更高配额，在配额取决于实例规格时升级实例规格，或提交工单（https://console.cloud.tencent.com/workorder/category）申请提升配额。"},
 	}},
-	{guide: 146, steps: []Text{
+	{guide: 171, steps: []Text{
 		{En: "Read the parameter named in `Message` (the name in backticks, e.g. Parameter `Limit` format invalid.) and check its type and format on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}.", Zh: "找到 `Message` 中指出的参数（反引号中的参数名，如 参数 `Limit` 格式非法。），在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对其类型和格式。"},
 		{En: "Reproduce the call in API Explorer ({{explorer}}), which validates types and generates SDK code to copy, or with `tccli {{p}} {{action}} --region <region>`.", Zh: "在 API Explorer（{{explorer}}）中复现调用（它会校验类型并生成可参考的 SDK 代码），或用 `tccli {{p}} {{action}} --region <地域>` 复现。"},
 		{En: "Use an official SDK, which serialises arrays, numbers and JSON correctly; if you build requests yourself, remember the v1 (form) and v3 (JSON) encodings differ.", Zh: "使用官方 SDK，它会正确序列化数组、数值和 JSON；如自行构造请求，注意 v1（表单）与 v3（JSON）签名下的传参方式不同。"},
 	}},
-	{guide: 147, steps: []Text{
+	{guide: 172, steps: []Text{
 		{En: "Read the sub-code and the `Message`: a signing problem has its own entry with exact steps (`errcode explain AuthFailure.SignatureExpire`, `AuthFailure.SignatureFailure`, `AuthFailure.SecretIdNotFound`).", Zh: "查看子错误码和 `Message`：签名类问题有各自的条目和具体步骤（`errcode explain AuthFailure.SignatureExpire`、`AuthFailure.SignatureFailure`、`AuthFailure.SecretIdNotFound`）。"},
 		{En: "If every call with this key fails, check the key pair at https://console.cloud.tencent.com/cam/capi (it exists and is enabled, no spaces around it) and the local clock (`date -u`; enable NTP).", Zh: "若使用该密钥的所有调用都失败，请在 https://console.cloud.tencent.com/cam/capi 核对密钥对（存在、已启用、前后无空格），并检查本机时钟（`date -u`，开启 NTP 时间同步）。"},
 		{En: "If only some actions fail, the calling sub-account or role lacks a CAM policy for them: at https://console.cloud.tencent.com/cam grant the preset policy of {{product}} (its FullAccess or ReadOnlyAccess policy; search the policy list by name) or a custom policy allowing the action (`<service>:{{action}}`, with the service name from the CAM documentation of {{product}}) on the resource.", Zh: "若只有部分接口失败，说明调用的子账号或角色缺少相应的 CAM 策略：在 https://console.cloud.tencent.com/cam 授予{{product}}的预设策略（FullAccess 或 ReadOnlyAccess 类策略，可在策略列表中按产品名称搜索），或授予允许在该资源上执行此接口（`<service>:{{action}}`，服务名见{{product}}的 CAM 文档）的自定义策略。"},
 		{En: "Reproduce the call with the same credentials in API Explorer ({{explorer}}) or with `tccli {{p}} {{action}} --region <region>`, then open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId if it still fails.", Zh: "用同一凭证在 API Explorer（{{explorer}}）中或用 `tccli {{p}} {{action}} --region <地域>` 复现调用；如仍失败，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
 	}},
-	{guide: 148, steps: []Text{
+	{guide: 173, steps: []Text{
 		{En: "Find the parameter named in `Message` and check its allowed values on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; for `Region`, use a region listed for that API (e.g. `ap-guangzhou`).", Zh: "找到 `Message` 中指出的参数，在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对允许的取值；`Region` 请使用该接口列出的地域（如 `ap-guangzhou`）。"},
 		{En: "List the regions {{product}} supports with `tccli region DescribeRegions --Product {{p}}`.", Zh: "用 `tccli region DescribeRegions --Product {{p}}` 查询{{product}}支持的地域。"},
 		{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
 	}},
-	{guide: 149, steps: []Text{
+	{guide: 174, steps: []Text{
 		{En: "Read the full `Message`; it usually names the state or rule that refused the operation, and `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读完整的 `Message`，其中通常会说明拒绝该操作的状态或规则；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
 		{En: "Check the resource state {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and wait for running tasks to finish.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查看资源状态，等待进行中的任务结束。"},
 		{En: "Check the account balance and overdue bills at https://console.cloud.tencent.com/expense.", Zh: "在 https://console.cloud.tencent.com/expense 检查账户余额和欠费情况。"},
 		{En: "If the state is normal and it persists, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId.", Zh: "若状态正常但问题持续，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
 	}},
-	{guide: 150, steps: []Text{
+	{guide: 175, steps: []Text{
 		{En: "Read the sub-code and the `Message`: a signing problem has its own entry with exact steps (`errcode explain AuthFailure.SignatureExpire`, `AuthFailure.SignatureFailure`, `AuthFailure.SecretIdNotFound`).", Zh: "查看子错误码和 `Message`：签名类问题有各自的条目和具体步骤（`errcode explain AuthFailure.SignatureExpire`、`AuthFailure.SignatureFailure`、`AuthFailure.SecretIdNotFound`）。"},
 		{En: "If every call with this key fails, check the key pair at https://console.cloud.tencent.com/cam/capi (it exists and is enabled, no spaces around it) and the local clock (`date -u`; enable NTP).", Zh: "若使用该密钥的所有调用都失败，请在 https://console.cloud.tencent.com/cam/capi 核对密钥对（存在、已启用、前后无空格），并检查本机时钟（`date -u`，开启 NTP 时间同步）。"},
 		{En: "If only some actions fail, the calling sub-account or role lacks a CAM policy for them: at https://console.cloud.tencent.com/cam grant the preset policy of {{product}} (its FullAccess or ReadOnlyAccess policy; search the policy list by name) or a custom policy allowing the action (`<service>:{{action}}`, with the service name from the CAM documentation of {{product}}) on the resource.", Zh: "若只有部分接口失败，说明调用的子账号或角色缺少相应的 CAM 策略：在 https://console.cloud.tencent.com/cam 授予{{product}}的预设策略（FullAccess 或 ReadOnlyAccess 类策略，可在策略列表中按产品名称搜索），或授予允许在该资源上执行此接口（`<service>:{{action}}`，服务名见{{product}}的 CAM 文档）的自定义策略。"},
 		{En: "Reproduce the call with the same credentials in API Explorer ({{explorer}}) or with `tccli {{p}} {{action}} --region <region>`, then open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId if it still fails.", Zh: "用同一凭证在 API Explorer（{{explorer}}）中或用 `tccli {{p}} {{action}} --region <地域>` 复现调用；如仍失败，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
 	}},
-	{guide: 151, steps: []Text{
+	{guide: 176, steps: []Text{
 		{En: "Record the `RequestId`, action, region and time; they are what support needs to trace the failure.", Zh: "记录 `RequestId`、接口名、地域和时间，这是技术支持定位问题所需的信息。"},
 		{En: "For an idempotent call (Describe*, or a create carrying the same `ClientToken`), retry at most twice with backoff (1 s, then 2 s); do not loop.", Zh: "对幂等调用（Describe* 查询，或携带相同 `ClientToken` 的创建请求），以退避方式（1 秒，再 2 秒）最多重试两次；不要循环重试。"},
 		{En: "If it fails again with the same parameters, try the operation in the console of {{product}} or in API Explorer ({{explorer}}) to rule out client-side causes.", Zh: "若同样参数再次失败，可在{{product}}的控制台或 API Explorer（{{explorer}}）中执行同一操作，排除客户端因素。"},
 		{En: "If it persists, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId.", Zh: "若问题持续，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
 	}},
-	{guide: 152, steps: []Text{
+	{guide: 177, steps: []Text{
 		{En: "Read the parameter named in `Message` (the name in backticks, e.g. Parameter `Limit` format invalid.) and check its type and format on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}.", Zh: "找到 `Message` 中指出的参数（反引号中的参数名，如 参数 `Limit` 格式非法。），在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对其类型和格式。"},
 		{En: "Reproduce the call in API Explorer ({{explorer}}), which validates types and generates SDK code to copy, or with `tccli {{p}} {{action}} --region <region>`.", Zh: "在 API Explorer（{{explorer}}）中复现调用（它会校验类型并生成可参考的 SDK 代码），或用 `tccli {{p}} {{action}} --region <地域>` 复现。"},
 		{En: "Use an official SDK, which serialises arrays, numbers and JSON correctly; if you build requests yourself, remember the v1 (form) and v3 (JSON) encodings differ.", Zh: "使用官方 SDK，它会正确序列化数组、数值和 JSON；如自行构造请求，注意 v1（表单）与 v3（JSON）签名下的传参方式不同。"},
 	}},
-	{guide: 153, steps: []Text{
+	{guide: 178, steps: []Text{
 		{En: "Find the parameter named in `Message` and check its allowed values on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; for `Region`, use a region listed for that API (e.g. `ap-guangzhou`).", Zh: "找到 `Message` 中指出的参数，在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对允许的取值；`Region` 请使用该接口列出的地域（如 `ap-guangzhou`）。"},
 		{En: "List the regions {{product}} supports with `tccli region DescribeRegions --Product {{p}}`.", Zh: "用 `tccli region DescribeRegions --Product {{p}}` 查询{{product}}支持的地域。"},
 		{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
 	}},
-	{guide: 154, steps: []Text{
+	{guide: 179, steps: []Text{
 		{En: "Record the `RequestId`, action, region and time; they are what support needs to trace the failure.", Zh: "记录 `RequestId`、接口名、地域和时间，这是技术支持定位问题所需的信息。"},
 		{En: "For an idempotent call (Describe*, or a create carrying the same `ClientToken`), retry at most twice with backoff (1 s, then 2 s); do not loop.", Zh: "对幂等调用（Describe* 查询，或携带相同 `ClientToken` 的创建请求），以退避方式（1 秒，再 2 秒）最多重试两次；不要循环重试。"},
 		{En: "If it fails again with the same parameters, try the operation in the console of {{product}} or in API Explorer ({{explorer}}) to rule out client-side causes.", Zh: "若同样参数再次失败，可在{{product}}的控制台或 API Explorer（{{explorer}}）中执行同一操作，排除客户端因素。"},
 		{En: "If it persists, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId.", Zh: "若问题持续，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
 	}},
-	{guide: 155, steps: []Text{
+	{guide: 180, steps: []Text{
 		{En: "Record the `RequestId`, action, region and time; they are what support needs to trace the failure.", Zh: "记录 `RequestId`、接口名、地域和时间，这是技术支持定位问题所需的信息。"},
 		{En: "For an idempotent call (Describe*, or a create carrying the same `ClientToken`), retry at most twice with backoff (1 s, then 2 s); do not loop.", Zh: "对幂等调用（Describe* 查询，或携带相同 `ClientToken` 的创建请求），以退避方式（1 秒，再 2 秒）最多重试两次；不要循环重试。"},
 		{En: "If it fails again with the same parameters, try the operation in the console of {{product}} or in API Explorer ({{explorer}}) to rule out client-side causes.", Zh: "若同样参数再次失败，可在{{product}}的控制台或 API Explorer（{{explorer}}）中执行同一操作，排除客户端因素。"},
 		{En: "If it persists, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId.", Zh: "若问题持续，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
 	}},
-	{guide: 156, steps: []Text{
+	{guide: 181, steps: []Text{
 		{En: "Run `tccli sts GetCallerIdentity` with the same credentials to see which user or role is calling.", Zh: "用相同凭证执行 `tccli sts GetCallerIdentity`，确认实际调用的用户或角色。"},
 		{En: "In the CAM console (https://console.cloud.tencent.com/cam), open that user or role, choose Associate Policy and attach the preset policy of {{product}} (its FullAccess or ReadOnlyAccess policy; search the policy list by name); or from the CLI: `tccli cam AttachUserPolicy --PolicyId <id> --AttachUin <subUin>`.", Zh: "在 CAM 控制台（https://console.cloud.tencent.com/cam）打开该用户或角色，点击“关联策略”，关联{{product}}的预设策略（FullAccess 或 ReadOnlyAccess 类策略，可在策略列表中按产品名称搜索）；或用命令行：`tccli cam AttachUserPolicy --PolicyId <id> --AttachUin <subUin>`。"},
 		{En: "For least privilege, create a custom policy at https://console.cloud.tencent.com/cam/policy that allows just the action, e.g. {\"version\":\"2.0\",\"statement\":[{\"effect\":\"allow\",\"action\":[\"<service>:{{action}}\"],\"resource\":[\"*\"]}]}, and attach it; `<service>` is the CAM service name given in the CAM documentation of {{product}} (usually, but not for every product, `{{p}}`).", Zh: "如需最小权限，在 https://console.cloud.tencent.com/cam/policy 新建仅允许该操作的自定义策略，例如 {\"version\":\"2.0\",\"statement\":[{\"effect\":\"allow\",\"action\":[\"<service>:{{action}}\"],\"resource\":[\"*\"]}]}，再关联给该用户；其中 `<service>` 是{{product}}的 CAM 文档中给出的服务名（通常是 `{{p}}`，但并非所有产品都如此）。"},
 		{En: "Open the console of {{product}} once with the root account or an admin and accept any service authorisation prompt; check attached policies for `deny`, IP or tag conditions.", Zh: "用主账号或管理员打开一次{{product}}的控制台，按提示完成服务授权；并检查已关联策略中的 `deny`、IP 或标签条件。"},
 	}},
-	{guide: 157, steps: []Text{
-		{En: "Read the full `Message`; it usually names the state or rule that refused the operation, and `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读完整的 `Message`，其中通常会说明拒绝该操作的状态或规则；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
-		{En: "Check the resource state {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and wait for running tasks to finish.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查看资源状态，等待进行中的任务结束。"},
-		{En: "Check the account balance and overdue bills at https://console.cloud.tencent.com/expense.", Zh: "在 https://console.cloud.tencent.com/expense 检查账户余额和欠费情况。"},
-		{En: "If the state is normal and it persists, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId.", Zh: "若状态正常但问题持续，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
-	}},
-	{guide: 158, steps: []Text{
-		{En: "Record the `RequestId`, action, region and time; they are what support needs to trace the failure.", Zh: "记录 `RequestId`、接口名、地域和时间，这是技术支持定位问题所需的信息。"},
-		{En: "For an idempotent call (Describe*, or a create carrying the same `ClientToken`), retry at most twice with backoff (1 s, then 2 s); do not loop.", Zh: "对幂等调用（Describe* 查询，或携带相同 `ClientToken` 的创建请求），以退避方式（1 秒，再 2 秒）最多重试两次；不要循环重试。"},
-		{En: "If it fails again with the same parameters, try the operation in the console of {{product}} or in API Explorer ({{explorer}}) to rule out client-side causes.", Zh: "若同样参数再次失败，可在{{product}}的控制台或 API Explorer（{{explorer}}）中执行同一操作，排除客户端因素。"},
-		{En: "If it persists, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId.", Zh: "若问题持续，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
-	}},
-	{guide: 159, steps: []Text{
-		{En: "Read `Message` and the sub-code to see what the resource does not support (its type, edition, state or billing); `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认资源不支持的是哪一项（类型、规格、状态或计费方式）；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
-		{En: "Check the resource's edition and state {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare them with the feature's requirements in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查询资源的规格和状态，并与{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该功能的要求对照。"},
-		{En: "Upgrade the edition, change the configuration, complete the prerequisite in the console of {{product}}, or use a supported alternative.", Zh: "升级规格、修改配置、在{{product}}的控制台完成前置步骤，或改用受支持的替代方式。"},
-	}},
-	{guide: 160, steps: []Text{
-		{En: "Record the `RequestId`, action, region and time; they are what support needs to trace the failure.", Zh: "记录 `RequestId`、接口名、地域和时间，这是技术支持定位问题所需的信息。"},
-		{En: "For an idempotent call (Describe*, or a create carrying the same `ClientToken`), retry at most twice with backoff (1 s, then 2 s); do not loop.", Zh: "对幂等调用（Describe* 查询，或携带相同 `ClientToken` 的创建请求），以退避方式（1 秒，再 2 秒）最多重试两次；不要循环重试。"},
-		{En: "If it fails again with the same parameters, try the operation in the console of {{product}} or in API Explorer ({{explorer}}) to rule out client-side causes.", Zh: "若同样参数再次失败，可在{{product}}的控制台或 API Explorer（{{explorer}}）中执行同一操作，排除客户端因素。"},
-		{En: "If it persists, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId.", Zh: "若问题持续，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
-	}},
-	{guide: 161, steps: []Text{
-		{En: "Record the `RequestId`, action, region and time; they are what support needs to trace the failure.", Zh: "记录 `RequestId`、接口名、地域和时间，这是技术支持定位问题所需的信息。"},
-		{En: "For an idempotent call (Describe*, or a create carrying the same `ClientToken`), retry at most twice with backoff (1 s, then 2 s); do not loop.", Zh: "对幂等调用（Describe* 查询，或携带相同 `ClientToken` 的创建请求），以退避方式（1 秒，再 2 秒）最多重试两次；不要循环重试。"},
-		{En: "If it fails again with the same parameters, try the operation in the console of {{product}} or in API Explorer ({{explorer}}) to rule out client-side causes.", Zh: "若同样参数再次失败，可在{{product}}的控制台或 API Explorer（{{explorer}}）中执行同一操作，排除客户端因素。"},
-		{En: "If it persists, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId.", Zh: "若问题持续，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
-	}},
-	{guide: 162, steps: []Text{
-		{En: "Read `Message` and the sub-code to see which quota was hit; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认触达了哪项配额；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
-		{En: "{{?quota}}Check the quota with `tccli {{p}} {{quota}} --region <region>`{{/}}{{!quota}}Check the quota in the console of {{product}} (its quota or usage page) or in the usage limits of its documentation{{/}}, then list current usage {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and delete what is unused.", Zh: "{{?quota}}用 `tccli {{p}} {{quota}} --region <地域>` 查看配额{{/}}{{!quota}}在{{product}}的控制台（配额或用量页面）或其文档的使用限制中查看配额{{/}}，再{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查询当前用量，删除不再使用的资源。"},
-		{En: "Split large batches into smaller requests when the limit is per request.", Zh: "如限制针对单次请求，请把大批量拆分为多次较小的请求。"},
-		{En: "If you need a higher quota, upgrade the instance edition where quotas depend on it, or open a ticket (https://console.cloud.tencent.com/workorder/category) to request an increase.", Zh: "如需更高配额，在配额取决于实例规格时升级实例规格，或提交工单（https://console.cloud.tencent.com/workorder/category）申请提升配额。"},
-	}},
-	{guide: 163, steps: []Text{
-		{En: "List the resources of the region you call {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare their IDs with yours; repeat for the region the resource was created in.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台列出所调用地域中的资源并核对 ID；并对资源创建时所在的地域重复查询。"},
-		{En: "Run `tccli sts GetCallerIdentity` with the same credentials to confirm the account.", Zh: "用相同凭证执行 `tccli sts GetCallerIdentity`，确认所属账号。"},
-		{En: "Read `Message` and the sub-code to see which resource is missing, and create it first if needed; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认缺少的是哪个资源，必要时先创建；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
-	}},
-	{guide: 164, steps: []Text{
-		{En: "Read `Message` and the sub-code to see which quota was hit; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认触达了哪项配额；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
-		{En: "{{?quota}}Check the quota with `tccli {{p}} {{quota}} --region <region>`{{/}}{{!quota}}Check the quota in the console of {{product}} (its quota or usage page) or in the usage limits of its documentation{{/}}, then list current usage {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and delete what is unused.", Zh: "{{?quota}}用 `tccli {{p}} {{quota}} --region <地域>` 查看配额{{/}}{{!quota}}在{{product}}的控制台（配额或用量页面）或其文档的使用限制中查看配额{{/}}，再{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查询当前用量，删除不再使用的资源。"},
-		{En: "Split large batches into smaller requests when the limit is per request.", Zh: "如限制针对单次请求，请把大批量拆分为多次较小的请求。"},
-		{En: "If you need a higher quota, upgrade the instance edition where quotas depend on it, or open a ticket (https://console.cloud.tencent.com/workorder/category) to request an increase.", Zh: "如需更高配额，在配额取决于实例规格时升级实例规格，或提交工单（https://console.cloud.tencent.com/workorder/category）申请提升配额。"},
-	}},
-	{guide: 165, steps: []Text{
-		{En: "Read `Message` and the sub-code to see which quota was hit; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认触达了哪项配额；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
-		{En: "{{?quota}}Check the quota with `tccli {{p}} {{quota}} --region <region>`{{/}}{{!quota}}Check the quota in the console of {{product}} (its quota or usage page) or in the usage limits of its documentation{{/}}, then list current usage {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and delete what is unused.", Zh: "{{?quota}}用 `tccli {{p}} {{quota}} --region <地域>` 查看配额{{/}}{{!quota}}在{{product}}的控制台（配额或用量页面）或其文档的使用限制中查看配额{{/}}，再{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查询当前用量，删除不再使用的资源。"},
-		{En: "Split large batches into smaller requests when the limit is per request.", Zh: "如限制针对单次请求，请把大批量拆分为多次较小的请求。"},
-		{En: "If you need a higher quota, upgrade the instance edition where quotas depend on it, or open a ticket (https://console.cloud.tencent.com/workorder/category) to request an increase.", Zh: "如需更高配额，在配额取决于实例规格时升级实例规格，或提交工单（https://console.cloud.tencent.com/workorder/category）申请提升配额。"},
-	}},
-	{guide: 166, steps: []Text{
-		{En: "Read `Message` and the sub-code to see which quota was hit; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认触达了哪项配额；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
-		{En: "{{?quota}}Check the quota with `tccli {{p}} {{quota}} --region <region>`{{/}}{{!quota}}Check the quota in the console of {{product}} (its quota or usage page) or in the usage limits of its documentation{{/}}, then list current usage {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and delete what is unused.", Zh: "{{?quota}}用 `tccli {{p}} {{quota}} --region <地域>` 查看配额{{/}}{{!quota}}在{{product}}的控制台（配额或用量页面）或其文档的使用限制中查看配额{{/}}，再{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查询当前用量，删除不再使用的资源。"},
-		{En: "Split large batches into smaller requests when the limit is per request.", Zh: "如限制针对单次请求，请把大批量拆分为多次较小的请求。"},
-		{En: "If you need a higher quota, upgrade the instance edition where quotas depend on it, or open a ticket (https://console.cloud.tencent.com/workorder/category) to request an increase.", Zh: "如需更高配额，在配额取决于实例规格时升级实例规格，或提交工单（https://console.cloud.tencent.com/workorder/category）申请提升配额。"},
-	}},
-	{guide: 167, steps: []Text{
-		{En: "Look the action up in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}, or list its actions with `tccli {{p}} help`, and copy the exact name.", Zh: "在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中查找该接口，或用 `tccli {{p}} help` 列出接口，复制准确名称。"},
-		{En: "Check that host, action and version belong together: host {{p}}.tencentcloudapi.com, `X-TC-Action` `{{action}}`, `X-TC-Version` `{{version}}`.", Zh: "确认域名、接口名和版本三者对应：域名 {{p}}.tencentcloudapi.com、`X-TC-Action` 为 `{{action}}`、`X-TC-Version` 为 `{{version}}`。"},
-		{En: "Use the {{p}} client of an up-to-date official SDK (Go package `tencentcloud/{{p}}/{{pkgversion}}`) instead of a generic/common client with hand-typed action names.", Zh: "使用最新官方 SDK 中 {{p}} 的客户端（Go 包 `tencentcloud/{{p}}/{{pkgversion}}`），而不是在通用客户端里手工填写接口名。"},
-	}},
-	{guide: 168, steps: []Text{
-		{En: "Record the `RequestId`, action, region and time; they are what support needs to trace the failure.", Zh: "记录 `RequestId`、接口名、地域和时间，这是技术支持定位问题所需的信息。"},
-		{En: "For an idempotent call (Describe*, or a create carrying the same `ClientToken`), retry at most twice with backoff (1 s, then 2 s); do not loop.", Zh: "对幂等调用（Describe* 查询，或携带相同 `ClientToken` 的创建请求），以退避方式（1 秒，再 2 秒）最多重试两次；不要循环重试。"},
-		{En: "If it fails again with the same parameters, try the operation in the console of {{product}} or in API Explorer ({{explorer}}) to rule out client-side causes.", Zh: "若同样参数再次失败，可在{{product}}的控制台或 API Explorer（{{explorer}}）中执行同一操作，排除客户端因素。"},
-		{En: "If it persists, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId.", Zh: "若问题持续，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
-	}},
-	{guide: 169, steps: []Text{
-		{En: "Read the full `Message`; it usually names the state or rule that refused the operation, and `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读完整的 `Message`，其中通常会说明拒绝该操作的状态或规则；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
-		{En: "Check the resource state {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and wait for running tasks to finish.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查看资源状态，等待进行中的任务结束。"},
-		{En: "Check the account balance and overdue bills at https://console.cloud.tencent.com/expense.", Zh: "在 https://console.cloud.tencent.com/expense 检查账户余额和欠费情况。"},
-		{En: "If the state is normal and it persists, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId.", Zh: "若状态正常但问题持续，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
-	}},
-	{guide: 170, steps: []Text{
-		{En: "Find the parameter named in `Message` and check its allowed values on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; for `Region`, use a region listed for that API (e.g. `ap-guangzhou`).", Zh: "找到 `Message` 中指出的参数，在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对允许的取值；`Region` 请使用该接口列出的地域（如 `ap-guangzhou`）。"},
-		{En: "List the regions {{product}} supports with `tccli region DescribeRegions --Product {{p}}`.", Zh: "用 `tccli region DescribeRegions --Product {{p}}` 查询{{product}}支持的地域。"},
-		{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
-	}},
-	{guide: 171, steps: []Text{
-		{En: "Find the parameter named in `Message` and check its allowed values on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; for `Region`, use a region listed for that API (e.g. `ap-guangzhou`).", Zh: "找到 `Message` 中指出的参数，在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对允许的取值；`Region` 请使用该接口列出的地域（如 `ap-guangzhou`）。"},
-		{En: "List the regions {{product}} supports with `tccli region DescribeRegions --Product {{p}}`.", Zh: "用 `tccli region DescribeRegions --Product {{p}}` 查询{{product}}支持的地域。"},
-		{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
-	}},
-	{guide: 172, steps: []Text{
-		{En: "Find the parameter named in `Message` and check its allowed values on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; for `Region`, use a region listed for that API (e.g. `ap-guangzhou`).", Zh: "找到 `Message` 中指出的参数，在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对允许的取值；`Region` 请使用该接口列出的地域（如 `ap-guangzhou`）。"},
-		{En: "List the regions {{product}} supports with `tccli region DescribeRegions --Product {{p}}`.", Zh: "用 `tccli region DescribeRegions --Product {{p}}` 查询{{product}}支持的地域。"},
-		{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
-	}},
-	{guide: 173, steps: []Text{
-		{En: "Read the full `Message`; it usually names the state or rule that refused the operation, and `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读完整的 `Message`，其中通常会说明拒绝该操作的状态或规则；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
-		{En: "Check the resource state {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and wait for running tasks to finish.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查看资源状态，等待进行中的任务结束。"},
-		{En: "Check the account balance and overdue bills at https://console.cloud.tencent.com/expense.", Zh: "在 https://console.cloud.tencent.com/expense 检查账户余额和欠费情况。"},
-		{En: "If the state is normal and it persists, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId.", Zh: "若状态正常但问题持续，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
-	}},
-	{guide: 174, steps: []Text{
-		{En: "List the resources of the region you call {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare their IDs with yours; repeat for the region the resource was created in.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台列出所调用地域中的资源并核对 ID；并对资源创建时所在的地域重复查询。"},
-		{En: "Run `tccli sts GetCallerIdentity` with the same credentials to confirm the account.", Zh: "用相同凭证执行 `tccli sts GetCallerIdentity`，确认所属账号。"},
-		{En: "Read `Message` and the sub-code to see which resource is missing, and create it first if needed; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认缺少的是哪个资源，必要时先创建；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
-	}},
-	{guide: 175, steps: []Text{
-		{En: "Read the full `Message`; it usually names the state or rule that refused the operation, and `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读完整的 `Message`，其中通常会说明拒绝该操作的状态或规则；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
-		{En: "Check the resource state {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and wait for running tasks to finish.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查看资源状态，等待进行中的任务结束。"},
-		{En: "Check the account balance and overdue bills at https://console.cloud.tencent.com/expense.", Zh: "在 https://console.cloud.tencent.com/expense 检查账户余额和欠费情况。"},
-		{En: "If the state is normal and it persists, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId.", Zh: "若状态正常但问题持续，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
-	}},
-	{guide: 176, steps: []Text{
-		{En: "Read the full `Message`; it usually names the state or rule that refused the operation, and `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读完整的 `Message`，其中通常会说明拒绝该操作的状态或规则；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
-		{En: "Check the resource state {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and wait for running tasks to finish.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查看资源状态，等待进行中的任务结束。"},
-		{En: "Check the account balance and overdue bills at https://console.cloud.tencent.com/expense.", Zh: "在 https://console.cloud.tencent.com/expense 检查账户余额和欠费情况。"},
-		{En: "If the state is normal and it persists, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId.", Zh: "若状态正常但问题持续，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
-	}},
-	{guide: 177, steps: []Text{
-		{En: "Read the full `Message`; it usually names the state or rule that refused the operation, and `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读完整的 `Message`，其中通常会说明拒绝该操作的状态或规则；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
-		{En: "Check the resource state {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and wait for running tasks to finish.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查看资源状态，等待进行中的任务结束。"},
-		{En: "Check the account balance and overdue bills at https://console.cloud.tencent.com/expense.", Zh: "在 https://console.cloud.tencent.com/expense 检查账户余额和欠费情况。"},
-		{En: "If the state is normal and it persists, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId.", Zh: "若状态正常但问题持续，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
-	}},
-	{guide: 178, steps: []Text{
-		{En: "List the resources of the region you call {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare their IDs with yours; repeat for the region the resource was created in.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台列出所调用地域中的资源并核对 ID；并对资源创建时所在的地域重复查询。"},
-		{En: "Run `tccli sts GetCallerIdentity` with the same credentials to confirm the account.", Zh: "用相同凭证执行 `tccli sts GetCallerIdentity`，确认所属账号。"},
-		{En: "Read `Message` and the sub-code to see which resource is missing, and create it first if needed; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认缺少的是哪个资源，必要时先创建；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
-	}},
-	{guide: 179, steps: []Text{
-		{En: "Find the parameter named in `Message` and check its allowed values on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; for `Region`, use a region listed for that API (e.g. `ap-guangzhou`).", Zh: "找到 `Message` 中指出的参数，在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对允许的取值；`Region` 请使用该接口列出的地域（如 `ap-guangzhou`）。"},
-		{En: "List the regions {{product}} supports with `tccli region DescribeRegions --Product {{p}}`.", Zh: "用 `tccli region DescribeRegions --Product {{p}}` 查询{{product}}支持的地域。"},
-		{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
-	}},
-	{guide: 180, steps: []Text{
-		{En: "Read `Message` and the sub-code to see what the resource does not support (its type, edition, state or billing); `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认资源不支持的是哪一项（类型、规格、状态或计费方式）；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
-		{En: "Check the resource's edition and state {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare them with the feature's requirements in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查询资源的规格和状态，并与{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该功能的要求对照。"},
-		{En: "Upgrade the edition, change the configuration, complete the prerequisite in the console of {{product}}, or use a supported alternative.", Zh: "升级规格、修改配置、在{{product}}的控制台完成前置步骤，或改用受支持的替代方式。"},
-	}},
-	{guide: 181, steps: []Text{
-		{En: "List the resources of the region you call {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare their IDs with yours; repeat for the region the resource was created in.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台列出所调用地域中的资源并核对 ID；并对资源创建时所在的地域重复查询。"},
-		{En: "Run `tccli sts GetCallerIdentity` with the same credentials to confirm the account.", Zh: "用相同凭证执行 `tccli sts GetCallerIdentity`，确认所属账号。"},
-		{En: "Read `Message` and the sub-code to see which resource is missing, and create it first if needed; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认缺少的是哪个资源，必要时先创建；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
-	}},
 	{guide: 182, steps: []Text{
-		{En: "Look up the filter names the action supports on its page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; `Filters.N.Name` is case-sensitive and must be one of them.", Zh: "在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面查看支持的过滤条件名称；`Filters.N.Name` 区分大小写，必须是其中之一。"},
-		{En: "Give each filter a `Values` list of strings in the documented format (IDs, states, zone names), and respect the documented limits on the number of filters and values.", Zh: "为每个过滤条件提供字符串列表 `Values`，取值格式与文档一致（ID、状态、可用区名称等），并遵守文档对过滤条件和取值数量的限制。"},
-		{En: "Try the same filters in API Explorer ({{explorer}}), which shows the accepted names for each action, or with `tccli {{p}} {{action}} --region <region> --Filters '[...]'`.", Zh: "在 API Explorer（{{explorer}}）中试用相同的过滤条件（其中列出了每个接口可用的名称），或用 `tccli {{p}} {{action}} --region <地域> --Filters '[...]'` 试调。"},
+		{En: "Read the full `Message`; it usually names the state or rule that refused the operation, and `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读完整的 `Message`，其中通常会说明拒绝该操作的状态或规则；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
+		{En: "Check the resource state {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and wait for running tasks to finish.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查看资源状态，等待进行中的任务结束。"},
+		{En: "Check the account balance and overdue bills at https://console.cloud.tencent.com/expense.", Zh: "在 https://console.cloud.tencent.com/expense 检查账户余额和欠费情况。"},
+		{En: "If the state is normal and it persists, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId.", Zh: "若状态正常但问题持续，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
 	}},
 	{guide: 183, steps: []Text{
-		{En: "Look up the filter names the action supports on its page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; `Filters.N.Name` is case-sensitive and must be one of them.", Zh: "在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面查看支持的过滤条件名称；`Filters.N.Name` 区分大小写，必须是其中之一。"},
-		{En: "Give each filter a `Values` list of strings in the documented format (IDs, states, zone names), and respect the documented limits on the number of filters and values.", Zh: "为每个过滤条件提供字符串列表 `Values`，取值格式与文档一致（ID、状态、可用区名称等），并遵守文档对过滤条件和取值数量的限制。"},
-		{En: "Try the same filters in API Explorer ({{explorer}}), which shows the accepted names for each action, or with `tccli {{p}} {{action}} --region <region> --Filters '[...]'`.", Zh: "在 API Explorer（{{explorer}}）中试用相同的过滤条件（其中列出了每个接口可用的名称），或用 `tccli {{p}} {{action}} --region <地域> --Filters '[...]'` 试调。"},
+		{En: "Record the `RequestId`, action, region and time; they are what support needs to trace the failure.", Zh: "记录 `RequestId`、接口名、地域和时间，这是技术支持定位问题所需的信息。"},
+		{En: "For an idempotent call (Describe*, or a create carrying the same `ClientToken`), retry at most twice with backoff (1 s, then 2 s); do not loop.", Zh: "对幂等调用（Describe* 查询，或携带相同 `ClientToken` 的创建请求），以退避方式（1 秒，再 2 秒）最多重试两次；不要循环重试。"},
+		{En: "If it fails again with the same parameters, try the operation in the console of {{product}} or in API Explorer ({{explorer}}) to rule out client-side causes.", Zh: "若同样参数再次失败，可在{{product}}的控制台或 API Explorer（{{explorer}}）中执行同一操作，排除客户端因素。"},
+		{En: "If it persists, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId.", Zh: "若问题持续，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
 	}},
 	{guide: 184, steps: []Text{
 		{En: "Read `Message` and the sub-code to see what the resource does not support (its type, edition, state or billing); `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认资源不支持的是哪一项（类型、规格、状态或计费方式）；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
@@ -5011,59 +5474,67 @@ var guideTemplates = []guideTemplate{
 		{En: "Upgrade the edition, change the configuration, complete the prerequisite in the console of {{product}}, or use a supported alternative.", Zh: "升级规格、修改配置、在{{product}}的控制台完成前置步骤，或改用受支持的替代方式。"},
 	}},
 	{guide: 185, steps: []Text{
-		{En: "List the resources of the region you call {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare their IDs with yours; repeat for the region the resource was created in.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台列出所调用地域中的资源并核对 ID；并对资源创建时所在的地域重复查询。"},
-		{En: "Run `tccli sts GetCallerIdentity` with the same credentials to confirm the account.", Zh: "用相同凭证执行 `tccli sts GetCallerIdentity`，确认所属账号。"},
-		{En: "Read `Message` and the sub-code to see which resource is missing, and create it first if needed; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认缺少的是哪个资源，必要时先创建；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
+		{En: "Record the `RequestId`, action, region and time; they are what support needs to trace the failure.", Zh: "记录 `RequestId`、接口名、地域和时间，这是技术支持定位问题所需的信息。"},
+		{En: "For an idempotent call (Describe*, or a create carrying the same `ClientToken`), retry at most twice with backoff (1 s, then 2 s); do not loop.", Zh: "对幂等调用（Describe* 查询，或携带相同 `ClientToken` 的创建请求），以退避方式（1 秒，再 2 秒）最多重试两次；不要循环重试。"},
+		{En: "If it fails again with the same parameters, try the operation in the console of {{product}} or in API Explorer ({{explorer}}) to rule out client-side causes.", Zh: "若同样参数再次失败，可在{{product}}的控制台或 API Explorer（{{explorer}}）中执行同一操作，排除客户端因素。"},
+		{En: "If it persists, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId.", Zh: "若问题持续，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
 	}},
 	{guide: 186, steps: []Text{
-		{En: "List the resources of the region you call {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare their IDs with yours; repeat for the region the resource was created in.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台列出所调用地域中的资源并核对 ID；并对资源创建时所在的地域重复查询。"},
-		{En: "Run `tccli sts GetCallerIdentity` with the same credentials to confirm the account.", Zh: "用相同凭证执行 `tccli sts GetCallerIdentity`，确认所属账号。"},
-		{En: "Read `Message` and the sub-code to see which resource is missing, and create it first if needed; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认缺少的是哪个资源，必要时先创建；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
+		{En: "Record the `RequestId`, action, region and time; they are what support needs to trace the failure.", Zh: "记录 `RequestId`、接口名、地域和时间，这是技术支持定位问题所需的信息。"},
+		{En: "For an idempotent call (Describe*, or a create carrying the same `ClientToken`), retry at most twice with backoff (1 s, then 2 s); do not loop.", Zh: "对幂等调用（Describe* 查询，或携带相同 `ClientToken` 的创建请求），以退避方式（1 秒，再 2 秒）最多重试两次；不要循环重试。"},
+		{En: "If it fails again with the same parameters, try the operation in the console of {{product}} or in API Explorer ({{explorer}}) to rule out client-side causes.", Zh: "若同样参数再次失败，可在{{product}}的控制台或 API Explorer（{{explorer}}）中执行同一操作，排除客户端因素。"},
+		{En: "If it persists, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId.", Zh: "若问题持续，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
 	}},
 	{guide: 187, steps: []Text{
-		{En: "Find the parameter named in `Message` and check its allowed values on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; for `Region`, use a region listed for that API (e.g. `ap-guangzhou`).", Zh: "找到 `Message` 中指出的参数，在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对允许的取值；`Region` 请使用该接口列出的地域（如 `ap-guangzhou`）。"},
-		{En: "List the regions {{product}} supports with `tccli region DescribeRegions --Product {{p}}`.", Zh: "用 `tccli region DescribeRegions --Product {{p}}` 查询{{product}}支持的地域。"},
-		{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
+		{En: "Read `Message` and the sub-code to see which quota was hit; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认触达了哪项配额；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
+		{En: "{{?quota}}Check the quota with `tccli {{p}} {{quota}} --region <region>`{{/}}{{!quota}}Check the quota in the console of {{product}} (its quota or usage page) or in the usage limits of its documentation{{/}}, then list current usage {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and delete what is unused.", Zh: "{{?quota}}用 `tccli {{p}} {{quota}} --region <地域>` 查看配额{{/}}{{!quota}}在{{product}}的控制台（配额或用量页面）或其文档的使用限制中查看配额{{/}}，再{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查询当前用量，删除不再使用的资源。"},
+		{En: "Split large batches into smaller requests when the limit is per request.", Zh: "如限制针对单次请求，请把大批量拆分为多次较小的请求。"},
+		{En: "If you need a higher quota, upgrade the instance edition where quotas depend on it, or open a ticket (https://console.cloud.tencent.com/workorder/category) to request an increase.", Zh: "如需更高配额，在配额取决于实例规格时升级实例规格，或提交工单（https://console.cloud.tencent.com/workorder/category）申请提升配额。"},
 	}},
 	{guide: 188, steps: []Text{
-		{En: "Find the parameter named in `Message` and check its allowed values on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; for `Region`, use a region listed for that API (e.g. `ap-guangzhou`).", Zh: "找到 `Message` 中指出的参数，在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对允许的取值；`Region` 请使用该接口列出的地域（如 `ap-guangzhou`）。"},
-		{En: "List the regions {{product}} supports with `tccli region DescribeRegions --Product {{p}}`.", Zh: "用 `tccli region DescribeRegions --Product {{p}}` 查询{{product}}支持的地域。"},
-		{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
-	}},
-	{guide: 189, steps: []Text{
-		{En: "Find the parameter named in `Message` and check its allowed values on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; for `Region`, use a region listed for that API (e.g. `ap-guangzhou`).", Zh: "找到 `Message` 中指出的参数，在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对允许的取值；`Region` 请使用该接口列出的地域（如 `ap-guangzhou`）。"},
-		{En: "List the regions {{product}} supports with `tccli region DescribeRegions --Product {{p}}`.", Zh: "用 `tccli region DescribeRegions --Product {{p}}` 查询{{product}}支持的地域。"},
-		{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
-	}},
-	{guide: 190, steps: []Text{
-		{En: "Read `Message` and the sub-code to see what the resource does not support (its type, edition, state or billing); `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认资源不支持的是哪一项（类型、规格、状态或计费方式）；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
-		{En: "Check the resource's edition and state {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare them with the feature's requirements in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查询资源的规格和状态，并与{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该功能的要求对照。"},
-		{En: "Upgrade the edition, change the configuration, complete the prerequisite in the console of {{product}}, or use a supported alternative.", Zh: "升级规格、修改配置、在{{product}}的控制台完成前置步骤，或改用受支持的替代方式。"},
-	}},
-	{guide: 191, steps: []Text{
 		{En: "List the resources of the region you call {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare their IDs with yours; repeat for the region the resource was created in.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台列出所调用地域中的资源并核对 ID；并对资源创建时所在的地域重复查询。"},
 		{En: "Run `tccli sts GetCallerIdentity` with the same credentials to confirm the account.", Zh: "用相同凭证执行 `tccli sts GetCallerIdentity`，确认所属账号。"},
 		{En: "Read `Message` and the sub-code to see which resource is missing, and create it first if needed; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认缺少的是哪个资源，必要时先创建；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
 	}},
+	{guide: 189, steps: []Text{
+		{En: "Read `Message` and the sub-code to see which quota was hit; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认触达了哪项配额；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
+		{En: "{{?quota}}Check the quota with `tccli {{p}} {{quota}} --region <region>`{{/}}{{!quota}}Check the quota in the console of {{product}} (its quota or usage page) or in the usage limits of its documentation{{/}}, then list current usage {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and delete what is unused.", Zh: "{{?quota}}用 `tccli {{p}} {{quota}} --region <地域>` 查看配额{{/}}{{!quota}}在{{product}}的控制台（配额或用量页面）或其文档的使用限制中查看配额{{/}}，再{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查询当前用量，删除不再使用的资源。"},
+		{En: "Split large batches into smaller requests when the limit is per request.", Zh: "如限制针对单次请求，请把大批量拆分为多次较小的请求。"},
+		{En: "If you need a higher quota, upgrade the instance edition where quotas depend on it, or open a ticket (https://console.cloud.tencent.com/workorder/category) to request an increase.", Zh: "如需更高配额，在配额取决于实例规格时升级实例规格，或提交工单（https://console.cloud.tencent.com/workorder/category）申请提升配额。"},
+	}},
+	{guide: 190, steps: []Text{
+		{En: "Read `Message` and the sub-code to see which quota was hit; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认触达了哪项配额；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
+		{En: "{{?quota}}Check the quota with `tccli {{p}} {{quota}} --region <region>`{{/}}{{!quota}}Check the quota in the console of {{product}} (its quota or usage page) or in the usage limits of its documentation{{/}}, then list current usage {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and delete what is unused.", Zh: "{{?quota}}用 `tccli {{p}} {{quota}} --region <地域>` 查看配额{{/}}{{!quota}}在{{product}}的控制台（配额或用量页面）或其文档的使用限制中查看配额{{/}}，再{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查询当前用量，删除不再使用的资源。"},
+		{En: "Split large batches into smaller requests when the limit is per request.", Zh: "如限制针对单次请求，请把大批量拆分为多次较小的请求。"},
+		{En: "If you need a higher quota, upgrade the instance edition where quotas depend on it, or open a ticket (https://console.cloud.tencent.com/workorder/category) to request an increase.", Zh: "如需更高配额，在配额取决于实例规格时升级实例规格，或提交工单（https://console.cloud.tencent.com/workorder/category）申请提升配额。"},
+	}},
+	{guide: 191, steps: []Text{
+		{En: "Read `Message` and the sub-code to see which quota was hit; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认触达了哪项配额；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
+		{En: "{{?quota}}Check the quota with `tccli {{p}} {{quota}} --region <region>`{{/}}{{!quota}}Check the quota in the console of {{product}} (its quota or usage page) or in the usage limits of its documentation{{/}}, then list current usage {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and delete what is unused.", Zh: "{{?quota}}用 `tccli {{p}} {{quota}} --region <地域>` 查看配额{{/}}{{!quota}}在{{product}}的控制台（配额或用量页面）或其文档的使用限制中查看配额{{/}}，再{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查询当前用量，删除不再使用的资源。"},
+		{En: "Split large batches into smaller requests when the limit is per request.", Zh: "如限制针对单次请求，请把大批量拆分为多次较小的请求。"},
+		{En: "If you need a higher quota, upgrade the instance edition where quotas depend on it, or open a ticket (https://console.cloud.tencent.com/workorder/category) to request an increase.", Zh: "如需更高配额，在配额取决于实例规格时升级实例规格，或提交工单（https://console.cloud.tencent.com/workorder/category）申请提升配额。"},
+	}},
 	{guide: 192, steps: []Text{
+		{En: "Look the action up in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}, or list its actions with `tccli {{p}} help`, and copy the exact name.", Zh: "在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中查找该接口，或用 `tccli {{p}} help` 列出接口，复制准确名称。"},
+		{En: "Check that host, action and version belong together: host {{p}}.tencentcloudapi.com, `X-TC-Action` `{{action}}`, `X-TC-Version` `{{version}}`.", Zh: "确认域名、接口名和版本三者对应：域名 {{p}}.tencentcloudapi.com、`X-TC-Action` 为 `{{action}}`、`X-TC-Version` 为 `{{version}}`。"},
+		{En: "Use the {{p}} client of an up-to-date official SDK (Go package `tencentcloud/{{p}}/{{pkgversion}}`) instead of a generic/common client with hand-typed action names.", Zh: "使用最新官方 SDK 中 {{p}} 的客户端（Go 包 `tencentcloud/{{p}}/{{pkgversion}}`），而不是在通用客户端里手工填写接口名。"},
+	}},
+	{guide: 193, steps: []Text{
+		{En: "Record the `RequestId`, action, region and time; they are what support needs to trace the failure.", Zh: "记录 `RequestId`、接口名、地域和时间，这是技术支持定位问题所需的信息。"},
+		{En: "For an idempotent call (Describe*, or a create carrying the same `ClientToken`), retry at most twice with backoff (1 s, then 2 s); do not loop.", Zh: "对幂等调用（Describe* 查询，或携带相同 `ClientToken` 的创建请求），以退避方式（1 秒，再 2 秒）最多重试两次；不要循环重试。"},
+		{En: "If it fails again with the same parameters, try the operation in the console of {{product}} or in API Explorer ({{explorer}}) to rule out client-side causes.", Zh: "若同样参数再次失败，可在{{product}}的控制台或 API Explorer（{{explorer}}）中执行同一操作，排除客户端因素。"},
+		{En: "If it persists, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId.", Zh: "若问题持续，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
+	}},
+	{guide: 194, steps: []Text{
+		{En: "Read the full `Message`; it usually names the state or rule that refused the operation, and `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读完整的 `Message`，其中通常会说明拒绝该操作的状态或规则；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
+		{En: "Check the resource state {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and wait for running tasks to finish.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查看资源状态，等待进行中的任务结束。"},
+		{En: "Check the account balance and overdue bills at https://console.cloud.tencent.com/expense.", Zh: "在 https://console.cloud.tencent.com/expense 检查账户余额和欠费情况。"},
+		{En: "If the state is normal and it persists, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId.", Zh: "若状态正常但问题持续，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
+	}},
+	{guide: 195, steps: []Text{
 		{En: "Find the parameter named in `Message` and check its allowed values on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; for `Region`, use a region listed for that API (e.g. `ap-guangzhou`).", Zh: "找到 `Message` 中指出的参数，在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对允许的取值；`Region` 请使用该接口列出的地域（如 `ap-guangzhou`）。"},
 		{En: "List the regions {{product}} supports with `tccli region DescribeRegions --Product {{p}}`.", Zh: "用 `tccli region DescribeRegions --Product {{p}}` 查询{{product}}支持的地域。"},
 		{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
-	}},
-	{guide: 193, steps: []Text{
-		{En: "Read `Message` and the sub-code to see what the resource does not support (its type, edition, state or billing); `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认资源不支持的是哪一项（类型、规格、状态或计费方式）；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
-		{En: "Check the resource's edition and state {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare them with the feature's requirements in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查询资源的规格和状态，并与{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该功能的要求对照。"},
-		{En: "Upgrade the edition, change the configuration, complete the prerequisite in the console of {{product}}, or use a supported alternative.", Zh: "升级规格、修改配置、在{{product}}的控制台完成前置步骤，或改用受支持的替代方式。"},
-	}},
-	{guide: 194, steps: []Text{
-		{En: "Check the resource status {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and wait for a normal/Running state.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查看资源状态，等待其恢复正常/运行中。"},
-		{En: "If it is isolated, top up or renew at https://console.cloud.tencent.com/expense; the resource becomes usable again after recovery.", Zh: "若已被隔离，请在 https://console.cloud.tencent.com/expense 充值或续费，资源恢复后即可使用。"},
-		{En: "If the state is normal and the error persists, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId.", Zh: "若状态正常而错误持续，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
-	}},
-	{guide: 195, steps: []Text{
-		{En: "Check the resource status {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and wait for a normal/Running state.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查看资源状态，等待其恢复正常/运行中。"},
-		{En: "If it is isolated, top up or renew at https://console.cloud.tencent.com/expense; the resource becomes usable again after recovery.", Zh: "若已被隔离，请在 https://console.cloud.tencent.com/expense 充值或续费，资源恢复后即可使用。"},
-		{En: "If the state is normal and the error persists, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId.", Zh: "若状态正常而错误持续，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
 	}},
 	{guide: 196, steps: []Text{
 		{En: "Find the parameter named in `Message` and check its allowed values on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; for `Region`, use a region listed for that API (e.g. `ap-guangzhou`).", Zh: "找到 `Message` 中指出的参数，在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对允许的取值；`Region` 请使用该接口列出的地域（如 `ap-guangzhou`）。"},
@@ -5071,80 +5542,83 @@ var guideTemplates = []guideTemplate{
 		{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
 	}},
 	{guide: 197, steps: []Text{
-		{En: "Read `Message` and the sub-code to see which quota was hit; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认触达了哪项配额；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
-		{En: "{{?quota}}Check the quota with `tccli {{p}} {{quota}} --region <region>`{{/}}{{!quota}}Check the quota in the console of {{product}} (its quota or usage page) or in the usage limits of its documentation{{/}}, then list current usage {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and delete what is unused.", Zh: "{{?quota}}用 `tccli {{p}} {{quota}} --region <地域>` 查看配额{{/}}{{!quota}}在{{product}}的控制台（配额或用量页面）或其文档的使用限制中查看配额{{/}}，再{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查询当前用量，删除不再使用的资源。"},
-		{En: "Split large batches into smaller requests when the limit is per request.", Zh: "如限制针对单次请求，请把大批量拆分为多次较小的请求。"},
-		{En: "If you need a higher quota, upgrade the instance edition where quotas depend on it, or open a ticket (https://console.cloud.tencent.com/workorder/category) to request an increase.", Zh: "如需更高配额，在配额取决于实例规格时升级实例规格，或提交工单（https://console.cloud.tencent.com/workorder/category）申请提升配额。"},
+		{En: "Find the parameter named in `Message` and check its allowed values on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; for `Region`, use a region listed for that API (e.g. `ap-guangzhou`).", Zh: "找到 `Message` 中指出的参数，在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对允许的取值；`Region` 请使用该接口列出的地域（如 `ap-guangzhou`）。"},
+		{En: "List the regions {{product}} supports with `tccli region DescribeRegions --Product {{p}}`.", Zh: "用 `tccli region DescribeRegions --Product {{p}}` 查询{{product}}支持的地域。"},
+		{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
 	}},
 	{guide: 198, steps: []Text{
-		{En: "List the resources of the region you call {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare their IDs with yours; repeat for the region the resource was created in.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台列出所调用地域中的资源并核对 ID；并对资源创建时所在的地域重复查询。"},
-		{En: "Run `tccli sts GetCallerIdentity` with the same credentials to confirm the account.", Zh: "用相同凭证执行 `tccli sts GetCallerIdentity`，确认所属账号。"},
-		{En: "Read `Message` and the sub-code to see which resource is missing, and create it first if needed; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认缺少的是哪个资源，必要时先创建；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
+		{En: "Read the full `Message`; it usually names the state or rule that refused the operation, and `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读完整的 `Message`，其中通常会说明拒绝该操作的状态或规则；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
+		{En: "Check the resource state {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and wait for running tasks to finish.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查看资源状态，等待进行中的任务结束。"},
+		{En: "Check the account balance and overdue bills at https://console.cloud.tencent.com/expense.", Zh: "在 https://console.cloud.tencent.com/expense 检查账户余额和欠费情况。"},
+		{En: "If the state is normal and it persists, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId.", Zh: "若状态正常但问题持续，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
 	}},
 	{guide: 199, steps: []Text{
-		{En: "Find the parameter named in `Message` and check its allowed values on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; for `Region`, use a region listed for that API (e.g. `ap-guangzhou`).", Zh: "找到 `Message` 中指出的参数，在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对允许的取值；`Region` 请使用该接口列出的地域（如 `ap-guangzhou`）。"},
-		{En: "List the regions {{product}} supports with `tccli region DescribeRegions --Product {{p}}`.", Zh: "用 `tccli region DescribeRegions --Product {{p}}` 查询{{product}}支持的地域。"},
-		{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
+		{En: "List the resources of the region you call {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare their IDs with yours; repeat for the region the resource was created in.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台列出所调用地域中的资源并核对 ID；并对资源创建时所在的地域重复查询。"},
+		{En: "Run `tccli sts GetCallerIdentity` with the same credentials to confirm the account.", Zh: "用相同凭证执行 `tccli sts GetCallerIdentity`，确认所属账号。"},
+		{En: "Read `Message` and the sub-code to see which resource is missing, and create it first if needed; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认缺少的是哪个资源，必要时先创建；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
 	}},
 	{guide: 200, steps: []Text{
-		{En: "Find the parameter named in `Message` and check its allowed values on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; for `Region`, use a region listed for that API (e.g. `ap-guangzhou`).", Zh: "找到 `Message` 中指出的参数，在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对允许的取值；`Region` 请使用该接口列出的地域（如 `ap-guangzhou`）。"},
-		{En: "List the regions {{product}} supports with `tccli region DescribeRegions --Product {{p}}`.", Zh: "用 `tccli region DescribeRegions --Product {{p}}` 查询{{product}}支持的地域。"},
-		{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
+		{En: "Read the full `Message`; it usually names the state or rule that refused the operation, and `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读完整的 `Message`，其中通常会说明拒绝该操作的状态或规则；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
+		{En: "Check the resource state {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and wait for running tasks to finish.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查看资源状态，等待进行中的任务结束。"},
+		{En: "Check the account balance and overdue bills at https://console.cloud.tencent.com/expense.", Zh: "在 https://console.cloud.tencent.com/expense 检查账户余额和欠费情况。"},
+		{En: "If the state is normal and it persists, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId.", Zh: "若状态正常但问题持续，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
 	}},
 	{guide: 201, steps: []Text{
-		{En: "Find the parameter named in `Message` and check its allowed values on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; for `Region`, use a region listed for that API (e.g. `ap-guangzhou`).", Zh: "找到 `Message` 中指出的参数，在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对允许的取值；`Region` 请使用该接口列出的地域（如 `ap-guangzhou`）。"},
-		{En: "List the regions {{product}} supports with `tccli region DescribeRegions --Product {{p}}`.", Zh: "用 `tccli region DescribeRegions --Product {{p}}` 查询{{product}}支持的地域。"},
-		{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
+		{En: "Read the full `Message`; it usually names the state or rule that refused the operation, and `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读完整的 `Message`，其中通常会说明拒绝该操作的状态或规则；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
+		{En: "Check the resource state {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and wait for running tasks to finish.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查看资源状态，等待进行中的任务结束。"},
+		{En: "Check the account balance and overdue bills at https://console.cloud.tencent.com/expense.", Zh: "在 https://console.cloud.tencent.com/expense 检查账户余额和欠费情况。"},
+		{En: "If the state is normal and it persists, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId.", Zh: "若状态正常但问题持续，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
 	}},
 	{guide: 202, steps: []Text{
-		{En: "Find the parameter named in `Message` and check its allowed values on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; for `Region`, use a region listed for that API (e.g. `ap-guangzhou`).", Zh: "找到 `Message` 中指出的参数，在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对允许的取值；`Region` 请使用该接口列出的地域（如 `ap-guangzhou`）。"},
-		{En: "List the regions {{product}} supports with `tccli region DescribeRegions --Product {{p}}`.", Zh: "用 `tccli region DescribeRegions --Product {{p}}` 查询{{product}}支持的地域。"},
-		{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
+		{En: "Read the full `Message`; it usually names the state or rule that refused the operation, and `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读完整的 `Message`，其中通常会说明拒绝该操作的状态或规则；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
+		{En: "Check the resource state {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and wait for running tasks to finish.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查看资源状态，等待进行中的任务结束。"},
+		{En: "Check the account balance and overdue bills at https://console.cloud.tencent.com/expense.", Zh: "在 https://console.cloud.tencent.com/expense 检查账户余额和欠费情况。"},
+		{En: "If the state is normal and it persists, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId.", Zh: "若状态正常但问题持续，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
 	}},
 	{guide: 203, steps: []Text{
-		{En: "Find the parameter named in `Message` and check its allowed values on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; for `Region`, use a region listed for that API (e.g. `ap-guangzhou`).", Zh: "找到 `Message` 中指出的参数，在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对允许的取值；`Region` 请使用该接口列出的地域（如 `ap-guangzhou`）。"},
-		{En: "List the regions {{product}} supports with `tccli region DescribeRegions --Product {{p}}`.", Zh: "用 `tccli region DescribeRegions --Product {{p}}` 查询{{product}}支持的地域。"},
-		{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
+		{En: "List the resources of the region you call {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare their IDs with yours; repeat for the region the resource was created in.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台列出所调用地域中的资源并核对 ID；并对资源创建时所在的地域重复查询。"},
+		{En: "Run `tccli sts GetCallerIdentity` with the same credentials to confirm the account.", Zh: "用相同凭证执行 `tccli sts GetCallerIdentity`，确认所属账号。"},
+		{En: "Read `Message` and the sub-code to see which resource is missing, and create it first if needed; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认缺少的是哪个资源，必要时先创建；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
 	}},
 	{guide: 204, steps: []Text{
-		{En: "List the resources of the region you call {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare their IDs with yours; repeat for the region the resource was created in.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台列出所调用地域中的资源并核对 ID；并对资源创建时所在的地域重复查询。"},
-		{En: "Run `tccli sts GetCallerIdentity` with the same credentials to confirm the account.", Zh: "用相同凭证执行 `tccli sts GetCallerIdentity`，确认所属账号。"},
-		{En: "Read `Message` and the sub-code to see which resource is missing, and create it first if needed; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认缺少的是哪个资源，必要时先创建；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
+		{En: "Find the parameter named in `Message` and check its allowed values on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; for `Region`, use a region listed for that API (e.g. `ap-guangzhou`).", Zh: "找到 `Message` 中指出的参数，在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对允许的取值；`Region` 请使用该接口列出的地域（如 `ap-guangzhou`）。"},
+		{En: "List the regions {{product}} supports with `tccli region DescribeRegions --Product {{p}}`.", Zh: "用 `tccli region DescribeRegions --Product {{p}}` 查询{{product}}支持的地域。"},
+		{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
 	}},
 	{guide: 205, steps: []Text{
+		{En: "Read `Message` and the sub-code to see what the resource does not support (its type, edition, state or billing); `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认资源不支持的是哪一项（类型、规格、状态或计费方式）；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
+		{En: "Check the resource's edition and state {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare them with the feature's requirements in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查询资源的规格和状态，并与{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该功能的要求对照。"},
+		{En: "Upgrade the edition, change the configuration, complete the prerequisite in the console of {{product}}, or use a supported alternative.", Zh: "升级规格、修改配置、在{{product}}的控制台完成前置步骤，或改用受支持的替代方式。"},
+	}},
+	{guide: 206, steps: []Text{
 		{En: "List the resources of the region you call {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare their IDs with yours; repeat for the region the resource was created in.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台列出所调用地域中的资源并核对 ID；并对资源创建时所在的地域重复查询。"},
 		{En: "Run `tccli sts GetCallerIdentity` with the same credentials to confirm the account.", Zh: "用相同凭证执行 `tccli sts GetCallerIdentity`，确认所属账号。"},
 		{En: "Read `Message` and the sub-code to see which resource is missing, and create it first if needed; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认缺少的是哪个资源，必要时先创建；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
 	}},
-	{guide: 206, steps: []Text{
-		{En: "Add the parameter named in `Message` (e.g. The request is missing a required parameter `InstanceId`. means: set `InstanceId`) and send the request again.", Zh: "补上 `Message` 中指出的参数（如提示 请求缺少必传参数 `InstanceId`。 即需要传 `InstanceId`），然后重新发起请求。"},
-		{En: "For a missing `X-TC-*` header, add that common parameter to the request headers, or let an official SDK set them all.", Zh: "若缺少 `X-TC-*` 头，请在请求头中补上该公共参数，或交由官方 SDK 统一设置。"},
-		{En: "Check the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}} for required and conditionally required parameters, and try the call in API Explorer ({{explorer}}), which marks required fields.", Zh: "在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对必填及条件必填参数，并在 API Explorer（{{explorer}}）中试调，该工具会标出必填项。"},
-	}},
 	{guide: 207, steps: []Text{
-		{En: "Read the parameter named in `Message` (the name in backticks, e.g. Parameter `Limit` format invalid.) and check its type and format on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}.", Zh: "找到 `Message` 中指出的参数（反引号中的参数名，如 参数 `Limit` 格式非法。），在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对其类型和格式。"},
-		{En: "Reproduce the call in API Explorer ({{explorer}}), which validates types and generates SDK code to copy, or with `tccli {{p}} {{action}} --region <region>`.", Zh: "在 API Explorer（{{explorer}}）中复现调用（它会校验类型并生成可参考的 SDK 代码），或用 `tccli {{p}} {{action}} --region <地域>` 复现。"},
-		{En: "Use an official SDK, which serialises arrays, numbers and JSON correctly; if you build requests yourself, remember the v1 (form) and v3 (JSON) encodings differ.", Zh: "使用官方 SDK，它会正确序列化数组、数值和 JSON；如自行构造请求，注意 v1（表单）与 v3（JSON）签名下的传参方式不同。"},
+		{En: "Look up the filter names the action supports on its page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; `Filters.N.Name` is case-sensitive and must be one of them.", Zh: "在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面查看支持的过滤条件名称；`Filters.N.Name` 区分大小写，必须是其中之一。"},
+		{En: "Give each filter a `Values` list of strings in the documented format (IDs, states, zone names), and respect the documented limits on the number of filters and values.", Zh: "为每个过滤条件提供字符串列表 `Values`，取值格式与文档一致（ID、状态、可用区名称等），并遵守文档对过滤条件和取值数量的限制。"},
+		{En: "Try the same filters in API Explorer ({{explorer}}), which shows the accepted names for each action, or with `tccli {{p}} {{action}} --region <region> --Filters '[...]'`.", Zh: "在 API Explorer（{{explorer}}）中试用相同的过滤条件（其中列出了每个接口可用的名称），或用 `tccli {{p}} {{action}} --region <地域> --Filters '[...]'` 试调。"},
 	}},
 	{guide: 208, steps: []Text{
-		{En: "Read the parameter named in `Message` (the name in backticks, e.g. Parameter `Limit` format invalid.) and check its type and format on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}.", Zh: "找到 `Message` 中指出的参数（反引号中的参数名，如 参数 `Limit` 格式非法。），在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对其类型和格式。"},
-		{En: "Reproduce the call in API Explorer ({{explorer}}), which validates types and generates SDK code to copy, or with `tccli {{p}} {{action}} --region <region>`.", Zh: "在 API Explorer（{{explorer}}）中复现调用（它会校验类型并生成可参考的 SDK 代码），或用 `tccli {{p}} {{action}} --region <地域>` 复现。"},
-		{En: "Use an official SDK, which serialises arrays, numbers and JSON correctly; if you build requests yourself, remember the v1 (form) and v3 (JSON) encodings differ.", Zh: "使用官方 SDK，它会正确序列化数组、数值和 JSON；如自行构造请求，注意 v1（表单）与 v3（JSON）签名下的传参方式不同。"},
+		{En: "Look up the filter names the action supports on its page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; `Filters.N.Name` is case-sensitive and must be one of them.", Zh: "在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面查看支持的过滤条件名称；`Filters.N.Name` 区分大小写，必须是其中之一。"},
+		{En: "Give each filter a `Values` list of strings in the documented format (IDs, states, zone names), and respect the documented limits on the number of filters and values.", Zh: "为每个过滤条件提供字符串列表 `Values`，取值格式与文档一致（ID、状态、可用区名称等），并遵守文档对过滤条件和取值数量的限制。"},
+		{En: "Try the same filters in API Explorer ({{explorer}}), which shows the accepted names for each action, or with `tccli {{p}} {{action}} --region <region> --Filters '[...]'`.", Zh: "在 API Explorer（{{explorer}}）中试用相同的过滤条件（其中列出了每个接口可用的名称），或用 `tccli {{p}} {{action}} --region <地域> --Filters '[...]'` 试调。"},
 	}},
 	{guide: 209, steps: []Text{
-		{En: "Find the parameter named in `Message` and check its allowed values on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; for `Region`, use a region listed for that API (e.g. `ap-guangzhou`).", Zh: "找到 `Message` 中指出的参数，在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对允许的取值；`Region` 请使用该接口列出的地域（如 `ap-guangzhou`）。"},
-		{En: "List the regions {{product}} supports with `tccli region DescribeRegions --Product {{p}}`.", Zh: "用 `tccli region DescribeRegions --Product {{p}}` 查询{{product}}支持的地域。"},
-		{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
+		{En: "Read `Message` and the sub-code to see what the resource does not support (its type, edition, state or billing); `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认资源不支持的是哪一项（类型、规格、状态或计费方式）；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
+		{En: "Check the resource's edition and state {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare them with the feature's requirements in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查询资源的规格和状态，并与{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该功能的要求对照。"},
+		{En: "Upgrade the edition, change the configuration, complete the prerequisite in the console of {{product}}, or use a supported alternative.", Zh: "升级规格、修改配置、在{{product}}的控制台完成前置步骤，或改用受支持的替代方式。"},
 	}},
 	{guide: 210, steps: []Text{
-		{En: "Find the parameter named in `Message` and check its allowed values on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; for `Region`, use a region listed for that API (e.g. `ap-guangzhou`).", Zh: "找到 `Message` 中指出的参数，在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对允许的取值；`Region` 请使用该接口列出的地域（如 `ap-guangzhou`）。"},
-		{En: "List the regions {{product}} supports with `tccli region DescribeRegions --Product {{p}}`.", Zh: "用 `tccli region DescribeRegions --Product {{p}}` 查询{{product}}支持的地域。"},
-		{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
+		{En: "List the resources of the region you call {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare their IDs with yours; repeat for the region the resource was created in.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台列出所调用地域中的资源并核对 ID；并对资源创建时所在的地域重复查询。"},
+		{En: "Run `tccli sts GetCallerIdentity` with the same credentials to confirm the account.", Zh: "用相同凭证执行 `tccli sts GetCallerIdentity`，确认所属账号。"},
+		{En: "Read `Message` and the sub-code to see which resource is missing, and create it first if needed; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认缺少的是哪个资源，必要时先创建；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
 	}},
 	{guide: 211, steps: []Text{
-		{En: "Find the parameter named in `Message` and check its allowed values on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; for `Region`, use a region listed for that API (e.g. `ap-guangzhou`).", Zh: "找到 `Message` 中指出的参数，在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对允许的取值；`Region` 请使用该接口列出的地域（如 `ap-guangzhou`）。"},
-		{En: "List the regions {{product}} supports with `tccli region DescribeRegions --Product {{p}}`.", Zh: "用 `tccli region DescribeRegions --Product {{p}}` 查询{{product}}支持的地域。"},
-		{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
+		{En: "List the resources of the region you call {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare their IDs with yours; repeat for the region the resource was created in.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台列出所调用地域中的资源并核对 ID；并对资源创建时所在的地域重复查询。"},
+		{En: "Run `tccli sts GetCallerIdentity` with the same credentials to confirm the account.", Zh: "用相同凭证执行 `tccli sts GetCallerIdentity`，确认所属账号。"},
+		{En: "Read `Message` and the sub-code to see which resource is missing, and create it first if needed; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认缺少的是哪个资源，必要时先创建；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
 	}},
 	{guide: 212, steps: []Text{
 		{En: "Find the parameter named in `Message` and check its allowed values on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; for `Region`, use a region listed for that API (e.g. `ap-guangzhou`).", Zh: "找到 `Message` 中指出的参数，在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对允许的取值；`Region` 请使用该接口列出的地域（如 `ap-guangzhou`）。"},
@@ -5152,9 +5626,9 @@ var guideTemplates = []guideTemplate{
 		{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
 	}},
 	{guide: 213, steps: []Text{
-		{En: "Read `Message` and the sub-code to see what the resource does not support (its type, edition, state or billing); `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认资源不支持的是哪一项（类型、规格、状态或计费方式）；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
-		{En: "Check the resource's edition and state {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare them with the feature's requirements in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查询资源的规格和状态，并与{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该功能的要求对照。"},
-		{En: "Upgrade the edition, change the configuration, complete the prerequisite in the console of {{product}}, or use a supported alternative.", Zh: "升级规格、修改配置、在{{product}}的控制台完成前置步骤，或改用受支持的替代方式。"},
+		{En: "Find the parameter named in `Message` and check its allowed values on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; for `Region`, use a region listed for that API (e.g. `ap-guangzhou`).", Zh: "找到 `Message` 中指出的参数，在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对允许的取值；`Region` 请使用该接口列出的地域（如 `ap-guangzhou`）。"},
+		{En: "List the regions {{product}} supports with `tccli region DescribeRegions --Product {{p}}`.", Zh: "用 `tccli region DescribeRegions --Product {{p}}` 查询{{product}}支持的地域。"},
+		{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
 	}},
 	{guide: 214, steps: []Text{
 		{En: "Find the parameter named in `Message` and check its allowed values on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; for `Region`, use a region listed for that API (e.g. `ap-guangzhou`).", Zh: "找到 `Message` 中指出的参数，在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对允许的取值；`Region` 请使用该接口列出的地域（如 `ap-guangzhou`）。"},
@@ -5162,14 +5636,14 @@ var guideTemplates = []guideTemplate{
 		{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
 	}},
 	{guide: 215, steps: []Text{
-		{En: "Check the resource's state {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and wait until no task is running.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查看资源状态，等待进行中的任务结束。"},
-		{En: "If it is still bound, detach or delete the dependents first (the `Message` usually names them), then repeat the operation.", Zh: "若资源仍被绑定，先解绑或删除依赖对象（`Message` 通常会指出），再重新执行操作。"},
-		{En: "Serialize changes to one resource in your automation (one worker per resource, or a lock).", Zh: "在自动化流程中串行化对同一资源的修改（每个资源一个执行者或加锁）。"},
+		{En: "Read `Message` and the sub-code to see what the resource does not support (its type, edition, state or billing); `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认资源不支持的是哪一项（类型、规格、状态或计费方式）；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
+		{En: "Check the resource's edition and state {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare them with the feature's requirements in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查询资源的规格和状态，并与{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该功能的要求对照。"},
+		{En: "Upgrade the edition, change the configuration, complete the prerequisite in the console of {{product}}, or use a supported alternative.", Zh: "升级规格、修改配置、在{{product}}的控制台完成前置步骤，或改用受支持的替代方式。"},
 	}},
 	{guide: 216, steps: []Text{
-		{En: "Find the parameter named in `Message` and check its allowed values on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; for `Region`, use a region listed for that API (e.g. `ap-guangzhou`).", Zh: "找到 `Message` 中指出的参数，在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对允许的取值；`Region` 请使用该接口列出的地域（如 `ap-guangzhou`）。"},
-		{En: "List the regions {{product}} supports with `tccli region DescribeRegions --Product {{p}}`.", Zh: "用 `tccli region DescribeRegions --Product {{p}}` 查询{{product}}支持的地域。"},
-		{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
+		{En: "List the resources of the region you call {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare their IDs with yours; repeat for the region the resource was created in.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台列出所调用地域中的资源并核对 ID；并对资源创建时所在的地域重复查询。"},
+		{En: "Run `tccli sts GetCallerIdentity` with the same credentials to confirm the account.", Zh: "用相同凭证执行 `tccli sts GetCallerIdentity`，确认所属账号。"},
+		{En: "Read `Message` and the sub-code to see which resource is missing, and create it first if needed; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认缺少的是哪个资源，必要时先创建；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
 	}},
 	{guide: 217, steps: []Text{
 		{En: "Find the parameter named in `Message` and check its allowed values on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; for `Region`, use a region listed for that API (e.g. `ap-guangzhou`).", Zh: "找到 `Message` 中指出的参数，在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对允许的取值；`Region` 请使用该接口列出的地域（如 `ap-guangzhou`）。"},
@@ -5177,29 +5651,30 @@ var guideTemplates = []guideTemplate{
 		{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
 	}},
 	{guide: 218, steps: []Text{
-		{En: "List the regions {{product}} supports with `tccli region DescribeRegions --Product {{p}}`, and use one of the returned region IDs.", Zh: "用 `tccli region DescribeRegions --Product {{p}}` 查询{{product}}支持的地域，并使用返回的地域 ID。"},
-		{En: "Check the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; some actions list a restricted set of regions for the `Region` parameter.", Zh: "查看{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面，部分接口的 `Region` 参数只支持限定的地域列表。"},
-		{En: "Set the region in the client (`{{p}}.NewClient(cred, \"ap-guangzhou\", cpf)`, `tccli {{p}} {{action}} --region ap-guangzhou`) and make sure the resource really lives there.", Zh: "在客户端中设置地域（`{{p}}.NewClient(cred, \"ap-guangzhou\", cpf)`、`tccli {{p}} {{action}} --region ap-guangzhou`），并确认资源确实位于该地域。"},
+		{En: "Read `Message` and the sub-code to see what the resource does not support (its type, edition, state or billing); `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认资源不支持的是哪一项（类型、规格、状态或计费方式）；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
+		{En: "Check the resource's edition and state {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare them with the feature's requirements in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查询资源的规格和状态，并与{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该功能的要求对照。"},
+		{En: "Upgrade the edition, change the configuration, complete the prerequisite in the console of {{product}}, or use a supported alternative.", Zh: "升级规格、修改配置、在{{product}}的控制台完成前置步骤，或改用受支持的替代方式。"},
 	}},
 	{guide: 219, steps: []Text{
-		{En: "List the resources of the region you call {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare their IDs with yours; repeat for the region the resource was created in.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台列出所调用地域中的资源并核对 ID；并对资源创建时所在的地域重复查询。"},
-		{En: "Run `tccli sts GetCallerIdentity` with the same credentials to confirm the account.", Zh: "用相同凭证执行 `tccli sts GetCallerIdentity`，确认所属账号。"},
-		{En: "Read `Message` and the sub-code to see which resource is missing, and create it first if needed; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认缺少的是哪个资源，必要时先创建；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
+		{En: "Check the resource status {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and wait for a normal/Running state.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查看资源状态，等待其恢复正常/运行中。"},
+		{En: "If it is isolated, top up or renew at https://console.cloud.tencent.com/expense; the resource becomes usable again after recovery.", Zh: "若已被隔离，请在 https://console.cloud.tencent.com/expense 充值或续费，资源恢复后即可使用。"},
+		{En: "If the state is normal and the error persists, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId.", Zh: "若状态正常而错误持续，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
 	}},
 	{guide: 220, steps: []Text{
-		{En: "List the resources of the region you call {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare their IDs with yours; repeat for the region the resource was created in.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台列出所调用地域中的资源并核对 ID；并对资源创建时所在的地域重复查询。"},
-		{En: "Run `tccli sts GetCallerIdentity` with the same credentials to confirm the account.", Zh: "用相同凭证执行 `tccli sts GetCallerIdentity`，确认所属账号。"},
-		{En: "Read `Message` and the sub-code to see which resource is missing, and create it first if needed; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认缺少的是哪个资源，必要时先创建；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
+		{En: "Check the resource status {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and wait for a normal/Running state.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查看资源状态，等待其恢复正常/运行中。"},
+		{En: "If it is isolated, top up or renew at https://console.cloud.tencent.com/expense; the resource becomes usable again after recovery.", Zh: "若已被隔离，请在 https://console.cloud.tencent.com/expense 充值或续费，资源恢复后即可使用。"},
+		{En: "If the state is normal and the error persists, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId.", Zh: "若状态正常而错误持续，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
 	}},
 	{guide: 221, steps: []Text{
-		{En: "List the resources of the region you call {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare their IDs with yours; repeat for the region the resource was created in.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台列出所调用地域中的资源并核对 ID；并对资源创建时所在的地域重复查询。"},
-		{En: "Run `tccli sts GetCallerIdentity` with the same credentials to confirm the account.", Zh: "用相同凭证执行 `tccli sts GetCallerIdentity`，确认所属账号。"},
-		{En: "Read `Message` and the sub-code to see which resource is missing, and create it first if needed; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认缺少的是哪个资源，必要时先创建；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
+		{En: "Find the parameter named in `Message` and check its allowed values on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; for `Region`, use a region listed for that API (e.g. `ap-guangzhou`).", Zh: "找到 `Message` 中指出的参数，在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对允许的取值；`Region` 请使用该接口列出的地域（如 `ap-guangzhou`）。"},
+		{En: "List the regions {{product}} supports with `tccli region DescribeRegions --Product {{p}}`.", Zh: "用 `tccli region DescribeRegions --Product {{p}}` 查询{{product}}支持的地域。"},
+		{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
 	}},
 	{guide: 222, steps: []Text{
-		{En: "List the resources of the region you call {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare their IDs with yours; repeat for the region the resource was created in.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台列出所调用地域中的资源并核对 ID；并对资源创建时所在的地域重复查询。"},
-		{En: "Run `tccli sts GetCallerIdentity` with the same credentials to confirm the account.", Zh: "用相同凭证执行 `tccli sts GetCallerIdentity`，确认所属账号。"},
-		{En: "Read `Message` and the sub-code to see which resource is missing, and create it first if needed; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认缺少的是哪个资源，必要时先创建；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
+		{En: "Read `Message` and the sub-code to see which quota was hit; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认触达了哪项配额；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
+		{En: "{{?quota}}Check the quota with `tccli {{p}} {{quota}} --region <region>`{{/}}{{!quota}}Check the quota in the console of {{product}} (its quota or usage page) or in the usage limits of its documentation{{/}}, then list current usage {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and delete what is unused.", Zh: "{{?quota}}用 `tccli {{p}} {{quota}} --region <地域>` 查看配额{{/}}{{!quota}}在{{product}}的控制台（配额或用量页面）或其文档的使用限制中查看配额{{/}}，再{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查询当前用量，删除不再使用的资源。"},
+		{En: "Split large batches into smaller requests when the limit is per request.", Zh: "如限制针对单次请求，请把大批量拆分为多次较小的请求。"},
+		{En: "If you need a higher quota, upgrade the instance edition where quotas depend on it, or open a ticket (https://console.cloud.tencent.com/workorder/category) to request an increase.", Zh: "如需更高配额，在配额取决于实例规格时升级实例规格，或提交工单（https://console.cloud.tencent.com/workorder/category）申请提升配额。"},
 	}},
 	{guide: 223, steps: []Text{
 		{En: "List the resources of the region you call {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare their IDs with yours; repeat for the region the resource was created in.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台列出所调用地域中的资源并核对 ID；并对资源创建时所在的地域重复查询。"},
@@ -5207,24 +5682,24 @@ var guideTemplates = []guideTemplate{
 		{En: "Read `Message` and the sub-code to see which resource is missing, and create it first if needed; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认缺少的是哪个资源，必要时先创建；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
 	}},
 	{guide: 224, steps: []Text{
-		{En: "Read `Message` and the sub-code to see what the resource does not support (its type, edition, state or billing); `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认资源不支持的是哪一项（类型、规格、状态或计费方式）；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
-		{En: "Check the resource's edition and state {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare them with the feature's requirements in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查询资源的规格和状态，并与{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该功能的要求对照。"},
-		{En: "Upgrade the edition, change the configuration, complete the prerequisite in the console of {{product}}, or use a supported alternative.", Zh: "升级规格、修改配置、在{{product}}的控制台完成前置步骤，或改用受支持的替代方式。"},
+		{En: "Find the parameter named in `Message` and check its allowed values on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; for `Region`, use a region listed for that API (e.g. `ap-guangzhou`).", Zh: "找到 `Message` 中指出的参数，在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对允许的取值；`Region` 请使用该接口列出的地域（如 `ap-guangzhou`）。"},
+		{En: "List the regions {{product}} supports with `tccli region DescribeRegions --Product {{p}}`.", Zh: "用 `tccli region DescribeRegions --Product {{p}}` 查询{{product}}支持的地域。"},
+		{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
 	}},
 	{guide: 225, steps: []Text{
-		{En: "List the resources of the region you call {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare their IDs with yours; repeat for the region the resource was created in.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台列出所调用地域中的资源并核对 ID；并对资源创建时所在的地域重复查询。"},
-		{En: "Run `tccli sts GetCallerIdentity` with the same credentials to confirm the account.", Zh: "用相同凭证执行 `tccli sts GetCallerIdentity`，确认所属账号。"},
-		{En: "Read `Message` and the sub-code to see which resource is missing, and create it first if needed; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认缺少的是哪个资源，必要时先创建；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
+		{En: "Find the parameter named in `Message` and check its allowed values on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; for `Region`, use a region listed for that API (e.g. `ap-guangzhou`).", Zh: "找到 `Message` 中指出的参数，在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对允许的取值；`Region` 请使用该接口列出的地域（如 `ap-guangzhou`）。"},
+		{En: "List the regions {{product}} supports with `tccli region DescribeRegions --Product {{p}}`.", Zh: "用 `tccli region DescribeRegions --Product {{p}}` 查询{{product}}支持的地域。"},
+		{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
 	}},
 	{guide: 226, steps: []Text{
-		{En: "List the resources of the region you call {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare their IDs with yours; repeat for the region the resource was created in.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台列出所调用地域中的资源并核对 ID；并对资源创建时所在的地域重复查询。"},
-		{En: "Run `tccli sts GetCallerIdentity` with the same credentials to confirm the account.", Zh: "用相同凭证执行 `tccli sts GetCallerIdentity`，确认所属账号。"},
-		{En: "Read `Message` and the sub-code to see which resource is missing, and create it first if needed; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认缺少的是哪个资源，必要时先创建；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
+		{En: "Find the parameter named in `Message` and check its allowed values on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; for `Region`, use a region listed for that API (e.g. `ap-guangzhou`).", Zh: "找到 `Message` 中指出的参数，在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对允许的取值；`Region` 请使用该接口列出的地域（如 `ap-guangzhou`）。"},
+		{En: "List the regions {{product}} supports with `tccli region DescribeRegions --Product {{p}}`.", Zh: "用 `tccli region DescribeRegions --Product {{p}}` 查询{{product}}支持的地域。"},
+		{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
 	}},
 	{guide: 227, steps: []Text{
-		{En: "List the resources of the region you call {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare their IDs with yours; repeat for the region the resource was created in.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台列出所调用地域中的资源并核对 ID；并对资源创建时所在的地域重复查询。"},
-		{En: "Run `tccli sts GetCallerIdentity` with the same credentials to confirm the account.", Zh: "用相同凭证执行 `tccli sts GetCallerIdentity`，确认所属账号。"},
-		{En: "Read `Message` and the sub-code to see which resource is missing, and create it first if needed; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认缺少的是哪个资源，必要时先创建；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
+		{En: "Find the parameter named in `Message` and check its allowed values on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; for `Region`, use a region listed for that API (e.g. `ap-guangzhou`).", Zh: "找到 `Message` 中指出的参数，在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对允许的取值；`Region` 请使用该接口列出的地域（如 `ap-guangzhou`）。"},
+		{En: "List the regions {{product}} supports with `tccli region DescribeRegions --Product {{p}}`.", Zh: "用 `tccli region DescribeRegions --Product {{p}}` 查询{{product}}支持的地域。"},
+		{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
 	}},
 	{guide: 228, steps: []Text{
 		{En: "Find the parameter named in `Message` and check its allowed values on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; for `Region`, use a region listed for that API (e.g. `ap-guangzhou`).", Zh: "找到 `Message` 中指出的参数，在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对允许的取值；`Region` 请使用该接口列出的地域（如 `ap-guangzhou`）。"},
@@ -5232,98 +5707,223 @@ var guideTemplates = []guideTemplate{
 		{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
 	}},
 	{guide: 229, steps: []Text{
-		{En: "Read the `Message`; it usually names what denies the operation (the resource's state, a protection switch, arrears, a feature your account has not enabled).", Zh: "阅读 `Message`，其中通常会说明拒绝的原因（资源状态、保护开关、欠费、账号未开通的功能等）。"},
-		{En: "Check the resource {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and wait for a running change to finish.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台检查资源状态，并等待进行中的变更结束。"},
-		{En: "Check the account balance and overdue bills at https://console.cloud.tencent.com/expense; isolated resources refuse most operations.", Zh: "在 https://console.cloud.tencent.com/expense 检查账户余额和欠费情况；已隔离的资源会拒绝大多数操作。"},
-		{En: "Remove the blocking condition (turn the protection off, renew, apply for the feature), then call again; if nothing explains it, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId.", Zh: "消除阻断条件（关闭保护开关、续费、申请开通功能）后再调用；若找不到原因，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
+		{En: "List the resources of the region you call {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare their IDs with yours; repeat for the region the resource was created in.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台列出所调用地域中的资源并核对 ID；并对资源创建时所在的地域重复查询。"},
+		{En: "Run `tccli sts GetCallerIdentity` with the same credentials to confirm the account.", Zh: "用相同凭证执行 `tccli sts GetCallerIdentity`，确认所属账号。"},
+		{En: "Read `Message` and the sub-code to see which resource is missing, and create it first if needed; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认缺少的是哪个资源，必要时先创建；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
 	}},
 	{guide: 230, steps: []Text{
+		{En: "List the resources of the region you call {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare their IDs with yours; repeat for the region the resource was created in.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台列出所调用地域中的资源并核对 ID；并对资源创建时所在的地域重复查询。"},
+		{En: "Run `tccli sts GetCallerIdentity` with the same credentials to confirm the account.", Zh: "用相同凭证执行 `tccli sts GetCallerIdentity`，确认所属账号。"},
+		{En: "Read `Message` and the sub-code to see which resource is missing, and create it first if needed; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认缺少的是哪个资源，必要时先创建；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
+	}},
+	{guide: 231, steps: []Text{
+		{En: "Add the parameter named in `Message` (e.g. The request is missing a required parameter `InstanceId`. means: set `InstanceId`) and send the request again.", Zh: "补上 `Message` 中指出的参数（如提示 请求缺少必传参数 `InstanceId`。 即需要传 `InstanceId`），然后重新发起请求。"},
+		{En: "For a missing `X-TC-*` header, add that common parameter to the request headers, or let an official SDK set them all.", Zh: "若缺少 `X-TC-*` 头，请在请求头中补上该公共参数，或交由官方 SDK 统一设置。"},
+		{En: "Check the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}} for required and conditionally required parameters, and try the call in API Explorer ({{explorer}}), which marks required fields.", Zh: "在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对必填及条件必填参数，并在 API Explorer（{{explorer}}）中试调，该工具会标出必填项。"},
+	}},
+	{guide: 232, steps: []Text{
+		{En: "Read the parameter named in `Message` (the name in backticks, e.g. Parameter `Limit` format invalid.) and check its type and format on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}.", Zh: "找到 `Message` 中指出的参数（反引号中的参数名，如 参数 `Limit` 格式非法。），在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对其类型和格式。"},
+		{En: "Reproduce the call in API Explorer ({{explorer}}), which validates types and generates SDK code to copy, or with `tccli {{p}} {{action}} --region <region>`.", Zh: "在 API Explorer（{{explorer}}）中复现调用（它会校验类型并生成可参考的 SDK 代码），或用 `tccli {{p}} {{action}} --region <地域>` 复现。"},
+		{En: "Use an official SDK, which serialises arrays, numbers and JSON correctly; if you build requests yourself, remember the v1 (form) and v3 (JSON) encodings differ.", Zh: "使用官方 SDK，它会正确序列化数组、数值和 JSON；如自行构造请求，注意 v1（表单）与 v3（JSON）签名下的传参方式不同。"},
+	}},
+	{guide: 233, steps: []Text{
+		{En: "Read the parameter named in `Message` (the name in backticks, e.g. Parameter `Limit` format invalid.) and check its type and format on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}.", Zh: "找到 `Message` 中指出的参数（反引号中的参数名，如 参数 `Limit` 格式非法。），在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对其类型和格式。"},
+		{En: "Reproduce the call in API Explorer ({{explorer}}), which validates types and generates SDK code to copy, or with `tccli {{p}} {{action}} --region <region>`.", Zh: "在 API Explorer（{{explorer}}）中复现调用（它会校验类型并生成可参考的 SDK 代码），或用 `tccli {{p}} {{action}} --region <地域>` 复现。"},
+		{En: "Use an official SDK, which serialises arrays, numbers and JSON correctly; if you build requests yourself, remember the v1 (form) and v3 (JSON) encodings differ.", Zh: "使用官方 SDK，它会正确序列化数组、数值和 JSON；如自行构造请求，注意 v1（表单）与 v3（JSON）签名下的传参方式不同。"},
+	}},
+	{guide: 234, steps: []Text{
+		{En: "Find the parameter named in `Message` and check its allowed values on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; for `Region`, use a region listed for that API (e.g. `ap-guangzhou`).", Zh: "找到 `Message` 中指出的参数，在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对允许的取值；`Region` 请使用该接口列出的地域（如 `ap-guangzhou`）。"},
+		{En: "List the regions {{product}} supports with `tccli region DescribeRegions --Product {{p}}`.", Zh: "用 `tccli region DescribeRegions --Product {{p}}` 查询{{product}}支持的地域。"},
+		{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
+	}},
+	{guide: 235, steps: []Text{
+		{En: "Find the parameter named in `Message` and check its allowed values on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; for `Region`, use a region listed for that API (e.g. `ap-guangzhou`).", Zh: "找到 `Message` 中指出的参数，在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对允许的取值；`Region` 请使用该接口列出的地域（如 `ap-guangzhou`）。"},
+		{En: "List the regions {{product}} supports with `tccli region DescribeRegions --Product {{p}}`.", Zh: "用 `tccli region DescribeRegions --Product {{p}}` 查询{{product}}支持的地域。"},
+		{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
+	}},
+	{guide: 236, steps: []Text{
+		{En: "Find the parameter named in `Message` and check its allowed values on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; for `Region`, use a region listed for that API (e.g. `ap-guangzhou`).", Zh: "找到 `Message` 中指出的参数，在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对允许的取值；`Region` 请使用该接口列出的地域（如 `ap-guangzhou`）。"},
+		{En: "List the regions {{product}} supports with `tccli region DescribeRegions --Product {{p}}`.", Zh: "用 `tccli region DescribeRegions --Product {{p}}` 查询{{product}}支持的地域。"},
+		{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
+	}},
+	{guide: 237, steps: []Text{
+		{En: "Find the parameter named in `Message` and check its allowed values on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; for `Region`, use a region listed for that API (e.g. `ap-guangzhou`).", Zh: "找到 `Message` 中指出的参数，在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对允许的取值；`Region` 请使用该接口列出的地域（如 `ap-guangzhou`）。"},
+		{En: "List the regions {{product}} supports with `tccli region DescribeRegions --Product {{p}}`.", Zh: "用 `tccli region DescribeRegions --Product {{p}}` 查询{{product}}支持的地域。"},
+		{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
+	}},
+	{guide: 238, steps: []Text{
+		{En: "Read `Message` and the sub-code to see what the resource does not support (its type, edition, state or billing); `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认资源不支持的是哪一项（类型、规格、状态或计费方式）；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
+		{En: "Check the resource's edition and state {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare them with the feature's requirements in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查询资源的规格和状态，并与{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该功能的要求对照。"},
+		{En: "Upgrade the edition, change the configuration, complete the prerequisite in the console of {{product}}, or use a supported alternative.", Zh: "升级规格、修改配置、在{{product}}的控制台完成前置步骤，或改用受支持的替代方式。"},
+	}},
+	{guide: 239, steps: []Text{
+		{En: "Find the parameter named in `Message` and check its allowed values on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; for `Region`, use a region listed for that API (e.g. `ap-guangzhou`).", Zh: "找到 `Message` 中指出的参数，在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对允许的取值；`Region` 请使用该接口列出的地域（如 `ap-guangzhou`）。"},
+		{En: "List the regions {{product}} supports with `tccli region DescribeRegions --Product {{p}}`.", Zh: "用 `tccli region DescribeRegions --Product {{p}}` 查询{{product}}支持的地域。"},
+		{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
+	}},
+	{guide: 240, steps: []Text{
 		{En: "Check the resource's state {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and wait until no task is running.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查看资源状态，等待进行中的任务结束。"},
 		{En: "If it is still bound, detach or delete the dependents first (the `Message` usually names them), then repeat the operation.", Zh: "若资源仍被绑定，先解绑或删除依赖对象（`Message` 通常会指出），再重新执行操作。"},
 		{En: "Serialize changes to one resource in your automation (one worker per resource, or a lock).", Zh: "在自动化流程中串行化对同一资源的修改（每个资源一个执行者或加锁）。"},
 	}},
-	{guide: 231, steps: []Text{
+	{guide: 241, steps: []Text{
+		{En: "Find the parameter named in `Message` and check its allowed values on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; for `Region`, use a region listed for that API (e.g. `ap-guangzhou`).", Zh: "找到 `Message` 中指出的参数，在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对允许的取值；`Region` 请使用该接口列出的地域（如 `ap-guangzhou`）。"},
+		{En: "List the regions {{product}} supports with `tccli region DescribeRegions --Product {{p}}`.", Zh: "用 `tccli region DescribeRegions --Product {{p}}` 查询{{product}}支持的地域。"},
+		{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
+	}},
+	{guide: 242, steps: []Text{
+		{En: "Find the parameter named in `Message` and check its allowed values on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; for `Region`, use a region listed for that API (e.g. `ap-guangzhou`).", Zh: "找到 `Message` 中指出的参数，在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对允许的取值；`Region` 请使用该接口列出的地域（如 `ap-guangzhou`）。"},
+		{En: "List the regions {{product}} supports with `tccli region DescribeRegions --Product {{p}}`.", Zh: "用 `tccli region DescribeRegions --Product {{p}}` 查询{{product}}支持的地域。"},
+		{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
+	}},
+	{guide: 243, steps: []Text{
+		{En: "List the regions {{product}} supports with `tccli region DescribeRegions --Product {{p}}`, and use one of the returned region IDs.", Zh: "用 `tccli region DescribeRegions --Product {{p}}` 查询{{product}}支持的地域，并使用返回的地域 ID。"},
+		{En: "Check the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; some actions list a restricted set of regions for the `Region` parameter.", Zh: "查看{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面，部分接口的 `Region` 参数只支持限定的地域列表。"},
+		{En: "Set the region in the client (`{{p}}.NewClient(cred, \"ap-guangzhou\", cpf)`, `tccli {{p}} {{action}} --region ap-guangzhou`) and make sure the resource really lives there.", Zh: "在客户端中设置地域（`{{p}}.NewClient(cred, \"ap-guangzhou\", cpf)`、`tccli {{p}} {{action}} --region ap-guangzhou`），并确认资源确实位于该地域。"},
+	}},
+	{guide: 244, steps: []Text{
+		{En: "List the resources of the region you call {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare their IDs with yours; repeat for the region the resource was created in.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台列出所调用地域中的资源并核对 ID；并对资源创建时所在的地域重复查询。"},
+		{En: "Run `tccli sts GetCallerIdentity` with the same credentials to confirm the account.", Zh: "用相同凭证执行 `tccli sts GetCallerIdentity`，确认所属账号。"},
+		{En: "Read `Message` and the sub-code to see which resource is missing, and create it first if needed; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认缺少的是哪个资源，必要时先创建；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
+	}},
+	{guide: 245, steps: []Text{
+		{En: "List the resources of the region you call {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare their IDs with yours; repeat for the region the resource was created in.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台列出所调用地域中的资源并核对 ID；并对资源创建时所在的地域重复查询。"},
+		{En: "Run `tccli sts GetCallerIdentity` with the same credentials to confirm the account.", Zh: "用相同凭证执行 `tccli sts GetCallerIdentity`，确认所属账号。"},
+		{En: "Read `Message` and the sub-code to see which resource is missing, and create it first if needed; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认缺少的是哪个资源，必要时先创建；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
+	}},
+	{guide: 246, steps: []Text{
+		{En: "List the resources of the region you call {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare their IDs with yours; repeat for the region the resource was created in.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台列出所调用地域中的资源并核对 ID；并对资源创建时所在的地域重复查询。"},
+		{En: "Run `tccli sts GetCallerIdentity` with the same credentials to confirm the account.", Zh: "用相同凭证执行 `tccli sts GetCallerIdentity`，确认所属账号。"},
+		{En: "Read `Message` and the sub-code to see which resource is missing, and create it first if needed; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认缺少的是哪个资源，必要时先创建；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
+	}},
+	{guide: 247, steps: []Text{
+		{En: "List the resources of the region you call {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare their IDs with yours; repeat for the region the resource was created in.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台列出所调用地域中的资源并核对 ID；并对资源创建时所在的地域重复查询。"},
+		{En: "Run `tccli sts GetCallerIdentity` with the same credentials to confirm the account.", Zh: "用相同凭证执行 `tccli sts GetCallerIdentity`，确认所属账号。"},
+		{En: "Read `Message` and the sub-code to see which resource is missing, and create it first if needed; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认缺少的是哪个资源，必要时先创建；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
+	}},
+	{guide: 248, steps: []Text{
+		{En: "List the resources of the region you call {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare their IDs with yours; repeat for the region the resource was created in.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台列出所调用地域中的资源并核对 ID；并对资源创建时所在的地域重复查询。"},
+		{En: "Run `tccli sts GetCallerIdentity` with the same credentials to confirm the account.", Zh: "用相同凭证执行 `tccli sts GetCallerIdentity`，确认所属账号。"},
+		{En: "Read `Message` and the sub-code to see which resource is missing, and create it first if needed; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认缺少的是哪个资源，必要时先创建；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
+	}},
+	{guide: 249, steps: []Text{
+		{En: "Read `Message` and the sub-code to see what the resource does not support (its type, edition, state or billing); `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认资源不支持的是哪一项（类型、规格、状态或计费方式）；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
+		{En: "Check the resource's edition and state {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare them with the feature's requirements in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查询资源的规格和状态，并与{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该功能的要求对照。"},
+		{En: "Upgrade the edition, change the configuration, complete the prerequisite in the console of {{product}}, or use a supported alternative.", Zh: "升级规格、修改配置、在{{product}}的控制台完成前置步骤，或改用受支持的替代方式。"},
+	}},
+	{guide: 250, steps: []Text{
+		{En: "List the resources of the region you call {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare their IDs with yours; repeat for the region the resource was created in.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台列出所调用地域中的资源并核对 ID；并对资源创建时所在的地域重复查询。"},
+		{En: "Run `tccli sts GetCallerIdentity` with the same credentials to confirm the account.", Zh: "用相同凭证执行 `tccli sts GetCallerIdentity`，确认所属账号。"},
+		{En: "Read `Message` and the sub-code to see which resource is missing, and create it first if needed; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认缺少的是哪个资源，必要时先创建；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
+	}},
+	{guide: 251, steps: []Text{
+		{En: "List the resources of the region you call {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare their IDs with yours; repeat for the region the resource was created in.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台列出所调用地域中的资源并核对 ID；并对资源创建时所在的地域重复查询。"},
+		{En: "Run `tccli sts GetCallerIdentity` with the same credentials to confirm the account.", Zh: "用相同凭证执行 `tccli sts GetCallerIdentity`，确认所属账号。"},
+		{En: "Read `Message` and the sub-code to see which resource is missing, and create it first if needed; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认缺少的是哪个资源，必要时先创建；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
+	}},
+	{guide: 252, steps: []Text{
+		{En: "List the resources of the region you call {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare their IDs with yours; repeat for the region the resource was created in.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台列出所调用地域中的资源并核对 ID；并对资源创建时所在的地域重复查询。"},
+		{En: "Run `tccli sts GetCallerIdentity` with the same credentials to confirm the account.", Zh: "用相同凭证执行 `tccli sts GetCallerIdentity`，确认所属账号。"},
+		{En: "Read `Message` and the sub-code to see which resource is missing, and create it first if needed; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认缺少的是哪个资源，必要时先创建；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
+	}},
+	{guide: 253, steps: []Text{
+		{En: "Find the parameter named in `Message` and check its allowed values on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; for `Region`, use a region listed for that API (e.g. `ap-guangzhou`).", Zh: "找到 `Message` 中指出的参数，在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对允许的取值；`Region` 请使用该接口列出的地域（如 `ap-guangzhou`）。"},
+		{En: "List the regions {{product}} supports with `tccli region DescribeRegions --Product {{p}}`.", Zh: "用 `tccli region DescribeRegions --Product {{p}}` 查询{{product}}支持的地域。"},
+		{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
+	}},
+	{guide: 254, steps: []Text{
 		{En: "Read the `Message`; it usually names what denies the operation (the resource's state, a protection switch, arrears, a feature your account has not enabled).", Zh: "阅读 `Message`，其中通常会说明拒绝的原因（资源状态、保护开关、欠费、账号未开通的功能等）。"},
 		{En: "Check the resource {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and wait for a running change to finish.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台检查资源状态，并等待进行中的变更结束。"},
 		{En: "Check the account balance and overdue bills at https://console.cloud.tencent.com/expense; isolated resources refuse most operations.", Zh: "在 https://console.cloud.tencent.com/expense 检查账户余额和欠费情况；已隔离的资源会拒绝大多数操作。"},
 		{En: "Remove the blocking condition (turn the protection off, renew, apply for the feature), then call again; if nothing explains it, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId.", Zh: "消除阻断条件（关闭保护开关、续费、申请开通功能）后再调用；若找不到原因，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
 	}},
-	{guide: 232, steps: []Text{
+	{guide: 255, steps: []Text{
+		{En: "Check the resource's state {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and wait until no task is running.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查看资源状态，等待进行中的任务结束。"},
+		{En: "If it is still bound, detach or delete the dependents first (the `Message` usually names them), then repeat the operation.", Zh: "若资源仍被绑定，先解绑或删除依赖对象（`Message` 通常会指出），再重新执行操作。"},
+		{En: "Serialize changes to one resource in your automation (one worker per resource, or a lock).", Zh: "在自动化流程中串行化对同一资源的修改（每个资源一个执行者或加锁）。"},
+	}},
+	{guide: 256, steps: []Text{
+		{En: "Read the `Message`; it usually names what denies the operation (the resource's state, a protection switch, arrears, a feature your account has not enabled).", Zh: "阅读 `Message`，其中通常会说明拒绝的原因（资源状态、保护开关、欠费、账号未开通的功能等）。"},
+		{En: "Check the resource {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and wait for a running change to finish.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台检查资源状态，并等待进行中的变更结束。"},
+		{En: "Check the account balance and overdue bills at https://console.cloud.tencent.com/expense; isolated resources refuse most operations.", Zh: "在 https://console.cloud.tencent.com/expense 检查账户余额和欠费情况；已隔离的资源会拒绝大多数操作。"},
+		{En: "Remove the blocking condition (turn the protection off, renew, apply for the feature), then call again; if nothing explains it, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId.", Zh: "消除阻断条件（关闭保护开关、续费、申请开通功能）后再调用；若找不到原因，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
+	}},
+	{guide: 257, steps: []Text{
 		{En: "Read `Message` and the sub-code to see which quota was hit; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认触达了哪项配额；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
 		{En: "{{?quota}}Check the quota with `tccli {{p}} {{quota}} --region <region>`{{/}}{{!quota}}Check the quota in the console of {{product}} (its quota or usage page) or in the usage limits of its documentation{{/}}, then list current usage {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and delete what is unused.", Zh: "{{?quota}}用 `tccli {{p}} {{quota}} --region <地域>` 查看配额{{/}}{{!quota}}在{{product}}的控制台（配额或用量页面）或其文档的使用限制中查看配额{{/}}，再{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查询当前用量，删除不再使用的资源。"},
 		{En: "Split large batches into smaller requests when the limit is per request.", Zh: "如限制针对单次请求，请把大批量拆分为多次较小的请求。"},
 		{En: "If you need a higher quota, upgrade the instance edition where quotas depend on it, or open a ticket (https://console.cloud.tencent.com/workorder/category) to request an increase.", Zh: "如需更高配额，在配额取决于实例规格时升级实例规格，或提交工单（https://console.cloud.tencent.com/workorder/category）申请提升配额。"},
 	}},
-	{guide: 233, steps: []Text{
+	{guide: 258, steps: []Text{
 		{En: "List the regions {{product}} supports with `tccli region DescribeRegions --Product {{p}}`, and use one of the returned region IDs.", Zh: "用 `tccli region DescribeRegions --Product {{p}}` 查询{{product}}支持的地域，并使用返回的地域 ID。"},
 		{En: "Check the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; some actions list a restricted set of regions for the `Region` parameter.", Zh: "查看{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面，部分接口的 `Region` 参数只支持限定的地域列表。"},
 		{En: "Set the region in the client (`{{p}}.NewClient(cred, \"ap-guangzhou\", cpf)`, `tccli {{p}} {{action}} --region ap-guangzhou`) and make sure the resource really lives there.", Zh: "在客户端中设置地域（`{{p}}.NewClient(cred, \"ap-guangzhou\", cpf)`、`tccli {{p}} {{action}} --region ap-guangzhou`），并确认资源确实位于该地域。"},
 	}},
-	{guide: 234, steps: []Text{
+	{guide: 259, steps: []Text{
 		{En: "List the regions {{product}} supports with `tccli region DescribeRegions --Product {{p}}`, and use one of the returned region IDs.", Zh: "用 `tccli region DescribeRegions --Product {{p}}` 查询{{product}}支持的地域，并使用返回的地域 ID。"},
 		{En: "Check the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; some actions list a restricted set of regions for the `Region` parameter.", Zh: "查看{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面，部分接口的 `Region` 参数只支持限定的地域列表。"},
 		{En: "Set the region in the client (`{{p}}.NewClient(cred, \"ap-guangzhou\", cpf)`, `tccli {{p}} {{action}} --region ap-guangzhou`) and make sure the resource really lives there.", Zh: "在客户端中设置地域（`{{p}}.NewClient(cred, \"ap-guangzhou\", cpf)`、`tccli {{p}} {{action}} --region ap-guangzhou`），并确认资源确实位于该地域。"},
 	}},
-	{guide: 235, steps: []Text{
+	{guide: 260, steps: []Text{
 		{En: "List the regions {{product}} supports with `tccli region DescribeRegions --Product {{p}}`, and use one of the returned region IDs.", Zh: "用 `tccli region DescribeRegions --Product {{p}}` 查询{{product}}支持的地域，并使用返回的地域 ID。"},
 		{En: "Check the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; some actions list a restricted set of regions for the `Region` parameter.", Zh: "查看{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面，部分接口的 `Region` 参数只支持限定的地域列表。"},
 		{En: "Set the region in the client (`{{p}}.NewClient(cred, \"ap-guangzhou\", cpf)`, `tccli {{p}} {{action}} --region ap-guangzhou`) and make sure the resource really lives there.", Zh: "在客户端中设置地域（`{{p}}.NewClient(cred, \"ap-guangzhou\", cpf)`、`tccli {{p}} {{action}} --region ap-guangzhou`），并确认资源确实位于该地域。"},
 	}},
-	{guide: 236, steps: []Text{
+	{guide: 261, steps: []Text{
 		{En: "Check the resource's state {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and wait until no task is running.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查看资源状态，等待进行中的任务结束。"},
 		{En: "If it is still bound, detach or delete the dependents first (the `Message` usually names them), then repeat the operation.", Zh: "若资源仍被绑定，先解绑或删除依赖对象（`Message` 通常会指出），再重新执行操作。"},
 		{En: "Serialize changes to one resource in your automation (one worker per resource, or a lock).", Zh: "在自动化流程中串行化对同一资源的修改（每个资源一个执行者或加锁）。"},
 	}},
-	{guide: 237, steps: []Text{
+	{guide: 262, steps: []Text{
 		{En: "Choose another availability zone or another specification (instance type, bandwidth package, disk type) of {{product}}; the sold-out stock is usually limited to one zone or spec.", Zh: "改选{{product}}的其他可用区或其他规格（实例类型、带宽包、云盘类型）；售罄通常只限于某个可用区或规格。"},
 		{En: "See what can be bought now before you retry: the purchase page in the console of {{product}} shows the zones and specifications on sale, and its API documentation{{?docs}} ({{docs}}){{/}} tells whether an action lists them.", Zh: "重试前先查看当前可购买的配置：{{product}}控制台的购买页会显示在售的可用区和规格，其 API 文档{{?docs}}（{{docs}}）{{/}}中也可查找是否有列出可售配置的接口。"},
 		{En: "Consider another region if your workload allows it.", Zh: "如业务允许，可考虑其他地域。"},
 	}},
-	{guide: 238, steps: []Text{
+	{guide: 263, steps: []Text{
 		{En: "Read the full `Message`; it usually names the state or rule that refused the operation, and `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读完整的 `Message`，其中通常会说明拒绝该操作的状态或规则；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
 		{En: "Check the resource state {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and wait for running tasks to finish.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查看资源状态，等待进行中的任务结束。"},
 		{En: "Check the account balance and overdue bills at https://console.cloud.tencent.com/expense.", Zh: "在 https://console.cloud.tencent.com/expense 检查账户余额和欠费情况。"},
 		{En: "If the state is normal and it persists, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId.", Zh: "若状态正常但问题持续，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
 	}},
-	{guide: 239, steps: []Text{
+	{guide: 264, steps: []Text{
 		{En: "Read the parameter named in `Message` (the name in backticks, e.g. Parameter `Limit` format invalid.) and check its type and format on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}.", Zh: "找到 `Message` 中指出的参数（反引号中的参数名，如 参数 `Limit` 格式非法。），在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对其类型和格式。"},
 		{En: "Reproduce the call in API Explorer ({{explorer}}), which validates types and generates SDK code to copy, or with `tccli {{p}} {{action}} --region <region>`.", Zh: "在 API Explorer（{{explorer}}）中复现调用（它会校验类型并生成可参考的 SDK 代码），或用 `tccli {{p}} {{action}} --region <地域>` 复现。"},
 		{En: "Use an official SDK, which serialises arrays, numbers and JSON correctly; if you build requests yourself, remember the v1 (form) and v3 (JSON) encodings differ.", Zh: "使用官方 SDK，它会正确序列化数组、数值和 JSON；如自行构造请求，注意 v1（表单）与 v3（JSON）签名下的传参方式不同。"},
 	}},
-	{guide: 240, steps: []Text{
+	{guide: 265, steps: []Text{
 		{En: "Record the `RequestId`, action, region and time; they are what support needs to trace the failure.", Zh: "记录 `RequestId`、接口名、地域和时间，这是技术支持定位问题所需的信息。"},
 		{En: "For an idempotent call (Describe*, or a create carrying the same `ClientToken`), retry at most twice with backoff (1 s, then 2 s); do not loop.", Zh: "对幂等调用（Describe* 查询，或携带相同 `ClientToken` 的创建请求），以退避方式（1 秒，再 2 秒）最多重试两次；不要循环重试。"},
 		{En: "If it fails again with the same parameters, try the operation in the console of {{product}} or in API Explorer ({{explorer}}) to rule out client-side causes.", Zh: "若同样参数再次失败，可在{{product}}的控制台或 API Explorer（{{explorer}}）中执行同一操作，排除客户端因素。"},
 		{En: "If it persists, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId.", Zh: "若问题持续，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
 	}},
-	{guide: 241, steps: []Text{
+	{guide: 266, steps: []Text{
 		{En: "Check the resource's state {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and wait until no task is running.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查看资源状态，等待进行中的任务结束。"},
 		{En: "If it is still bound, detach or delete the dependents first (the `Message` usually names them), then repeat the operation.", Zh: "若资源仍被绑定，先解绑或删除依赖对象（`Message` 通常会指出），再重新执行操作。"},
 		{En: "Serialize changes to one resource in your automation (one worker per resource, or a lock).", Zh: "在自动化流程中串行化对同一资源的修改（每个资源一个执行者或加锁）。"},
 	}},
-	{guide: 242, steps: []Text{
+	{guide: 267, steps: []Text{
 		{En: "Record the `RequestId`, action, region and time; they are what support needs to trace the failure.", Zh: "记录 `RequestId`、接口名、地域和时间，这是技术支持定位问题所需的信息。"},
 		{En: "For an idempotent call (Describe*, or a create carrying the same `ClientToken`), retry at most twice with backoff (1 s, then 2 s); do not loop.", Zh: "对幂等调用（Describe* 查询，或携带相同 `ClientToken` 的创建请求），以退避方式（1 秒，再 2 秒）最多重试两次；不要循环重试。"},
 		{En: "If it fails again with the same parameters, try the operation in the console of {{product}} or in API Explorer ({{explorer}}) to rule out client-side causes.", Zh: "若同样参数再次失败，可在{{product}}的控制台或 API Explorer（{{explorer}}）中执行同一操作，排除客户端因素。"},
 		{En: "If it persists, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId.", Zh: "若问题持续，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
 	}},
-	{guide: 243, steps: []Text{
+	{guide: 268, steps: []Text{
 		{En: "Find the parameter named in `Message` and check its allowed values on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; for `Region`, use a region listed for that API (e.g. `ap-guangzhou`).", Zh: "找到 `Message` 中指出的参数，在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对允许的取值；`Region` 请使用该接口列出的地域（如 `ap-guangzhou`）。"},
 		{En: "List the regions {{product}} supports with `tccli region DescribeRegions --Product {{p}}`.", Zh: "用 `tccli region DescribeRegions --Product {{p}}` 查询{{product}}支持的地域。"},
 		{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
 	}},
-	{guide: 244, steps: []Text{
+	{guide: 269, steps: []Text{
 		{En: "Find the parameter named in `Message` and check its allowed values on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; for `Region`, use a region listed for that API (e.g. `ap-guangzhou`).", Zh: "找到 `Message` 中指出的参数，在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对允许的取值；`Region` 请使用该接口列出的地域（如 `ap-guangzhou`）。"},
 		{En: "List the regions {{product}} supports with `tccli region DescribeRegions --Product {{p}}`.", Zh: "用 `tccli region DescribeRegions --Product {{p}}` 查询{{product}}支持的地域。"},
 		{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
 	}},
-	{guide: 245, steps: []Text{
+	{guide: 270, steps: []Text{
 		{En: "Read `Message` and the sub-code to see which quota was hit; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认触达了哪项配额；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
 		{En: "{{?quota}}Check the quota with `tccli {{p}} {{quota}} --region <region>`{{/}}{{!quota}}Check the quota in the console of {{product}} (its quota or usage page) or in the usage limits of its documentation{{/}}, then list current usage {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and delete what is unused.", Zh: "{{?quota}}用 `tccli {{p}} {{quota}} --region <地域>` 查看配额{{/}}{{!quota}}在{{product}}的控制台（配额或用量页面）或其文档的使用限制中查看配额{{/}}，再{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查询当前用量，删除不再使用的资源。"},
 		{En: "Split large batches into smaller requests when the limit is per request.", Zh: "如限制针对单次请求，请把大批量拆分为多次较小的请求。"},
 		{En: "If you need a higher quota, upgrade the instance edition where quotas depend on it, or open a ticket (https://console.cloud.tencent.com/workorder/category) to request an increase.", Zh: "如需更高配额，在配额取决于实例规格时升级实例规格，或提交工单（https://console.cloud.tencent.com/workorder/category）申请提升配额。"},
 	}},
-	{guide: 246, steps: []Text{
+	{guide: 271, steps: []Text{
 		{En: "Read the `Message`; the server usually names the parameter, resource or condition at fault.", Zh: "阅读 `Message`，服务端通常会指出出错的参数、资源或条件。"},
 		{En: "Check the action on its page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}, and try the same call in API Explorer ({{explorer}}) or with `tccli {{p}} {{action}} --region <region>`.", Zh: "在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中查看该接口的页面，并在 API Explorer（{{explorer}}）中或用 `tccli {{p}} {{action}} --region <地域>` 试调同样的请求。"},
 		{En: "If it persists, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId, region and action.", Zh: "如问题持续，请提交工单（https://console.cloud.tencent.com/workorder/category），并附上 RequestId、地域和接口名。"},
@@ -5671,4 +6271,4 @@ var productTable = []productInfo{
 }
 
 // entryFileStarts says at which offset of the entry texts each data/entries<N>.txt starts.
-var entryFileStarts = [...]uint32{0, 1899649, 3799634, 5073909}
+var entryFileStarts = [...]uint32{0, 1899954, 3799802, 5047379}

@@ -31,9 +31,9 @@ func TestExplainImportedGolden(t *testing.T) {
 		{"explain_imported_none_en.golden", "tsf", "UnauthorizedOperation.NoLicense", ExplainOptions{Lang: catalog.English, Width: 80}},
 		{"explain_imported_enonly_zh.golden", "tmt", "UnsupportedOperation.TextTooLong", ExplainOptions{Lang: catalog.Chinese, Width: 60, ProductName: "机器翻译"}},
 		// The one category no class fits keeps the general steps; a category
-		// that is like a standard class (CdbError like InternalError) takes its steps.
+		// that is like a standard class (postgres DBError like InternalError) takes its steps.
 		{"explain_imported_general_en.golden", "postgres", "VpcError", ExplainOptions{Lang: catalog.English, Width: 80, ProductName: "TencentDB for PostgreSQL"}},
-		{"explain_imported_like_en.golden", "cdb", "CdbError", ExplainOptions{Lang: catalog.English, Width: 80, ProductName: "TencentDB for MySQL"}},
+		{"explain_imported_like_en.golden", "postgres", "DBError", ExplainOptions{Lang: catalog.English, Width: 80, ProductName: "TencentDB for PostgreSQL"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
