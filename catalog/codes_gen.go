@@ -650,6 +650,32 @@ var codes = []Entry{
 	},
 	{
 		Code:    "FailedOperation",
+		Scope:   "clb",
+		Summary: Text{En: "Operation failed.", Zh: "操作失败。"},
+		Causes: []Text{
+			{En: "A task is still running on the same CLB instance (CLB writes are asynchronous); the Message then reads like `Task Check Failed : Same wsName is Working(AddQLBL4ListenerDevice), pls Try Later`.", Zh: "同一 CLB 实例上仍有任务在执行（CLB 写操作是异步的），此时 Message 类似 `Task Check Failed : Same wsName is Working(AddQLBL4ListenerDevice), pls Try Later`。"},
+			{En: "The request conflicts with the instance or its configuration, e.g. an action on an instance without listeners, a backend that is not in the CLB's VPC, or a deletion refused because of current traffic; the sub-code or the Message names the conflict.", Zh: "请求与实例或其配置冲突，例如对没有监听器的实例执行操作、后端服务器不在 CLB 所在 VPC 内，或因当前仍有流量而拒绝删除；子错误码或 Message 会指明冲突所在。"},
+			{En: "The account cannot pay for the change (insufficient balance for a monthly-subscription or bandwidth change).", Zh: "账号无法为该变更付费（包年包月或带宽变更时余额不足）。"},
+		},
+		Remediation: []Text{
+			{En: "Read the Message first; it says which check failed.", Zh: "先阅读 Message，它会说明哪项检查失败。"},
+			{En: "Check the instance and its listeners: `tccli clb DescribeLoadBalancers --region ap-guangzhou --LoadBalancerIds '[\"lb-xxxxxxxx\"]'` and `tccli clb DescribeListeners --region ap-guangzhou --LoadBalancerId lb-xxxxxxxx`.", Zh: "检查实例及其监听器：`tccli clb DescribeLoadBalancers --region ap-guangzhou --LoadBalancerIds '[\"lb-xxxxxxxx\"]'` 与 `tccli clb DescribeListeners --region ap-guangzhou --LoadBalancerId lb-xxxxxxxx`。"},
+			{En: "If a task is working, wait for it with `tccli clb DescribeTaskStatus --region ap-guangzhou --TaskId <RequestId of the previous write>` and send the request again; serialize writes per instance.", Zh: "若有任务在执行，用 `tccli clb DescribeTaskStatus --region ap-guangzhou --TaskId <上一次写操作的 RequestId>` 等待其完成后再次发送请求，并按实例串行化写操作。"},
+			{En: "If the Message names no cause and the instance is normal, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId and instance ID.", Zh: "若 Message 未说明原因且实例正常，请提交工单（https://console.cloud.tencent.com/workorder/category），附上 RequestId 和实例 ID。"},
+		},
+		Retry:         Text{En: "Not retryable as is, except when the Message says a task is working (`pls Try Later`); then wait for that task and send the request again. Otherwise fix the conflict first.", Zh: "不要原样重试；仅当 Message 表明有任务在执行（`pls Try Later`）时，等待该任务完成后再发送请求。其他情况先解决冲突。"},
+		Verdict:       RetryNo,
+		RetryEvidence: Text{En: "errcode's curated entry for this code", Zh: "errcode 为该错误码整理的条目"},
+		Related:       []string{"FailedOperation.ResourceInOperating", "FailedOperation.InvalidLBStatus", "FailedOperation.NoListenerInLB", "InternalError"},
+		Actions:       []string{"AssociateCustomizedConfig", "AssociateTargetGroups", "AutoRewrite", "BatchDeregisterTargets", "BatchModifyTargetTag", "BatchModifyTargetWeight", "BatchRegisterTargets", "CloneLoadBalancer", "CreateBYOKNetwork", "CreateClsLogSet", "CreateIntentRouter", "CreateKey", "CreateKeys", "CreateListener", "CreateLoadBalancer", "CreateLoadBalancerSnatIps", "CreateModelRouterResourcePackage", "CreateRule", "CreateTargetGroup", "CreateTopic", "CreateUserGroup", "DeleteBudgets", "DeleteIntentRouter", "DeleteKeys", "DeleteListener", "DeleteLoadBalancer", "DeleteLoadBalancerListeners", "DeleteLoadBalancerSnatIps", "DeleteModel", "DeleteRewrite", "DeleteRule", "DeleteTargetGroups", "DeleteUserGroups", "DeregisterFunctionTargets", "DeregisterModelsFromServiceProvider", "DeregisterTargetGroupInstances", "DeregisterTargets", "DeregisterTargetsFromClassicalLB", "DescribeAssociatedModelAvailability", "DescribeAsyncJobs", "DescribeBlockIPList", "DescribeBlockIPTask", "DescribeBudgetAssociations", "DescribeBudgets", "DescribeClassicalLBByInstanceId", "DescribeClassicalLBHealthStatus", "DescribeClassicalLBListeners", "DescribeClassicalLBTargets", "DescribeClsLogSet", "DescribeClusterResources", "DescribeCrossTargets", "DescribeCustomizedConfigAssociateList", "DescribeCustomizedConfigList", "DescribeExclusiveClusters", "DescribeIdleLoadBalancers", "DescribeIntentRouterTiers", "DescribeIntentRouters", "DescribeKeys", "DescribeLBListeners", "DescribeLBOperateProtect", "DescribeListeners", "DescribeLoadBalancerListByCertId", "DescribeLoadBalancerOverview", "DescribeLoadBalancerTraffic", "DescribeLoadBalancers", "DescribeLoadBalancersDetail", "DescribeModelAliases", "DescribeModelRouterResourcePackageDeduction", "DescribeModelRouterResourcePackages", "DescribeResources", "DescribeRewrite", "DescribeServiceProviderHealthStatus", "DescribeSupportedProviders", "DescribeTargetGroupInstanceStatus", "DescribeTargetGroupInstances", "DescribeTargetGroups", "DescribeTargetHealth", "DescribeTargets", "DescribeTaskStatus", "DisassociateCustomizedConfig", "DisassociateTargetGroups", "InquirePriceCreateModelRouterResourcePackage", "InquirePriceRefundModelRouterResourcePackage", "InquiryPriceCreateLoadBalancer", "InquiryPriceModifyLoadBalancer", "InquiryPriceRefundLoadBalancer", "InquiryPriceRenewLoadBalancer", "ManualRewrite", "MigrateClassicalLoadBalancers", "ModifyBlockIPList", "ModifyBudgetAttributes", "ModifyDomain", "ModifyDomainAttributes", "ModifyFunctionTargets", "ModifyIntentRouterAttribute", "ModifyKeyAttributes", "ModifyKeysBlockStatus", "ModifyKeysUserGroup", "ModifyListener", "ModifyLoadBalancerAttributes", "ModifyLoadBalancerMixIpTarget", "ModifyLoadBalancerSla", "ModifyLoadBalancersProject", "ModifyRule", "ModifyTargetGroupAttribute", "ModifyTargetGroupInstancesPort", "ModifyTargetGroupInstancesWeight", "ModifyTargetPort", "ModifyTargetWeight", "ModifyUserGroupAttributes", "RefundModelRouterResourcePackage", "RegenerateKeys", "RegisterFunctionTargets", "RegisterTargetGroupInstances", "RegisterTargets", "RegisterTargetsWithClassicalLB", "RemoveModelKey", "RemoveModelRewrite", "RenewLoadBalancers", "ReplaceCertForLoadBalancers", "SetCustomizedConfigForLoadBalancer", "SetLoadBalancerClsLog", "SetLoadBalancerSecurityGroups", "SetLoadBalancerStartStatus", "SetSecurityGroupForLoadbalancers"},
+		Messages:      []string{"Task Check Failed : Same wsName is Working(xxx), pls Try Later"},
+		Docs:          Text{En: "https://cloud.tencent.com/document/product/214", Zh: "https://cloud.tencent.com/document/product/214"},
+		Provenance:    "official",
+		Source:        "CLB API 2018-03-17 and 2023-04-17, tencentcloud-sdk-go clb/v20180317/errors.go (en from tencentcloud-sdk-go-intl-en); task message from WeBankPartners/wecube-plugins-qcloud#142",
+		Versions:      []string{"2018-03-17", "2023-04-17"},
+	},
+	{
+		Code:    "FailedOperation",
 		Scope:   "scf",
 		Summary: Text{En: "Operation failed.", Zh: "操作失败。"},
 		Causes: []Text{
@@ -672,6 +698,31 @@ var codes = []Entry{
 		Provenance:    "official",
 		Source:        "SCF API 2018-04-16, tencentcloud-sdk-go scf/v20180416/errors.go (the FailedOperation.* codes); Message from github.com/qkqpttgf/OneDrive_SCF issue 51; Status from scf/v20180416/models.go",
 		Versions:      []string{"2018-04-16"},
+	},
+	{
+		Code:    "FailedOperation",
+		Scope:   "ssl",
+		Summary: Text{En: "Operation failed.", Zh: "操作失败。"},
+		Causes: []Text{
+			{En: "The certificate is not in a state that allows the action, e.g. deleting a certificate still bound to cloud resources, downloading one that is not issued yet, or deploying an expired one; the sub-code or the Message says which.", Zh: "证书状态不允许该操作，例如删除仍绑定着云资源的证书、下载尚未签发的证书、部署已过期的证书；子错误码或 Message 会说明。"},
+			{En: "The certificate content was rejected (parse, chain, key mismatch) or the deployment to a cloud resource failed on the resource's side.", Zh: "证书内容被拒绝（解析、证书链、私钥不匹配），或部署到云资源时在资源一侧失败。"},
+			{En: "The account lacks something the action needs, such as real-name verification, a package, or the service role that lets SSL Certificates act on other products.", Zh: "账号缺少操作所需的条件，例如实名认证、证书包，或允许 SSL 证书服务操作其他产品的服务角色。"},
+		},
+		Remediation: []Text{
+			{En: "Read the Message and the sub-code first.", Zh: "先阅读 Message 和子错误码。"},
+			{En: "Look at the certificate: `tccli ssl DescribeCertificateDetail --CertificateId <id>` (status, validity, domains) and, before deleting, `tccli ssl DescribeDeployedResources --CertificateIds '[\"<id>\"]' --ResourceType clb` for resources that still use it.", Zh: "查看证书：`tccli ssl DescribeCertificateDetail --CertificateId <证书ID>`（状态、有效期、域名）；删除前用 `tccli ssl DescribeDeployedResources --CertificateIds '[\"<证书ID>\"]' --ResourceType clb` 查看仍在使用它的资源。"},
+			{En: "For deployments, read the record: `tccli ssl DescribeHostDeployRecordDetail --DeployRecordId <id>` names the failing instance and its error.", Zh: "部署类问题请查看记录：`tccli ssl DescribeHostDeployRecordDetail --DeployRecordId <记录ID>` 会给出失败的实例及错误。"},
+			{En: "If the Message names nothing you can fix, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId and certificate ID.", Zh: "若 Message 未指出可修正的问题，请提交工单（https://console.cloud.tencent.com/workorder/category），附上 RequestId 和证书 ID。"},
+		},
+		Retry:         Text{En: "Not retryable as is; change the certificate, its bindings or the request first.", Zh: "不要原样重试；先调整证书、其绑定关系或请求。"},
+		Verdict:       RetryNo,
+		RetryEvidence: Text{En: "errcode's curated entry for this code", Zh: "errcode 为该错误码整理的条目"},
+		Related:       []string{"FailedOperation.CertificateParseError", "FailedOperation.CertificateNotFound", "FailedOperation.CertificateHostResourceTypeInvalid", "InternalError"},
+		Actions:       []string{"ApplyCertificate", "CertificateInfoSubmit", "CertificateOrderSubmit", "CheckCertificateChain", "CheckCertificateDomainVerification", "CheckCertificateExist", "CompleteCertificate", "CreateCertificateByPackage", "DeleteCertificate", "DeployCertificateInstance", "DeployCertificateRecordRetry", "DeployCertificateRecordRollback", "DescribeCertificate", "DescribeCertificateBindResourceTaskDetail", "DescribeCertificateBindResourceTaskResult", "DescribeCertificateDetail", "DescribeCertificateOperateLogs", "DescribeCertificates", "DescribeCompanies", "DescribeDeleteCertificatesTaskResult", "DescribeDeployedResources", "DescribeDownloadCertificateUrl", "DescribeHostApiGatewayInstanceList", "DescribeHostCdnInstanceList", "DescribeHostClbInstanceList", "DescribeHostCosInstanceList", "DescribeHostDdosInstanceList", "DescribeHostDeployRecord", "DescribeHostDeployRecordDetail", "DescribeHostLighthouseInstanceList", "DescribeHostLiveInstanceList", "DescribeHostTeoInstanceList", "DescribeHostTkeInstanceList", "DescribeHostUpdateRecord", "DescribeHostUpdateRecordDetail", "DescribeHostUploadUpdateRecord", "DescribeHostUploadUpdateRecordDetail", "DescribeHostVodInstanceList", "DescribeHostWafInstanceList", "DescribePackages", "ModifyCertificateResubmit", "ModifyCertificatesExpiringNotificationSwitch", "ReplaceCertificate", "UpdateCertificateInstance", "UpdateCertificateRecordRetry", "UpdateCertificateRecordRollback", "UploadCertificate", "UploadConfirmLetter", "UploadRevokeLetter", "UploadUpdateCertificateInstance", "UploadUpdateCertificateRecordRetry", "UploadUpdateCertificateRecordRollback"},
+		Docs:          Text{En: "https://cloud.tencent.com/document/product/400", Zh: "https://cloud.tencent.com/document/product/400"},
+		Provenance:    "official",
+		Source:        "SSL API 2019-12-05, tencentcloud-sdk-go ssl/v20191205/errors.go (en from tencentcloud-sdk-go-intl-en); sub-codes of the same file (BoundResources, NoRealNameAuth, RoleNotFoundAuthorization, CertificateStatusNotAllowDownload)",
+		Versions:      []string{"2019-12-05"},
 	},
 	{
 		Code:    "FailedOperation",
@@ -722,6 +773,125 @@ var codes = []Entry{
 		Provenance:    "official",
 		Source:        "TKE API 2018-05-25, tencentcloud-sdk-go tke/v20180525/errors.go (the FailedOperation.* codes); cluster states from tke/v20180525/models.go",
 		Versions:      []string{"2018-05-25", "2022-05-01"},
+	},
+	{
+		Code:    "FailedOperation.CdnConfigError",
+		Scope:   "cdn",
+		Summary: Text{En: "Failed to update the domain name configuration. Please submit a ticket for troubleshooting.", Zh: "域名配置更新操作失败，请重试或联系客服人员解决。"},
+		Causes: []Text{
+			{En: "The domain's acceleration is stopped, so its configuration (for example the HTTPS certificate) cannot be updated; the Message then reads `域名加速服务已关闭，请先前往域名管理启动域名` (acceleration is off, start the domain first).", Zh: "域名的加速服务已关闭，无法更新其配置（例如 HTTPS 证书），此时 Message 为 `域名加速服务已关闭，请先前往域名管理启动域名`。"},
+			{En: "A previous configuration change of the same domain is still being deployed (`Status` `processing`), or the new configuration conflicts with the domain's current one.", Zh: "同一域名的上一次配置变更仍在部署中（`Status` 为 `processing`），或新配置与域名当前配置冲突。"},
+			{En: "A fault while pushing the configuration to the CDN platform, which Tencent Cloud's text asks to retry or report.", Zh: "向 CDN 平台下发配置时出现故障，腾讯云的说明建议重试或联系客服。"},
+		},
+		Remediation: []Text{
+			{En: "Check the domain: `tccli cdn DescribeDomains --Filters '[{\"Name\":\"domain\",\"Value\":[\"www.example.com\"]}]'`; `Status` must be `online`.", Zh: "检查域名：`tccli cdn DescribeDomains --Filters '[{\"Name\":\"domain\",\"Value\":[\"www.example.com\"]}]'`，`Status` 应为 `online`。"},
+			{En: "If it is `offline`, start it (`tccli cdn StartCdnDomain --Domain www.example.com`) before changing its configuration; if it is `processing`, wait until it is `online`.", Zh: "若为 `offline`，先启动加速（`tccli cdn StartCdnDomain --Domain www.example.com`）再修改配置；若为 `processing`，等待其变为 `online`。"},
+			{En: "Send the update again; if it keeps failing on an online domain, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId and domain.", Zh: "重新发送更新请求；若域名在线但仍持续失败，请提交工单（https://console.cloud.tencent.com/workorder/category），附上 RequestId 和域名。"},
+		},
+		Retryable:     true,
+		Retry:         Text{En: "Retry after the domain is `online` (start it if it is stopped, or wait for a running deployment); retrying while it is stopped fails the same way.", Zh: "在域名为 `online` 后重试（已停用则先启动，部署中则等待）；域名停用期间重试会以同样方式失败。"},
+		Verdict:       RetryAfter,
+		RetryAfter:    Text{En: "the domain is online and no other change is being deployed", Zh: "域名处于 online 且没有其他变更在部署时"},
+		RetryEvidence: Text{En: "errcode's curated entry for this code", Zh: "errcode 为该错误码整理的条目"},
+		Related:       []string{"ResourceUnavailable.CdnHostIsNotOnline", "ResourceInUse.CdnOpInProgress", "InternalError.CdnConfigError"},
+		Actions:       []string{"AddCdnDomain", "DeleteCdnDomain", "DescribeCdnData", "DescribeTopData", "DuplicateDomainConfig", "ListTopData", "ModifyDomainConfig", "StartCdnDomain", "StopCdnDomain", "UpdateDomainConfig", "UpdateImageConfig"},
+		Messages:      []string{"域名加速服务已关闭，请先前往域名管理启动域名"},
+		Docs:          Text{En: "https://www.tencentcloud.com/document/product/228/31740", Zh: "https://cloud.tencent.com/document/product/228"},
+		Provenance:    "official",
+		Source:        "CDN API 2018-06-06, tencentcloud-sdk-go cdn/v20180606/errors.go (en from tencentcloud-sdk-go-intl-en); message from zfb132/qcloud-ssl-cdn#8; DescribeDomains Status values from cdn/v20180606/models.go",
+		Versions:      []string{"2018-06-06"},
+	},
+	{
+		Code:    "FailedOperation.CertificateCaError",
+		Scope:   "ssl",
+		Summary: Text{En: "Note: the uploaded certificate content does not conform to the standard format of ca certificates. please check whether the certificate type is incorrect.", Zh: "温馨提示：上传的证书内容不符合CA证书的标准格式，请您核对证书类型是否有误"},
+		Causes: []Text{
+			{En: "`UploadCertificate` was called with `CertificateType` `CA` for an ordinary server certificate (the one a web server or load balancer presents); `CA` is only for a CA certificate used to verify clients in mutual TLS. Scripts that hard-coded `\"type\": \"CA\"` fail this way.", Zh: "`UploadCertificate` 以 `CertificateType` 为 `CA` 上传了普通的服务端证书（Web 服务器或负载均衡出示的证书）；`CA` 仅用于双向认证中校验客户端的 CA 证书。写死 `\"type\": \"CA\"` 的脚本会因此失败。"},
+			{En: "The content passed as a CA certificate is a leaf certificate or a full chain rather than the CA certificate alone.", Zh: "作为 CA 证书传入的内容是叶子证书或完整证书链，而不是单独的 CA 证书。"},
+		},
+		Remediation: []Text{
+			{En: "Upload server certificates with `CertificateType` `SVR` (the default) and their private key: `tccli ssl UploadCertificate --cli-input-json file://upload.json` with `\"CertificateType\": \"SVR\"`.", Zh: "服务端证书请以 `CertificateType` 为 `SVR`（默认值）连同私钥上传：`tccli ssl UploadCertificate --cli-input-json file://upload.json`，其中 `\"CertificateType\": \"SVR\"`。"},
+			{En: "Use `CA` only for a client-verification CA: check with `openssl x509 -in ca.pem -noout -text | grep -A1 'Basic Constraints'` that it says `CA:TRUE`.", Zh: "仅在上传用于校验客户端的 CA 时使用 `CA`：用 `openssl x509 -in ca.pem -noout -text | grep -A1 'Basic Constraints'` 确认其为 `CA:TRUE`。"},
+			{En: "Update scripts or tools that hard-code the type, then upload again.", Zh: "修正写死证书类型的脚本或工具后重新上传。"},
+		},
+		Retry:         Text{En: "Not retryable; the same type and content are rejected again.", Zh: "不可重试；相同的类型和内容会再次被拒绝。"},
+		Verdict:       RetryNo,
+		RetryEvidence: Text{En: "errcode's curated entry for this code", Zh: "errcode 为该错误码整理的条目"},
+		Related:       []string{"FailedOperation.CertificateParseError", "FailedOperation.CertificateInvalid"},
+		Actions:       []string{"UploadCertificate"},
+		Docs:          Text{En: "https://cloud.tencent.com/document/product/400", Zh: "https://cloud.tencent.com/document/product/400"},
+		Provenance:    "official",
+		Source:        "SSL API 2019-12-05, tencentcloud-sdk-go ssl/v20191205/errors.go (en from tencentcloud-sdk-go-intl-en); UploadCertificate.CertificateType (CA or SVR, default SVR) from ssl/v20191205/models.go; cause evidence from zfb132/qcloud-ssl-cdn#8",
+		Versions:      []string{"2019-12-05"},
+	},
+	{
+		Code:    "FailedOperation.CertificateHostResourceTypeInvalid",
+		Scope:   "ssl",
+		Summary: Text{En: "The cloud resource type is invalid.", Zh: "云资源类型无效。"},
+		Causes: []Text{
+			{En: "`DeployCertificateInstance`, `UpdateCertificateInstance` or `UploadUpdateCertificateInstance` was given a `ResourceType`/`ResourceTypes` value the action does not know, e.g. `ecdn` (ECDN domains are deployed with `cdn`) or a product's display name instead of its short name.", Zh: "`DeployCertificateInstance`、`UpdateCertificateInstance` 或 `UploadUpdateCertificateInstance` 收到了接口不认识的 `ResourceType`/`ResourceTypes` 值，例如 `ecdn`（ECDN 域名应使用 `cdn` 部署），或用产品显示名代替了简称。"},
+			{En: "The type is valid elsewhere but not for this action; the actions do not all support the same resource types (`UploadUpdateCertificateInstance` supports fewer than `UpdateCertificateInstance`).", Zh: "该类型在别处有效，但不适用于当前接口；各接口支持的资源类型不尽相同（`UploadUpdateCertificateInstance` 支持的类型少于 `UpdateCertificateInstance`）。"},
+		},
+		Remediation: []Text{
+			{En: "Use the short names the action documents, in lower case, e.g. `clb`, `cdn`, `waf`, `live`, `teo`; list deployable instances of one type first, e.g. `tccli ssl DescribeHostCdnInstanceList --CertificateId <id> --ResourceType cdn`.", Zh: "使用接口文档列出的小写简称，例如 `clb`、`cdn`、`waf`、`live`、`teo`；可先列出某类可部署实例，例如 `tccli ssl DescribeHostCdnInstanceList --CertificateId <证书ID> --ResourceType cdn`。"},
+			{En: "Check the action's own list of resource types in API Explorer (https://console.cloud.tencent.com/api/explorer?Product=ssl) before choosing between `UpdateCertificateInstance` and `UploadUpdateCertificateInstance`.", Zh: "在 API Explorer（https://console.cloud.tencent.com/api/explorer?Product=ssl）中查看各接口支持的资源类型，再决定使用 `UpdateCertificateInstance` 还是 `UploadUpdateCertificateInstance`。"},
+			{En: "Deploy again with the corrected type and follow the task with `tccli ssl DescribeHostDeployRecordDetail --DeployRecordId <id>`.", Zh: "以修正后的类型重新部署，并用 `tccli ssl DescribeHostDeployRecordDetail --DeployRecordId <记录ID>` 跟踪部署任务。"},
+		},
+		Retry:         Text{En: "Not retryable; the same resource type is rejected again.", Zh: "不可重试；相同的资源类型会再次被拒绝。"},
+		Verdict:       RetryNo,
+		RetryEvidence: Text{En: "errcode's curated entry for this code", Zh: "errcode 为该错误码整理的条目"},
+		Related:       []string{"FailedOperation.CertificateHostDeployCanNotAllow", "FailedOperation.CertificateDeployInstanceEmpty", "InvalidParameter"},
+		Actions:       []string{"DeployCertificateInstance", "DescribeHostDeployRecord", "DescribeHostDeployRecordDetail", "UpdateCertificateInstance", "UploadUpdateCertificateInstance"},
+		Docs:          Text{En: "https://cloud.tencent.com/document/product/400", Zh: "https://cloud.tencent.com/document/product/400"},
+		Provenance:    "official",
+		Source:        "SSL API 2019-12-05, tencentcloud-sdk-go ssl/v20191205/errors.go (en from tencentcloud-sdk-go-intl-en); cause evidence from certimate-go/certimate#596 (ecdn → cdn) and",
+		Versions:      []string{"2019-12-05"},
+	},
+	{
+		Code:    "FailedOperation.CertificateInvalid",
+		Scope:   "ssl",
+		Summary: Text{En: "The certificate is invalid.", Zh: "证书不符合标准。"},
+		Causes: []Text{
+			{En: "The uploaded text does not hold a usable certificate: tccli or a shell split the PEM at its spaces or line breaks (`--CertificatePublicKey=$(cat fullchain.cer)`), or the value was truncated.", Zh: "上传的文本中没有可用的证书：tccli 或 shell 在空格、换行处切断了 PEM（`--CertificatePublicKey=$(cat fullchain.cer)`），或取值被截断。"},
+			{En: "The certificate itself is not acceptable, e.g. already expired, not yet valid, or using an algorithm or key size the service does not accept.", Zh: "证书本身不可接受，例如已过期、尚未生效，或使用了服务不支持的算法或密钥长度。"},
+		},
+		Remediation: []Text{
+			{En: "Check the certificate: `openssl x509 -in fullchain.cer -noout -subject -dates` (the `notAfter` date must be in the future).", Zh: "检查证书：`openssl x509 -in fullchain.cer -noout -subject -dates`（`notAfter` 应晚于当前时间）。"},
+			{En: "Upload through a JSON file so the PEM arrives intact: `tccli ssl UploadCertificate --cli-input-json file://upload.json` with `CertificatePublicKey` and `CertificatePrivateKey` as JSON strings.", Zh: "通过 JSON 文件上传以保证 PEM 完整：`tccli ssl UploadCertificate --cli-input-json file://upload.json`，其中 `CertificatePublicKey`、`CertificatePrivateKey` 为 JSON 字符串。"},
+			{En: "For a certificate already in the account, read its state with `tccli ssl DescribeCertificateDetail --CertificateId <id>`, and replace an expired one with a newly issued certificate.", Zh: "对于账号中已有的证书，用 `tccli ssl DescribeCertificateDetail --CertificateId <证书ID>` 查看其状态，过期证书请换成新签发的证书。"},
+		},
+		Retry:         Text{En: "Not retryable; fix or replace the certificate first.", Zh: "不可重试；先修正或更换证书。"},
+		Verdict:       RetryNo,
+		RetryEvidence: Text{En: "errcode's curated entry for this code", Zh: "errcode 为该错误码整理的条目"},
+		Related:       []string{"FailedOperation.CertificateParseError", "FailedOperation.CertificateMismatch", "FailedOperation.CertificateChainError"},
+		Actions:       []string{"ApplyCertificate", "CertificateOrderSubmit", "CheckCertificateChain", "CommitCertificateInformation", "DescribeCertificate", "DescribeCertificateDetail", "DescribeCertificates", "DownloadCertificate", "ReplaceCertificate", "UpdateCertificateInstance", "UploadCertificate", "UploadConfirmLetter", "UploadRevokeLetter", "UploadUpdateCertificateInstance"},
+		Docs:          Text{En: "https://cloud.tencent.com/document/product/400", Zh: "https://cloud.tencent.com/document/product/400"},
+		Provenance:    "official",
+		Source:        "SSL API 2019-12-05, tencentcloud-sdk-go ssl/v20191205/errors.go (en from tencentcloud-sdk-go-intl-en); cause evidence from TencentCloud/tencentcloud-cli#54",
+		Versions:      []string{"2019-12-05"},
+	},
+	{
+		Code:    "FailedOperation.CertificateParseError",
+		Scope:   "ssl",
+		Summary: Text{En: "Parsing failed. check if the certificate meets the standard and pay attention to whether there are extra spaces.", Zh: "解析失败，请检查证书是否符合标准，请留意是否有多余的空格"},
+		Causes: []Text{
+			{En: "The PEM text was damaged on its way into the request: line breaks escaped twice, so the decoded value holds a backslash and `n` (`\\n`) instead of a newline, or lost by a shell (`--CertificatePublicKey=$(cat fullchain.pem)`), Windows `\\r\\n`, extra spaces or indentation from a YAML/HCL heredoc, or a missing `-----BEGIN CERTIFICATE-----` / `-----END CERTIFICATE-----` line.", Zh: "PEM 文本在放入请求的过程中被破坏：换行被转义两次，解码后的值中是反斜杠加 `n`（`\\n`）而不是换行，或换行被 shell 吞掉（`--CertificatePublicKey=$(cat fullchain.pem)`）、Windows 的 `\\r\\n`、YAML/HCL heredoc 带来的多余空格或缩进，或缺少 `-----BEGIN CERTIFICATE-----` / `-----END CERTIFICATE-----` 行。"},
+			{En: "The content is not a PEM certificate chain at all, e.g. a DER or PKCS#12 (`.pfx`) file, the private key passed as `CertificatePublicKey`, or an ACME client's account key instead of the issued certificate.", Zh: "内容根本不是 PEM 格式的证书链，例如 DER 或 PKCS#12（`.pfx`）文件、把私钥传给了 `CertificatePublicKey`，或传入了 ACME 客户端的账号密钥而非签发的证书。"},
+		},
+		Remediation: []Text{
+			{En: "Check the files locally first: `openssl x509 -in fullchain.pem -noout -subject -enddate` must print the certificate, and `openssl pkey -in privkey.pem -noout` must accept the key.", Zh: "先在本地检查文件：`openssl x509 -in fullchain.pem -noout -subject -enddate` 应能输出证书信息，`openssl pkey -in privkey.pem -noout` 应能读取私钥。"},
+			{En: "Pass the PEM with its real line breaks: with tccli put the parameters in a JSON file (`tccli ssl UploadCertificate --cli-input-json file://upload.json`, where the JSON strings contain `\\n` escapes), and in code read the file unchanged instead of building the string by hand.", Zh: "以真实换行传递 PEM：使用 tccli 时把参数写入 JSON 文件（`tccli ssl UploadCertificate --cli-input-json file://upload.json`，JSON 字符串中使用 `\\n` 转义），在代码中原样读取文件，而不是手工拼接字符串。"},
+			{En: "Convert other formats to PEM before uploading, e.g. `openssl pkcs12 -in cert.pfx -nokeys -out fullchain.pem` and `openssl x509 -inform der -in cert.der -out cert.pem`, then upload the leaf certificate followed by its intermediates.", Zh: "上传前把其他格式转为 PEM，例如 `openssl pkcs12 -in cert.pfx -nokeys -out fullchain.pem`、`openssl x509 -inform der -in cert.der -out cert.pem`，并按“叶子证书在前、中间证书在后”的顺序上传。"},
+		},
+		Retry:         Text{En: "Not retryable; the same text fails to parse again. Fix the PEM, then upload.", Zh: "不可重试；同样的文本会再次解析失败。修正 PEM 后再上传。"},
+		Verdict:       RetryNo,
+		RetryEvidence: Text{En: "errcode's curated entry for this code", Zh: "errcode 为该错误码整理的条目"},
+		Related:       []string{"FailedOperation.CertificateInvalid", "FailedOperation.CertificateMismatch", "FailedOperation.CertificateCaError", "FailedOperation.CertificateChainError"},
+		Actions:       []string{"UpdateCertificateInstance", "UploadCertificate", "UploadUpdateCertificateInstance"},
+		Docs:          Text{En: "https://cloud.tencent.com/document/product/400", Zh: "https://cloud.tencent.com/document/product/400"},
+		Provenance:    "official",
+		Source:        "SSL API 2019-12-05, tencentcloud-sdk-go ssl/v20191205/errors.go (en from tencentcloud-sdk-go-intl-en); cause evidence from certimate-go/certimate#376 and TencentCloud/tencentcloud-cli#54 (the --cli-input-json advice is the tccli maintainer's)",
+		Versions:      []string{"2019-12-05"},
 	},
 	{
 		Code:    "FailedOperation.DbError",
@@ -959,6 +1129,31 @@ var codes = []Entry{
 		Versions:      []string{"2019-09-24"},
 	},
 	{
+		Code:    "FailedOperation.InvalidLBStatus",
+		Scope:   "clb",
+		Summary: Text{En: "LB status exception.", Zh: "LB状态异常。"},
+		Causes: []Text{
+			{En: "The CLB instance is not in its normal state for the action, e.g. still being created right after `CreateLoadBalancer`, or in the middle of a change such as a specification upgrade.", Zh: "CLB 实例不处于可执行该操作的正常状态，例如 `CreateLoadBalancer` 后仍在创建，或正处于规格升级等变更之中。"},
+			{En: "The instance is isolated or blocked (overdue payment, or a security block), so configuration actions such as `AutoRewrite`, `ManualRewrite` or `CloneLoadBalancer` are refused.", Zh: "实例已被隔离或封堵（欠费或安全封堵），`AutoRewrite`、`ManualRewrite`、`CloneLoadBalancer` 等配置操作被拒绝。"},
+		},
+		Remediation: []Text{
+			{En: "Read the instance state: `tccli clb DescribeLoadBalancers --region ap-guangzhou --LoadBalancerIds '[\"lb-xxxxxxxx\"]'`; `Status` must be 1 (normal), and `IsBlock` tells whether its VIP is blocked.", Zh: "查看实例状态：`tccli clb DescribeLoadBalancers --region ap-guangzhou --LoadBalancerIds '[\"lb-xxxxxxxx\"]'`；`Status` 应为 1（正常），`IsBlock` 表明其 VIP 是否被封堵。"},
+			{En: "If a task is running, wait for it: `tccli clb DescribeTaskStatus --region ap-guangzhou --TaskId <RequestId of the previous write>`.", Zh: "若有任务在执行，等待其完成：`tccli clb DescribeTaskStatus --region ap-guangzhou --TaskId <上一次写操作的 RequestId>`。"},
+			{En: "If the instance is isolated for overdue payment, top up or renew it first; if it is blocked, the Message or the console notice says why, and a ticket (https://console.cloud.tencent.com/workorder/category) with the instance ID is the way to lift it.", Zh: "若实例因欠费被隔离，先充值或续费；若被封堵，Message 或控制台通知会说明原因，需提交工单（https://console.cloud.tencent.com/workorder/category）并附上实例 ID 申请解除。"},
+		},
+		Retryable:     true,
+		Retry:         Text{En: "Retry only after `DescribeLoadBalancers` shows the instance normal again; a transition ends by itself, an isolation or block does not.", Zh: "仅在 `DescribeLoadBalancers` 显示实例恢复正常后重试；状态变更会自行结束，隔离或封堵则不会。"},
+		Verdict:       RetryAfter,
+		RetryAfter:    Text{En: "the instance is back in its normal state", Zh: "实例恢复正常状态后"},
+		RetryEvidence: Text{En: "errcode's curated entry for this code", Zh: "errcode 为该错误码整理的条目"},
+		Related:       []string{"FailedOperation.ResourceInOperating", "ResourceUnavailable", "FailedOperation"},
+		Actions:       []string{"AutoRewrite", "CloneLoadBalancer", "CreateBYOKNetwork", "DeleteRewrite", "DescribeIdleLoadBalancers", "DescribeIntentRouterTiers", "DescribeIntentRouters", "DescribeKeys", "ManualRewrite"},
+		Docs:          Text{En: "https://cloud.tencent.com/document/product/214", Zh: "https://cloud.tencent.com/document/product/214"},
+		Provenance:    "official",
+		Source:        "CLB API 2018-03-17 and 2023-04-17, tencentcloud-sdk-go clb/v20180317/errors.go (en from tencentcloud-sdk-go-intl-en); instance fields from clb/v20180317/models.go (LoadBalancer.Status, IsBlock)",
+		Versions:      []string{"2018-03-17", "2023-04-17"},
+	},
+	{
 		Code:    "FailedOperation.OperationCancel",
 		Scope:   "tcr",
 		Summary: Text{En: "The operation is canceled.", Zh: "操作取消。"},
@@ -1005,6 +1200,33 @@ var codes = []Entry{
 		Provenance:    "official",
 		Source:        "TCR API 2019-09-24, tencentcloud-sdk-go tcr/v20190924/errors.go (since v1.0.723, 2023-08-15; current); en from tencentcloud-sdk-go-intl-en (since 2023-09-06); also in the error-center catalog",
 		Versions:      []string{"2019-09-24"},
+	},
+	{
+		Code:    "FailedOperation.ResourceInOperating",
+		Scope:   "clb",
+		Summary: Text{En: "The specified resource is currently being operated. Please try again later.", Zh: "正在操作指定的资源，请稍后重试。"},
+		Causes: []Text{
+			{En: "Most CLB write actions (`CreateListener`, `RegisterTargets`, `CreateRule`, `ModifyDomainAttributes`, `DeleteLoadBalancer` …) are asynchronous: they return at once and the change runs as a task on the instance. A second write to the same instance while that task runs is refused with this code.", Zh: "CLB 的大多数写接口（`CreateListener`、`RegisterTargets`、`CreateRule`、`ModifyDomainAttributes`、`DeleteLoadBalancer` 等）是异步的：接口立即返回，变更作为实例上的任务执行。任务执行期间对同一实例的第二个写操作会被拒绝并返回此错误码。"},
+			{En: "Automation fires several changes at one instance in parallel or back to back: certificate tools updating many domains of one HTTPS listener, Terraform creating several listeners or attachments of the same CLB, a Kubernetes controller re-registering Pods. Typical Messages: `Loadbalancer(lb-xxxxxxxx) is not in normal desState, maybe some tasks are being processed, please try later.` or `Your task is working (DelQLBL4ListenerDevice). Pls wait for the task to complete and try again.`", Zh: "自动化工具并行或连续地对同一实例发起多个变更：证书工具逐个更新同一 HTTPS 监听器下的多个域名、Terraform 为同一 CLB 创建多个监听器或绑定、Kubernetes 控制器重新注册 Pod。典型 Message：`Loadbalancer(lb-xxxxxxxx) is not in normal desState, maybe some tasks are being processed, please try later.` 或 `Your task is working (DelQLBL4ListenerDevice). Pls wait for the task to complete and try again.`"},
+			{En: "The instance itself is still being created or changed (`Status` 0 in `DescribeLoadBalancers`), so no configuration change is accepted yet.", Zh: "实例本身仍在创建或变更中（`DescribeLoadBalancers` 返回的 `Status` 为 0），暂不接受配置变更。"},
+		},
+		Remediation: []Text{
+			{En: "Wait for the task that is running: the RequestId of the previous write is its task ID, so poll `tccli clb DescribeTaskStatus --region ap-guangzhou --TaskId <RequestId of the previous call>` until `Status` is 0 (success) or 1 (failed); 2 means still running.", Zh: "等待正在执行的任务：上一个写操作的 RequestId 就是其任务 ID，轮询 `tccli clb DescribeTaskStatus --region ap-guangzhou --TaskId <上一次调用的 RequestId>`，直到 `Status` 为 0（成功）或 1（失败）；2 表示仍在执行。"},
+			{En: "Check that the instance is in its normal state: `tccli clb DescribeLoadBalancers --region ap-guangzhou --LoadBalancerIds '[\"lb-xxxxxxxx\"]'`; `Status` 1 is normal, 0 is still creating.", Zh: "确认实例处于正常状态：`tccli clb DescribeLoadBalancers --region ap-guangzhou --LoadBalancerIds '[\"lb-xxxxxxxx\"]'`，`Status` 为 1 表示正常，0 表示仍在创建。"},
+			{En: "Serialize writes per CLB instance in your automation (one change at a time, waiting for each task), and batch where the API allows it, e.g. one `BatchRegisterTargets` instead of many `RegisterTargets`, or several domains in one request.", Zh: "在自动化流程中按 CLB 实例串行执行写操作（一次一个变更，并等待其任务完成），并在接口支持时合并批量调用，例如用一次 `BatchRegisterTargets` 代替多次 `RegisterTargets`。"},
+		},
+		Retryable:     true,
+		Retry:         Text{En: "Retry the same request once the running task has finished (poll `DescribeTaskStatus`, or back off 2 s, 4 s, 8 s … up to about a minute); the Terraform provider retries this code for CLB writes. Do not retry in a tight loop, which only keeps the instance busy.", Zh: "待正在执行的任务完成后重试同一请求（轮询 `DescribeTaskStatus`，或按 2 秒、4 秒、8 秒……退避，上限约一分钟）；Terraform provider 对 CLB 写操作会重试此错误码。不要紧密循环重试，那只会让实例持续忙碌。"},
+		Verdict:       RetryAfter,
+		RetryAfter:    Text{En: "the running task on the instance finishes", Zh: "实例上正在执行的任务完成后"},
+		RetryEvidence: Text{En: "errcode's curated entry for this code", Zh: "errcode 为该错误码整理的条目"},
+		Related:       []string{"FailedOperation.InvalidLBStatus", "ResourceInUse", "RequestLimitExceeded"},
+		Actions:       []string{"AssociateTargetGroups", "BatchModifyTargetTag", "BatchRegisterTargets", "CloneLoadBalancer", "CreateBYOKNetwork", "CreateListener", "CreateLoadBalancerSnatIps", "CreateRule", "DeleteLoadBalancerListeners", "DeleteLoadBalancerSnatIps", "DeleteModel", "DeleteRule", "DeregisterFunctionTargets", "DeregisterModelsFromServiceProvider", "DeregisterTargetGroupInstances", "DisassociateTargetGroups", "ModifyDomain", "ModifyDomainAttributes", "ModifyFunctionTargets", "ModifyIntentRouterAttribute", "ModifyKeyAttributes", "ModifyKeysBlockStatus", "ModifyKeysUserGroup", "ModifyListener", "ModifyLoadBalancerAttributes", "ModifyLoadBalancersProject", "ModifyRule", "ModifyTargetGroupInstancesPort", "ModifyTargetGroupInstancesWeight", "ModifyTargetPort", "ModifyTargetWeight", "ModifyUserGroupAttributes", "RegisterFunctionTargets", "RegisterTargetGroupInstances", "RegisterTargets", "SetLoadBalancerSecurityGroups", "SetLoadBalancerStartStatus", "SetSecurityGroupForLoadbalancers"},
+		Messages:      []string{"Loadbalancer(lb-xxx) is not in normal desState, maybe some tasks are being processed, please try later.", "Your task is working (xxx). Pls wait for the task to complete and try again."},
+		Docs:          Text{En: "https://cloud.tencent.com/document/product/214", Zh: "https://cloud.tencent.com/document/product/214"},
+		Provenance:    "official",
+		Source:        "CLB API 2018-03-17, tencentcloud-sdk-go clb/v20180317/errors.go (en from tencentcloud-sdk-go-intl-en); messages and causes from certimate-go/certimate#861 and public CLB controllers; retried by terraform-provider-tencentcloud (tencentcloud_clb_instance delete, target group association, domain attributes)",
+		Versions:      []string{"2018-03-17"},
 	},
 	{
 		Code:    "FailedOperation.TradeFailed",
@@ -1867,6 +2089,53 @@ var codes = []Entry{
 	},
 	{
 		Code:    "InvalidParameter",
+		Scope:   "clb",
+		Summary: Text{En: "Parameter error.", Zh: "参数错误。"},
+		Causes: []Text{
+			{En: "An ID does not exist in the region of the request or has the wrong kind: CLB instances are `lb-xxxxxxxx`, listeners `lbl-xxxxxxxx`, forwarding rules `loc-xxxxxxxx`, and all of them are regional.", Zh: "ID 在请求的地域中不存在或类型不对：CLB 实例为 `lb-xxxxxxxx`，监听器为 `lbl-xxxxxxxx`，转发规则为 `loc-xxxxxxxx`，且均按地域划分。"},
+			{En: "The value conflicts with the existing configuration, e.g. a listener port already used by another listener of the same protocol family, a protocol the action does not accept, or a domain/URL rule that already exists.", Zh: "参数值与已有配置冲突，例如监听端口已被同类协议的其他监听器占用、接口不接受该协议，或域名/URL 规则已存在。"},
+			{En: "The value is malformed (filter names, JSON lists passed as strings, a region name), which the Message reports with the parameter name.", Zh: "参数格式有误（过滤条件名、以字符串传入的 JSON 列表、地域名），Message 会给出参数名。"},
+		},
+		Remediation: []Text{
+			{En: "Read the Message and the sub-code; CLB names the parameter that failed.", Zh: "阅读 Message 和子错误码；CLB 会指出出错的参数。"},
+			{En: "List what exists in that region: `tccli clb DescribeLoadBalancers --region ap-guangzhou --LoadBalancerIds '[\"lb-xxxxxxxx\"]'`, then `tccli clb DescribeListeners --region ap-guangzhou --LoadBalancerId lb-xxxxxxxx` for listener IDs, ports, protocols and rules.", Zh: "列出该地域已有的资源：`tccli clb DescribeLoadBalancers --region ap-guangzhou --LoadBalancerIds '[\"lb-xxxxxxxx\"]'`，再用 `tccli clb DescribeListeners --region ap-guangzhou --LoadBalancerId lb-xxxxxxxx` 查看监听器 ID、端口、协议和规则。"},
+			{En: "Compare the request with the action's parameter list in API Explorer (https://console.cloud.tencent.com/api/explorer?Product=clb), fix the value, and send it again.", Zh: "在 API Explorer（https://console.cloud.tencent.com/api/explorer?Product=clb）中对照接口参数说明，修正参数值后重新发送。"},
+		},
+		Retry:         Text{En: "Not retryable; the same parameters are rejected again.", Zh: "不可重试；相同的参数会再次被拒绝。"},
+		Verdict:       RetryNo,
+		RetryEvidence: Text{En: "errcode's curated entry for this code", Zh: "errcode 为该错误码整理的条目"},
+		Related:       []string{"InvalidParameter.LBIdNotFound", "InvalidParameter.ListenerIdNotFound", "InvalidParameter.PortCheckFailed", "InvalidParameterValue"},
+		Actions:       []string{"AssociateCustomizedConfig", "AssociateModelRouterGuardrails", "AssociateModelsToModelRouter", "AssociateTargetGroups", "AutoRewrite", "BatchDeregisterTargets", "BatchModifyTargetTag", "BatchModifyTargetWeight", "BatchRegisterTargets", "CloneLoadBalancer", "CreateBYOKNetwork", "CreateClsLogSet", "CreateIntentRouter", "CreateKey", "CreateKeys", "CreateListener", "CreateLoadBalancer", "CreateLoadBalancerSnatIps", "CreateModelRouterResourcePackage", "CreateRule", "CreateTargetGroup", "CreateTopic", "CreateUserGroup", "DeleteBudgets", "DeleteIntentRouter", "DeleteKeys", "DeleteListener", "DeleteLoadBalancer", "DeleteLoadBalancerListeners", "DeleteLoadBalancerSnatIps", "DeleteModel", "DeleteModelRouters", "DeleteRewrite", "DeleteRule", "DeleteTargetGroups", "DeleteUserGroups", "DeregisterFunctionTargets", "DeregisterModelsFromServiceProvider", "DeregisterTargetGroupInstances", "DeregisterTargets", "DeregisterTargetsFromClassicalLB", "DescribeAssociatedModelAvailability", "DescribeAsyncJobs", "DescribeBlockIPList", "DescribeClassicalLBByInstanceId", "DescribeClassicalLBHealthStatus", "DescribeClassicalLBListeners", "DescribeClassicalLBTargets", "DescribeClsLogSet", "DescribeClusterResources", "DescribeCrossTargets", "DescribeCustomizedConfigAssociateList", "DescribeCustomizedConfigList", "DescribeExclusiveClusters", "DescribeIdleLoadBalancers", "DescribeIntentRouterTiers", "DescribeIntentRouters", "DescribeKeys", "DescribeLBListeners", "DescribeLBOperateProtect", "DescribeListeners", "DescribeLoadBalancerListByCertId", "DescribeLoadBalancerOverview", "DescribeLoadBalancerTraffic", "DescribeLoadBalancers", "DescribeLoadBalancersDetail", "DescribeModelAliases", "DescribeModelAssociations", "DescribeModelKeys", "DescribeModelNames", "DescribeModelRewrite", "DescribeModelRouterResourcePackageDeduction", "DescribeModelRouterResourcePackages", "DescribeModelRouters", "DescribeResources", "DescribeRewrite", "DescribeServiceProviderHealthStatus", "DescribeSupportedProviders", "DescribeTargetGroupInstanceStatus", "DescribeTargetGroupInstances", "DescribeTargetGroupList", "DescribeTargetGroups", "DescribeTargetHealth", "DescribeTargets", "DescribeTaskStatus", "DisassociateCustomizedConfig", "DisassociateModelRouterGuardrails", "DisassociateModelsFromModelRouter", "DisassociateTargetGroups", "InquirePriceCreateModelRouterResourcePackage", "InquirePriceRefundModelRouterResourcePackage", "InquiryPriceCreateLoadBalancer", "InquiryPriceModifyLoadBalancer", "InquiryPriceRefundLoadBalancer", "InquiryPriceRenewLoadBalancer", "ManualRewrite", "MigrateClassicalLoadBalancers", "ModifyBlockIPList", "ModifyBudgetAttributes", "ModifyDomain", "ModifyDomainAttributes", "ModifyFunctionTargets", "ModifyIntentRouterAttribute", "ModifyKeyAttributes", "ModifyKeysBlockStatus", "ModifyKeysUserGroup", "ModifyListener", "ModifyLoadBalancerAttributes", "ModifyLoadBalancerMixIpTarget", "ModifyLoadBalancerSla", "ModifyLoadBalancersProject", "ModifyModelAliasAttributes", "ModifyModelAttributes", "ModifyModelRouterAttributes", "ModifyModelRouterGuardrails", "ModifyModelRouterSecurityGroups", "ModifyRule", "ModifyTargetGroupAttribute", "ModifyTargetGroupInstancesPort", "ModifyTargetGroupInstancesWeight", "ModifyTargetPort", "ModifyTargetWeight", "ModifyUserGroupAttributes", "RefundModelRouterResourcePackage", "RegenerateKeys", "RegisterFunctionTargets", "RegisterTargetGroupInstances", "RegisterTargets", "RegisterTargetsWithClassicalLB", "RemoveModelKey", "RemoveModelRewrite", "RenewLoadBalancers", "ReplaceCertForLoadBalancers", "SetCustomizedConfigForLoadBalancer", "SetLoadBalancerClsLog", "SetLoadBalancerStartStatus", "SetSecurityGroupForLoadbalancers", "TestModelInputModalities", "TestServiceProviderConnection"},
+		Docs:          Text{En: "https://cloud.tencent.com/document/product/214", Zh: "https://cloud.tencent.com/document/product/214"},
+		Provenance:    "official",
+		Source:        "CLB API 2018-03-17 and 2023-04-17, tencentcloud-sdk-go clb/v20180317/errors.go (en from tencentcloud-sdk-go-intl-en); ID prefixes from clb/v20180317/models.go examples",
+		Versions:      []string{"2018-03-17", "2023-04-17"},
+	},
+	{
+		Code:    "InvalidParameter",
+		Scope:   "ssl",
+		Summary: Text{En: "The parameter is incorrect.", Zh: "参数错误。"},
+		Causes: []Text{
+			{En: "A certificate ID, package ID or CSR ID does not exist in the account of the key or has the wrong form (SSL certificate IDs are short strings such as `abcdEFGH`, not domain names).", Zh: "证书 ID、证书包 ID 或 CSR ID 在密钥所在账号中不存在或格式不对（SSL 证书 ID 是形如 `abcdEFGH` 的短字符串，不是域名）。"},
+			{En: "A field does not match what the action accepts, e.g. a domain list with an invalid entry, a validity period the product does not sell, or an action called for a certificate kind it does not support (the Message of `InvalidParameter.WithDetailReason` gives the detail).", Zh: "字段不符合接口要求，例如域名列表含无效条目、购买年限不在可售范围内，或对不支持的证书类型调用了该接口（`InvalidParameter.WithDetailReason` 的 Message 会给出细节）。"},
+		},
+		Remediation: []Text{
+			{En: "Read the Message; SSL Certificates usually names the field.", Zh: "阅读 Message；SSL 证书服务通常会指出字段。"},
+			{En: "Find the right ID: `tccli ssl DescribeCertificates --SearchKey example.com` lists the account's certificates with their `CertificateId`.", Zh: "查找正确的 ID：`tccli ssl DescribeCertificates --SearchKey example.com` 会列出账号中的证书及其 `CertificateId`。"},
+			{En: "Compare the request with the action's parameters in API Explorer (https://console.cloud.tencent.com/api/explorer?Product=ssl), fix it, and send it again.", Zh: "在 API Explorer（https://console.cloud.tencent.com/api/explorer?Product=ssl）中对照接口参数，修正后重新发送。"},
+		},
+		Retry:         Text{En: "Not retryable; the same parameters are rejected again.", Zh: "不可重试；相同的参数会再次被拒绝。"},
+		Verdict:       RetryNo,
+		RetryEvidence: Text{En: "errcode's curated entry for this code", Zh: "errcode 为该错误码整理的条目"},
+		Related:       []string{"InvalidParameterValue", "InvalidParameter.WithDetailReason", "FailedOperation.CertificateNotFound"},
+		Actions:       []string{"ApplyCertificate", "CreateCertificate", "DeleteCertificates", "DeleteManager", "DescribeCompanies", "DescribeDeployedResources", "DescribeHostUploadUpdateRecordDetail", "DescribeManagerDetail", "DescribeManagers", "ModifyCertificateAlias", "SubmitAuditManager", "UploadRevokeLetter", "VerifyManager"},
+		Docs:          Text{En: "https://cloud.tencent.com/document/product/400", Zh: "https://cloud.tencent.com/document/product/400"},
+		Provenance:    "official",
+		Source:        "SSL API 2019-12-05, tencentcloud-sdk-go ssl/v20191205/errors.go (en from tencentcloud-sdk-go-intl-en); DescribeCertificates.SearchKey from ssl/v20191205/models.go",
+		Versions:      []string{"2019-12-05"},
+	},
+	{
+		Code:    "InvalidParameter",
 		Scope:   "tcr",
 		Summary: Text{En: "Parameter error. Please check and try again.", Zh: "参数错误。"},
 		Causes: []Text{
@@ -1912,6 +2181,53 @@ var codes = []Entry{
 		Provenance:    "official",
 		Source:        "TKE API 2018-05-25, tencentcloud-sdk-go tke/v20180525/errors.go (the InvalidParameter.* codes); parameters from tke/v20180525/models.go",
 		Versions:      []string{"2018-05-25", "2022-05-01"},
+	},
+	{
+		Code:    "InvalidParameter.DomainInvalid",
+		Scope:   "dnspod",
+		Summary: Text{En: "The domain is incorrect. Enter a top-level domain such as dnspod.cn.", Zh: "域名不正确，请输入主域名，如 dnspod.cn。"},
+		Causes: []Text{
+			{En: "`Domain` holds a fully qualified name with a trailing dot (`example.com.`), as ACME clients such as lego pass it; DNSPod wants `example.com`.", Zh: "`Domain` 为带末尾点号的完整域名（`example.com.`），lego 等 ACME 客户端会这样传入；DNSPod 需要的是 `example.com`。"},
+			{En: "`Domain` holds the full record name (`_acme-challenge.www.example.com`, `www.example.com`) instead of the zone, with the host part belonging in `SubDomain`.", Zh: "`Domain` 中填的是完整记录名（`_acme-challenge.www.example.com`、`www.example.com`）而不是主域名，主机记录部分应放在 `SubDomain` 中。"},
+			{En: "`Domain` holds the numeric domain ID (which goes in `DomainId`) or has spaces or upper-case/IDN forms that differ from the zone as added.", Zh: "`Domain` 中填的是数字域名编号（应放在 `DomainId`），或带有空格、大小写或国际化域名形式与接入时不同。"},
+		},
+		Remediation: []Text{
+			{En: "List the zones of the account and use one exactly as listed: `tccli dnspod DescribeDomainList`.", Zh: "列出账号下的域名并按列出的名称原样使用：`tccli dnspod DescribeDomainList`。"},
+			{En: "Split the record name into zone and host: `tccli dnspod CreateRecord --Domain example.com --SubDomain _acme-challenge.www --RecordType TXT --RecordLine 默认 --Value <token>`.", Zh: "把记录名拆成主域名和主机记录：`tccli dnspod CreateRecord --Domain example.com --SubDomain _acme-challenge.www --RecordType TXT --RecordLine 默认 --Value <token>`。"},
+			{En: "Check the zone itself: `tccli dnspod DescribeDomain --Domain example.com`; update ACME/DDNS tools that still send FQDNs (lego fixed this in its tencentcloud provider).", Zh: "检查域名本身：`tccli dnspod DescribeDomain --Domain example.com`；升级仍发送带点号完整域名的 ACME/DDNS 工具（lego 已在其 tencentcloud provider 中修复）。"},
+		},
+		Retry:         Text{En: "Not retryable; the same `Domain` is rejected again.", Zh: "不可重试；同样的 `Domain` 会再次被拒绝。"},
+		Verdict:       RetryNo,
+		RetryEvidence: Text{En: "errcode's curated entry for this code", Zh: "errcode 为该错误码整理的条目"},
+		Related:       []string{"InvalidParameterValue.DomainNotExists", "ResourceNotFound.NoDataOfDomain", "InvalidParameter.DomainIdInvalid"},
+		Actions:       []string{"CheckRecordSnapshotRollback", "CheckSnapshotRollback", "CreateAndPayDeal", "CreateDeal", "CreateDomain", "CreateDomainAlias", "CreateDomainBatch", "CreateDomainCustomLine", "CreateDomainsAnalyticsFile", "CreateLineGroup", "CreateLineGroupCopy", "CreateRecord", "CreateRecordBatch", "CreateRecordGroup", "CreateSnapshot", "CreateSubDomainsAnalyticsFile", "CreateTXTRecord", "DeleteDomain", "DeleteDomainAlias", "DeleteDomainBatch", "DeleteDomainCustomLine", "DeleteLineGroup", "DeleteRecord", "DeleteRecordBatch", "DeleteRecordGroup", "DeleteShareDomain", "DeleteSnapshot", "DescribeDomain", "DescribeDomainAliasList", "DescribeDomainAnalytics", "DescribeDomainAndRecordList", "DescribeDomainCustomLineList", "DescribeDomainLogFilterFile", "DescribeDomainLogList", "DescribeDomainPreview", "DescribeDomainPurview", "DescribeDomainShareInfo", "DescribeDomainShareUserList", "DescribeDomainWhois", "DescribeLineGroupList", "DescribePackageDetail", "DescribeRecord", "DescribeRecordExistExceptDefaultNS", "DescribeRecordFilterList", "DescribeRecordGroupList", "DescribeRecordLineCategoryList", "DescribeRecordLineList", "DescribeRecordList", "DescribeRecordSnapshotRollbackResult", "DescribeResolveCount", "DescribeSnapshotConfig", "DescribeSnapshotList", "DescribeSnapshotRollbackResult", "DescribeSnapshotRollbackTask", "DescribeSubdomainAnalytics", "DescribeVASStatistic", "DownloadSnapshot", "ModifyDomainCNAMESpeedupStatusBatch", "ModifyDomainCustomLine", "ModifyDomainLock", "ModifyDomainOwner", "ModifyDomainRecursiveStatusBatch", "ModifyDomainRemark", "ModifyDomainStatus", "ModifyDomainToGroup", "ModifyDomainUnlock", "ModifyDynamicDNS", "ModifyLineGroup", "ModifyPackageAutoRenew", "ModifyPackageDomain", "ModifyRecord", "ModifyRecordBatch", "ModifyRecordFields", "ModifyRecordGroup", "ModifyRecordRemark", "ModifyRecordStatus", "ModifyRecordToGroup", "ModifySnapshotConfig", "ModifySubdomainStatus", "ModifyTXTRecord", "ModifyVasAutoRenewStatus", "RollbackRecordSnapshot", "RollbackSnapshot"},
+		Docs:          Text{En: "https://cloud.tencent.com/document/product/1427", Zh: "https://cloud.tencent.com/document/product/1427"},
+		Provenance:    "official",
+		Source:        "DNSPod API 2021-03-23, tencentcloud-sdk-go dnspod/v20210323/errors.go (en from tencentcloud-sdk-go-intl-en); cause evidence from go-acme/lego#1616 and its v4.6 changelog, and DNS tools that special-case the code",
+		Versions:      []string{"2021-03-23"},
+	},
+	{
+		Code:    "InvalidParameter.DomainRecordExist",
+		Scope:   "dnspod",
+		Summary: Text{En: "The record already exists and does not need to be added again.", Zh: "记录已经存在，无需再次添加。"},
+		Causes: []Text{
+			{En: "A record with the same host, type, line and value is already in the zone, typically left by an earlier run of an ACME or DDNS client that did not clean up, or by a retry of a `CreateRecord` that had in fact succeeded.", Zh: "区域中已有主机记录、类型、线路和记录值都相同的记录，通常是 ACME 或 DDNS 客户端早先运行后未清理，或重试了一个实际已成功的 `CreateRecord`。"},
+			{En: "`ModifyRecord` changes a record to exactly the values of another existing record.", Zh: "`ModifyRecord` 把某条记录改成了与另一条已有记录完全相同的值。"},
+		},
+		Remediation: []Text{
+			{En: "Find the existing record: `tccli dnspod DescribeRecordList --Domain example.com --Subdomain www --RecordType A`.", Zh: "查找已有记录：`tccli dnspod DescribeRecordList --Domain example.com --Subdomain www --RecordType A`。"},
+			{En: "Update it instead of adding one: `tccli dnspod ModifyRecord --Domain example.com --RecordId <id> --SubDomain www --RecordType A --RecordLine 默认 --Value 1.2.3.4` (or `ModifyDynamicDNS` for DDNS).", Zh: "修改该记录而不是新增：`tccli dnspod ModifyRecord --Domain example.com --RecordId <记录ID> --SubDomain www --RecordType A --RecordLine 默认 --Value 1.2.3.4`（DDNS 场景可用 `ModifyDynamicDNS`）。"},
+			{En: "Make the client idempotent, treating this code after a `CreateRecord` as \"already done\", and delete stale challenge records after validation.", Zh: "让客户端具备幂等性，在 `CreateRecord` 后遇到此错误码视为“已完成”，并在验证后删除过期的验证记录。"},
+		},
+		Retry:         Text{En: "Not retryable; the record is already there. Treat it as success or modify the existing record.", Zh: "不可重试；记录已存在。视为成功，或修改已有记录。"},
+		Verdict:       RetryNo,
+		RetryEvidence: Text{En: "errcode's curated entry for this code", Zh: "errcode 为该错误码整理的条目"},
+		Related:       []string{"LimitExceeded.SubdomainRollLimit", "ResourceNotFound.NoDataOfRecord", "InvalidParameter.RecordValueInvalid"},
+		Actions:       []string{"CreateRecord", "CreateTXTRecord", "ModifyDynamicDNS", "ModifyRecord", "ModifyRecordFields", "ModifyRecordStatus", "ModifyTXTRecord"},
+		Docs:          Text{En: "https://cloud.tencent.com/document/product/1427", Zh: "https://cloud.tencent.com/document/product/1427"},
+		Provenance:    "official",
+		Source:        "DNSPod API 2021-03-23, tencentcloud-sdk-go dnspod/v20210323/errors.go (en from tencentcloud-sdk-go-intl-en); ACME/DDNS evidence from acmesh-official/acme.sh#6255 and DDNS tool threads",
+		Versions:      []string{"2021-03-23"},
 	},
 	{
 		Code:    "InvalidParameter.ErrNSMisMatch",
@@ -2230,6 +2546,29 @@ var codes = []Entry{
 		Versions:      []string{"2019-09-24"},
 	},
 	{
+		Code:    "InvalidParameter.GrantOtherResource",
+		Scope:   "sts",
+		Summary: Text{En: "Unauthorized access to the resource.", Zh: "越权访问资源。"},
+		Causes: []Text{
+			{En: "The `Policy` of `GetFederationToken` or `AssumeRole` names resources of another account: the APPID or UIN in the resource (`qcs::cos:ap-guangzhou:uid/1250000000:examplebucket-1250000000/*`) is not the caller's, or a bucket of another account.", Zh: "`GetFederationToken` 或 `AssumeRole` 的 `Policy` 中指定了其他账号的资源：资源描述中的 APPID 或 UIN（`qcs::cos:ap-guangzhou:uid/1250000000:examplebucket-1250000000/*`）不是调用者的，或是其他账号的存储桶。"},
+			{En: "The key that asks for the temporary credential has no permission on the resources the policy grants (a sub-account key without COS access cannot hand it out).", Zh: "申请临时密钥的密钥本身对策略授予的资源没有权限（没有 COS 权限的子账号密钥无法下发该权限）。"},
+		},
+		Remediation: []Text{
+			{En: "Confirm the caller and its APPID: `tccli sts GetCallerIdentity` and `tccli cam GetUserAppId`.", Zh: "确认调用者及其 APPID：`tccli sts GetCallerIdentity` 与 `tccli cam GetUserAppId`。"},
+			{En: "Build every resource of the policy from that account: `qcs::cos:<region>:uid/<APPID>:<bucket>-<APPID>/<prefix>*`, where the bucket name includes the same APPID.", Zh: "策略中的每个资源都用该账号的信息拼写：`qcs::cos:<地域>:uid/<APPID>:<存储桶>-<APPID>/<前缀>*`，存储桶名称中也包含相同的 APPID。"},
+			{En: "Give the key that calls STS the permissions it is to hand out (for COS, e.g. the preset policy `QcloudCOSFullAccess` or a narrower custom policy), then ask again.", Zh: "为调用 STS 的密钥授予其要下发的权限（COS 可用预设策略 `QcloudCOSFullAccess` 或更窄的自定义策略），然后重新申请。"},
+		},
+		Retry:         Text{En: "Not retryable; the same policy is refused again.", Zh: "不可重试；相同的策略会再次被拒绝。"},
+		Verdict:       RetryNo,
+		RetryEvidence: Text{En: "errcode's curated entry for this code", Zh: "errcode 为该错误码整理的条目"},
+		Related:       []string{"InvalidParameter.ResouceError", "InvalidParameter.StrategyFormatError", "UnauthorizedOperation"},
+		Actions:       []string{"AssumeRole", "AssumeRoleWithSAML", "GetFederationToken"},
+		Docs:          Text{En: "https://cloud.tencent.com/document/product/1312", Zh: "https://cloud.tencent.com/document/product/1312"},
+		Provenance:    "official",
+		Source:        "STS API 2018-08-13, tencentcloud-sdk-go sts/v20180813/errors.go (en from tencentcloud-sdk-go-intl-en); cause evidence from tencentyun/qcloud-cos-sts-sdk#20,",
+		Versions:      []string{"2018-08-13"},
+	},
+	{
 		Code:    "InvalidParameter.InstanceNotFound",
 		Scope:   "cdb",
 		Summary: Text{En: "The instance does not exist.", Zh: "实例不存在。"},
@@ -2251,6 +2590,30 @@ var codes = []Entry{
 		Provenance:    "official",
 		Source:        "TencentDB for MySQL API 2017-03-20, tencentcloud-sdk-go cdb/v20170320/errors.go; not-found handling in terraform-provider-tencentcloud services/cdb/extension_mysql.go",
 		Versions:      []string{"2017-03-20"},
+	},
+	{
+		Code:    "InvalidParameter.LBIdNotFound",
+		Scope:   "clb",
+		Summary: Text{En: "CLB instance ID error.", Zh: "负载均衡实例ID错误。"},
+		Causes: []Text{
+			{En: "The request goes to another region than the instance's; CLB IDs are regional, so `lb-xxxxxxxx` created in ap-shanghai is not found through ap-guangzhou.", Zh: "请求发往的地域与实例所在地域不同；CLB ID 按地域划分，在 ap-shanghai 创建的 `lb-xxxxxxxx` 无法通过 ap-guangzhou 找到。"},
+			{En: "The instance was deleted (by hand, by an expired subscription, or by a Kubernetes Service that owned it), or the ID belongs to another account than the key.", Zh: "实例已被删除（手动删除、包年包月到期释放，或由拥有它的 Kubernetes Service 删除），或该 ID 属于密钥所在账号以外的账号。"},
+			{En: "Another kind of ID was passed where a CLB instance ID is expected (a listener `lbl-…`, a target group `lbtg-…`, an IP address), or the ID has a typo or stray whitespace.", Zh: "在需要 CLB 实例 ID 的位置传入了其他类型的 ID（监听器 `lbl-…`、目标组 `lbtg-…`、IP 地址），或 ID 有拼写错误、多余空格。"},
+		},
+		Remediation: []Text{
+			{En: "Look the ID up in the region you call: `tccli clb DescribeLoadBalancers --region ap-guangzhou --LoadBalancerIds '[\"lb-xxxxxxxx\"]'`; an empty `LoadBalancerSet` means it is not there.", Zh: "在调用的地域中查询该 ID：`tccli clb DescribeLoadBalancers --region ap-guangzhou --LoadBalancerIds '[\"lb-xxxxxxxx\"]'`；`LoadBalancerSet` 为空表示该地域没有此实例。"},
+			{En: "If you do not know the region, repeat the call with each `--region` you use, or find the instance by its VIP with `--LoadBalancerVips '[\"1.2.3.4\"]'`.", Zh: "若不确定地域，逐个使用您用到的 `--region` 重复查询，或用 `--LoadBalancerVips '[\"1.2.3.4\"]'` 按 VIP 查找实例。"},
+			{En: "If it was deleted, remove the stale reference (Terraform state, Kubernetes Service annotation, configuration file) or create a new instance and use its ID.", Zh: "若实例已删除，清除过期引用（Terraform state、Kubernetes Service 注解、配置文件），或创建新实例并使用新 ID。"},
+		},
+		Retry:         Text{En: "Not retryable; the ID will not appear by itself. Fix the ID or the region.", Zh: "不可重试；该 ID 不会自行出现。请修正 ID 或地域。"},
+		Verdict:       RetryNo,
+		RetryEvidence: Text{En: "errcode's curated entry for this code", Zh: "errcode 为该错误码整理的条目"},
+		Related:       []string{"InvalidParameter.ListenerIdNotFound", "ResourceNotFound", "InvalidParameter.RegionNotFound"},
+		Actions:       []string{"AssociateCustomizedConfig", "AutoRewrite", "BatchDeregisterTargets", "BatchRegisterTargets", "CloneLoadBalancer", "CreateBYOKNetwork", "CreateLoadBalancerSnatIps", "DeleteLoadBalancer", "DeleteLoadBalancerSnatIps", "DeleteModel", "DeleteRewrite", "DescribeCustomizedConfigList", "DescribeIdleLoadBalancers", "DescribeIntentRouterTiers", "DescribeIntentRouters", "DescribeKeys", "DescribeLBListeners", "DescribeLBOperateProtect", "DescribeListeners", "DescribeRewrite", "DescribeServiceProviderHealthStatus", "DescribeSupportedProviders", "DescribeTargetGroupInstanceStatus", "DescribeTargetHealth", "DisassociateCustomizedConfig", "ManualRewrite", "ModifyLoadBalancerAttributes", "ModifyLoadBalancerMixIpTarget", "ModifyLoadBalancerSla", "ModifyLoadBalancersProject", "RegisterFunctionTargets", "RenewLoadBalancers", "SetCustomizedConfigForLoadBalancer", "SetLoadBalancerClsLog", "SetLoadBalancerSecurityGroups", "SetSecurityGroupForLoadbalancers"},
+		Docs:          Text{En: "https://cloud.tencent.com/document/product/214", Zh: "https://cloud.tencent.com/document/product/214"},
+		Provenance:    "official",
+		Source:        "CLB API 2018-03-17 and 2023-04-17, tencentcloud-sdk-go clb/v20180317/errors.go (en from tencentcloud-sdk-go-intl-en); DescribeLoadBalancers parameters (LoadBalancerIds, LoadBalancerVips) from clb/v20180317/models.go",
+		Versions:      []string{"2018-03-17", "2023-04-17"},
 	},
 	{
 		Code:    "InvalidParameter.ReplicationExists",
@@ -2343,6 +2706,53 @@ var codes = []Entry{
 		Provenance:    "official",
 		Source:        "TencentDB for MySQL API 2017-03-20, tencentcloud-sdk-go cdb/v20170320/errors.go (the InvalidParameterValue.* codes)",
 		Versions:      []string{"2017-03-20"},
+	},
+	{
+		Code:    "InvalidParameterValue",
+		Scope:   "clb",
+		Summary: Text{En: "Parameter value error.", Zh: "参数取值错误。"},
+		Causes: []Text{
+			{En: "A value is outside what CLB accepts for that field, e.g. a weight outside 0–100, a health-check interval or timeout out of range, or a name or domain longer than allowed (the `Length` and `Range` sub-codes).", Zh: "参数值超出 CLB 对该字段的取值范围，例如权重不在 0–100 之间、健康检查间隔或超时超出范围，或名称、域名超长（对应 `Length`、`Range` 子错误码）。"},
+			{En: "A value repeats within one request or duplicates an existing one, e.g. the same backend and port twice in `Targets` (the `Duplicate` sub-code).", Zh: "同一请求内出现重复值或与已有值重复，例如 `Targets` 中同一后端和端口出现两次（对应 `Duplicate` 子错误码）。"},
+			{En: "A filter value or enumerated value is not one of the documented ones (`InvalidFilter`, a protocol name in the wrong case, an unknown ISP or charge type).", Zh: "过滤条件值或枚举值不是文档列出的取值（`InvalidFilter`、大小写不对的协议名、未知的运营商或计费类型）。"},
+		},
+		Remediation: []Text{
+			{En: "Read the Message; CLB names the field and often the allowed range.", Zh: "阅读 Message；CLB 会指出字段，通常还会给出允许的范围。"},
+			{En: "Compare the value with the parameter's documented range in API Explorer (https://console.cloud.tencent.com/api/explorer?Product=clb) and with the current configuration, e.g. `tccli clb DescribeTargets --region ap-guangzhou --LoadBalancerId lb-xxxxxxxx` for duplicates among bound backends.", Zh: "在 API Explorer（https://console.cloud.tencent.com/api/explorer?Product=clb）中对照参数的取值范围，并与当前配置比较，例如用 `tccli clb DescribeTargets --region ap-guangzhou --LoadBalancerId lb-xxxxxxxx` 检查已绑定后端中的重复项。"},
+			{En: "Remove duplicates and out-of-range values from the request and send it again.", Zh: "去除请求中的重复值和越界值后重新发送。"},
+		},
+		Retry:         Text{En: "Not retryable; the same value is rejected again.", Zh: "不可重试；相同的取值会再次被拒绝。"},
+		Verdict:       RetryNo,
+		RetryEvidence: Text{En: "errcode's curated entry for this code", Zh: "errcode 为该错误码整理的条目"},
+		Related:       []string{"InvalidParameter", "InvalidParameterValue.Duplicate", "InvalidParameterValue.Range", "InvalidParameterValue.Length"},
+		Actions:       []string{"AssociateBudget", "AssociateTargetGroups", "AutoRewrite", "BatchModifyTargetTag", "BatchModifyTargetWeight", "BatchRegisterTargets", "CreateClsLogSet", "CreateIntentRouter", "CreateKey", "CreateKeys", "CreateListener", "CreateLoadBalancer", "CreateLoadBalancerSnatIps", "CreateModelRouterResourcePackage", "CreateRule", "CreateTargetGroup", "DeleteListener", "DeleteLoadBalancer", "DeleteLoadBalancerListeners", "DeleteLoadBalancerSnatIps", "DeleteModel", "DeleteRewrite", "DeleteRule", "DeleteTargetGroups", "DeleteUserGroups", "DeregisterFunctionTargets", "DeregisterModelsFromServiceProvider", "DeregisterTargetGroupInstances", "DeregisterTargets", "DeregisterTargetsFromClassicalLB", "DescribeAssociatedModelAvailability", "DescribeAsyncJobs", "DescribeBlockIPList", "DescribeBlockIPTask", "DescribeBudgetAssociations", "DescribeBudgets", "DescribeClassicalLBByInstanceId", "DescribeClassicalLBHealthStatus", "DescribeClassicalLBListeners", "DescribeClassicalLBTargets", "DescribeClusterResources", "DescribeCrossTargets", "DescribeCustomizedConfigAssociateList", "DescribeCustomizedConfigList", "DescribeExclusiveClusters", "DescribeLBOperateProtect", "DescribeListeners", "DescribeLoadBalancerListByCertId", "DescribeLoadBalancers", "DescribeLoadBalancersDetail", "DescribeModelAliases", "DescribeModelRouterResourcePackageDeduction", "DescribeModelRouterResourcePackages", "DescribeResources", "DescribeRewrite", "DescribeServiceProviderHealthStatus", "DescribeSupportedProviders", "DescribeTargetGroupInstanceStatus", "DescribeTargetGroupInstances", "DescribeTargetGroupList", "DescribeTargetGroups", "DescribeTargetHealth", "DescribeTargets", "DisassociateTargetGroups", "InquirePriceCreateModelRouterResourcePackage", "InquirePriceRefundModelRouterResourcePackage", "InquiryPriceCreateLoadBalancer", "InquiryPriceModifyLoadBalancer", "InquiryPriceRefundLoadBalancer", "InquiryPriceRenewLoadBalancer", "ManualRewrite", "MigrateClassicalLoadBalancers", "ModifyBlockIPList", "ModifyBudgetAttributes", "ModifyDomain", "ModifyDomainAttributes", "ModifyFunctionTargets", "ModifyIntentRouterAttribute", "ModifyKeyAttributes", "ModifyKeysBlockStatus", "ModifyKeysUserGroup", "ModifyListener", "ModifyLoadBalancerAttributes", "ModifyLoadBalancerMixIpTarget", "ModifyLoadBalancersProject", "ModifyRule", "ModifyTargetGroupAttribute", "ModifyTargetGroupInstancesPort", "ModifyTargetGroupInstancesWeight", "ModifyTargetPort", "ModifyTargetWeight", "ModifyUserGroupAttributes", "RefundModelRouterResourcePackage", "RegenerateKeys", "RegisterFunctionTargets", "RegisterTargetGroupInstances", "RegisterTargets", "RegisterTargetsWithClassicalLB", "RemoveModelKey", "RemoveModelRewrite", "ReplaceCertForLoadBalancers", "SetCustomizedConfigForLoadBalancer", "SetLoadBalancerClsLog", "SetLoadBalancerSecurityGroups", "SetLoadBalancerStartStatus", "SetSecurityGroupForLoadbalancers"},
+		Docs:          Text{En: "https://cloud.tencent.com/document/product/214", Zh: "https://cloud.tencent.com/document/product/214"},
+		Provenance:    "official",
+		Source:        "CLB API 2018-03-17 and 2023-04-17, tencentcloud-sdk-go clb/v20180317/errors.go (en from tencentcloud-sdk-go-intl-en); sub-codes from the same file",
+		Versions:      []string{"2018-03-17", "2023-04-17"},
+	},
+	{
+		Code:    "InvalidParameterValue",
+		Scope:   "ssl",
+		Summary: Text{En: "Invalid parameter value.", Zh: "参数取值错误。"},
+		Causes: []Text{
+			{En: "A value is outside its allowed form or range, e.g. a domain longer than allowed, an e-mail address that does not parse, or an intermediate certificate different from the one on file.", Zh: "参数值超出允许的格式或范围，例如域名超长、邮箱地址无法解析，或中间证书与已登记的不一致。"},
+			{En: "Company or manager data for an OV/EV order (`CreateCertificate`, `SubmitAuditManager`, `VerifyManager`) is incomplete or inconsistent with what was filed before.", Zh: "OV/EV 订单的公司或管理人信息（`CreateCertificate`、`SubmitAuditManager`、`VerifyManager`）不完整，或与此前提交的信息不一致。"},
+		},
+		Remediation: []Text{
+			{En: "Read the Message; it names the field and usually the rule.", Zh: "阅读 Message；其中会指出字段，通常还有规则。"},
+			{En: "For company and manager data, compare with what is on file: `tccli ssl DescribeManagers --CompanyId <id>` and `tccli ssl DescribeCompanies`.", Zh: "公司和管理人信息请与已登记的内容比对：`tccli ssl DescribeManagers --CompanyId <公司ID>` 与 `tccli ssl DescribeCompanies`。"},
+			{En: "Fix the value against the parameter description in API Explorer (https://console.cloud.tencent.com/api/explorer?Product=ssl) and send it again.", Zh: "参照 API Explorer（https://console.cloud.tencent.com/api/explorer?Product=ssl）中的参数说明修正取值后重新发送。"},
+		},
+		Retry:         Text{En: "Not retryable; the same value is rejected again.", Zh: "不可重试；相同的取值会再次被拒绝。"},
+		Verdict:       RetryNo,
+		RetryEvidence: Text{En: "errcode's curated entry for this code", Zh: "errcode 为该错误码整理的条目"},
+		Related:       []string{"InvalidParameter", "InvalidParameterValue.CertificateDomainMaxLengthInvalid", "InvalidParameterValue.IntermediateCertNotSame"},
+		Actions:       []string{"CreateCertificate", "DeleteManager", "DescribeCompanies", "DescribeManagerDetail", "DescribeManagers", "SubmitAuditManager", "VerifyManager"},
+		Docs:          Text{En: "https://cloud.tencent.com/document/product/400", Zh: "https://cloud.tencent.com/document/product/400"},
+		Provenance:    "official",
+		Source:        "SSL API 2019-12-05, tencentcloud-sdk-go ssl/v20191205/errors.go (en from tencentcloud-sdk-go-intl-en); sub-codes and actions from the same SDK",
+		Versions:      []string{"2019-12-05"},
 	},
 	{
 		Code:    "InvalidParameterValue.InvalidTradeOperation",
@@ -2459,6 +2869,55 @@ var codes = []Entry{
 		Source:        "API 3.0 common error codes (zh Tencent Cloud error center, PLATFORM group; en tencentcloud.com/document/product/213/33281)",
 	},
 	{
+		Code:    "LimitExceeded",
+		Scope:   "clb",
+		Summary: Text{En: "The quota limit is exceeded.", Zh: "超过配额限制。"},
+		Causes: []Text{
+			{En: "A CLB quota of the region or of the instance is used up: public or private CLB instances per region, listeners per CLB, forwarding rules per listener, or backends bound per rule (`TOTAL_OPEN_CLB_QUOTA`, `TOTAL_INTERNAL_CLB_QUOTA`, `TOTAL_LISTENER_QUOTA`, `TOTAL_LISTENER_RULE_QUOTA`, `TOTAL_TARGET_BIND_QUOTA`).", Zh: "地域或实例的 CLB 配额已用尽：每地域的公网或内网 CLB 实例数、每个 CLB 的监听器数、每个监听器的转发规则数、每条规则可绑定的后端数（`TOTAL_OPEN_CLB_QUOTA`、`TOTAL_INTERNAL_CLB_QUOTA`、`TOTAL_LISTENER_QUOTA`、`TOTAL_LISTENER_RULE_QUOTA`、`TOTAL_TARGET_BIND_QUOTA`）。"},
+			{En: "One request carries more items than a single call accepts (too many targets or rules at once), which is a per-request limit rather than an account quota.", Zh: "单次请求携带的条目超过单次调用上限（一次绑定过多后端或规则），这是单请求限制而非账号配额。"},
+			{En: "Leftover resources count against the quota, e.g. idle instances or listeners left by deleted Kubernetes Services or failed Terraform runs.", Zh: "遗留资源占用了配额，例如已删除的 Kubernetes Service 或失败的 Terraform 执行留下的闲置实例或监听器。"},
+		},
+		Remediation: []Text{
+			{En: "Read the quotas of the region: `tccli clb DescribeQuota --region ap-guangzhou`; compare `QuotaCurrent` with `QuotaLimit` for the `QuotaId` the request needs.", Zh: "查看该地域的配额：`tccli clb DescribeQuota --region ap-guangzhou`，针对请求所需的 `QuotaId` 比较 `QuotaCurrent` 与 `QuotaLimit`。"},
+			{En: "Free capacity: find unused instances with `tccli clb DescribeIdleLoadBalancers --region ap-guangzhou` and delete what is not needed, or split the request into smaller batches if the limit is per request.", Zh: "释放容量：用 `tccli clb DescribeIdleLoadBalancers --region ap-guangzhou` 找出闲置实例并删除不需要的；若是单请求限制，则把请求拆成更小的批次。"},
+			{En: "If you really need more, ask for a quota increase through a ticket (https://console.cloud.tencent.com/workorder/category) naming the region and the `QuotaId`.", Zh: "若确需更多，请提交工单（https://console.cloud.tencent.com/workorder/category）申请提升配额，注明地域和 `QuotaId`。"},
+		},
+		Retry:         Text{En: "Not retryable until the quota changes; free resources or raise the quota first.", Zh: "在配额变化之前不可重试；先释放资源或提升配额。"},
+		Verdict:       RetryNo,
+		RetryEvidence: Text{En: "errcode's curated entry for this code", Zh: "errcode 为该错误码整理的条目"},
+		Related:       []string{"ResourceInsufficient", "RequestLimitExceeded", "InvalidParameterValue"},
+		Actions:       []string{"AssociateModelRouterGuardrails", "AssociateTargetGroups", "AutoRewrite", "BatchDeregisterTargets", "BatchRegisterTargets", "CloneLoadBalancer", "CreateBYOKNetwork", "CreateClsLogSet", "CreateIntentRouter", "CreateKey", "CreateKeys", "CreateListener", "CreateLoadBalancer", "CreateLoadBalancerSnatIps", "CreateRule", "CreateTargetGroup", "CreateTopic", "CreateUserGroup", "DeleteBudgets", "DeleteIntentRouter", "DeleteKeys", "DeleteLoadBalancer", "DeleteLoadBalancerSnatIps", "DeleteModel", "DeleteRewrite", "DeregisterTargetsFromClassicalLB", "DescribeAssociatedModelAvailability", "DescribeAsyncJobs", "DescribeClassicalLBByInstanceId", "DescribeClassicalLBHealthStatus", "DescribeClassicalLBListeners", "DescribeClassicalLBTargets", "DescribeCustomizedConfigList", "DescribeLBListeners", "DescribeRewrite", "DescribeServiceProviderHealthStatus", "DescribeSupportedProviders", "DescribeTargetGroupInstanceStatus", "ManualRewrite", "MigrateClassicalLoadBalancers", "ModifyDomainAttributes", "ModifyLoadBalancerAttributes", "ModifyTargetGroupInstancesPort", "RegisterFunctionTargets", "RegisterTargetGroupInstances", "RegisterTargets", "RegisterTargetsWithClassicalLB", "RemoveModelKey", "RemoveModelRewrite", "SetCustomizedConfigForLoadBalancer", "SetLoadBalancerSecurityGroups"},
+		Docs:          Text{En: "https://cloud.tencent.com/document/product/214", Zh: "https://cloud.tencent.com/document/product/214"},
+		Provenance:    "official",
+		Source:        "CLB API 2018-03-17 and 2023-04-17, tencentcloud-sdk-go clb/v20180317/errors.go (en from tencentcloud-sdk-go-intl-en); quota IDs from clb/v20180317/models.go (Quota.QuotaId) and the DescribeQuota response",
+		Versions:      []string{"2018-03-17", "2023-04-17"},
+	},
+	{
+		Code:    "LimitExceeded.CdnPurgeUrlExceedDayLimit",
+		Scope:   "cdn",
+		Summary: Text{En: "The number of URLs to be purged exceeds the daily limit.", Zh: "刷新的Url数量超过每日限额。"},
+		Causes: []Text{
+			{En: "The account has used its daily URL purge quota (per region, mainland and overseas counted separately), typically because a deploy script purges every file on each release.", Zh: "账号当日的 URL 刷新配额已用完（按境内、境外分别计算），常见原因是部署脚本在每次发布时刷新全部文件。"},
+			{En: "Several pipelines or tools purge the same account, and together exceed the quota.", Zh: "多个流水线或工具对同一账号执行刷新，合计超过配额。"},
+		},
+		Remediation: []Text{
+			{En: "Check the remaining quota: `tccli cdn DescribePurgeQuota` (`UrlPurge` has `Available` for today per area).", Zh: "查看剩余配额：`tccli cdn DescribePurgeQuota`（`UrlPurge` 中按区域给出当日的 `Available`）。"},
+			{En: "Purge directories instead of many single URLs where possible: `tccli cdn PurgePathCache --Paths '[\"https://www.example.com/static/\"]' --FlushType flush`, which uses the separate directory quota.", Zh: "尽量用目录刷新代替大量单 URL 刷新：`tccli cdn PurgePathCache --Paths '[\"https://www.example.com/static/\"]' --FlushType flush`，它使用独立的目录刷新配额。"},
+			{En: "Purge only the files that changed (or use versioned file names), and wait for the daily quota to reset.", Zh: "只刷新有变化的文件（或使用带版本号的文件名），并等待每日配额重置。"},
+		},
+		Retryable:     true,
+		Retry:         Text{En: "The same purge succeeds only after the daily quota resets; do not retry in a loop today.", Zh: "相同的刷新请求需等每日配额重置后才会成功；当天不要循环重试。"},
+		Verdict:       RetryAfter,
+		RetryAfter:    Text{En: "the daily quota resets", Zh: "每日配额重置后"},
+		RetryEvidence: Text{En: "errcode's curated entry for this code", Zh: "errcode 为该错误码整理的条目"},
+		Related:       []string{"LimitExceeded.CdnPurgeUrlExceedBatchLimit", "LimitExceeded.CdnPurgePathExceedDayLimit", "LimitExceeded.CdnHostOpTooOften"},
+		Actions:       []string{"PurgePathCache", "PurgeUrlsCache"},
+		Docs:          Text{En: "https://www.tencentcloud.com/document/product/228/31740", Zh: "https://cloud.tencent.com/document/product/228"},
+		Provenance:    "official",
+		Source:        "CDN API 2018-06-06, tencentcloud-sdk-go cdn/v20180606/errors.go (en from tencentcloud-sdk-go-intl-en); DescribePurgeQuota (UrlPurge, PathPurge, Available) and PurgePathCache (Paths, FlushType) from cdn/v20180606/models.go",
+		Versions:      []string{"2018-06-06"},
+	},
+	{
 		Code:    "LimitExceeded.ErrNamespaceMaxLimit",
 		Scope:   "tcr",
 		Summary: Text{En: "The user's namespace quota has been reached.", Zh: "用户命名空间达到配额。"},
@@ -2532,6 +2991,52 @@ var codes = []Entry{
 		Provenance:    "official-zh",
 		Source:        "TCR API 2019-09-24, tencentcloud-sdk-go tcr/v20190924/errors.go (zh since v1.0.181, 2021-06-10; still current); no official English, en is our translation",
 		Versions:      []string{"2019-09-24"},
+	},
+	{
+		Code:    "LimitExceeded.RecordTtlLimit",
+		Scope:   "dnspod",
+		Summary: Text{En: "The TTL value of the record exceeds the limit.", Zh: "记录的TTL值超出了限制。"},
+		Causes: []Text{
+			{En: "The TTL is below the minimum of the domain's DNSPod plan; the free plan's minimum is 600 seconds, so DDNS and ACME tools that default to 60 or 120 fail.", Zh: "TTL 低于该域名 DNSPod 套餐的最小值；免费套餐最小为 600 秒，默认使用 60 或 120 的 DDNS 和 ACME 工具会因此失败。"},
+			{En: "The TTL is above the allowed maximum, or not a whole number of seconds.", Zh: "TTL 超过允许的最大值，或不是整数秒。"},
+		},
+		Remediation: []Text{
+			{En: "See the domain's plan: `tccli dnspod DescribeDomain --Domain example.com` (`Grade`, and `TTL` of the domain).", Zh: "查看域名套餐：`tccli dnspod DescribeDomain --Domain example.com`（`Grade` 以及域名的 `TTL`）。"},
+			{En: "Send a TTL the plan allows, e.g. `--TTL 600` on the free plan: `tccli dnspod CreateRecord --Domain example.com --SubDomain www --RecordType A --RecordLine 默认 --Value 1.2.3.4 --TTL 600`.", Zh: "使用套餐允许的 TTL，如免费套餐用 `--TTL 600`：`tccli dnspod CreateRecord --Domain example.com --SubDomain www --RecordType A --RecordLine 默认 --Value 1.2.3.4 --TTL 600`。"},
+			{En: "Set the TTL option of your DDNS or ACME tool accordingly, or upgrade the plan if you need a shorter TTL.", Zh: "相应地设置 DDNS 或 ACME 工具的 TTL 选项；若需要更短的 TTL，请升级套餐。"},
+		},
+		Retry:         Text{En: "Not retryable; the same TTL is rejected again.", Zh: "不可重试；相同的 TTL 会再次被拒绝。"},
+		Verdict:       RetryNo,
+		RetryEvidence: Text{En: "errcode's curated entry for this code", Zh: "errcode 为该错误码整理的条目"},
+		Related:       []string{"LimitExceeded.SubdomainRollLimit", "InvalidParameterValue.DomainGradeInvalid", "InvalidParameter.DomainRecordExist"},
+		Actions:       []string{"CreateRecord", "CreateTXTRecord", "ModifyRecord", "ModifyRecordFields", "ModifyTXTRecord"},
+		Docs:          Text{En: "https://cloud.tencent.com/document/product/1427", Zh: "https://cloud.tencent.com/document/product/1427"},
+		Provenance:    "official",
+		Source:        "DNSPod API 2021-03-23, tencentcloud-sdk-go dnspod/v20210323/errors.go (en from tencentcloud-sdk-go-intl-en); free-plan minimum TTL of 600 s from DNSControl/dnscontrol#4237 and nixonli/ddns-scripts_dnspod#1",
+		Versions:      []string{"2021-03-23"},
+	},
+	{
+		Code:    "LimitExceeded.SubdomainRollLimit",
+		Scope:   "dnspod",
+		Summary: Text{En: "The number of round-robin DNS records of the subdomain exceeds the limit.", Zh: "子域名负载均衡数量超出限制。"},
+		Causes: []Text{
+			{En: "A DDNS client adds a new A/AAAA record on every IP change instead of modifying the old one, so records of the same host pile up until the plan's round-robin limit is hit.", Zh: "DDNS 客户端在每次 IP 变化时新增一条 A/AAAA 记录而不是修改旧记录，同一主机记录下的记录不断累积，直到达到套餐的负载均衡数量上限。"},
+			{En: "More records of the same host, type and line are wanted than the domain's DNSPod plan allows (the free plan allows the fewest).", Zh: "同一主机记录、类型和线路下需要的记录数超过了该域名 DNSPod 套餐的允许值（免费套餐最少）。"},
+		},
+		Remediation: []Text{
+			{En: "List the records of the host: `tccli dnspod DescribeRecordList --Domain example.com --Subdomain home --RecordType A`.", Zh: "列出该主机记录下的记录：`tccli dnspod DescribeRecordList --Domain example.com --Subdomain home --RecordType A`。"},
+			{En: "Delete the stale ones (`tccli dnspod DeleteRecord --Domain example.com --RecordId <id>`) and change the client to modify the existing record (`ModifyRecord` or `ModifyDynamicDNS`).", Zh: "删除过期记录（`tccli dnspod DeleteRecord --Domain example.com --RecordId <记录ID>`），并把客户端改为修改已有记录（`ModifyRecord` 或 `ModifyDynamicDNS`）。"},
+			{En: "If you really need more records for load balancing, check the plan with `tccli dnspod DescribeDomain --Domain example.com` (`Grade`) and upgrade it.", Zh: "若确实需要更多记录做负载均衡，用 `tccli dnspod DescribeDomain --Domain example.com` 查看套餐（`Grade`）并升级。"},
+		},
+		Retry:         Text{En: "Not retryable; delete or modify records, or upgrade the plan, first.", Zh: "不可重试；先删除或修改记录，或升级套餐。"},
+		Verdict:       RetryNo,
+		RetryEvidence: Text{En: "errcode's curated entry for this code", Zh: "errcode 为该错误码整理的条目"},
+		Related:       []string{"InvalidParameter.DomainRecordExist", "LimitExceeded.RecordTtlLimit", "LimitExceeded"},
+		Actions:       []string{"CreateRecord", "CreateTXTRecord", "ModifyDynamicDNS", "ModifyRecord", "ModifyRecordFields", "ModifyRecordStatus", "ModifySubdomainStatus", "ModifyTXTRecord"},
+		Docs:          Text{En: "https://cloud.tencent.com/document/product/1427", Zh: "https://cloud.tencent.com/document/product/1427"},
+		Provenance:    "official",
+		Source:        "DNSPod API 2021-03-23, tencentcloud-sdk-go dnspod/v20210323/errors.go (en from tencentcloud-sdk-go-intl-en); DDNS evidence from NewFuture/DDNS#270 and gdy666/lucky#6 (same message from the legacy API)",
+		Versions:      []string{"2021-03-23"},
 	},
 	{
 		Code:    "MissingParameter",
@@ -2670,6 +3175,29 @@ var codes = []Entry{
 		Provenance:    "official",
 		Source:        "TencentDB for MySQL API 2017-03-20, tencentcloud-sdk-go cdb/v20170320/errors.go (the OperationDenied.* codes)",
 		Versions:      []string{"2017-03-20"},
+	},
+	{
+		Code:    "OperationDenied",
+		Scope:   "clb",
+		Summary: Text{En: "Operation denied.", Zh: "操作被拒绝。"},
+		Causes: []Text{
+			{En: "Operation protection is enabled on the CLB instance, which blocks changes until it is turned off; `DescribeLBOperateProtect` reports it (`ProtectState` true).", Zh: "CLB 实例开启了操作保护，在关闭之前会阻止变更；`DescribeLBOperateProtect` 可查询该状态（`ProtectState` 为 true）。"},
+			{En: "The action is not allowed for this instance or account in its current form, e.g. `CloneLoadBalancer` on an instance whose configuration cloning does not support; the Message states the restriction.", Zh: "当前形态的实例或账号不允许该操作，例如对克隆功能不支持其配置的实例执行 `CloneLoadBalancer`；Message 会说明限制。"},
+		},
+		Remediation: []Text{
+			{En: "Check operation protection: `tccli clb DescribeLBOperateProtect --region ap-guangzhou --LoadBalancerIds '[\"lb-xxxxxxxx\"]'`.", Zh: "检查操作保护：`tccli clb DescribeLBOperateProtect --region ap-guangzhou --LoadBalancerIds '[\"lb-xxxxxxxx\"]'`。"},
+			{En: "If protection is on and the change is intended, have the instance owner turn it off in the CLB console, make the change, and turn it back on.", Zh: "若已开启保护且该变更确属预期，请实例负责人在 CLB 控制台关闭保护，执行变更后再重新开启。"},
+			{En: "For other denials, read the Message and check the instance type and billing with `tccli clb DescribeLoadBalancers --region ap-guangzhou --LoadBalancerIds '[\\\"lb-xxxxxxxx\\\"]'`; if it is unclear, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId.", Zh: "其他拒绝情况请阅读 Message，并用 `tccli clb DescribeLoadBalancers --region ap-guangzhou --LoadBalancerIds '[\\\"lb-xxxxxxxx\\\"]'` 检查实例类型和计费方式；仍不清楚时提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
+		},
+		Retry:         Text{En: "Not retryable; the denial stands until the protection or the restriction is changed.", Zh: "不可重试；在修改保护设置或满足限制之前，操作会一直被拒绝。"},
+		Verdict:       RetryNo,
+		RetryEvidence: Text{En: "errcode's curated entry for this code", Zh: "errcode 为该错误码整理的条目"},
+		Related:       []string{"UnauthorizedOperation", "UnsupportedOperation", "FailedOperation"},
+		Actions:       []string{"CloneLoadBalancer", "CreateBYOKNetwork", "DescribeLBOperateProtect"},
+		Docs:          Text{En: "https://cloud.tencent.com/document/product/214", Zh: "https://cloud.tencent.com/document/product/214"},
+		Provenance:    "official",
+		Source:        "CLB API 2018-03-17 and 2023-04-17, tencentcloud-sdk-go clb/v20180317/errors.go (en from tencentcloud-sdk-go-intl-en); DescribeLBOperateProtect (LoadBalancerIds, ProtectState) from the clb SDK and tccli examples",
+		Versions:      []string{"2018-03-17", "2023-04-17"},
 	},
 	{
 		Code:    "OperationDenied",
@@ -2935,6 +3463,31 @@ var codes = []Entry{
 	},
 	{
 		Code:    "ResourceInsufficient",
+		Scope:   "clb",
+		Summary: Text{En: "Insufficient resources.", Zh: "资源不足。"},
+		Causes: []Text{
+			{En: "The zone or ISP line chosen for a new instance has no capacity left (a master zone, or a static single-line ISP such as CMCC, CUCC or CTCC), so `CreateLoadBalancer` cannot place it.", Zh: "为新实例选择的可用区或运营商线路已无可用资源（主可用区，或中国移动、联通、电信等静态单线），`CreateLoadBalancer` 无法创建。"},
+			{En: "The subnet of a private-network CLB has no free IP address left for the VIP.", Zh: "内网 CLB 所在子网已没有空闲 IP 可分配为 VIP。"},
+		},
+		Remediation: []Text{
+			{En: "See what the region can offer: `tccli clb DescribeResources --region ap-guangzhou` lists, per zone, the ISP types and IP versions that are available.", Zh: "查看该地域可提供的资源：`tccli clb DescribeResources --region ap-guangzhou` 按可用区列出可用的运营商类型和 IP 版本。"},
+			{En: "For a private CLB, check the subnet's free addresses with `tccli vpc DescribeSubnets --region ap-guangzhou --SubnetIds '[\"subnet-xxxxxxxx\"]'` (`AvailableIpAddressCount`), and use another subnet if it is 0.", Zh: "内网 CLB 请用 `tccli vpc DescribeSubnets --region ap-guangzhou --SubnetIds '[\"subnet-xxxxxxxx\"]'` 查看子网剩余地址（`AvailableIpAddressCount`），为 0 时改用其他子网。"},
+			{En: "Create the instance in a zone or ISP type that `DescribeResources` lists as available, or without a master zone so CLB chooses one.", Zh: "在 `DescribeResources` 显示可用的可用区或运营商类型中创建实例，或不指定主可用区由 CLB 自动选择。"},
+		},
+		Retryable:     true,
+		Retry:         Text{En: "The same request succeeds only once capacity returns, which may take long; change the zone, ISP type or subnet instead of waiting.", Zh: "同样的请求要等资源恢复后才会成功，可能需要很久；建议更换可用区、运营商类型或子网，而不是等待。"},
+		Verdict:       RetryAfter,
+		RetryAfter:    Text{En: "capacity is available in the zone, or another zone or subnet is chosen", Zh: "该可用区有可用资源，或改选其他可用区、子网之后"},
+		RetryEvidence: Text{En: "errcode's curated entry for this code", Zh: "errcode 为该错误码整理的条目"},
+		Related:       []string{"LimitExceeded", "ResourcesSoldOut", "InvalidParameterValue"},
+		Actions:       []string{"AutoRewrite", "BatchDeregisterTargets", "CloneLoadBalancer", "CreateBYOKNetwork", "CreateClsLogSet", "CreateIntentRouter", "CreateKey", "CreateKeys", "CreateListener", "CreateLoadBalancer", "CreateRule", "CreateTopic", "CreateUserGroup", "DeleteBudgets", "DeleteIntentRouter", "DeleteKeys", "DeleteLoadBalancer", "DeleteRewrite", "DeregisterTargetsFromClassicalLB", "DescribeAssociatedModelAvailability", "DescribeAsyncJobs", "DescribeClassicalLBByInstanceId", "DescribeClassicalLBHealthStatus", "DescribeClassicalLBListeners", "DescribeClassicalLBTargets", "DescribeCustomizedConfigList", "DescribeRewrite", "DescribeServiceProviderHealthStatus", "DescribeSupportedProviders", "DescribeTargetGroupInstanceStatus", "InquiryPriceRefundLoadBalancer", "ManualRewrite", "ModifyLoadBalancerAttributes", "ModifyLoadBalancerSla", "RegisterTargets", "RegisterTargetsWithClassicalLB", "RemoveModelKey", "RemoveModelRewrite"},
+		Docs:          Text{En: "https://cloud.tencent.com/document/product/214", Zh: "https://cloud.tencent.com/document/product/214"},
+		Provenance:    "official",
+		Source:        "CLB API 2018-03-17 and 2023-04-17, tencentcloud-sdk-go clb/v20180317/errors.go (en from tencentcloud-sdk-go-intl-en); DescribeResources (ZoneResource, Resource.Isp) from clb/v20180317/models.go; Subnet.AvailableIpAddressCount from vpc/v20170312/models.go",
+		Versions:      []string{"2018-03-17", "2023-04-17"},
+	},
+	{
+		Code:    "ResourceInsufficient",
 		Scope:   "tke",
 		Summary: Text{En: "Insufficient resources.", Zh: "资源不足。"},
 		Causes: []Text{
@@ -3059,6 +3612,29 @@ var codes = []Entry{
 	},
 	{
 		Code:    "ResourceNotFound",
+		Scope:   "clb",
+		Summary: Text{En: "Resources do not exist.", Zh: "资源不存在。"},
+		Causes: []Text{
+			{En: "A resource named in the request (instance, listener, rule, target group, backend instance) does not exist in the region of the request, was deleted, or belongs to another account.", Zh: "请求中指定的资源（实例、监听器、规则、目标组、后端实例）在请求的地域中不存在、已被删除，或属于其他账号。"},
+			{En: "A backend to bind (a CVM, ENI or SCF function) is not in the region or VPC the CLB can reach.", Zh: "要绑定的后端（CVM、弹性网卡或 SCF 函数）不在 CLB 可达的地域或 VPC 中。"},
+		},
+		Remediation: []Text{
+			{En: "Confirm the instance and its configuration in that region: `tccli clb DescribeLoadBalancers --region ap-guangzhou --LoadBalancerIds '[\"lb-xxxxxxxx\"]'` and `tccli clb DescribeListeners --region ap-guangzhou --LoadBalancerId lb-xxxxxxxx`.", Zh: "在该地域确认实例及其配置：`tccli clb DescribeLoadBalancers --region ap-guangzhou --LoadBalancerIds '[\"lb-xxxxxxxx\"]'` 与 `tccli clb DescribeListeners --region ap-guangzhou --LoadBalancerId lb-xxxxxxxx`。"},
+			{En: "For target groups and backends, check `tccli clb DescribeTargetGroups --region ap-guangzhou --TargetGroupIds '[\"lbtg-xxxxxxxx\"]'` and that the CVM exists in the same region (`tccli cvm DescribeInstances --region ap-guangzhou --InstanceIds '[\"ins-xxxxxxxx\"]'`).", Zh: "目标组和后端请检查 `tccli clb DescribeTargetGroups --region ap-guangzhou --TargetGroupIds '[\"lbtg-xxxxxxxx\"]'`，并确认 CVM 在同一地域存在（`tccli cvm DescribeInstances --region ap-guangzhou --InstanceIds '[\"ins-xxxxxxxx\"]'`）。"},
+			{En: "Remove stale IDs from scripts, Terraform state or Kubernetes annotations, then repeat with IDs that exist.", Zh: "从脚本、Terraform state 或 Kubernetes 注解中清除过期 ID，再用存在的 ID 重试。"},
+		},
+		Retry:         Text{En: "Not retryable, except right after creating the resource, when a short wait and one retry may see it.", Zh: "不可重试；仅在刚创建资源后，短暂等待并重试一次可能查到。"},
+		Verdict:       RetryNo,
+		RetryEvidence: Text{En: "errcode's curated entry for this code", Zh: "errcode 为该错误码整理的条目"},
+		Related:       []string{"InvalidParameter.LBIdNotFound", "InvalidParameter.ListenerIdNotFound", "ResourceNotFound.ServiceProvider"},
+		Actions:       []string{"AssociateModelRouterGuardrails", "AssociateModelsToModelRouter", "DeleteModelRouters", "DeregisterFunctionTargets", "DeregisterModelsFromServiceProvider", "DescribeModelAssociations", "DescribeModelKeys", "DescribeModelNames", "DescribeModelRewrite", "DescribeModelRouterDetail", "DescribeModelRouterGuardrails", "DescribeModelRouterLogs", "DescribeModelRouterQuota", "DescribeRewrite", "DescribeServiceProviderHealthStatus", "DescribeSupportedProviders", "DescribeTargetGroupInstanceStatus", "DisassociateModelRouterGuardrails", "ModifyFunctionTargets", "ModifyIntentRouterAttribute", "ModifyKeyAttributes", "ModifyKeysBlockStatus", "ModifyKeysUserGroup", "ModifyModelRouterAttributes", "ModifyModelRouterGuardrails", "ModifyModelRouterSecurityGroups", "RegisterFunctionTargets", "TestModelInputModalities", "TestServiceProviderConnection"},
+		Docs:          Text{En: "https://cloud.tencent.com/document/product/214", Zh: "https://cloud.tencent.com/document/product/214"},
+		Provenance:    "official",
+		Source:        "CLB API 2018-03-17, tencentcloud-sdk-go clb/v20180317/errors.go (en from tencentcloud-sdk-go-intl-en); DescribeTargetGroups parameters from clb/v20180317/models.go",
+		Versions:      []string{"2018-03-17"},
+	},
+	{
+		Code:    "ResourceNotFound",
 		Scope:   "scf",
 		Summary: Text{En: "The resource does not exist.", Zh: "资源不存在。"},
 		Causes: []Text{
@@ -3127,6 +3703,54 @@ var codes = []Entry{
 		Provenance:    "official",
 		Source:        "TKE API 2018-05-25, tencentcloud-sdk-go tke/v20180525/errors.go; handling in terraform-provider-tencentcloud services/tke/resource_tc_kubernetes_addon.go and resource_tc_kubernetes_cluster.go",
 		Versions:      []string{"2018-05-25", "2022-05-01"},
+	},
+	{
+		Code:    "ResourceNotFound.CdnHostNotExists",
+		Scope:   "cdn",
+		Summary: Text{En: "Unable to find the domain name. Please make sure the domain name is correct.", Zh: "未查询到该域名，请确认域名是否正确。"},
+		Causes: []Text{
+			{En: "The domain is not an acceleration domain of this account's CDN, e.g. it was added under another account, or the key belongs to another account than the one in the console.", Zh: "该域名不是本账号 CDN 的加速域名，例如由其他账号接入，或密钥所属账号与控制台登录的账号不同。"},
+			{En: "The domain is served by another product (EdgeOne, ECDN, Cloud Object Storage's default domain), whose APIs have to be used instead.", Zh: "该域名由其他产品提供服务（EdgeOne、ECDN、对象存储的默认域名），需要使用那个产品的接口。"},
+			{En: "The name in the request differs from the added one: a wildcard domain `*.example.com` versus `www.example.com`, a scheme or path in a purge URL's host, or a trailing dot.", Zh: "请求中的名称与接入的名称不同：泛域名 `*.example.com` 与 `www.example.com`、刷新 URL 的主机部分带了协议或路径，或末尾多了点号。"},
+		},
+		Remediation: []Text{
+			{En: "List the account's domains: `tccli cdn DescribeDomains --Filters '[{\"Name\":\"domain\",\"Value\":[\"example.com\"],\"Fuzzy\":true}]'` and use the name exactly as listed.", Zh: "列出账号下的域名：`tccli cdn DescribeDomains --Filters '[{\"Name\":\"domain\",\"Value\":[\"example.com\"],\"Fuzzy\":true}]'`，并按列出的名称原样使用。"},
+			{En: "Confirm which account the key belongs to with `tccli sts GetCallerIdentity`.", Zh: "用 `tccli sts GetCallerIdentity` 确认密钥所属账号。"},
+			{En: "If the domain is on EdgeOne, call the EdgeOne (`teo`) APIs instead; if it is not added anywhere yet, add it with `AddCdnDomain` first.", Zh: "若域名接入的是 EdgeOne，请改用 EdgeOne（`teo`）的接口；若尚未接入，先用 `AddCdnDomain` 添加。"},
+		},
+		Retry:         Text{En: "Not retryable; the domain will not appear by itself. Fix the name, the account or the product.", Zh: "不可重试；该域名不会自行出现。请修正名称、账号或产品。"},
+		Verdict:       RetryNo,
+		RetryEvidence: Text{En: "errcode's curated entry for this code", Zh: "errcode 为该错误码整理的条目"},
+		Related:       []string{"ResourceNotFound.CdnUserNotExists", "ResourceNotFound.EcdnDomainNotExists", "UnauthorizedOperation.CdnHostUnauthorized"},
+		Actions:       []string{"AddCLSTopicDomains", "AddCdnDomain", "CreateClsLogTopic", "CreateVerifyRecord", "DeleteCdnDomain", "DescribeBillingData", "DescribeCdnData", "DescribeCdnDomainLogs", "DescribeDistrictIspData", "DescribeDomains", "DescribeDomainsConfig", "DescribeImageConfig", "DescribeIpStatus", "DescribeIpVisit", "DescribeMapInfo", "DescribeOriginData", "DescribePushTasks", "DescribeTopData", "DescribeUrlViolations", "DuplicateDomainConfig", "ListTopClsLogData", "ListTopData", "ManageClsTopicDomains", "ModifyDomainConfig", "PurgePathCache", "PurgeUrlsCache", "PushUrlsCache", "StartCdnDomain", "StopCdnDomain", "UpdateDomainConfig", "UpdateImageConfig"},
+		Docs:          Text{En: "https://www.tencentcloud.com/document/product/228/31740", Zh: "https://cloud.tencent.com/document/product/228"},
+		Provenance:    "official",
+		Source:        "CDN API 2018-06-06, tencentcloud-sdk-go cdn/v20180606/errors.go (en from tencentcloud-sdk-go-intl-en); DescribeDomains filters (Name, Value, Fuzzy) from cdn/v20180606/models.go",
+		Versions:      []string{"2018-06-06"},
+	},
+	{
+		Code:    "ResourceNotFound.CdnUserNotExists",
+		Scope:   "cdn",
+		Summary: Text{En: "The CDN service has not been activated. Please activate it first before using this API.", Zh: "未开通CDN服务，请开通后使用此接口。"},
+		Causes: []Text{
+			{En: "The account of the key has never activated CDN, which happens with a fresh account or with the key of another account than the one that owns the domains.", Zh: "密钥所属账号从未开通 CDN，常见于新账号，或使用了并非域名所属账号的密钥。"},
+			{En: "The domains are accelerated by EdgeOne, a separate product with its own activation, and a tool calls the CDN APIs for them.", Zh: "域名由 EdgeOne 加速，EdgeOne 是需要单独开通的独立产品，而工具却对其调用了 CDN 接口。"},
+			{En: "The key belongs to the international site (tencentcloud.com) while CDN was activated on the China site (cloud.tencent.com), or the other way round; they are separate accounts.", Zh: "密钥属于国际站（tencentcloud.com）账号，而 CDN 是在中国站（cloud.tencent.com）开通的，或反之；两者是不同的账号。"},
+		},
+		Remediation: []Text{
+			{En: "Confirm the account of the key: `tccli sts GetCallerIdentity`, and compare it with the account that owns the domains.", Zh: "确认密钥所属账号：`tccli sts GetCallerIdentity`，并与拥有这些域名的账号比对。"},
+			{En: "If the domains are on EdgeOne, use the EdgeOne (`teo`) APIs or the tool's EdgeOne target instead of CDN.", Zh: "若域名在 EdgeOne 上，请使用 EdgeOne（`teo`）接口或工具中的 EdgeOne 目标，而不是 CDN。"},
+			{En: "Otherwise activate CDN in the CDN console of that account, then check with `tccli cdn DescribeDomains`.", Zh: "否则在该账号的 CDN 控制台开通 CDN，然后用 `tccli cdn DescribeDomains` 验证。"},
+		},
+		Retry:         Text{En: "Not retryable until CDN is activated for the account of the key.", Zh: "在密钥所属账号开通 CDN 之前不可重试。"},
+		Verdict:       RetryNo,
+		RetryEvidence: Text{En: "errcode's curated entry for this code", Zh: "errcode 为该错误码整理的条目"},
+		Related:       []string{"ResourceNotFound.CdnHostNotExists", "UnauthorizedOperation.CdnAccountUnauthorized", "AuthFailure.SecretIdNotFound"},
+		Actions:       []string{"AddCdnDomain", "CreateClsLogTopic", "CreateEdgePackTask", "CreateVerifyRecord", "DeleteCdnDomain", "DeleteClsLogTopic", "DescribeBillingData", "DescribeCdnData", "DescribeCdnDomainLogs", "DescribeCdnIp", "DescribeCdnOriginIp", "DescribeCertDomains", "DescribeDomains", "DescribeDomainsConfig", "DescribeHttpsPackages", "DescribeImageConfig", "DescribeIpStatus", "DescribeIpVisit", "DescribeMapInfo", "DescribeOriginData", "DescribePayType", "DescribePurgeQuota", "DescribePurgeTasks", "DescribePushQuota", "DescribePushTasks", "DescribeReportData", "DescribeTopData", "DescribeTrafficPackages", "DescribeUrlViolations", "DisableClsLogTopic", "DuplicateDomainConfig", "EnableClsLogTopic", "ListClsLogTopics", "ListClsTopicDomains", "ListTopClsLogData", "ListTopData", "ManageClsTopicDomains", "ModifyDomainConfig", "PurgePathCache", "PurgeUrlsCache", "PushUrlsCache", "SearchClsLog", "StartCdnDomain", "StopCdnDomain", "UpdateDomainConfig", "UpdateImageConfig", "UpdatePayType", "VerifyDomainRecord"},
+		Docs:          Text{En: "https://www.tencentcloud.com/document/product/228/31740", Zh: "https://cloud.tencent.com/document/product/228"},
+		Provenance:    "official",
+		Source:        "CDN API 2018-06-06, tencentcloud-sdk-go cdn/v20180606/errors.go (en from tencentcloud-sdk-go-intl-en); EdgeOne cause from zfb132/qcloud-ssl-cdn#26 (the maintainer links the en error page)",
+		Versions:      []string{"2018-06-06"},
 	},
 	{
 		Code:    "ResourceNotFound.ErrNoAuth",
@@ -3312,6 +3936,52 @@ var codes = []Entry{
 		Provenance:    "official",
 		Source:        "SCF API 2018-04-16, tencentcloud-sdk-go scf/v20180416/errors.go; Message from TencentCloudBase/CloudBase-AI-Toolkit issue 300; handling in terraform-provider-tencentcloud services/scf/extension_scf.go",
 		Versions:      []string{"2018-04-16"},
+	},
+	{
+		Code:    "ResourceNotFound.NoDataOfRecord",
+		Scope:   "dnspod",
+		Summary: Text{En: "Empty record list.", Zh: "记录列表为空。"},
+		Causes: []Text{
+			{En: "`DescribeRecordList` or `DescribeRecordFilterList` matched no record: DNSPod reports an empty result as this error instead of an empty list, e.g. when a DDNS or ACME tool looks for a record before creating it.", Zh: "`DescribeRecordList` 或 `DescribeRecordFilterList` 没有匹配到记录：DNSPod 把空结果作为此错误返回而不是返回空列表，例如 DDNS 或 ACME 工具在创建记录前先查询时。"},
+			{En: "The filters do not match what exists: `Subdomain` given as the full name (`www.example.com` instead of `www`), the wrong `RecordType`, or a `RecordLine` other than the record's.", Zh: "过滤条件与实际记录不符：`Subdomain` 填了完整名称（`www.example.com` 而不是 `www`）、`RecordType` 不对，或 `RecordLine` 与记录的线路不同。"},
+		},
+		Remediation: []Text{
+			{En: "In code, treat this code from a list action as \"no records\" (the same as an empty list), then create the record if that is what you want.", Zh: "在代码中把列表接口返回的此错误码视为“没有记录”（等同空列表），如有需要再创建记录。"},
+			{En: "If you expected records, list without filters and compare: `tccli dnspod DescribeRecordList --Domain example.com`.", Zh: "若本应有记录，去掉过滤条件列出并比对：`tccli dnspod DescribeRecordList --Domain example.com`。"},
+			{En: "Repeat with the host part only: `tccli dnspod DescribeRecordList --Domain example.com --Subdomain www --RecordType A`.", Zh: "仅用主机记录部分重新查询：`tccli dnspod DescribeRecordList --Domain example.com --Subdomain www --RecordType A`。"},
+		},
+		Retry:         Text{En: "Not an error to retry; the answer is \"no such records\". Change the filters or create the record.", Zh: "不是需要重试的错误；其含义是“没有这样的记录”。请调整过滤条件或创建记录。"},
+		Verdict:       RetryNo,
+		RetryEvidence: Text{En: "errcode's curated entry for this code", Zh: "errcode 为该错误码整理的条目"},
+		Related:       []string{"InvalidParameter.DomainInvalid", "InvalidParameter.DomainRecordExist", "ResourceNotFound.NoDataOfDomain"},
+		Actions:       []string{"DescribeRecordFilterList", "DescribeRecordList"},
+		Docs:          Text{En: "https://cloud.tencent.com/document/product/1427", Zh: "https://cloud.tencent.com/document/product/1427"},
+		Provenance:    "official",
+		Source:        "DNSPod API 2021-03-23, tencentcloud-sdk-go dnspod/v20210323/errors.go (en from tencentcloud-sdk-go-intl-en); DNS clients special-case it for DescribeRecordList (public provider code found through the search index)",
+		Versions:      []string{"2021-03-23"},
+	},
+	{
+		Code:    "ResourceNotFound.RoleNotFound",
+		Scope:   "sts",
+		Summary: Text{En: "The role corresponding to the account does not exist.", Zh: "账号对应的角色不存在。"},
+		Causes: []Text{
+			{En: "`RoleArn` names a role that does not exist: a typo, a role that was deleted, or the role name where the ARN is expected (`qcs::cam::uin/100000000001:roleName/example-role`).", Zh: "`RoleArn` 指定的角色不存在：拼写错误、角色已被删除，或在需要 ARN（`qcs::cam::uin/100000000001:roleName/example-role`）的地方只填了角色名。"},
+			{En: "The UIN in the ARN is not the account that owns the role, e.g. a sub-account UIN, or the caller's own UIN for a role that lives in another account.", Zh: "ARN 中的 UIN 不是拥有该角色的账号，例如填了子账号 UIN，或角色位于另一个账号却填了调用者自己的 UIN。"},
+		},
+		Remediation: []Text{
+			{En: "Look the role up in the owning account: `tccli cam GetRole --RoleName example-role`, or list roles with `tccli cam DescribeRoleList --Page 1 --Rp 20`.", Zh: "在拥有角色的账号中查询：`tccli cam GetRole --RoleName example-role`，或用 `tccli cam DescribeRoleList --Page 1 --Rp 20` 列出角色。"},
+			{En: "Write the ARN with the owner account's root UIN: `qcs::cam::uin/<owner UIN>:roleName/<role name>`.", Zh: "用角色所属主账号的 UIN 拼写 ARN：`qcs::cam::uin/<主账号UIN>:roleName/<角色名>`。"},
+			{En: "Then assume it: `tccli sts AssumeRole --RoleArn qcs::cam::uin/100000000001:roleName/example-role --RoleSessionName session1`; if it is now refused as unauthorized, the role's trust policy does not allow the caller.", Zh: "然后扮演角色：`tccli sts AssumeRole --RoleArn qcs::cam::uin/100000000001:roleName/example-role --RoleSessionName session1`；若此时报未授权，说明角色的信任策略不允许该调用者。"},
+		},
+		Retry:         Text{En: "Not retryable; the role will not appear by itself. Fix the ARN or create the role.", Zh: "不可重试；角色不会自行出现。请修正 ARN 或创建角色。"},
+		Verdict:       RetryNo,
+		RetryEvidence: Text{En: "errcode's curated entry for this code", Zh: "errcode 为该错误码整理的条目"},
+		Related:       []string{"UnauthorizedOperation", "InvalidParameter.ParamError", "InvalidParameter.RoleNotExist"},
+		Actions:       []string{"AssumeRole", "AssumeRoleWithSAML", "GetFederationToken"},
+		Docs:          Text{En: "https://cloud.tencent.com/document/product/1312", Zh: "https://cloud.tencent.com/document/product/1312"},
+		Provenance:    "official",
+		Source:        "STS API 2018-08-13, tencentcloud-sdk-go sts/v20180813/errors.go (en from tencentcloud-sdk-go-intl-en); RoleArn and RoleSessionName from sts/v20180813/models.go; GetRole and DescribeRoleList from cam/v20190116",
+		Versions:      []string{"2018-08-13"},
 	},
 	{
 		Code:    "ResourceNotFound.TcrResourceNotFound",
@@ -3547,6 +4217,53 @@ var codes = []Entry{
 		Provenance:    "official",
 		Source:        "TencentDB for MySQL API 2017-03-20, tencentcloud-sdk-go cdb/v20170320/errors.go; CAM outage from terraform-provider-tencentcloud issue 278",
 		Versions:      []string{"2017-03-20"},
+	},
+	{
+		Code:    "UnauthorizedOperation",
+		Scope:   "clb",
+		Summary: Text{En: "Unauthorized operation.", Zh: "未授权操作。"},
+		Causes: []Text{
+			{En: "A sub-account or role calls a CLB action without a CAM policy that allows it (for example `clb:CreateListener`) on that instance.", Zh: "子账号或角色调用 CLB 接口，但没有允许其对该实例执行该操作（例如 `clb:CreateListener`）的 CAM 策略。"},
+			{En: "The action touches another product's resources, e.g. binding CVM instances or uploading a certificate for an HTTPS listener, and the caller has the CLB permission but not the one for that product.", Zh: "操作涉及其他产品的资源，例如绑定 CVM 实例或为 HTTPS 监听器使用证书，调用者有 CLB 权限却没有该产品的相应权限。"},
+			{En: "A policy restricts by tag or project, and the instance's tags or project do not match.", Zh: "策略按标签或项目限制，而该实例的标签或项目不匹配。"},
+		},
+		Remediation: []Text{
+			{En: "Confirm who is calling: `tccli sts GetCallerIdentity` shows the account and the sub-account or role of the key.", Zh: "确认调用者身份：`tccli sts GetCallerIdentity` 会显示密钥所属的账号以及子账号或角色。"},
+			{En: "Grant the preset policy `QcloudCLBFullAccess` (or `QcloudCLBReadOnlyAccess` for Describe* only) in https://console.cloud.tencent.com/cam, or a custom policy that allows the failing `clb:<Action>` on the instance; add the CVM or SSL permission the action needs.", Zh: "在 https://console.cloud.tencent.com/cam 授予预设策略 `QcloudCLBFullAccess`（仅需 Describe* 时用 `QcloudCLBReadOnlyAccess`），或授予允许对该实例执行失败的 `clb:<Action>` 的自定义策略；并补充操作所需的 CVM 或 SSL 权限。"},
+			{En: "If the policy uses tag or project conditions, check the instance's tags and project with `tccli clb DescribeLoadBalancers --region ap-guangzhou --LoadBalancerIds '[\\\"lb-xxxxxxxx\\\"]'`.", Zh: "若策略使用标签或项目条件，用 `tccli clb DescribeLoadBalancers --region ap-guangzhou --LoadBalancerIds '[\\\"lb-xxxxxxxx\\\"]'` 核对实例的标签和项目。"},
+		},
+		Retry:         Text{En: "Not retryable; the request is denied until the CAM policy allows it.", Zh: "不可重试；在 CAM 策略允许之前请求会一直被拒绝。"},
+		Verdict:       RetryNo,
+		RetryEvidence: Text{En: "errcode's curated entry for this code", Zh: "errcode 为该错误码整理的条目"},
+		Related:       []string{"AuthFailure.UnauthorizedOperation", "OperationDenied", "AuthFailure"},
+		Actions:       []string{"AssociateCustomizedConfig", "AssociateTargetGroups", "AutoRewrite", "BatchDeregisterTargets", "BatchModifyTargetTag", "BatchModifyTargetWeight", "BatchRegisterTargets", "CreateClsLogSet", "CreateIntentRouter", "CreateKey", "CreateKeys", "CreateListener", "CreateLoadBalancer", "CreateModelRouterResourcePackage", "CreateRule", "CreateTargetGroup", "CreateTopic", "CreateUserGroup", "DeleteBudgets", "DeleteIntentRouter", "DeleteKeys", "DeleteListener", "DeleteLoadBalancer", "DeleteLoadBalancerListeners", "DeleteRewrite", "DeleteRule", "DeleteTargetGroups", "DeleteUserGroups", "DeregisterFunctionTargets", "DeregisterModelsFromServiceProvider", "DeregisterTargetGroupInstances", "DeregisterTargets", "DeregisterTargetsFromClassicalLB", "DescribeAssociatedModelAvailability", "DescribeAsyncJobs", "DescribeBlockIPList", "DescribeClassicalLBByInstanceId", "DescribeClassicalLBHealthStatus", "DescribeClassicalLBListeners", "DescribeClassicalLBTargets", "DescribeClsLogSet", "DescribeCrossTargets", "DescribeCustomizedConfigAssociateList", "DescribeCustomizedConfigList", "DescribeLBListeners", "DescribeLBOperateProtect", "DescribeListeners", "DescribeLoadBalancerListByCertId", "DescribeLoadBalancers", "DescribeLoadBalancersDetail", "DescribeModelAliases", "DescribeModelRouterResourcePackageDeduction", "DescribeModelRouterResourcePackages", "DescribeRewrite", "DescribeServiceProviderHealthStatus", "DescribeSupportedProviders", "DescribeTargetGroupInstanceStatus", "DescribeTargetGroupInstances", "DescribeTargetGroupList", "DescribeTargetGroups", "DescribeTargetHealth", "DescribeTargets", "DisassociateCustomizedConfig", "DisassociateTargetGroups", "InquirePriceCreateModelRouterResourcePackage", "InquirePriceRefundModelRouterResourcePackage", "InquiryPriceCreateLoadBalancer", "InquiryPriceModifyLoadBalancer", "InquiryPriceRenewLoadBalancer", "ManualRewrite", "MigrateClassicalLoadBalancers", "ModifyBlockIPList", "ModifyBudgetAttributes", "ModifyDomain", "ModifyDomainAttributes", "ModifyFunctionTargets", "ModifyIntentRouterAttribute", "ModifyKeyAttributes", "ModifyKeysBlockStatus", "ModifyKeysUserGroup", "ModifyListener", "ModifyLoadBalancerAttributes", "ModifyLoadBalancerSla", "ModifyLoadBalancersProject", "ModifyRule", "ModifyTargetGroupAttribute", "ModifyTargetGroupInstancesPort", "ModifyTargetGroupInstancesWeight", "ModifyTargetPort", "ModifyTargetWeight", "ModifyUserGroupAttributes", "RefundModelRouterResourcePackage", "RegenerateKeys", "RegisterFunctionTargets", "RegisterTargetGroupInstances", "RegisterTargets", "RegisterTargetsWithClassicalLB", "RemoveModelKey", "RemoveModelRewrite", "RenewLoadBalancers", "SetCustomizedConfigForLoadBalancer", "SetLoadBalancerClsLog", "SetLoadBalancerSecurityGroups", "SetLoadBalancerStartStatus", "SetSecurityGroupForLoadbalancers"},
+		Docs:          Text{En: "https://cloud.tencent.com/document/product/214", Zh: "https://cloud.tencent.com/document/product/214"},
+		Provenance:    "official",
+		Source:        "CLB API 2018-03-17 and 2023-04-17, tencentcloud-sdk-go clb/v20180317/errors.go (en from tencentcloud-sdk-go-intl-en); preset policy names from Tencent Cloud's CAM documentation (products supporting CAM)",
+		Versions:      []string{"2018-03-17", "2023-04-17"},
+	},
+	{
+		Code:    "UnauthorizedOperation",
+		Scope:   "ssl",
+		Summary: Text{En: "Unauthorized operation.", Zh: "未授权操作。"},
+		Causes: []Text{
+			{En: "A sub-account or role calls an SSL Certificates action without a CAM policy allowing it (for example `ssl:DescribeDeployedResources`).", Zh: "子账号或角色调用 SSL 证书接口，但没有允许该操作（例如 `ssl:DescribeDeployedResources`）的 CAM 策略。"},
+			{En: "The action reads or changes resources of other products (CLB, CDN, EdgeOne, …) that use the certificate, and the caller is not allowed to read those resources.", Zh: "该操作会读取或修改使用证书的其他产品资源（CLB、CDN、EdgeOne 等），而调用者无权读取这些资源。"},
+		},
+		Remediation: []Text{
+			{En: "Confirm the identity of the key: `tccli sts GetCallerIdentity`; then see which SSL actions it may call, starting with a read: `tccli ssl DescribeCertificates --Limit 10`.", Zh: "确认密钥的身份：`tccli sts GetCallerIdentity`；再确认它可以调用哪些 SSL 证书接口，先试一个查询：`tccli ssl DescribeCertificates --Limit 10`。"},
+			{En: "Grant the preset policy `QcloudSSLFullAccess` in https://console.cloud.tencent.com/cam, or a custom policy allowing the failing `ssl:<Action>`.", Zh: "在 https://console.cloud.tencent.com/cam 授予预设策略 `QcloudSSLFullAccess`，或授予允许失败的 `ssl:<Action>` 的自定义策略。"},
+			{En: "When the certificate is deployed to or looked up in other products, also grant read access to them (e.g. `QcloudCLBReadOnlyAccess`, `QcloudCDNFullAccess` for CDN deployment).", Zh: "若需在其他产品中部署或查询证书，还要授予相应产品的权限（如 `QcloudCLBReadOnlyAccess`，CDN 部署需 `QcloudCDNFullAccess`）。"},
+		},
+		Retry:         Text{En: "Not retryable; the request is denied until the CAM policy allows it.", Zh: "不可重试；在 CAM 策略允许之前请求会一直被拒绝。"},
+		Verdict:       RetryNo,
+		RetryEvidence: Text{En: "errcode's curated entry for this code", Zh: "errcode 为该错误码整理的条目"},
+		Related:       []string{"AuthFailure.UnauthorizedOperation", "FailedOperation.CAMAuthorizedFail", "FailedOperation.RoleNotFoundAuthorization"},
+		Actions:       []string{"DescribeDeployedResources"},
+		Docs:          Text{En: "https://cloud.tencent.com/document/product/400", Zh: "https://cloud.tencent.com/document/product/400"},
+		Provenance:    "official-zh",
+		Source:        "SSL API 2019-12-05, tencentcloud-sdk-go ssl/v20191205/errors.go (zh only; en is errcode's translation); preset policy names from Tencent Cloud's CAM documentation",
+		Versions:      []string{"2019-12-05"},
 	},
 	{
 		Code:    "UnauthorizedOperation",
@@ -5234,457 +5951,302 @@ var guideTemplates = []guideTemplate{
 		{En: "Check the account balance and overdue bills at https://console.cloud.tencent.com/expense.", Zh: "在 https://console.cloud.tencent.com/expense 检查账户余额和欠费情况。"},
 		{En: "If the state is normal and it persists, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId.", Zh: "若状态正常但问题持续，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
 	}},
-	{guide: 47, steps: []Text{
+	{guide: 56, steps: []Text{
 		{En: "Record the `RequestId`, action, region and time; they are what support needs to trace the failure.", Zh: "记录 `RequestId`、接口名、地域和时间，这是技术支持定位问题所需的信息。"},
 		{En: "For an idempotent call (Describe*, or a create carrying the same `ClientToken`), retry at most twice with backoff (1 s, then 2 s); do not loop.", Zh: "对幂等调用（Describe* 查询，或携带相同 `ClientToken` 的创建请求），以退避方式（1 秒，再 2 秒）最多重试两次；不要循环重试。"},
 		{En: "If it fails again with the same parameters, try the operation in the console of {{product}} or in API Explorer ({{explorer}}) to rule out client-side causes.", Zh: "若同样参数再次失败，可在{{product}}的控制台或 API Explorer（{{explorer}}）中执行同一操作，排除客户端因素。"},
 		{En: "If it persists, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId.", Zh: "若问题持续，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
 	}},
-	{guide: 75, steps: []Text{
+	{guide: 84, steps: []Text{
 		{En: "Look the action up in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}, or list its actions with `tccli {{p}} help`, and copy the exact name.", Zh: "在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中查找该接口，或用 `tccli {{p}} help` 列出接口，复制准确名称。"},
 		{En: "Check that host, action and version belong together: host {{p}}.tencentcloudapi.com, `X-TC-Action` `{{action}}`, `X-TC-Version` `{{version}}`.", Zh: "确认域名、接口名和版本三者对应：域名 {{p}}.tencentcloudapi.com、`X-TC-Action` 为 `{{action}}`、`X-TC-Version` 为 `{{version}}`。"},
 		{En: "Use the {{p}} client of an up-to-date official SDK (Go package `tencentcloud/{{p}}/{{pkgversion}}`) instead of a generic/common client with hand-typed action names.", Zh: "使用最新官方 SDK 中 {{p}} 的客户端（Go 包 `tencentcloud/{{p}}/{{pkgversion}}`），而不是在通用客户端里手工填写接口名。"},
 	}},
-	{guide: 77, steps: []Text{
+	{guide: 86, steps: []Text{
 		{En: "Read the parameter named in `Message` (the name in backticks, e.g. Parameter `Limit` format invalid.) and check its type and format on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}.", Zh: "找到 `Message` 中指出的参数（反引号中的参数名，如 参数 `Limit` 格式非法。），在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对其类型和格式。"},
 		{En: "Reproduce the call in API Explorer ({{explorer}}), which validates types and generates SDK code to copy, or with `tccli {{p}} {{action}} --region <region>`.", Zh: "在 API Explorer（{{explorer}}）中复现调用（它会校验类型并生成可参考的 SDK 代码），或用 `tccli {{p}} {{action}} --region <地域>` 复现。"},
 		{En: "Use an official SDK, which serialises arrays, numbers and JSON correctly; if you build requests yourself, remember the v1 (form) and v3 (JSON) encodings differ.", Zh: "使用官方 SDK，它会正确序列化数组、数值和 JSON；如自行构造请求，注意 v1（表单）与 v3（JSON）签名下的传参方式不同。"},
 	}},
-	{guide: 98, steps: []Text{
+	{guide: 113, steps: []Text{
 		{En: "Find the parameter named in `Message` and check its allowed values on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; for `Region`, use a region listed for that API (e.g. `ap-guangzhou`).", Zh: "找到 `Message` 中指出的参数，在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对允许的取值；`Region` 请使用该接口列出的地域（如 `ap-guangzhou`）。"},
 		{En: "List the regions {{product}} supports with `tccli region DescribeRegions --Product {{p}}`.", Zh: "用 `tccli region DescribeRegions --Product {{p}}` 查询{{product}}支持的地域。"},
 		{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
 	}},
-	{guide: 101, steps: []Text{
+	{guide: 118, steps: []Text{
 		{En: "Use `application/json` unless the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}} explicitly supports multipart upload; the official SDKs use JSON.", Zh: "除非{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面明确支持 multipart 上传，否则请使用 `application/json`；官方 SDK 默认使用 JSON。"},
 		{En: "If multipart is required, let the HTTP library build it (e.g. Go `mime/multipart`, Python `requests` `files=`) so that boundary and body match, and sign the final body bytes with TC3.", Zh: "如必须使用 multipart，请交给 HTTP 库生成（如 Go 的 `mime/multipart`、Python `requests` 的 `files=`），保证分隔符与请求体一致，并对最终请求体用 TC3 签名。"},
 		{En: "Capture the raw request (debug log or local proxy) and check the closing `--boundary--` line is present.", Zh: "抓取原始请求（调试日志或本地代理），确认末尾存在 `--boundary--` 结束行。"},
 	}},
-	{guide: 102, steps: []Text{
+	{guide: 119, steps: []Text{
 		{En: "Find the public egress IP the server sees (the EIP of your NAT gateway or proxy, or any what-is-my-IP service queried from the same host).", Zh: "确认服务端看到的公网出口 IP（NAT 网关或代理绑定的 EIP，或在同一主机上用查询公网 IP 的服务获取）。"},
 		{En: "Ask the root account administrator who manages the account's API IP restrictions (CAM console https://console.cloud.tencent.com/cam) to remove that IP from the blacklist, if the block is not intended.", Zh: "如果拦截并非预期，请联系管理账号 API IP 限制的主账号管理员（CAM 控制台 https://console.cloud.tencent.com/cam），将该 IP 移出黑名单。"},
 		{En: "Otherwise send the calls from an allowed egress, e.g. a fixed NAT gateway EIP, and repeat the call from there (`tccli {{p}} {{action}} --region <region>`).", Zh: "否则请改从允许的出口发起调用，例如固定的 NAT 网关 EIP，并从该出口重新执行调用（`tccli {{p}} {{action}} --region <地域>`）。"},
 		{En: "If nobody in your organisation configured a blacklist, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId and the egress IP.", Zh: "若组织内无人配置过黑名单，请提交工单（https://console.cloud.tencent.com/workorder/category），附上 RequestId 和出口 IP。"},
 	}},
-	{guide: 103, steps: []Text{
+	{guide: 120, steps: []Text{
 		{En: "Find the public egress IP the server sees (the EIP of your NAT gateway or proxy, or any what-is-my-IP service queried from the same host).", Zh: "确认服务端看到的公网出口 IP（NAT 网关或代理绑定的 EIP，或在同一主机上用查询公网 IP 的服务获取）。"},
 		{En: "Ask the root account administrator who manages the account's API IP restrictions (CAM console https://console.cloud.tencent.com/cam) to add that IP or CIDR to the whitelist.", Zh: "请管理账号 API IP 限制的主账号管理员（CAM 控制台 https://console.cloud.tencent.com/cam）将该 IP 或网段加入白名单。"},
 		{En: "For workloads without a fixed IP, route API calls through a NAT gateway or proxy whose EIP is whitelisted, and repeat the call from there (`tccli {{p}} {{action}} --region <region>`).", Zh: "对没有固定 IP 的业务，让 API 调用经由已加入白名单的 NAT 网关或代理 EIP 发出，并从该出口重新执行调用（`tccli {{p}} {{action}} --region <地域>`）。"},
 		{En: "If nobody in your organisation configured a whitelist, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId and the egress IP.", Zh: "若组织内无人配置过白名单，请提交工单（https://console.cloud.tencent.com/workorder/category），附上 RequestId 和出口 IP。"},
 	}},
-	{guide: 104, steps: []Text{
+	{guide: 121, steps: []Text{
 		{En: "Read `Message` and the sub-code to see which quota was hit; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认触达了哪项配额；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
 		{En: "{{?quota}}Check the quota with `tccli {{p}} {{quota}} --region <region>`{{/}}{{!quota}}Check the quota in the console of {{product}} (its quota or usage page) or in the usage limits of its documentation{{/}}, then list current usage {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and delete what is unused.", Zh: "{{?quota}}用 `tccli {{p}} {{quota}} --region <地域>` 查看配额{{/}}{{!quota}}在{{product}}的控制台（配额或用量页面）或其文档的使用限制中查看配额{{/}}，再{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查询当前用量，删除不再使用的资源。"},
 		{En: "Split large batches into smaller requests when the limit is per request.", Zh: "如限制针对单次请求，请把大批量拆分为多次较小的请求。"},
 		{En: "If you need a higher quota, upgrade the instance edition where quotas depend on it, or open a ticket (https://console.cloud.tencent.com/workorder/category) to request an increase.", Zh: "如需更高配额，在配额取决于实例规格时升级实例规格，或提交工单（https://console.cloud.tencent.com/workorder/category）申请提升配额。"},
 	}},
-	{guide: 108, steps: []Text{
+	{guide: 129, steps: []Text{
 		{En: "Add the parameter named in `Message` (e.g. The request is missing a required parameter `InstanceId`. means: set `InstanceId`) and send the request again.", Zh: "补上 `Message` 中指出的参数（如提示 请求缺少必传参数 `InstanceId`。 即需要传 `InstanceId`），然后重新发起请求。"},
 		{En: "For a missing `X-TC-*` header, add that common parameter to the request headers, or let an official SDK set them all.", Zh: "若缺少 `X-TC-*` 头，请在请求头中补上该公共参数，或交由官方 SDK 统一设置。"},
 		{En: "Check the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}} for required and conditionally required parameters, and try the call in API Explorer ({{explorer}}), which marks required fields.", Zh: "在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对必填及条件必填参数，并在 API Explorer（{{explorer}}）中试调，该工具会标出必填项。"},
 	}},
-	{guide: 111, steps: []Text{
+	{guide: 132, steps: []Text{
 		{En: "Copy the endpoint (接口请求域名) from the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; for {{product}} it is `{{p}}.tencentcloudapi.com`, and its first label (`{{p}}`) is the service name.", Zh: "从{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面复制接口请求域名（{{product}}为 `{{p}}.tencentcloudapi.com`），并以其第一段（`{{p}}`）作为服务名。"},
 		{En: "Prefer the {{p}} client of an official SDK (Go `{{p}}.NewClient`), which sets host and service correctly.", Zh: "优先使用官方 SDK 中 {{p}} 的客户端（如 Go 的 `{{p}}.NewClient`），它会正确设置域名和服务名。"},
 		{En: "Confirm in the Tencent Cloud console that {{product}} is offered on your account's site (China or international); if so and it persists, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId.", Zh: "在腾讯云控制台确认你的账号所在站点（中国站或国际站）提供{{product}}；若已提供而问题持续，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
 	}},
-	{guide: 112, steps: []Text{
+	{guide: 133, steps: []Text{
 		{En: "Take the version from the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}} (\"Version ... 本接口取值\"){{?version}}; `{{version}}` is a version of {{product}}{{/}}.", Zh: "从{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口页面的“Version … 本接口取值”处获取版本号{{?version}}；`{{version}}` 是{{product}}的一个 API 版本{{/}}。"},
 		{En: "In the SDKs the version is part of the package path, e.g. Go `tencentcloud/{{p}}/{{pkgversion}}`, Python `tencentcloud.{{p}}.{{pkgversion}}`; import the package that matches the host you call.", Zh: "SDK 中版本号体现在包路径中，例如 Go 的 `tencentcloud/{{p}}/{{pkgversion}}`、Python 的 `tencentcloud.{{p}}.{{pkgversion}}`；请引入与所调用域名对应的包。"},
 		{En: "Check that the host ({{p}}.tencentcloudapi.com), `X-TC-Action` and `X-TC-Version` belong to the same product.", Zh: "确认域名（{{p}}.tencentcloudapi.com）、`X-TC-Action` 和 `X-TC-Version` 属于同一产品。"},
 	}},
-	{guide: 118, steps: []Text{
+	{guide: 140, steps: []Text{
 		{En: "Back off and retry: wait a random time in [0, min(30 s, 1 s × 2^n)] before retry n (exponential backoff with full jitter), up to about 5 attempts; never retry in a tight loop.", Zh: "退避后重试：第 n 次重试前随机等待 [0, min(30 秒, 1 秒 × 2^n)]（带完全随机抖动的指数退避），最多约 5 次；不要无间隔地循环重试。"},
 		{En: "Or enable the SDK's retry: Go `cpf.RateLimitExceededMaxRetries = 3` with `cpf.RateLimitExceededRetryDuration = profile.ExponentialBackoff` (2^n s); Python `ClientProfile(retryer=StandardRetryer(max_attempts=3))`.", Zh: "或开启 SDK 自带重试：Go 设置 `cpf.RateLimitExceededMaxRetries = 3` 和 `cpf.RateLimitExceededRetryDuration = profile.ExponentialBackoff`（2^n 秒）；Python 使用 `ClientProfile(retryer=StandardRetryer(max_attempts=3))`。"},
 		{En: "Read the action's limit on its page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}} (\"默认接口请求频率限制: 20次/秒\") and throttle on the client side below it (e.g. a token bucket at 15 requests/s), counting all workers that share the account.", Zh: "在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面查看其频率限制（“默认接口请求频率限制: 20次/秒”），并在客户端限流到限制以下（如令牌桶 15 次/秒），计入共用同一账号的所有进程。"},
 		{En: "Make fewer calls: query many IDs in one Describe call, use a larger `Limit` when paging, cache results, and poll resource status every few seconds instead of continuously.", Zh: "减少调用次数：一次 Describe 查询多个 ID，分页时使用更大的 `Limit`，缓存查询结果，轮询资源状态时间隔数秒而非连续调用。"},
 		{En: "If your steady legitimate load needs more than the documented limit, open a ticket (https://console.cloud.tencent.com/workorder/category) to request a higher limit.", Zh: "若正常业务的持续负载确实超过文档限制，请提交工单（https://console.cloud.tencent.com/workorder/category）申请提升频率限制。"},
 	}},
-	{guide: 119, steps: []Text{
+	{guide: 141, steps: []Text{
 		{En: "Retry with exponential backoff and jitter (random wait up to min(30 s, 1 s × 2^n) before retry n); note the Go SDK's built-in rate-limit retry only covers the exact code `RequestLimitExceeded`, so handle this sub-code in your own retry loop.", Zh: "使用带随机抖动的指数退避重试（第 n 次重试前随机等待至多 min(30 秒, 1 秒 × 2^n)）；注意 Go SDK 内置的限频重试只针对 `RequestLimitExceeded` 本身，需自行处理该子错误码。"},
 		{En: "Iterate regions sequentially or with a small worker pool, and apply one client-side rate limiter shared by all regions, below the limit on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}} (\"默认接口请求频率限制: 20次/秒\").", Zh: "顺序遍历地域或使用小并发的工作池，并为所有地域共用一个客户端限流器，速率低于{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口页面的限制（“默认接口请求频率限制: 20次/秒”）。"},
 		{En: "Find the other callers of the account (CloudAudit https://console.cloud.tencent.com/cloudaudit shows API calls by user) and spread heavy jobs over time.", Zh: "找出该账号下的其他调用方（操作审计 https://console.cloud.tencent.com/cloudaudit 可按用户查看 API 调用），错开重负载任务的执行时间。"},
 	}},
-	{guide: 120, steps: []Text{
+	{guide: 142, steps: []Text{
 		{En: "Add your own retry with exponential backoff and jitter (random wait up to min(30 s, 1 s × 2^n)); the Python SDK's `StandardRetryer` does not retry this sub-code and the Go SDK's rate-limit retry does not either.", Zh: "自行实现带随机抖动的指数退避重试（随机等待至多 min(30 秒, 1 秒 × 2^n)）；Python SDK 的 `StandardRetryer` 和 Go SDK 的限频重试都不会重试该子错误码。"},
 		{En: "Throttle all callers behind the same egress IP with a shared limiter, kept below the action's documented limit (\"默认接口请求频率限制: 20次/秒\" on its page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}).", Zh: "对同一出口 IP 后的所有调用方使用共享限流器，速率低于{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口页面的限制（“默认接口请求频率限制: 20次/秒”）。"},
 		{En: "Reduce call volume with batching, larger page sizes and caching, and find the noisy client via request logs.", Zh: "通过批量查询、增大分页大小和缓存减少调用量，并从请求日志中找出调用过多的客户端。"},
 	}},
-	{guide: 121, steps: []Text{
+	{guide: 143, steps: []Text{
 		{En: "Retry with exponential backoff and jitter (random wait up to min(30 s, 1 s × 2^n) before retry n, about 5 attempts); the Go SDK's built-in retry covers only the exact code `RequestLimitExceeded`, so add your own loop in Go.", Zh: "使用带随机抖动的指数退避重试（第 n 次重试前随机等待至多 min(30 秒, 1 秒 × 2^n)，约 5 次）；Go SDK 内置重试只针对 `RequestLimitExceeded` 本身，Go 中需自行实现。"},
 		{En: "Throttle account-wide below the limit on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}} (\"默认接口请求频率限制: 20次/秒\"); lower Terraform concurrency with `terraform apply -parallelism=2`.", Zh: "在整个账号范围内限流，低于{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口页面的限制（“默认接口请求频率限制: 20次/秒”）；用 `terraform apply -parallelism=2` 降低 Terraform 并发。"},
 		{En: "Find which users call most in CloudAudit (https://console.cloud.tencent.com/cloudaudit) and schedule heavy jobs apart; cache Describe results.", Zh: "在操作审计（https://console.cloud.tencent.com/cloudaudit）中找出调用最多的用户，错开重负载任务，并缓存 Describe 查询结果。"},
 	}},
-	{guide: 122, steps: []Text{
+	{guide: 144, steps: []Text{
 		{En: "Send the request as POST with `TC3-HMAC-SHA256` (the SDK default; Go `cpf.HttpProfile.ReqMethod = \"POST\"`), which raises the limit to 10 MB.", Zh: "改用 POST + `TC3-HMAC-SHA256` 发送（SDK 默认方式；Go 为 `cpf.HttpProfile.ReqMethod = \"POST\"`），上限提高到 10 MB。"},
 		{En: "Split long lists into several smaller requests.", Zh: "将长列表拆分为多次较小的请求。"},
 		{En: "For large files, upload them to COS first and pass the object URL if the action accepts a URL parameter (see its page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}); otherwise compress or resize the content.", Zh: "对于大文件，如接口支持 URL 参数（见{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面），先上传到 COS 再传对象 URL；否则压缩内容或减小尺寸。"},
 	}},
-	{guide: 123, steps: []Text{
+	{guide: 145, steps: []Text{
 		{En: "Check the resource's state {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and wait until no task is running.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查看资源状态，等待进行中的任务结束。"},
 		{En: "If it is still bound, detach or delete the dependents first (the `Message` usually names them), then repeat the operation.", Zh: "若资源仍被绑定，先解绑或删除依赖对象（`Message` 通常会指出），再重新执行操作。"},
 		{En: "Serialize changes to one resource in your automation (one worker per resource, or a lock).", Zh: "在自动化流程中串行化对同一资源的修改（每个资源一个执行者或加锁）。"},
 	}},
-	{guide: 124, steps: []Text{
+	{guide: 146, steps: []Text{
 		{En: "Read `Message` and the sub-code to see which resource is short; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认缺少的是哪类资源；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
 		{En: "Choose another availability zone, region or specification, or a subnet with free IPs (check in the VPC console https://console.cloud.tencent.com/vpc/subnet).", Zh: "换用其他可用区、地域或规格，或选择仍有可用 IP 的子网（在 VPC 控制台 https://console.cloud.tencent.com/vpc/subnet 查看）。"},
 		{En: "If the instance must be running, check its status {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and wait for it to become Running.", Zh: "若需要实例处于运行状态，请{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查看状态，等待其变为运行中。"},
 		{En: "If you need that exact capacity, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId, region and specification.", Zh: "如必须使用该规格，请提交工单（https://console.cloud.tencent.com/workorder/category），附上 RequestId、地域和规格。"},
 	}},
-	{guide: 128, steps: []Text{
+	{guide: 151, steps: []Text{
 		{En: "List the resources of the region you call {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare their IDs with yours; repeat for the region the resource was created in.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台列出所调用地域中的资源并核对 ID；并对资源创建时所在的地域重复查询。"},
 		{En: "Run `tccli sts GetCallerIdentity` with the same credentials to confirm the account.", Zh: "用相同凭证执行 `tccli sts GetCallerIdentity`，确认所属账号。"},
 		{En: "Read `Message` and the sub-code to see which resource is missing, and create it first if needed; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认缺少的是哪个资源，必要时先创建；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
 	}},
-	{guide: 142, steps: []Text{
+	{guide: 170, steps: []Text{
 		{En: "Check the resource status {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and wait for a normal/Running state.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查看资源状态，等待其恢复正常/运行中。"},
 		{En: "If it is isolated, top up or renew at https://console.cloud.tencent.com/expense; the resource becomes usable again after recovery.", Zh: "若已被隔离，请在 https://console.cloud.tencent.com/expense 充值或续费，资源恢复后即可使用。"},
 		{En: "If the state is normal and the error persists, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId.", Zh: "若状态正常而错误持续，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
 	}},
-	{guide: 145, steps: []Text{
+	{guide: 173, steps: []Text{
 		{En: "Page through results with the action's paging parameters, usually `Offset`/`Limit` (e.g. `tccli {{p}} {{action}} --region <region> --Offset 0 --Limit 20`), and lower `Limit` until it succeeds.", Zh: "使用接口的分页参数（通常为 `Offset`/`Limit`）分页查询（如 `tccli {{p}} {{action}} --region <地域> --Offset 0 --Limit 20`），并调小 `Limit` 直到成功。"},
 		{En: "Narrow the query with the action's filter parameters (names, IDs, time range).", Zh: "使用接口的过滤参数（名称、ID、时间范围）缩小查询范围。"},
 		{En: "For large exports, split the time range or resource set into several calls.", Zh: "大批量导出时，把时间范围或资源集合拆成多次调用。"},
 	}},
-	{guide: 148, steps: []Text{
+	{guide: 176, steps: []Text{
 		{En: "Retry after a pause with exponential backoff and jitter (e.g. random wait up to 1 s, 2 s, 4 s ... capped at 60 s), for idempotent calls or calls carrying a `ClientToken`.", Zh: "对幂等调用或携带 `ClientToken` 的调用，暂停后使用带随机抖动的指数退避重试（如随机等待至多 1 秒、2 秒、4 秒……上限 60 秒）。"},
 		{En: "Check the console notifications (https://console.cloud.tencent.com/message) for maintenance or incident notices for {{product}} and the region.", Zh: "查看控制台站内信（https://console.cloud.tencent.com/message），确认{{product}}和该地域是否有维护或故障通知。"},
 		{En: "If it lasts more than a few minutes, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId, region and time.", Zh: "若持续超过数分钟，请提交工单（https://console.cloud.tencent.com/workorder/category），附上 RequestId、地域和时间。"},
 	}},
-	{guide: 149, steps: []Text{
+	{guide: 177, steps: []Text{
 		{En: "Run `tccli sts GetCallerIdentity` with the same credentials to see which user or role is calling.", Zh: "用相同凭证执行 `tccli sts GetCallerIdentity`，确认实际调用的用户或角色。"},
 		{En: "In the CAM console (https://console.cloud.tencent.com/cam), open that user or role, choose Associate Policy and attach the preset policy of {{product}} (its FullAccess or ReadOnlyAccess policy; search the policy list by name); or from the CLI: `tccli cam AttachUserPolicy --PolicyId <id> --AttachUin <subUin>`.", Zh: "在 CAM 控制台（https://console.cloud.tencent.com/cam）打开该用户或角色，点击“关联策略”，关联{{product}}的预设策略（FullAccess 或 ReadOnlyAccess 类策略，可在策略列表中按产品名称搜索）；或用命令行：`tccli cam AttachUserPolicy --PolicyId <id> --AttachUin <subUin>`。"},
 		{En: "For least privilege, create a custom policy at https://console.cloud.tencent.com/cam/policy that allows just the action, e.g. {\"version\":\"2.0\",\"statement\":[{\"effect\":\"allow\",\"action\":[\"<service>:{{action}}\"],\"resource\":[\"*\"]}]}, and attach it; `<service>` is the CAM service name given in the CAM documentation of {{product}} (usually, but not for every product, `{{p}}`).", Zh: "如需最小权限，在 https://console.cloud.tencent.com/cam/policy 新建仅允许该操作的自定义策略，例如 {\"version\":\"2.0\",\"statement\":[{\"effect\":\"allow\",\"action\":[\"<service>:{{action}}\"],\"resource\":[\"*\"]}]}，再关联给该用户；其中 `<service>` 是{{product}}的 CAM 文档中给出的服务名（通常是 `{{p}}`，但并非所有产品都如此）。"},
 		{En: "Open the console of {{product}} once with the root account or an admin and accept any service authorisation prompt; check attached policies for `deny`, IP or tag conditions.", Zh: "用主账号或管理员打开一次{{product}}的控制台，按提示完成服务授权；并检查已关联策略中的 `deny`、IP 或标签条件。"},
 	}},
-	{guide: 154, steps: []Text{
+	{guide: 184, steps: []Text{
 		{En: "Find the parameter named in `Message`, compare it with the action's input parameters on its page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}, and remove or rename it exactly as documented.", Zh: "找到 `Message` 中指出的参数，与{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的输入参数列表对比，删除该参数或按文档准确更正名称。"},
 		{En: "Use the request struct of an up-to-date official SDK (Go `{{p}}.New{{action}}Request()`), which only serialises defined fields.", Zh: "使用最新官方 SDK 中的请求结构（如 Go 的 `{{p}}.New{{action}}Request()`），它只会序列化已定义的字段。"},
 		{En: "Reproduce the call in API Explorer ({{explorer}}), which lists only valid parameters, and diff its request with yours.", Zh: "在 API Explorer（{{explorer}}）中复现调用（只会列出合法参数），并与自己的请求逐项对比。"},
 	}},
-	{guide: 156, steps: []Text{
+	{guide: 186, steps: []Text{
 		{En: "Read `Message` and the sub-code to see what the resource does not support (its type, edition, state or billing); `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认资源不支持的是哪一项（类型、规格、状态或计费方式）；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
 		{En: "Check the resource's edition and state {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare them with the feature's requirements in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查询资源的规格和状态，并与{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该功能的要求对照。"},
 		{En: "Upgrade the edition, change the configuration, complete the prerequisite in the console of {{product}}, or use a supported alternative.", Zh: "升级规格、修改配置、在{{product}}的控制台完成前置步骤，或改用受支持的替代方式。"},
 	}},
-	{guide: 166, steps: []Text{
+	{guide: 196, steps: []Text{
 		{En: "Send POST (recommended, with `TC3-HMAC-SHA256` and `Content-Type: application/json`) or GET to https://{{p}}.tencentcloudapi.com/.", Zh: "使用 POST（推荐，配合 `TC3-HMAC-SHA256` 和 `Content-Type: application/json`）或 GET 请求 https://{{p}}.tencentcloudapi.com/。"},
 		{En: "Do not call Tencent Cloud APIs from browser JavaScript; call them from your backend, which also keeps the SecretKey off the client.", Zh: "不要在浏览器 JavaScript 中直接调用腾讯云 API，应由后端调用，这样也能避免 SecretKey 暴露在客户端。"},
 		{En: "Use an official SDK, which always sends POST or GET (Go `cpf.HttpProfile.ReqMethod = \"POST\"`).", Zh: "使用官方 SDK，它只会发送 POST 或 GET（Go 为 `cpf.HttpProfile.ReqMethod = \"POST\"`）。"},
 	}},
-	{guide: 167, steps: []Text{
+	{guide: 197, steps: []Text{
 		{En: "List the regions {{product}} supports with `tccli region DescribeRegions --Product {{p}}`, and use one of the returned region IDs.", Zh: "用 `tccli region DescribeRegions --Product {{p}}` 查询{{product}}支持的地域，并使用返回的地域 ID。"},
 		{En: "Check the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; some actions list a restricted set of regions for the `Region` parameter.", Zh: "查看{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面，部分接口的 `Region` 参数只支持限定的地域列表。"},
 		{En: "Set the region in the client (`{{p}}.NewClient(cred, \"ap-guangzhou\", cpf)`, `tccli {{p}} {{action}} --region ap-guangzhou`) and make sure the resource really lives there.", Zh: "在客户端中设置地域（`{{p}}.NewClient(cred, \"ap-guangzhou\", cpf)`、`tccli {{p}} {{action}} --region ap-guangzhou`），并确认资源确实位于该地域。"},
 	}},
-	{guide: 168, steps: []Text{
+	{guide: 198, steps: []Text{
 		{En: "List the resources of the region you call {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare their IDs with yours; repeat for the region the resource was created in.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台列出所调用地域中的资源并核对 ID；并对资源创建时所在的地域重复查询。"},
 		{En: "Run `tccli sts GetCallerIdentity` with the same credentials to confirm the account.", Zh: "用相同凭证执行 `tccli sts GetCallerIdentity`，确认所属账号。"},
 		{En: "Read `Message` and the sub-code to see which resource is missing, and create it first if needed; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认缺少的是哪个资源，必要时先创建；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
 	}},
-	{guide: 169, steps: []Text{
+	{guide: 199, steps: []Text{
 		{En: "Read the `Message`; it usually names what denies the operation (the resource's state, a protection switch, arrears, a feature your account has not enabled).", Zh: "阅读 `Message`，其中通常会说明拒绝的原因（资源状态、保护开关、欠费、账号未开通的功能等）。"},
 		{En: "Check the resource {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and wait for a running change to finish.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台检查资源状态，并等待进行中的变更结束。"},
 		{En: "Check the account balance and overdue bills at https://console.cloud.tencent.com/expense; isolated resources refuse most operations.", Zh: "在 https://console.cloud.tencent.com/expense 检查账户余额和欠费情况；已隔离的资源会拒绝大多数操作。"},
 		{En: "Remove the blocking condition (turn the protection off, renew, apply for the feature), then call again; if nothing explains it, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId.", Zh: "消除阻断条件（关闭保护开关、续费、申请开通功能）后再调用；若找不到原因，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
 	}},
-	{guide: 170, steps: []Text{
+	{guide: 200, steps: []Text{
 		{En: "Read `Message` and the sub-code to see which quota was hit; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认触达了哪项配额；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
 		{En: "{{?quota}}Check the quota with `tccli {{p}} {{quota}} --region <region>`{{/}}{{!quota}}Check the quota in the console of {{product}} (its quota or usage page) or in the usage limits of its documentation{{/}}, then list current usage {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and delete what is unused.", Zh: "{{?quota}}用 `tccli {{p}} {{quota}} --region <地域>` 查看配额{{/}}{{!quota}}在{{product}}的控制台（配额或用量页面）或其文档的使用限制中查看配额{{/}}，再{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查询当前用量，删除不再使用的资源。"},
 		{En: "Split large batches into smaller requests when the limit is per request.", Zh: "如限制针对单次请求，请把大批量拆分为多次较小的请求。"},
 		{En: "If you need a higher quota, upgrade the instance edition where quotas depend on it, or open a ticket (https://console.cloud.tencent.com/workorder/category) to request an increase.", Zh: "如需更高配额，在配额取决于实例规格时升级实例规格，或提交工单（https://console.cloud.tencent.com/workorder/category）申请提升配额。"},
 	}},
-	{guide: 171, steps: []Text{
+	{guide: 201, steps: []Text{
 		{En: "Read the parameter named in `Message` (the name in backticks, e.g. Parameter `Limit` format invalid.) and check its type and format on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}.", Zh: "找到 `Message` 中指出的参数（反引号中的参数名，如 参数 `Limit` 格式非法。），在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对其类型和格式。"},
 		{En: "Reproduce the call in API Explorer ({{explorer}}), which validates types and generates SDK code to copy, or with `tccli {{p}} {{action}} --region <region>`.", Zh: "在 API Explorer（{{explorer}}）中复现调用（它会校验类型并生成可参考的 SDK 代码），或用 `tccli {{p}} {{action}} --region <地域>` 复现。"},
 		{En: "Use an official SDK, which serialises arrays, numbers and JSON correctly; if you build requests yourself, remember the v1 (form) and v3 (JSON) encodings differ.", Zh: "使用官方 SDK，它会正确序列化数组、数值和 JSON；如自行构造请求，注意 v1（表单）与 v3（JSON）签名下的传参方式不同。"},
 	}},
-	{guide: 172, steps: []Text{
+	{guide: 202, steps: []Text{
 		{En: "Read the sub-code and the `Message`: a signing problem has its own entry with exact steps (`errcode explain AuthFailure.SignatureExpire`, `AuthFailure.SignatureFailure`, `AuthFailure.SecretIdNotFound`).", Zh: "查看子错误码和 `Message`：签名类问题有各自的条目和具体步骤（`errcode explain AuthFailure.SignatureExpire`、`AuthFailure.SignatureFailure`、`AuthFailure.SecretIdNotFound`）。"},
 		{En: "If every call with this key fails, check the key pair at https://console.cloud.tencent.com/cam/capi (it exists and is enabled, no spaces around it) and the local clock (`date -u`; enable NTP).", Zh: "若使用该密钥的所有调用都失败，请在 https://console.cloud.tencent.com/cam/capi 核对密钥对（存在、已启用、前后无空格），并检查本机时钟（`date -u`，开启 NTP 时间同步）。"},
 		{En: "If only some actions fail, the calling sub-account or role lacks a CAM policy for them: at https://console.cloud.tencent.com/cam grant the preset policy of {{product}} (its FullAccess or ReadOnlyAccess policy; search the policy list by name) or a custom policy allowing the action (`<service>:{{action}}`, with the service name from the CAM documentation of {{product}}) on the resource.", Zh: "若只有部分接口失败，说明调用的子账号或角色缺少相应的 CAM 策略：在 https://console.cloud.tencent.com/cam 授予{{product}}的预设策略（FullAccess 或 ReadOnlyAccess 类策略，可在策略列表中按产品名称搜索），或授予允许在该资源上执行此接口（`<service>:{{action}}`，服务名见{{product}}的 CAM 文档）的自定义策略。"},
 		{En: "Reproduce the call with the same credentials in API Explorer ({{explorer}}) or with `tccli {{p}} {{action}} --region <region>`, then open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId if it still fails.", Zh: "用同一凭证在 API Explorer（{{explorer}}）中或用 `tccli {{p}} {{action}} --region <地域>` 复现调用；如仍失败，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
 	}},
-	{guide: 173, steps: []Text{
+	{guide: 203, steps: []Text{
 		{En: "Find the parameter named in `Message` and check its allowed values on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; for `Region`, use a region listed for that API (e.g. `ap-guangzhou`).", Zh: "找到 `Message` 中指出的参数，在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对允许的取值；`Region` 请使用该接口列出的地域（如 `ap-guangzhou`）。"},
 		{En: "List the regions {{product}} supports with `tccli region DescribeRegions --Product {{p}}`.", Zh: "用 `tccli region DescribeRegions --Product {{p}}` 查询{{product}}支持的地域。"},
 		{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
 	}},
-	{guide: 174, steps: []Text{
+	{guide: 204, steps: []Text{
 		{En: "Read the full `Message`; it usually names the state or rule that refused the operation, and `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读完整的 `Message`，其中通常会说明拒绝该操作的状态或规则；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
 		{En: "Check the resource state {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and wait for running tasks to finish.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查看资源状态，等待进行中的任务结束。"},
 		{En: "Check the account balance and overdue bills at https://console.cloud.tencent.com/expense.", Zh: "在 https://console.cloud.tencent.com/expense 检查账户余额和欠费情况。"},
 		{En: "If the state is normal and it persists, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId.", Zh: "若状态正常但问题持续，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
 	}},
-	{guide: 175, steps: []Text{
+	{guide: 205, steps: []Text{
 		{En: "Read the sub-code and the `Message`: a signing problem has its own entry with exact steps (`errcode explain AuthFailure.SignatureExpire`, `AuthFailure.SignatureFailure`, `AuthFailure.SecretIdNotFound`).", Zh: "查看子错误码和 `Message`：签名类问题有各自的条目和具体步骤（`errcode explain AuthFailure.SignatureExpire`、`AuthFailure.SignatureFailure`、`AuthFailure.SecretIdNotFound`）。"},
 		{En: "If every call with this key fails, check the key pair at https://console.cloud.tencent.com/cam/capi (it exists and is enabled, no spaces around it) and the local clock (`date -u`; enable NTP).", Zh: "若使用该密钥的所有调用都失败，请在 https://console.cloud.tencent.com/cam/capi 核对密钥对（存在、已启用、前后无空格），并检查本机时钟（`date -u`，开启 NTP 时间同步）。"},
 		{En: "If only some actions fail, the calling sub-account or role lacks a CAM policy for them: at https://console.cloud.tencent.com/cam grant the preset policy of {{product}} (its FullAccess or ReadOnlyAccess policy; search the policy list by name) or a custom policy allowing the action (`<service>:{{action}}`, with the service name from the CAM documentation of {{product}}) on the resource.", Zh: "若只有部分接口失败，说明调用的子账号或角色缺少相应的 CAM 策略：在 https://console.cloud.tencent.com/cam 授予{{product}}的预设策略（FullAccess 或 ReadOnlyAccess 类策略，可在策略列表中按产品名称搜索），或授予允许在该资源上执行此接口（`<service>:{{action}}`，服务名见{{product}}的 CAM 文档）的自定义策略。"},
 		{En: "Reproduce the call with the same credentials in API Explorer ({{explorer}}) or with `tccli {{p}} {{action}} --region <region>`, then open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId if it still fails.", Zh: "用同一凭证在 API Explorer（{{explorer}}）中或用 `tccli {{p}} {{action}} --region <地域>` 复现调用；如仍失败，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
 	}},
-	{guide: 176, steps: []Text{
+	{guide: 206, steps: []Text{
 		{En: "Record the `RequestId`, action, region and time; they are what support needs to trace the failure.", Zh: "记录 `RequestId`、接口名、地域和时间，这是技术支持定位问题所需的信息。"},
 		{En: "For an idempotent call (Describe*, or a create carrying the same `ClientToken`), retry at most twice with backoff (1 s, then 2 s); do not loop.", Zh: "对幂等调用（Describe* 查询，或携带相同 `ClientToken` 的创建请求），以退避方式（1 秒，再 2 秒）最多重试两次；不要循环重试。"},
 		{En: "If it fails again with the same parameters, try the operation in the console of {{product}} or in API Explorer ({{explorer}}) to rule out client-side causes.", Zh: "若同样参数再次失败，可在{{product}}的控制台或 API Explorer（{{explorer}}）中执行同一操作，排除客户端因素。"},
 		{En: "If it persists, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId.", Zh: "若问题持续，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
 	}},
-	{guide: 177, steps: []Text{
+	{guide: 207, steps: []Text{
 		{En: "Read the parameter named in `Message` (the name in backticks, e.g. Parameter `Limit` format invalid.) and check its type and format on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}.", Zh: "找到 `Message` 中指出的参数（反引号中的参数名，如 参数 `Limit` 格式非法。），在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对其类型和格式。"},
 		{En: "Reproduce the call in API Explorer ({{explorer}}), which validates types and generates SDK code to copy, or with `tccli {{p}} {{action}} --region <region>`.", Zh: "在 API Explorer（{{explorer}}）中复现调用（它会校验类型并生成可参考的 SDK 代码），或用 `tccli {{p}} {{action}} --region <地域>` 复现。"},
 		{En: "Use an official SDK, which serialises arrays, numbers and JSON correctly; if you build requests yourself, remember the v1 (form) and v3 (JSON) encodings differ.", Zh: "使用官方 SDK，它会正确序列化数组、数值和 JSON；如自行构造请求，注意 v1（表单）与 v3（JSON）签名下的传参方式不同。"},
 	}},
-	{guide: 178, steps: []Text{
+	{guide: 208, steps: []Text{
 		{En: "Find the parameter named in `Message` and check its allowed values on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; for `Region`, use a region listed for that API (e.g. `ap-guangzhou`).", Zh: "找到 `Message` 中指出的参数，在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对允许的取值；`Region` 请使用该接口列出的地域（如 `ap-guangzhou`）。"},
 		{En: "List the regions {{product}} supports with `tccli region DescribeRegions --Product {{p}}`.", Zh: "用 `tccli region DescribeRegions --Product {{p}}` 查询{{product}}支持的地域。"},
 		{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
 	}},
-	{guide: 179, steps: []Text{
+	{guide: 209, steps: []Text{
 		{En: "Record the `RequestId`, action, region and time; they are what support needs to trace the failure.", Zh: "记录 `RequestId`、接口名、地域和时间，这是技术支持定位问题所需的信息。"},
 		{En: "For an idempotent call (Describe*, or a create carrying the same `ClientToken`), retry at most twice with backoff (1 s, then 2 s); do not loop.", Zh: "对幂等调用（Describe* 查询，或携带相同 `ClientToken` 的创建请求），以退避方式（1 秒，再 2 秒）最多重试两次；不要循环重试。"},
 		{En: "If it fails again with the same parameters, try the operation in the console of {{product}} or in API Explorer ({{explorer}}) to rule out client-side causes.", Zh: "若同样参数再次失败，可在{{product}}的控制台或 API Explorer（{{explorer}}）中执行同一操作，排除客户端因素。"},
 		{En: "If it persists, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId.", Zh: "若问题持续，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
 	}},
-	{guide: 180, steps: []Text{
+	{guide: 210, steps: []Text{
 		{En: "Record the `RequestId`, action, region and time; they are what support needs to trace the failure.", Zh: "记录 `RequestId`、接口名、地域和时间，这是技术支持定位问题所需的信息。"},
 		{En: "For an idempotent call (Describe*, or a create carrying the same `ClientToken`), retry at most twice with backoff (1 s, then 2 s); do not loop.", Zh: "对幂等调用（Describe* 查询，或携带相同 `ClientToken` 的创建请求），以退避方式（1 秒，再 2 秒）最多重试两次；不要循环重试。"},
 		{En: "If it fails again with the same parameters, try the operation in the console of {{product}} or in API Explorer ({{explorer}}) to rule out client-side causes.", Zh: "若同样参数再次失败，可在{{product}}的控制台或 API Explorer（{{explorer}}）中执行同一操作，排除客户端因素。"},
 		{En: "If it persists, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId.", Zh: "若问题持续，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
 	}},
-	{guide: 181, steps: []Text{
+	{guide: 211, steps: []Text{
 		{En: "Run `tccli sts GetCallerIdentity` with the same credentials to see which user or role is calling.", Zh: "用相同凭证执行 `tccli sts GetCallerIdentity`，确认实际调用的用户或角色。"},
 		{En: "In the CAM console (https://console.cloud.tencent.com/cam), open that user or role, choose Associate Policy and attach the preset policy of {{product}} (its FullAccess or ReadOnlyAccess policy; search the policy list by name); or from the CLI: `tccli cam AttachUserPolicy --PolicyId <id> --AttachUin <subUin>`.", Zh: "在 CAM 控制台（https://console.cloud.tencent.com/cam）打开该用户或角色，点击“关联策略”，关联{{product}}的预设策略（FullAccess 或 ReadOnlyAccess 类策略，可在策略列表中按产品名称搜索）；或用命令行：`tccli cam AttachUserPolicy --PolicyId <id> --AttachUin <subUin>`。"},
 		{En: "For least privilege, create a custom policy at https://console.cloud.tencent.com/cam/policy that allows just the action, e.g. {\"version\":\"2.0\",\"statement\":[{\"effect\":\"allow\",\"action\":[\"<service>:{{action}}\"],\"resource\":[\"*\"]}]}, and attach it; `<service>` is the CAM service name given in the CAM documentation of {{product}} (usually, but not for every product, `{{p}}`).", Zh: "如需最小权限，在 https://console.cloud.tencent.com/cam/policy 新建仅允许该操作的自定义策略，例如 {\"version\":\"2.0\",\"statement\":[{\"effect\":\"allow\",\"action\":[\"<service>:{{action}}\"],\"resource\":[\"*\"]}]}，再关联给该用户；其中 `<service>` 是{{product}}的 CAM 文档中给出的服务名（通常是 `{{p}}`，但并非所有产品都如此）。"},
 		{En: "Open the console of {{product}} once with the root account or an admin and accept any service authorisation prompt; check attached policies for `deny`, IP or tag conditions.", Zh: "用主账号或管理员打开一次{{product}}的控制台，按提示完成服务授权；并检查已关联策略中的 `deny`、IP 或标签条件。"},
 	}},
-	{guide: 182, steps: []Text{
+	{guide: 212, steps: []Text{
 		{En: "Read the full `Message`; it usually names the state or rule that refused the operation, and `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读完整的 `Message`，其中通常会说明拒绝该操作的状态或规则；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
 		{En: "Check the resource state {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and wait for running tasks to finish.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查看资源状态，等待进行中的任务结束。"},
 		{En: "Check the account balance and overdue bills at https://console.cloud.tencent.com/expense.", Zh: "在 https://console.cloud.tencent.com/expense 检查账户余额和欠费情况。"},
 		{En: "If the state is normal and it persists, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId.", Zh: "若状态正常但问题持续，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
 	}},
-	{guide: 183, steps: []Text{
+	{guide: 213, steps: []Text{
 		{En: "Record the `RequestId`, action, region and time; they are what support needs to trace the failure.", Zh: "记录 `RequestId`、接口名、地域和时间，这是技术支持定位问题所需的信息。"},
 		{En: "For an idempotent call (Describe*, or a create carrying the same `ClientToken`), retry at most twice with backoff (1 s, then 2 s); do not loop.", Zh: "对幂等调用（Describe* 查询，或携带相同 `ClientToken` 的创建请求），以退避方式（1 秒，再 2 秒）最多重试两次；不要循环重试。"},
 		{En: "If it fails again with the same parameters, try the operation in the console of {{product}} or in API Explorer ({{explorer}}) to rule out client-side causes.", Zh: "若同样参数再次失败，可在{{product}}的控制台或 API Explorer（{{explorer}}）中执行同一操作，排除客户端因素。"},
 		{En: "If it persists, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId.", Zh: "若问题持续，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
 	}},
-	{guide: 184, steps: []Text{
+	{guide: 214, steps: []Text{
 		{En: "Read `Message` and the sub-code to see what the resource does not support (its type, edition, state or billing); `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认资源不支持的是哪一项（类型、规格、状态或计费方式）；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
 		{En: "Check the resource's edition and state {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare them with the feature's requirements in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查询资源的规格和状态，并与{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该功能的要求对照。"},
 		{En: "Upgrade the edition, change the configuration, complete the prerequisite in the console of {{product}}, or use a supported alternative.", Zh: "升级规格、修改配置、在{{product}}的控制台完成前置步骤，或改用受支持的替代方式。"},
 	}},
-	{guide: 185, steps: []Text{
+	{guide: 215, steps: []Text{
 		{En: "Record the `RequestId`, action, region and time; they are what support needs to trace the failure.", Zh: "记录 `RequestId`、接口名、地域和时间，这是技术支持定位问题所需的信息。"},
 		{En: "For an idempotent call (Describe*, or a create carrying the same `ClientToken`), retry at most twice with backoff (1 s, then 2 s); do not loop.", Zh: "对幂等调用（Describe* 查询，或携带相同 `ClientToken` 的创建请求），以退避方式（1 秒，再 2 秒）最多重试两次；不要循环重试。"},
 		{En: "If it fails again with the same parameters, try the operation in the console of {{product}} or in API Explorer ({{explorer}}) to rule out client-side causes.", Zh: "若同样参数再次失败，可在{{product}}的控制台或 API Explorer（{{explorer}}）中执行同一操作，排除客户端因素。"},
 		{En: "If it persists, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId.", Zh: "若问题持续，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
 	}},
-	{guide: 186, steps: []Text{
+	{guide: 216, steps: []Text{
 		{En: "Record the `RequestId`, action, region and time; they are what support needs to trace the failure.", Zh: "记录 `RequestId`、接口名、地域和时间，这是技术支持定位问题所需的信息。"},
 		{En: "For an idempotent call (Describe*, or a create carrying the same `ClientToken`), retry at most twice with backoff (1 s, then 2 s); do not loop.", Zh: "对幂等调用（Describe* 查询，或携带相同 `ClientToken` 的创建请求），以退避方式（1 秒，再 2 秒）最多重试两次；不要循环重试。"},
 		{En: "If it fails again with the same parameters, try the operation in the console of {{product}} or in API Explorer ({{explorer}}) to rule out client-side causes.", Zh: "若同样参数再次失败，可在{{product}}的控制台或 API Explorer（{{explorer}}）中执行同一操作，排除客户端因素。"},
 		{En: "If it persists, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId.", Zh: "若问题持续，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
 	}},
-	{guide: 187, steps: []Text{
+	{guide: 217, steps: []Text{
 		{En: "Read `Message` and the sub-code to see which quota was hit; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认触达了哪项配额；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
 		{En: "{{?quota}}Check the quota with `tccli {{p}} {{quota}} --region <region>`{{/}}{{!quota}}Check the quota in the console of {{product}} (its quota or usage page) or in the usage limits of its documentation{{/}}, then list current usage {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and delete what is unused.", Zh: "{{?quota}}用 `tccli {{p}} {{quota}} --region <地域>` 查看配额{{/}}{{!quota}}在{{product}}的控制台（配额或用量页面）或其文档的使用限制中查看配额{{/}}，再{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查询当前用量，删除不再使用的资源。"},
 		{En: "Split large batches into smaller requests when the limit is per request.", Zh: "如限制针对单次请求，请把大批量拆分为多次较小的请求。"},
 		{En: "If you need a higher quota, upgrade the instance edition where quotas depend on it, or open a ticket (https://console.cloud.tencent.com/workorder/category) to request an increase.", Zh: "如需更高配额，在配额取决于实例规格时升级实例规格，或提交工单（https://console.cloud.tencent.com/workorder/category）申请提升配额。"},
 	}},
-	{guide: 188, steps: []Text{
+	{guide: 218, steps: []Text{
 		{En: "List the resources of the region you call {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare their IDs with yours; repeat for the region the resource was created in.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台列出所调用地域中的资源并核对 ID；并对资源创建时所在的地域重复查询。"},
 		{En: "Run `tccli sts GetCallerIdentity` with the same credentials to confirm the account.", Zh: "用相同凭证执行 `tccli sts GetCallerIdentity`，确认所属账号。"},
 		{En: "Read `Message` and the sub-code to see which resource is missing, and create it first if needed; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认缺少的是哪个资源，必要时先创建；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
 	}},
-	{guide: 189, steps: []Text{
+	{guide: 219, steps: []Text{
 		{En: "Read `Message` and the sub-code to see which quota was hit; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认触达了哪项配额；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
 		{En: "{{?quota}}Check the quota with `tccli {{p}} {{quota}} --region <region>`{{/}}{{!quota}}Check the quota in the console of {{product}} (its quota or usage page) or in the usage limits of its documentation{{/}}, then list current usage {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and delete what is unused.", Zh: "{{?quota}}用 `tccli {{p}} {{quota}} --region <地域>` 查看配额{{/}}{{!quota}}在{{product}}的控制台（配额或用量页面）或其文档的使用限制中查看配额{{/}}，再{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查询当前用量，删除不再使用的资源。"},
 		{En: "Split large batches into smaller requests when the limit is per request.", Zh: "如限制针对单次请求，请把大批量拆分为多次较小的请求。"},
 		{En: "If you need a higher quota, upgrade the instance edition where quotas depend on it, or open a ticket (https://console.cloud.tencent.com/workorder/category) to request an increase.", Zh: "如需更高配额，在配额取决于实例规格时升级实例规格，或提交工单（https://console.cloud.tencent.com/workorder/category）申请提升配额。"},
 	}},
-	{guide: 190, steps: []Text{
+	{guide: 220, steps: []Text{
 		{En: "Read `Message` and the sub-code to see which quota was hit; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认触达了哪项配额；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
 		{En: "{{?quota}}Check the quota with `tccli {{p}} {{quota}} --region <region>`{{/}}{{!quota}}Check the quota in the console of {{product}} (its quota or usage page) or in the usage limits of its documentation{{/}}, then list current usage {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and delete what is unused.", Zh: "{{?quota}}用 `tccli {{p}} {{quota}} --region <地域>` 查看配额{{/}}{{!quota}}在{{product}}的控制台（配额或用量页面）或其文档的使用限制中查看配额{{/}}，再{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查询当前用量，删除不再使用的资源。"},
 		{En: "Split large batches into smaller requests when the limit is per request.", Zh: "如限制针对单次请求，请把大批量拆分为多次较小的请求。"},
 		{En: "If you need a higher quota, upgrade the instance edition where quotas depend on it, or open a ticket (https://console.cloud.tencent.com/workorder/category) to request an increase.", Zh: "如需更高配额，在配额取决于实例规格时升级实例规格，或提交工单（https://console.cloud.tencent.com/workorder/category）申请提升配额。"},
 	}},
-	{guide: 191, steps: []Text{
+	{guide: 221, steps: []Text{
 		{En: "Read `Message` and the sub-code to see which quota was hit; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认触达了哪项配额；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
 		{En: "{{?quota}}Check the quota with `tccli {{p}} {{quota}} --region <region>`{{/}}{{!quota}}Check the quota in the console of {{product}} (its quota or usage page) or in the usage limits of its documentation{{/}}, then list current usage {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and delete what is unused.", Zh: "{{?quota}}用 `tccli {{p}} {{quota}} --region <地域>` 查看配额{{/}}{{!quota}}在{{product}}的控制台（配额或用量页面）或其文档的使用限制中查看配额{{/}}，再{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查询当前用量，删除不再使用的资源。"},
 		{En: "Split large batches into smaller requests when the limit is per request.", Zh: "如限制针对单次请求，请把大批量拆分为多次较小的请求。"},
 		{En: "If you need a higher quota, upgrade the instance edition where quotas depend on it, or open a ticket (https://console.cloud.tencent.com/workorder/category) to request an increase.", Zh: "如需更高配额，在配额取决于实例规格时升级实例规格，或提交工单（https://console.cloud.tencent.com/workorder/category）申请提升配额。"},
 	}},
-	{guide: 192, steps: []Text{
+	{guide: 222, steps: []Text{
 		{En: "Look the action up in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}, or list its actions with `tccli {{p}} help`, and copy the exact name.", Zh: "在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中查找该接口，或用 `tccli {{p}} help` 列出接口，复制准确名称。"},
 		{En: "Check that host, action and version belong together: host {{p}}.tencentcloudapi.com, `X-TC-Action` `{{action}}`, `X-TC-Version` `{{version}}`.", Zh: "确认域名、接口名和版本三者对应：域名 {{p}}.tencentcloudapi.com、`X-TC-Action` 为 `{{action}}`、`X-TC-Version` 为 `{{version}}`。"},
 		{En: "Use the {{p}} client of an up-to-date official SDK (Go package `tencentcloud/{{p}}/{{pkgversion}}`) instead of a generic/common client with hand-typed action names.", Zh: "使用最新官方 SDK 中 {{p}} 的客户端（Go 包 `tencentcloud/{{p}}/{{pkgversion}}`），而不是在通用客户端里手工填写接口名。"},
 	}},
-	{guide: 193, steps: []Text{
+	{guide: 223, steps: []Text{
 		{En: "Record the `RequestId`, action, region and time; they are what support needs to trace the failure.", Zh: "记录 `RequestId`、接口名、地域和时间，这是技术支持定位问题所需的信息。"},
 		{En: "For an idempotent call (Describe*, or a create carrying the same `ClientToken`), retry at most twice with backoff (1 s, then 2 s); do not loop.", Zh: "对幂等调用（Describe* 查询，或携带相同 `ClientToken` 的创建请求），以退避方式（1 秒，再 2 秒）最多重试两次；不要循环重试。"},
 		{En: "If it fails again with the same parameters, try the operation in the console of {{product}} or in API Explorer ({{explorer}}) to rule out client-side causes.", Zh: "若同样参数再次失败，可在{{product}}的控制台或 API Explorer（{{explorer}}）中执行同一操作，排除客户端因素。"},
 		{En: "If it persists, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId.", Zh: "若问题持续，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
 	}},
-	{guide: 194, steps: []Text{
-		{En: "Read the full `Message`; it usually names the state or rule that refused the operation, and `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读完整的 `Message`，其中通常会说明拒绝该操作的状态或规则；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
-		{En: "Check the resource state {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and wait for running tasks to finish.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查看资源状态，等待进行中的任务结束。"},
-		{En: "Check the account balance and overdue bills at https://console.cloud.tencent.com/expense.", Zh: "在 https://console.cloud.tencent.com/expense 检查账户余额和欠费情况。"},
-		{En: "If the state is normal and it persists, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId.", Zh: "若状态正常但问题持续，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
-	}},
-	{guide: 195, steps: []Text{
-		{En: "Find the parameter named in `Message` and check its allowed values on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; for `Region`, use a region listed for that API (e.g. `ap-guangzhou`).", Zh: "找到 `Message` 中指出的参数，在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对允许的取值；`Region` 请使用该接口列出的地域（如 `ap-guangzhou`）。"},
-		{En: "List the regions {{product}} supports with `tccli region DescribeRegions --Product {{p}}`.", Zh: "用 `tccli region DescribeRegions --Product {{p}}` 查询{{product}}支持的地域。"},
-		{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
-	}},
-	{guide: 196, steps: []Text{
-		{En: "Find the parameter named in `Message` and check its allowed values on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; for `Region`, use a region listed for that API (e.g. `ap-guangzhou`).", Zh: "找到 `Message` 中指出的参数，在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对允许的取值；`Region` 请使用该接口列出的地域（如 `ap-guangzhou`）。"},
-		{En: "List the regions {{product}} supports with `tccli region DescribeRegions --Product {{p}}`.", Zh: "用 `tccli region DescribeRegions --Product {{p}}` 查询{{product}}支持的地域。"},
-		{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
-	}},
-	{guide: 197, steps: []Text{
-		{En: "Find the parameter named in `Message` and check its allowed values on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; for `Region`, use a region listed for that API (e.g. `ap-guangzhou`).", Zh: "找到 `Message` 中指出的参数，在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对允许的取值；`Region` 请使用该接口列出的地域（如 `ap-guangzhou`）。"},
-		{En: "List the regions {{product}} supports with `tccli region DescribeRegions --Product {{p}}`.", Zh: "用 `tccli region DescribeRegions --Product {{p}}` 查询{{product}}支持的地域。"},
-		{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
-	}},
-	{guide: 198, steps: []Text{
-		{En: "Read the full `Message`; it usually names the state or rule that refused the operation, and `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读完整的 `Message`，其中通常会说明拒绝该操作的状态或规则；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
-		{En: "Check the resource state {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and wait for running tasks to finish.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查看资源状态，等待进行中的任务结束。"},
-		{En: "Check the account balance and overdue bills at https://console.cloud.tencent.com/expense.", Zh: "在 https://console.cloud.tencent.com/expense 检查账户余额和欠费情况。"},
-		{En: "If the state is normal and it persists, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId.", Zh: "若状态正常但问题持续，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
-	}},
-	{guide: 199, steps: []Text{
-		{En: "List the resources of the region you call {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare their IDs with yours; repeat for the region the resource was created in.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台列出所调用地域中的资源并核对 ID；并对资源创建时所在的地域重复查询。"},
-		{En: "Run `tccli sts GetCallerIdentity` with the same credentials to confirm the account.", Zh: "用相同凭证执行 `tccli sts GetCallerIdentity`，确认所属账号。"},
-		{En: "Read `Message` and the sub-code to see which resource is missing, and create it first if needed; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认缺少的是哪个资源，必要时先创建；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
-	}},
-	{guide: 200, steps: []Text{
-		{En: "Read the full `Message`; it usually names the state or rule that refused the operation, and `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读完整的 `Message`，其中通常会说明拒绝该操作的状态或规则；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
-		{En: "Check the resource state {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and wait for running tasks to finish.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查看资源状态，等待进行中的任务结束。"},
-		{En: "Check the account balance and overdue bills at https://console.cloud.tencent.com/expense.", Zh: "在 https://console.cloud.tencent.com/expense 检查账户余额和欠费情况。"},
-		{En: "If the state is normal and it persists, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId.", Zh: "若状态正常但问题持续，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
-	}},
-	{guide: 201, steps: []Text{
-		{En: "Read the full `Message`; it usually names the state or rule that refused the operation, and `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读完整的 `Message`，其中通常会说明拒绝该操作的状态或规则；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
-		{En: "Check the resource state {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and wait for running tasks to finish.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查看资源状态，等待进行中的任务结束。"},
-		{En: "Check the account balance and overdue bills at https://console.cloud.tencent.com/expense.", Zh: "在 https://console.cloud.tencent.com/expense 检查账户余额和欠费情况。"},
-		{En: "If the state is normal and it persists, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId.", Zh: "若状态正常但问题持续，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
-	}},
-	{guide: 202, steps: []Text{
-		{En: "Read the full `Message`; it usually names the state or rule that refused the operation, and `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读完整的 `Message`，其中通常会说明拒绝该操作的状态或规则；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
-		{En: "Check the resource state {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and wait for running tasks to finish.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查看资源状态，等待进行中的任务结束。"},
-		{En: "Check the account balance and overdue bills at https://console.cloud.tencent.com/expense.", Zh: "在 https://console.cloud.tencent.com/expense 检查账户余额和欠费情况。"},
-		{En: "If the state is normal and it persists, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId.", Zh: "若状态正常但问题持续，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
-	}},
-	{guide: 203, steps: []Text{
-		{En: "List the resources of the region you call {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare their IDs with yours; repeat for the region the resource was created in.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台列出所调用地域中的资源并核对 ID；并对资源创建时所在的地域重复查询。"},
-		{En: "Run `tccli sts GetCallerIdentity` with the same credentials to confirm the account.", Zh: "用相同凭证执行 `tccli sts GetCallerIdentity`，确认所属账号。"},
-		{En: "Read `Message` and the sub-code to see which resource is missing, and create it first if needed; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认缺少的是哪个资源，必要时先创建；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
-	}},
-	{guide: 204, steps: []Text{
-		{En: "Find the parameter named in `Message` and check its allowed values on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; for `Region`, use a region listed for that API (e.g. `ap-guangzhou`).", Zh: "找到 `Message` 中指出的参数，在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对允许的取值；`Region` 请使用该接口列出的地域（如 `ap-guangzhou`）。"},
-		{En: "List the regions {{product}} supports with `tccli region DescribeRegions --Product {{p}}`.", Zh: "用 `tccli region DescribeRegions --Product {{p}}` 查询{{product}}支持的地域。"},
-		{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
-	}},
-	{guide: 205, steps: []Text{
-		{En: "Read `Message` and the sub-code to see what the resource does not support (its type, edition, state or billing); `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认资源不支持的是哪一项（类型、规格、状态或计费方式）；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
-		{En: "Check the resource's edition and state {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare them with the feature's requirements in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查询资源的规格和状态，并与{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该功能的要求对照。"},
-		{En: "Upgrade the edition, change the configuration, complete the prerequisite in the console of {{product}}, or use a supported alternative.", Zh: "升级规格、修改配置、在{{product}}的控制台完成前置步骤，或改用受支持的替代方式。"},
-	}},
-	{guide: 206, steps: []Text{
-		{En: "List the resources of the region you call {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare their IDs with yours; repeat for the region the resource was created in.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台列出所调用地域中的资源并核对 ID；并对资源创建时所在的地域重复查询。"},
-		{En: "Run `tccli sts GetCallerIdentity` with the same credentials to confirm the account.", Zh: "用相同凭证执行 `tccli sts GetCallerIdentity`，确认所属账号。"},
-		{En: "Read `Message` and the sub-code to see which resource is missing, and create it first if needed; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认缺少的是哪个资源，必要时先创建；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
-	}},
-	{guide: 207, steps: []Text{
-		{En: "Look up the filter names the action supports on its page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; `Filters.N.Name` is case-sensitive and must be one of them.", Zh: "在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面查看支持的过滤条件名称；`Filters.N.Name` 区分大小写，必须是其中之一。"},
-		{En: "Give each filter a `Values` list of strings in the documented format (IDs, states, zone names), and respect the documented limits on the number of filters and values.", Zh: "为每个过滤条件提供字符串列表 `Values`，取值格式与文档一致（ID、状态、可用区名称等），并遵守文档对过滤条件和取值数量的限制。"},
-		{En: "Try the same filters in API Explorer ({{explorer}}), which shows the accepted names for each action, or with `tccli {{p}} {{action}} --region <region> --Filters '[...]'`.", Zh: "在 API Explorer（{{explorer}}）中试用相同的过滤条件（其中列出了每个接口可用的名称），或用 `tccli {{p}} {{action}} --region <地域> --Filters '[...]'` 试调。"},
-	}},
-	{guide: 208, steps: []Text{
-		{En: "Look up the filter names the action supports on its page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; `Filters.N.Name` is case-sensitive and must be one of them.", Zh: "在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面查看支持的过滤条件名称；`Filters.N.Name` 区分大小写，必须是其中之一。"},
-		{En: "Give each filter a `Values` list of strings in the documented format (IDs, states, zone names), and respect the documented limits on the number of filters and values.", Zh: "为每个过滤条件提供字符串列表 `Values`，取值格式与文档一致（ID、状态、可用区名称等），并遵守文档对过滤条件和取值数量的限制。"},
-		{En: "Try the same filters in API Explorer ({{explorer}}), which shows the accepted names for each action, or with `tccli {{p}} {{action}} --region <region> --Filters '[...]'`.", Zh: "在 API Explorer（{{explorer}}）中试用相同的过滤条件（其中列出了每个接口可用的名称），或用 `tccli {{p}} {{action}} --region <地域> --Filters '[...]'` 试调。"},
-	}},
-	{guide: 209, steps: []Text{
-		{En: "Read `Message` and the sub-code to see what the resource does not support (its type, edition, state or billing); `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认资源不支持的是哪一项（类型、规格、状态或计费方式）；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
-		{En: "Check the resource's edition and state {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare them with the feature's requirements in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查询资源的规格和状态，并与{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该功能的要求对照。"},
-		{En: "Upgrade the edition, change the configuration, complete the prerequisite in the console of {{product}}, or use a supported alternative.", Zh: "升级规格、修改配置、在{{product}}的控制台完成前置步骤，或改用受支持的替代方式。"},
-	}},
-	{guide: 210, steps: []Text{
-		{En: "List the resources of the region you call {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare their IDs with yours; repeat for the region the resource was created in.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台列出所调用地域中的资源并核对 ID；并对资源创建时所在的地域重复查询。"},
-		{En: "Run `tccli sts GetCallerIdentity` with the same credentials to confirm the account.", Zh: "用相同凭证执行 `tccli sts GetCallerIdentity`，确认所属账号。"},
-		{En: "Read `Message` and the sub-code to see which resource is missing, and create it first if needed; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认缺少的是哪个资源，必要时先创建；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
-	}},
-	{guide: 211, steps: []Text{
-		{En: "List the resources of the region you call {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare their IDs with yours; repeat for the region the resource was created in.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台列出所调用地域中的资源并核对 ID；并对资源创建时所在的地域重复查询。"},
-		{En: "Run `tccli sts GetCallerIdentity` with the same credentials to confirm the account.", Zh: "用相同凭证执行 `tccli sts GetCallerIdentity`，确认所属账号。"},
-		{En: "Read `Message` and the sub-code to see which resource is missing, and create it first if needed; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认缺少的是哪个资源，必要时先创建；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
-	}},
-	{guide: 212, steps: []Text{
-		{En: "Find the parameter named in `Message` and check its allowed values on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; for `Region`, use a region listed for that API (e.g. `ap-guangzhou`).", Zh: "找到 `Message` 中指出的参数，在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对允许的取值；`Region` 请使用该接口列出的地域（如 `ap-guangzhou`）。"},
-		{En: "List the regions {{product}} supports with `tccli region DescribeRegions --Product {{p}}`.", Zh: "用 `tccli region DescribeRegions --Product {{p}}` 查询{{product}}支持的地域。"},
-		{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
-	}},
-	{guide: 213, steps: []Text{
-		{En: "Find the parameter named in `Message` and check its allowed values on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; for `Region`, use a region listed for that API (e.g. `ap-guangzhou`).", Zh: "找到 `Message` 中指出的参数，在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对允许的取值；`Region` 请使用该接口列出的地域（如 `ap-guangzhou`）。"},
-		{En: "List the regions {{product}} supports with `tccli region DescribeRegions --Product {{p}}`.", Zh: "用 `tccli region DescribeRegions --Product {{p}}` 查询{{product}}支持的地域。"},
-		{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
-	}},
-	{guide: 214, steps: []Text{
-		{En: "Find the parameter named in `Message` and check its allowed values on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; for `Region`, use a region listed for that API (e.g. `ap-guangzhou`).", Zh: "找到 `Message` 中指出的参数，在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对允许的取值；`Region` 请使用该接口列出的地域（如 `ap-guangzhou`）。"},
-		{En: "List the regions {{product}} supports with `tccli region DescribeRegions --Product {{p}}`.", Zh: "用 `tccli region DescribeRegions --Product {{p}}` 查询{{product}}支持的地域。"},
-		{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
-	}},
-	{guide: 215, steps: []Text{
-		{En: "Read `Message` and the sub-code to see what the resource does not support (its type, edition, state or billing); `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认资源不支持的是哪一项（类型、规格、状态或计费方式）；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
-		{En: "Check the resource's edition and state {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare them with the feature's requirements in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查询资源的规格和状态，并与{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该功能的要求对照。"},
-		{En: "Upgrade the edition, change the configuration, complete the prerequisite in the console of {{product}}, or use a supported alternative.", Zh: "升级规格、修改配置、在{{product}}的控制台完成前置步骤，或改用受支持的替代方式。"},
-	}},
-	{guide: 216, steps: []Text{
-		{En: "List the resources of the region you call {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare their IDs with yours; repeat for the region the resource was created in.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台列出所调用地域中的资源并核对 ID；并对资源创建时所在的地域重复查询。"},
-		{En: "Run `tccli sts GetCallerIdentity` with the same credentials to confirm the account.", Zh: "用相同凭证执行 `tccli sts GetCallerIdentity`，确认所属账号。"},
-		{En: "Read `Message` and the sub-code to see which resource is missing, and create it first if needed; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认缺少的是哪个资源，必要时先创建；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
-	}},
-	{guide: 217, steps: []Text{
-		{En: "Find the parameter named in `Message` and check its allowed values on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; for `Region`, use a region listed for that API (e.g. `ap-guangzhou`).", Zh: "找到 `Message` 中指出的参数，在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对允许的取值；`Region` 请使用该接口列出的地域（如 `ap-guangzhou`）。"},
-		{En: "List the regions {{product}} supports with `tccli region DescribeRegions --Product {{p}}`.", Zh: "用 `tccli region DescribeRegions --Product {{p}}` 查询{{product}}支持的地域。"},
-		{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
-	}},
-	{guide: 218, steps: []Text{
-		{En: "Read `Message` and the sub-code to see what the resource does not support (its type, edition, state or billing); `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认资源不支持的是哪一项（类型、规格、状态或计费方式）；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
-		{En: "Check the resource's edition and state {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare them with the feature's requirements in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查询资源的规格和状态，并与{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该功能的要求对照。"},
-		{En: "Upgrade the edition, change the configuration, complete the prerequisite in the console of {{product}}, or use a supported alternative.", Zh: "升级规格、修改配置、在{{product}}的控制台完成前置步骤，或改用受支持的替代方式。"},
-	}},
-	{guide: 219, steps: []Text{
-		{En: "Check the resource status {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and wait for a normal/Running state.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查看资源状态，等待其恢复正常/运行中。"},
-		{En: "If it is isolated, top up or renew at https://console.cloud.tencent.com/expense; the resource becomes usable again after recovery.", Zh: "若已被隔离，请在 https://console.cloud.tencent.com/expense 充值或续费，资源恢复后即可使用。"},
-		{En: "If the state is normal and the error persists, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId.", Zh: "若状态正常而错误持续，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
-	}},
-	{guide: 220, steps: []Text{
-		{En: "Check the resource status {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and wait for a normal/Running state.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查看资源状态，等待其恢复正常/运行中。"},
-		{En: "If it is isolated, top up or renew at https://console.cloud.tencent.com/expense; the resource becomes usable again after recovery.", Zh: "若已被隔离，请在 https://console.cloud.tencent.com/expense 充值或续费，资源恢复后即可使用。"},
-		{En: "If the state is normal and the error persists, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId.", Zh: "若状态正常而错误持续，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
-	}},
-	{guide: 221, steps: []Text{
-		{En: "Find the parameter named in `Message` and check its allowed values on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; for `Region`, use a region listed for that API (e.g. `ap-guangzhou`).", Zh: "找到 `Message` 中指出的参数，在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对允许的取值；`Region` 请使用该接口列出的地域（如 `ap-guangzhou`）。"},
-		{En: "List the regions {{product}} supports with `tccli region DescribeRegions --Product {{p}}`.", Zh: "用 `tccli region DescribeRegions --Product {{p}}` 查询{{product}}支持的地域。"},
-		{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
-	}},
-	{guide: 222, steps: []Text{
-		{En: "Read `Message` and the sub-code to see which quota was hit; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认触达了哪项配额；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
-		{En: "{{?quota}}Check the quota with `tccli {{p}} {{quota}} --region <region>`{{/}}{{!quota}}Check the quota in the console of {{product}} (its quota or usage page) or in the usage limits of its documentation{{/}}, then list current usage {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and delete what is unused.", Zh: "{{?quota}}用 `tccli {{p}} {{quota}} --region <地域>` 查看配额{{/}}{{!quota}}在{{product}}的控制台（配额或用量页面）或其文档的使用限制中查看配额{{/}}，再{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查询当前用量，删除不再使用的资源。"},
-		{En: "Split large batches into smaller requests when the limit is per request.", Zh: "如限制针对单次请求，请把大批量拆分为多次较小的请求。"},
-		{En: "If you need a higher quota, upgrade the instance edition where quotas depend on it, or open a ticket (https://console.cloud.tencent.com/workorder/category) to request an increase.", Zh: "如需更高配额，在配额取决于实例规格时升级实例规格，或提交工单（https://console.cloud.tencent.com/workorder/category）申请提升配额。"},
-	}},
-	{guide: 223, steps: []Text{
-		{En: "List the resources of the region you call {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare their IDs with yours; repeat for the region the resource was created in.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台列出所调用地域中的资源并核对 ID；并对资源创建时所在的地域重复查询。"},
-		{En: "Run `tccli sts GetCallerIdentity` with the same credentials to confirm the account.", Zh: "用相同凭证执行 `tccli sts GetCallerIdentity`，确认所属账号。"},
-		{En: "Read `Message` and the sub-code to see which resource is missing, and create it first if needed; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认缺少的是哪个资源，必要时先创建；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
-	}},
 	{guide: 224, steps: []Text{
-		{En: "Find the parameter named in `Message` and check its allowed values on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; for `Region`, use a region listed for that API (e.g. `ap-guangzhou`).", Zh: "找到 `Message` 中指出的参数，在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对允许的取值；`Region` 请使用该接口列出的地域（如 `ap-guangzhou`）。"},
-		{En: "List the regions {{product}} supports with `tccli region DescribeRegions --Product {{p}}`.", Zh: "用 `tccli region DescribeRegions --Product {{p}}` 查询{{product}}支持的地域。"},
-		{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
+		{En: "Read the full `Message`; it usually names the state or rule that refused the operation, and `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读完整的 `Message`，其中通常会说明拒绝该操作的状态或规则；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
+		{En: "Check the resource state {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and wait for running tasks to finish.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查看资源状态，等待进行中的任务结束。"},
+		{En: "Check the account balance and overdue bills at https://console.cloud.tencent.com/expense.", Zh: "在 https://console.cloud.tencent.com/expense 检查账户余额和欠费情况。"},
+		{En: "If the state is normal and it persists, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId.", Zh: "若状态正常但问题持续，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
 	}},
 	{guide: 225, steps: []Text{
 		{En: "Find the parameter named in `Message` and check its allowed values on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; for `Region`, use a region listed for that API (e.g. `ap-guangzhou`).", Zh: "找到 `Message` 中指出的参数，在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对允许的取值；`Region` 请使用该接口列出的地域（如 `ap-guangzhou`）。"},
@@ -5702,9 +6264,10 @@ var guideTemplates = []guideTemplate{
 		{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
 	}},
 	{guide: 228, steps: []Text{
-		{En: "Find the parameter named in `Message` and check its allowed values on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; for `Region`, use a region listed for that API (e.g. `ap-guangzhou`).", Zh: "找到 `Message` 中指出的参数，在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对允许的取值；`Region` 请使用该接口列出的地域（如 `ap-guangzhou`）。"},
-		{En: "List the regions {{product}} supports with `tccli region DescribeRegions --Product {{p}}`.", Zh: "用 `tccli region DescribeRegions --Product {{p}}` 查询{{product}}支持的地域。"},
-		{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
+		{En: "Read the full `Message`; it usually names the state or rule that refused the operation, and `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读完整的 `Message`，其中通常会说明拒绝该操作的状态或规则；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
+		{En: "Check the resource state {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and wait for running tasks to finish.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查看资源状态，等待进行中的任务结束。"},
+		{En: "Check the account balance and overdue bills at https://console.cloud.tencent.com/expense.", Zh: "在 https://console.cloud.tencent.com/expense 检查账户余额和欠费情况。"},
+		{En: "If the state is normal and it persists, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId.", Zh: "若状态正常但问题持续，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
 	}},
 	{guide: 229, steps: []Text{
 		{En: "List the resources of the region you call {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare their IDs with yours; repeat for the region the resource was created in.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台列出所调用地域中的资源并核对 ID；并对资源创建时所在的地域重复查询。"},
@@ -5712,24 +6275,27 @@ var guideTemplates = []guideTemplate{
 		{En: "Read `Message` and the sub-code to see which resource is missing, and create it first if needed; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认缺少的是哪个资源，必要时先创建；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
 	}},
 	{guide: 230, steps: []Text{
+		{En: "Read the full `Message`; it usually names the state or rule that refused the operation, and `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读完整的 `Message`，其中通常会说明拒绝该操作的状态或规则；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
+		{En: "Check the resource state {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and wait for running tasks to finish.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查看资源状态，等待进行中的任务结束。"},
+		{En: "Check the account balance and overdue bills at https://console.cloud.tencent.com/expense.", Zh: "在 https://console.cloud.tencent.com/expense 检查账户余额和欠费情况。"},
+		{En: "If the state is normal and it persists, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId.", Zh: "若状态正常但问题持续，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
+	}},
+	{guide: 231, steps: []Text{
+		{En: "Read the full `Message`; it usually names the state or rule that refused the operation, and `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读完整的 `Message`，其中通常会说明拒绝该操作的状态或规则；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
+		{En: "Check the resource state {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and wait for running tasks to finish.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查看资源状态，等待进行中的任务结束。"},
+		{En: "Check the account balance and overdue bills at https://console.cloud.tencent.com/expense.", Zh: "在 https://console.cloud.tencent.com/expense 检查账户余额和欠费情况。"},
+		{En: "If the state is normal and it persists, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId.", Zh: "若状态正常但问题持续，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
+	}},
+	{guide: 232, steps: []Text{
+		{En: "Read the full `Message`; it usually names the state or rule that refused the operation, and `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读完整的 `Message`，其中通常会说明拒绝该操作的状态或规则；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
+		{En: "Check the resource state {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and wait for running tasks to finish.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查看资源状态，等待进行中的任务结束。"},
+		{En: "Check the account balance and overdue bills at https://console.cloud.tencent.com/expense.", Zh: "在 https://console.cloud.tencent.com/expense 检查账户余额和欠费情况。"},
+		{En: "If the state is normal and it persists, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId.", Zh: "若状态正常但问题持续，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
+	}},
+	{guide: 233, steps: []Text{
 		{En: "List the resources of the region you call {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare their IDs with yours; repeat for the region the resource was created in.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台列出所调用地域中的资源并核对 ID；并对资源创建时所在的地域重复查询。"},
 		{En: "Run `tccli sts GetCallerIdentity` with the same credentials to confirm the account.", Zh: "用相同凭证执行 `tccli sts GetCallerIdentity`，确认所属账号。"},
 		{En: "Read `Message` and the sub-code to see which resource is missing, and create it first if needed; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认缺少的是哪个资源，必要时先创建；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
-	}},
-	{guide: 231, steps: []Text{
-		{En: "Add the parameter named in `Message` (e.g. The request is missing a required parameter `InstanceId`. means: set `InstanceId`) and send the request again.", Zh: "补上 `Message` 中指出的参数（如提示 请求缺少必传参数 `InstanceId`。 即需要传 `InstanceId`），然后重新发起请求。"},
-		{En: "For a missing `X-TC-*` header, add that common parameter to the request headers, or let an official SDK set them all.", Zh: "若缺少 `X-TC-*` 头，请在请求头中补上该公共参数，或交由官方 SDK 统一设置。"},
-		{En: "Check the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}} for required and conditionally required parameters, and try the call in API Explorer ({{explorer}}), which marks required fields.", Zh: "在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对必填及条件必填参数，并在 API Explorer（{{explorer}}）中试调，该工具会标出必填项。"},
-	}},
-	{guide: 232, steps: []Text{
-		{En: "Read the parameter named in `Message` (the name in backticks, e.g. Parameter `Limit` format invalid.) and check its type and format on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}.", Zh: "找到 `Message` 中指出的参数（反引号中的参数名，如 参数 `Limit` 格式非法。），在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对其类型和格式。"},
-		{En: "Reproduce the call in API Explorer ({{explorer}}), which validates types and generates SDK code to copy, or with `tccli {{p}} {{action}} --region <region>`.", Zh: "在 API Explorer（{{explorer}}）中复现调用（它会校验类型并生成可参考的 SDK 代码），或用 `tccli {{p}} {{action}} --region <地域>` 复现。"},
-		{En: "Use an official SDK, which serialises arrays, numbers and JSON correctly; if you build requests yourself, remember the v1 (form) and v3 (JSON) encodings differ.", Zh: "使用官方 SDK，它会正确序列化数组、数值和 JSON；如自行构造请求，注意 v1（表单）与 v3（JSON）签名下的传参方式不同。"},
-	}},
-	{guide: 233, steps: []Text{
-		{En: "Read the parameter named in `Message` (the name in backticks, e.g. Parameter `Limit` format invalid.) and check its type and format on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}.", Zh: "找到 `Message` 中指出的参数（反引号中的参数名，如 参数 `Limit` 格式非法。），在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对其类型和格式。"},
-		{En: "Reproduce the call in API Explorer ({{explorer}}), which validates types and generates SDK code to copy, or with `tccli {{p}} {{action}} --region <region>`.", Zh: "在 API Explorer（{{explorer}}）中复现调用（它会校验类型并生成可参考的 SDK 代码），或用 `tccli {{p}} {{action}} --region <地域>` 复现。"},
-		{En: "Use an official SDK, which serialises arrays, numbers and JSON correctly; if you build requests yourself, remember the v1 (form) and v3 (JSON) encodings differ.", Zh: "使用官方 SDK，它会正确序列化数组、数值和 JSON；如自行构造请求，注意 v1（表单）与 v3（JSON）签名下的传参方式不同。"},
 	}},
 	{guide: 234, steps: []Text{
 		{En: "Find the parameter named in `Message` and check its allowed values on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; for `Region`, use a region listed for that API (e.g. `ap-guangzhou`).", Zh: "找到 `Message` 中指出的参数，在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对允许的取值；`Region` 请使用该接口列出的地域（如 `ap-guangzhou`）。"},
@@ -5737,39 +6303,39 @@ var guideTemplates = []guideTemplate{
 		{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
 	}},
 	{guide: 235, steps: []Text{
-		{En: "Find the parameter named in `Message` and check its allowed values on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; for `Region`, use a region listed for that API (e.g. `ap-guangzhou`).", Zh: "找到 `Message` 中指出的参数，在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对允许的取值；`Region` 请使用该接口列出的地域（如 `ap-guangzhou`）。"},
-		{En: "List the regions {{product}} supports with `tccli region DescribeRegions --Product {{p}}`.", Zh: "用 `tccli region DescribeRegions --Product {{p}}` 查询{{product}}支持的地域。"},
-		{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
-	}},
-	{guide: 236, steps: []Text{
-		{En: "Find the parameter named in `Message` and check its allowed values on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; for `Region`, use a region listed for that API (e.g. `ap-guangzhou`).", Zh: "找到 `Message` 中指出的参数，在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对允许的取值；`Region` 请使用该接口列出的地域（如 `ap-guangzhou`）。"},
-		{En: "List the regions {{product}} supports with `tccli region DescribeRegions --Product {{p}}`.", Zh: "用 `tccli region DescribeRegions --Product {{p}}` 查询{{product}}支持的地域。"},
-		{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
-	}},
-	{guide: 237, steps: []Text{
-		{En: "Find the parameter named in `Message` and check its allowed values on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; for `Region`, use a region listed for that API (e.g. `ap-guangzhou`).", Zh: "找到 `Message` 中指出的参数，在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对允许的取值；`Region` 请使用该接口列出的地域（如 `ap-guangzhou`）。"},
-		{En: "List the regions {{product}} supports with `tccli region DescribeRegions --Product {{p}}`.", Zh: "用 `tccli region DescribeRegions --Product {{p}}` 查询{{product}}支持的地域。"},
-		{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
-	}},
-	{guide: 238, steps: []Text{
 		{En: "Read `Message` and the sub-code to see what the resource does not support (its type, edition, state or billing); `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认资源不支持的是哪一项（类型、规格、状态或计费方式）；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
 		{En: "Check the resource's edition and state {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare them with the feature's requirements in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查询资源的规格和状态，并与{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该功能的要求对照。"},
 		{En: "Upgrade the edition, change the configuration, complete the prerequisite in the console of {{product}}, or use a supported alternative.", Zh: "升级规格、修改配置、在{{product}}的控制台完成前置步骤，或改用受支持的替代方式。"},
 	}},
+	{guide: 236, steps: []Text{
+		{En: "List the resources of the region you call {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare their IDs with yours; repeat for the region the resource was created in.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台列出所调用地域中的资源并核对 ID；并对资源创建时所在的地域重复查询。"},
+		{En: "Run `tccli sts GetCallerIdentity` with the same credentials to confirm the account.", Zh: "用相同凭证执行 `tccli sts GetCallerIdentity`，确认所属账号。"},
+		{En: "Read `Message` and the sub-code to see which resource is missing, and create it first if needed; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认缺少的是哪个资源，必要时先创建；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
+	}},
+	{guide: 237, steps: []Text{
+		{En: "Look up the filter names the action supports on its page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; `Filters.N.Name` is case-sensitive and must be one of them.", Zh: "在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面查看支持的过滤条件名称；`Filters.N.Name` 区分大小写，必须是其中之一。"},
+		{En: "Give each filter a `Values` list of strings in the documented format (IDs, states, zone names), and respect the documented limits on the number of filters and values.", Zh: "为每个过滤条件提供字符串列表 `Values`，取值格式与文档一致（ID、状态、可用区名称等），并遵守文档对过滤条件和取值数量的限制。"},
+		{En: "Try the same filters in API Explorer ({{explorer}}), which shows the accepted names for each action, or with `tccli {{p}} {{action}} --region <region> --Filters '[...]'`.", Zh: "在 API Explorer（{{explorer}}）中试用相同的过滤条件（其中列出了每个接口可用的名称），或用 `tccli {{p}} {{action}} --region <地域> --Filters '[...]'` 试调。"},
+	}},
+	{guide: 238, steps: []Text{
+		{En: "Look up the filter names the action supports on its page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; `Filters.N.Name` is case-sensitive and must be one of them.", Zh: "在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面查看支持的过滤条件名称；`Filters.N.Name` 区分大小写，必须是其中之一。"},
+		{En: "Give each filter a `Values` list of strings in the documented format (IDs, states, zone names), and respect the documented limits on the number of filters and values.", Zh: "为每个过滤条件提供字符串列表 `Values`，取值格式与文档一致（ID、状态、可用区名称等），并遵守文档对过滤条件和取值数量的限制。"},
+		{En: "Try the same filters in API Explorer ({{explorer}}), which shows the accepted names for each action, or with `tccli {{p}} {{action}} --region <region> --Filters '[...]'`.", Zh: "在 API Explorer（{{explorer}}）中试用相同的过滤条件（其中列出了每个接口可用的名称），或用 `tccli {{p}} {{action}} --region <地域> --Filters '[...]'` 试调。"},
+	}},
 	{guide: 239, steps: []Text{
-		{En: "Find the parameter named in `Message` and check its allowed values on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; for `Region`, use a region listed for that API (e.g. `ap-guangzhou`).", Zh: "找到 `Message` 中指出的参数，在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对允许的取值；`Region` 请使用该接口列出的地域（如 `ap-guangzhou`）。"},
-		{En: "List the regions {{product}} supports with `tccli region DescribeRegions --Product {{p}}`.", Zh: "用 `tccli region DescribeRegions --Product {{p}}` 查询{{product}}支持的地域。"},
-		{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
+		{En: "Read `Message` and the sub-code to see what the resource does not support (its type, edition, state or billing); `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认资源不支持的是哪一项（类型、规格、状态或计费方式）；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
+		{En: "Check the resource's edition and state {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare them with the feature's requirements in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查询资源的规格和状态，并与{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该功能的要求对照。"},
+		{En: "Upgrade the edition, change the configuration, complete the prerequisite in the console of {{product}}, or use a supported alternative.", Zh: "升级规格、修改配置、在{{product}}的控制台完成前置步骤，或改用受支持的替代方式。"},
 	}},
 	{guide: 240, steps: []Text{
-		{En: "Check the resource's state {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and wait until no task is running.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查看资源状态，等待进行中的任务结束。"},
-		{En: "If it is still bound, detach or delete the dependents first (the `Message` usually names them), then repeat the operation.", Zh: "若资源仍被绑定，先解绑或删除依赖对象（`Message` 通常会指出），再重新执行操作。"},
-		{En: "Serialize changes to one resource in your automation (one worker per resource, or a lock).", Zh: "在自动化流程中串行化对同一资源的修改（每个资源一个执行者或加锁）。"},
+		{En: "List the resources of the region you call {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare their IDs with yours; repeat for the region the resource was created in.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台列出所调用地域中的资源并核对 ID；并对资源创建时所在的地域重复查询。"},
+		{En: "Run `tccli sts GetCallerIdentity` with the same credentials to confirm the account.", Zh: "用相同凭证执行 `tccli sts GetCallerIdentity`，确认所属账号。"},
+		{En: "Read `Message` and the sub-code to see which resource is missing, and create it first if needed; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认缺少的是哪个资源，必要时先创建；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
 	}},
 	{guide: 241, steps: []Text{
-		{En: "Find the parameter named in `Message` and check its allowed values on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; for `Region`, use a region listed for that API (e.g. `ap-guangzhou`).", Zh: "找到 `Message` 中指出的参数，在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对允许的取值；`Region` 请使用该接口列出的地域（如 `ap-guangzhou`）。"},
-		{En: "List the regions {{product}} supports with `tccli region DescribeRegions --Product {{p}}`.", Zh: "用 `tccli region DescribeRegions --Product {{p}}` 查询{{product}}支持的地域。"},
-		{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
+		{En: "List the resources of the region you call {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare their IDs with yours; repeat for the region the resource was created in.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台列出所调用地域中的资源并核对 ID；并对资源创建时所在的地域重复查询。"},
+		{En: "Run `tccli sts GetCallerIdentity` with the same credentials to confirm the account.", Zh: "用相同凭证执行 `tccli sts GetCallerIdentity`，确认所属账号。"},
+		{En: "Read `Message` and the sub-code to see which resource is missing, and create it first if needed; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认缺少的是哪个资源，必要时先创建；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
 	}},
 	{guide: 242, steps: []Text{
 		{En: "Find the parameter named in `Message` and check its allowed values on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; for `Region`, use a region listed for that API (e.g. `ap-guangzhou`).", Zh: "找到 `Message` 中指出的参数，在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对允许的取值；`Region` 请使用该接口列出的地域（如 `ap-guangzhou`）。"},
@@ -5777,19 +6343,19 @@ var guideTemplates = []guideTemplate{
 		{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
 	}},
 	{guide: 243, steps: []Text{
-		{En: "List the regions {{product}} supports with `tccli region DescribeRegions --Product {{p}}`, and use one of the returned region IDs.", Zh: "用 `tccli region DescribeRegions --Product {{p}}` 查询{{product}}支持的地域，并使用返回的地域 ID。"},
-		{En: "Check the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; some actions list a restricted set of regions for the `Region` parameter.", Zh: "查看{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面，部分接口的 `Region` 参数只支持限定的地域列表。"},
-		{En: "Set the region in the client (`{{p}}.NewClient(cred, \"ap-guangzhou\", cpf)`, `tccli {{p}} {{action}} --region ap-guangzhou`) and make sure the resource really lives there.", Zh: "在客户端中设置地域（`{{p}}.NewClient(cred, \"ap-guangzhou\", cpf)`、`tccli {{p}} {{action}} --region ap-guangzhou`），并确认资源确实位于该地域。"},
+		{En: "Find the parameter named in `Message` and check its allowed values on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; for `Region`, use a region listed for that API (e.g. `ap-guangzhou`).", Zh: "找到 `Message` 中指出的参数，在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对允许的取值；`Region` 请使用该接口列出的地域（如 `ap-guangzhou`）。"},
+		{En: "List the regions {{product}} supports with `tccli region DescribeRegions --Product {{p}}`.", Zh: "用 `tccli region DescribeRegions --Product {{p}}` 查询{{product}}支持的地域。"},
+		{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
 	}},
 	{guide: 244, steps: []Text{
-		{En: "List the resources of the region you call {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare their IDs with yours; repeat for the region the resource was created in.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台列出所调用地域中的资源并核对 ID；并对资源创建时所在的地域重复查询。"},
-		{En: "Run `tccli sts GetCallerIdentity` with the same credentials to confirm the account.", Zh: "用相同凭证执行 `tccli sts GetCallerIdentity`，确认所属账号。"},
-		{En: "Read `Message` and the sub-code to see which resource is missing, and create it first if needed; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认缺少的是哪个资源，必要时先创建；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
+		{En: "Find the parameter named in `Message` and check its allowed values on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; for `Region`, use a region listed for that API (e.g. `ap-guangzhou`).", Zh: "找到 `Message` 中指出的参数，在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对允许的取值；`Region` 请使用该接口列出的地域（如 `ap-guangzhou`）。"},
+		{En: "List the regions {{product}} supports with `tccli region DescribeRegions --Product {{p}}`.", Zh: "用 `tccli region DescribeRegions --Product {{p}}` 查询{{product}}支持的地域。"},
+		{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
 	}},
 	{guide: 245, steps: []Text{
-		{En: "List the resources of the region you call {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare their IDs with yours; repeat for the region the resource was created in.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台列出所调用地域中的资源并核对 ID；并对资源创建时所在的地域重复查询。"},
-		{En: "Run `tccli sts GetCallerIdentity` with the same credentials to confirm the account.", Zh: "用相同凭证执行 `tccli sts GetCallerIdentity`，确认所属账号。"},
-		{En: "Read `Message` and the sub-code to see which resource is missing, and create it first if needed; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认缺少的是哪个资源，必要时先创建；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
+		{En: "Read `Message` and the sub-code to see what the resource does not support (its type, edition, state or billing); `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认资源不支持的是哪一项（类型、规格、状态或计费方式）；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
+		{En: "Check the resource's edition and state {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare them with the feature's requirements in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查询资源的规格和状态，并与{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该功能的要求对照。"},
+		{En: "Upgrade the edition, change the configuration, complete the prerequisite in the console of {{product}}, or use a supported alternative.", Zh: "升级规格、修改配置、在{{product}}的控制台完成前置步骤，或改用受支持的替代方式。"},
 	}},
 	{guide: 246, steps: []Text{
 		{En: "List the resources of the region you call {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare their IDs with yours; repeat for the region the resource was created in.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台列出所调用地域中的资源并核对 ID；并对资源创建时所在的地域重复查询。"},
@@ -5797,120 +6363,115 @@ var guideTemplates = []guideTemplate{
 		{En: "Read `Message` and the sub-code to see which resource is missing, and create it first if needed; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认缺少的是哪个资源，必要时先创建；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
 	}},
 	{guide: 247, steps: []Text{
-		{En: "List the resources of the region you call {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare their IDs with yours; repeat for the region the resource was created in.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台列出所调用地域中的资源并核对 ID；并对资源创建时所在的地域重复查询。"},
-		{En: "Run `tccli sts GetCallerIdentity` with the same credentials to confirm the account.", Zh: "用相同凭证执行 `tccli sts GetCallerIdentity`，确认所属账号。"},
-		{En: "Read `Message` and the sub-code to see which resource is missing, and create it first if needed; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认缺少的是哪个资源，必要时先创建；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
-	}},
-	{guide: 248, steps: []Text{
-		{En: "List the resources of the region you call {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare their IDs with yours; repeat for the region the resource was created in.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台列出所调用地域中的资源并核对 ID；并对资源创建时所在的地域重复查询。"},
-		{En: "Run `tccli sts GetCallerIdentity` with the same credentials to confirm the account.", Zh: "用相同凭证执行 `tccli sts GetCallerIdentity`，确认所属账号。"},
-		{En: "Read `Message` and the sub-code to see which resource is missing, and create it first if needed; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认缺少的是哪个资源，必要时先创建；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
-	}},
-	{guide: 249, steps: []Text{
-		{En: "Read `Message` and the sub-code to see what the resource does not support (its type, edition, state or billing); `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认资源不支持的是哪一项（类型、规格、状态或计费方式）；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
-		{En: "Check the resource's edition and state {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare them with the feature's requirements in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查询资源的规格和状态，并与{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该功能的要求对照。"},
-		{En: "Upgrade the edition, change the configuration, complete the prerequisite in the console of {{product}}, or use a supported alternative.", Zh: "升级规格、修改配置、在{{product}}的控制台完成前置步骤，或改用受支持的替代方式。"},
-	}},
-	{guide: 250, steps: []Text{
-		{En: "List the resources of the region you call {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare their IDs with yours; repeat for the region the resource was created in.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台列出所调用地域中的资源并核对 ID；并对资源创建时所在的地域重复查询。"},
-		{En: "Run `tccli sts GetCallerIdentity` with the same credentials to confirm the account.", Zh: "用相同凭证执行 `tccli sts GetCallerIdentity`，确认所属账号。"},
-		{En: "Read `Message` and the sub-code to see which resource is missing, and create it first if needed; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认缺少的是哪个资源，必要时先创建；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
-	}},
-	{guide: 251, steps: []Text{
-		{En: "List the resources of the region you call {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare their IDs with yours; repeat for the region the resource was created in.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台列出所调用地域中的资源并核对 ID；并对资源创建时所在的地域重复查询。"},
-		{En: "Run `tccli sts GetCallerIdentity` with the same credentials to confirm the account.", Zh: "用相同凭证执行 `tccli sts GetCallerIdentity`，确认所属账号。"},
-		{En: "Read `Message` and the sub-code to see which resource is missing, and create it first if needed; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认缺少的是哪个资源，必要时先创建；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
-	}},
-	{guide: 252, steps: []Text{
-		{En: "List the resources of the region you call {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare their IDs with yours; repeat for the region the resource was created in.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台列出所调用地域中的资源并核对 ID；并对资源创建时所在的地域重复查询。"},
-		{En: "Run `tccli sts GetCallerIdentity` with the same credentials to confirm the account.", Zh: "用相同凭证执行 `tccli sts GetCallerIdentity`，确认所属账号。"},
-		{En: "Read `Message` and the sub-code to see which resource is missing, and create it first if needed; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认缺少的是哪个资源，必要时先创建；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
-	}},
-	{guide: 253, steps: []Text{
 		{En: "Find the parameter named in `Message` and check its allowed values on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; for `Region`, use a region listed for that API (e.g. `ap-guangzhou`).", Zh: "找到 `Message` 中指出的参数，在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对允许的取值；`Region` 请使用该接口列出的地域（如 `ap-guangzhou`）。"},
 		{En: "List the regions {{product}} supports with `tccli region DescribeRegions --Product {{p}}`.", Zh: "用 `tccli region DescribeRegions --Product {{p}}` 查询{{product}}支持的地域。"},
 		{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
 	}},
-	{guide: 254, steps: []Text{
-		{En: "Read the `Message`; it usually names what denies the operation (the resource's state, a protection switch, arrears, a feature your account has not enabled).", Zh: "阅读 `Message`，其中通常会说明拒绝的原因（资源状态、保护开关、欠费、账号未开通的功能等）。"},
-		{En: "Check the resource {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and wait for a running change to finish.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台检查资源状态，并等待进行中的变更结束。"},
-		{En: "Check the account balance and overdue bills at https://console.cloud.tencent.com/expense; isolated resources refuse most operations.", Zh: "在 https://console.cloud.tencent.com/expense 检查账户余额和欠费情况；已隔离的资源会拒绝大多数操作。"},
-		{En: "Remove the blocking condition (turn the protection off, renew, apply for the feature), then call again; if nothing explains it, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId.", Zh: "消除阻断条件（关闭保护开关、续费、申请开通功能）后再调用；若找不到原因，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
+	{guide: 248, steps: []Text{
+		{En: "Read `Message` and the sub-code to see what the resource does not support (its type, edition, state or billing); `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认资源不支持的是哪一项（类型、规格、状态或计费方式）；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
+		{En: "Check the resource's edition and state {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare them with the feature's requirements in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查询资源的规格和状态，并与{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该功能的要求对照。"},
+		{En: "Upgrade the edition, change the configuration, complete the prerequisite in the console of {{product}}, or use a supported alternative.", Zh: "升级规格、修改配置、在{{product}}的控制台完成前置步骤，或改用受支持的替代方式。"},
 	}},
-	{guide: 255, steps: []Text{
-		{En: "Check the resource's state {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and wait until no task is running.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查看资源状态，等待进行中的任务结束。"},
-		{En: "If it is still bound, detach or delete the dependents first (the `Message` usually names them), then repeat the operation.", Zh: "若资源仍被绑定，先解绑或删除依赖对象（`Message` 通常会指出），再重新执行操作。"},
-		{En: "Serialize changes to one resource in your automation (one worker per resource, or a lock).", Zh: "在自动化流程中串行化对同一资源的修改（每个资源一个执行者或加锁）。"},
+	{guide: 249, steps: []Text{
+		{En: "Check the resource status {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and wait for a normal/Running state.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查看资源状态，等待其恢复正常/运行中。"},
+		{En: "If it is isolated, top up or renew at https://console.cloud.tencent.com/expense; the resource becomes usable again after recovery.", Zh: "若已被隔离，请在 https://console.cloud.tencent.com/expense 充值或续费，资源恢复后即可使用。"},
+		{En: "If the state is normal and the error persists, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId.", Zh: "若状态正常而错误持续，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
 	}},
-	{guide: 256, steps: []Text{
-		{En: "Read the `Message`; it usually names what denies the operation (the resource's state, a protection switch, arrears, a feature your account has not enabled).", Zh: "阅读 `Message`，其中通常会说明拒绝的原因（资源状态、保护开关、欠费、账号未开通的功能等）。"},
-		{En: "Check the resource {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and wait for a running change to finish.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台检查资源状态，并等待进行中的变更结束。"},
-		{En: "Check the account balance and overdue bills at https://console.cloud.tencent.com/expense; isolated resources refuse most operations.", Zh: "在 https://console.cloud.tencent.com/expense 检查账户余额和欠费情况；已隔离的资源会拒绝大多数操作。"},
-		{En: "Remove the blocking condition (turn the protection off, renew, apply for the feature), then call again; if nothing explains it, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId.", Zh: "消除阻断条件（关闭保护开关、续费、申请开通功能）后再调用；若找不到原因，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
+	{guide: 250, steps: []Text{
+		{En: "Check the resource status {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and wait for a normal/Running state.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查看资源状态，等待其恢复正常/运行中。"},
+		{En: "If it is isolated, top up or renew at https://console.cloud.tencent.com/expense; the resource becomes usable again after recovery.", Zh: "若已被隔离，请在 https://console.cloud.tencent.com/expense 充值或续费，资源恢复后即可使用。"},
+		{En: "If the state is normal and the error persists, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId.", Zh: "若状态正常而错误持续，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
 	}},
-	{guide: 257, steps: []Text{
+	{guide: 251, steps: []Text{
+		{En: "Find the parameter named in `Message` and check its allowed values on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; for `Region`, use a region listed for that API (e.g. `ap-guangzhou`).", Zh: "找到 `Message` 中指出的参数，在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对允许的取值；`Region` 请使用该接口列出的地域（如 `ap-guangzhou`）。"},
+		{En: "List the regions {{product}} supports with `tccli region DescribeRegions --Product {{p}}`.", Zh: "用 `tccli region DescribeRegions --Product {{p}}` 查询{{product}}支持的地域。"},
+		{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
+	}},
+	{guide: 252, steps: []Text{
 		{En: "Read `Message` and the sub-code to see which quota was hit; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认触达了哪项配额；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
 		{En: "{{?quota}}Check the quota with `tccli {{p}} {{quota}} --region <region>`{{/}}{{!quota}}Check the quota in the console of {{product}} (its quota or usage page) or in the usage limits of its documentation{{/}}, then list current usage {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and delete what is unused.", Zh: "{{?quota}}用 `tccli {{p}} {{quota}} --region <地域>` 查看配额{{/}}{{!quota}}在{{product}}的控制台（配额或用量页面）或其文档的使用限制中查看配额{{/}}，再{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查询当前用量，删除不再使用的资源。"},
 		{En: "Split large batches into smaller requests when the limit is per request.", Zh: "如限制针对单次请求，请把大批量拆分为多次较小的请求。"},
 		{En: "If you need a higher quota, upgrade the instance edition where quotas depend on it, or open a ticket (https://console.cloud.tencent.com/workorder/category) to request an increase.", Zh: "如需更高配额，在配额取决于实例规格时升级实例规格，或提交工单（https://console.cloud.tencent.com/workorder/category）申请提升配额。"},
 	}},
+	{guide: 253, steps: []Text{
+		{En: "List the resources of the region you call {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare their IDs with yours; repeat for the region the resource was created in.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台列出所调用地域中的资源并核对 ID；并对资源创建时所在的地域重复查询。"},
+		{En: "Run `tccli sts GetCallerIdentity` with the same credentials to confirm the account.", Zh: "用相同凭证执行 `tccli sts GetCallerIdentity`，确认所属账号。"},
+		{En: "Read `Message` and the sub-code to see which resource is missing, and create it first if needed; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认缺少的是哪个资源，必要时先创建；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
+	}},
+	{guide: 254, steps: []Text{
+		{En: "Find the parameter named in `Message` and check its allowed values on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; for `Region`, use a region listed for that API (e.g. `ap-guangzhou`).", Zh: "找到 `Message` 中指出的参数，在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对允许的取值；`Region` 请使用该接口列出的地域（如 `ap-guangzhou`）。"},
+		{En: "List the regions {{product}} supports with `tccli region DescribeRegions --Product {{p}}`.", Zh: "用 `tccli region DescribeRegions --Product {{p}}` 查询{{product}}支持的地域。"},
+		{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
+	}},
+	{guide: 255, steps: []Text{
+		{En: "Find the parameter named in `Message` and check its allowed values on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; for `Region`, use a region listed for that API (e.g. `ap-guangzhou`).", Zh: "找到 `Message` 中指出的参数，在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对允许的取值；`Region` 请使用该接口列出的地域（如 `ap-guangzhou`）。"},
+		{En: "List the regions {{product}} supports with `tccli region DescribeRegions --Product {{p}}`.", Zh: "用 `tccli region DescribeRegions --Product {{p}}` 查询{{product}}支持的地域。"},
+		{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
+	}},
+	{guide: 256, steps: []Text{
+		{En: "Find the parameter named in `Message` and check its allowed values on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; for `Region`, use a region listed for that API (e.g. `ap-guangzhou`).", Zh: "找到 `Message` 中指出的参数，在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对允许的取值；`Region` 请使用该接口列出的地域（如 `ap-guangzhou`）。"},
+		{En: "List the regions {{product}} supports with `tccli region DescribeRegions --Product {{p}}`.", Zh: "用 `tccli region DescribeRegions --Product {{p}}` 查询{{product}}支持的地域。"},
+		{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
+	}},
+	{guide: 257, steps: []Text{
+		{En: "Find the parameter named in `Message` and check its allowed values on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; for `Region`, use a region listed for that API (e.g. `ap-guangzhou`).", Zh: "找到 `Message` 中指出的参数，在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对允许的取值；`Region` 请使用该接口列出的地域（如 `ap-guangzhou`）。"},
+		{En: "List the regions {{product}} supports with `tccli region DescribeRegions --Product {{p}}`.", Zh: "用 `tccli region DescribeRegions --Product {{p}}` 查询{{product}}支持的地域。"},
+		{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
+	}},
 	{guide: 258, steps: []Text{
-		{En: "List the regions {{product}} supports with `tccli region DescribeRegions --Product {{p}}`, and use one of the returned region IDs.", Zh: "用 `tccli region DescribeRegions --Product {{p}}` 查询{{product}}支持的地域，并使用返回的地域 ID。"},
-		{En: "Check the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; some actions list a restricted set of regions for the `Region` parameter.", Zh: "查看{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面，部分接口的 `Region` 参数只支持限定的地域列表。"},
-		{En: "Set the region in the client (`{{p}}.NewClient(cred, \"ap-guangzhou\", cpf)`, `tccli {{p}} {{action}} --region ap-guangzhou`) and make sure the resource really lives there.", Zh: "在客户端中设置地域（`{{p}}.NewClient(cred, \"ap-guangzhou\", cpf)`、`tccli {{p}} {{action}} --region ap-guangzhou`），并确认资源确实位于该地域。"},
+		{En: "Find the parameter named in `Message` and check its allowed values on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; for `Region`, use a region listed for that API (e.g. `ap-guangzhou`).", Zh: "找到 `Message` 中指出的参数，在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对允许的取值；`Region` 请使用该接口列出的地域（如 `ap-guangzhou`）。"},
+		{En: "List the regions {{product}} supports with `tccli region DescribeRegions --Product {{p}}`.", Zh: "用 `tccli region DescribeRegions --Product {{p}}` 查询{{product}}支持的地域。"},
+		{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
 	}},
 	{guide: 259, steps: []Text{
-		{En: "List the regions {{product}} supports with `tccli region DescribeRegions --Product {{p}}`, and use one of the returned region IDs.", Zh: "用 `tccli region DescribeRegions --Product {{p}}` 查询{{product}}支持的地域，并使用返回的地域 ID。"},
-		{En: "Check the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; some actions list a restricted set of regions for the `Region` parameter.", Zh: "查看{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面，部分接口的 `Region` 参数只支持限定的地域列表。"},
-		{En: "Set the region in the client (`{{p}}.NewClient(cred, \"ap-guangzhou\", cpf)`, `tccli {{p}} {{action}} --region ap-guangzhou`) and make sure the resource really lives there.", Zh: "在客户端中设置地域（`{{p}}.NewClient(cred, \"ap-guangzhou\", cpf)`、`tccli {{p}} {{action}} --region ap-guangzhou`），并确认资源确实位于该地域。"},
+		{En: "List the resources of the region you call {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare their IDs with yours; repeat for the region the resource was created in.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台列出所调用地域中的资源并核对 ID；并对资源创建时所在的地域重复查询。"},
+		{En: "Run `tccli sts GetCallerIdentity` with the same credentials to confirm the account.", Zh: "用相同凭证执行 `tccli sts GetCallerIdentity`，确认所属账号。"},
+		{En: "Read `Message` and the sub-code to see which resource is missing, and create it first if needed; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认缺少的是哪个资源，必要时先创建；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
 	}},
 	{guide: 260, steps: []Text{
-		{En: "List the regions {{product}} supports with `tccli region DescribeRegions --Product {{p}}`, and use one of the returned region IDs.", Zh: "用 `tccli region DescribeRegions --Product {{p}}` 查询{{product}}支持的地域，并使用返回的地域 ID。"},
-		{En: "Check the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; some actions list a restricted set of regions for the `Region` parameter.", Zh: "查看{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面，部分接口的 `Region` 参数只支持限定的地域列表。"},
-		{En: "Set the region in the client (`{{p}}.NewClient(cred, \"ap-guangzhou\", cpf)`, `tccli {{p}} {{action}} --region ap-guangzhou`) and make sure the resource really lives there.", Zh: "在客户端中设置地域（`{{p}}.NewClient(cred, \"ap-guangzhou\", cpf)`、`tccli {{p}} {{action}} --region ap-guangzhou`），并确认资源确实位于该地域。"},
+		{En: "List the resources of the region you call {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare their IDs with yours; repeat for the region the resource was created in.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台列出所调用地域中的资源并核对 ID；并对资源创建时所在的地域重复查询。"},
+		{En: "Run `tccli sts GetCallerIdentity` with the same credentials to confirm the account.", Zh: "用相同凭证执行 `tccli sts GetCallerIdentity`，确认所属账号。"},
+		{En: "Read `Message` and the sub-code to see which resource is missing, and create it first if needed; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认缺少的是哪个资源，必要时先创建；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
 	}},
 	{guide: 261, steps: []Text{
-		{En: "Check the resource's state {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and wait until no task is running.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查看资源状态，等待进行中的任务结束。"},
-		{En: "If it is still bound, detach or delete the dependents first (the `Message` usually names them), then repeat the operation.", Zh: "若资源仍被绑定，先解绑或删除依赖对象（`Message` 通常会指出），再重新执行操作。"},
-		{En: "Serialize changes to one resource in your automation (one worker per resource, or a lock).", Zh: "在自动化流程中串行化对同一资源的修改（每个资源一个执行者或加锁）。"},
+		{En: "Add the parameter named in `Message` (e.g. The request is missing a required parameter `InstanceId`. means: set `InstanceId`) and send the request again.", Zh: "补上 `Message` 中指出的参数（如提示 请求缺少必传参数 `InstanceId`。 即需要传 `InstanceId`），然后重新发起请求。"},
+		{En: "For a missing `X-TC-*` header, add that common parameter to the request headers, or let an official SDK set them all.", Zh: "若缺少 `X-TC-*` 头，请在请求头中补上该公共参数，或交由官方 SDK 统一设置。"},
+		{En: "Check the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}} for required and conditionally required parameters, and try the call in API Explorer ({{explorer}}), which marks required fields.", Zh: "在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对必填及条件必填参数，并在 API Explorer（{{explorer}}）中试调，该工具会标出必填项。"},
 	}},
 	{guide: 262, steps: []Text{
-		{En: "Choose another availability zone or another specification (instance type, bandwidth package, disk type) of {{product}}; the sold-out stock is usually limited to one zone or spec.", Zh: "改选{{product}}的其他可用区或其他规格（实例类型、带宽包、云盘类型）；售罄通常只限于某个可用区或规格。"},
-		{En: "See what can be bought now before you retry: the purchase page in the console of {{product}} shows the zones and specifications on sale, and its API documentation{{?docs}} ({{docs}}){{/}} tells whether an action lists them.", Zh: "重试前先查看当前可购买的配置：{{product}}控制台的购买页会显示在售的可用区和规格，其 API 文档{{?docs}}（{{docs}}）{{/}}中也可查找是否有列出可售配置的接口。"},
-		{En: "Consider another region if your workload allows it.", Zh: "如业务允许，可考虑其他地域。"},
-	}},
-	{guide: 263, steps: []Text{
-		{En: "Read the full `Message`; it usually names the state or rule that refused the operation, and `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读完整的 `Message`，其中通常会说明拒绝该操作的状态或规则；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
-		{En: "Check the resource state {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and wait for running tasks to finish.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查看资源状态，等待进行中的任务结束。"},
-		{En: "Check the account balance and overdue bills at https://console.cloud.tencent.com/expense.", Zh: "在 https://console.cloud.tencent.com/expense 检查账户余额和欠费情况。"},
-		{En: "If the state is normal and it persists, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId.", Zh: "若状态正常但问题持续，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
-	}},
-	{guide: 264, steps: []Text{
 		{En: "Read the parameter named in `Message` (the name in backticks, e.g. Parameter `Limit` format invalid.) and check its type and format on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}.", Zh: "找到 `Message` 中指出的参数（反引号中的参数名，如 参数 `Limit` 格式非法。），在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对其类型和格式。"},
 		{En: "Reproduce the call in API Explorer ({{explorer}}), which validates types and generates SDK code to copy, or with `tccli {{p}} {{action}} --region <region>`.", Zh: "在 API Explorer（{{explorer}}）中复现调用（它会校验类型并生成可参考的 SDK 代码），或用 `tccli {{p}} {{action}} --region <地域>` 复现。"},
 		{En: "Use an official SDK, which serialises arrays, numbers and JSON correctly; if you build requests yourself, remember the v1 (form) and v3 (JSON) encodings differ.", Zh: "使用官方 SDK，它会正确序列化数组、数值和 JSON；如自行构造请求，注意 v1（表单）与 v3（JSON）签名下的传参方式不同。"},
 	}},
-	{guide: 265, steps: []Text{
-		{En: "Record the `RequestId`, action, region and time; they are what support needs to trace the failure.", Zh: "记录 `RequestId`、接口名、地域和时间，这是技术支持定位问题所需的信息。"},
-		{En: "For an idempotent call (Describe*, or a create carrying the same `ClientToken`), retry at most twice with backoff (1 s, then 2 s); do not loop.", Zh: "对幂等调用（Describe* 查询，或携带相同 `ClientToken` 的创建请求），以退避方式（1 秒，再 2 秒）最多重试两次；不要循环重试。"},
-		{En: "If it fails again with the same parameters, try the operation in the console of {{product}} or in API Explorer ({{explorer}}) to rule out client-side causes.", Zh: "若同样参数再次失败，可在{{product}}的控制台或 API Explorer（{{explorer}}）中执行同一操作，排除客户端因素。"},
-		{En: "If it persists, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId.", Zh: "若问题持续，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
+	{guide: 263, steps: []Text{
+		{En: "Read the parameter named in `Message` (the name in backticks, e.g. Parameter `Limit` format invalid.) and check its type and format on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}.", Zh: "找到 `Message` 中指出的参数（反引号中的参数名，如 参数 `Limit` 格式非法。），在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对其类型和格式。"},
+		{En: "Reproduce the call in API Explorer ({{explorer}}), which validates types and generates SDK code to copy, or with `tccli {{p}} {{action}} --region <region>`.", Zh: "在 API Explorer（{{explorer}}）中复现调用（它会校验类型并生成可参考的 SDK 代码），或用 `tccli {{p}} {{action}} --region <地域>` 复现。"},
+		{En: "Use an official SDK, which serialises arrays, numbers and JSON correctly; if you build requests yourself, remember the v1 (form) and v3 (JSON) encodings differ.", Zh: "使用官方 SDK，它会正确序列化数组、数值和 JSON；如自行构造请求，注意 v1（表单）与 v3（JSON）签名下的传参方式不同。"},
 	}},
-	{guide: 266, steps: []Text{
-		{En: "Check the resource's state {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and wait until no task is running.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查看资源状态，等待进行中的任务结束。"},
-		{En: "If it is still bound, detach or delete the dependents first (the `Message` usually names them), then repeat the operation.", Zh: "若资源仍被绑定，先解绑或删除依赖对象（`Message` 通常会指出），再重新执行操作。"},
-		{En: "Serialize changes to one resource in your automation (one worker per resource, or a lock).", Zh: "在自动化流程中串行化对同一资源的修改（每个资源一个执行者或加锁）。"},
-	}},
-	{guide: 267, steps: []Text{
-		{En: "Record the `RequestId`, action, region and time; they are what support needs to trace the failure.", Zh: "记录 `RequestId`、接口名、地域和时间，这是技术支持定位问题所需的信息。"},
-		{En: "For an idempotent call (Describe*, or a create carrying the same `ClientToken`), retry at most twice with backoff (1 s, then 2 s); do not loop.", Zh: "对幂等调用（Describe* 查询，或携带相同 `ClientToken` 的创建请求），以退避方式（1 秒，再 2 秒）最多重试两次；不要循环重试。"},
-		{En: "If it fails again with the same parameters, try the operation in the console of {{product}} or in API Explorer ({{explorer}}) to rule out client-side causes.", Zh: "若同样参数再次失败，可在{{product}}的控制台或 API Explorer（{{explorer}}）中执行同一操作，排除客户端因素。"},
-		{En: "If it persists, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId.", Zh: "若问题持续，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
-	}},
-	{guide: 268, steps: []Text{
+	{guide: 264, steps: []Text{
 		{En: "Find the parameter named in `Message` and check its allowed values on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; for `Region`, use a region listed for that API (e.g. `ap-guangzhou`).", Zh: "找到 `Message` 中指出的参数，在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对允许的取值；`Region` 请使用该接口列出的地域（如 `ap-guangzhou`）。"},
 		{En: "List the regions {{product}} supports with `tccli region DescribeRegions --Product {{p}}`.", Zh: "用 `tccli region DescribeRegions --Product {{p}}` 查询{{product}}支持的地域。"},
 		{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
+	}},
+	{guide: 265, steps: []Text{
+		{En: "Find the parameter named in `Message` and check its allowed values on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; for `Region`, use a region listed for that API (e.g. `ap-guangzhou`).", Zh: "找到 `Message` 中指出的参数，在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对允许的取值；`Region` 请使用该接口列出的地域（如 `ap-guangzhou`）。"},
+		{En: "List the regions {{product}} supports with `tccli region DescribeRegions --Product {{p}}`.", Zh: "用 `tccli region DescribeRegions --Product {{p}}` 查询{{product}}支持的地域。"},
+		{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
+	}},
+	{guide: 266, steps: []Text{
+		{En: "Find the parameter named in `Message` and check its allowed values on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; for `Region`, use a region listed for that API (e.g. `ap-guangzhou`).", Zh: "找到 `Message` 中指出的参数，在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对允许的取值；`Region` 请使用该接口列出的地域（如 `ap-guangzhou`）。"},
+		{En: "List the regions {{product}} supports with `tccli region DescribeRegions --Product {{p}}`.", Zh: "用 `tccli region DescribeRegions --Product {{p}}` 查询{{product}}支持的地域。"},
+		{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
+	}},
+	{guide: 267, steps: []Text{
+		{En: "Find the parameter named in `Message` and check its allowed values on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; for `Region`, use a region listed for that API (e.g. `ap-guangzhou`).", Zh: "找到 `Message` 中指出的参数，在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对允许的取值；`Region` 请使用该接口列出的地域（如 `ap-guangzhou`）。"},
+		{En: "List the regions {{product}} supports with `tccli region DescribeRegions --Product {{p}}`.", Zh: "用 `tccli region DescribeRegions --Product {{p}}` 查询{{product}}支持的地域。"},
+		{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
+	}},
+	{guide: 268, steps: []Text{
+		{En: "Read `Message` and the sub-code to see what the resource does not support (its type, edition, state or billing); `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认资源不支持的是哪一项（类型、规格、状态或计费方式）；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
+		{En: "Check the resource's edition and state {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare them with the feature's requirements in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查询资源的规格和状态，并与{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该功能的要求对照。"},
+		{En: "Upgrade the edition, change the configuration, complete the prerequisite in the console of {{product}}, or use a supported alternative.", Zh: "升级规格、修改配置、在{{product}}的控制台完成前置步骤，或改用受支持的替代方式。"},
 	}},
 	{guide: 269, steps: []Text{
 		{En: "Find the parameter named in `Message` and check its allowed values on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; for `Region`, use a region listed for that API (e.g. `ap-guangzhou`).", Zh: "找到 `Message` 中指出的参数，在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对允许的取值；`Region` 请使用该接口列出的地域（如 `ap-guangzhou`）。"},
@@ -5918,12 +6479,168 @@ var guideTemplates = []guideTemplate{
 		{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
 	}},
 	{guide: 270, steps: []Text{
+		{En: "Check the resource's state {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and wait until no task is running.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查看资源状态，等待进行中的任务结束。"},
+		{En: "If it is still bound, detach or delete the dependents first (the `Message` usually names them), then repeat the operation.", Zh: "若资源仍被绑定，先解绑或删除依赖对象（`Message` 通常会指出），再重新执行操作。"},
+		{En: "Serialize changes to one resource in your automation (one worker per resource, or a lock).", Zh: "在自动化流程中串行化对同一资源的修改（每个资源一个执行者或加锁）。"},
+	}},
+	{guide: 271, steps: []Text{
+		{En: "Find the parameter named in `Message` and check its allowed values on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; for `Region`, use a region listed for that API (e.g. `ap-guangzhou`).", Zh: "找到 `Message` 中指出的参数，在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对允许的取值；`Region` 请使用该接口列出的地域（如 `ap-guangzhou`）。"},
+		{En: "List the regions {{product}} supports with `tccli region DescribeRegions --Product {{p}}`.", Zh: "用 `tccli region DescribeRegions --Product {{p}}` 查询{{product}}支持的地域。"},
+		{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
+	}},
+	{guide: 272, steps: []Text{
+		{En: "Find the parameter named in `Message` and check its allowed values on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; for `Region`, use a region listed for that API (e.g. `ap-guangzhou`).", Zh: "找到 `Message` 中指出的参数，在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对允许的取值；`Region` 请使用该接口列出的地域（如 `ap-guangzhou`）。"},
+		{En: "List the regions {{product}} supports with `tccli region DescribeRegions --Product {{p}}`.", Zh: "用 `tccli region DescribeRegions --Product {{p}}` 查询{{product}}支持的地域。"},
+		{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
+	}},
+	{guide: 273, steps: []Text{
+		{En: "List the regions {{product}} supports with `tccli region DescribeRegions --Product {{p}}`, and use one of the returned region IDs.", Zh: "用 `tccli region DescribeRegions --Product {{p}}` 查询{{product}}支持的地域，并使用返回的地域 ID。"},
+		{En: "Check the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; some actions list a restricted set of regions for the `Region` parameter.", Zh: "查看{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面，部分接口的 `Region` 参数只支持限定的地域列表。"},
+		{En: "Set the region in the client (`{{p}}.NewClient(cred, \"ap-guangzhou\", cpf)`, `tccli {{p}} {{action}} --region ap-guangzhou`) and make sure the resource really lives there.", Zh: "在客户端中设置地域（`{{p}}.NewClient(cred, \"ap-guangzhou\", cpf)`、`tccli {{p}} {{action}} --region ap-guangzhou`），并确认资源确实位于该地域。"},
+	}},
+	{guide: 274, steps: []Text{
+		{En: "List the resources of the region you call {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare their IDs with yours; repeat for the region the resource was created in.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台列出所调用地域中的资源并核对 ID；并对资源创建时所在的地域重复查询。"},
+		{En: "Run `tccli sts GetCallerIdentity` with the same credentials to confirm the account.", Zh: "用相同凭证执行 `tccli sts GetCallerIdentity`，确认所属账号。"},
+		{En: "Read `Message` and the sub-code to see which resource is missing, and create it first if needed; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认缺少的是哪个资源，必要时先创建；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
+	}},
+	{guide: 275, steps: []Text{
+		{En: "List the resources of the region you call {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare their IDs with yours; repeat for the region the resource was created in.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台列出所调用地域中的资源并核对 ID；并对资源创建时所在的地域重复查询。"},
+		{En: "Run `tccli sts GetCallerIdentity` with the same credentials to confirm the account.", Zh: "用相同凭证执行 `tccli sts GetCallerIdentity`，确认所属账号。"},
+		{En: "Read `Message` and the sub-code to see which resource is missing, and create it first if needed; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认缺少的是哪个资源，必要时先创建；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
+	}},
+	{guide: 276, steps: []Text{
+		{En: "List the resources of the region you call {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare their IDs with yours; repeat for the region the resource was created in.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台列出所调用地域中的资源并核对 ID；并对资源创建时所在的地域重复查询。"},
+		{En: "Run `tccli sts GetCallerIdentity` with the same credentials to confirm the account.", Zh: "用相同凭证执行 `tccli sts GetCallerIdentity`，确认所属账号。"},
+		{En: "Read `Message` and the sub-code to see which resource is missing, and create it first if needed; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认缺少的是哪个资源，必要时先创建；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
+	}},
+	{guide: 277, steps: []Text{
+		{En: "List the resources of the region you call {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare their IDs with yours; repeat for the region the resource was created in.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台列出所调用地域中的资源并核对 ID；并对资源创建时所在的地域重复查询。"},
+		{En: "Run `tccli sts GetCallerIdentity` with the same credentials to confirm the account.", Zh: "用相同凭证执行 `tccli sts GetCallerIdentity`，确认所属账号。"},
+		{En: "Read `Message` and the sub-code to see which resource is missing, and create it first if needed; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认缺少的是哪个资源，必要时先创建；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
+	}},
+	{guide: 278, steps: []Text{
+		{En: "List the resources of the region you call {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare their IDs with yours; repeat for the region the resource was created in.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台列出所调用地域中的资源并核对 ID；并对资源创建时所在的地域重复查询。"},
+		{En: "Run `tccli sts GetCallerIdentity` with the same credentials to confirm the account.", Zh: "用相同凭证执行 `tccli sts GetCallerIdentity`，确认所属账号。"},
+		{En: "Read `Message` and the sub-code to see which resource is missing, and create it first if needed; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认缺少的是哪个资源，必要时先创建；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
+	}},
+	{guide: 279, steps: []Text{
+		{En: "Read `Message` and the sub-code to see what the resource does not support (its type, edition, state or billing); `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认资源不支持的是哪一项（类型、规格、状态或计费方式）；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
+		{En: "Check the resource's edition and state {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare them with the feature's requirements in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查询资源的规格和状态，并与{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该功能的要求对照。"},
+		{En: "Upgrade the edition, change the configuration, complete the prerequisite in the console of {{product}}, or use a supported alternative.", Zh: "升级规格、修改配置、在{{product}}的控制台完成前置步骤，或改用受支持的替代方式。"},
+	}},
+	{guide: 280, steps: []Text{
+		{En: "List the resources of the region you call {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare their IDs with yours; repeat for the region the resource was created in.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台列出所调用地域中的资源并核对 ID；并对资源创建时所在的地域重复查询。"},
+		{En: "Run `tccli sts GetCallerIdentity` with the same credentials to confirm the account.", Zh: "用相同凭证执行 `tccli sts GetCallerIdentity`，确认所属账号。"},
+		{En: "Read `Message` and the sub-code to see which resource is missing, and create it first if needed; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认缺少的是哪个资源，必要时先创建；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
+	}},
+	{guide: 281, steps: []Text{
+		{En: "List the resources of the region you call {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare their IDs with yours; repeat for the region the resource was created in.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台列出所调用地域中的资源并核对 ID；并对资源创建时所在的地域重复查询。"},
+		{En: "Run `tccli sts GetCallerIdentity` with the same credentials to confirm the account.", Zh: "用相同凭证执行 `tccli sts GetCallerIdentity`，确认所属账号。"},
+		{En: "Read `Message` and the sub-code to see which resource is missing, and create it first if needed; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认缺少的是哪个资源，必要时先创建；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
+	}},
+	{guide: 282, steps: []Text{
+		{En: "List the resources of the region you call {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare their IDs with yours; repeat for the region the resource was created in.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台列出所调用地域中的资源并核对 ID；并对资源创建时所在的地域重复查询。"},
+		{En: "Run `tccli sts GetCallerIdentity` with the same credentials to confirm the account.", Zh: "用相同凭证执行 `tccli sts GetCallerIdentity`，确认所属账号。"},
+		{En: "Read `Message` and the sub-code to see which resource is missing, and create it first if needed; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认缺少的是哪个资源，必要时先创建；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
+	}},
+	{guide: 283, steps: []Text{
+		{En: "Find the parameter named in `Message` and check its allowed values on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; for `Region`, use a region listed for that API (e.g. `ap-guangzhou`).", Zh: "找到 `Message` 中指出的参数，在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对允许的取值；`Region` 请使用该接口列出的地域（如 `ap-guangzhou`）。"},
+		{En: "List the regions {{product}} supports with `tccli region DescribeRegions --Product {{p}}`.", Zh: "用 `tccli region DescribeRegions --Product {{p}}` 查询{{product}}支持的地域。"},
+		{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
+	}},
+	{guide: 284, steps: []Text{
+		{En: "Read the `Message`; it usually names what denies the operation (the resource's state, a protection switch, arrears, a feature your account has not enabled).", Zh: "阅读 `Message`，其中通常会说明拒绝的原因（资源状态、保护开关、欠费、账号未开通的功能等）。"},
+		{En: "Check the resource {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and wait for a running change to finish.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台检查资源状态，并等待进行中的变更结束。"},
+		{En: "Check the account balance and overdue bills at https://console.cloud.tencent.com/expense; isolated resources refuse most operations.", Zh: "在 https://console.cloud.tencent.com/expense 检查账户余额和欠费情况；已隔离的资源会拒绝大多数操作。"},
+		{En: "Remove the blocking condition (turn the protection off, renew, apply for the feature), then call again; if nothing explains it, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId.", Zh: "消除阻断条件（关闭保护开关、续费、申请开通功能）后再调用；若找不到原因，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
+	}},
+	{guide: 285, steps: []Text{
+		{En: "Check the resource's state {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and wait until no task is running.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查看资源状态，等待进行中的任务结束。"},
+		{En: "If it is still bound, detach or delete the dependents first (the `Message` usually names them), then repeat the operation.", Zh: "若资源仍被绑定，先解绑或删除依赖对象（`Message` 通常会指出），再重新执行操作。"},
+		{En: "Serialize changes to one resource in your automation (one worker per resource, or a lock).", Zh: "在自动化流程中串行化对同一资源的修改（每个资源一个执行者或加锁）。"},
+	}},
+	{guide: 286, steps: []Text{
+		{En: "Read the `Message`; it usually names what denies the operation (the resource's state, a protection switch, arrears, a feature your account has not enabled).", Zh: "阅读 `Message`，其中通常会说明拒绝的原因（资源状态、保护开关、欠费、账号未开通的功能等）。"},
+		{En: "Check the resource {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and wait for a running change to finish.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台检查资源状态，并等待进行中的变更结束。"},
+		{En: "Check the account balance and overdue bills at https://console.cloud.tencent.com/expense; isolated resources refuse most operations.", Zh: "在 https://console.cloud.tencent.com/expense 检查账户余额和欠费情况；已隔离的资源会拒绝大多数操作。"},
+		{En: "Remove the blocking condition (turn the protection off, renew, apply for the feature), then call again; if nothing explains it, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId.", Zh: "消除阻断条件（关闭保护开关、续费、申请开通功能）后再调用；若找不到原因，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
+	}},
+	{guide: 287, steps: []Text{
 		{En: "Read `Message` and the sub-code to see which quota was hit; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认触达了哪项配额；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
 		{En: "{{?quota}}Check the quota with `tccli {{p}} {{quota}} --region <region>`{{/}}{{!quota}}Check the quota in the console of {{product}} (its quota or usage page) or in the usage limits of its documentation{{/}}, then list current usage {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and delete what is unused.", Zh: "{{?quota}}用 `tccli {{p}} {{quota}} --region <地域>` 查看配额{{/}}{{!quota}}在{{product}}的控制台（配额或用量页面）或其文档的使用限制中查看配额{{/}}，再{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查询当前用量，删除不再使用的资源。"},
 		{En: "Split large batches into smaller requests when the limit is per request.", Zh: "如限制针对单次请求，请把大批量拆分为多次较小的请求。"},
 		{En: "If you need a higher quota, upgrade the instance edition where quotas depend on it, or open a ticket (https://console.cloud.tencent.com/workorder/category) to request an increase.", Zh: "如需更高配额，在配额取决于实例规格时升级实例规格，或提交工单（https://console.cloud.tencent.com/workorder/category）申请提升配额。"},
 	}},
-	{guide: 271, steps: []Text{
+	{guide: 288, steps: []Text{
+		{En: "List the regions {{product}} supports with `tccli region DescribeRegions --Product {{p}}`, and use one of the returned region IDs.", Zh: "用 `tccli region DescribeRegions --Product {{p}}` 查询{{product}}支持的地域，并使用返回的地域 ID。"},
+		{En: "Check the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; some actions list a restricted set of regions for the `Region` parameter.", Zh: "查看{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面，部分接口的 `Region` 参数只支持限定的地域列表。"},
+		{En: "Set the region in the client (`{{p}}.NewClient(cred, \"ap-guangzhou\", cpf)`, `tccli {{p}} {{action}} --region ap-guangzhou`) and make sure the resource really lives there.", Zh: "在客户端中设置地域（`{{p}}.NewClient(cred, \"ap-guangzhou\", cpf)`、`tccli {{p}} {{action}} --region ap-guangzhou`），并确认资源确实位于该地域。"},
+	}},
+	{guide: 289, steps: []Text{
+		{En: "List the regions {{product}} supports with `tccli region DescribeRegions --Product {{p}}`, and use one of the returned region IDs.", Zh: "用 `tccli region DescribeRegions --Product {{p}}` 查询{{product}}支持的地域，并使用返回的地域 ID。"},
+		{En: "Check the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; some actions list a restricted set of regions for the `Region` parameter.", Zh: "查看{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面，部分接口的 `Region` 参数只支持限定的地域列表。"},
+		{En: "Set the region in the client (`{{p}}.NewClient(cred, \"ap-guangzhou\", cpf)`, `tccli {{p}} {{action}} --region ap-guangzhou`) and make sure the resource really lives there.", Zh: "在客户端中设置地域（`{{p}}.NewClient(cred, \"ap-guangzhou\", cpf)`、`tccli {{p}} {{action}} --region ap-guangzhou`），并确认资源确实位于该地域。"},
+	}},
+	{guide: 290, steps: []Text{
+		{En: "List the regions {{product}} supports with `tccli region DescribeRegions --Product {{p}}`, and use one of the returned region IDs.", Zh: "用 `tccli region DescribeRegions --Product {{p}}` 查询{{product}}支持的地域，并使用返回的地域 ID。"},
+		{En: "Check the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; some actions list a restricted set of regions for the `Region` parameter.", Zh: "查看{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面，部分接口的 `Region` 参数只支持限定的地域列表。"},
+		{En: "Set the region in the client (`{{p}}.NewClient(cred, \"ap-guangzhou\", cpf)`, `tccli {{p}} {{action}} --region ap-guangzhou`) and make sure the resource really lives there.", Zh: "在客户端中设置地域（`{{p}}.NewClient(cred, \"ap-guangzhou\", cpf)`、`tccli {{p}} {{action}} --region ap-guangzhou`），并确认资源确实位于该地域。"},
+	}},
+	{guide: 291, steps: []Text{
+		{En: "Check the resource's state {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and wait until no task is running.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查看资源状态，等待进行中的任务结束。"},
+		{En: "If it is still bound, detach or delete the dependents first (the `Message` usually names them), then repeat the operation.", Zh: "若资源仍被绑定，先解绑或删除依赖对象（`Message` 通常会指出），再重新执行操作。"},
+		{En: "Serialize changes to one resource in your automation (one worker per resource, or a lock).", Zh: "在自动化流程中串行化对同一资源的修改（每个资源一个执行者或加锁）。"},
+	}},
+	{guide: 292, steps: []Text{
+		{En: "Choose another availability zone or another specification (instance type, bandwidth package, disk type) of {{product}}; the sold-out stock is usually limited to one zone or spec.", Zh: "改选{{product}}的其他可用区或其他规格（实例类型、带宽包、云盘类型）；售罄通常只限于某个可用区或规格。"},
+		{En: "See what can be bought now before you retry: the purchase page in the console of {{product}} shows the zones and specifications on sale, and its API documentation{{?docs}} ({{docs}}){{/}} tells whether an action lists them.", Zh: "重试前先查看当前可购买的配置：{{product}}控制台的购买页会显示在售的可用区和规格，其 API 文档{{?docs}}（{{docs}}）{{/}}中也可查找是否有列出可售配置的接口。"},
+		{En: "Consider another region if your workload allows it.", Zh: "如业务允许，可考虑其他地域。"},
+	}},
+	{guide: 293, steps: []Text{
+		{En: "Read the full `Message`; it usually names the state or rule that refused the operation, and `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读完整的 `Message`，其中通常会说明拒绝该操作的状态或规则；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
+		{En: "Check the resource state {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and wait for running tasks to finish.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查看资源状态，等待进行中的任务结束。"},
+		{En: "Check the account balance and overdue bills at https://console.cloud.tencent.com/expense.", Zh: "在 https://console.cloud.tencent.com/expense 检查账户余额和欠费情况。"},
+		{En: "If the state is normal and it persists, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId.", Zh: "若状态正常但问题持续，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
+	}},
+	{guide: 294, steps: []Text{
+		{En: "Read the parameter named in `Message` (the name in backticks, e.g. Parameter `Limit` format invalid.) and check its type and format on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}.", Zh: "找到 `Message` 中指出的参数（反引号中的参数名，如 参数 `Limit` 格式非法。），在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对其类型和格式。"},
+		{En: "Reproduce the call in API Explorer ({{explorer}}), which validates types and generates SDK code to copy, or with `tccli {{p}} {{action}} --region <region>`.", Zh: "在 API Explorer（{{explorer}}）中复现调用（它会校验类型并生成可参考的 SDK 代码），或用 `tccli {{p}} {{action}} --region <地域>` 复现。"},
+		{En: "Use an official SDK, which serialises arrays, numbers and JSON correctly; if you build requests yourself, remember the v1 (form) and v3 (JSON) encodings differ.", Zh: "使用官方 SDK，它会正确序列化数组、数值和 JSON；如自行构造请求，注意 v1（表单）与 v3（JSON）签名下的传参方式不同。"},
+	}},
+	{guide: 295, steps: []Text{
+		{En: "Record the `RequestId`, action, region and time; they are what support needs to trace the failure.", Zh: "记录 `RequestId`、接口名、地域和时间，这是技术支持定位问题所需的信息。"},
+		{En: "For an idempotent call (Describe*, or a create carrying the same `ClientToken`), retry at most twice with backoff (1 s, then 2 s); do not loop.", Zh: "对幂等调用（Describe* 查询，或携带相同 `ClientToken` 的创建请求），以退避方式（1 秒，再 2 秒）最多重试两次；不要循环重试。"},
+		{En: "If it fails again with the same parameters, try the operation in the console of {{product}} or in API Explorer ({{explorer}}) to rule out client-side causes.", Zh: "若同样参数再次失败，可在{{product}}的控制台或 API Explorer（{{explorer}}）中执行同一操作，排除客户端因素。"},
+		{En: "If it persists, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId.", Zh: "若问题持续，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
+	}},
+	{guide: 296, steps: []Text{
+		{En: "Check the resource's state {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and wait until no task is running.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查看资源状态，等待进行中的任务结束。"},
+		{En: "If it is still bound, detach or delete the dependents first (the `Message` usually names them), then repeat the operation.", Zh: "若资源仍被绑定，先解绑或删除依赖对象（`Message` 通常会指出），再重新执行操作。"},
+		{En: "Serialize changes to one resource in your automation (one worker per resource, or a lock).", Zh: "在自动化流程中串行化对同一资源的修改（每个资源一个执行者或加锁）。"},
+	}},
+	{guide: 297, steps: []Text{
+		{En: "Record the `RequestId`, action, region and time; they are what support needs to trace the failure.", Zh: "记录 `RequestId`、接口名、地域和时间，这是技术支持定位问题所需的信息。"},
+		{En: "For an idempotent call (Describe*, or a create carrying the same `ClientToken`), retry at most twice with backoff (1 s, then 2 s); do not loop.", Zh: "对幂等调用（Describe* 查询，或携带相同 `ClientToken` 的创建请求），以退避方式（1 秒，再 2 秒）最多重试两次；不要循环重试。"},
+		{En: "If it fails again with the same parameters, try the operation in the console of {{product}} or in API Explorer ({{explorer}}) to rule out client-side causes.", Zh: "若同样参数再次失败，可在{{product}}的控制台或 API Explorer（{{explorer}}）中执行同一操作，排除客户端因素。"},
+		{En: "If it persists, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId.", Zh: "若问题持续，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
+	}},
+	{guide: 298, steps: []Text{
+		{En: "Find the parameter named in `Message` and check its allowed values on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; for `Region`, use a region listed for that API (e.g. `ap-guangzhou`).", Zh: "找到 `Message` 中指出的参数，在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对允许的取值；`Region` 请使用该接口列出的地域（如 `ap-guangzhou`）。"},
+		{En: "List the regions {{product}} supports with `tccli region DescribeRegions --Product {{p}}`.", Zh: "用 `tccli region DescribeRegions --Product {{p}}` 查询{{product}}支持的地域。"},
+		{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
+	}},
+	{guide: 299, steps: []Text{
+		{En: "Find the parameter named in `Message` and check its allowed values on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; for `Region`, use a region listed for that API (e.g. `ap-guangzhou`).", Zh: "找到 `Message` 中指出的参数，在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对允许的取值；`Region` 请使用该接口列出的地域（如 `ap-guangzhou`）。"},
+		{En: "List the regions {{product}} supports with `tccli region DescribeRegions --Product {{p}}`.", Zh: "用 `tccli region DescribeRegions --Product {{p}}` 查询{{product}}支持的地域。"},
+		{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
+	}},
+	{guide: 300, steps: []Text{
+		{En: "Read `Message` and the sub-code to see which quota was hit; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认触达了哪项配额；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
+		{En: "{{?quota}}Check the quota with `tccli {{p}} {{quota}} --region <region>`{{/}}{{!quota}}Check the quota in the console of {{product}} (its quota or usage page) or in the usage limits of its documentation{{/}}, then list current usage {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and delete what is unused.", Zh: "{{?quota}}用 `tccli {{p}} {{quota}} --region <地域>` 查看配额{{/}}{{!quota}}在{{product}}的控制台（配额或用量页面）或其文档的使用限制中查看配额{{/}}，再{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查询当前用量，删除不再使用的资源。"},
+		{En: "Split large batches into smaller requests when the limit is per request.", Zh: "如限制针对单次请求，请把大批量拆分为多次较小的请求。"},
+		{En: "If you need a higher quota, upgrade the instance edition where quotas depend on it, or open a ticket (https://console.cloud.tencent.com/workorder/category) to request an increase.", Zh: "如需更高配额，在配额取决于实例规格时升级实例规格，或提交工单（https://console.cloud.tencent.com/workorder/category）申请提升配额。"},
+	}},
+	{guide: 301, steps: []Text{
 		{En: "Read the `Message`; the server usually names the parameter, resource or condition at fault.", Zh: "阅读 `Message`，服务端通常会指出出错的参数、资源或条件。"},
 		{En: "Check the action on its page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}, and try the same call in API Explorer ({{explorer}}) or with `tccli {{p}} {{action}} --region <region>`.", Zh: "在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中查看该接口的页面，并在 API Explorer（{{explorer}}）中或用 `tccli {{p}} {{action}} --region <地域>` 试调同样的请求。"},
 		{En: "If it persists, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId, region and action.", Zh: "如问题持续，请提交工单（https://console.cloud.tencent.com/workorder/category），并附上 RequestId、地域和接口名。"},
@@ -6271,4 +6988,4 @@ var productTable = []productInfo{
 }
 
 // entryFileStarts says at which offset of the entry texts each data/entries<N>.txt starts.
-var entryFileStarts = [...]uint32{0, 1899954, 3799802, 5047379}
+var entryFileStarts = [...]uint32{0, 1899790, 3799551, 5020725}

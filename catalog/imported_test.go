@@ -92,7 +92,7 @@ func TestImportedSpotChecks(t *testing.T) {
 	}{
 		{"aai", "FailedOperation.ServiceIsolate", "账号因为欠费停止服务，请在腾讯云账户充值。", "", "", "2018-05-22", "FailedOperation", "SentenceRecognition", catalog.ProvenanceOfficialZhOnly, "账号因为欠费停止服务，请在腾讯云账户充值。"},
 		{"cvm", "InvalidInstanceId.Malformed", "无效实例`ID`。指定的实例`ID`格式错误。例如实例`ID`长度错误`ins-1122`。", "Invalid instance `ID`. The specified instance `ID` has an invalid format. For example, `ins-1122` has an invalid `ID` length.", "", "2017-03-12", "InvalidInstanceId", "", catalog.ProvenanceOfficial, ""},
-		{"clb", "FailedOperation.ResourceInOperating", "正在操作指定的资源，请稍后重试。", "The specified resource is currently being operated. Please try again later.", "稍后重试。", "", "FailedOperation", "", catalog.ProvenanceOfficial, ""},
+		{"tdmq", "FailedOperation.OperateLater", "任务进行中，请稍后重试", "Task in progress. please try again later.", "请稍后重试，或者工单联系我们", "2020-02-17", "FailedOperation", "", catalog.ProvenanceOfficial, ""},
 		{"tmt", "UnsupportedOperation.TextTooLong", "", "The text length limit (2,000 characters) for a request is reached.", "", "2018-03-21", "UnsupportedOperation", "", catalog.ProvenanceOfficialEnOnly, ""},
 		// Two spellings in one product: both kept; the newer version gave the second its English.
 		{"sms", "InvalidParameterValue.SdkAppidNotExist", "", "The `SdkAppid` does not exist.", "", "2019-07-11", "InvalidParameterValue", "", catalog.ProvenanceOfficialEnOnly, ""},

@@ -109,7 +109,7 @@ func TestRetryVerdicts(t *testing.T) {
 		{"cbs", "InvalidDisk.Busy", catalog.RetryAfter, "text says “请稍后重试”", "腾讯云的说明为“请稍后重试”", "Retry after a wait"},
 		{"lighthouse", "OperationDenied.DiskOperationInProgress", catalog.RetryAfter, "请稍后重试", "请稍后重试", "Retry after a wait"},
 		{"cls", "FailedOperation.DownLoadFile", catalog.RetryAfter, "请稍后再试", "请稍后再试", "Retry after a wait"},
-		{"clb", "FailedOperation.ResourceInOperating", catalog.RetryAfter, "请稍后重试", "请稍后重试", "Retry after a wait"},
+		{"tdmq", "FailedOperation.OperateLater", catalog.RetryAfter, "请稍后重试", "请稍后重试", "Retry after a wait"},
 		{"gwlb", "FailedOperation.ResourceInOperating", catalog.RetryAfter, "name contains Operating", "错误码名称含 Operating", "after the running operation finishes"},
 		{"clb", "FailedOperation.RateLimitExceeded", catalog.RetryYes, "name contains RateLimit", "错误码名称含 RateLimit", "lower the request rate"},
 		{"dnspod", "FailedOperation.FrequencyLimit", catalog.RetryYes, "过于频繁", "过于频繁", "lower the request rate"},

@@ -27,7 +27,7 @@ func TestExplainImportedGolden(t *testing.T) {
 		{"explain_imported_zhonly_en.golden", "aai", "FailedOperation.ServiceIsolate", ExplainOptions{Lang: catalog.English, Width: 80,
 			OtherDefs: others, OthersHint: "3 definitions in all; pick one with --product, e.g. errcode explain FailedOperation.ServiceIsolate --product asr"}},
 		{"explain_imported_zhonly_zh.golden", "aai", "FailedOperation.ServiceIsolate", ExplainOptions{Lang: catalog.Chinese, Width: 80, ProductName: "智能语音"}},
-		{"explain_imported_solution_en.golden", "clb", "FailedOperation.ResourceInOperating", ExplainOptions{Lang: catalog.English, Width: 80, ProductName: "Cloud Load Balancer"}},
+		{"explain_imported_solution_en.golden", "tdmq", "FailedOperation.OperateLater", ExplainOptions{Lang: catalog.English, Width: 80}},
 		{"explain_imported_none_en.golden", "tsf", "UnauthorizedOperation.NoLicense", ExplainOptions{Lang: catalog.English, Width: 80}},
 		{"explain_imported_enonly_zh.golden", "tmt", "UnsupportedOperation.TextTooLong", ExplainOptions{Lang: catalog.Chinese, Width: 60, ProductName: "机器翻译"}},
 		// The one category no class fits keeps the general steps; a category

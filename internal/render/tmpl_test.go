@@ -15,7 +15,7 @@ func TestLayoutMatchesTextTemplate(t *testing.T) {
 	tt := template.Must(template.New("explain").Parse(explainTmpl))
 	c := catalog.Default()
 	entries := c.Curated()
-	for _, code := range []string{"FailedOperation.ServiceIsolate", "UnauthorizedOperation.NoLicense", "UnsupportedOperation.TextTooLong", "DBError", "FailedOperation.ResourceInOperating"} {
+	for _, code := range []string{"FailedOperation.ServiceIsolate", "UnauthorizedOperation.NoLicense", "UnsupportedOperation.TextTooLong", "DBError", "CdbError", "FailedOperation.ResourceInOperating", "FailedOperation.OperateLater"} {
 		entries = append(entries, c.Find(code)...)
 	}
 	others := []OtherDef{{Scope: "asr", Name: "语音识别", Summary: "x"}, {Scope: "tmt", Summary: "y"}}
