@@ -81,12 +81,24 @@ func TestEvidenceLists(t *testing.T) {
 // commands, and related codes.
 func TestProductEntriesAreDeep(t *testing.T) {
 	n := 0
-	for _, e := range Default().Curated() {
+	c := Default()
+	for _, e := range c.Curated() {
 		if e.Scope == ScopeCommon || e.Scope == ScopeSDK || e.Scope == "tcr" {
 			continue
 		}
 		n++
 		id := e.Scope + "/" + e.Code
+		if _, ok := c.Product(e.Scope); !ok {
+			t.Errorf("%s: scope is not a product", id)
+		}
+		if e.Source == "" || e.Docs.En == "" || e.Docs.Zh == "" {
+			t.Errorf("%s: source or docs missing", id)
+		}
+		for _, r := range e.Related {
+			if !c.Has(r) {
+				t.Errorf("%s: related %s is no code of the catalog", id, r)
+			}
+		}
 		if len(e.Causes) < 2 {
 			t.Errorf("%s: %d causes, want at least 2", id, len(e.Causes))
 		}
