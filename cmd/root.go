@@ -219,7 +219,7 @@ Environment:
   LC_ALL, LC_MESSAGES, LANG     used when ERRCODE_LANG is unset: zh* means Chinese
   NO_COLOR                      set and non-empty: no colour
   CLICOLOR=0                    no colour;  CLICOLOR_FORCE=1: colour even when piped
-  ERRCODE_FORCE_TTY             lay out stdout as for a terminal (a number also sets the width)
+  ERRCODE_FORCE_TTY             lay out stdout as for a terminal, not its colour (a number sets the width)
   COLUMNS                       terminal width when it cannot be read from the terminal`
 
 func init() { cobra.AddTemplateFunc("errcodeVersion", buildVersion) }
