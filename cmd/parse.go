@@ -62,7 +62,8 @@ input could not be read or the output could not be written.`,
 	f := c.Flags()
 	f.BoolVar(&opts.summary, "summary", false, "a table of codes with counts and first/last line instead of one block per error")
 	f.BoolVarP(&opts.quiet, "quiet", "q", false, "print nothing; the exit status says whether an error was found")
-	f.IntVar(&opts.steps, "steps", 2, "fix steps shown per error in text output (0: none, -1: all)")
+	opts.steps = 2
+	f.Var((*stepsValue)(&opts.steps), "steps", "fix steps shown per error in text output (0: none, -1: all)")
 	return c
 }
 
@@ -118,6 +119,21 @@ type codeCount struct {
 	// Other marks the last row, "(other)": the errors whose code is one of
 	// the unknown codes past the first maxUnknownCodes, counted together.
 	Other bool `json:"other,omitempty" yaml:"other,omitempty"`
+}
+
+// stepsValue is --steps: a count of steps, or -1 for all of them. Its
+// errors are errcode's own words, not strconv's.
+type stepsValue int
+
+func (v *stepsValue) String() string { return strconv.Itoa(int(*v)) }
+func (v *stepsValue) Type() string   { return "int" }
+func (v *stepsValue) Set(s string) error {
+	n, err := strconv.Atoi(strings.TrimSpace(s))
+	if err != nil || n < -1 {
+		return errors.New("want a number of steps: 0 for none, -1 for all")
+	}
+	*v = stepsValue(n)
+	return nil
 }
 
 // errQuietFound stops a --quiet scan at the first finding.
@@ -650,6 +666,8 @@ func (p *parser) finish() error {
 			w.WriteString("\n")
 		}
 		w.WriteString("]\n")
+	case p.format == outYAML && p.total == 0:
+		w.WriteString("[]\n") // as lookup -o yaml and parse -o json say it
 	case p.format == outTable || p.format == outPlain:
 		if p.total > 0 {
 			w.WriteString("\n")
@@ -668,7 +686,7 @@ func (p *parser) finish() error {
 }
 
 func (p *parser) inputWord() string {
-	return fmt.Sprintf("%d lines (%s)", p.lines, humanBytes(p.bytes))
+	return fmt.Sprintf("%d line%s (%s)", p.lines, plural(p.lines), humanBytes(p.bytes))
 }
 
 func (p *parser) footer() string {
@@ -676,11 +694,11 @@ func (p *parser) footer() string {
 	var s string
 	if more {
 		s = p.word(
-			fmt.Sprintf("%d error%s (more than %d distinct codes) in %d lines", p.total, plural(p.total), distinct, p.lines),
+			fmt.Sprintf("%d error%s (more than %d distinct codes) in %d line%s", p.total, plural(p.total), distinct, p.lines, plural(p.lines)),
 			fmt.Sprintf("共 %d 个错误（超过 %d 种错误码），%d 行", p.total, distinct, p.lines))
 	} else {
 		s = p.word(
-			fmt.Sprintf("%d error%s (%d distinct code%s) in %d lines", p.total, plural(p.total), distinct, plural(distinct), p.lines),
+			fmt.Sprintf("%d error%s (%d distinct code%s) in %d line%s", p.total, plural(p.total), distinct, plural(distinct), p.lines, plural(p.lines)),
 			fmt.Sprintf("共 %d 个错误（%d 种错误码），%d 行", p.total, distinct, p.lines))
 	}
 	if p.unknown > 0 {
