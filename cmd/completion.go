@@ -3,6 +3,7 @@ package cmd
 import (
 	"bytes"
 	"io"
+	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -25,8 +26,8 @@ flag values, and error codes one dotted segment at a time
   zsh:         errcode completion zsh > "${fpath[1]}/_errcode"
   fish:        errcode completion fish > ~/.config/fish/completions/errcode.fish
   powershell:  errcode completion powershell | Out-String | Invoke-Expression`,
-		ValidArgs:             []cobra.Completion{"bash", "zsh", "fish", "powershell"},
-		Args:                  cobra.MatchAll(cobra.ExactArgs(1), cobra.OnlyValidArgs),
+		ValidArgs:             shells,
+		Args:                  completionArgs,
 		DisableFlagsInUseLine: true,
 		RunE: func(c *cobra.Command, args []string) error {
 			root := c.Root()
@@ -43,6 +44,23 @@ flag values, and error codes one dotted segment at a time
 			}
 		},
 	}
+}
+
+// shells are the shells completion writes a script for.
+var shells = []string{"bash", "zsh", "fish", "powershell"}
+
+// completionArgs wants exactly one shell, and names them when it is missing or unknown.
+func completionArgs(_ *cobra.Command, args []string) error {
+	hint := []string{"name a shell: errcode completion " + strings.Join(shells, "|")}
+	switch {
+	case len(args) == 0:
+		return usageErr(hint, "completion needs a shell")
+	case len(args) > 1:
+		return usageErr(hint, "completion takes one shell, not %d arguments", len(args))
+	case !slices.Contains(shells, args[0]):
+		return usageErr(hint, "unknown shell %q", shown(args[0]))
+	}
+	return nil
 }
 
 // bashPrefixMatch is the line of cobra's bash script that keeps only the

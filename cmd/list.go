@@ -3,6 +3,7 @@ package cmd
 import (
 	"bufio"
 	"bytes"
+	"fmt"
 	"io"
 	"strings"
 
@@ -10,6 +11,7 @@ import (
 
 	"github.com/errcode-dev/errcode/catalog"
 	"github.com/errcode-dev/errcode/internal/render"
+	"github.com/errcode-dev/errcode/internal/search"
 )
 
 type listOptions struct {
@@ -78,7 +80,7 @@ func listRun(a *app, opts *listOptions) error {
 		return usageErr([]string{"use --retryable or --retryable=false"}, "invalid --retryable %q", shown(opts.retryable))
 	}
 	if opts.category != "" && !a.knownCategory(opts.category) {
-		return usageErr([]string{"categories: " + strings.Join(a.catalog().Categories(), ", ")}, "unknown category %q", shown(opts.category))
+		return usageErr(categoryHints(a.catalog().Categories(), opts.category), "unknown category %q", shown(opts.category))
 	}
 	lang := a.Lang()
 	// Start from the smallest set the filters allow: the whole catalog is
@@ -173,6 +175,16 @@ func streamViews(w io.Writer, format string, entries []*catalog.Entry, lang cata
 		bw.WriteString("]\n")
 	}
 	return bw.Flush()
+}
+
+// categoryHints suggests the categories near an unknown one; the catalog has
+// some 150, too many to list in a hint.
+func categoryHints(all []string, asked string) []string {
+	hint := fmt.Sprintf("a category is the part of a code before the first dot (AuthFailure, InvalidParameter, ...); errcode list -o plain | cut -f2 | sort -u shows all %d", len(all))
+	if near := search.Nearest(asked, all, 5); len(near) > 0 {
+		return []string{"did you mean " + strings.Join(near, ", ") + "?", hint}
+	}
+	return []string{hint}
 }
 
 func (a *app) knownCategory(cat string) bool {
