@@ -43,9 +43,9 @@ type IOStreams struct {
 	// forcedTTY is ERRCODE_FORCE_TTY: stdout is laid out as a terminal's
 	// without being one, so it changes layout, never colour.
 	forcedTTY bool
-	width                          int // terminal width of stdout; 0 when unknown
-	env                            func(string) string
-	mode                           ColorMode
+	width     int // terminal width of stdout; 0 when unknown
+	env       func(string) string
+	mode      ColorMode
 }
 
 // System returns the process's streams, with TTY facts read from the OS.
