@@ -78,7 +78,7 @@ func lookupRun(a *app, opts *lookupOptions, args []string) error {
 			}
 			seen[m.entry] = true
 			v := render.View(m.entry, lang)
-			v.Query, v.Match = redact.String(r.query), m.how
+			v.Query, v.Match, v.ExplainedFor = redact.String(r.query), m.how, m.forProduct
 			views = append(views, v)
 			rows = append(rows, []string{m.entry.Code, m.entry.Category(), m.entry.Scope, summaryIn(m.entry, lang)})
 		}
