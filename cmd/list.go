@@ -128,7 +128,7 @@ func listRun(a *app, opts *listOptions) error {
 	header := []string{"CODE", "CATEGORY", "SCOPE", "RETRYABLE", "SUMMARY"}
 	if format == outTable {
 		// Grouped: the category heads its group once, instead of a column.
-		return writeGrouped(a, rows)
+		return writeGrouped(a, rows, opts.product)
 	}
 	err = writeEntries(a, format, header, rows, nil)
 	if err == nil && len(entries) == 0 {
@@ -198,7 +198,7 @@ func (a *app) knownCategory(cat string) bool {
 
 // writeGrouped writes the terminal table of list: CATEGORY, CODE, SCOPE,
 // RETRYABLE, SUMMARY with each category named only on its group's first row.
-func writeGrouped(a *app, rows [][]string) error {
+func writeGrouped(a *app, rows [][]string, product string) error {
 	if len(rows) == 0 {
 		return errNotFound
 	}
@@ -212,8 +212,15 @@ func writeGrouped(a *app, rows [][]string) error {
 		prev = r[1]
 		out[i] = []string{cat, r[0], r[2], r[3], r[4]}
 	}
+	// Before the summary is cut, the category goes (the code starts with
+	// it), then under --product the scope (the same on every row). The code
+	// is never cut.
+	drop := []int{0}
+	if product != "" {
+		drop = append(drop, 2)
+	}
 	return render.Table(a.ios.Out, []string{"CATEGORY", "CODE", "SCOPE", "RETRY", "SUMMARY"}, out,
-		render.TableOptions{Width: a.ios.TerminalWidth(), Color: a.ios.ColorEnabled()})
+		render.TableOptions{Width: a.ios.TerminalWidth(), Color: a.ios.ColorEnabled(), Drop: drop, LongFirst: true})
 }
 
 // verdictWord is the RETRY column of e: yes, after or no (是, 稍后, 否).

@@ -555,10 +555,14 @@ func (p *parser) writeBlock(rec parseRecord) error {
 	if rec.Inferred {
 		meta += " · " + p.word("code inferred from the message", "错误码由消息推断")
 	}
+	sep := "  "
+	if displayWidth(clean(rec.Code))+2+displayWidth(meta) > width {
+		sep = "\n  " // a long path: the location on a line of its own
+	}
 	if color {
 		meta = "\x1b[2m" + meta + "\x1b[22m"
 	}
-	fmt.Fprintf(w, "%s  %s\n", head, meta)
+	fmt.Fprintf(w, "%s%s%s\n", head, sep, meta)
 	label := func(en, zh string) string {
 		l := p.word(en, zh)
 		pad := 12 - displayWidth(l)
@@ -769,10 +773,13 @@ func (p *parser) writeSummary() error {
 	}
 	out := make([][]string, len(rows))
 	for i, r := range rows {
-		out[i] = []string{textsafe.Clean(r.Code), strconv.Itoa(r.Count), bar(r.Count, max, 20), p.loc(r.FirstFile, r.FirstLine), p.loc(r.LastFile, r.LastLine), textsafe.Clean(r.Summary)}
+		// Base names: the table is for a terminal, and the paths were given.
+		out[i] = []string{textsafe.Clean(r.Code), strconv.Itoa(r.Count), bar(r.Count, max, 20),
+			p.loc(filepath.Base(r.FirstFile), r.FirstLine), p.loc(filepath.Base(r.LastFile), r.LastLine), textsafe.Clean(r.Summary)}
 	}
+	// The bar goes before the summary is cut below render.MinLast.
 	if err := render.Table(w, []string{"CODE", "COUNT", "", "FIRST", "LAST", "SUMMARY"}, out,
-		render.TableOptions{Width: p.a.ios.TerminalWidth(), Color: p.a.ios.ColorEnabled()}); err != nil {
+		render.TableOptions{Width: p.a.ios.TerminalWidth(), Color: p.a.ios.ColorEnabled(), Drop: []int{2}, DropBelow: render.MinLast, LongFirst: true}); err != nil {
 		return err
 	}
 	_, err := w.WriteString("\n" + p.footer() + "\n")
