@@ -67,9 +67,15 @@ func completionArgs(_ *cobra.Command, args []string) error {
 // completions starting with the typed word, case-sensitively; genBash makes
 // it case-insensitive so that `authf<TAB>` completes to AuthFailure. as it
 // does in zsh and fish. A test fails if cobra changes the line.
+//
+// bashNoDescShortcut is the line that sends completions without a
+// description (a lone stem such as "AuthFailure.") through compgen, which
+// matches case-sensitively; genBash sends them through the same loop.
 const (
-	bashPrefixMatch   = `[[ $comp == "$cur"* ]] || continue`
-	bashPrefixMatchCI = `[[ ${comp,,} == "${cur,,}"* ]] || continue`
+	bashPrefixMatch     = `[[ $comp == "$cur"* ]] || continue`
+	bashPrefixMatchCI   = `[[ ${comp,,} == "${cur,,}"* ]] || continue`
+	bashNoDescShortcut  = `if [[ "${completions[*]}" != *$tab* ]]; then`
+	bashNoDescShortcutO = `if false; then # errcode: every completion goes through the case-insensitive loop below`
 )
 
 func genBash(root *cobra.Command, w io.Writer) error {
@@ -77,7 +83,9 @@ func genBash(root *cobra.Command, w io.Writer) error {
 	if err := root.GenBashCompletionV2(&buf, true); err != nil {
 		return err
 	}
-	_, err := io.WriteString(w, strings.Replace(buf.String(), bashPrefixMatch, bashPrefixMatchCI, 1))
+	script := strings.Replace(buf.String(), bashPrefixMatch, bashPrefixMatchCI, 1)
+	script = strings.Replace(script, bashNoDescShortcut, bashNoDescShortcutO, 1)
+	_, err := io.WriteString(w, script)
 	return err
 }
 
@@ -92,7 +100,21 @@ func (a *app) completeCodes(prefix, scope string) ([]cobra.Completion, cobra.She
 		scope = ""
 	}
 	var out []cobra.Completion
-	for _, c := range a.index().CompleteScope(prefix, scope) {
+	cands := a.index().CompleteScope(prefix, scope)
+	stems := map[string]bool{}
+	for _, c := range cands {
+		if c.Entry == nil {
+			stems[c.Value] = true
+		}
+	}
+	for _, c := range cands {
+		// A class offered beside its own stem ("AuthFailure" and
+		// "AuthFailure.") would stop bash at their common prefix: offer the
+		// stem, so that AuthF<TAB> reaches "AuthFailure.". The class itself
+		// is still there to type in full.
+		if c.Entry != nil && stems[c.Value+"."] {
+			continue
+		}
 		if c.More {
 			dir |= cobra.ShellCompDirectiveNoSpace
 		}
