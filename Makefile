@@ -54,7 +54,7 @@ update:
 
 bench: build
 	$(GO) test -run '^$$' -bench . -benchmem ./...
-	$(GO) run ./internal/benchmark/startup -errcode $(BIN) -n 300
+	$(GO) run ./internal/benchmark/startup -errcode $(BIN) -n 200
 	$(GO) run ./internal/benchmark/throughput -errcode $(BIN) -mb 100
 
 # Each fuzz target runs for FUZZTIME (FUZZ=regexp picks targets); crashers

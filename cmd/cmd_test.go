@@ -2,6 +2,7 @@ package cmd
 
 import (
 	"encoding/json"
+	"runtime/debug"
 	"strings"
 	"testing"
 
@@ -140,6 +141,27 @@ func TestLang(t *testing.T) {
 		a := &app{ios: ios, lang: tt.flag}
 		if got := string(a.Lang()); got != tt.want {
 			t.Errorf("env %v flag %q: Lang = %s, want %s", tt.env, tt.flag, got, tt.want)
+		}
+	}
+}
+
+func TestVersionFrom(t *testing.T) {
+	rev := []debug.BuildSetting{{Key: "vcs.revision", Value: "55288c1910d3c2515f29c1ab98dbb8dc2a730afb"}}
+	tests := []struct {
+		name string
+		bi   *debug.BuildInfo
+		want string
+	}{
+		{"go install @tag", &debug.BuildInfo{Main: debug.Module{Version: "v1.2.3"}, Settings: rev}, "v1.2.3"},
+		{"checkout", &debug.BuildInfo{Main: debug.Module{Version: "(devel)"}, Settings: rev}, "devel-55288c1910d3"},
+		{"dirty checkout", &debug.BuildInfo{Main: debug.Module{Version: "(devel)"},
+			Settings: append(rev, debug.BuildSetting{Key: "vcs.modified", Value: "true"})}, "devel-55288c1910d3-dirty"},
+		{"go run", &debug.BuildInfo{Main: debug.Module{Version: "(devel)"}}, "devel (no version information: built by go run or with -buildvcs=false; make build stamps one)"},
+		{"no build info", nil, "devel (no build information)"},
+	}
+	for _, tt := range tests {
+		if got := versionFrom(tt.bi, tt.bi != nil); got != tt.want {
+			t.Errorf("%s: %q, want %q", tt.name, got, tt.want)
 		}
 	}
 }

@@ -3,6 +3,7 @@ package cmd
 import (
 	"bytes"
 	"io"
+	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -25,8 +26,8 @@ flag values, and error codes one dotted segment at a time
   zsh:         errcode completion zsh > "${fpath[1]}/_errcode"
   fish:        errcode completion fish > ~/.config/fish/completions/errcode.fish
   powershell:  errcode completion powershell | Out-String | Invoke-Expression`,
-		ValidArgs:             []cobra.Completion{"bash", "zsh", "fish", "powershell"},
-		Args:                  cobra.MatchAll(cobra.ExactArgs(1), cobra.OnlyValidArgs),
+		ValidArgs:             shells,
+		Args:                  completionArgs,
 		DisableFlagsInUseLine: true,
 		RunE: func(c *cobra.Command, args []string) error {
 			root := c.Root()
@@ -45,13 +46,36 @@ flag values, and error codes one dotted segment at a time
 	}
 }
 
+// shells are the shells completion writes a script for.
+var shells = []string{"bash", "zsh", "fish", "powershell"}
+
+// completionArgs wants exactly one shell, and names them when it is missing or unknown.
+func completionArgs(_ *cobra.Command, args []string) error {
+	hint := []string{"name a shell: errcode completion " + strings.Join(shells, "|")}
+	switch {
+	case len(args) == 0:
+		return usageErr(hint, "completion needs a shell")
+	case len(args) > 1:
+		return usageErr(hint, "completion takes one shell, not %d arguments", len(args))
+	case !slices.Contains(shells, args[0]):
+		return usageErr(hint, "unknown shell %q", shown(args[0]))
+	}
+	return nil
+}
+
 // bashPrefixMatch is the line of cobra's bash script that keeps only the
 // completions starting with the typed word, case-sensitively; genBash makes
 // it case-insensitive so that `authf<TAB>` completes to AuthFailure. as it
 // does in zsh and fish. A test fails if cobra changes the line.
+//
+// bashNoDescShortcut is the line that sends completions without a
+// description (a lone stem such as "AuthFailure.") through compgen, which
+// matches case-sensitively; genBash sends them through the same loop.
 const (
-	bashPrefixMatch   = `[[ $comp == "$cur"* ]] || continue`
-	bashPrefixMatchCI = `[[ ${comp,,} == "${cur,,}"* ]] || continue`
+	bashPrefixMatch     = `[[ $comp == "$cur"* ]] || continue`
+	bashPrefixMatchCI   = `[[ ${comp,,} == "${cur,,}"* ]] || continue`
+	bashNoDescShortcut  = `if [[ "${completions[*]}" != *$tab* ]]; then`
+	bashNoDescShortcutO = `if false; then # errcode: every completion goes through the case-insensitive loop below`
 )
 
 func genBash(root *cobra.Command, w io.Writer) error {
@@ -59,7 +83,9 @@ func genBash(root *cobra.Command, w io.Writer) error {
 	if err := root.GenBashCompletionV2(&buf, true); err != nil {
 		return err
 	}
-	_, err := io.WriteString(w, strings.Replace(buf.String(), bashPrefixMatch, bashPrefixMatchCI, 1))
+	script := strings.Replace(buf.String(), bashPrefixMatch, bashPrefixMatchCI, 1)
+	script = strings.Replace(script, bashNoDescShortcut, bashNoDescShortcutO, 1)
+	_, err := io.WriteString(w, script)
 	return err
 }
 
@@ -74,7 +100,21 @@ func (a *app) completeCodes(prefix, scope string) ([]cobra.Completion, cobra.She
 		scope = ""
 	}
 	var out []cobra.Completion
-	for _, c := range a.index().CompleteScope(prefix, scope) {
+	cands := a.index().CompleteScope(prefix, scope)
+	stems := map[string]bool{}
+	for _, c := range cands {
+		if c.Entry == nil {
+			stems[c.Value] = true
+		}
+	}
+	for _, c := range cands {
+		// A class offered beside its own stem ("AuthFailure" and
+		// "AuthFailure.") would stop bash at their common prefix: offer the
+		// stem, so that AuthF<TAB> reaches "AuthFailure.". The class itself
+		// is still there to type in full.
+		if c.Entry != nil && stems[c.Value+"."] {
+			continue
+		}
 		if c.More {
 			dir |= cobra.ShellCompDirectiveNoSpace
 		}

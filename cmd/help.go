@@ -92,7 +92,8 @@ CLICOLOR_FORCE      non-empty and not 0: colour even when output is piped
 TERM                dumb: no colour
 COLUMNS             terminal width when it cannot be read from the terminal
 ERRCODE_FORCE_TTY   lay out standard output as for a terminal (aligned tables,
-                    wrapped text) even when piped; a number sets the width
+                    wrapped text) even when piped, without colour unless
+                    asked for; a number sets the width
 TENCENTCLOUD_SECRET_ID
                     parse checks it (never prints it) when explaining
                     AuthFailure.SecretIdNotFound and AuthFailure.InvalidSecretId

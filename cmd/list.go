@@ -3,6 +3,7 @@ package cmd
 import (
 	"bufio"
 	"bytes"
+	"fmt"
 	"io"
 	"strings"
 
@@ -10,6 +11,7 @@ import (
 
 	"github.com/errcode-dev/errcode/catalog"
 	"github.com/errcode-dev/errcode/internal/render"
+	"github.com/errcode-dev/errcode/internal/search"
 )
 
 type listOptions struct {
@@ -78,7 +80,7 @@ func listRun(a *app, opts *listOptions) error {
 		return usageErr([]string{"use --retryable or --retryable=false"}, "invalid --retryable %q", shown(opts.retryable))
 	}
 	if opts.category != "" && !a.knownCategory(opts.category) {
-		return usageErr([]string{"categories: " + strings.Join(a.catalog().Categories(), ", ")}, "unknown category %q", shown(opts.category))
+		return usageErr(categoryHints(a.catalog().Categories(), opts.category), "unknown category %q", shown(opts.category))
 	}
 	lang := a.Lang()
 	// Start from the smallest set the filters allow: the whole catalog is
@@ -126,7 +128,7 @@ func listRun(a *app, opts *listOptions) error {
 	header := []string{"CODE", "CATEGORY", "SCOPE", "RETRYABLE", "SUMMARY"}
 	if format == outTable {
 		// Grouped: the category heads its group once, instead of a column.
-		return writeGrouped(a, rows)
+		return writeGrouped(a, rows, opts.product)
 	}
 	err = writeEntries(a, format, header, rows, nil)
 	if err == nil && len(entries) == 0 {
@@ -175,6 +177,16 @@ func streamViews(w io.Writer, format string, entries []*catalog.Entry, lang cata
 	return bw.Flush()
 }
 
+// categoryHints suggests the categories near an unknown one; the catalog has
+// some 150, too many to list in a hint.
+func categoryHints(all []string, asked string) []string {
+	hint := fmt.Sprintf("a category is the part of a code before the first dot (AuthFailure, InvalidParameter, ...); errcode list -o plain | cut -f2 | sort -u shows all %d", len(all))
+	if near := search.Nearest(asked, all, 5); len(near) > 0 {
+		return []string{"did you mean " + strings.Join(near, ", ") + "?", hint}
+	}
+	return []string{hint}
+}
+
 func (a *app) knownCategory(cat string) bool {
 	for _, c := range a.catalog().Categories() {
 		if strings.EqualFold(c, cat) {
@@ -186,7 +198,7 @@ func (a *app) knownCategory(cat string) bool {
 
 // writeGrouped writes the terminal table of list: CATEGORY, CODE, SCOPE,
 // RETRYABLE, SUMMARY with each category named only on its group's first row.
-func writeGrouped(a *app, rows [][]string) error {
+func writeGrouped(a *app, rows [][]string, product string) error {
 	if len(rows) == 0 {
 		return errNotFound
 	}
@@ -200,8 +212,15 @@ func writeGrouped(a *app, rows [][]string) error {
 		prev = r[1]
 		out[i] = []string{cat, r[0], r[2], r[3], r[4]}
 	}
+	// Before the summary is cut, the category goes (the code starts with
+	// it), then under --product the scope (the same on every row). The code
+	// is never cut.
+	drop := []int{0}
+	if product != "" {
+		drop = append(drop, 2)
+	}
 	return render.Table(a.ios.Out, []string{"CATEGORY", "CODE", "SCOPE", "RETRY", "SUMMARY"}, out,
-		render.TableOptions{Width: a.ios.TerminalWidth(), Color: a.ios.ColorEnabled()})
+		render.TableOptions{Width: a.ios.TerminalWidth(), Color: a.ios.ColorEnabled(), Drop: drop, LongFirst: true})
 }
 
 // verdictWord is the RETRY column of e: yes, after or no (是, 稍后, 否).

@@ -78,7 +78,7 @@ func lookupRun(a *app, opts *lookupOptions, args []string) error {
 			}
 			seen[m.entry] = true
 			v := render.View(m.entry, lang)
-			v.Query, v.Match = redact.String(r.query), m.how
+			v.Query, v.Match, v.ExplainedFor = redact.String(r.query), m.how, m.forProduct
 			views = append(views, v)
 			rows = append(rows, []string{m.entry.Code, m.entry.Category(), m.entry.Scope, summaryIn(m.entry, lang)})
 		}
@@ -175,7 +175,12 @@ func writeEntries(a *app, format string, header []string, rows [][]string, views
 	if len(rows) == 0 {
 		return nil
 	}
-	return render.Table(a.ios.Out, header, rows, render.TableOptions{Width: a.ios.TerminalWidth(), Color: a.ios.ColorEnabled()})
+	// On a narrow terminal the CATEGORY column goes first: the code starts with it.
+	var drop []int
+	if len(header) > 1 && header[1] == "CATEGORY" {
+		drop = []int{1}
+	}
+	return render.Table(a.ios.Out, header, rows, render.TableOptions{Width: a.ios.TerminalWidth(), Color: a.ios.ColorEnabled(), Drop: drop, LongFirst: true})
 }
 
 // checkScope rejects a --product that names no scope in the catalog.

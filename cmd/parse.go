@@ -62,7 +62,8 @@ input could not be read or the output could not be written.`,
 	f := c.Flags()
 	f.BoolVar(&opts.summary, "summary", false, "a table of codes with counts and first/last line instead of one block per error")
 	f.BoolVarP(&opts.quiet, "quiet", "q", false, "print nothing; the exit status says whether an error was found")
-	f.IntVar(&opts.steps, "steps", 2, "fix steps shown per error in text output (0: none, -1: all)")
+	opts.steps = 2
+	f.Var((*stepsValue)(&opts.steps), "steps", "fix steps shown per error in text output (0: none, -1: all)")
 	return c
 }
 
@@ -118,6 +119,21 @@ type codeCount struct {
 	// Other marks the last row, "(other)": the errors whose code is one of
 	// the unknown codes past the first maxUnknownCodes, counted together.
 	Other bool `json:"other,omitempty" yaml:"other,omitempty"`
+}
+
+// stepsValue is --steps: a count of steps, or -1 for all of them. Its
+// errors are errcode's own words, not strconv's.
+type stepsValue int
+
+func (v *stepsValue) String() string { return strconv.Itoa(int(*v)) }
+func (v *stepsValue) Type() string   { return "int" }
+func (v *stepsValue) Set(s string) error {
+	n, err := strconv.Atoi(strings.TrimSpace(s))
+	if err != nil || n < -1 {
+		return errors.New("want a number of steps: 0 for none, -1 for all")
+	}
+	*v = stepsValue(n)
+	return nil
 }
 
 // errQuietFound stops a --quiet scan at the first finding.
@@ -539,10 +555,14 @@ func (p *parser) writeBlock(rec parseRecord) error {
 	if rec.Inferred {
 		meta += " · " + p.word("code inferred from the message", "错误码由消息推断")
 	}
+	sep := "  "
+	if displayWidth(clean(rec.Code))+2+displayWidth(meta) > width {
+		sep = "\n  " // a long path: the location on a line of its own
+	}
 	if color {
 		meta = "\x1b[2m" + meta + "\x1b[22m"
 	}
-	fmt.Fprintf(w, "%s  %s\n", head, meta)
+	fmt.Fprintf(w, "%s%s%s\n", head, sep, meta)
 	label := func(en, zh string) string {
 		l := p.word(en, zh)
 		pad := 12 - displayWidth(l)
@@ -650,6 +670,8 @@ func (p *parser) finish() error {
 			w.WriteString("\n")
 		}
 		w.WriteString("]\n")
+	case p.format == outYAML && p.total == 0:
+		w.WriteString("[]\n") // as lookup -o yaml and parse -o json say it
 	case p.format == outTable || p.format == outPlain:
 		if p.total > 0 {
 			w.WriteString("\n")
@@ -668,7 +690,7 @@ func (p *parser) finish() error {
 }
 
 func (p *parser) inputWord() string {
-	return fmt.Sprintf("%d lines (%s)", p.lines, humanBytes(p.bytes))
+	return fmt.Sprintf("%d line%s (%s)", p.lines, plural(p.lines), humanBytes(p.bytes))
 }
 
 func (p *parser) footer() string {
@@ -676,11 +698,11 @@ func (p *parser) footer() string {
 	var s string
 	if more {
 		s = p.word(
-			fmt.Sprintf("%d error%s (more than %d distinct codes) in %d lines", p.total, plural(p.total), distinct, p.lines),
+			fmt.Sprintf("%d error%s (more than %d distinct codes) in %d line%s", p.total, plural(p.total), distinct, p.lines, plural(p.lines)),
 			fmt.Sprintf("共 %d 个错误（超过 %d 种错误码），%d 行", p.total, distinct, p.lines))
 	} else {
 		s = p.word(
-			fmt.Sprintf("%d error%s (%d distinct code%s) in %d lines", p.total, plural(p.total), distinct, plural(distinct), p.lines),
+			fmt.Sprintf("%d error%s (%d distinct code%s) in %d line%s", p.total, plural(p.total), distinct, plural(distinct), p.lines, plural(p.lines)),
 			fmt.Sprintf("共 %d 个错误（%d 种错误码），%d 行", p.total, distinct, p.lines))
 	}
 	if p.unknown > 0 {
@@ -751,10 +773,13 @@ func (p *parser) writeSummary() error {
 	}
 	out := make([][]string, len(rows))
 	for i, r := range rows {
-		out[i] = []string{textsafe.Clean(r.Code), strconv.Itoa(r.Count), bar(r.Count, max, 20), p.loc(r.FirstFile, r.FirstLine), p.loc(r.LastFile, r.LastLine), textsafe.Clean(r.Summary)}
+		// Base names: the table is for a terminal, and the paths were given.
+		out[i] = []string{textsafe.Clean(r.Code), strconv.Itoa(r.Count), bar(r.Count, max, 20),
+			p.loc(filepath.Base(r.FirstFile), r.FirstLine), p.loc(filepath.Base(r.LastFile), r.LastLine), textsafe.Clean(r.Summary)}
 	}
+	// The bar goes before the summary is cut below render.MinLast.
 	if err := render.Table(w, []string{"CODE", "COUNT", "", "FIRST", "LAST", "SUMMARY"}, out,
-		render.TableOptions{Width: p.a.ios.TerminalWidth(), Color: p.a.ios.ColorEnabled()}); err != nil {
+		render.TableOptions{Width: p.a.ios.TerminalWidth(), Color: p.a.ios.ColorEnabled(), Drop: []int{2}, DropBelow: render.MinLast, LongFirst: true}); err != nil {
 		return err
 	}
 	_, err := w.WriteString("\n" + p.footer() + "\n")

@@ -11,6 +11,9 @@ import (
 type match struct {
 	entry *catalog.Entry
 	how   string // "exact", "pattern", "text" or "parent"
+	// forProduct is the product a common entry is explained for: the
+	// --product asked for, which does not define the code itself.
+	forProduct string
 }
 
 // resolution is what one lookup query came to.
@@ -48,12 +51,32 @@ const (
 //
 // A query that is a catalog code as written is always an exact match, even
 // where it would not look like one (the SDKs define "InternalError." in cpdp).
-// scope, when set, keeps only entries of that scope (product).
+// scope, when set, keeps only entries of that scope (product) and, for a
+// product, the common codes it does not define itself: a common code applies
+// to every product, and is explained for it (as explain --product does).
 func (a *app) resolve(q, scope string) resolution {
 	q = strings.TrimSpace(q)
 	ix := a.index()
+	cat := a.catalog()
 	r := resolution{query: q, kind: search.Classify(q), scope: scope}
-	keep := func(e *catalog.Entry) bool { return scope == "" || strings.EqualFold(e.Scope, scope) }
+	product := ""
+	if pr, ok := cat.Product(scope); ok {
+		product = pr.Scope
+	}
+	// own is true for an entry of the scope asked for; common, for a common
+	// entry that stands in for a product that does not define its code.
+	own := func(e *catalog.Entry) bool { return scope == "" || strings.EqualFold(e.Scope, scope) }
+	common := func(e *catalog.Entry) bool {
+		return product != "" && e.Scope == catalog.ScopeCommon && cat.Get(product, e.Code) == nil
+	}
+	keep := func(e *catalog.Entry) bool { return own(e) || common(e) }
+	add := func(e *catalog.Entry, how string) {
+		m := match{entry: e, how: how}
+		if scope != "" && !own(e) {
+			m.entry, m.forProduct = cat.ForProduct(e, product, catalog.Call{}), product
+		}
+		r.matches = append(r.matches, m)
+	}
 	text := func() bool {
 		limit := textLimit * 8 // enough to fill textLimit distinct codes
 		if scope != "" {
@@ -61,18 +84,23 @@ func (a *app) resolve(q, scope string) resolution {
 		}
 		hits := ix.Text(q, limit)
 		seen := map[string]bool{}
+		best := -1.0 // the score of the best hit kept
 		for _, h := range hits {
-			// Keep the strong hits: a weak tail of partial matches is noise.
-			if !keep(h.Entry) || len(r.matches) >= textLimit || h.Score < hits[0].Score*textCutoff {
+			if !keep(h.Entry) || len(r.matches) >= textLimit {
 				continue
 			}
-			if lc := strings.ToLower(h.Entry.Code); scope == "" {
-				if seen[lc] {
-					continue
-				}
+			// Keep the strong hits: a weak tail of partial matches is noise.
+			if best < 0 {
+				best = h.Score
+			} else if h.Score < best*textCutoff {
+				break
+			}
+			if lc := strings.ToLower(h.Entry.Code); seen[lc] {
+				continue
+			} else {
 				seen[lc] = true
 			}
-			r.matches = append(r.matches, match{h.Entry, "text"})
+			add(h.Entry, "text")
 		}
 		return len(r.matches) > 0
 	}
@@ -83,7 +111,7 @@ func (a *app) resolve(q, scope string) resolution {
 	case search.KindPattern:
 		for _, e := range ix.Pattern(q) {
 			if keep(e) {
-				r.matches = append(r.matches, match{e, "pattern"})
+				add(e, "pattern")
 			}
 		}
 		r.miss = len(r.matches) == 0
@@ -92,10 +120,10 @@ func (a *app) resolve(q, scope string) resolution {
 		r.miss = !text()
 		return r
 	}
-	found := a.catalog().Find(q)
+	found := cat.Find(q)
 	for _, e := range found {
 		if keep(e) {
-			r.matches = append(r.matches, match{e, "exact"})
+			add(e, "exact")
 		}
 	}
 	if len(r.matches) > 0 {
@@ -119,7 +147,7 @@ func (a *app) resolve(q, scope string) resolution {
 		return r
 	}
 	if e, exact := a.catalog().Resolve(scope, q); e != nil && !exact {
-		r.matches = append(r.matches, match{e, "parent"})
+		r.matches = append(r.matches, match{entry: e, how: "parent"})
 	}
 	return r
 }

@@ -219,7 +219,7 @@ Environment:
   LC_ALL, LC_MESSAGES, LANG     used when ERRCODE_LANG is unset: zh* means Chinese
   NO_COLOR                      set and non-empty: no colour
   CLICOLOR=0                    no colour;  CLICOLOR_FORCE=1: colour even when piped
-  ERRCODE_FORCE_TTY             lay out stdout as for a terminal (a number also sets the width)
+  ERRCODE_FORCE_TTY             lay out stdout as for a terminal, not its colour (a number sets the width)
   COLUMNS                       terminal width when it cannot be read from the terminal`
 
 func init() { cobra.AddTemplateFunc("errcodeVersion", buildVersion) }
@@ -274,20 +274,25 @@ func newRootCmd(a *app) *cobra.Command {
 	return root
 }
 
-// buildVersion returns the stamped version, else the module version from
-// the build info (a tag for `go install ...@v1.2.3`), with the VCS revision
-// when the binary was built from a checkout.
+// buildVersion returns the stamped version (make build, make dist), else
+// what the build info knows: the module version (a tag, for `go install
+// ...@v1.2.3`), else the VCS revision of the checkout it was built from
+// (devel-0123456789ab, -dirty with local changes). `go run .` and builds with
+// -buildvcs=false record neither, and say so.
 func buildVersion() string {
 	if version != "" {
 		return version
 	}
 	bi, ok := debug.ReadBuildInfo()
-	if !ok {
-		return "(unknown)"
+	return versionFrom(bi, ok)
+}
+
+func versionFrom(bi *debug.BuildInfo, ok bool) string {
+	if !ok || bi == nil {
+		return "devel (no build information)"
 	}
-	v := bi.Main.Version
-	if v == "" {
-		v = "(devel)"
+	if v := bi.Main.Version; v != "" && v != "(devel)" {
+		return v
 	}
 	var rev, dirty string
 	for _, s := range bi.Settings {
@@ -300,13 +305,10 @@ func buildVersion() string {
 			}
 		}
 	}
-	if v == "(devel)" && rev != "" {
-		if len(rev) > 12 {
-			rev = rev[:12]
-		}
-		v += " " + rev + dirty
+	if rev == "" {
+		return "devel (no version information: built by go run or with -buildvcs=false; make build stamps one)"
 	}
-	return v
+	return "devel-" + rev[:min(len(rev), 12)] + dirty
 }
 
 func fixedCompletion(values ...string) func(*cobra.Command, []string, string) ([]cobra.Completion, cobra.ShellCompDirective) {

@@ -46,6 +46,11 @@ const MaxSkew = 5 * time.Minute
 // Finding returns the notes that apply to f, in a stable order.
 func Finding(f parse.Finding, env Env) []string {
 	var notes []string
+	if CutRequestID(f.RequestID) {
+		notes = append(notes, env.say(
+			"the request id looks cut short: Tencent Cloud request ids are UUIDs of 36 characters (8-4-4-4-12); copy the whole id from the full response before quoting it to support",
+			"请求 ID 似乎被截断：腾讯云的请求 ID 是 36 个字符的 UUID（8-4-4-4-12）；向技术支持提供前，请从完整的响应中复制完整的 ID"))
+	}
 	switch f.Code {
 	case "AuthFailure.SignatureExpire":
 		notes = append(notes, clockSkew(f, env)...)
@@ -59,6 +64,38 @@ func Finding(f parse.Finding, env Env) []string {
 		}
 	}
 	return notes
+}
+
+// CutRequestID reports whether id is the start of a UUID cut short: hex
+// groups of 8, 4, 4, 4 and 12 digits, the last one present shorter than it
+// should be or groups missing ("6c8a4f3e-1f2b-4d6a-ab5f-8"). An id of
+// another shape (not a UUID at all) is not judged.
+func CutRequestID(id string) bool {
+	if id == "" {
+		return false
+	}
+	want := [...]int{8, 4, 4, 4, 12}
+	groups := strings.Split(id, "-")
+	if len(groups) > len(want) {
+		return false
+	}
+	for i, g := range groups {
+		for _, r := range g {
+			if !strings.ContainsRune("0123456789abcdefABCDEF", r) {
+				return false
+			}
+		}
+		last := i == len(groups)-1
+		switch {
+		case !last && len(g) != want[i]:
+			return false
+		case last && len(g) > want[i]:
+			return false
+		case last && i == 0:
+			return false // one hex word is not recognisably a UUID
+		}
+	}
+	return len(groups) < len(want) || len(groups[len(groups)-1]) < want[len(want)-1]
 }
 
 // serverTimeRE finds the server time the API puts in the SignatureExpire

@@ -99,3 +99,37 @@ func TestRequestSizeLimit(t *testing.T) {
 		t.Errorf("plain SignatureFailure got notes %q", n)
 	}
 }
+
+func TestCutRequestID(t *testing.T) {
+	tests := []struct {
+		id  string
+		cut bool
+	}{
+		{"6c8a4f3e-1f2b-4d6a-ab5f-8c1e2d3f4a5b", false},
+		{"6C8A4F3E-1F2B-4D6A-AB5F-8C1E2D3F4A5B", false},
+		{"6c8a4f3e-1f2b-4d6a-ab5f-8", true},
+		{"6c8a4f3e-1f2b-4d6a-ab5f-", true},
+		{"6c8a4f3e-1f2b-4d6a-ab5f", true},
+		{"6c8a4f3e-1f2b", true},
+		{"6c8a4f3e-", true},
+		{"6c8a4f3e", false},  // could be anything
+		{"6c8a4f", false},    // a short hex word
+		{"req-12345", false}, // not a UUID
+		{"6c8a4f3e-1f2b-4d6a-ab5f-8c1e2d3f4a5b-1", false},
+		{"6c8a4f3e-1f2b-4d6a-ab5f-8c1e2d3f4a5bb", false},
+		{"6c8a4f3e-1f2b-4d6a-zb5f-8", false},
+		{"", false},
+	}
+	for _, tt := range tests {
+		if got := CutRequestID(tt.id); got != tt.cut {
+			t.Errorf("CutRequestID(%q) = %v, want %v", tt.id, got, tt.cut)
+		}
+	}
+	notes := Finding(parse.Finding{Code: "InternalError", RequestID: "6c8a4f3e-1f2b-4d6a-ab5f-8"}, Env{})
+	if len(notes) != 1 || !strings.Contains(notes[0], "cut short") {
+		t.Errorf("a cut request id gets one note, got %q", notes)
+	}
+	if notes := Finding(parse.Finding{Code: "InternalError", RequestID: "6c8a4f3e-1f2b-4d6a-ab5f-8c1e2d3f4a5b"}, Env{}); len(notes) != 0 {
+		t.Errorf("a whole request id gets no note, got %q", notes)
+	}
+}

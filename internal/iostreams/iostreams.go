@@ -40,9 +40,12 @@ type IOStreams struct {
 	ErrOut io.Writer
 
 	stdinTTY, stdoutTTY, stderrTTY bool
-	width                          int // terminal width of stdout; 0 when unknown
-	env                            func(string) string
-	mode                           ColorMode
+	// forcedTTY is ERRCODE_FORCE_TTY: stdout is laid out as a terminal's
+	// without being one, so it changes layout, never colour.
+	forcedTTY bool
+	width     int // terminal width of stdout; 0 when unknown
+	env       func(string) string
+	mode      ColorMode
 }
 
 // System returns the process's streams, with TTY facts read from the OS.
@@ -74,7 +77,7 @@ func (s *IOStreams) applyForceTTY() {
 	if v == "" || v == "0" || strings.EqualFold(v, "false") {
 		return
 	}
-	s.stdoutTTY = true
+	s.forcedTTY = true
 	if n, err := strconv.Atoi(v); err == nil && n > 1 {
 		s.width = n
 	}
@@ -106,8 +109,9 @@ func (s *IOStreams) SetStdinTTY(tty bool) { s.stdinTTY = tty }
 // IsStdinTTY reports whether standard input is a terminal.
 func (s *IOStreams) IsStdinTTY() bool { return s.stdinTTY }
 
-// IsStdoutTTY reports whether standard output is (or is forced to count as) a terminal.
-func (s *IOStreams) IsStdoutTTY() bool { return s.stdoutTTY }
+// IsStdoutTTY reports whether standard output is (or is forced to count as) a
+// terminal: the layout decision. Colour is decided by ColorEnabled.
+func (s *IOStreams) IsStdoutTTY() bool { return s.stdoutTTY || s.forcedTTY }
 
 // IsStderrTTY reports whether standard error is a terminal.
 func (s *IOStreams) IsStderrTTY() bool { return s.stderrTTY }
@@ -115,7 +119,7 @@ func (s *IOStreams) IsStderrTTY() bool { return s.stderrTTY }
 // TerminalWidth returns the width to lay text out in: the terminal's width
 // (or COLUMNS) when stdout is a terminal, else 80.
 func (s *IOStreams) TerminalWidth() int {
-	if s.stdoutTTY {
+	if s.IsStdoutTTY() {
 		if s.width > 0 {
 			return s.width
 		}
@@ -141,7 +145,8 @@ func (s *IOStreams) SetColorMode(mode string) error {
 //   - else NO_COLOR (non-empty) turns colour off;
 //   - else CLICOLOR_FORCE (non-empty, not "0") turns it on, even when piped;
 //   - else CLICOLOR=0 or TERM=dumb turn it off;
-//   - else colour follows whether stdout is a terminal.
+//   - else colour follows whether stdout is a terminal (a real one:
+//     ERRCODE_FORCE_TTY changes the layout only).
 func (s *IOStreams) ColorEnabled() bool { return s.colorFor(s.stdoutTTY) }
 
 // ColorEnabledStderr is ColorEnabled for standard error.

@@ -56,6 +56,15 @@ func TestWidthAndForcedTTY(t *testing.T) {
 	if !s.IsStdoutTTY() || s.TerminalWidth() != 132 {
 		t.Errorf("ERRCODE_FORCE_TTY=132: tty=%v width=%d", s.IsStdoutTTY(), s.TerminalWidth())
 	}
+	// Layout and colour are separate decisions: a forced layout on a pipe
+	// stays uncoloured unless colour is asked for too.
+	if s.ColorEnabled() {
+		t.Error("ERRCODE_FORCE_TTY turned colour on for a pipe")
+	}
+	env["CLICOLOR_FORCE"] = "1"
+	if !s.ColorEnabled() {
+		t.Error("ERRCODE_FORCE_TTY with CLICOLOR_FORCE=1: no colour")
+	}
 	s, _, _, _ = Test()
 	env = map[string]string{"ERRCODE_FORCE_TTY": "1", "COLUMNS": "60"}
 	s.SetEnv(func(k string) string { return env[k] })

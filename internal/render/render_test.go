@@ -210,3 +210,55 @@ func TestViewNeverNil(t *testing.T) {
 		}
 	}
 }
+
+// TestTableWidths: the same table at 60, 80 and 120 columns (issue 13). The
+// category goes before the summary is cut, a code is never cut, and a code
+// too long for its column takes a line of its own.
+func TestTableWidths(t *testing.T) {
+	header := []string{"CODE", "CATEGORY", "SCOPE", "SUMMARY"}
+	rows := [][]string{
+		{"RequestLimitExceeded", "RequestLimitExceeded", "common", "The number of requests exceeds the frequency limit."},
+		{"RequestLimitExceeded.GlobalRegionUinLimitExceeded", "RequestLimitExceeded", "common", "Uin exceeds the frequency limit."},
+		{"LimitExceeded.RateLimitExceeded", "LimitExceeded", "teo", "Reached the API rate limit."},
+	}
+	want := map[int]string{
+		60: `CODE  SCOPE   SUMMARY
+RequestLimitExceeded
+      common  The number of requests exceeds the frequenc…
+RequestLimitExceeded.GlobalRegionUinLimitExceeded
+      common  Uin exceeds the frequency limit.
+LimitExceeded.RateLimitExceeded
+      teo     Reached the API rate limit.
+`,
+		80: `CODE                             SCOPE   SUMMARY
+RequestLimitExceeded             common  The number of requests exceeds the f…
+RequestLimitExceeded.GlobalRegionUinLimitExceeded
+                                 common  Uin exceeds the frequency limit.
+LimitExceeded.RateLimitExceeded  teo     Reached the API rate limit.
+`,
+		120: `CODE                                               SCOPE   SUMMARY
+RequestLimitExceeded                               common  The number of requests exceeds the frequency limit.
+RequestLimitExceeded.GlobalRegionUinLimitExceeded  common  Uin exceeds the frequency limit.
+LimitExceeded.RateLimitExceeded                    teo     Reached the API rate limit.
+`,
+	}
+	for _, w := range []int{60, 80, 120} {
+		var b strings.Builder
+		if err := Table(&b, header, rows, TableOptions{Width: w, Drop: []int{1}, LongFirst: true}); err != nil {
+			t.Fatal(err)
+		}
+		if b.String() != want[w] {
+			t.Errorf("width %d:\n%s\nwant:\n%s", w, b.String(), want[w])
+		}
+		for _, line := range strings.Split(strings.TrimSuffix(b.String(), "\n"), "\n") {
+			if n := runewidth.StringWidth(line); n > w && !strings.HasPrefix(line, "RequestLimitExceeded.Global") {
+				t.Errorf("width %d: a line of %d columns: %q", w, n, line)
+			}
+		}
+		for _, r := range rows {
+			if !strings.Contains(b.String(), r[0]+"\n") && !strings.Contains(b.String(), r[0]+" ") {
+				t.Errorf("width %d: code %s cut", w, r[0])
+			}
+		}
+	}
+}

@@ -2,6 +2,7 @@ package render
 
 import (
 	"io"
+	"strconv"
 	"strings"
 
 	"github.com/fatih/color"
@@ -17,7 +18,22 @@ type TableOptions struct {
 	Width int
 	// Color makes the header row bold.
 	Color bool
+	// Drop lists the columns (by index) that may be left out, first to last,
+	// when the table is wider than Width: columns that repeat what another
+	// says (a code's category is the start of the code). They are dropped
+	// while the last column, the summary, would be cut (to less than
+	// DropBelow cells when that is set): it is cut last.
+	Drop      []int
+	DropBelow int
+	// LongFirst lets a first cell (a code: never cut) too long for its
+	// column take a line of its own, the rest of its row on the next line,
+	// rather than squeeze the summary below MinLast.
+	LongFirst bool
 }
+
+// MinLast is the width the last column (the summary) keeps when the first
+// (the code, never cut) is long: a longer code gets a line of its own.
+const MinLast = 30
 
 // Table writes an aligned table for a terminal: a header row, then rows,
 // columns separated by two spaces, no borders. Cells are measured by display
@@ -30,7 +46,12 @@ func Table(w io.Writer, header []string, rows [][]string, opt TableOptions) erro
 		clean[i] = cleanCells(r)
 	}
 	rows = clean
+	var long []string // first cells too long for their column, by marker
 	if opt.Width > 0 && len(header) > 0 {
+		header, rows = dropColumns(header, rows, opt.Width, opt.Drop, opt.DropBelow)
+		if opt.LongFirst {
+			header, rows, long = overflowFirst(header, rows, opt.Width)
+		}
 		rows = fitLastColumn(header, rows, opt.Width)
 	}
 	hdr := make([]any, len(header))
@@ -84,6 +105,10 @@ func Table(w io.Writer, header []string, rows [][]string, opt TableOptions) erro
 			continue
 		}
 		line = strings.TrimRight(line, " \n")
+		if k, ok := strings.CutPrefix(line, overflowMark); ok {
+			n, _ := strconv.Atoi(k)
+			line = long[n] // the whole code, on a line of its own
+		}
 		if i == 0 {
 			line = bold.Sprint(line)
 		}
@@ -94,20 +119,117 @@ func Table(w io.Writer, header []string, rows [][]string, opt TableOptions) erro
 	return err
 }
 
-// fitLastColumn truncates the last cell of each row so that the table fits in width.
-func fitLastColumn(header []string, rows [][]string, width int) [][]string {
-	n := len(header)
-	widths := make([]int, n)
+// columnWidths returns the display width of each column of the table.
+func columnWidths(header []string, rows [][]string) []int {
+	widths := make([]int, len(header))
 	for i, h := range header {
 		widths[i] = runewidth.StringWidth(h)
 	}
 	for _, r := range rows {
-		for i := 0; i < n && i < len(r); i++ {
+		for i := 0; i < len(widths) && i < len(r); i++ {
 			if w := runewidth.StringWidth(r[i]); w > widths[i] {
 				widths[i] = w
 			}
 		}
 	}
+	return widths
+}
+
+// dropColumns leaves out the droppable columns, in order, while the last
+// column would be cut.
+func dropColumns(header []string, rows [][]string, width int, drop []int, below int) ([]string, [][]string) {
+	widths := columnWidths(header, rows)
+	n := len(header)
+	gone := make([]bool, n)
+	fits := func() bool {
+		used := 0
+		for i := 0; i < n-1; i++ {
+			if !gone[i] {
+				used += widths[i] + 2
+			}
+		}
+		avail := width - used
+		avail -= 2 // as fitLastColumn counts it
+		return avail >= widths[n-1] || below > 0 && avail >= below
+	}
+	any := false
+	for _, c := range drop {
+		if fits() {
+			break
+		}
+		if c >= 0 && c < n-1 {
+			gone[c], any = true, true
+		}
+	}
+	if !any {
+		return header, rows
+	}
+	keep := func(r []string) []string {
+		out := make([]string, 0, n)
+		for i, c := range r {
+			if i >= n || !gone[i] {
+				out = append(out, c)
+			}
+		}
+		return out
+	}
+	out := make([][]string, len(rows))
+	for i, r := range rows {
+		out[i] = keep(r)
+	}
+	return keep(header), out
+}
+
+// overflowMark starts the placeholder of a first cell too long for its
+// column; the cells were cleaned (textsafe.Clean), so none contains it.
+const overflowMark = "\x00"
+
+// overflowFirst keeps a too-wide first column (a code: never cut) from
+// squeezing the summary: when the table is wider than width, the first
+// column is narrowed to what leaves the last one MinLast cells, and a row
+// whose first cell is longer puts that cell on a line of its own, the rest of
+// the row on the next line. It returns the long cells by marker number.
+func overflowFirst(header []string, rows [][]string, width int) ([]string, [][]string, []string) {
+	n := len(header)
+	if n < 2 {
+		return header, rows, nil
+	}
+	widths := columnWidths(header, rows)
+	used := 0
+	for i := 0; i < n; i++ {
+		used += widths[i] + 2
+	}
+	if used-2 <= width {
+		return header, rows, nil
+	}
+	others := 0
+	for i := 1; i < n-1; i++ {
+		others += widths[i] + 2
+	}
+	limit := max(width-others-MinLast-2-2, runewidth.StringWidth(header[0]), 12)
+	if widths[0] <= limit {
+		return header, rows, nil
+	}
+	var long []string
+	out := make([][]string, 0, len(rows))
+	for _, r := range rows {
+		if len(r) == n && runewidth.StringWidth(r[0]) > limit {
+			mark := make([]string, n)
+			mark[0] = overflowMark + strconv.Itoa(len(long))
+			long = append(long, r[0])
+			rest := append([]string{""}, r[1:]...)
+			out = append(out, mark, rest)
+			continue
+		}
+		out = append(out, r)
+	}
+	return header, out, long
+}
+
+// fitLastColumn truncates the last cell of each row so that the table fits in width.
+func fitLastColumn(header []string, rows [][]string, width int) [][]string {
+	n := len(header)
+	widths := columnWidths(header, rows)
 	used := 0
 	for i := 0; i < n-1; i++ {
 		used += widths[i] + 2

@@ -774,3 +774,24 @@ func TestSynonyms(t *testing.T) {
 		}
 	}
 }
+
+func TestNearest(t *testing.T) {
+	names := []string{"AuthFailure", "InvalidParameter", "InvalidParameterValue", "LimitExceeded", "ResourceNotFound"}
+	tests := []struct {
+		q    string
+		want []string
+	}{
+		{"authfailur", []string{"AuthFailure"}},
+		{"InvalidParamter", []string{"InvalidParameter"}},
+		{"invalidparameter.", []string{"InvalidParameter"}},
+		{"limit", []string{"LimitExceeded"}},
+		{"Nope", nil},
+		{"", nil},
+	}
+	for _, tt := range tests {
+		got := Nearest(tt.q, names, 5)
+		if strings.Join(got, ",") != strings.Join(tt.want, ",") {
+			t.Errorf("Nearest(%q) = %q, want %q", tt.q, got, tt.want)
+		}
+	}
+}

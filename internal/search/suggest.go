@@ -1,6 +1,7 @@
 package search
 
 import (
+	"sort"
 	"strings"
 )
 
@@ -369,4 +370,41 @@ func (o *osa) dist(a, b string, k int) int {
 		prev2, prev, cur = prev, cur, prev2
 	}
 	return min(prev[m], big)
+}
+
+// Nearest returns up to limit of names close to q for a "did you mean"
+// hint, best first: ignoring case, those within [maxEdits] edits (at least
+// one) and those that start with q or that q starts with. It returns nil
+// when none is close.
+func Nearest(q string, names []string, limit int) []string {
+	lq := strings.ToLower(strings.TrimSpace(q))
+	if lq == "" {
+		return nil
+	}
+	k := max(1, maxEdits(len(lq)))
+	type cand struct {
+		name string
+		d    int
+	}
+	var o osa
+	var cs []cand
+	for _, n := range names {
+		ln := strings.ToLower(n)
+		d := o.dist(lq, ln, k)
+		if d > k && len(lq) >= 3 && (strings.HasPrefix(ln, lq) || strings.HasPrefix(lq, ln) && len(ln) >= 3) {
+			d = k + 1 // a prefix either way: after the near spellings
+		} else if d > k {
+			continue
+		}
+		cs = append(cs, cand{n, d})
+	}
+	sort.SliceStable(cs, func(i, j int) bool { return cs[i].d < cs[j].d })
+	var out []string
+	for _, c := range cs {
+		if len(out) == limit {
+			break
+		}
+		out = append(out, c.name)
+	}
+	return out
 }

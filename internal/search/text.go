@@ -657,6 +657,16 @@ func (t *textIndex) matchCJK(h *hits, run string, scale float32, partial bool) {
 	}
 }
 
+// phraseOf is q as a phrase to look for in a summary: lower-cased, its words
+// joined by single spaces; "" for a query of one word, which has no phrase.
+func phraseOf(q string) string {
+	f := strings.Fields(strings.ToLower(q))
+	if len(f) < 2 {
+		return ""
+	}
+	return strings.Join(f, " ")
+}
+
 // Text searches the code, summary, causes, messages and remediation of every
 // entry, in English and Chinese, for the free-text query q, and returns up to
 // limit hits (all when limit <= 0), best first; equal scores keep catalog
@@ -670,7 +680,7 @@ func (ix *Index) Text(q string, limit int) []Hit {
 	}
 	t := ix.textIndex()
 	type cand struct {
-		full         int
+		full, strong int // terms matched in full; of those, in the code or summary
 		partial, rel float64
 	}
 	idx := map[int32]int{}
@@ -704,6 +714,9 @@ func (ix *Index) Text(q string, limit int) []Hit {
 			c := &cands[j]
 			if th.cov >= 1 {
 				c.full++
+				if th.q[fieldCode] > 0 || th.q[fieldSummary] > 0 {
+					c.strong++
+				}
 			} else {
 				c.partial += float64(th.cov)
 			}
@@ -714,19 +727,46 @@ func (ix *Index) Text(q string, limit int) []Hit {
 		return nil
 	}
 	compact := compactQuery(q)
+	phrase := phraseOf(q)
 	n := float64(len(terms))
 	type ranked struct {
 		doc   int32
 		score float64
 	}
+	maxFull := 0
+	for i := range cands {
+		maxFull = max(maxFull, cands[i].full)
+	}
 	rs := make([]ranked, len(docs))
 	for i, doc := range docs {
 		c := &cands[i]
 		rel := c.rel / n
-		if compact != "" && strings.Contains(t.lowerCode(doc), compact) {
+		lowerCode := t.lowerCode(doc)
+		if compact != "" && strings.Contains(lowerCode, compact) {
 			rel += codeBonus
 		}
-		rs[i] = ranked{doc, float64(c.full) + 0.5*c.partial/n + 0.5*rel/(rel+relSaturation)}
+		// Within the hits that match as many terms, in this order: the
+		// common code of the concept (every term in its code or summary:
+		// "rate limit" is RequestLimitExceeded, not teo's
+		// LimitExceeded.RateLimitExceeded), a code whose last segment is the
+		// query ("too many requests": LimitExceeded.TooManyRequests), a hit
+		// with the query's words as one phrase, then relevance.
+		var exact, common, phr float64
+		if c.full == maxFull && c.full > 0 {
+			if compact != "" && (lowerCode == compact || strings.HasSuffix(lowerCode, "."+compact)) {
+				exact = 1
+			}
+			d := t.cat.DefinitionAt(int(doc))
+			if d.Scope == catalog.ScopeCommon && !d.Imported && c.strong == len(terms) {
+				common = 1
+			}
+			if phrase != "" && (strings.Contains(lowerCode, compact) ||
+				strings.Contains(strings.ToLower(d.Summary.En), phrase) || strings.Contains(d.Summary.Zh, phrase)) {
+				phr = 1
+			}
+		}
+		g := (4*common + 2*exact + phr + rel/(rel+relSaturation)) / 8
+		rs[i] = ranked{doc, float64(c.full) + 0.5*c.partial/n + 0.5*g}
 	}
 	slices.SortFunc(rs, func(a, b ranked) int {
 		switch {
