@@ -286,7 +286,7 @@ func importedSource(e *Entry) string {
 		b.WriteString("; en from tencentcloud-sdk-go-intl-en")
 	}
 	if e.Solution.Zh != "" {
-		b.WriteString("; solution from the same SDK")
+		b.WriteString("; solution from Tencent Cloud's error centre")
 	}
 	return b.String()
 }

@@ -28,7 +28,7 @@ func TestExplainImportedGolden(t *testing.T) {
 			OtherDefs: others, OthersHint: "3 definitions in all; pick one with --product, e.g. errcode explain FailedOperation.ServiceIsolate --product asr"}},
 		{"explain_imported_zhonly_zh.golden", "aai", "FailedOperation.ServiceIsolate", ExplainOptions{Lang: catalog.Chinese, Width: 80, ProductName: "智能语音"}},
 		{"explain_imported_solution_en.golden", "clb", "FailedOperation.ResourceInOperating", ExplainOptions{Lang: catalog.English, Width: 80, ProductName: "Cloud Load Balancer"}},
-		{"explain_imported_none_en.golden", "tsf", "UnauthorizedOperation.NoLicense", ExplainOptions{Lang: catalog.English, Width: 80}},
+		{"explain_imported_none_en.golden", "mdl", "InvalidParameter.Period", ExplainOptions{Lang: catalog.English, Width: 80}},
 		{"explain_imported_enonly_zh.golden", "tmt", "UnsupportedOperation.TextTooLong", ExplainOptions{Lang: catalog.Chinese, Width: 60, ProductName: "机器翻译"}},
 		// The one category no class fits keeps the general steps; a category
 		// that is like a standard class (CdbError like InternalError) takes its steps.
