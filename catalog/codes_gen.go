@@ -5671,4 +5671,4 @@ var productTable = []productInfo{
 }
 
 // entryFileStarts says at which offset of the entry texts each data/entries<N>.txt starts.
-var entryFileStarts = [...]uint32{0, 1899763, 3799436, 5074274}
+var entryFileStarts = [...]uint32{0, 1899798, 3799676, 5091040}
