@@ -305,12 +305,12 @@ func readProducts(dir string) (map[string]map[string]*source.Code, error) {
 
 // change is what an import changed in one product.
 type change struct {
-	product                     string
-	added, removed, reworded    []string
-	restored                    []string // removed before, back upstream
-	other                       int      // codes whose actions or versions changed
-	rewordedWhat                map[string][]string
-	keptRemoved, total, current int
+	product                  string
+	added, removed, reworded []string
+	restored                 []string // removed before, back upstream
+	other                    int      // codes whose actions or versions changed
+	rewordedWhat             map[string][]string
+	keptRemoved              int // codes removed by an earlier import
 }
 
 // reconcile returns the codes of one product after the import, in catalog
