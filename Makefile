@@ -26,9 +26,17 @@ build:
 catalog:
 	$(GO) run ./internal/catalogen -in catalog/codes.yaml -out catalog/codes_gen.go
 
-# One-off: re-import the official SDKs' error lists (needs ../shared/reference); review the diff.
+# Rebuild the imported layer (catalog/products/*.yaml, products.yaml, provenance.yaml)
+# from Tencent Cloud's sources, then the generated files; prints a per-product summary.
+# Needs git checkouts of both SDKs and of teco-api-models (see README, "The catalog");
+# CI never runs it.
 import-catalog:
-	$(GO) run ./internal/catalogen/importer -ref ../shared/reference -out catalog
+	@if [ -z "$(SDK)" ] || [ -z "$(INTL)" ] || [ -z "$(CENTER)" ]; then \
+	  echo "usage: make import-catalog SDK=<checkout of tencentcloud-sdk-go> INTL=<checkout of tencentcloud-sdk-go-intl-en> CENTER=<teco-api-models/zh-CN/error-codes.json>" >&2; \
+	  echo "see README.md, \"The catalog\", for where to get each source" >&2; \
+	  exit 2; \
+	fi
+	$(GO) run ./internal/catalogen/importer -sdk '$(SDK)' -intl '$(INTL)' -center '$(CENTER)' -out catalog
 	$(MAKE) catalog
 
 install:

@@ -134,6 +134,10 @@ type Entry struct {
 	// Versions lists the API versions whose SDKs define the code, oldest
 	// first, as X-TC-Version spells them ("2017-03-12").
 	Versions []string `yaml:"versions,omitempty" json:"versions,omitempty"`
+	// Removed is the tencentcloud-sdk-go release ("v1.3.170") whose import
+	// no longer found the code upstream; "" for a current code. Set from the
+	// imported layer only (a curated entry takes its imported twin's).
+	Removed string `yaml:"-" json:"removed,omitempty"`
 	// Imported is true for an entry of the imported layer.
 	Imported bool `yaml:"-" json:"-"`
 	// Class is, for an imported entry, the code of the curated entry (or of

@@ -23,10 +23,11 @@ import (
 //     index in codes.
 //   - entries0.txt, entries1.txt, ...: the texts of the imported entries in
 //     catalog order, so that the definitions of one code lie together. An
-//     entry's text is seven lines: code, zh, en, solution, versions (joined by
-//     ","), actions (joined by ","), and the product's Describe action that
+//     entry's text is eight lines: code, zh, en, solution, versions (joined by
+//     ","), actions (joined by ","), the product's Describe action that
 //     shows the code's resource, with ",QuotaAction" when a quota action of
-//     its resource is known ("" when none is known). The files are one sequence of offsets;
+//     its resource is known ("" when none is known), and the release that
+//     removed the code upstream ("" for a current code). The files are one sequence of offsets;
 //     entryFileStarts (codes_gen.go) says where each file starts.
 //   - actions.txt: the distinct action names sorted ignoring case, each
 //     followed by '\n'; actions.bin: their offsets (one more than names).
@@ -60,6 +61,7 @@ const (
 	lineVersions
 	lineActions
 	lineDescribe
+	lineRemoved
 	numLines
 )
 
@@ -176,6 +178,7 @@ func (s *store) build(pos int) *Entry {
 		e.Actions = strings.Split(l[lineActions], ",")
 	}
 	e.describe = l[lineDescribe]
+	e.Removed = l[lineRemoved]
 	gi := s.u16(pos, catalogfmt.RecGuide)
 	g := guideEntry(gi)
 	if g != nil {
@@ -286,7 +289,7 @@ func importedSource(e *Entry) string {
 		b.WriteString("; en from tencentcloud-sdk-go-intl-en")
 	}
 	if e.Solution.Zh != "" {
-		b.WriteString("; solution from the same SDK")
+		b.WriteString("; solution from Tencent Cloud's error centre")
 	}
 	return b.String()
 }

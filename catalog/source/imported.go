@@ -15,8 +15,8 @@ import (
 
 // Code is one code of a product file, catalog/products/<product>.yaml: the
 // imported layer's schema. The importer (internal/catalogen/importer) writes
-// these files from the official SDKs' error lists; after that they are
-// reviewed and edited by hand like any other source.
+// these files from Tencent Cloud's own sources (`make import-catalog`); they
+// are not edited by hand: a fix goes into the importer or the curated layer.
 type Code struct {
 	// Code is the error code as the API returns it.
 	Code string `yaml:"code"`
@@ -34,6 +34,61 @@ type Code struct {
 	// Versions lists the API versions whose SDK defines the code, oldest
 	// first, as X-TC-Version spells them ("2017-03-12").
 	Versions []string `yaml:"versions"`
+	// Removed is the release of tencentcloud-sdk-go ("v1.3.170") whose
+	// import no longer found the code in any source: the code is kept, with
+	// what the last release that had it said, because logs keep showing it
+	// for years. "" for a current code.
+	Removed string `yaml:"removed,omitempty"`
+}
+
+// Provenance is catalog/provenance.yaml: where the imported layer was read,
+// written by the importer.
+type Provenance struct {
+	// SDK is tencentcloud-sdk-go: errors.go (zh), client.go (actions),
+	// products.md (product names and documentation homes).
+	SDK Origin `yaml:"sdk"`
+	// Intl is tencentcloud-sdk-go-intl-en: errors.go (en).
+	Intl Origin `yaml:"intl"`
+	// Center is the error centre's data, zh-CN/error-codes.json of
+	// teco-project/teco-api-models (solutions).
+	Center Origin `yaml:"center"`
+}
+
+// Origin is one source of the imported layer.
+type Origin struct {
+	Repo string `yaml:"repo"`
+	// Path is the file read, for a source that is one file.
+	Path string `yaml:"path,omitempty"`
+	// Release is the source's own release name ("v1.3.166"), where it has
+	// one.
+	Release string `yaml:"release,omitempty"`
+	Commit  string `yaml:"commit"`
+	// Date is the commit's date, YYYY-MM-DD.
+	Date string `yaml:"date"`
+}
+
+// releaseRE is an SDK release.
+var releaseRE = regexp.MustCompile(`^v\d+\.\d+\.\d+$`)
+
+// DecodeProvenance reads catalog/provenance.yaml.
+func DecodeProvenance(data []byte) (Provenance, error) {
+	var p Provenance
+	if err := strict(data, &p); err != nil {
+		return p, err
+	}
+	for _, o := range []struct {
+		name string
+		o    Origin
+		rel  bool
+	}{{"sdk", p.SDK, true}, {"intl", p.Intl, true}, {"center", p.Center, false}} {
+		if !strings.HasPrefix(o.o.Repo, "https://github.com/") || len(o.o.Commit) != 40 || !versionRE.MatchString(o.o.Date) {
+			return p, fmt.Errorf("%s: needs a GitHub repo, a 40-digit commit and a YYYY-MM-DD date: %+v", o.name, o.o)
+		}
+		if o.rel != releaseRE.MatchString(o.o.Release) {
+			return p, fmt.Errorf("%s: release %q", o.name, o.o.Release)
+		}
+	}
+	return p, nil
 }
 
 // ProductName is one product of catalog/products.yaml. Zh and Docs come
@@ -105,7 +160,7 @@ func strict(data []byte, v any) error {
 
 // DecodeProduct reads a product file of product (its short name, which is
 // the scope of its codes) into imported entries: Code, Scope, Summary (Zh,
-// En), Solution (Zh), Actions, Versions, Provenance and Imported. The
+// En), Solution (Zh), Actions, Versions, Removed, Provenance and Imported. The
 // remediation and retry advice they borrow from the curated layer are
 // filled in by the catalog, not here. It rejects unknown fields, entries
 // without a code or version, and malformed versions.
@@ -130,6 +185,9 @@ func DecodeProduct(product string, data []byte) ([]*catalog.Entry, error) {
 				return nil, fmt.Errorf("%s: version %q is not YYYY-MM-DD", c.Code, v)
 			}
 		}
+		if c.Removed != "" && !releaseRE.MatchString(c.Removed) {
+			return nil, fmt.Errorf("%s: removed %q is not a release (v1.3.170)", c.Code, c.Removed)
+		}
 		e := &catalog.Entry{
 			Code:     c.Code,
 			Scope:    product,
@@ -137,6 +195,7 @@ func DecodeProduct(product string, data []byte) ([]*catalog.Entry, error) {
 			Solution: catalog.Text{Zh: c.Solution},
 			Actions:  c.Actions,
 			Versions: c.Versions,
+			Removed:  c.Removed,
 			Imported: true,
 		}
 		switch {

@@ -10,7 +10,7 @@
 //     the categories;
 //   - catalog/products/*.yaml, the imported layer (about 17,000 codes of
 //     every product), become compact tables under catalog/data/: the text of
-//     each entry, seven lines, in catalog order (entries<N>.txt, so that the
+//     each entry, eight lines, in catalog order (entries<N>.txt, so that the
 //     definitions of one code lie together), fixed-size binary records
 //     (records.bin) and the sorted action names (actions.txt, actions.bin),
 //     from which the catalog builds an entry only when it is asked for;
@@ -294,6 +294,7 @@ func compile(in *Input) (*model, error) {
 				if len(c.Versions) == 0 {
 					c.Versions = e.Versions
 				}
+				c.Removed = e.Removed // whether the code is still upstream is the import's to say
 				continue
 			}
 			m.all = append(m.all, e)
@@ -481,6 +482,7 @@ func (m *model) goFile(starts [entryFiles]uint32) ([]byte, error) {
 		str(&b, "Source", e.Source)
 		text(&b, "Solution", e.Solution)
 		strs(&b, "Versions", e.Versions)
+		str(&b, "Removed", e.Removed)
 		b.WriteString("},\n")
 	}
 	b.WriteString("}\n\n")
@@ -648,13 +650,13 @@ func (m *model) tables() (map[string][]byte, [entryFiles]uint32, error) {
 	return files, starts, nil
 }
 
-// entryText is the text of imported entry e in the entry files: seven lines
-// (code, zh, en, solution, versions and actions joined by ",", and the
+// entryText is the text of imported entry e in the entry files: eight lines
+// (code, zh, en, solution, versions and actions joined by ",", the
 // Describe action that shows the code's resource and the quota action of
-// its resource, joined by "," when there is one; each "" when none is
-// known).
+// its resource, joined by "," when there is one, and the release that
+// removed the code upstream; each "" when none is known).
 func entryText(e *catalog.Entry, describe string) ([]byte, error) {
-	for _, t := range []string{e.Code, e.Summary.Zh, e.Summary.En, e.Solution.Zh} {
+	for _, t := range []string{e.Code, e.Summary.Zh, e.Summary.En, e.Solution.Zh, e.Removed} {
 		if strings.ContainsAny(t, "\n\r") {
 			return nil, fmt.Errorf("products/%s.yaml: %s: a text holds a line break", e.Scope, e.Code)
 		}
@@ -665,7 +667,7 @@ func entryText(e *catalog.Entry, describe string) ([]byte, error) {
 		}
 	}
 	var b []byte
-	for _, f := range []string{e.Code, e.Summary.Zh, e.Summary.En, e.Solution.Zh, strings.Join(e.Versions, ","), strings.Join(e.Actions, ","), describe} {
+	for _, f := range []string{e.Code, e.Summary.Zh, e.Summary.En, e.Solution.Zh, strings.Join(e.Versions, ","), strings.Join(e.Actions, ","), describe, e.Removed} {
 		b = append(b, f...)
 		b = append(b, '\n')
 	}

@@ -103,8 +103,8 @@ func TestGenerate(t *testing.T) {
 	if got := string(files["catalog/data/keys.txt"]); got != "internalerror\ninternalerror.foo\n" {
 		t.Errorf("keys.txt = %q", got)
 	}
-	// The entries in catalog order, seven lines each; the curated one is in codes_gen.go.
-	if got, want := string(files["catalog/data/entries0.txt"]), "InternalError\n内部错误\n\n\n2017-03-12\n\n\nInternalError.Foo\n甲\nFoo\n\n2017-03-12\nRunInstances\n\n"; got != want {
+	// The entries in catalog order, eight lines each; the curated one is in codes_gen.go.
+	if got, want := string(files["catalog/data/entries0.txt"]), "InternalError\n内部错误\n\n\n2017-03-12\n\n\n\nInternalError.Foo\n甲\nFoo\n\n2017-03-12\nRunInstances\n\n\n"; got != want {
 		t.Errorf("entries0.txt = %q, want %q", got, want)
 	}
 	if got := string(files["catalog/data/actions.txt"]); got != "RunInstances\n" {
@@ -116,7 +116,7 @@ func TestGenerate(t *testing.T) {
 	if !bytes.Contains(files["catalog/codes_gen.go"], []byte(`{"cvm", "云服务器", "", "", "", "", 2}`)) {
 		t.Errorf("codes_gen.go lacks the product table:\n%s", files["catalog/codes_gen.go"])
 	}
-	if !bytes.Contains(files["catalog/codes_gen.go"], []byte(`var entryFileStarts = [...]uint32{0, 94, 94, 94}`)) {
+	if !bytes.Contains(files["catalog/codes_gen.go"], []byte(`var entryFileStarts = [...]uint32{0, 96, 96, 96}`)) {
 		t.Errorf("codes_gen.go: entryFileStarts is wrong:\n%s", files["catalog/codes_gen.go"])
 	}
 }
@@ -147,5 +147,41 @@ func TestGenerateRejects(t *testing.T) {
 		if err == nil || !strings.Contains(err.Error(), tt.want) {
 			t.Errorf("%s: err = %v, want one mentioning %q", tt.name, err, tt.want)
 		}
+	}
+}
+
+// A code removed upstream keeps its release in its entry text; a curated
+// entry of the same scope and code takes it from its imported twin.
+func TestGenerateRemoved(t *testing.T) {
+	in := input(`- code: InternalError.Gone
+  zh: 旧
+  en: ""
+  versions: ["2017-03-12"]
+  removed: v1.3.170
+- code: InternalError.Kept
+  zh: 乙
+  en: ""
+  versions: ["2017-03-12"]
+  removed: v1.3.171
+`)
+	in.Codes = append(in.Codes, []byte(`- code: InternalError.Kept
+  scope: cvm
+  summary: {en: Kept., zh: 乙}
+  causes: [{en: c, zh: 原因}]
+  remediation: [{en: r, zh: 步骤}]
+  retry: {en: n, zh: 否}
+  docs: {en: "https://a", zh: "https://b"}
+  provenance: official-zh
+  source: s
+`)...)
+	files, err := Generate(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := string(files["catalog/data/entries0.txt"]), "InternalError.Gone\n旧\n\n\n2017-03-12\n\n\nv1.3.170\n"; got != want {
+		t.Errorf("entries0.txt = %q, want %q", got, want)
+	}
+	if !bytes.Contains(files["catalog/codes_gen.go"], []byte(`"v1.3.171"`)) {
+		t.Errorf("codes_gen.go: the curated twin lacks Removed:\n%s", files["catalog/codes_gen.go"])
 	}
 }

@@ -33,6 +33,7 @@ type labels struct {
 	OtherLang, NoDescription    string // the summary is in the other language; there is none
 	OthersIn                    string // the heading of the other products' definitions
 	GroupOf                     string // "%d products" sharing one summary
+	Removed                     string // a code gone upstream (%s: the SDK release of the import that found it gone)
 }
 
 var labelsByLang = map[catalog.Lang]labels{
@@ -58,6 +59,7 @@ var labelsByLang = map[catalog.Lang]labels{
 		NoDescription: "(The official SDK defines this code without any description.)",
 		OthersIn:      "Also defined in",
 		GroupOf:       "%d products",
+		Removed:       "Removed upstream: tencentcloud-sdk-go %s and later no longer define this code; errcode keeps what the last release said, since logs still show it.",
 	},
 	catalog.Chinese: {
 		Causes: "可能原因", Fix: "解决步骤", Retry: "是否重试", Related: "相关错误码",
@@ -81,6 +83,7 @@ var labelsByLang = map[catalog.Lang]labels{
 		NoDescription: "（官方 SDK 定义了此错误码，但没有任何说明。）",
 		OthersIn:      "同名错误码也见于",
 		GroupOf:       "%d 个产品",
+		Removed:       "上游已移除：tencentcloud-sdk-go %s 及以后的版本不再定义此错误码；日志中仍会出现它，errcode 保留最后一个版本的说明。",
 	},
 }
 
@@ -200,6 +203,9 @@ func layoutData(e *catalog.Entry, opt ExplainOptions) *explainData {
 		DocsHeading:    heading(l.Docs),
 		SourceHeading:  heading(l.Provenance),
 		Source:         block(l.Provenances[e.Provenance] + l.Colon + v.Source),
+	}
+	if v.Removed != "" {
+		d.Source += "\n" + block(fmt.Sprintf(l.Removed, v.Removed))
 	}
 	if v.RetryEvidence != "" {
 		d.RetryEvidence = dim(block(l.DecidedBy + l.Colon + textsafe.Clean(v.RetryEvidence)))
@@ -394,7 +400,7 @@ func truncateWidth(s string, w int) string {
 
 // sanitizeView makes every string of v safe for a terminal.
 func sanitizeView(v *Entry) {
-	for _, p := range []*string{&v.Code, &v.Category, &v.Scope, &v.Summary, &v.Retry, &v.Docs, &v.Provenance, &v.Source, &v.ProductName, &v.Solution, &v.Class} {
+	for _, p := range []*string{&v.Code, &v.Category, &v.Scope, &v.Summary, &v.Retry, &v.Docs, &v.Provenance, &v.Source, &v.ProductName, &v.Solution, &v.Class, &v.Removed} {
 		*p = textsafe.Clean(*p)
 	}
 	for _, list := range [][]string{v.Causes, v.Remediation, v.Related, v.Actions, v.Versions} {

@@ -28,7 +28,7 @@ func TestExplainImportedGolden(t *testing.T) {
 			OtherDefs: others, OthersHint: "3 definitions in all; pick one with --product, e.g. errcode explain FailedOperation.ServiceIsolate --product asr"}},
 		{"explain_imported_zhonly_zh.golden", "aai", "FailedOperation.ServiceIsolate", ExplainOptions{Lang: catalog.Chinese, Width: 80, ProductName: "智能语音"}},
 		{"explain_imported_solution_en.golden", "tdmq", "FailedOperation.OperateLater", ExplainOptions{Lang: catalog.English, Width: 80}},
-		{"explain_imported_none_en.golden", "tsf", "UnauthorizedOperation.NoLicense", ExplainOptions{Lang: catalog.English, Width: 80}},
+		{"explain_imported_none_en.golden", "mdl", "InvalidParameter.Period", ExplainOptions{Lang: catalog.English, Width: 80}},
 		{"explain_imported_enonly_zh.golden", "tmt", "UnsupportedOperation.TextTooLong", ExplainOptions{Lang: catalog.Chinese, Width: 60, ProductName: "机器翻译"}},
 		// The one category no class fits keeps the general steps; a category
 		// that is like a standard class (postgres DBError like InternalError) takes its steps.
@@ -110,5 +110,47 @@ func TestViewImported(t *testing.T) {
 	}
 	if v := View(entry(t, "aai", "FailedOperation.ServiceIsolate"), catalog.English); v.ProductName != "" {
 		t.Errorf("English product name %q: aai has none", v.ProductName)
+	}
+}
+
+// A code removed upstream says so in explain (both languages) and in the
+// machine-readable view; a current code says nothing.
+func TestExplainRemoved(t *testing.T) {
+	e := *entry(t, "mdl", "InvalidParameter.Period")
+	for _, tt := range []struct {
+		lang catalog.Lang
+		want string
+	}{
+		{catalog.English, "Removed upstream: tencentcloud-sdk-go v1.3.170 and later no longer define this code"},
+		{catalog.Chinese, "上游已移除：tencentcloud-sdk-go v1.3.170 及以后的版本不再定义此错误码"},
+	} {
+		var cur bytes.Buffer
+		if err := Explain(&cur, &e, ExplainOptions{Lang: tt.lang, Width: 200}); err != nil {
+			t.Fatal(err)
+		}
+		if strings.Contains(cur.String(), "tencentcloud-sdk-go v1") {
+			t.Errorf("a current code: %s", cur.String())
+		}
+		gone := e
+		gone.Removed = "v1.3.170"
+		var buf bytes.Buffer
+		if err := Explain(&buf, &gone, ExplainOptions{Lang: tt.lang, Width: 200}); err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(buf.String(), tt.want) {
+			t.Errorf("%s: explain lacks %q:\n%s", tt.lang, tt.want, buf.String())
+		}
+		hostile := e
+		hostile.Removed = "v1.3.170\x1b[31m"
+		buf.Reset()
+		if err := Explain(&buf, &hostile, ExplainOptions{Lang: tt.lang, Width: 200}); err != nil {
+			t.Fatal(err)
+		}
+		if strings.Contains(buf.String(), "\x1b") {
+			t.Errorf("%s: the release is written raw:\n%q", tt.lang, buf.String())
+		}
+		if v := View(&gone, tt.lang); v.Removed != gone.Removed {
+			t.Errorf("View.Removed = %q", v.Removed)
+		}
 	}
 }

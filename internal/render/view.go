@@ -37,6 +37,9 @@ type Entry struct {
 	Solution string   `json:"solution,omitempty" yaml:"solution,omitempty"`
 	Versions []string `json:"versions,omitempty" yaml:"versions,omitempty"`
 	Class    string   `json:"class,omitempty" yaml:"class,omitempty"`
+	// Removed is the tencentcloud-sdk-go release whose import no longer
+	// found the code upstream ("v1.3.170"); absent for a current code.
+	Removed string `json:"removed,omitempty" yaml:"removed,omitempty"`
 	// ExplainedFor is the product a common entry is explained for
 	// (explain --product P of a common code P does not define itself): its
 	// remediation names that product.
@@ -74,6 +77,7 @@ func View(e *catalog.Entry, lang catalog.Lang) Entry {
 		Solution:    e.Solution.In(lang),
 		Versions:    slices.Clone(e.Versions),
 		Class:       e.Class,
+		Removed:     e.Removed,
 		ProductName: catalog.ProductName(e.Scope, lang),
 	}
 	v.RetryVerdict, v.RetryEvidence = string(e.Verdict), e.RetryEvidence.In(lang)

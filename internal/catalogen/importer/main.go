@@ -1,31 +1,44 @@
-// Command importer is the one-off import of the official SDKs' error lists
-// into errcode's catalog. It reads two TSV files of reference data:
+// Command importer rebuilds the imported layer of errcode's catalog from
+// Tencent Cloud's own sources, read as text (the SDKs are no dependencies of
+// errcode):
 //
-//   - all_products.tsv: product, version (v20170312), code, zh, en,
-//     solution_zh, actions (comma-separated), one row per (product, API
-//     version, code) in the official Go SDK;
-//   - products.tsv: product, name_zh;
+//   - tencentcloud-sdk-go: tencentcloud/<product>/v<YYYYMMDD>/errors.go, every
+//     code of every API version as a constant with its Chinese description in
+//     the comment above it; client.go beside it, whose action doc comments
+//     list the codes each action may return (after "可能返回的错误码:");
+//     products.md, each product's Chinese name and documentation home; and
+//     tencentcloud/common/http/request.go, which names the release;
+//   - tencentcloud-sdk-go-intl-en: the same errors.go with English
+//     descriptions (some empty);
+//   - the error centre's data, zh-CN/error-codes.json of
+//     teco-project/teco-api-models: the official solutions, most of them
+//     placeholders ("业务正在更新中，请您耐心等待。", "None", "占位符", "无",
+//     "暂无") that are dropped.
 //
-// and writes catalog/products/<product>.yaml (one file per product, the
-// schema of source.Code) and catalog/products.yaml (source.ProductName). The
-// rows of several API versions of one (product, code) are merged: the text
-// of the newest version wins, a field the newest version leaves empty comes
-// from the newest version that has it, the actions are the union, and the
-// versions are listed. English product names already in products.yaml are
-// kept (they are curated by hand); nothing else is.
+// It writes catalog/products/<product>.yaml (schema source.Code),
+// catalog/products.yaml (source.ProductName) and catalog/provenance.yaml
+// (source.Provenance: each source's release, commit and date), and prints
+// what changed per product: codes added, removed and reworded. The curated
+// layers (codes.yaml, classes.yaml, retry.yaml) are never touched.
 //
-// The YAML it writes is the source of truth afterwards: review it, edit it by
-// hand, and run `make catalog`. Re-run the importer only to take a new
-// release of the reference data, then review the diff:
+// The codes of several API versions of one product merge into one entry: the
+// text of the newest version wins, a text the newest version lacks comes from
+// the newest version that has it, the actions are the union and the versions
+// are listed. A code that was in the catalog but is in no source any more is
+// kept as it was, marked `removed: <release of tencentcloud-sdk-go>`. In
+// products.yaml the Chinese name and docs come from products.md; a Chinese
+// name products.md lacks is kept where it was read by hand (zh_source), else
+// taken from the error centre; English names (en, en_source) are kept.
 //
-//	go run ./internal/catalogen/importer -ref ../shared/reference -out catalog
-//	make catalog
+// Run it through make, with checkouts of the three repositories (they must be
+// git work trees without local changes, so that their commits are recorded):
+//
+//	make import-catalog SDK=../tencentcloud-sdk-go INTL=../tencentcloud-sdk-go-intl-en \
+//	    CENTER=../teco-api-models/zh-CN/error-codes.json
 package main
 
 import (
-	"bufio"
 	"bytes"
-	"encoding/csv"
 	"errors"
 	"flag"
 	"fmt"
@@ -44,54 +57,100 @@ import (
 )
 
 func main() {
-	ref := flag.String("ref", "../shared/reference", "the folder with all_products.tsv and products.tsv")
-	out := flag.String("out", "catalog", "the catalog folder to write products.yaml and products/ into")
+	var in inputs
+	flag.StringVar(&in.sdk, "sdk", "", "a git checkout of TencentCloud/tencentcloud-sdk-go")
+	flag.StringVar(&in.intl, "intl", "", "a git checkout of TencentCloud/tencentcloud-sdk-go-intl-en")
+	flag.StringVar(&in.center, "center", "", "zh-CN/error-codes.json in a git checkout of teco-project/teco-api-models")
+	out := flag.String("out", "catalog", "the catalog folder: products/, products.yaml and provenance.yaml are written there")
 	flag.Parse()
-	if err := run(*ref, *out); err != nil {
+	if in.sdk == "" || in.intl == "" || in.center == "" || flag.NArg() > 0 {
+		fmt.Fprintln(os.Stderr, "usage: importer -sdk DIR -intl DIR -center FILE [-out catalog]")
+		flag.PrintDefaults()
+		os.Exit(2)
+	}
+	err := in.resolve()
+	if err == nil {
+		err = Import(in, *out, os.Stdout)
+	}
+	if err != nil {
 		fmt.Fprintln(os.Stderr, "importer:", err)
 		os.Exit(1)
 	}
 }
 
-func run(ref, out string) error {
-	rows, err := readTSV(filepath.Join(ref, "all_products.tsv"), []string{"product", "version", "code", "zh", "en", "solution_zh", "actions"})
+// inputs are the three sources and where they were read.
+type inputs struct {
+	sdk, intl, center string
+	prov              source.Provenance
+}
+
+// resolve records the commit and date of each source's checkout.
+func (in *inputs) resolve() error {
+	for _, s := range []struct {
+		path string
+		o    *source.Origin
+		repo string
+	}{{in.sdk, &in.prov.SDK, sdkRepo}, {in.intl, &in.prov.Intl, intlRepo}, {in.center, &in.prov.Center, centerRepo}} {
+		commit, date, rel, err := gitCommit(s.path)
+		if err != nil {
+			return err
+		}
+		*s.o = source.Origin{Repo: s.repo, Commit: commit, Date: date}
+		if s.o == &in.prov.Center {
+			s.o.Path = rel
+		}
+	}
+	return nil
+}
+
+// Import reads the sources of in, rewrites the imported layer under out and
+// prints the change summary to w.
+func Import(in inputs, out string, w io.Writer) error {
+	var err error
+	if in.prov.SDK.Release, err = release(in.sdk); err != nil {
+		return err
+	}
+	if in.prov.Intl.Release, err = release(in.intl); err != nil {
+		return err
+	}
+	names, err := productsMD(filepath.Join(in.sdk, "products.md"))
 	if err != nil {
 		return err
 	}
-	names, err := readTSV(filepath.Join(ref, "products.tsv"), []string{"product", "name_zh"})
+	cen, err := readCenter(in.center)
 	if err != nil {
 		return err
 	}
-	byProduct, err := merge(rows)
+	rows, err := readSDKs(in.sdk, in.intl, cen)
 	if err != nil {
 		return err
 	}
-	products, err := productNames(names, filepath.Join(out, "products.yaml"))
-	if err != nil {
-		return err
-	}
-	known := map[string]bool{}
-	for _, p := range products {
-		known[p.Product] = true
-	}
+	fresh := merge(rows)
+
 	dir := filepath.Join(out, "products")
+	old, err := readProducts(dir)
+	if err != nil {
+		return err
+	}
+	products := map[string]bool{}
+	for p := range fresh {
+		products[p] = true
+	}
+	for p := range old {
+		products[p] = true // a product gone upstream keeps its codes, marked removed
+	}
+	list, err := productNames(sortedKeys(products), names, cen.names, filepath.Join(out, "products.yaml"))
+	if err != nil {
+		return err
+	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return err
 	}
-	// A product gone from the reference data loses its file.
-	old, _ := filepath.Glob(filepath.Join(dir, "*.yaml"))
-	for _, f := range old {
-		if _, ok := byProduct[strings.TrimSuffix(filepath.Base(f), ".yaml")]; !ok {
-			if err := os.Remove(f); err != nil {
-				return err
-			}
-		}
-	}
-	total := 0
-	for p, codes := range byProduct {
-		if !known[p] {
-			return fmt.Errorf("product %q has codes but is not in products.tsv", p)
-		}
+	var sum summary
+	for _, p := range sortedKeys(products) {
+		codes, ch := reconcile(old[p], fresh[p], in.prov.SDK.Release)
+		ch.product = p
+		sum.add(ch, len(codes))
 		data, err := EncodeProduct(p, codes)
 		if err != nil {
 			return err
@@ -99,126 +158,218 @@ func run(ref, out string) error {
 		if err := os.WriteFile(filepath.Join(dir, p+".yaml"), data, 0o644); err != nil {
 			return err
 		}
-		total += len(codes)
 	}
-	data, err := EncodeProducts(products)
+	data, err := EncodeProducts(list)
 	if err != nil {
 		return err
 	}
 	if err := os.WriteFile(filepath.Join(out, "products.yaml"), data, 0o644); err != nil {
 		return err
 	}
-	fmt.Fprintf(os.Stderr, "importer: %d rows -> %d codes in %d products\n", len(rows), total, len(byProduct))
+	if data, err = EncodeProvenance(in.prov); err != nil {
+		return err
+	}
+	if err := os.WriteFile(filepath.Join(out, "provenance.yaml"), data, 0o644); err != nil {
+		return err
+	}
+	sum.write(w, in.prov)
 	return nil
 }
 
-// readTSV reads a tab-separated file whose header row is want, and returns
-// the other rows.
-func readTSV(path string, want []string) ([][]string, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	r := csv.NewReader(bufio.NewReader(f))
-	r.Comma = '\t'
-	r.LazyQuotes = true
-	r.FieldsPerRecord = len(want)
-	head, err := r.Read()
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", path, err)
-	}
-	if !slices.Equal(head, want) {
-		return nil, fmt.Errorf("%s: header %q, want %q", path, head, want)
-	}
-	var rows [][]string
-	for {
-		row, err := r.Read()
-		if errors.Is(err, io.EOF) {
-			return rows, nil
-		}
-		if err != nil {
-			return nil, fmt.Errorf("%s: %w", path, err)
-		}
-		for i := range row {
-			row[i] = strings.TrimSpace(row[i])
-		}
-		rows = append(rows, row)
-	}
+// row is one code of one API version of one product, from all sources.
+type row struct {
+	key
+	zh, en, solution string
+	actions          []string
 }
 
-// merge groups the rows by product and code, merging API versions; each
-// product's codes come out in catalog order.
-func merge(rows [][]string) (map[string][]*source.Code, error) {
-	type key struct{ product, code string }
-	groups := map[key][][]string{}
-	var order []key
+// readSDKs reads every errors.go of both SDKs, the actions of the Go SDK's
+// client.go files, and the solutions of the error centre, into one row per
+// (product, API version, code) that either SDK defines.
+func readSDKs(sdk, intl string, cen *center) (map[key]*row, error) {
+	rows := map[key]*row{}
+	get := func(k key) *row {
+		r := rows[k]
+		if r == nil {
+			r = &row{key: k}
+			rows[k] = r
+		}
+		return r
+	}
+	for _, s := range []struct {
+		dir string
+		en  bool
+	}{{sdk, false}, {intl, true}} {
+		pkgs, err := packages(s.dir)
+		if err != nil {
+			return nil, err
+		}
+		for _, pk := range pkgs {
+			folder := filepath.Join(s.dir, "tencentcloud", pk.product, pk.version)
+			codes, text, err := errorsGo(filepath.Join(folder, "errors.go"))
+			if err != nil {
+				return nil, err
+			}
+			v, _ := apiVersion(pk.version)
+			var actions map[string][]string
+			if !s.en {
+				if actions, err = clientGo(filepath.Join(folder, "client.go")); err != nil {
+					return nil, err
+				}
+			}
+			for _, c := range codes {
+				r := get(key{pk.product, v, c})
+				if s.en {
+					r.en = text[c]
+				} else {
+					r.zh, r.actions = text[c], actions[c]
+				}
+			}
+		}
+	}
+	for k, r := range rows {
+		r.solution = cen.solution[k]
+	}
+	return rows, nil
+}
+
+// merge groups the rows by product and code, merging API versions.
+func merge(rows map[key]*row) map[string]map[string]*source.Code {
+	type pc struct{ product, code string }
+	groups := map[pc][]*row{}
 	for _, r := range rows {
-		k := key{r[0], r[2]}
-		if k.product == "" || k.code == "" {
-			return nil, fmt.Errorf("row without product or code: %q", r)
-		}
-		if _, ok := groups[k]; !ok {
-			order = append(order, k)
-		}
+		k := pc{r.product, r.code}
 		groups[k] = append(groups[k], r)
 	}
-	out := map[string][]*source.Code{}
-	for _, k := range order {
-		g := groups[k]
-		sort.SliceStable(g, func(i, j int) bool { return g[i][1] < g[j][1] }) // v20170312 sorts by date
-		c := &source.Code{Code: k.code}
-		newest := func(col int) string {
+	out := map[string]map[string]*source.Code{}
+	for k, g := range groups {
+		sort.Slice(g, func(i, j int) bool { return g[i].version < g[j].version })
+		newest := func(f func(*row) string) string {
 			for i := len(g) - 1; i >= 0; i-- {
-				if g[i][col] != "" {
-					return g[i][col]
+				if t := f(g[i]); t != "" {
+					return t
 				}
 			}
 			return ""
 		}
-		c.Zh, c.En, c.Solution = newest(3), newest(4), newest(5)
-		actions := map[string]bool{}
+		c := &source.Code{
+			Code:     k.code,
+			Zh:       newest(func(r *row) string { return r.zh }),
+			En:       newest(func(r *row) string { return r.en }),
+			Solution: newest(func(r *row) string { return r.solution }),
+		}
 		for _, r := range g {
-			v, err := version(r[1])
-			if err != nil {
-				return nil, fmt.Errorf("%s %s: %w", k.product, k.code, err)
-			}
-			if !slices.Contains(c.Versions, v) {
-				c.Versions = append(c.Versions, v)
-			}
-			for _, a := range strings.Split(r[6], ",") {
-				if a = strings.TrimSpace(a); a != "" {
-					actions[a] = true
+			c.Versions = append(c.Versions, r.version)
+			for _, a := range r.actions {
+				if !slices.Contains(c.Actions, a) {
+					c.Actions = append(c.Actions, a)
 				}
 			}
 		}
-		for a := range actions {
-			c.Actions = append(c.Actions, a)
-		}
 		sort.Strings(c.Actions)
-		out[k.product] = append(out[k.product], c)
+		if out[k.product] == nil {
+			out[k.product] = map[string]*source.Code{}
+		}
+		out[k.product][k.code] = c
 	}
-	for _, codes := range out {
-		sort.SliceStable(codes, func(i, j int) bool {
-			return catalog.Less(&catalog.Entry{Code: codes[i].Code}, &catalog.Entry{Code: codes[j].Code})
-		})
+	return out
+}
+
+// readProducts reads the product files the catalog holds now.
+func readProducts(dir string) (map[string]map[string]*source.Code, error) {
+	files, err := filepath.Glob(filepath.Join(dir, "*.yaml"))
+	if err != nil {
+		return nil, err
+	}
+	out := map[string]map[string]*source.Code{}
+	for _, f := range files {
+		p := strings.TrimSuffix(filepath.Base(f), ".yaml")
+		data, err := os.ReadFile(f)
+		if err != nil {
+			return nil, err
+		}
+		if _, err := source.DecodeProduct(p, data); err != nil { // the catalog's own checks
+			return nil, fmt.Errorf("%s: %w", f, err)
+		}
+		var codes []*source.Code
+		if err := yaml.Unmarshal(data, &codes); err != nil {
+			return nil, fmt.Errorf("%s: %w", f, err)
+		}
+		out[p] = map[string]*source.Code{}
+		for _, c := range codes {
+			out[p][c.Code] = c
+		}
 	}
 	return out, nil
 }
 
-// version turns the SDK's package version "v20170312" into "2017-03-12".
-func version(v string) (string, error) {
-	if len(v) != 9 || v[0] != 'v' || strings.Trim(v[1:], "0123456789") != "" {
-		return "", fmt.Errorf("version %q is not vYYYYMMDD", v)
-	}
-	return v[1:5] + "-" + v[5:7] + "-" + v[7:], nil
+// change is what an import changed in one product.
+type change struct {
+	product                  string
+	added, removed, reworded []string
+	restored                 []string // removed before, back upstream
+	other                    int      // codes whose actions or versions changed
+	rewordedWhat             map[string][]string
+	keptRemoved              int // codes removed by an earlier import
 }
 
-// productNames returns the products of products.tsv, keeping what is
-// curated by hand in the existing products.yaml at path: the English names
-// with their sources, the Chinese names read elsewhere where products.tsv
-// has none, and the documentation homes.
-func productNames(rows [][]string, path string) ([]source.ProductName, error) {
+// reconcile returns the codes of one product after the import, in catalog
+// order: the fresh ones, and the old ones no source has any more, marked
+// removed in release (or when they were first found missing).
+func reconcile(old, fresh map[string]*source.Code, release string) ([]*source.Code, change) {
+	ch := change{rewordedWhat: map[string][]string{}}
+	var out []*source.Code
+	for _, code := range sortedKeys(fresh) {
+		c := fresh[code]
+		out = append(out, c)
+		o := old[code]
+		switch {
+		case o == nil:
+			ch.added = append(ch.added, code)
+			continue
+		case o.Removed != "":
+			ch.restored = append(ch.restored, code)
+			continue
+		}
+		var what []string
+		for _, f := range []struct{ name, old, new string }{{"zh", o.Zh, c.Zh}, {"en", o.En, c.En}, {"solution", o.Solution, c.Solution}} {
+			if f.old != f.new {
+				what = append(what, f.name)
+			}
+		}
+		if len(what) > 0 {
+			ch.reworded = append(ch.reworded, code)
+			ch.rewordedWhat[code] = what
+		} else if !slices.Equal(o.Actions, c.Actions) || !slices.Equal(o.Versions, c.Versions) {
+			ch.other++
+		}
+	}
+	for _, code := range sortedKeys(old) {
+		if fresh[code] != nil {
+			continue
+		}
+		o := *old[code]
+		if o.Removed == "" {
+			o.Removed = release
+			ch.removed = append(ch.removed, code)
+		} else {
+			ch.keptRemoved++
+		}
+		out = append(out, &o)
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		return catalog.Less(&catalog.Entry{Code: out[i].Code}, &catalog.Entry{Code: out[j].Code})
+	})
+	return out, ch
+}
+
+// productNames returns the entries of products.yaml for the products: the
+// Chinese name and documentation home from products.md; where it has no
+// Chinese name, the one kept from the existing products.yaml at path when it
+// was read elsewhere by hand (zh_source), else the error centre's; for a
+// product products.md no longer lists, the name and docs it had. The English
+// names with their sources, curated by hand, are always kept.
+func productNames(products []string, md map[string]source.ProductName, centre map[string]string, path string) ([]source.ProductName, error) {
 	kept := map[string]source.ProductName{}
 	if data, err := os.ReadFile(path); err == nil {
 		old, err := source.DecodeProducts(data)
@@ -231,18 +382,31 @@ func productNames(rows [][]string, path string) ([]source.ProductName, error) {
 	} else if !errors.Is(err, fs.ErrNotExist) {
 		return nil, err
 	}
-	var out []source.ProductName
-	for _, r := range rows {
-		k := kept[r[0]]
-		p := source.ProductName{Product: r[0], Zh: r[1], En: k.En, EnSource: k.EnSource, Docs: k.Docs}
-		if p.Zh == "" && k.ZhSource != "" { // a name read elsewhere by hand
+	out := make([]source.ProductName, 0, len(products))
+	for _, name := range products {
+		k := kept[name]
+		p, listed := md[name]
+		if !listed {
+			p.Docs = k.Docs
+		}
+		p.Product, p.En, p.EnSource = name, k.En, k.EnSource
+		switch {
+		case p.Zh != "":
+		case k.ZhSource != "" && k.ZhSource != centreZhSource:
+			p.Zh, p.ZhSource = k.Zh, k.ZhSource
+		case centre[name] != "":
+			p.Zh, p.ZhSource = centre[name], centreZhSource
+		case !listed:
 			p.Zh, p.ZhSource = k.Zh, k.ZhSource
 		}
 		out = append(out, p)
 	}
-	sort.Slice(out, func(i, j int) bool { return out[i].Product < out[j].Product })
 	return out, nil
 }
+
+// centreZhSource is the zh_source of a Chinese product name taken from the
+// error centre (its commit is in provenance.yaml).
+const centreZhSource = "the error centre's data (error-codes.json, productCNName)"
 
 // EncodeProduct returns the YAML of one product file.
 func EncodeProduct(product string, codes []*source.Code) ([]byte, error) {
@@ -259,9 +423,9 @@ func EncodeProduct(product string, codes []*source.Code) ([]byte, error) {
 		}
 	}
 	var b bytes.Buffer
-	fmt.Fprintf(&b, "# %s: the error codes of this product in the official SDKs (imported layer;\n", product)
-	b.WriteString("# schema: source.Code). Imported by internal/catalogen/importer, then reviewed;\n")
-	b.WriteString("# after editing run `make catalog`. catalog/codes.yaml wins where both define a code.\n")
+	fmt.Fprintf(&b, "# %s: the error codes of this product in Tencent Cloud's sources (imported\n", product)
+	b.WriteString("# layer; schema: source.Code), written by `make import-catalog` (sources:\n")
+	b.WriteString("# provenance.yaml); do not edit. catalog/codes.yaml wins where both define a code.\n")
 	enc := yaml.NewEncoder(&b)
 	enc.SetIndent(2)
 	if err := enc.Encode(&doc); err != nil {
@@ -277,8 +441,13 @@ func EncodeProduct(product string, codes []*source.Code) ([]byte, error) {
 func EncodeProducts(ps []source.ProductName) ([]byte, error) {
 	var b bytes.Buffer
 	b.WriteString("# The products of the imported layer: short name (the scope of its codes in\n")
-	b.WriteString("# catalog/products/<product>.yaml), official Chinese name, and an English\n")
-	b.WriteString("# name only where it is certain (curated by hand; the importer keeps it).\n")
+	b.WriteString("# catalog/products/<product>.yaml), official Chinese name and documentation\n")
+	b.WriteString("# home (docs) from the official Go SDK's products.md (release: provenance.yaml),\n")
+	b.WriteString("# and the English name with the source it was read from (en, en_source;\n")
+	b.WriteString("# curated by hand). The importer rewrites zh and docs and keeps en and\n")
+	b.WriteString("# en_source; a Chinese name products.md lacks is kept where it was read by\n")
+	b.WriteString("# hand (zh_source), else taken from the error centre. Schema:\n")
+	b.WriteString("# source.ProductName.\n")
 	enc := yaml.NewEncoder(&b)
 	enc.SetIndent(2)
 	if err := enc.Encode(ps); err != nil {
