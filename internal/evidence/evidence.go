@@ -100,17 +100,19 @@ func (x *Extractor) add(f *Found, k Kind, prod, text string) {
 }
 
 // Scan adds what b holds to f.
-func (x *Extractor) Scan(b []byte, f *Found) {
-	s := string(b) // no copy needed for the searches below, but simpler; b is small
+func (x *Extractor) Scan(b []byte, f *Found) { x.ScanString(string(b), f) }
+
+// ScanString is Scan for a string.
+func (x *Extractor) ScanString(s string, f *Found) {
 	x.scanTencent(s, f)
 	x.scanQcloud(s, f)
 	x.scanTccli(s, f)
 	x.scanServiceAction(s, f)
-	scanOthers(s, f)
+	if !f.Tencent {
+		// a Tencent Cloud mark settles which cloud: no need to look for others
+		scanOthers(s, f)
+	}
 }
-
-// ScanString is Scan for a string.
-func (x *Extractor) ScanString(s string, f *Found) { x.Scan([]byte(s), f) }
 
 func isLower(c byte) bool { return 'a' <= c && c <= 'z' }
 func isUpper(c byte) bool { return 'A' <= c && c <= 'Z' }
