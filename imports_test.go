@@ -25,6 +25,7 @@ func TestImportRules(t *testing.T) {
 		mod + "/internal/search":    {"github.com/spf13/cobra", "github.com/fatih/color", "os"},
 		mod + "/internal/parse":     {"github.com/spf13/cobra", "github.com/fatih/color", "os", mod + "/catalog"},
 		mod + "/internal/redact":    {"github.com/spf13/cobra", "github.com/fatih/color", "os"},
+		mod + "/internal/evidence":  {"github.com/spf13/cobra", "github.com/fatih/color", "os", mod + "/catalog"},
 		mod + "/internal/diagnose":  {"github.com/spf13/cobra", "github.com/fatih/color", "os"},
 		mod + "/internal/textsafe":  {"github.com/spf13/cobra", "github.com/fatih/color", "os"},
 		mod + "/internal/guidance":  {"github.com/spf13/cobra", "github.com/fatih/color", "os", mod + "/catalog"},

@@ -16,6 +16,7 @@ import (
 
 	"github.com/errcode-dev/errcode/catalog"
 	"github.com/errcode-dev/errcode/internal/diagnose"
+	"github.com/errcode-dev/errcode/internal/evidence"
 	"github.com/errcode-dev/errcode/internal/parse"
 	"github.com/errcode-dev/errcode/internal/redact"
 	"github.com/errcode-dev/errcode/internal/render"
@@ -26,6 +27,7 @@ type parseOptions struct {
 	summary bool
 	quiet   bool
 	steps   int
+	product string // --product: the product every finding is explained for
 	now     func() time.Time
 	// progressMin is the input size from which a progress line is shown.
 	progressMin int64
@@ -51,8 +53,19 @@ stream: a multi-gigabyte log takes constant memory, however many distinct
 codes it holds (--summary lists at most 1,000 codes that are not in the
 catalog and counts the rest as one "(other)" row).
 
-Exit status: 0 when at least one error was found, 1 when none was, 2 when an
-input could not be read or the output could not be written.`,
+Each finding names the product the text points at (an endpoint host, a
+tccli command, an SDK package or class, a service.Action name, a Terraform
+resource or a Packer builder, in the record itself, its lines, or up to 5
+lines around it) and is explained as that product's; --product overrides
+it. A finding whose text points to another cloud (amazonaws.com, botocore,
+aliyuncs.com, huaweicloud ...) and to nothing of Tencent Cloud's is set
+aside, as is a code other clouds use too (AuthFailure, ClientError,
+InvalidParameter ...) found in prose or a Code: line with no Tencent Cloud
+evidence; stderr says how many were set aside and why.
+
+Exit status: 0 when at least one error was found (set-aside candidates do
+not count), 1 when none was, 2 when an input could not be read or the
+output could not be written.`,
 		Example: `  curl -s https://cvm.tencentcloudapi.com ... | errcode parse
   tccli cvm DescribeInstances 2>&1 | errcode parse
   kubectl logs app | errcode parse --summary
@@ -64,6 +77,16 @@ input could not be read or the output could not be written.`,
 	f.BoolVarP(&opts.quiet, "quiet", "q", false, "print nothing; the exit status says whether an error was found")
 	opts.steps = 2
 	f.Var((*stepsValue)(&opts.steps), "steps", "fix steps shown per error in text output (0: none, -1: all)")
+	f.StringVar(&opts.product, "product", "", "explain every finding as this product's (short name, as errcode products prints it)")
+	_ = c.RegisterFlagCompletionFunc("product", func(_ *cobra.Command, _ []string, toComplete string) ([]string, cobra.ShellCompDirective) {
+		var out []string
+		for _, pr := range a.catalog().Products() {
+			if strings.HasPrefix(pr.Scope, strings.ToLower(toComplete)) {
+				out = append(out, pr.Scope)
+			}
+		}
+		return out, cobra.ShellCompDirectiveNoFileComp
+	})
 	return c
 }
 
@@ -95,6 +118,10 @@ type parseRecord struct {
 	Retry       string   `json:"retry" yaml:"retry"`
 	Remediation []string `json:"remediation" yaml:"remediation"`
 	Notes       []string `json:"notes" yaml:"notes"`
+	// Product is the product the finding is explained for (a short name,
+	// "" when nothing points at one), ProductEvidence what decided it.
+	Product         string `json:"product" yaml:"product"`
+	ProductEvidence string `json:"product_evidence" yaml:"product_evidence"`
 	// Candidates names the products that define the code when several do
 	// and nothing in the input says which (the explanation is the first's).
 	Candidates []string `json:"candidates,omitempty" yaml:"candidates,omitempty"`
@@ -150,6 +177,13 @@ func parseRun(a *app, opts *parseOptions, args []string) error {
 	if len(args) == 0 {
 		args = []string{"-"}
 	}
+	if opts.product != "" {
+		pr, ok := a.catalog().Product(opts.product)
+		if !ok {
+			return usageErr([]string{"errcode products lists the short names"}, "unknown product %q", shown(opts.product))
+		}
+		opts.product = pr.Scope
+	}
 	if a.ios.IsStdinTTY() && contains(args, "-") && !opts.quiet {
 		fmt.Fprintln(a.ios.ErrOut, "errcode: reading standard input: paste the error, then press Ctrl-D")
 	}
@@ -179,6 +213,7 @@ func parseRun(a *app, opts *parseOptions, args []string) error {
 	if err := p.finish(); err != nil {
 		return err
 	}
+	p.sayAside()
 	switch {
 	case p.unreadable:
 		return &exitError{code: ExitUsage}
@@ -210,6 +245,14 @@ type parser struct {
 	tally      *codeTally // nil when the output needs no per-code state
 	progress   *progressLine
 	scopes     map[scopeKey]scopePick // pickScope's answers: logs repeat the same errors
+
+	ex       *evidence.Extractor
+	products map[string]bool // the catalog's product short names
+	foreign  map[string]int  // set-aside findings by the other cloud they point at
+	common   int             // set-aside common words with no Tencent Cloud evidence
+	// tencentSeen is set once the current file has shown Tencent Cloud
+	// evidence: a common word in it is then taken for Tencent Cloud's.
+	tencentSeen bool
 }
 
 // scopeKey is the evidence pickScope weighs.
@@ -253,9 +296,11 @@ func (p *parser) scanFile(name string) error {
 		r = f
 	}
 	p.files++
+	p.tencentSeen = false
 	opt := parse.Options{
-		KnownCode: p.knownCode,
-		InferCode: p.a.index().InferCode,
+		KnownCode:    p.knownCode,
+		InferCode:    p.a.index().InferCode,
+		ContextLines: evidenceLines,
 	}
 	if p.a.ios.IsStderrTTY() && !p.opts.quiet && size >= p.opts.progressMin {
 		p.progress = newProgressLine(p.a.ios.ErrOut, display, size, p.opts.now)
@@ -292,11 +337,23 @@ func describeOpenErr(name string, err error) string {
 
 // emit explains one finding and writes it in the chosen format.
 func (p *parser) emit(file string, f parse.Finding) error {
+	ev := p.evidence(&f)
+	if ev.Foreign != "" {
+		p.foreign[ev.Foreign]++
+		return nil
+	}
+	if ev.Tencent {
+		p.tencentSeen = true
+	}
+	if !ev.Tencent && !p.tencentSeen && (f.Shape == parse.ShapeProse || f.Shape == parse.ShapeCodeMessage) && evidence.CommonWords[strings.ToLower(f.Code)] {
+		p.common++
+		return nil
+	}
 	p.total++
 	if p.opts.quiet {
 		return errQuietFound
 	}
-	rec := p.record(file, f)
+	rec := p.record(file, f, ev)
 	if !rec.Known {
 		p.unknown++
 	}
@@ -337,7 +394,7 @@ func (p *parser) emit(file string, f parse.Finding) error {
 
 // record builds the output record of f: redacted, with the catalog's
 // explanation of its code (or of its class) and the diagnostics that apply.
-func (p *parser) record(file string, f parse.Finding) parseRecord {
+func (p *parser) record(file string, f parse.Finding, ev evidence.Result) parseRecord {
 	red := redact.String
 	if f.Cut || f.Truncated {
 		red = redact.Cut // a field may end inside a secret: hide its start too
@@ -364,11 +421,48 @@ func (p *parser) record(file string, f parse.Finding) parseRecord {
 	}
 	cat := p.a.catalog()
 	pick := p.pickScope(f)
+	// The product: --product, else the text's evidence, else what
+	// pickScope makes of the action. Its own definition explains the code
+	// where it has one, else the common entry (explained for it), else
+	// pickScope's choice.
+	prod, why := ev.Product, ev.Evidence
+	if p.opts.product != "" {
+		prod, why = p.opts.product, "--product "+p.opts.product
+		if ev.Product != "" && ev.Product != prod {
+			rec.Notes = append(rec.Notes, p.word(
+				fmt.Sprintf("the input points at %s (%s); explained as %s's, as --product asks", ev.Product, ev.Evidence, prod),
+				fmt.Sprintf("输入指向 %s（%s）；按 --product 的要求以 %s 解释", ev.Product, ev.Evidence, prod)))
+		}
+	}
+	if prod != "" {
+		switch {
+		case cat.Get(prod, f.Code) != nil, !cat.Has(f.Code):
+			pick = scopePick{scope: prod} // its own definition, else its class
+		case cat.Get(catalog.ScopeCommon, f.Code) != nil:
+			pick = scopePick{} // the common entry, explained for prod
+		}
+	}
 	e, exact := cat.Resolve(pick.scope, f.Code)
 	rec.Known = e != nil && exact
+	if prod == "" {
+		prod = p.evidenceProduct(f, pick)
+		if prod != "" {
+			why = p.fieldEvidence(f, prod)
+		}
+	}
+	rec.Product, rec.ProductEvidence = prod, why
+	if len(ev.Conflicts) > 0 && ev.Product == prod {
+		var other []string
+		for _, c := range ev.Conflicts {
+			other = append(other, c.Product+" ("+c.Text+")")
+		}
+		rec.Notes = append(rec.Notes, p.word(
+			"the input also points at "+strings.Join(other, ", ")+"; the closest, strongest evidence decided",
+			"输入也指向 "+strings.Join(other, "、")+"；以最近、最强的依据为准"))
+	}
 	// The steps speak of the product the input points at, and of the
 	// failing call when it is known.
-	if prod := p.evidenceProduct(f, pick); prod != "" && e != nil {
+	if prod != "" && e != nil {
 		e = cat.ForProduct(e, prod, catalog.Call{Action: f.Action, Version: f.Version})
 	}
 	rec.Remediation = []string{}
@@ -845,4 +939,94 @@ func (pl *progressLine) clear() {
 	if pl.active {
 		fmt.Fprint(pl.w, "\r\x1b[K")
 	}
+}
+
+// evidenceLines is how many lines around a finding its product evidence
+// may come from (README: "Product evidence").
+const evidenceLines = 5
+
+// tencentShape reports whether only Tencent Cloud's text has shape sh: a
+// finding in it is Tencent Cloud's whatever else the text names.
+func tencentShape(sh parse.Shape) bool {
+	switch sh {
+	case parse.ShapeCodeMessage, parse.ShapeProse, parse.ShapeMessageOnly:
+		return false
+	}
+	return true
+}
+
+// evidence weighs what f's record, its lines and the lines around it say
+// about its product and its cloud.
+func (p *parser) evidence(f *parse.Finding) evidence.Result {
+	if p.ex == nil {
+		cat := p.a.catalog()
+		p.products = map[string]bool{}
+		for _, s := range cat.Scopes() {
+			if s != catalog.ScopeCommon && s != catalog.ScopeSDK {
+				p.products[s] = true
+			}
+		}
+		p.ex = &evidence.Extractor{IsProduct: func(s string) bool { return p.products[s] }}
+		p.foreign = map[string]int{}
+	}
+	var by [3]*evidence.Found
+	rec := &evidence.Found{Tencent: tencentShape(f.Shape)}
+	by[evidence.Record] = rec
+	if f.Shape == parse.ShapeTccli && p.products[strings.ToLower(f.Service)] {
+		rec.Items = append(rec.Items, evidence.Item{Kind: evidence.Tccli, Product: strings.ToLower(f.Service), Text: strings.TrimSpace("tccli " + strings.ToLower(f.Service) + " " + f.Action)})
+	}
+	p.ex.ScanString(f.Host, rec)
+	p.ex.ScanString(f.Message, rec)
+	p.ex.ScanClasses(f.Message, rec)
+	done := func(fd *evidence.Found) bool { return len(fd.Items) > 0 && rec.Tencent }
+	if !done(rec) && f.Context != nil {
+		ctx := string(f.Context)
+		lines := &evidence.Found{Tencent: rec.Tencent} // a Tencent Cloud mark spares the search for other clouds
+		by[evidence.Lines] = lines
+		p.ex.ScanString(ctx[f.RecordStart:f.RecordEnd], lines)
+		if !done(lines) && !(rec.Tencent && len(lines.Items) > 0) {
+			win := &evidence.Found{Tencent: lines.Tencent}
+			by[evidence.Window] = win
+			p.ex.ScanString(ctx[:f.RecordStart], win)
+			p.ex.ScanString(ctx[f.RecordEnd:], win)
+		}
+	}
+	r := evidence.Decide(by)
+	f.Context = nil
+	return r
+}
+
+// fieldEvidence says which of f's fields named product.
+func (p *parser) fieldEvidence(f parse.Finding, product string) string {
+	switch {
+	case f.Host != "" && strings.EqualFold(f.Service, product):
+		return "host " + f.Host
+	case strings.EqualFold(f.Service, product):
+		return "tccli " + strings.ToLower(f.Service)
+	case f.Action != "":
+		return "action " + f.Action
+	}
+	return ""
+}
+
+// sayAside says on stderr how many candidates were set aside, and why.
+func (p *parser) sayAside() {
+	if p.opts.quiet || len(p.foreign)+p.common == 0 {
+		return
+	}
+	var why []string
+	clouds := make([]string, 0, len(p.foreign))
+	n := p.common
+	for c, k := range p.foreign {
+		clouds = append(clouds, fmt.Sprintf("%d %s", k, c))
+		n += k
+	}
+	slices.Sort(clouds)
+	if len(clouds) > 0 {
+		why = append(why, "another cloud's error ("+strings.Join(clouds, ", ")+")")
+	}
+	if p.common > 0 {
+		why = append(why, fmt.Sprintf("%d code%s other clouds use too, with no Tencent Cloud evidence", p.common, plural(p.common)))
+	}
+	fmt.Fprintf(p.a.ios.ErrOut, "errcode: note: %d candidate%s set aside: %s\n", n, plural(n), strings.Join(why, "; "))
 }

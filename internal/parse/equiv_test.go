@@ -182,7 +182,7 @@ func diffResults(got, want scanResult) string {
 		if i < len(want.fs) {
 			w = want.fs[i]
 		}
-		if g != w {
+		if !reflect.DeepEqual(g, w) {
 			fmt.Fprintf(&b, "finding %d:\n got  %+v\n want %+v\n", i, g, w)
 			break
 		}

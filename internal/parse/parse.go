@@ -64,6 +64,15 @@ type Finding struct {
 	Inferred   bool // Code was inferred from Message by Options.InferCode; it need not occur in the input
 	Truncated  bool // the record was cut off (input ended, or another record began, inside it)
 	Cut        bool // part of the record's line or body was dropped because it exceeded Options.MaxRecord
+
+	// Context holds, with Options.ContextLines set, the input around the
+	// record: up to ContextLines lines before it, its own lines
+	// (Context[RecordStart:RecordEnd]) and up to ContextLines lines after
+	// it, as far as the input read so far holds them (at most
+	// maxContextBytes on each side). It is only valid until emit returns,
+	// and nil when the record's input is no longer held.
+	Context                []byte
+	RecordStart, RecordEnd int
 }
 
 // Options configure Scan. The zero value is usable.
@@ -84,6 +93,9 @@ type Options struct {
 	// InferLines also offers every non-empty line that produced no finding to
 	// InferCode, for pasted text that is only a message. Costly on big logs.
 	InferLines bool
+	// ContextLines, when positive, fills Finding.Context with up to that
+	// many lines before and after each record.
+	ContextLines int
 }
 
 // DefaultMaxRecord is the MaxRecord used when Options.MaxRecord is not set.
@@ -154,6 +166,9 @@ type scanner struct {
 	freeObj [maxSubDepth + 1]*objScan // object scanners for reuse, by depth
 
 	lastProgress int64 // Stats.Bytes at the last Progress call
+
+	blk    []byte // the block being scanned (nil between blocks), for Finding.Context
+	blkOff int64  // input offset of blk[0]
 }
 
 // span is a claimed byte range of the current line and the code found there.
@@ -439,9 +454,50 @@ func (s *scanner) send(f Finding) error {
 	if s.err != nil {
 		return s.err
 	}
+	if s.opt.ContextLines > 0 {
+		s.setContext(&f)
+	}
 	s.st.Findings++
 	if err := s.emit(f); err != nil {
 		s.err = err
 	}
 	return s.err
+}
+
+// maxContextBytes bounds Finding.Context on each side of the record.
+const maxContextBytes = 2 << 10
+
+// setContext sets f.Context from the block being scanned: the lines from the
+// one holding f's start to the current line, and ContextLines lines on
+// each side.
+func (s *scanner) setContext(f *Finding) {
+	f.Context, f.RecordStart, f.RecordEnd = nil, 0, 0
+	b := s.blk
+	if b == nil {
+		return
+	}
+	clamp := func(off int64) int { return int(min(max(off-s.blkOff, 0), int64(len(b)))) }
+	start, cur := clamp(f.Offset), clamp(s.cur.off)
+	if cur < start {
+		cur = start
+	}
+	rs := lastNewline(b[:start]) + 1
+	re := lineEnd(b, cur)
+	a := rs
+	for range s.opt.ContextLines {
+		if a == 0 || rs-a >= maxContextBytes {
+			break
+		}
+		a = lastNewline(b[:a-1]) + 1
+	}
+	a = max(a, rs-maxContextBytes)
+	e := re
+	for range s.opt.ContextLines {
+		if e >= len(b) || e-re >= maxContextBytes {
+			break
+		}
+		e = lineEnd(b, e+1)
+	}
+	e = min(e, re+maxContextBytes)
+	f.Context, f.RecordStart, f.RecordEnd = b[a:e], rs-a, re-a
 }

@@ -191,6 +191,8 @@ func (cs *chunkSource) produce(free <-chan *chunk, full chan<- *chunk, done <-ch
 
 // consume scans a chunk.
 func (s *scanner) consume(c *chunk) error {
+	s.blk, s.blkOff = c.data, s.lineOff
+	defer func() { s.blk = nil }()
 	if c.long {
 		return s.line(c.data, c.n, c.cut)
 	}
