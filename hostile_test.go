@@ -8,6 +8,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"sync"
 	"syscall"
@@ -22,6 +23,7 @@ import (
 var (
 	buildOnce sync.Once
 	builtBin  string
+	launchBin string // testdata/rsslaunch: measures a child's own peak RSS
 	buildErr  error
 )
 
@@ -35,9 +37,12 @@ func errcodeBinary(t *testing.T) string {
 			return
 		}
 		builtBin = filepath.Join(dir, "errcode")
-		out, err := exec.Command("go", "build", "-o", builtBin, ".").CombinedOutput()
-		if err != nil {
-			buildErr = fmt.Errorf("go build: %v\n%s", err, out)
+		launchBin = filepath.Join(dir, "rsslaunch")
+		for _, b := range [][2]string{{builtBin, "."}, {launchBin, "./testdata/rsslaunch"}} {
+			if out, err := exec.Command("go", "build", "-o", b[0], b[1]).CombinedOutput(); err != nil {
+				buildErr = fmt.Errorf("go build %s: %v\n%s", b[1], err, out)
+				return
+			}
 		}
 	})
 	if buildErr != nil {
@@ -57,7 +62,9 @@ type runResult struct {
 // gigabytes) and keeping at most 1 MiB of each output.
 func runHostile(t *testing.T, env []string, feed func(io.Writer) error, args ...string) runResult {
 	t.Helper()
-	cmd := exec.Command(errcodeBinary(t), args...)
+	bin := errcodeBinary(t)
+	rssFile := filepath.Join(t.TempDir(), "rss")
+	cmd := exec.Command(launchBin, append([]string{rssFile, bin}, args...)...)
 	cmd.Env = append([]string{"PATH=" + os.Getenv("PATH"), "HOME=" + os.Getenv("HOME")}, env...)
 	var stdout, stderr capped
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr
@@ -86,16 +93,17 @@ func runHostile(t *testing.T, env []string, feed func(io.Writer) error, args ...
 		t.Fatal(err)
 	}
 	var rss float64
-	if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
-		rss = float64(ru.Maxrss) / 1024
+	if b, err := os.ReadFile(rssFile); err != nil {
+		t.Fatalf("peak RSS not reported: %v", err)
+	} else if kib, err := strconv.ParseFloat(string(b), 64); err == nil {
+		rss = kib / 1024
 	}
 	return runResult{status, stdout.String(), stderr.String(), rss, string(stdout.tail)}
 }
 
 // capped keeps the first MiB written to it, and the last 4 KiB in tail.
 // The buffer is a field, not embedded: an embedded bytes.Buffer's ReadFrom
-// would let os/exec copy the whole output into it, and the test process's
-// size counts in its children's peak RSS (they are started with vfork).
+// would let os/exec copy the whole output into the test process.
 type capped struct {
 	buf  bytes.Buffer
 	tail []byte
@@ -255,9 +263,7 @@ func TestHostileInput(t *testing.T) {
 			if !controlFree(r.stdout) || !controlFree(r.stderr) {
 				t.Errorf("control characters reached the terminal:\nstdout %q\nstderr %q", trim(r.stdout), trim(r.stderr))
 			}
-			// Under the race detector a child's peak counts the inflated
-			// test process at the fork (see raceEnabled): make test checks it.
-			if r.rssMiB > tt.maxRSS && !raceEnabled {
+			if r.rssMiB > tt.maxRSS {
 				t.Errorf("peak RSS %.1f MiB, want under %.0f MiB", r.rssMiB, tt.maxRSS)
 			}
 			t.Logf("peak RSS %.1f MiB", r.rssMiB)

@@ -50,18 +50,11 @@ func caseVariant(s string, i int) string {
 // 20,000 (past the cap of tracked codes, and enough for the garbage
 // collector to settle). Before the per-code tallies were bounded, the 80,000
 // more codes took about 80 MiB more with --summary and 35 MiB more with
-// -o jsonl. The subtests do not run in parallel: children start with vfork,
-// so the test process's own peak is a floor under theirs.
-// `go test -short` skips it.
+// -o jsonl. Peaks are the child's own (runHostile measures them through
+// testdata/rsslaunch). `go test -short` skips it.
 func TestDistinctCodesMemory(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds the binary and parses 100,000 distinct codes per mode")
-	}
-	if raceEnabled {
-		// A child's peak counts the test process's own memory at the fork,
-		// which the race detector inflates and makes vary by tens of MiB:
-		// the numbers would measure the detector. make test runs it.
-		t.Skip("memory is measured without the race detector (make test runs this test)")
 	}
 	n := 100_000
 	if os.Getenv("ERRCODE_HOSTILE_SMALL") != "" {
