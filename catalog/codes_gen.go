@@ -676,6 +676,30 @@ var codes = []Entry{
 	},
 	{
 		Code:    "FailedOperation",
+		Scope:   "lighthouse",
+		Summary: Text{En: "Operation failed.", Zh: "操作失败。"},
+		Causes: []Text{
+			{En: "Billing refused a purchase, renewal or upgrade: the balance is too low (`FailedOperation.InsufficientBalance`, `.BalanceInsufficient`) or the trade system failed to price or place the order (`.TradeGetPriceFailed`, `.TradeCallBillingGatewayFailed`).", Zh: "计费拒绝了购买、续费或升级：余额不足（`FailedOperation.InsufficientBalance`、`.BalanceInsufficient`），或交易系统询价、下单失败（`.TradeGetPriceFailed`、`.TradeCallBillingGatewayFailed`）。"},
+			{En: "A step of a Lighthouse operation failed in the backend: creating instances, disks or images (`.CreateInstancesFailed`, `.UnableToCreateInstances`, `.CreateDisksFailed`, `.CreateBlueprintFailed`), changing firewall rules or snapshots (`.FirewallRulesOperationFailed`, `.SnapshotOperationFailed`), often while another operation on the same instance is still running.", Zh: "轻量应用服务器某个操作在后端失败：创建实例、云硬盘或镜像（`.CreateInstancesFailed`、`.UnableToCreateInstances`、`.CreateDisksFailed`、`.CreateBlueprintFailed`），修改防火墙规则或快照（`.FirewallRulesOperationFailed`、`.SnapshotOperationFailed`），常发生在同一实例的另一个操作仍在进行时。"},
+			{En: "A query failed on the server side (`.DescribeInstancesReturnableError`, `.DescribeBundlesFailed`, `.DescribeBlueprintsFailed`); these are usually passing.", Zh: "服务端查询失败（`.DescribeInstancesReturnableError`、`.DescribeBundlesFailed`、`.DescribeBlueprintsFailed`），通常是暂时性的。"},
+		},
+		Remediation: []Text{
+			{En: "Check the instance: `tccli lighthouse DescribeInstances --region ap-guangzhou --InstanceIds '[\"lhins-xxxxxxxx\"]'` (`InstanceState`, `LatestOperation`, `LatestOperationState`), and what it refuses right now: `tccli lighthouse DescribeInstancesDeniedActions --region ap-guangzhou --InstanceIds '[\"lhins-xxxxxxxx\"]'`.", Zh: "检查实例：`tccli lighthouse DescribeInstances --region ap-guangzhou --InstanceIds '[\"lhins-xxxxxxxx\"]'`（`InstanceState`、`LatestOperation`、`LatestOperationState`），以及它当前拒绝的操作：`tccli lighthouse DescribeInstancesDeniedActions --region ap-guangzhou --InstanceIds '[\"lhins-xxxxxxxx\"]'`。"},
+			{En: "For billing sub-codes, price the order with `tccli lighthouse InquirePriceCreateInstances --region ap-guangzhou` and the `BundleId` that `DescribeBundles` lists, and top up or settle overdue bills at https://console.cloud.tencent.com/expense before buying again.", Zh: "计费类子错误码：先用 `tccli lighthouse InquirePriceCreateInstances --region ap-guangzhou` 及 `DescribeBundles` 列出的 `BundleId` 询价，并在 https://console.cloud.tencent.com/expense 充值或结清欠费后再购买。"},
+			{En: "Wait until `LatestOperationState` is no longer `OPERATING` and send the request again; if a Describe*Failed or create failure persists with a normal instance, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId.", Zh: "等 `LatestOperationState` 不再是 `OPERATING` 后再发起请求；若实例状态正常而 Describe*Failed 或创建失败持续出现，提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
+		},
+		Retry:         Text{En: "Do not retry blindly; a billing failure needs a top-up first. Retry a failed step once the instance's latest operation has finished, and a failed query with backoff.", Zh: "不要盲目重试；计费失败需先充值。实例最近的操作结束后可重试失败的步骤，查询失败可退避重试。"},
+		Verdict:       RetryNo,
+		RetryEvidence: Text{En: "errcode's curated entry for this code", Zh: "errcode 为该错误码整理的条目"},
+		Related:       []string{"FailedOperation.InsufficientBalance", "OperationDenied.InstanceOperationInProgress", "UnsupportedOperation.InvalidInstanceState"},
+		Actions:       []string{"ApplyFirewallTemplate", "CreateBlueprint", "CreateDisks", "CreateFirewallRules", "CreateFirewallTemplate", "CreateFirewallTemplateRules", "CreateInstances", "DeleteFirewallTemplate", "DeleteFirewallTemplateRules", "DescribeAllScenes", "DescribeBlueprintInstances", "DescribeBlueprints", "DescribeBundleDiscount", "DescribeBundles", "DescribeCcnAttachedInstances", "DescribeDiskBackups", "DescribeDisks", "DescribeDisksDeniedActions", "DescribeFirewallRules", "DescribeFirewallRulesTemplate", "DescribeFirewallTemplateApplyRecords", "DescribeFirewallTemplateQuota", "DescribeFirewallTemplateRuleQuota", "DescribeFirewallTemplateRules", "DescribeFirewallTemplates", "DescribeGeneralResourceQuotas", "DescribeImagesToShare", "DescribeInstanceVncUrl", "DescribeInstances", "DescribeInstancesDeniedActions", "DescribeInstancesReturnable", "DescribeInstancesTrafficPackages", "DescribeKeyPairs", "DescribeModifyInstanceBundles", "DescribeRegions", "DescribeResetInstanceBlueprints", "DescribeSnapshots", "DescribeSnapshotsDeniedActions", "DescribeZones", "InquirePriceCreateBlueprint", "InquirePriceCreateDisks", "InquirePriceCreateInstances", "InquirePriceRenewInstances", "IsolateInstances", "ModifyFirewallRules", "ModifyFirewallTemplate", "ModifyInstancesBundle", "RebootInstances", "RenewInstances", "ReplaceFirewallTemplateRule", "ResetFirewallTemplateRules", "ResetInstance", "ResetInstancesPassword", "ShareBlueprintAcrossAccounts", "StopInstances"},
+		Docs:          Text{En: "https://www.tencentcloud.com/document/product/1103", Zh: "https://cloud.tencent.com/document/product/1207"},
+		Provenance:    "official",
+		Source:        "Lighthouse API 2020-03-24, tencentcloud-sdk-go lighthouse/v20200324/errors.go (FailedOperation.* sub-codes); en from tencentcloud-sdk-go-intl-en; Instance fields, DescribeInstancesDeniedActions and InquirePriceCreateInstances from lighthouse/v20200324/models.go; guidance errcode's",
+		Versions:      []string{"2020-03-24"},
+	},
+	{
+		Code:    "FailedOperation",
 		Scope:   "scf",
 		Summary: Text{En: "Operation failed.", Zh: "操作失败。"},
 		Causes: []Text{
@@ -1227,6 +1251,29 @@ var codes = []Entry{
 		Provenance:    "official",
 		Source:        "CLB API 2018-03-17, tencentcloud-sdk-go clb/v20180317/errors.go (en from tencentcloud-sdk-go-intl-en); messages and causes from certimate-go/certimate#861 and public CLB controllers; retried by terraform-provider-tencentcloud (tencentcloud_clb_instance delete, target group association, domain attributes)",
 		Versions:      []string{"2018-03-17"},
+	},
+	{
+		Code:    "FailedOperation.SystemError",
+		Scope:   "redis",
+		Summary: Text{En: "Internal system error, which is irrelevant to the business.", Zh: "内部系统错误，和业务无关。"},
+		Causes: []Text{
+			{En: "A backend step of TencentDB for Redis failed for this request and instance: creating or changing an account (`CreateInstanceAccount`), the connection limit (`ModifyConnectionConfig`), SSL (`OpenSSL`, `CloseSSL`), backup downloads. Tencent Cloud's own Terraform provider stops retrying on this code for those calls, because the same request keeps failing the same way.", Zh: "云数据库 Redis 的后端在处理该请求和实例时失败：创建或修改账号（`CreateInstanceAccount`）、修改连接数（`ModifyConnectionConfig`）、SSL（`OpenSSL`、`CloseSSL`）、备份下载等。腾讯云自己的 Terraform provider 对这些调用遇到该错误码时会停止重试，因为相同请求会以同样方式失败。"},
+			{En: "The instance cannot serve the request right now or at all: it is not running (`Status` other than 2, e.g. a flow in progress, isolated), or the query does not apply to its architecture; the provider's node-info data source treats the code from `DescribeInstanceNodeInfo` as \"no data\" and carries on.", Zh: "实例当前或根本无法处理该请求：实例不在运行中（`Status` 不为 2，如流程中、已隔离），或该查询不适用于实例的架构；provider 的节点信息数据源把 `DescribeInstanceNodeInfo` 返回的该错误码视为“无数据”并继续执行。"},
+		},
+		Remediation: []Text{
+			{En: "Check the instance: `tccli redis DescribeInstances --region ap-guangzhou --InstanceId crs-xxxxxxxx`; `Status` 2 means running, 1 a flow in progress, -2 isolated.", Zh: "检查实例：`tccli redis DescribeInstances --region ap-guangzhou --InstanceId crs-xxxxxxxx`；`Status` 为 2 表示运行中，1 表示流程中，-2 表示已隔离。"},
+			{En: "If a change is running, wait for it: `tccli redis DescribeTaskInfo --region ap-guangzhou --TaskId 12345` (the `TaskId` an earlier write returned) until `Status` is `succeed` or `failed`; make sure the feature you call fits the instance's version and architecture (console https://console.cloud.tencent.com/redis).", Zh: "若有变更在进行，先等待：`tccli redis DescribeTaskInfo --region ap-guangzhou --TaskId 12345`（之前写操作返回的 `TaskId`），直到 `Status` 为 `succeed` 或 `failed`；并确认所调用的功能适用于实例的版本与架构（控制台 https://console.cloud.tencent.com/redis）。"},
+			{En: "Send the request once more when the instance is running and idle; if it fails again, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId, the instance ID and the action.", Zh: "实例运行中且空闲时再发送一次；若仍失败，提交工单（https://console.cloud.tencent.com/workorder/category），附上 RequestId、实例 ID 和接口名。"},
+		},
+		Retry:         Text{En: "Do not retry in a loop; Tencent Cloud's Terraform provider does not retry it either. Try once more after the instance is running and idle, then open a ticket.", Zh: "不要循环重试，腾讯云的 Terraform provider 也不重试该错误码。实例运行中且空闲后再试一次，仍失败则提交工单。"},
+		Verdict:       RetryNo,
+		RetryEvidence: Text{En: "errcode's curated entry for this code", Zh: "errcode 为该错误码整理的条目"},
+		Related:       []string{"ResourceUnavailable.InstanceLockedError", "FailedOperation.Unknown", "InternalError"},
+		Actions:       []string{"AddReplicationInstance", "AllocateWanAddress", "ApplyParamsTemplate", "ChangeInstanceRole", "ChangeMasterInstance", "ChangeReplicaToMaster", "CleanUpInstance", "ClearInstance", "CloneInstances", "CloseLog", "CloseSSL", "CreateExportTask", "CreateInstanceAccount", "CreateInstances", "CreateParamTemplate", "CreateReplicationGroup", "DeleteExportTask", "DeleteInstanceAccount", "DeleteParamTemplate", "DeleteReplicationInstance", "DescribeAutoBackupConfig", "DescribeBackupDetail", "DescribeBackupDownloadRestriction", "DescribeBackupUrl", "DescribeBandwidthRange", "DescribeCommonDBInstances", "DescribeGlobalReplicationArea", "DescribeInstanceAccount", "DescribeInstanceBackups", "DescribeInstanceDTSInfo", "DescribeInstanceDealDetail", "DescribeInstanceEvents", "DescribeInstanceNodeInfo", "DescribeInstanceParamRecords", "DescribeInstanceParams", "DescribeInstanceSecurityGroup", "DescribeInstanceShards", "DescribeInstanceSpecBandwidth", "DescribeInstanceZoneInfo", "DescribeInstances", "DescribeLogInstanceList", "DescribeMaintenanceWindow", "DescribeParamTemplateInfo", "DescribeParamTemplates", "DescribeProductInfo", "DescribeProjectSecurityGroup", "DescribeProxySlowLog", "DescribeRedisClusterOverview", "DescribeReplicationGroup", "DescribeReplicationGroupInstance", "DescribeSSLStatus", "DescribeSecondLevelBackupInfo", "DescribeSlowLog", "DescribeTaskInfo", "DescribeTaskList", "DestroyPostpaidInstance", "DestroyPrepaidInstance", "DisableReplicaReadonly", "EnableReplicaReadonly", "InquiryPriceCreateInstance", "InquiryPriceRenewInstance", "InquiryPriceUpgradeInstance", "KillMasterGroup", "ManualBackupInstance", "ModfiyInstancePassword", "ModifyBackupDownloadRestriction", "ModifyConnectionConfig", "ModifyInstance", "ModifyInstanceAccount", "ModifyInstanceAvailabilityZones", "ModifyInstanceBackupMode", "ModifyInstanceEvent", "ModifyInstancePassword", "ModifyInstanceReadOnly", "ModifyLog", "ModifyMaintenanceWindow", "ModifyNetworkConfig", "ModifyParamTemplate", "ModifyReplicationGroup", "OpenLog", "OpenSSL", "ReleaseWanAddress", "RemoveReplicationGroup", "RemoveReplicationInstance", "RenewInstance", "ResetPassword", "RestoreInstance", "StartupInstance", "SwitchInstanceVip", "SwitchProxy", "UpgradeInstance", "UpgradeInstanceVersion", "UpgradeProxyVersion", "UpgradeSmallVersion", "UpgradeVersionToMultiAvailabilityZones"},
+		Docs:          Text{En: "https://cloud.tencent.com/document/product/239", Zh: "https://cloud.tencent.com/document/product/239"},
+		Provenance:    "official",
+		Source:        "Redis API 2018-04-12, tencentcloud-sdk-go redis/v20180412/errors.go; en from tencentcloud-sdk-go-intl-en; non-retryable in terraform-provider-tencentcloud services/crs (resource_tc_redis_account.go, resource_tc_redis_connection_config.go, resource_tc_redis_ssl.go, data_source_tc_redis_backup_download_info.go) and treated as no data in data_source_tc_redis_instance_node_info.go; InstanceSet.Status and DescribeTaskInfo from redis/v20180412/models.go; guidance errcode's",
+		Versions:      []string{"2018-04-12"},
 	},
 	{
 		Code:    "FailedOperation.TradeFailed",
@@ -2112,6 +2159,30 @@ var codes = []Entry{
 	},
 	{
 		Code:    "InvalidParameter",
+		Scope:   "cbs",
+		Summary: Text{En: "Incorrect parameter.", Zh: "参数错误。"},
+		Causes: []Text{
+			{En: "A disk configuration the region or zone does not sell: a `DiskType`, size, charge type or extra throughput (`ThroughputPerformance`) that is not offered there for that disk (`InvalidParameter.DiskConfigNotSupported`, returned by `CreateDisks`, `ResizeDisk`, `ModifyDiskAttributes`).", Zh: "该地域或可用区不售卖的云硬盘配置：不提供的 `DiskType`、容量、计费模式或额外吞吐性能（`ThroughputPerformance`）（`InvalidParameter.DiskConfigNotSupported`，由 `CreateDisks`、`ResizeDisk`、`ModifyDiskAttributes` 返回）。"},
+			{En: "A snapshot that does not fit the target: `ApplySnapshot` rolls back a snapshot whose size differs from the disk's (`.DiskSizeNotMatch`), or one that CBS wants turned into an image first (`.ShouldConvertSnapshotToImage`).", Zh: "快照与目标不匹配：`ApplySnapshot` 回滚的快照与云硬盘大小不一致（`.DiskSizeNotMatch`），或 CBS 要求先把快照制作成镜像（`.ShouldConvertSnapshotToImage`）。"},
+			{En: "An ancillary parameter is wrong: a `Placement.ProjectId` that does not exist (`.ProjectIdNotExist`), a `ClientToken` that cannot be used (`.InvalidClientToken`), or a backup, snapshot-group or renewal parameter the disk does not support (the bare `InvalidParameter` of `CreateDiskBackup`, `CreateSnapshotGroup`, `RenewDisk`, `ModifyDisksChargeType`).", Zh: "附属参数有误：不存在的 `Placement.ProjectId`（`.ProjectIdNotExist`）、不可用的 `ClientToken`（`.InvalidClientToken`），或云硬盘不支持的备份、快照组、续费参数（`CreateDiskBackup`、`CreateSnapshotGroup`、`RenewDisk`、`ModifyDisksChargeType` 返回的不带子码的 `InvalidParameter`）。"},
+		},
+		Remediation: []Text{
+			{En: "List what the zone sells, with each disk type's `MinDiskSize` and `MaxDiskSize`: `tccli cbs DescribeDiskConfigQuota --region ap-guangzhou --InquiryType INQUIRY_CBS_CONFIG --Zones '[\"ap-guangzhou-6\"]' --DiskChargeType POSTPAID_BY_HOUR`, and send a combination that appears there with `Available` true.", Zh: "查询该可用区售卖的配置及各云硬盘类型的 `MinDiskSize`、`MaxDiskSize`：`tccli cbs DescribeDiskConfigQuota --region ap-guangzhou --InquiryType INQUIRY_CBS_CONFIG --Zones '[\"ap-guangzhou-6\"]' --DiskChargeType POSTPAID_BY_HOUR`，只使用其中 `Available` 为 true 的组合。"},
+			{En: "For snapshots, compare sizes: `tccli cbs DescribeSnapshots --region ap-guangzhou --SnapshotIds '[\"snap-xxxxxxxx\"]'` (`DiskSize`, `DiskUsage`) against `tccli cbs DescribeDisks --region ap-guangzhou --DiskIds '[\"disk-xxxxxxxx\"]'`; apply it to a disk of the same size, or create a new disk from it (`CreateDisks --SnapshotId`); when an image is asked for, make one with `tccli cvm CreateImage --SnapshotIds`.", Zh: "快照类错误先比较大小：`tccli cbs DescribeSnapshots --region ap-guangzhou --SnapshotIds '[\"snap-xxxxxxxx\"]'`（`DiskSize`、`DiskUsage`）与 `tccli cbs DescribeDisks --region ap-guangzhou --DiskIds '[\"disk-xxxxxxxx\"]'`；回滚到大小相同的云硬盘，或用它新建云硬盘（`CreateDisks --SnapshotId`）；要求镜像时用 `tccli cvm CreateImage --SnapshotIds` 制作。"},
+			{En: "Use a project ID that exists in the account (0 is the default project), and a new unique `ClientToken` for each distinct request; for backups and renewals, read the parameter named in `Message` on the action's API page.", Zh: "使用账号下存在的项目 ID（0 为默认项目），每个不同的请求使用新的唯一 `ClientToken`；备份与续费类请求，按 `Message` 中的参数对照该接口的 API 文档。"},
+		},
+		Retry:         Text{En: "Not retryable; the same request is rejected again. Correct the parameters first.", Zh: "不可重试，相同请求会再次被拒绝。先修正参数。"},
+		Verdict:       RetryNo,
+		RetryEvidence: Text{En: "errcode's curated entry for this code", Zh: "errcode 为该错误码整理的条目"},
+		Related:       []string{"InvalidParameter.DiskConfigNotSupported", "InvalidParameter.DiskSizeNotMatch", "InvalidParameterValue", "ResourceInsufficient"},
+		Actions:       []string{"ApplySnapshotGroup", "CopyAutoSnapshotPolicyCrossAccount", "CreateDiskBackup", "CreateSnapshotGroup", "DeleteDiskBackups", "DeleteSnapshotGroup", "DescribeDiskBackups", "DescribeDiskStoragePool", "DescribeSnapshotGroups", "DescribeSnapshotOverview", "DescribeSnapshotSharePermission", "InquirePriceModifyDiskBackupQuota", "InquirePriceModifyDiskExtraPerformance", "InquirePriceRenewRemoteDisks", "ModifyAutoSnapshotPolicyAttribute", "ModifyDiskBackupQuota", "ModifyDiskExtraPerformance", "ModifyDisksChargeType", "ModifySnapshotsSharePermission", "RenewDisk", "RenewRemoteDisk"},
+		Docs:          Text{En: "https://www.tencentcloud.com/document/api/362/15694", Zh: "https://cloud.tencent.com/document/api/362/15694"},
+		Provenance:    "official",
+		Source:        "CBS API 2017-03-12, tencentcloud-sdk-go cbs/v20170312/errors.go (InvalidParameter.* sub-codes and the actions returning them); en from tencentcloud-sdk-go-intl-en; DescribeDiskConfigQuota, DiskConfig, Snapshot and CreateDisks fields from cbs/v20170312/models.go; CreateImage.SnapshotIds from cvm/v20170312/models.go; guidance errcode's",
+		Versions:      []string{"2017-03-12"},
+	},
+	{
+		Code:    "InvalidParameter",
 		Scope:   "cdb",
 		Summary: Text{En: "Parameter error.", Zh: "参数错误。"},
 		Causes: []Text{
@@ -2184,6 +2255,31 @@ var codes = []Entry{
 	},
 	{
 		Code:    "InvalidParameter",
+		Scope:   "mongodb",
+		Summary: Text{En: "Parameter error", Zh: "参数错误。"},
+		Causes: []Text{
+			{En: "`DescribeDBInstanceDeal` is polled with the `DealId` that `CreateDBInstance`, `CreateDBInstanceHour` or `ModifyDBInstanceSpec` just returned, before the order is visible: `Message` `deal resource not found.`. This one is timing, not a bad parameter: Tencent Cloud's Terraform provider retries on exactly this message until the order's `Status` is 4 (delivered) or 6 (refunded).", Zh: "用 `CreateDBInstance`、`CreateDBInstanceHour` 或 `ModifyDBInstanceSpec` 刚返回的 `DealId` 轮询 `DescribeDBInstanceDeal` 时订单尚不可见：`Message` 为 `deal resource not found.`。这是时序问题而非参数错误：腾讯云的 Terraform provider 遇到这条 Message 会一直重试，直到订单 `Status` 为 4（发货成功）或 6（退款）。"},
+			{En: "A purchase in a zone that no longer sells MongoDB (`InvalidParameter.ZoneClosed`), or a spec that is not offered there.", Zh: "在已停止售卖 MongoDB 的可用区购买（`InvalidParameter.ZoneClosed`），或该可用区不提供所选规格。"},
+			{En: "A parameter change the instance does not support (`.CurrentInstanceNotSupportModifyParams`, `.ModifyMongodbParams`), or a required parameter left empty (`.ParametersNil`).", Zh: "实例不支持的参数修改（`.CurrentInstanceNotSupportModifyParams`、`.ModifyMongodbParams`），或必填参数为空（`.ParametersNil`）。"},
+		},
+		Remediation: []Text{
+			{En: "If `Message` is `deal resource not found.`, keep polling `tccli mongodb DescribeDBInstanceDeal --region ap-guangzhou --DealId xxx` with backoff for a few minutes and go on when `Status` is 4; stop on 5 (delivery failed), 7 or 8 (order closed).", Zh: "若 `Message` 为 `deal resource not found.`，按退避间隔继续轮询 `tccli mongodb DescribeDBInstanceDeal --region ap-guangzhou --DealId xxx` 数分钟，`Status` 为 4 时继续；为 5（发货失败）、7 或 8（订单关闭）时停止。"},
+			{En: "For purchases, list what the zone sells: `tccli mongodb DescribeSpecInfo --region ap-guangzhou --Zone ap-guangzhou-3`, and choose a zone and spec from it.", Zh: "购买前查询可用区售卖的规格：`tccli mongodb DescribeSpecInfo --region ap-guangzhou --Zone ap-guangzhou-3`，从中选择可用区与规格。"},
+			{En: "For parameter changes, read what the instance lets you change: `tccli mongodb DescribeInstanceParams --region ap-guangzhou --InstanceId cmgo-xxxxxxxx`, and send only those, with the values listed there.", Zh: "修改参数前查询实例可修改的参数：`tccli mongodb DescribeInstanceParams --region ap-guangzhou --InstanceId cmgo-xxxxxxxx`，只发送其中列出的参数及取值。"},
+		},
+		Retry:         Text{En: "Not retryable in general; the same parameters are rejected again. The exception is `deal resource not found.` from `DescribeDBInstanceDeal` right after an order: poll with backoff until the order shows up.", Zh: "一般不可重试，相同参数会再次被拒绝。例外是下单后立即调用 `DescribeDBInstanceDeal` 返回的 `deal resource not found.`：按退避间隔轮询，直到订单出现。"},
+		Verdict:       RetryNo,
+		RetryEvidence: Text{En: "errcode's curated entry for this code", Zh: "errcode 为该错误码整理的条目"},
+		Related:       []string{"InvalidParameterValue.InvalidTradeOperation", "InvalidParameter.ZoneClosed", "InvalidParameterValue.SpecNotOnSale"},
+		Actions:       []string{"CreateAccountUser", "CreateDBInstance", "CreateDBInstanceHour", "CreateDBInstanceParamTpl", "DescribeDBBackups", "DescribeDBInstanceDeal", "DescribeDBInstanceNamespace", "DescribeDBInstanceNodeProperty", "DescribeDBInstanceParamTpl", "DescribeDBInstanceParamTplDetail", "DescribeDBInstanceURL", "DescribeInstanceParams", "DescribeSRVConnectionDomain", "DescribeSecurityGroup", "DescribeSlowLog", "DescribeSlowLogPatterns", "DescribeSlowLogs", "DisableSRVConnectionUrl", "DropDBInstanceParamTpl", "EnablePasswordRotation", "EnableSRVConnectionUrl", "FlashBackDBInstance", "IncreaseDBInstanceConnectionLimit", "InquirePriceCreateDBInstances", "InquirePriceRenewDBInstances", "IsolateDBInstance", "ModifyAuditService", "ModifyDBInstanceLogToCLS", "ModifyDBInstanceNetworkAddress", "ModifyDBInstanceParamTpl", "ModifyDBInstanceSecurityGroup", "ModifyInstanceAz", "ModifySRVConnectionUrl", "ResetDBInstancePassword", "SetAccountUserPrivilege", "SetAutoRenew", "SetBackupRules", "SetDBInstanceDeletionProtection", "SetInstanceMaintenance", "TerminateDBInstance", "TerminateDBInstances", "UpgradeDBInstance", "UpgradeDBInstanceHour"},
+		Messages:      []string{"deal resource not found."},
+		Docs:          Text{En: "https://cloud.tencent.com/document/product/240", Zh: "https://cloud.tencent.com/document/product/240"},
+		Provenance:    "official",
+		Source:        "MongoDB API 2019-07-25, tencentcloud-sdk-go mongodb/v20190725/errors.go (InvalidParameter.* codes); en from tencentcloud-sdk-go-intl-en; Message and retry from terraform-provider-tencentcloud services/mongodb (resource_tc_mongodb_instance.go, resource_tc_mongodb_sharding_instance.go, resource_tc_mongodb_readonly_instance.go, resource_tc_mongodb_standby_instance.go) and extension_mongodb.go (status 4 and 6); DescribeDBInstanceDeal Status values, DescribeSpecInfo and DescribeInstanceParams from mongodb/v20190725/models.go; guidance errcode's",
+		Versions:      []string{"2018-04-08", "2019-07-25"},
+	},
+	{
+		Code:    "InvalidParameter",
 		Scope:   "ssl",
 		Summary: Text{En: "The parameter is incorrect.", Zh: "参数错误。"},
 		Causes: []Text{
@@ -2252,6 +2348,29 @@ var codes = []Entry{
 		Provenance:    "official",
 		Source:        "TKE API 2018-05-25, tencentcloud-sdk-go tke/v20180525/errors.go (the InvalidParameter.* codes); parameters from tke/v20180525/models.go",
 		Versions:      []string{"2018-05-25", "2022-05-01"},
+	},
+	{
+		Code:    "InvalidParameter",
+		Scope:   "vpc",
+		Summary: Text{En: "A parameter error occurred.", Zh: "参数错误。"},
+		Causes: []Text{
+			{En: "The `Filters` of a VPC Describe call are malformed: a `Name` the action does not support (`InvalidParameter.FilterInvalidKey`), `Values` that is not a list (`.FilterValuesNotList`), a filter that is not a `Name`/`Values` pair (`.FilterNotDict`), or a string sent where a list or object is expected (`.NotList`, `.NotStr`, `.NotDict`); typical when the request body is built by hand.", Zh: "VPC Describe 接口的 `Filters` 格式错误：接口不支持的 `Name`（`InvalidParameter.FilterInvalidKey`）、`Values` 不是列表（`.FilterValuesNotList`）、过滤条件不是 `Name`/`Values` 键值对（`.FilterNotDict`），或在需要列表或对象的地方传了字符串（`.NotList`、`.NotStr`、`.NotDict`）；手工拼装请求体时常见。"},
+			{En: "Parameters that exclude each other or do not match: `SubnetIds` and `Filters` sent together to `DescribeSubnets` (`InvalidParameter.Coexist`), a route whose `GatewayType` does not match the kind of `GatewayId` (`.NextHopMismatch`), an ACL ID of the wrong type (`.AclTypeMismatch`).", Zh: "参数互斥或不匹配：调用 `DescribeSubnets` 时同时传了 `SubnetIds` 与 `Filters`（`InvalidParameter.Coexist`），路由的 `GatewayType` 与 `GatewayId` 的网关类型不一致（`.NextHopMismatch`），ACL ID 类型不符（`.AclTypeMismatch`）。"},
+		},
+		Remediation: []Text{
+			{En: "Read the sub-code and `Message`; they name the parameter or filter VPC rejected.", Zh: "先看子错误码和 `Message`，其中会指出被 VPC 拒绝的参数或过滤条件。"},
+			{En: "Send filters as a list of `Name`/`Values` pairs, `Values` always a list of strings, and only the names the action's API page lists, e.g. `tccli vpc DescribeSubnets --region ap-guangzhou --Filters '[{\"Name\":\"vpc-id\",\"Values\":[\"vpc-xxxxxxxx\"]}]'`; send either the ID list or `Filters`, not both.", Zh: "过滤条件须是 `Name`/`Values` 对组成的列表，`Values` 始终是字符串列表，且只用接口文档列出的名称，例如 `tccli vpc DescribeSubnets --region ap-guangzhou --Filters '[{\"Name\":\"vpc-id\",\"Values\":[\"vpc-xxxxxxxx\"]}]'`；ID 列表与 `Filters` 二选一，不要同时传。"},
+			{En: "For routes, make `GatewayType` name the kind of gateway `GatewayId` is (`NAT` for `nat-`, `VPN` for `vpngw-`, `PEERCONNECTION` for `pcx-`, `NORMAL_CVM` for a CVM's private IP); compare with the existing entries: `tccli vpc DescribeRouteTables --region ap-guangzhou --RouteTableIds '[\"rtb-xxxxxxxx\"]'`.", Zh: "路由的 `GatewayType` 须与 `GatewayId` 的网关类型一致（`nat-` 对应 `NAT`，`vpngw-` 对应 `VPN`，`pcx-` 对应 `PEERCONNECTION`，云服务器内网 IP 对应 `NORMAL_CVM`）；可对照已有路由：`tccli vpc DescribeRouteTables --region ap-guangzhou --RouteTableIds '[\"rtb-xxxxxxxx\"]'`。"},
+		},
+		Retry:         Text{En: "Not retryable; the same request is rejected again. Correct the parameters first.", Zh: "不可重试，相同请求会再次被拒绝。先修正参数。"},
+		Verdict:       RetryNo,
+		RetryEvidence: Text{En: "errcode's curated entry for this code", Zh: "errcode 为该错误码整理的条目"},
+		Related:       []string{"InvalidParameter.FilterInvalidKey", "InvalidParameter.Coexist", "InvalidParameter.NextHopMismatch", "InvalidParameterValue"},
+		Actions:       []string{"AcceptAttachCcnInstances", "AddIp6Rules", "AllocateIp6AddressesBandwidth", "AssociateIPv6Address", "AssociateInstancesToCcnRouteTable", "CheckNetDetectState", "ClearRouteTableSelectionPolicies", "CreateCcn", "CreateCcnRouteTables", "CreateHaVip", "CreateLocalGateway", "CreateNatGateway", "CreateNatGatewaySourceIpTranslationNatRule", "CreateNetDetect", "CreatePrivateNatGatewayDestinationIpPortTranslationNatRule", "CreatePrivateNatGatewayTranslationAclRule", "CreatePrivateNatGatewayTranslationNatRule", "CreateRouteTable", "CreateSecurityGroup", "CreateSecurityGroupPolicies", "CreateSubnet", "CreateSubnets", "CreateVpcPeeringConnection", "CreateVpnGatewayRoutes", "DeleteAssistantCidr", "DeleteCcn", "DeleteCcnRouteTables", "DeleteHaVip", "DeleteIp6Translators", "DeleteLocalGateway", "DeleteNatGatewaySourceIpTranslationNatRule", "DeletePrivateNatGateway", "DeletePrivateNatGatewayDestinationIpPortTranslationNatRule", "DeletePrivateNatGatewayTranslationAclRule", "DeletePrivateNatGatewayTranslationNatRule", "DeleteVpnGatewayRoutes", "DeleteVpnGatewaySslClient", "DescribeAddresses", "DescribeBandwidthPackageResources", "DescribeCcnRouteTables", "DescribeCcns", "DescribeCdcLDCXList", "DescribeCrossBorderCompliance", "DescribeCrossBorderFlowMonitor", "DescribeCustomerGatewayVendors", "DescribeIPv6Addresses", "DescribeIp6Addresses", "DescribeIp6Translators", "DescribeIpGeolocationInfos", "DescribeLocalGateway", "DescribeNatGatewayDestinationIpPortTranslationNatRules", "DescribeNatGatewaySourceIpTranslationNatRules", "DescribeNatGatewayZones", "DescribeNetDetectStates", "DescribePrivateNatGatewayDestinationIpPortTranslationNatRules", "DescribePrivateNatGatewayLimits", "DescribePrivateNatGatewayTranslationAclRules", "DescribePrivateNatGatewayTranslationNatRules", "DescribePrivateNatGateways", "DescribeProductQuota", "DescribeRouteTableAssociatedInstances", "DescribeSpecificTrafficPackageUsedDetails", "DescribeTaskResult", "DescribeTemplateLimits", "DescribeTenantCcns", "DescribeVpcPeeringConnections", "DescribeVpnGatewayRoutes", "DisassociateAddress", "GetCcnRegionBandwidthLimits", "ModifyAddressInternetChargeType", "ModifyCcnRegionBandwidthLimitsType", "ModifyCcnRouteTables", "ModifyCdcLDCXAttribute", "ModifyCdcNetPlaneAttribute", "ModifyDirectConnectGatewayAttribute", "ModifyHaVipAttribute", "ModifyIp6AddressesBandwidth", "ModifyIp6Rule", "ModifyIp6Translator", "ModifyLocalGateway", "ModifyNatGatewayAdvancedAttribute", "ModifyNetDetect", "ModifyNetworkInterfaceQos", "ModifyPrivateNatGatewayAttribute", "ModifyPrivateNatGatewayDestinationIpPortTranslationNatRule", "ModifyPrivateNatGatewayTranslationAclRule", "ModifyPrivateNatGatewayTranslationNatRule", "ModifyRouteTableSelectionPolicies", "ModifyVpcPeeringConnection", "ModifyVpnGatewayRoutes", "RejectAttachCcnInstances", "ReleaseIp6AddressesBandwidth", "RemoveIp6Rules", "ReplaceSecurityGroupPolicies", "ReplaceSecurityGroupPolicy", "SetVpnGatewaysRenewFlag"},
+		Docs:          Text{En: "https://www.tencentcloud.com/document/api/215/15694", Zh: "https://cloud.tencent.com/document/api/215/15694"},
+		Provenance:    "official",
+		Source:        "VPC API 2017-03-12, tencentcloud-sdk-go vpc/v20170312/errors.go (InvalidParameter.* sub-codes); en from tencentcloud-sdk-go-intl-en; DescribeSubnets filters (SubnetIds and Filters cannot be sent together) and Route.GatewayType values from vpc/v20170312/models.go; guidance errcode's",
+		Versions:      []string{"2017-03-12"},
 	},
 	{
 		Code:    "InvalidParameter.DomainInvalid",
@@ -2757,6 +2876,29 @@ var codes = []Entry{
 	},
 	{
 		Code:    "InvalidParameterValue",
+		Scope:   "cbs",
+		Summary: Text{En: "Invalid parameter value.", Zh: "参数取值错误。"},
+		Causes: []Text{
+			{En: "A value CBS does not accept: a `DiskSize` outside the range of the `DiskType` (or below the current size for `ResizeDisk`), a disk type name that does not exist, a `disk-`/`snap-` ID that is malformed or from another region.", Zh: "CBS 不接受的取值：超出该 `DiskType` 容量范围的 `DiskSize`（`ResizeDisk` 时小于当前容量也会被拒绝）、不存在的云硬盘类型名称、格式错误或属于其他地域的 `disk-`/`snap-` ID。"},
+			{En: "Too many values in one request: more IDs in a list than the action accepts (`InvalidParameterValue.LimitExceeded`, e.g. `DiskIds` of `AttachDisks`, `TerminateDisks`, `ModifyDiskAttributes`), or a binding of disks to a scheduled snapshot policy beyond its limit (`.BindDiskLimitExceeded`, returned by `BindAutoSnapshotPolicy`).", Zh: "单次请求的取值过多：列表中的 ID 数量超过接口上限（`InvalidParameterValue.LimitExceeded`，如 `AttachDisks`、`TerminateDisks`、`ModifyDiskAttributes` 的 `DiskIds`），或将云硬盘绑定到定期快照策略时超过上限（`.BindDiskLimitExceeded`，由 `BindAutoSnapshotPolicy` 返回）。"},
+		},
+		Remediation: []Text{
+			{En: "Read `Message`; it names the parameter and usually the value CBS rejected.", Zh: "先读 `Message`，其中会给出被 CBS 拒绝的参数，通常还有取值。"},
+			{En: "Check sizes and types against the zone: `tccli cbs DescribeDiskConfigQuota --region ap-guangzhou --InquiryType INQUIRY_CBS_CONFIG --Zones '[\"ap-guangzhou-6\"]'` (`DiskType`, `MinDiskSize`, `MaxDiskSize`), and IDs with `tccli cbs DescribeDisks --region ap-guangzhou --DiskIds '[\"disk-xxxxxxxx\"]'` in the disk's own region.", Zh: "对照可用区核对容量与类型：`tccli cbs DescribeDiskConfigQuota --region ap-guangzhou --InquiryType INQUIRY_CBS_CONFIG --Zones '[\"ap-guangzhou-6\"]'`（`DiskType`、`MinDiskSize`、`MaxDiskSize`），并在云硬盘所在地域用 `tccli cbs DescribeDisks --region ap-guangzhou --DiskIds '[\"disk-xxxxxxxx\"]'` 核对 ID。"},
+			{En: "For `.LimitExceeded`, split the list into smaller batches (the limit is on the action's API page); for `.BindDiskLimitExceeded`, spread the disks over several policies (`tccli cbs DescribeAutoSnapshotPolicies --region ap-guangzhou`).", Zh: "若为 `.LimitExceeded`，把列表拆成更小的批次（上限见该接口的 API 文档）；若为 `.BindDiskLimitExceeded`，把云硬盘分散绑定到多个策略（`tccli cbs DescribeAutoSnapshotPolicies --region ap-guangzhou`）。"},
+		},
+		Retry:         Text{En: "Never retry unchanged; the same value is rejected again. Correct it or split the request, then send it again.", Zh: "不要原样重试，相同取值会再次被拒绝。修正取值或拆分请求后再发起。"},
+		Verdict:       RetryNo,
+		RetryEvidence: Text{En: "errcode's curated entry for this code", Zh: "errcode 为该错误码整理的条目"},
+		Related:       []string{"InvalidParameterValue.LimitExceeded", "InvalidParameter", "ResourceNotFound"},
+		Actions:       []string{"ApplySnapshot", "AttachDisks", "AttachRemoteDisks", "BindAutoSnapshotPolicy", "CopySnapshotCrossRegions", "CreateAutoSnapshotPolicy", "CreateDisks", "CreateRemoteDisks", "CreateSnapshotGroup", "DeleteAutoSnapshotPolicies", "DeleteSnapshots", "DescribeAutoSnapshotPolicies", "DescribeDedicatedClusterDiskStatistics", "DescribeDiskAssociatedAutoSnapshotPolicy", "DescribeDiskConfigQuota", "DescribeDisks", "DescribeInstancesDiskNum", "DescribeRemoteDiskConfigQuota", "DescribeRemoteDisks", "DescribeRemoteDisksDeniedActions", "DescribeSnapshotSharePermission", "DescribeSnapshots", "DetachDisks", "DetachRemoteDisks", "GetSnapOverview", "InquirePriceModifyDiskExtraPerformance", "InquirePriceRenewRemoteDisks", "InquiryPriceCreateDisks", "InquiryPriceRenewDisks", "InquiryPriceResizeDisk", "ModifyDiskAttributes", "ModifyDisksChargeType", "ModifyDisksRenewFlag", "ModifyRemoteDiskAttributes", "ModifySnapshotAttribute", "RenewDisk", "RenewRemoteDisk", "ResizeDisk", "SwitchParameterCreateRemoteDisks", "SwitchParameterRenewRemoteDisks", "TerminateDisks", "TerminateRemoteDisks", "UnbindAutoSnapshotPolicy"},
+		Docs:          Text{En: "https://www.tencentcloud.com/document/api/362/15694", Zh: "https://cloud.tencent.com/document/api/362/15694"},
+		Provenance:    "official",
+		Source:        "CBS API 2017-03-12, tencentcloud-sdk-go cbs/v20170312/errors.go (InvalidParameterValue.* sub-codes and the actions returning them); en from tencentcloud-sdk-go-intl-en; DescribeDiskConfigQuota and DiskConfig fields from cbs/v20170312/models.go; guidance errcode's",
+		Versions:      []string{"2017-03-12"},
+	},
+	{
+		Code:    "InvalidParameterValue",
 		Scope:   "cdb",
 		Summary: Text{En: "Invalid parameter value", Zh: "参数取值错误。"},
 		Causes: []Text{
@@ -2828,6 +2970,54 @@ var codes = []Entry{
 	},
 	{
 		Code:    "InvalidParameterValue",
+		Scope:   "lighthouse",
+		Summary: Text{En: "Incorrect parameter value.", Zh: "参数取值错误。"},
+		Causes: []Text{
+			{En: "A bundle and an image that do not go together: the image's OS or size does not fit the bundle (`InvalidParameterValue.BundleAndBlueprintNotMatch`, `.InvalidBundleBlueprintCombination`, `.BundleNotSupportBlueprintPlatform`), or a bundle or image ID that does not exist in the region (`.InvalidBundle`, `.InvalidBlueprintId`).", Zh: "套餐与镜像不匹配：镜像的操作系统或大小不适用于该套餐（`InvalidParameterValue.BundleAndBlueprintNotMatch`、`.InvalidBundleBlueprintCombination`、`.BundleNotSupportBlueprintPlatform`），或套餐、镜像 ID 在该地域不存在（`.InvalidBundle`、`.InvalidBlueprintId`）。"},
+			{En: "A malformed ID or a zone or region that does not fit: `.InstanceIdMalformed`, `.SnapshotIdMalformed`, `.KeyPairIdMalformed`, `.InvalidZone`, `.ZoneInvalid`, `.RegionNotSupported`.", Zh: "ID 格式错误，或可用区、地域不适用：`.InstanceIdMalformed`、`.SnapshotIdMalformed`、`.KeyPairIdMalformed`、`.InvalidZone`、`.ZoneInvalid`、`.RegionNotSupported`。"},
+			{En: "A value out of its bounds: names or descriptions too long (`.InstanceNameTooLong`, `.FirewallRuleDescriptionTooLong`), a password that breaks the rules (`.InvalidPassword`), a disk size below the current one (`.DiskSizeSmallerThanCurrentDiskSize`), a duplicated value (`.Duplicated`).", Zh: "取值超出范围：名称或描述过长（`.InstanceNameTooLong`、`.FirewallRuleDescriptionTooLong`）、密码不符合规则（`.InvalidPassword`）、云硬盘容量小于当前容量（`.DiskSizeSmallerThanCurrentDiskSize`）、取值重复（`.Duplicated`）。"},
+		},
+		Remediation: []Text{
+			{En: "Read the sub-code and `Message`; they name the parameter Lighthouse rejected.", Zh: "先看子错误码和 `Message`，其中会指出被轻量应用服务器拒绝的参数。"},
+			{En: "Pick a combination the region sells: `tccli lighthouse DescribeBundles --region ap-guangzhou --Zones '[\"ap-guangzhou-3\"]'` and `tccli lighthouse DescribeBlueprints --region ap-guangzhou --Filters '[{\"Name\":\"platform-type\",\"Values\":[\"LINUX_UNIX\"]}]'`; zones come from `tccli lighthouse DescribeZones --region ap-guangzhou`.", Zh: "选择该地域售卖的组合：`tccli lighthouse DescribeBundles --region ap-guangzhou --Zones '[\"ap-guangzhou-3\"]'` 与 `tccli lighthouse DescribeBlueprints --region ap-guangzhou --Filters '[{\"Name\":\"platform-type\",\"Values\":[\"LINUX_UNIX\"]}]'`；可用区由 `tccli lighthouse DescribeZones --region ap-guangzhou` 查询。"},
+			{En: "Check IDs against `tccli lighthouse DescribeInstances --region ap-guangzhou --InstanceIds '[\"lhins-xxxxxxxx\"]'`, and lengths and password rules on the action's API page.", Zh: "用 `tccli lighthouse DescribeInstances --region ap-guangzhou --InstanceIds '[\"lhins-xxxxxxxx\"]'` 核对 ID，长度与密码规则以该接口的 API 文档为准。"},
+		},
+		Retry:         Text{En: "Never retry unchanged; the same value is rejected again. Correct it, then send the request again.", Zh: "不要原样重试，相同取值会再次被拒绝。修正后再发起请求。"},
+		Verdict:       RetryNo,
+		RetryEvidence: Text{En: "errcode's curated entry for this code", Zh: "errcode 为该错误码整理的条目"},
+		Related:       []string{"InvalidParameterValue.BundleAndBlueprintNotMatch", "InvalidParameterValue.InstanceIdMalformed", "ResourceNotFound"},
+		Actions:       []string{"AttachDisks", "DescribeBlueprintInstances", "DescribeDiskBackups", "DescribeDiskDiscount", "DescribeDisks", "DescribeDockerActivities", "DescribeDockerContainerConfiguration", "DescribeDockerContainerDetail", "DescribeDockerContainers", "DescribeScenes", "DescribeZones", "InquirePriceCreateDisks", "InquirePriceRenewDisks", "ModifyDockerContainer", "RemoveDockerContainers", "RenameDockerContainer", "RerunDockerContainer", "RestartDockerContainers", "RunDockerContainers", "StartDockerContainers", "StopDockerContainers", "TerminateDisks"},
+		Docs:          Text{En: "https://www.tencentcloud.com/document/product/1103", Zh: "https://cloud.tencent.com/document/product/1207"},
+		Provenance:    "official",
+		Source:        "Lighthouse API 2020-03-24, tencentcloud-sdk-go lighthouse/v20200324/errors.go (InvalidParameterValue.* sub-codes); en from tencentcloud-sdk-go-intl-en; DescribeBundles, DescribeBlueprints filters and DescribeZones from lighthouse/v20200324/models.go; guidance errcode's",
+		Versions:      []string{"2020-03-24"},
+	},
+	{
+		Code:    "InvalidParameterValue",
+		Scope:   "scf",
+		Summary: Text{En: "Incorrect parameter value.", Zh: "参数取值错误。"},
+		Causes: []Text{
+			{En: "A function setting SCF does not accept; the sub-code is named after the parameter (`InvalidParameterValue.Handler`, `.Runtime`, `.MemorySize`, `.FunctionName`, `.Namespace`, `.Environment`). A common one is a `Handler` that does not point at `<file>.<function>` in the root of the code package, e.g. a handler in a sub-directory of a package built by a deploy tool: `Message` `The value specified in the parameter Handler is not valid. Please fix it and try again.`", Zh: "SCF 不接受的函数配置；子错误码以参数命名（`InvalidParameterValue.Handler`、`.Runtime`、`.MemorySize`、`.FunctionName`、`.Namespace`、`.Environment`）。常见的是 `Handler` 没有指向代码包根目录下的 `<文件名>.<函数名>`，例如部署工具打包时把入口放进了子目录：`Message` 为 `The value specified in the parameter Handler is not valid. Please fix it and try again.`。"},
+			{En: "The code package cannot be read: not a standard zip (`.ZipFile`: `A non-standard zip file was detected. Please recompress and try again.`), bad base64 in `ZipFile` (`.ZipFileBase64BinasciiError`), or a COS bucket, object or region that is wrong (`.CosBucketName`, `.CosObjectName`, `.CosBucketRegion`).", Zh: "代码包无法读取：不是标准 zip（`.ZipFile`：`检测到不是标准的zip文件，请重新压缩后再试。`）、`ZipFile` 的 base64 有误（`.ZipFileBase64BinasciiError`），或 COS 存储桶、对象、地域有误（`.CosBucketName`、`.CosObjectName`、`.CosBucketRegion`）。"},
+			{En: "A trigger or feature setting is wrong: a timer trigger's cron (`.TriggerCronConfig`), a trigger description (`.TriggerDesc`), VPC, CFS or layer settings (`.Vpc`, `.CfsParameterError`, `.Layers`).", Zh: "触发器或功能配置有误：定时触发器的 cron 表达式（`.TriggerCronConfig`）、触发器描述（`.TriggerDesc`）、VPC、CFS 或层的配置（`.Vpc`、`.CfsParameterError`、`.Layers`）。"},
+		},
+		Remediation: []Text{
+			{En: "The sub-code names the parameter; read `Message` for the value SCF refused.", Zh: "子错误码即参数名；从 `Message` 中读出被 SCF 拒绝的取值。"},
+			{En: "Compare with a function that works: `tccli scf GetFunction --region ap-guangzhou --FunctionName my-func --Namespace default` shows its `Runtime`, `Handler`, `MemorySize` and `Timeout`; the handler is `<file>.<function>` (e.g. `index.main_handler`) relative to the zip's root, so zip the files, not the folder that holds them.", Zh: "与可正常运行的函数对照：`tccli scf GetFunction --region ap-guangzhou --FunctionName my-func --Namespace default` 会显示其 `Runtime`、`Handler`、`MemorySize` 与 `Timeout`；执行方法为相对 zip 根目录的 `<文件名>.<函数名>`（如 `index.main_handler`），因此应压缩文件本身，而不是包含它们的目录。"},
+			{En: "For code from COS, send all three of `CosBucketName`, `CosObjectName` and `CosBucketRegion` in `--Code`, with the bucket in the function's region; re-create the zip with a standard tool if `.ZipFile` is returned.", Zh: "代码来自 COS 时，在 `--Code` 中同时传 `CosBucketName`、`CosObjectName` 与 `CosBucketRegion`，存储桶须与函数同地域；若返回 `.ZipFile`，请用标准工具重新压缩。"},
+		},
+		Retry:         Text{En: "Never retry unchanged; the same value is rejected again. Correct it, then deploy again.", Zh: "不要原样重试，相同取值会再次被拒绝。修正后重新部署。"},
+		Verdict:       RetryNo,
+		RetryEvidence: Text{En: "errcode's curated entry for this code", Zh: "errcode 为该错误码整理的条目"},
+		Related:       []string{"InvalidParameterValue.Handler", "InvalidParameterValue.Runtime", "InvalidParameterValue.ZipFile", "FailedOperation"},
+		Actions:       []string{"CreateFunction", "CreateNamespace", "CreateTrigger", "DeleteFunction", "DeleteFunctionVersion", "DeleteNamespace", "DeleteTrigger", "GetFunction", "GetFunctionAddress", "GetFunctionEventInvokeConfig", "GetFunctionLogs", "GetProvisionedConcurrencyConfig", "GetRequestStatus", "GetReservedConcurrencyConfig", "Invoke", "InvokeFunction", "ListFunctions", "ListVersionByFunction", "PublishVersion", "PutProvisionedConcurrencyConfig", "PutReservedConcurrencyConfig", "PutTotalConcurrencyConfig", "UpdateAlias", "UpdateFunctionCode", "UpdateFunctionConfiguration", "UpdateFunctionEventInvokeConfig", "UpdateTrigger", "UpdateTriggerStatus"},
+		Docs:          Text{En: "https://cloud.tencent.com/document/product/583", Zh: "https://cloud.tencent.com/document/product/583"},
+		Provenance:    "official",
+		Source:        "SCF API 2018-04-16, tencentcloud-sdk-go scf/v20180416/errors.go (the InvalidParameterValue.* codes); en from tencentcloud-sdk-go-intl-en; Handler Message from tencentyun/serverless-tencent-scf issue 4; Code and GetFunction fields from scf/v20180416/models.go; guidance errcode's",
+		Versions:      []string{"2018-04-16"},
+	},
+	{
+		Code:    "InvalidParameterValue",
 		Scope:   "ssl",
 		Summary: Text{En: "Invalid parameter value.", Zh: "参数取值错误。"},
 		Causes: []Text{
@@ -2848,6 +3038,53 @@ var codes = []Entry{
 		Provenance:    "official",
 		Source:        "SSL API 2019-12-05, tencentcloud-sdk-go ssl/v20191205/errors.go (en from tencentcloud-sdk-go-intl-en); sub-codes and actions from the same SDK",
 		Versions:      []string{"2019-12-05"},
+	},
+	{
+		Code:    "InvalidParameterValue",
+		Scope:   "tke",
+		Summary: Text{En: "Invalid parameter value.", Zh: "参数取值错误。"},
+		Causes: []Text{
+			{En: "A node or node-pool value TKE cannot use: machine names that are not nodes of the cluster in the 2022-05-01 `RebootMachines` call, an image ID TKE cannot find for the pool's OS (`InvalidParameterValue.ImageNotFound`, from `ModifyClusterNodePool`).", Zh: "TKE 无法使用的节点或节点池取值：2022-05-01 版 `RebootMachines` 中不属于该集群的节点名，或节点池操作系统对应不到的镜像 ID（`InvalidParameterValue.ImageNotFound`，由 `ModifyClusterNodePool` 返回）。"},
+			{En: "A count outside what the pool allows: a `DesiredCapacity` outside the pool's `MinNodesNum`–`MaxNodesNum` (`InvalidParameterValue.Size`, from `ModifyNodePoolDesiredCapacityAboutAsg`), or more instances than may be protected from scale-in (`InvalidParameterValue.LimitExceeded`, from `SetNodePoolNodeProtection`).", Zh: "数量超出节点池允许的范围：`DesiredCapacity` 不在节点池 `MinNodesNum` 到 `MaxNodesNum` 之间（`InvalidParameterValue.Size`，由 `ModifyNodePoolDesiredCapacityAboutAsg` 返回），或设置缩容保护的实例数超出上限（`InvalidParameterValue.LimitExceeded`，由 `SetNodePoolNodeProtection` 返回）。"},
+		},
+		Remediation: []Text{
+			{En: "Read `Message`; it names the value TKE refused.", Zh: "先读 `Message`，其中会给出被 TKE 拒绝的取值。"},
+			{En: "Read the pool's current settings: `tccli tke DescribeClusterNodePoolDetail --region ap-guangzhou --ClusterId cls-xxxxxxxx --NodePoolId np-xxxxxxxx` (`MinNodesNum`, `MaxNodesNum`, `DesiredNodesNum`, `ImageId`, `NodePoolOs`); keep the desired count inside the range or widen it with `ModifyClusterNodePool` first.", Zh: "查看节点池当前配置：`tccli tke DescribeClusterNodePoolDetail --region ap-guangzhou --ClusterId cls-xxxxxxxx --NodePoolId np-xxxxxxxx`（`MinNodesNum`、`MaxNodesNum`、`DesiredNodesNum`、`ImageId`、`NodePoolOs`）；期望节点数须在范围内，或先用 `ModifyClusterNodePool` 放宽范围。"},
+			{En: "For images, pick one TKE offers: `tccli tke DescribeImages --region ap-guangzhou`; for node names, list the cluster's nodes: `tccli tke DescribeClusterInstances --region ap-guangzhou --ClusterId cls-xxxxxxxx`.", Zh: "镜像请从 TKE 提供的列表中选择：`tccli tke DescribeImages --region ap-guangzhou`；节点名请先列出集群节点：`tccli tke DescribeClusterInstances --region ap-guangzhou --ClusterId cls-xxxxxxxx`。"},
+		},
+		Retry:         Text{En: "Never retry unchanged; the same value is rejected again. Correct it, then send the request again.", Zh: "不要原样重试，相同取值会再次被拒绝。修正后再发起请求。"},
+		Verdict:       RetryNo,
+		RetryEvidence: Text{En: "errcode's curated entry for this code", Zh: "errcode 为该错误码整理的条目"},
+		Related:       []string{"InvalidParameterValue.Size", "InvalidParameterValue.ImageNotFound", "InvalidParameter"},
+		Actions:       []string{"RebootMachines"},
+		Docs:          Text{En: "https://cloud.tencent.com/document/product/457", Zh: "https://cloud.tencent.com/document/product/457"},
+		Provenance:    "official-zh",
+		Source:        "TKE API 2022-05-01 (InvalidParameterValue) and 2018-05-25 (its sub-codes), tencentcloud-sdk-go tke/v20220501/errors.go and tke/v20180525/errors.go; only a Chinese description exists, the English is errcode's translation; NodePool, RebootMachines and ModifyNodePoolDesiredCapacityAboutAsg fields from the tke models; guidance errcode's",
+		Versions:      []string{"2022-05-01"},
+	},
+	{
+		Code:    "InvalidParameterValue",
+		Scope:   "vpc",
+		Summary: Text{En: "The parameter value is invalid.", Zh: "参数取值错误。"},
+		Causes: []Text{
+			{En: "An ID that is malformed or not in this region and account: `vpc-`, `subnet-`, `eip-`, `eni-`, `rtb-` IDs with a typo (`InvalidParameterValue.Malformed`, `.AddressIdMalformed`, `.ResourceIdMalformed`) or that VPC cannot find (`.ResourceNotFound`, `.AddressNotFound`); most VPC resources are regional.", Zh: "ID 格式错误或不在该地域和账号下：`vpc-`、`subnet-`、`eip-`、`eni-`、`rtb-` 等 ID 拼写有误（`InvalidParameterValue.Malformed`、`.AddressIdMalformed`、`.ResourceIdMalformed`），或 VPC 找不到（`.ResourceNotFound`、`.AddressNotFound`）；大多数 VPC 资源按地域划分。"},
+			{En: "A CIDR that does not fit: a subnet outside the VPC's range or with an invalid mask (`.SubnetRange`), overlapping another subnet (`.SubnetConflict`, `.SubnetOverlap`), a route destination that conflicts with the VPC's own CIDR (`.VpcCidrConflict`), a peering route outside the peer VPC (`.CidrNotInPeerVpc`).", Zh: "网段不合适：子网不在 VPC 网段内或掩码不合法（`.SubnetRange`）、与其他子网重叠（`.SubnetConflict`、`.SubnetOverlap`）、路由目的网段与本 VPC 网段冲突（`.VpcCidrConflict`）、对等连接路由不在对端 VPC 网段内（`.CidrNotInPeerVpc`）。"},
+			{En: "A value outside its range or state: `.Range`, `.TooLong`, `.Duplicate`, a bandwidth out of range (`.BandwidthOutOfRange`), an EIP bound to an instance that already has a public IP (`.InstanceHasWanIP`) or that cannot take one (`.AddressNotApplicable`).", Zh: "取值超出范围或与状态不符：`.Range`、`.TooLong`、`.Duplicate`，带宽超出范围（`.BandwidthOutOfRange`），把 EIP 绑定到已有公网 IP 的实例（`.InstanceHasWanIP`）或不支持绑定的实例（`.AddressNotApplicable`）。"},
+		},
+		Remediation: []Text{
+			{En: "Read the sub-code and `Message`; they name the parameter and, often, the value VPC rejected.", Zh: "先看子错误码和 `Message`，其中会指出被 VPC 拒绝的参数，通常还有取值。"},
+			{En: "Look the IDs up in the request's region: `tccli vpc DescribeVpcs --region ap-guangzhou --VpcIds '[\"vpc-xxxxxxxx\"]'`, `tccli vpc DescribeSubnets --region ap-guangzhou --SubnetIds '[\"subnet-xxxxxxxx\"]'`, `tccli vpc DescribeAddresses --region ap-guangzhou --AddressIds '[\"eip-xxxxxxxx\"]'`.", Zh: "在请求所在地域查询这些 ID：`tccli vpc DescribeVpcs --region ap-guangzhou --VpcIds '[\"vpc-xxxxxxxx\"]'`、`tccli vpc DescribeSubnets --region ap-guangzhou --SubnetIds '[\"subnet-xxxxxxxx\"]'`、`tccli vpc DescribeAddresses --region ap-guangzhou --AddressIds '[\"eip-xxxxxxxx\"]'`。"},
+			{En: "For CIDR errors, read the VPC's `CidrBlock` and `AssistantCidrSet` from `DescribeVpcs` and the ranges in use from `tccli vpc DescribeSubnets --region ap-guangzhou --Filters '[{\"Name\":\"vpc-id\",\"Values\":[\"vpc-xxxxxxxx\"]}]'`, then pick a range inside the VPC that overlaps none; check a secondary range first with `tccli vpc CheckAssistantCidr --region ap-guangzhou --VpcId vpc-xxxxxxxx --NewCidrBlocks '[\"10.1.0.0/16\"]'`.", Zh: "网段类错误：从 `DescribeVpcs` 读出 VPC 的 `CidrBlock` 与 `AssistantCidrSet`，用 `tccli vpc DescribeSubnets --region ap-guangzhou --Filters '[{\"Name\":\"vpc-id\",\"Values\":[\"vpc-xxxxxxxx\"]}]'` 查出已占用的网段，再选一个在 VPC 内且互不重叠的网段；添加辅助网段前可先用 `tccli vpc CheckAssistantCidr --region ap-guangzhou --VpcId vpc-xxxxxxxx --NewCidrBlocks '[\"10.1.0.0/16\"]'` 检查。"},
+		},
+		Retry:         Text{En: "Never retry unchanged; the same value is rejected again. Correct it, then send the request again.", Zh: "不要原样重试，相同取值会再次被拒绝。修正后再发起请求。"},
+		Verdict:       RetryNo,
+		RetryEvidence: Text{En: "errcode's curated entry for this code", Zh: "errcode 为该错误码整理的条目"},
+		Related:       []string{"InvalidParameterValue.Malformed", "InvalidParameterValue.SubnetConflict", "InvalidParameterValue.Range", "ResourceNotFound"},
+		Actions:       []string{"AcceptAttachCcnInstances", "AddTemplateMember", "AllocateIPv6Addresses", "AssignIpv6Addresses", "AssociateDhcpIpWithAddressIp", "AssociateDirectConnectGatewayNatGateway", "AssociateHaVipInstance", "AssociateIPv6Address", "AssociateInstancesToCcnRouteTable", "AttachCcnInstances", "CheckAssistantCidr", "CheckGatewayFlowMonitor", "CheckNetDetectState", "ClearRouteTableSelectionPolicies", "CloneSecurityGroup", "CreateAddressTemplate", "CreateAndAttachNetworkInterface", "CreateAssistantCidr", "CreateCcn", "CreateCcnRouteTables", "CreateDefaultSecurityGroup", "CreateDhcpIp", "CreateGlobalRoutes", "CreateHaVip", "CreateHighPriorityRoutes", "CreateLocalGateway", "CreateNatGatewaySourceIpTranslationNatRule", "CreateNetDetect", "CreateNetworkAcl", "CreateNetworkAclEntries", "CreateNetworkAclQuintupleEntries", "CreateNetworkInterface", "CreatePrivateNatGateway", "CreatePrivateNatGatewayDestinationIpPortTranslationNatRule", "CreatePrivateNatGatewayTranslationAclRule", "CreatePrivateNatGatewayTranslationNatRule", "CreateReserveIpAddresses", "CreateRoutePolicy", "CreateRoutePolicyAssociations", "CreateRoutePolicyEntries", "CreateRouteTable", "CreateRoutes", "CreateSecurityGroup", "CreateSecurityGroupPolicies", "CreateSecurityGroupWithPolicies", "CreateServiceTemplate", "CreateServiceTemplateGroup", "CreateSubnet", "CreateTrafficMirror", "CreateTrafficMirrorFilterRules", "CreateVpc", "CreateVpcEndPoint", "CreateVpcPeeringConnection", "CreateVpnGateway", "DeleteCcnRouteTables", "DeleteDirectConnectGateway", "DeleteHaVip", "DeleteHighPriorityRoutes", "DeleteLocalGateway", "DeleteNatGatewaySourceIpTranslationNatRule", "DeleteNetDetect", "DeleteNetworkAclEntries", "DeleteNetworkAclQuintupleEntries", "DeletePrivateNatGateway", "DeletePrivateNatGatewayDestinationIpPortTranslationNatRule", "DeletePrivateNatGatewayTranslationAclRule", "DeletePrivateNatGatewayTranslationNatRule", "DeleteReserveIpAddresses", "DeleteSecurityGroupPolicies", "DeleteTemplateMember", "DeleteTrafficMirrorFilterRules", "DescribeAssistantCidr", "DescribeBandwidthPackages", "DescribeCcnRouteTables", "DescribeCrossBorderCcnRegionBandwidthLimits", "DescribeDirectConnectGateways", "DescribeGatewayFlowQos", "DescribeIPv6Addresses", "DescribeIp6Addresses", "DescribeIpGeolocationDatabaseUrl", "DescribeLocalGateway", "DescribeNatGatewayDestinationIpPortTranslationNatRules", "DescribeNatGatewayDirectConnectGatewayRoute", "DescribeNatGatewayFlowMonitorDetail", "DescribeNatGatewaySourceIpTranslationNatRules", "DescribeNatGatewayZones", "DescribeNetDetectStates", "DescribeNetDetects", "DescribeNetworkAccountType", "DescribePrivateNatGatewayDestinationIpPortTranslationNatRules", "DescribePrivateNatGatewayLimits", "DescribePrivateNatGatewayTranslationAclRules", "DescribePrivateNatGatewayTranslationNatRules", "DescribePrivateNatGateways", "DescribeProductQuota", "DescribeRoutePolicyEntries", "DescribeRouteTableAssociatedInstances", "DescribeSnapshotFiles", "DescribeTrafficMirrorFilterRules", "DescribeVpcLimits", "DescribeVpcPeeringConnections", "DescribeVpcPrivateIpAddresses", "DescribeVpcTaskResult", "DetachSnapshotInstances", "DisableGatewayFlowMonitor", "DisassociateDirectConnectGatewayNatGateway", "DisassociateHaVipInstance", "EnableGatewayFlowMonitor", "InquiryPriceCreateVpnGateway", "ModifyAddressAttribute", "ModifyAddressInternetChargeType", "ModifyAddressTemplateGroupAttribute", "ModifyAddressesRenewFlag", "ModifyAssistantCidr", "ModifyBandwidthPackageAttribute", "ModifyCcnAttachedInstancesAttribute", "ModifyCcnRouteTables", "ModifyCdcLDCXAttribute", "ModifyCdcNetPlaneAttribute", "ModifyDhcpIpAttribute", "ModifyGatewayFlowQos", "ModifyGlobalRoutes", "ModifyHaVipAttribute", "ModifyIPv6AddressesAttributes", "ModifyIp6AddressesBandwidth", "ModifyLocalGateway", "ModifyNatGatewayAdvancedAttribute", "ModifyNatGatewaySourceIpTranslationNatRule", "ModifyNetDetect", "ModifyNetworkAclAttribute", "ModifyNetworkAclEntries", "ModifyNetworkAclQuintupleEntries", "ModifyNetworkInterfaceQos", "ModifyPrivateNatGatewayAttribute", "ModifyPrivateNatGatewayDestinationIpPortTranslationNatRule", "ModifyPrivateNatGatewayTranslationAclRule", "ModifyPrivateNatGatewayTranslationNatRule", "ModifyRoutePolicyAttribute", "ModifyRouteTableSelectionPolicies", "ModifySecurityGroupAttribute", "ModifyServiceTemplateAttribute", "ModifySubnetAttribute", "ModifyTemplateMember", "ModifyTrafficMirrorAttribute", "ModifyTrafficMirrorFilterRules", "ModifyVpcAttribute", "ModifyVpcEndPointAttribute", "ModifyVpcPeeringConnection", "RefreshDirectConnectGatewayRouteToNatGateway", "RejectAttachCcnInstances", "ReleaseIp6AddressesBandwidth", "ReplaceHighPriorityRouteTableAssociation", "ReplaceHighPriorityRoutes", "ReplaceRoutePolicyEntries", "ReplaceRoutes", "ReplaceSecurityGroupPolicies", "ReplaceSecurityGroupPolicy", "ResetHighPriorityRoutes", "ResetRoutePolicyAssociations", "ResetRoutePolicyEntries", "ResetRoutes", "ResetTrafficMirrorFilter", "ResetTrafficMirrorSrcs", "SetVpnGatewaysRenewFlag", "UpdateTrafficMirrorAllFilter", "UpdateTrafficMirrorDirection"},
+		Docs:          Text{En: "https://www.tencentcloud.com/document/api/215/15694", Zh: "https://cloud.tencent.com/document/api/215/15694"},
+		Provenance:    "official",
+		Source:        "VPC API 2017-03-12, tencentcloud-sdk-go vpc/v20170312/errors.go (InvalidParameterValue.* sub-codes); en from tencentcloud-sdk-go-intl-en; DescribeVpcs, DescribeSubnets filters and CheckAssistantCidr parameters from vpc/v20170312/models.go; guidance errcode's",
+		Versions:      []string{"2017-03-12"},
 	},
 	{
 		Code:    "InvalidParameterValue.InvalidTradeOperation",
@@ -2988,6 +3225,29 @@ var codes = []Entry{
 	},
 	{
 		Code:    "LimitExceeded",
+		Scope:   "cdb",
+		Summary: Text{En: "The quota limit has been reached.", Zh: "超过配额限制。"},
+		Causes: []Text{
+			{En: "Tencent Cloud documents the bare `LimitExceeded` of TencentDB for MySQL for `CreateAuditPolicy`: the instance or account already has as many audit policies as allowed (the same limit also shows as `OperationDenied.AuditPolicyOverQuotaError`).", Zh: "腾讯云文档中，云数据库 MySQL 的 `LimitExceeded`（不带子码）由 `CreateAuditPolicy` 返回：实例或账号的审计策略已达上限（同一限制也会以 `OperationDenied.AuditPolicyOverQuotaError` 出现）。"},
+			{En: "Automation that creates a new audit policy on every run (a re-created Terraform resource, a script without clean-up) and never deletes the old ones, so policies pile up on the instance.", Zh: "自动化流程每次运行都新建审计策略（被重建的 Terraform 资源、没有清理步骤的脚本），旧策略从不删除，实例上的策略不断累积。"},
+		},
+		Remediation: []Text{
+			{En: "List the instance's audit policies: `tccli cdb DescribeAuditPolicies --region ap-guangzhou --InstanceId cdb-xxxxxxxx` (and the rules they use: `tccli cdb DescribeAuditRules --region ap-guangzhou`).", Zh: "列出实例的审计策略：`tccli cdb DescribeAuditPolicies --region ap-guangzhou --InstanceId cdb-xxxxxxxx`（及其使用的规则：`tccli cdb DescribeAuditRules --region ap-guangzhou`）。"},
+			{En: "Delete the ones you no longer need: `tccli cdb DeleteAuditPolicy --region ap-guangzhou --PolicyId xxx --InstanceId cdb-xxxxxxxx`, or reuse an existing policy by editing its rule instead of adding a policy.", Zh: "删除不再需要的策略：`tccli cdb DeleteAuditPolicy --region ap-guangzhou --PolicyId xxx --InstanceId cdb-xxxxxxxx`，或修改已有策略所用的规则，而不是再新增策略。"},
+			{En: "If every policy is needed, ask for a higher limit through a ticket (https://console.cloud.tencent.com/workorder/category) with the instance ID and the RequestId.", Zh: "若所有策略都确需保留，提交工单（https://console.cloud.tencent.com/workorder/category）并附上实例 ID 与 RequestId，申请提高上限。"},
+		},
+		Retry:         Text{En: "Not retryable until a policy is deleted or the limit raised; the same request fails the same way.", Zh: "在删除策略或提高上限之前不可重试；原样重试会以同样方式失败。"},
+		Verdict:       RetryNo,
+		RetryEvidence: Text{En: "errcode's curated entry for this code", Zh: "errcode 为该错误码整理的条目"},
+		Related:       []string{"OperationDenied.AuditPolicyOverQuotaError", "OperationDenied.AuditStatusError", "OperationDenied"},
+		Actions:       []string{"CreateAuditPolicy"},
+		Docs:          Text{En: "https://cloud.tencent.com/document/product/236", Zh: "https://cloud.tencent.com/document/product/236"},
+		Provenance:    "official",
+		Source:        "MySQL API 2017-03-20, tencentcloud-sdk-go cdb/v20170320/errors.go and client.go (CreateAuditPolicy is the action documented to return LimitExceeded, beside OperationDenied.AuditPolicyOverQuotaError); en from tencentcloud-sdk-go-intl-en; DescribeAuditPolicies, DeleteAuditPolicy and DescribeAuditRules parameters from cdb/v20170320/models.go; guidance errcode's",
+		Versions:      []string{"2017-03-20"},
+	},
+	{
+		Code:    "LimitExceeded",
 		Scope:   "clb",
 		Summary: Text{En: "The quota limit is exceeded.", Zh: "超过配额限制。"},
 		Causes: []Text{
@@ -3009,6 +3269,53 @@ var codes = []Entry{
 		Provenance:    "official",
 		Source:        "CLB API 2018-03-17 and 2023-04-17, tencentcloud-sdk-go clb/v20180317/errors.go (en from tencentcloud-sdk-go-intl-en); quota IDs from clb/v20180317/models.go (Quota.QuotaId) and the DescribeQuota response",
 		Versions:      []string{"2018-03-17", "2023-04-17"},
+	},
+	{
+		Code:    "LimitExceeded",
+		Scope:   "lighthouse",
+		Summary: Text{En: "Reached the quota limit.", Zh: "超过配额限制。"},
+		Causes: []Text{
+			{En: "A Lighthouse quota of the account is used up: instances of a bundle type (`LimitExceeded.InstanceQuotaLimitExceeded`), data disks (`.DiskQuotaLimitExceeded`, `.AttachDataDiskQuotaLimitExceeded`), snapshots (`.SnapshotQuotaLimitExceeded`), custom images (`.BlueprintQuotaLimitExceeded`) or key pairs (`.KeyPairLimitExceeded`).", Zh: "账号的轻量应用服务器配额已用完：某类套餐的实例（`LimitExceeded.InstanceQuotaLimitExceeded`）、数据盘（`.DiskQuotaLimitExceeded`、`.AttachDataDiskQuotaLimitExceeded`）、快照（`.SnapshotQuotaLimitExceeded`）、自定义镜像（`.BlueprintQuotaLimitExceeded`）或密钥对（`.KeyPairLimitExceeded`）。"},
+			{En: "An instance holds too many firewall rules (`.FirewallRulesLimitExceeded`; the Lighthouse documentation allows up to 100 per instance); scripts that add a rule for every new client IP and never delete old ones reach it.", Zh: "实例的防火墙规则过多（`.FirewallRulesLimitExceeded`；轻量应用服务器文档规定每个实例最多 100 条）；为每个新客户端 IP 添加规则却从不删除旧规则的脚本会达到上限。"},
+		},
+		Remediation: []Text{
+			{En: "Read the quotas and their use: `tccli lighthouse DescribeGeneralResourceQuotas --region ap-guangzhou --ResourceNames '[\"GENERAL_BUNDLE_INSTANCE\",\"SNAPSHOT\",\"BLUEPRINT\",\"USER_KEY_PAIR\",\"DATA_DISK\"]'`.", Zh: "查询配额及使用量：`tccli lighthouse DescribeGeneralResourceQuotas --region ap-guangzhou --ResourceNames '[\"GENERAL_BUNDLE_INSTANCE\",\"SNAPSHOT\",\"BLUEPRINT\",\"USER_KEY_PAIR\",\"DATA_DISK\"]'`。"},
+			{En: "Free some: delete old snapshots, images or key pairs (`DeleteSnapshots`, `DeleteBlueprints`, `DeleteKeyPairs`); for firewall rules list them with `tccli lighthouse DescribeFirewallRules --region ap-guangzhou --InstanceId lhins-xxxxxxxx` and remove stale ones with `DeleteFirewallRules`, or merge addresses into wider CIDR blocks.", Zh: "腾出额度：删除旧的快照、镜像或密钥对（`DeleteSnapshots`、`DeleteBlueprints`、`DeleteKeyPairs`）；防火墙规则先用 `tccli lighthouse DescribeFirewallRules --region ap-guangzhou --InstanceId lhins-xxxxxxxx` 列出，再用 `DeleteFirewallRules` 删除过期规则，或把多个地址合并为更大的网段。"},
+			{En: "If you need a higher account quota, ask through a ticket (https://console.cloud.tencent.com/workorder/category) naming the region, the resource and the number.", Zh: "若确需提高账号配额，提交工单（https://console.cloud.tencent.com/workorder/category）写明地域、资源和数量。"},
+		},
+		Retry:         Text{En: "Not retryable until quota is freed or raised; the same request fails the same way.", Zh: "在释放或提升配额之前不可重试；原样重试会以同样方式失败。"},
+		Verdict:       RetryNo,
+		RetryEvidence: Text{En: "errcode's curated entry for this code", Zh: "errcode 为该错误码整理的条目"},
+		Related:       []string{"LimitExceeded.InstanceQuotaLimitExceeded", "LimitExceeded.FirewallRulesLimitExceeded", "LimitExceeded.SnapshotQuotaLimitExceeded"},
+		Actions:       []string{"CreateInstances", "SyncBlueprint"},
+		Docs:          Text{En: "https://www.tencentcloud.com/document/product/1103", Zh: "https://cloud.tencent.com/document/product/1207"},
+		Provenance:    "official",
+		Source:        "Lighthouse API 2020-03-24, tencentcloud-sdk-go lighthouse/v20200324/errors.go (LimitExceeded.* sub-codes); en from tencentcloud-sdk-go-intl-en; DescribeGeneralResourceQuotas ResourceNames from lighthouse/v20200324/models.go; 100 firewall rules per instance from the Lighthouse firewall guide (tencentyun/intlcloud-documents, 管理防火墙_intl_en.md); guidance errcode's",
+		Versions:      []string{"2020-03-24"},
+	},
+	{
+		Code:    "LimitExceeded",
+		Scope:   "tke",
+		Summary: Text{En: "Quota limit is exceeded.", Zh: "超过配额限制。"},
+		Causes: []Text{
+			{En: "A TKE quota of the account is used up: clusters in the region (`CreateCluster`, `CreateEKSCluster`), or nodes, when `AddExistedInstances` or a node pool scale-out would pass the limit (`LimitExceeded.QuotaMaxNodLimit` for registered external nodes).", Zh: "账号的 TKE 配额已用完：地域内的集群数（`CreateCluster`、`CreateEKSCluster`），或节点数——`AddExistedInstances` 或节点池扩容会超过上限时（注册外部节点对应 `LimitExceeded.QuotaMaxNodLimit`）。"},
+			{En: "The cluster's level caps it: a managed cluster's `ClusterLevel` (L20, L50, …) sets how many nodes, pods, ConfigMaps and CRDs it may hold, and growing past it is refused unless the level is raised or auto-upgrade is on.", Zh: "集群规格限制了规模：托管集群的 `ClusterLevel`（L20、L50 等）规定了可容纳的节点、Pod、ConfigMap 和 CRD 数量，超出时会被拒绝，除非提升规格或开启自动升级。"},
+			{En: "A quota of another product the cluster consumes is the real limit (CVM instances, CLB instances for endpoints and Services, VPC subnets); their own `LimitExceeded` sub-codes or `Message` name them.", Zh: "真正的限制来自集群所消耗的其他产品配额（CVM 实例、用于访问端点和 Service 的 CLB 实例、VPC 子网）；它们的 `LimitExceeded` 子错误码或 `Message` 会指明。"},
+		},
+		Remediation: []Text{
+			{En: "Count what you have: `tccli tke DescribeClusters --region ap-guangzhou` (`TotalCount`, each cluster's `ClusterNodeNum` and `ClusterLevel`).", Zh: "统计现有资源：`tccli tke DescribeClusters --region ap-guangzhou`（`TotalCount`，以及每个集群的 `ClusterNodeNum` 与 `ClusterLevel`）。"},
+			{En: "Compare with the level's limits: `tccli tke DescribeClusterLevelAttribute --region ap-guangzhou --ClusterID cls-xxxxxxxx` (`NodeCount`, `PodCount`, …); raise the level or turn on auto-upgrade with `tccli tke ModifyClusterAttribute --region ap-guangzhou --ClusterId cls-xxxxxxxx --ClusterLevel L50` or `--AutoUpgradeClusterLevel true`.", Zh: "对照规格上限：`tccli tke DescribeClusterLevelAttribute --region ap-guangzhou --ClusterID cls-xxxxxxxx`（`NodeCount`、`PodCount` 等）；用 `tccli tke ModifyClusterAttribute --region ap-guangzhou --ClusterId cls-xxxxxxxx --ClusterLevel L50` 提升规格，或加 `--AutoUpgradeClusterLevel true` 开启自动升级。"},
+			{En: "Delete idle clusters or nodes, or ask for a higher account quota through a ticket (https://console.cloud.tencent.com/workorder/category) naming the region, the quota and the number; if `Message` names CVM, CLB or VPC, raise that product's quota instead.", Zh: "删除闲置的集群或节点，或提交工单（https://console.cloud.tencent.com/workorder/category）写明地域、配额项和数量申请提升；若 `Message` 提到 CVM、CLB 或 VPC，则应提升该产品的配额。"},
+		},
+		Retry:         Text{En: "Not retryable until quota is freed or raised; retrying the same request fails the same way.", Zh: "在释放或提升配额之前不可重试；原样重试会以同样方式失败。"},
+		Verdict:       RetryNo,
+		RetryEvidence: Text{En: "errcode's curated entry for this code", Zh: "errcode 为该错误码整理的条目"},
+		Related:       []string{"LimitExceeded.QuotaMaxNodLimit", "ResourceInsufficient", "OperationDenied"},
+		Actions:       []string{"AddExistedInstances", "CreateBackupStorageLocation", "CreateCluster", "CreateClusterEndpoint", "CreateClusterEndpointVip", "CreateECMInstances", "CreateEKSCluster", "CreateEdgeCVMInstances", "CreateTKEEdgeCluster", "DeleteClusterAsGroups", "DeleteClusterEndpoint", "DeleteClusterEndpointVip", "DeleteClusterInstances", "DeleteClusterMaintenanceWindowAndExclusion", "DeleteECMInstances", "DeleteEKSCluster", "DeleteEKSContainerInstances", "DeleteEdgeCVMInstances", "DeleteEdgeClusterInstances", "DeleteTKEEdgeCluster", "DescribeAvailableTKEEdgeVersion", "DescribeClusterEndpointStatus", "DescribeClusterSecurity", "DescribeClusters", "DescribeECMInstances", "DescribeEKSClusterCredential", "DescribeEKSClusters", "DescribeEKSContainerInstanceEvent", "DescribeEdgeCVMInstances", "DescribeEdgeClusterInstances", "DescribeExistedInstances", "DescribeGPUInfo", "DescribeImages", "DescribeRegions", "DescribeTKEEdgeClusterCredential", "DescribeTKEEdgeClusterStatus", "DescribeTKEEdgeClusters", "DescribeTKEEdgeExternalKubeconfig", "DescribeTKEEdgeScript", "DescribeVersions", "EnableEksEventPersistence", "ForwardTKEEdgeApplicationRequestV3", "ModifyClusterAsGroupAttribute", "ModifyClusterEndpointSP", "UpdateEKSCluster", "UpdateTKEEdgeCluster"},
+		Docs:          Text{En: "https://cloud.tencent.com/document/product/457", Zh: "https://cloud.tencent.com/document/product/457"},
+		Provenance:    "official",
+		Source:        "TKE API 2018-05-25 and 2022-05-01, tencentcloud-sdk-go tke/v20180525/errors.go and the actions documented to return LimitExceeded; en from tencentcloud-sdk-go-intl-en; Cluster.ClusterLevel, ClusterLevelAttribute and ModifyClusterAttribute fields from tke/v20180525/models.go; guidance errcode's",
+		Versions:      []string{"2018-05-25", "2022-05-01"},
 	},
 	{
 		Code:    "LimitExceeded",
@@ -4040,6 +4347,30 @@ var codes = []Entry{
 	},
 	{
 		Code:    "ResourceNotFound",
+		Scope:   "lighthouse",
+		Summary: Text{En: "The resource does not exist.", Zh: "资源不存在。"},
+		Causes: []Text{
+			{En: "The Lighthouse ID is not in the request's region or account, or was deleted: an instance (`ResourceNotFound.InstanceIdNotFound`, `.InstanceNotFound`), a disk (`.DiskNotFound`, `.DiskIdNotFound`), a snapshot (`.SnapshotIdNotFound`), a custom image (`.BlueprintIdNotFound`, `.PrivateBlueprintNotFound`) or a key pair (`.KeyIdNotFound`); Lighthouse resources are regional.", Zh: "轻量应用服务器的 ID 不在请求所在地域或账号下，或已被删除：实例（`ResourceNotFound.InstanceIdNotFound`、`.InstanceNotFound`）、云硬盘（`.DiskNotFound`、`.DiskIdNotFound`）、快照（`.SnapshotIdNotFound`）、自定义镜像（`.BlueprintIdNotFound`、`.PrivateBlueprintNotFound`）或密钥对（`.KeyIdNotFound`）；这些资源按地域划分。"},
+			{En: "A firewall rule to delete or modify does not match any existing rule exactly (`.FirewallRulesNotFound`); scripts that sync the firewall with a changing IP meet it when the rule was already removed, and may treat it as done.", Zh: "要删除或修改的防火墙规则与现有规则不完全一致（`.FirewallRulesNotFound`）；随 IP 变化同步防火墙的脚本在规则已被删除时会遇到，可视为已完成。"},
+			{En: "A service role Lighthouse needs has not been created in the account (`.RoleNotFound`).", Zh: "账号中尚未创建轻量应用服务器所需的服务角色（`.RoleNotFound`）。"},
+		},
+		Remediation: []Text{
+			{En: "List what exists in the region: `tccli lighthouse DescribeInstances --region ap-guangzhou`, `tccli lighthouse DescribeDisks --region ap-guangzhou`, `tccli lighthouse DescribeSnapshots --region ap-guangzhou`, `tccli lighthouse DescribeBlueprints --region ap-guangzhou`, `tccli lighthouse DescribeKeyPairs --region ap-guangzhou`; repeat in the region the resource was created in.", Zh: "列出该地域现有的资源：`tccli lighthouse DescribeInstances --region ap-guangzhou`、`tccli lighthouse DescribeDisks --region ap-guangzhou`、`tccli lighthouse DescribeSnapshots --region ap-guangzhou`、`tccli lighthouse DescribeBlueprints --region ap-guangzhou`、`tccli lighthouse DescribeKeyPairs --region ap-guangzhou`；并在资源创建时所在的地域再查一次。"},
+			{En: "For firewall rules, read the current rules with `tccli lighthouse DescribeFirewallRules --region ap-guangzhou --InstanceId lhins-xxxxxxxx` and send `Protocol`, `Port`, `CidrBlock`, `Action` and `FirewallRuleDescription` exactly as listed.", Zh: "防火墙规则：用 `tccli lighthouse DescribeFirewallRules --region ap-guangzhou --InstanceId lhins-xxxxxxxx` 读出当前规则，并按列出的 `Protocol`、`Port`、`CidrBlock`、`Action`、`FirewallRuleDescription` 原样发送。"},
+			{En: "If the resource is gone, remove it from your state or scripts; for `.RoleNotFound`, let the root account create the role (the Lighthouse console offers it) and call again.", Zh: "若资源已不存在，将其从状态或脚本中移除；若为 `.RoleNotFound`，由主账号创建该角色（轻量应用服务器控制台会提示）后再调用。"},
+		},
+		Retry:         Text{En: "Not retryable; a wrong ID or region stays wrong. Right after a create call, poll the Describe action for a few seconds instead; a delete of something already gone can be treated as done.", Zh: "不可重试，错误的 ID 或地域不会自行变正确。若刚执行创建，改为轮询 Describe 接口数秒；删除已不存在的对象可视为已完成。"},
+		Verdict:       RetryNo,
+		RetryEvidence: Text{En: "errcode's curated entry for this code", Zh: "errcode 为该错误码整理的条目"},
+		Related:       []string{"ResourceNotFound.InstanceIdNotFound", "ResourceNotFound.FirewallRulesNotFound", "InvalidParameterValue.InstanceIdMalformed"},
+		Actions:       []string{"DeleteBlueprints", "DescribeBlueprintInstances"},
+		Docs:          Text{En: "https://www.tencentcloud.com/document/product/1103", Zh: "https://cloud.tencent.com/document/product/1207"},
+		Provenance:    "official",
+		Source:        "Lighthouse API 2020-03-24, tencentcloud-sdk-go lighthouse/v20200324/errors.go (ResourceNotFound.* sub-codes); en from tencentcloud-sdk-go-intl-en; Describe actions and FirewallRule fields from lighthouse/v20200324/models.go; firewall-sync scripts treating FirewallRulesNotFound as done seen in public Lighthouse firewall tools; guidance errcode's",
+		Versions:      []string{"2020-03-24"},
+	},
+	{
+		Code:    "ResourceNotFound",
 		Scope:   "scf",
 		Summary: Text{En: "The resource does not exist.", Zh: "资源不存在。"},
 		Causes: []Text{
@@ -4364,6 +4695,53 @@ var codes = []Entry{
 		Provenance:    "official",
 		Source:        "SCF API 2018-04-16, tencentcloud-sdk-go scf/v20180416/errors.go; Message from TencentCloudBase/CloudBase-AI-Toolkit issue 300; handling in terraform-provider-tencentcloud services/scf/extension_scf.go",
 		Versions:      []string{"2018-04-16"},
+	},
+	{
+		Code:    "ResourceNotFound.InstanceNotExists",
+		Scope:   "redis",
+		Summary: Text{En: "No Redis instance is found by the serialId.", Zh: "根据 serialId 没有找到对应 redis。"},
+		Causes: []Text{
+			{En: "The instance ID (`crs-xxxxxxxx`, the \"serialId\") is not in the request's region or account: TencentDB for Redis instances are regional, and a client or provider configured for another region does not see them; an instance name sent where the ID is expected fails the same way.", Zh: "实例 ID（`crs-xxxxxxxx`，即 serialId）不在请求所在地域或账号下：云数据库 Redis 实例按地域划分，配置为其他地域的客户端或 provider 看不到它；在需要 ID 的地方传入实例名称也会这样失败。"},
+			{En: "The instance was deleted (destroyed after isolation) while a script or Terraform state still refers to it; the Terraform provider treats this code as \"gone\" when it reads the instance's backup configuration.", Zh: "实例已被删除（隔离后销毁），而脚本或 Terraform 状态仍引用它；Terraform provider 读取实例备份配置时把该错误码视为“已不存在”。"},
+		},
+		Remediation: []Text{
+			{En: "Look the ID up in the region you call: `tccli redis DescribeInstances --region ap-guangzhou --InstanceId crs-xxxxxxxx`; if `TotalCount` is 0, list the region (`tccli redis DescribeInstances --region ap-guangzhou --Limit 100`) and repeat in the region the instance was created in.", Zh: "在调用的地域查询该 ID：`tccli redis DescribeInstances --region ap-guangzhou --InstanceId crs-xxxxxxxx`；若 `TotalCount` 为 0，列出该地域的实例（`tccli redis DescribeInstances --region ap-guangzhou --Limit 100`），并到实例创建时所在的地域再查一次。"},
+			{En: "Send the ID as the console shows it (https://console.cloud.tencent.com/redis, instance list), not the instance name, with credentials of the account that owns it.", Zh: "按控制台（https://console.cloud.tencent.com/redis 实例列表）显示的实例 ID 发送，不要用实例名称，并使用实例所属账号的密钥。"},
+			{En: "If the instance was deleted, remove it from the Terraform state or script, or create a new one and update everything that pointed at the old ID.", Zh: "若实例已删除，将其从 Terraform 状态或脚本中移除，或新建实例并更新所有引用旧 ID 的配置。"},
+		},
+		Retry:         Text{En: "Not retryable; a wrong ID or region stays wrong. Right after `CreateInstances`, poll `DescribeInstances` for a few seconds instead; a delete of an instance already gone can be treated as done.", Zh: "不可重试，错误的 ID 或地域不会自行变正确。若刚执行 `CreateInstances`，改为轮询 `DescribeInstances` 数秒；删除已不存在的实例可视为已完成。"},
+		Verdict:       RetryNo,
+		RetryEvidence: Text{En: "errcode's curated entry for this code", Zh: "errcode 为该错误码整理的条目"},
+		Related:       []string{"ResourceNotFound.InstanceNotFound", "ResourceNotFound", "InvalidParameter.PermissionDenied"},
+		Actions:       []string{"AddReplicationInstance", "ApplyParamsTemplate", "ChangeInstanceRole", "ChangeMasterInstance", "ChangeReplicaToMaster", "CloneInstances", "CloseLog", "CloseSSL", "CreateExportTask", "CreateInstances", "CreateReplicationGroup", "DeleteExportTask", "DeleteReplicationInstance", "DescribeAutoBackupConfig", "DescribeBackupDetail", "DescribeBackupUrl", "DescribeBandwidthRange", "DescribeInstanceBackups", "DescribeInstanceLogDelivery", "DescribeInstanceNodeInfo", "DescribeInstanceParamRecords", "DescribeInstanceParams", "DescribeInstanceSupportFeature", "DescribeProxySlowLog", "DescribeSSLStatus", "DescribeSecondLevelBackupInfo", "DescribeSlowLog", "DescribeTendisSlowLog", "DestroyPostpaidInstance", "DestroyPrepaidInstance", "InquiryPriceRenewInstance", "KillMasterGroup", "ManualBackupInstance", "ModfiyInstancePassword", "ModifyAutoBackupConfig", "ModifyInstanceAvailabilityZones", "ModifyInstanceBackupMode", "ModifyInstanceLogDelivery", "ModifyInstanceParams", "ModifyInstancePassword", "ModifyInstanceReadOnly", "ModifyLog", "ModifyNetworkConfig", "OpenSSL", "RemoveReplicationInstance", "RenewInstance", "RestoreInstance", "StartupInstance", "SwitchAccessNewInstance", "SwitchProxy", "UpgradeInstance"},
+		Docs:          Text{En: "https://cloud.tencent.com/document/product/239", Zh: "https://cloud.tencent.com/document/product/239"},
+		Provenance:    "official",
+		Source:        "Redis API 2018-04-12, tencentcloud-sdk-go redis/v20180412/errors.go; en from tencentcloud-sdk-go-intl-en; handled as not-found (RedisInstanceNotFound) by terraform-provider-tencentcloud services/crs/extension_redis.go and resource_tc_redis_backup_config.go; DescribeInstances parameters and console link from redis/v20180412/models.go; guidance errcode's",
+		Versions:      []string{"2018-04-12"},
+	},
+	{
+		Code:    "ResourceNotFound.InstanceNotFoundError",
+		Scope:   "postgres",
+		Summary: Text{En: "The instance does not exist.", Zh: "实例不存在。"},
+		Causes: []Text{
+			{En: "The instance ID (`postgres-xxxxxxxx`) is not in the request's region or account: TencentDB for PostgreSQL instances are regional; a typo or an instance name sent as the ID fails the same way.", Zh: "实例 ID（`postgres-xxxxxxxx`）不在请求所在地域或账号下：云数据库 PostgreSQL 实例按地域划分；ID 拼写错误或把实例名称当作 ID 发送也会这样失败。"},
+			{En: "The instance was destroyed (`IsolateDBInstances`, then `DestroyDBInstance`) and something still refers to it; Tencent Cloud's Terraform provider reads this code as \"deleted\" when it waits for a destroy to finish.", Zh: "实例已被销毁（先 `IsolateDBInstances`，再 `DestroyDBInstance`），但仍有配置引用它；腾讯云 Terraform provider 在等待销毁完成时把该错误码视为“已删除”。"},
+			{En: "A new instance (a purchase or a clone) is queried before it is visible; the provider keeps polling through this code after creating a clone.", Zh: "新实例（购买或克隆）在可见之前就被查询；provider 创建克隆实例后遇到该错误码会继续轮询。"},
+		},
+		Remediation: []Text{
+			{En: "Look the ID up in the region you call: `tccli postgres DescribeDBInstanceAttribute --region ap-guangzhou --DBInstanceId postgres-xxxxxxxx`, or list the region: `tccli postgres DescribeDBInstances --region ap-guangzhou --Filters '[{\"Name\":\"db-instance-id\",\"Values\":[\"postgres-xxxxxxxx\"]}]'`; repeat in the region the instance was created in.", Zh: "在调用的地域查询该 ID：`tccli postgres DescribeDBInstanceAttribute --region ap-guangzhou --DBInstanceId postgres-xxxxxxxx`，或列出该地域的实例：`tccli postgres DescribeDBInstances --region ap-guangzhou --Filters '[{\"Name\":\"db-instance-id\",\"Values\":[\"postgres-xxxxxxxx\"]}]'`；并到实例创建时所在的地域再查一次。"},
+			{En: "Right after creating or cloning, poll `DescribeDBInstanceAttribute` with backoff for a few minutes until the instance appears and its status is running.", Zh: "刚创建或克隆后，按退避间隔轮询 `DescribeDBInstanceAttribute` 数分钟，直到实例出现且状态为运行中。"},
+			{En: "If the instance was destroyed, treat a delete as done and remove the instance from your Terraform state or scripts; otherwise create a new one and update everything that pointed at the old ID.", Zh: "若实例已销毁，删除操作可视为已完成，并将其从 Terraform 状态或脚本中移除；否则新建实例并更新所有引用旧 ID 的配置。"},
+		},
+		Retry:         Text{En: "Not retryable; a wrong ID or region stays wrong. Only right after a create or clone, poll for a few minutes; after a destroy, the code means the instance is gone.", Zh: "不可重试，错误的 ID 或地域不会自行变正确。仅在刚创建或克隆后轮询数分钟；销毁之后出现该错误码表示实例已不存在。"},
+		Verdict:       RetryNo,
+		RetryEvidence: Text{En: "errcode's curated entry for this code", Zh: "errcode 为该错误码整理的条目"},
+		Related:       []string{"OperationDenied.InstanceStatusLimitOpError", "InvalidParameterValue.InstanceNotExist", "ResourceNotFound"},
+		Actions:       []string{"AddDBInstanceToReadOnlyGroup", "CloseAccountCAM", "CloseDBExtranetAccess", "CreateBaseBackup", "CreateDBInstanceNetworkAccess", "CreateDBProxy", "CreateDatabase", "CreateReadOnlyDBInstance", "CreateReadOnlyGroup", "DeleteAccount", "DeleteBaseBackup", "DeleteDBInstanceNetworkAccess", "DeleteLogBackup", "DeleteReadOnlyGroup", "DescribeAccountPrivileges", "DescribeAccounts", "DescribeAvailableRecoveryTime", "DescribeBackupDownloadURL", "DescribeBackupPlans", "DescribeBackupSummaries", "DescribeCloneDBInstanceSpec", "DescribeDBBackups", "DescribeDBErrlogs", "DescribeDBInstanceAttribute", "DescribeDBInstanceHAConfig", "DescribeDBInstanceParameters", "DescribeDBInstanceSSLConfig", "DescribeDBInstanceSecurityGroups", "DescribeDBInstances", "DescribeDBProxy", "DescribeDBProxySpecs", "DescribeDBXlogs", "DescribeDatabaseObjects", "DescribeDatabases", "DescribeMaintainTimeWindow", "DescribeOrders", "DescribeParamsEvent", "DescribeProductConfig", "DescribeReadOnlyGroups", "DescribeRegions", "DescribeSlowQueryAnalysis", "DescribeSlowQueryList", "DescribeZones", "DestroyDBInstance", "DestroyDBProxy", "DisIsolateDBInstances", "InquiryPriceRenewDBInstance", "InquiryPriceUpgradeDBInstance", "IsolateDBInstances", "LockAccount", "ModifyAccountPrivileges", "ModifyAccountRemark", "ModifyBackupPlan", "ModifyBaseBackupExpireTime", "ModifyDBInstanceHAConfig", "ModifyDBInstanceName", "ModifyDBInstanceParameters", "ModifyDBInstanceReadOnlyGroup", "ModifyDBInstanceSSLConfig", "ModifyDBInstanceSecurityGroups", "ModifyDBInstanceSpec", "ModifyDBInstancesProject", "ModifyDBProxy", "ModifyDBProxyAddress", "ModifyDatabaseOwner", "ModifyMaintainTimeWindow", "ModifyReadOnlyDBInstanceWeight", "ModifyReadOnlyGroupConfig", "ModifySwitchTimePeriod", "OpenAccountCAM", "OpenDBExtranetAccess", "RebalanceReadOnlyGroup", "RefreshAccountPassword", "RemoveDBInstanceFromReadOnlyGroup", "RenewInstance", "ResetAccountPassword", "RestartDBInstance", "RestoreDBInstanceObjects", "SetAutoRenewFlag", "SwitchDBInstancePrimary", "UnlockAccount", "UpgradeDBInstanceKernelVersion", "UpgradeDBInstanceMajorVersion"},
+		Docs:          Text{En: "https://cloud.tencent.com/document/product/409", Zh: "https://cloud.tencent.com/document/product/409"},
+		Provenance:    "official",
+		Source:        "PostgreSQL API 2017-03-12, tencentcloud-sdk-go postgres/v20170312/errors.go; en from tencentcloud-sdk-go-intl-en; deleted and not-yet-visible handling in terraform-provider-tencentcloud services/postgresql/resource_tc_postgresql_clone_db_instance.go and resource_tc_postgresql_instance.go; DescribeDBInstances filters and DescribeDBInstanceAttribute from postgres/v20170312/models.go; guidance errcode's",
+		Versions:      []string{"2017-03-12"},
 	},
 	{
 		Code:    "ResourceNotFound.NoDataOfRecord",
@@ -4789,6 +5167,30 @@ var codes = []Entry{
 	},
 	{
 		Code:    "UnauthorizedOperation",
+		Scope:   "scf",
+		Summary: Text{En: "Unauthorized operation.", Zh: "未授权操作。"},
+		Causes: []Text{
+			{En: "A sub-account or role calls SCF without a CAM policy allowing `scf:<Action>` on the function (`UnauthorizedOperation.CAM`, `.DeleteFunction`, `.CreateTrigger`, `.UpdateFunctionCode`).", Zh: "子账号或角色调用 SCF，但没有允许对该函数执行 `scf:<接口名>` 的 CAM 策略（`UnauthorizedOperation.CAM`、`.DeleteFunction`、`.CreateTrigger`、`.UpdateFunctionCode`）。"},
+			{En: "SCF's configuration role `SCF_QcsRole` is missing or lost its policy `QcloudAccessForScfRole`, so SCF cannot read the code zip from COS or configure triggers on your behalf (`.Role`: `Not authorized to access your COS resources`); deploy tools used on a fresh account hit this before the role was ever created.", Zh: "SCF 的配置角色 `SCF_QcsRole` 不存在或失去了 `QcloudAccessForScfRole` 策略，SCF 无法代你从 COS 读取代码 zip 包或配置触发器（`.Role`：`没有权限访问您的Cos资源`）；在从未创建过该角色的新账号上使用部署工具时常会遇到。"},
+			{En: "Other refusals the sub-code names: a temporary COS object of another APPID (`.TempCosAppid`), an API only the console may call (`.NotMC`), a region the account may not use (`.Region`).", Zh: "子错误码指明的其他拒绝：属于其他 APPID 的临时 COS 对象（`.TempCosAppid`）、只能由控制台调用的接口（`.NotMC`）、账号不能使用的地域（`.Region`）。"},
+		},
+		Remediation: []Text{
+			{En: "Reproduce with a read call under the same key, `tccli scf ListFunctions --region ap-guangzhou --Namespace default`, and read the sub-code.", Zh: "用同一密钥执行只读调用复现：`tccli scf ListFunctions --region ap-guangzhou --Namespace default`，并查看子错误码。"},
+			{En: "For CAM refusals, grant the user or role the preset policy `QcloudSCFFullAccess` (or `QcloudSCFReadOnlyAccess` for reads) in https://console.cloud.tencent.com/cam, or a custom policy for the failing `scf:<Action>`.", Zh: "CAM 类拒绝：在 https://console.cloud.tencent.com/cam 为用户或角色授予预设策略 `QcloudSCFFullAccess`（只读用 `QcloudSCFReadOnlyAccess`），或针对失败的 `scf:<接口名>` 的自定义策略。"},
+			{En: "For `.Role`, let the root account create and authorise `SCF_QcsRole` (opening the SCF console offers it), and keep `QcloudAccessForScfRole` attached; then deploy again.", Zh: "若为 `.Role`，由主账号创建并授权 `SCF_QcsRole`（打开 SCF 控制台时会提示），并保留其关联的 `QcloudAccessForScfRole` 策略，然后重新部署。"},
+		},
+		Retry:         Text{En: "Never retryable; the call is refused until the policy or the role is in place.", Zh: "不可重试；在策略或角色就绪之前会一直被拒绝。"},
+		Verdict:       RetryNo,
+		RetryEvidence: Text{En: "errcode's curated entry for this code", Zh: "errcode 为该错误码整理的条目"},
+		Related:       []string{"UnauthorizedOperation.Role", "UnauthorizedOperation.CAM", "AuthFailure.UnauthorizedOperation"},
+		Actions:       []string{"CreateTrigger", "DeleteProvisionedConcurrencyConfig", "DeleteReservedConcurrencyConfig", "GetFunction", "GetFunctionEventInvokeConfig", "GetProvisionedConcurrencyConfig", "GetReservedConcurrencyConfig", "PutProvisionedConcurrencyConfig", "PutReservedConcurrencyConfig", "PutTotalConcurrencyConfig", "UpdateFunctionEventInvokeConfig"},
+		Docs:          Text{En: "https://www.tencentcloud.com/document/product/583/31444", Zh: "https://cloud.tencent.com/document/product/583/32389"},
+		Provenance:    "official",
+		Source:        "SCF API 2018-04-16, tencentcloud-sdk-go scf/v20180416/errors.go (the UnauthorizedOperation.* codes); en from tencentcloud-sdk-go-intl-en; SCF_QcsRole, QcloudAccessForScfRole and the preset policies from SCF's Role and Authorization pages (cloud.tencent.com/document/product/583/32389, tencentcloud.com/document/product/583/34877); role missing on a fresh account from serverless-tencent/serverless-tencent-scf issue 2; guidance errcode's",
+		Versions:      []string{"2018-04-16"},
+	},
+	{
+		Code:    "UnauthorizedOperation",
 		Scope:   "ssl",
 		Summary: Text{En: "Unauthorized operation.", Zh: "未授权操作。"},
 		Causes: []Text{
@@ -4857,6 +5259,30 @@ var codes = []Entry{
 		Provenance:    "official",
 		Source:        "TKE API 2018-05-25, tencentcloud-sdk-go tke/v20180525/errors.go (the UnauthorizedOperation.* codes)",
 		Versions:      []string{"2018-05-25"},
+	},
+	{
+		Code:    "UnauthorizedOperation",
+		Scope:   "vpc",
+		Summary: Text{En: "Unauthorized operation.", Zh: "未授权操作。"},
+		Causes: []Text{
+			{En: "A sub-account or role calls a VPC action without a CAM policy that allows `vpc:<Action>` on the resource; besides direct calls this hits products that create network resources on your behalf with the caller's rights (CVM, TKE, CLB buying an EIP or a subnet address).", Zh: "子账号或角色调用 VPC 接口，但没有允许对该资源执行 `vpc:<接口名>` 的 CAM 策略；除直接调用外，以调用者权限代为创建网络资源的产品（CVM、TKE、CLB 购买 EIP 或占用子网地址）也会遇到。"},
+			{En: "The account itself may not do it: identity (real-name) verification is not completed (`UnauthorizedOperation.NoRealNameAuthentication`), the account is not allowed the feature (`.InvalidAccount`, `.AnycastEip` for Anycast EIPs).", Zh: "账号本身不能执行该操作：未完成实名认证（`UnauthorizedOperation.NoRealNameAuthentication`），或账号未开通该功能（`.InvalidAccount`，Anycast EIP 对应 `.AnycastEip`）。"},
+			{En: "The object does not allow the operation: the primary private IP of an ENI cannot be unassigned or migrated (`.PrimaryIp`), or the two VPCs of a peering connection have overlapping CIDRs (`.VpcPeerCidrConflict`).", Zh: "对象不支持该操作：弹性网卡的主内网 IP 不能退还或迁移（`.PrimaryIp`），或对等连接两端 VPC 的网段重叠（`.VpcPeerCidrConflict`）。"},
+		},
+		Remediation: []Text{
+			{En: "Reproduce with a read call under the same key, e.g. `tccli vpc DescribeVpcs --region ap-guangzhou`, and read the sub-code: a bare `UnauthorizedOperation` is about CAM.", Zh: "用同一密钥执行只读调用复现，例如 `tccli vpc DescribeVpcs --region ap-guangzhou`，并看子错误码：不带子码的 `UnauthorizedOperation` 与 CAM 授权有关。"},
+			{En: "In https://console.cloud.tencent.com/cam grant the user or role a policy that allows the failing `vpc:<Action>` (VPC's read-write example allows `name/vpc:*`, its read-only one `name/vpc:Describe*`, `name/vpc:Inquiry*`, `name/vpc:Get*`); for calls made through CVM, TKE or CLB grant the VPC actions as well.", Zh: "在 https://console.cloud.tencent.com/cam 为用户或角色授予允许失败的 `vpc:<接口名>` 的策略（VPC 文档的读写示例为 `name/vpc:*`，只读示例为 `name/vpc:Describe*`、`name/vpc:Inquiry*`、`name/vpc:Get*`）；通过 CVM、TKE 或 CLB 发起的调用也需要授予相应的 VPC 接口权限。"},
+			{En: "For `.PrimaryIp`, operate on a secondary IP: `tccli vpc DescribeNetworkInterfaces --region ap-guangzhou --NetworkInterfaceIds '[\"eni-xxxxxxxx\"]'` shows `Primary` for each address; for real-name verification, complete it in the account center with the root account; for peering, pick VPCs whose CIDRs do not overlap.", Zh: "若为 `.PrimaryIp`，请操作辅助 IP：`tccli vpc DescribeNetworkInterfaces --region ap-guangzhou --NetworkInterfaceIds '[\"eni-xxxxxxxx\"]'` 会显示每个地址的 `Primary`；若需实名认证，由主账号在账号中心完成；对等连接请选择网段不重叠的 VPC。"},
+		},
+		Retry:         Text{En: "Never retryable; the call is refused until the CAM policy, the account's verification or the request changes.", Zh: "不可重试；在 CAM 策略、账号认证或请求本身改变之前会一直被拒绝。"},
+		Verdict:       RetryNo,
+		RetryEvidence: Text{En: "errcode's curated entry for this code", Zh: "errcode 为该错误码整理的条目"},
+		Related:       []string{"AuthFailure.UnauthorizedOperation", "UnauthorizedOperation.NoRealNameAuthentication", "UnauthorizedOperation.PrimaryIp"},
+		Actions:       []string{"AllocateIPv6Addresses", "AssociateDirectConnectGatewayNatGateway", "CreateFlowLog", "CreateVpc", "DeleteVpnGatewaySslClient", "DescribeNatGatewayDestinationIpPortTranslationNatRules", "DescribeNatGatewayDirectConnectGatewayRoute", "DescribeVpcTaskResult", "DisassociateDirectConnectGatewayNatGateway", "ModifyRouteTableSelectionPolicies", "ModifyVpcAttribute", "RefreshDirectConnectGatewayRouteToNatGateway", "SetVpnGatewaysRenewFlag"},
+		Docs:          Text{En: "https://www.tencentcloud.com/document/api/215/15694", Zh: "https://cloud.tencent.com/document/api/215/15694"},
+		Provenance:    "official",
+		Source:        "VPC API 2017-03-12, tencentcloud-sdk-go vpc/v20170312/errors.go (UnauthorizedOperation.* sub-codes); en from tencentcloud-sdk-go-intl-en; policy examples from VPC Access Management Policy Examples (tencentcloud.com/document/product/215/31861); PrivateIpAddressSpecification.Primary from vpc/v20170312/models.go; guidance errcode's",
+		Versions:      []string{"2017-03-12"},
 	},
 	{
 		Code:    "UnauthorizedOperation.ErrorTcrUnauthorized",
@@ -6521,307 +6947,204 @@ var guideTemplates = []guideTemplate{
 		{En: "Check the account balance and overdue bills at https://console.cloud.tencent.com/expense.", Zh: "在 https://console.cloud.tencent.com/expense 检查账户余额和欠费情况。"},
 		{En: "If the state is normal and it persists, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId.", Zh: "若状态正常但问题持续，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
 	}},
-	{guide: 56, steps: []Text{
+	{guide: 58, steps: []Text{
 		{En: "Record the `RequestId`, action, region and time; they are what support needs to trace the failure.", Zh: "记录 `RequestId`、接口名、地域和时间，这是技术支持定位问题所需的信息。"},
 		{En: "For an idempotent call (Describe*, or a create carrying the same `ClientToken`), retry at most twice with backoff (1 s, then 2 s); do not loop.", Zh: "对幂等调用（Describe* 查询，或携带相同 `ClientToken` 的创建请求），以退避方式（1 秒，再 2 秒）最多重试两次；不要循环重试。"},
 		{En: "If it fails again with the same parameters, try the operation in the console of {{product}} or in API Explorer ({{explorer}}) to rule out client-side causes.", Zh: "若同样参数再次失败，可在{{product}}的控制台或 API Explorer（{{explorer}}）中执行同一操作，排除客户端因素。"},
 		{En: "If it persists, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId.", Zh: "若问题持续，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
 	}},
-	{guide: 85, steps: []Text{
+	{guide: 87, steps: []Text{
 		{En: "Look the action up in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}, or list its actions with `tccli {{p}} help`, and copy the exact name.", Zh: "在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中查找该接口，或用 `tccli {{p}} help` 列出接口，复制准确名称。"},
 		{En: "Check that host, action and version belong together: host {{p}}.tencentcloudapi.com, `X-TC-Action` `{{action}}`, `X-TC-Version` `{{version}}`.", Zh: "确认域名、接口名和版本三者对应：域名 {{p}}.tencentcloudapi.com、`X-TC-Action` 为 `{{action}}`、`X-TC-Version` 为 `{{version}}`。"},
 		{En: "Use the {{p}} client of an up-to-date official SDK (Go package `tencentcloud/{{p}}/{{pkgversion}}`) instead of a generic/common client with hand-typed action names.", Zh: "使用最新官方 SDK 中 {{p}} 的客户端（Go 包 `tencentcloud/{{p}}/{{pkgversion}}`），而不是在通用客户端里手工填写接口名。"},
 	}},
-	{guide: 88, steps: []Text{
+	{guide: 90, steps: []Text{
 		{En: "Read the parameter named in `Message` (the name in backticks, e.g. Parameter `Limit` format invalid.) and check its type and format on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}.", Zh: "找到 `Message` 中指出的参数（反引号中的参数名，如 参数 `Limit` 格式非法。），在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对其类型和格式。"},
 		{En: "Reproduce the call in API Explorer ({{explorer}}), which validates types and generates SDK code to copy, or with `tccli {{p}} {{action}} --region <region>`.", Zh: "在 API Explorer（{{explorer}}）中复现调用（它会校验类型并生成可参考的 SDK 代码），或用 `tccli {{p}} {{action}} --region <地域>` 复现。"},
 		{En: "Use an official SDK, which serialises arrays, numbers and JSON correctly; if you build requests yourself, remember the v1 (form) and v3 (JSON) encodings differ.", Zh: "使用官方 SDK，它会正确序列化数组、数值和 JSON；如自行构造请求，注意 v1（表单）与 v3（JSON）签名下的传参方式不同。"},
 	}},
-	{guide: 116, steps: []Text{
+	{guide: 121, steps: []Text{
 		{En: "Find the parameter named in `Message` and check its allowed values on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; for `Region`, use a region listed for that API (e.g. `ap-guangzhou`).", Zh: "找到 `Message` 中指出的参数，在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对允许的取值；`Region` 请使用该接口列出的地域（如 `ap-guangzhou`）。"},
 		{En: "List the regions {{product}} supports with `tccli region DescribeRegions --Product {{p}}`.", Zh: "用 `tccli region DescribeRegions --Product {{p}}` 查询{{product}}支持的地域。"},
 		{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
 	}},
-	{guide: 123, steps: []Text{
+	{guide: 133, steps: []Text{
 		{En: "Use `application/json` unless the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}} explicitly supports multipart upload; the official SDKs use JSON.", Zh: "除非{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面明确支持 multipart 上传，否则请使用 `application/json`；官方 SDK 默认使用 JSON。"},
 		{En: "If multipart is required, let the HTTP library build it (e.g. Go `mime/multipart`, Python `requests` `files=`) so that boundary and body match, and sign the final body bytes with TC3.", Zh: "如必须使用 multipart，请交给 HTTP 库生成（如 Go 的 `mime/multipart`、Python `requests` 的 `files=`），保证分隔符与请求体一致，并对最终请求体用 TC3 签名。"},
 		{En: "Capture the raw request (debug log or local proxy) and check the closing `--boundary--` line is present.", Zh: "抓取原始请求（调试日志或本地代理），确认末尾存在 `--boundary--` 结束行。"},
 	}},
-	{guide: 124, steps: []Text{
+	{guide: 134, steps: []Text{
 		{En: "Find the public egress IP the server sees (the EIP of your NAT gateway or proxy, or any what-is-my-IP service queried from the same host).", Zh: "确认服务端看到的公网出口 IP（NAT 网关或代理绑定的 EIP，或在同一主机上用查询公网 IP 的服务获取）。"},
 		{En: "Ask the root account administrator who manages the account's API IP restrictions (CAM console https://console.cloud.tencent.com/cam) to remove that IP from the blacklist, if the block is not intended.", Zh: "如果拦截并非预期，请联系管理账号 API IP 限制的主账号管理员（CAM 控制台 https://console.cloud.tencent.com/cam），将该 IP 移出黑名单。"},
 		{En: "Otherwise send the calls from an allowed egress, e.g. a fixed NAT gateway EIP, and repeat the call from there (`tccli {{p}} {{action}} --region <region>`).", Zh: "否则请改从允许的出口发起调用，例如固定的 NAT 网关 EIP，并从该出口重新执行调用（`tccli {{p}} {{action}} --region <地域>`）。"},
 		{En: "If nobody in your organisation configured a blacklist, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId and the egress IP.", Zh: "若组织内无人配置过黑名单，请提交工单（https://console.cloud.tencent.com/workorder/category），附上 RequestId 和出口 IP。"},
 	}},
-	{guide: 125, steps: []Text{
+	{guide: 135, steps: []Text{
 		{En: "Find the public egress IP the server sees (the EIP of your NAT gateway or proxy, or any what-is-my-IP service queried from the same host).", Zh: "确认服务端看到的公网出口 IP（NAT 网关或代理绑定的 EIP，或在同一主机上用查询公网 IP 的服务获取）。"},
 		{En: "Ask the root account administrator who manages the account's API IP restrictions (CAM console https://console.cloud.tencent.com/cam) to add that IP or CIDR to the whitelist.", Zh: "请管理账号 API IP 限制的主账号管理员（CAM 控制台 https://console.cloud.tencent.com/cam）将该 IP 或网段加入白名单。"},
 		{En: "For workloads without a fixed IP, route API calls through a NAT gateway or proxy whose EIP is whitelisted, and repeat the call from there (`tccli {{p}} {{action}} --region <region>`).", Zh: "对没有固定 IP 的业务，让 API 调用经由已加入白名单的 NAT 网关或代理 EIP 发出，并从该出口重新执行调用（`tccli {{p}} {{action}} --region <地域>`）。"},
 		{En: "If nobody in your organisation configured a whitelist, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId and the egress IP.", Zh: "若组织内无人配置过白名单，请提交工单（https://console.cloud.tencent.com/workorder/category），附上 RequestId 和出口 IP。"},
 	}},
-	{guide: 126, steps: []Text{
+	{guide: 136, steps: []Text{
 		{En: "Read `Message` and the sub-code to see which quota was hit; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认触达了哪项配额；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
 		{En: "{{?quota}}Check the quota with `tccli {{p}} {{quota}} --region <region>`{{/}}{{!quota}}Check the quota in the console of {{product}} (its quota or usage page) or in the usage limits of its documentation{{/}}, then list current usage {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and delete what is unused.", Zh: "{{?quota}}用 `tccli {{p}} {{quota}} --region <地域>` 查看配额{{/}}{{!quota}}在{{product}}的控制台（配额或用量页面）或其文档的使用限制中查看配额{{/}}，再{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查询当前用量，删除不再使用的资源。"},
 		{En: "Split large batches into smaller requests when the limit is per request.", Zh: "如限制针对单次请求，请把大批量拆分为多次较小的请求。"},
 		{En: "If you need a higher quota, upgrade the instance edition where quotas depend on it, or open a ticket (https://console.cloud.tencent.com/workorder/category) to request an increase.", Zh: "如需更高配额，在配额取决于实例规格时升级实例规格，或提交工单（https://console.cloud.tencent.com/workorder/category）申请提升配额。"},
 	}},
-	{guide: 137, steps: []Text{
+	{guide: 150, steps: []Text{
 		{En: "Add the parameter named in `Message` (e.g. The request is missing a required parameter `InstanceId`. means: set `InstanceId`) and send the request again.", Zh: "补上 `Message` 中指出的参数（如提示 请求缺少必传参数 `InstanceId`。 即需要传 `InstanceId`），然后重新发起请求。"},
 		{En: "For a missing `X-TC-*` header, add that common parameter to the request headers, or let an official SDK set them all.", Zh: "若缺少 `X-TC-*` 头，请在请求头中补上该公共参数，或交由官方 SDK 统一设置。"},
 		{En: "Check the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}} for required and conditionally required parameters, and try the call in API Explorer ({{explorer}}), which marks required fields.", Zh: "在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对必填及条件必填参数，并在 API Explorer（{{explorer}}）中试调，该工具会标出必填项。"},
 	}},
-	{guide: 140, steps: []Text{
+	{guide: 153, steps: []Text{
 		{En: "Copy the endpoint (接口请求域名) from the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; for {{product}} it is `{{p}}.tencentcloudapi.com`, and its first label (`{{p}}`) is the service name.", Zh: "从{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面复制接口请求域名（{{product}}为 `{{p}}.tencentcloudapi.com`），并以其第一段（`{{p}}`）作为服务名。"},
 		{En: "Prefer the {{p}} client of an official SDK (Go `{{p}}.NewClient`), which sets host and service correctly.", Zh: "优先使用官方 SDK 中 {{p}} 的客户端（如 Go 的 `{{p}}.NewClient`），它会正确设置域名和服务名。"},
 		{En: "Confirm in the Tencent Cloud console that {{product}} is offered on your account's site (China or international); if so and it persists, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId.", Zh: "在腾讯云控制台确认你的账号所在站点（中国站或国际站）提供{{product}}；若已提供而问题持续，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
 	}},
-	{guide: 141, steps: []Text{
+	{guide: 154, steps: []Text{
 		{En: "Take the version from the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}} (\"Version ... 本接口取值\"){{?version}}; `{{version}}` is a version of {{product}}{{/}}.", Zh: "从{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口页面的“Version … 本接口取值”处获取版本号{{?version}}；`{{version}}` 是{{product}}的一个 API 版本{{/}}。"},
 		{En: "In the SDKs the version is part of the package path, e.g. Go `tencentcloud/{{p}}/{{pkgversion}}`, Python `tencentcloud.{{p}}.{{pkgversion}}`; import the package that matches the host you call.", Zh: "SDK 中版本号体现在包路径中，例如 Go 的 `tencentcloud/{{p}}/{{pkgversion}}`、Python 的 `tencentcloud.{{p}}.{{pkgversion}}`；请引入与所调用域名对应的包。"},
 		{En: "Check that the host ({{p}}.tencentcloudapi.com), `X-TC-Action` and `X-TC-Version` belong to the same product.", Zh: "确认域名（{{p}}.tencentcloudapi.com）、`X-TC-Action` 和 `X-TC-Version` 属于同一产品。"},
 	}},
-	{guide: 151, steps: []Text{
+	{guide: 164, steps: []Text{
 		{En: "Back off and retry: wait a random time in [0, min(30 s, 1 s × 2^n)] before retry n (exponential backoff with full jitter), up to about 5 attempts; never retry in a tight loop.", Zh: "退避后重试：第 n 次重试前随机等待 [0, min(30 秒, 1 秒 × 2^n)]（带完全随机抖动的指数退避），最多约 5 次；不要无间隔地循环重试。"},
 		{En: "Or enable the SDK's retry: Go `cpf.RateLimitExceededMaxRetries = 3` with `cpf.RateLimitExceededRetryDuration = profile.ExponentialBackoff` (2^n s); Python `ClientProfile(retryer=StandardRetryer(max_attempts=3))`.", Zh: "或开启 SDK 自带重试：Go 设置 `cpf.RateLimitExceededMaxRetries = 3` 和 `cpf.RateLimitExceededRetryDuration = profile.ExponentialBackoff`（2^n 秒）；Python 使用 `ClientProfile(retryer=StandardRetryer(max_attempts=3))`。"},
 		{En: "Read the action's limit on its page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}} (\"默认接口请求频率限制: 20次/秒\") and throttle on the client side below it (e.g. a token bucket at 15 requests/s), counting all workers that share the account.", Zh: "在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面查看其频率限制（“默认接口请求频率限制: 20次/秒”），并在客户端限流到限制以下（如令牌桶 15 次/秒），计入共用同一账号的所有进程。"},
 		{En: "Make fewer calls: query many IDs in one Describe call, use a larger `Limit` when paging, cache results, and poll resource status every few seconds instead of continuously.", Zh: "减少调用次数：一次 Describe 查询多个 ID，分页时使用更大的 `Limit`，缓存查询结果，轮询资源状态时间隔数秒而非连续调用。"},
 		{En: "If your steady legitimate load needs more than the documented limit, open a ticket (https://console.cloud.tencent.com/workorder/category) to request a higher limit.", Zh: "若正常业务的持续负载确实超过文档限制，请提交工单（https://console.cloud.tencent.com/workorder/category）申请提升频率限制。"},
 	}},
-	{guide: 152, steps: []Text{
+	{guide: 165, steps: []Text{
 		{En: "Retry with exponential backoff and jitter (random wait up to min(30 s, 1 s × 2^n) before retry n); note the Go SDK's built-in rate-limit retry only covers the exact code `RequestLimitExceeded`, so handle this sub-code in your own retry loop.", Zh: "使用带随机抖动的指数退避重试（第 n 次重试前随机等待至多 min(30 秒, 1 秒 × 2^n)）；注意 Go SDK 内置的限频重试只针对 `RequestLimitExceeded` 本身，需自行处理该子错误码。"},
 		{En: "Iterate regions sequentially or with a small worker pool, and apply one client-side rate limiter shared by all regions, below the limit on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}} (\"默认接口请求频率限制: 20次/秒\").", Zh: "顺序遍历地域或使用小并发的工作池，并为所有地域共用一个客户端限流器，速率低于{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口页面的限制（“默认接口请求频率限制: 20次/秒”）。"},
 		{En: "Find the other callers of the account (CloudAudit https://console.cloud.tencent.com/cloudaudit shows API calls by user) and spread heavy jobs over time.", Zh: "找出该账号下的其他调用方（操作审计 https://console.cloud.tencent.com/cloudaudit 可按用户查看 API 调用），错开重负载任务的执行时间。"},
 	}},
-	{guide: 153, steps: []Text{
+	{guide: 166, steps: []Text{
 		{En: "Add your own retry with exponential backoff and jitter (random wait up to min(30 s, 1 s × 2^n)); the Python SDK's `StandardRetryer` does not retry this sub-code and the Go SDK's rate-limit retry does not either.", Zh: "自行实现带随机抖动的指数退避重试（随机等待至多 min(30 秒, 1 秒 × 2^n)）；Python SDK 的 `StandardRetryer` 和 Go SDK 的限频重试都不会重试该子错误码。"},
 		{En: "Throttle all callers behind the same egress IP with a shared limiter, kept below the action's documented limit (\"默认接口请求频率限制: 20次/秒\" on its page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}).", Zh: "对同一出口 IP 后的所有调用方使用共享限流器，速率低于{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口页面的限制（“默认接口请求频率限制: 20次/秒”）。"},
 		{En: "Reduce call volume with batching, larger page sizes and caching, and find the noisy client via request logs.", Zh: "通过批量查询、增大分页大小和缓存减少调用量，并从请求日志中找出调用过多的客户端。"},
 	}},
-	{guide: 154, steps: []Text{
+	{guide: 167, steps: []Text{
 		{En: "Retry with exponential backoff and jitter (random wait up to min(30 s, 1 s × 2^n) before retry n, about 5 attempts); the Go SDK's built-in retry covers only the exact code `RequestLimitExceeded`, so add your own loop in Go.", Zh: "使用带随机抖动的指数退避重试（第 n 次重试前随机等待至多 min(30 秒, 1 秒 × 2^n)，约 5 次）；Go SDK 内置重试只针对 `RequestLimitExceeded` 本身，Go 中需自行实现。"},
 		{En: "Throttle account-wide below the limit on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}} (\"默认接口请求频率限制: 20次/秒\"); lower Terraform concurrency with `terraform apply -parallelism=2`.", Zh: "在整个账号范围内限流，低于{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口页面的限制（“默认接口请求频率限制: 20次/秒”）；用 `terraform apply -parallelism=2` 降低 Terraform 并发。"},
 		{En: "Find which users call most in CloudAudit (https://console.cloud.tencent.com/cloudaudit) and schedule heavy jobs apart; cache Describe results.", Zh: "在操作审计（https://console.cloud.tencent.com/cloudaudit）中找出调用最多的用户，错开重负载任务，并缓存 Describe 查询结果。"},
 	}},
-	{guide: 155, steps: []Text{
+	{guide: 168, steps: []Text{
 		{En: "Send the request as POST with `TC3-HMAC-SHA256` (the SDK default; Go `cpf.HttpProfile.ReqMethod = \"POST\"`), which raises the limit to 10 MB.", Zh: "改用 POST + `TC3-HMAC-SHA256` 发送（SDK 默认方式；Go 为 `cpf.HttpProfile.ReqMethod = \"POST\"`），上限提高到 10 MB。"},
 		{En: "Split long lists into several smaller requests.", Zh: "将长列表拆分为多次较小的请求。"},
 		{En: "For large files, upload them to COS first and pass the object URL if the action accepts a URL parameter (see its page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}); otherwise compress or resize the content.", Zh: "对于大文件，如接口支持 URL 参数（见{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面），先上传到 COS 再传对象 URL；否则压缩内容或减小尺寸。"},
 	}},
-	{guide: 157, steps: []Text{
+	{guide: 170, steps: []Text{
 		{En: "Check the resource's state {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and wait until no task is running.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查看资源状态，等待进行中的任务结束。"},
 		{En: "If it is still bound, detach or delete the dependents first (the `Message` usually names them), then repeat the operation.", Zh: "若资源仍被绑定，先解绑或删除依赖对象（`Message` 通常会指出），再重新执行操作。"},
 		{En: "Serialize changes to one resource in your automation (one worker per resource, or a lock).", Zh: "在自动化流程中串行化对同一资源的修改（每个资源一个执行者或加锁）。"},
 	}},
-	{guide: 158, steps: []Text{
+	{guide: 171, steps: []Text{
 		{En: "Read `Message` and the sub-code to see which resource is short; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认缺少的是哪类资源；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
 		{En: "Choose another availability zone, region or specification, or a subnet with free IPs (check in the VPC console https://console.cloud.tencent.com/vpc/subnet).", Zh: "换用其他可用区、地域或规格，或选择仍有可用 IP 的子网（在 VPC 控制台 https://console.cloud.tencent.com/vpc/subnet 查看）。"},
 		{En: "If the instance must be running, check its status {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and wait for it to become Running.", Zh: "若需要实例处于运行状态，请{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查看状态，等待其变为运行中。"},
 		{En: "If you need that exact capacity, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId, region and specification.", Zh: "如必须使用该规格，请提交工单（https://console.cloud.tencent.com/workorder/category），附上 RequestId、地域和规格。"},
 	}},
-	{guide: 167, steps: []Text{
+	{guide: 180, steps: []Text{
 		{En: "List the resources of the region you call {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare their IDs with yours; repeat for the region the resource was created in.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台列出所调用地域中的资源并核对 ID；并对资源创建时所在的地域重复查询。"},
 		{En: "Run `tccli sts GetCallerIdentity` with the same credentials to confirm the account.", Zh: "用相同凭证执行 `tccli sts GetCallerIdentity`，确认所属账号。"},
 		{En: "Read `Message` and the sub-code to see which resource is missing, and create it first if needed; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认缺少的是哪个资源，必要时先创建；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
 	}},
-	{guide: 188, steps: []Text{
+	{guide: 204, steps: []Text{
 		{En: "Check the resource status {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and wait for a normal/Running state.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查看资源状态，等待其恢复正常/运行中。"},
 		{En: "If it is isolated, top up or renew at https://console.cloud.tencent.com/expense; the resource becomes usable again after recovery.", Zh: "若已被隔离，请在 https://console.cloud.tencent.com/expense 充值或续费，资源恢复后即可使用。"},
 		{En: "If the state is normal and the error persists, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId.", Zh: "若状态正常而错误持续，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
 	}},
-	{guide: 194, steps: []Text{
+	{guide: 210, steps: []Text{
 		{En: "Page through results with the action's paging parameters, usually `Offset`/`Limit` (e.g. `tccli {{p}} {{action}} --region <region> --Offset 0 --Limit 20`), and lower `Limit` until it succeeds.", Zh: "使用接口的分页参数（通常为 `Offset`/`Limit`）分页查询（如 `tccli {{p}} {{action}} --region <地域> --Offset 0 --Limit 20`），并调小 `Limit` 直到成功。"},
 		{En: "Narrow the query with the action's filter parameters (names, IDs, time range).", Zh: "使用接口的过滤参数（名称、ID、时间范围）缩小查询范围。"},
 		{En: "For large exports, split the time range or resource set into several calls.", Zh: "大批量导出时，把时间范围或资源集合拆成多次调用。"},
 	}},
-	{guide: 197, steps: []Text{
+	{guide: 213, steps: []Text{
 		{En: "Retry after a pause with exponential backoff and jitter (e.g. random wait up to 1 s, 2 s, 4 s ... capped at 60 s), for idempotent calls or calls carrying a `ClientToken`.", Zh: "对幂等调用或携带 `ClientToken` 的调用，暂停后使用带随机抖动的指数退避重试（如随机等待至多 1 秒、2 秒、4 秒……上限 60 秒）。"},
 		{En: "Check the console notifications (https://console.cloud.tencent.com/message) for maintenance or incident notices for {{product}} and the region.", Zh: "查看控制台站内信（https://console.cloud.tencent.com/message），确认{{product}}和该地域是否有维护或故障通知。"},
 		{En: "If it lasts more than a few minutes, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId, region and time.", Zh: "若持续超过数分钟，请提交工单（https://console.cloud.tencent.com/workorder/category），附上 RequestId、地域和时间。"},
 	}},
-	{guide: 198, steps: []Text{
+	{guide: 214, steps: []Text{
 		{En: "Run `tccli sts GetCallerIdentity` with the same credentials to see which user or role is calling.", Zh: "用相同凭证执行 `tccli sts GetCallerIdentity`，确认实际调用的用户或角色。"},
 		{En: "In the CAM console (https://console.cloud.tencent.com/cam), open that user or role, choose Associate Policy and attach the preset policy of {{product}} (its FullAccess or ReadOnlyAccess policy; search the policy list by name); or from the CLI: `tccli cam AttachUserPolicy --PolicyId <id> --AttachUin <subUin>`.", Zh: "在 CAM 控制台（https://console.cloud.tencent.com/cam）打开该用户或角色，点击“关联策略”，关联{{product}}的预设策略（FullAccess 或 ReadOnlyAccess 类策略，可在策略列表中按产品名称搜索）；或用命令行：`tccli cam AttachUserPolicy --PolicyId <id> --AttachUin <subUin>`。"},
 		{En: "For least privilege, create a custom policy at https://console.cloud.tencent.com/cam/policy that allows just the action, e.g. {\"version\":\"2.0\",\"statement\":[{\"effect\":\"allow\",\"action\":[\"<service>:{{action}}\"],\"resource\":[\"*\"]}]}, and attach it; `<service>` is the CAM service name given in the CAM documentation of {{product}} (usually, but not for every product, `{{p}}`).", Zh: "如需最小权限，在 https://console.cloud.tencent.com/cam/policy 新建仅允许该操作的自定义策略，例如 {\"version\":\"2.0\",\"statement\":[{\"effect\":\"allow\",\"action\":[\"<service>:{{action}}\"],\"resource\":[\"*\"]}]}，再关联给该用户；其中 `<service>` 是{{product}}的 CAM 文档中给出的服务名（通常是 `{{p}}`，但并非所有产品都如此）。"},
 		{En: "Open the console of {{product}} once with the root account or an admin and accept any service authorisation prompt; check attached policies for `deny`, IP or tag conditions.", Zh: "用主账号或管理员打开一次{{product}}的控制台，按提示完成服务授权；并检查已关联策略中的 `deny`、IP 或标签条件。"},
 	}},
-	{guide: 207, steps: []Text{
+	{guide: 225, steps: []Text{
 		{En: "Find the parameter named in `Message`, compare it with the action's input parameters on its page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}, and remove or rename it exactly as documented.", Zh: "找到 `Message` 中指出的参数，与{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的输入参数列表对比，删除该参数或按文档准确更正名称。"},
 		{En: "Use the request struct of an up-to-date official SDK (Go `{{p}}.New{{action}}Request()`), which only serialises defined fields.", Zh: "使用最新官方 SDK 中的请求结构（如 Go 的 `{{p}}.New{{action}}Request()`），它只会序列化已定义的字段。"},
 		{En: "Reproduce the call in API Explorer ({{explorer}}), which lists only valid parameters, and diff its request with yours.", Zh: "在 API Explorer（{{explorer}}）中复现调用（只会列出合法参数），并与自己的请求逐项对比。"},
 	}},
-	{guide: 209, steps: []Text{
+	{guide: 227, steps: []Text{
 		{En: "Read `Message` and the sub-code to see what the resource does not support (its type, edition, state or billing); `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认资源不支持的是哪一项（类型、规格、状态或计费方式）；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
 		{En: "Check the resource's edition and state {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare them with the feature's requirements in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查询资源的规格和状态，并与{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该功能的要求对照。"},
 		{En: "Upgrade the edition, change the configuration, complete the prerequisite in the console of {{product}}, or use a supported alternative.", Zh: "升级规格、修改配置、在{{product}}的控制台完成前置步骤，或改用受支持的替代方式。"},
 	}},
-	{guide: 220, steps: []Text{
+	{guide: 238, steps: []Text{
 		{En: "Send POST (recommended, with `TC3-HMAC-SHA256` and `Content-Type: application/json`) or GET to https://{{p}}.tencentcloudapi.com/.", Zh: "使用 POST（推荐，配合 `TC3-HMAC-SHA256` 和 `Content-Type: application/json`）或 GET 请求 https://{{p}}.tencentcloudapi.com/。"},
 		{En: "Do not call Tencent Cloud APIs from browser JavaScript; call them from your backend, which also keeps the SecretKey off the client.", Zh: "不要在浏览器 JavaScript 中直接调用腾讯云 API，应由后端调用，这样也能避免 SecretKey 暴露在客户端。"},
 		{En: "Use an official SDK, which always sends POST or GET (Go `cpf.HttpProfile.ReqMethod = \"POST\"`).", Zh: "使用官方 SDK，它只会发送 POST 或 GET（Go 为 `cpf.HttpProfile.ReqMethod = \"POST\"`）。"},
 	}},
-	{guide: 221, steps: []Text{
+	{guide: 239, steps: []Text{
 		{En: "List the regions {{product}} supports with `tccli region DescribeRegions --Product {{p}}`, and use one of the returned region IDs.", Zh: "用 `tccli region DescribeRegions --Product {{p}}` 查询{{product}}支持的地域，并使用返回的地域 ID。"},
 		{En: "Check the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; some actions list a restricted set of regions for the `Region` parameter.", Zh: "查看{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面，部分接口的 `Region` 参数只支持限定的地域列表。"},
 		{En: "Set the region in the client (`{{p}}.NewClient(cred, \"ap-guangzhou\", cpf)`, `tccli {{p}} {{action}} --region ap-guangzhou`) and make sure the resource really lives there.", Zh: "在客户端中设置地域（`{{p}}.NewClient(cred, \"ap-guangzhou\", cpf)`、`tccli {{p}} {{action}} --region ap-guangzhou`），并确认资源确实位于该地域。"},
 	}},
-	{guide: 222, steps: []Text{
+	{guide: 240, steps: []Text{
 		{En: "List the resources of the region you call {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare their IDs with yours; repeat for the region the resource was created in.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台列出所调用地域中的资源并核对 ID；并对资源创建时所在的地域重复查询。"},
 		{En: "Run `tccli sts GetCallerIdentity` with the same credentials to confirm the account.", Zh: "用相同凭证执行 `tccli sts GetCallerIdentity`，确认所属账号。"},
 		{En: "Read `Message` and the sub-code to see which resource is missing, and create it first if needed; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认缺少的是哪个资源，必要时先创建；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
 	}},
-	{guide: 223, steps: []Text{
+	{guide: 241, steps: []Text{
 		{En: "Read the `Message`; it usually names what denies the operation (the resource's state, a protection switch, arrears, a feature your account has not enabled).", Zh: "阅读 `Message`，其中通常会说明拒绝的原因（资源状态、保护开关、欠费、账号未开通的功能等）。"},
 		{En: "Check the resource {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and wait for a running change to finish.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台检查资源状态，并等待进行中的变更结束。"},
 		{En: "Check the account balance and overdue bills at https://console.cloud.tencent.com/expense; isolated resources refuse most operations.", Zh: "在 https://console.cloud.tencent.com/expense 检查账户余额和欠费情况；已隔离的资源会拒绝大多数操作。"},
 		{En: "Remove the blocking condition (turn the protection off, renew, apply for the feature), then call again; if nothing explains it, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId.", Zh: "消除阻断条件（关闭保护开关、续费、申请开通功能）后再调用；若找不到原因，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
 	}},
-	{guide: 224, steps: []Text{
-		{En: "Read `Message` and the sub-code to see which quota was hit; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认触达了哪项配额；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
-		{En: "{{?quota}}Check the quota with `tccli {{p}} {{quota}} --region <region>`{{/}}{{!quota}}Check the quota in the console of {{product}} (its quota or usage page) or in the usage limits of its documentation{{/}}, then list current usage {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and delete what is unused.", Zh: "{{?quota}}用 `tccli {{p}} {{quota}} --region <地域>` 查看配额{{/}}{{!quota}}在{{product}}的控制台（配额或用量页面）或其文档的使用限制中查看配额{{/}}，再{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查询当前用量，删除不再使用的资源。"},
-		{En: "Split large batches into smaller requests when the limit is per request.", Zh: "如限制针对单次请求，请把大批量拆分为多次较小的请求。"},
-		{En: "If you need a higher quota, upgrade the instance edition where quotas depend on it, or open a ticket (https://console.cloud.tencent.com/workorder/category) to request an increase.", Zh: "如需更高配额，在配额取决于实例规格时升级实例规格，或提交工单（https://console.cloud.tencent.com/workorder/category）申请提升配额。"},
-	}},
-	{guide: 225, steps: []Text{
-		{En: "Read the parameter named in `Message` (the name in backticks, e.g. Parameter `Limit` format invalid.) and check its type and format on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}.", Zh: "找到 `Message` 中指出的参数（反引号中的参数名，如 参数 `Limit` 格式非法。），在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对其类型和格式。"},
-		{En: "Reproduce the call in API Explorer ({{explorer}}), which validates types and generates SDK code to copy, or with `tccli {{p}} {{action}} --region <region>`.", Zh: "在 API Explorer（{{explorer}}）中复现调用（它会校验类型并生成可参考的 SDK 代码），或用 `tccli {{p}} {{action}} --region <地域>` 复现。"},
-		{En: "Use an official SDK, which serialises arrays, numbers and JSON correctly; if you build requests yourself, remember the v1 (form) and v3 (JSON) encodings differ.", Zh: "使用官方 SDK，它会正确序列化数组、数值和 JSON；如自行构造请求，注意 v1（表单）与 v3（JSON）签名下的传参方式不同。"},
-	}},
-	{guide: 226, steps: []Text{
-		{En: "Read the sub-code and the `Message`: a signing problem has its own entry with exact steps (`errcode explain AuthFailure.SignatureExpire`, `AuthFailure.SignatureFailure`, `AuthFailure.SecretIdNotFound`).", Zh: "查看子错误码和 `Message`：签名类问题有各自的条目和具体步骤（`errcode explain AuthFailure.SignatureExpire`、`AuthFailure.SignatureFailure`、`AuthFailure.SecretIdNotFound`）。"},
-		{En: "If every call with this key fails, check the key pair at https://console.cloud.tencent.com/cam/capi (it exists and is enabled, no spaces around it) and the local clock (`date -u`; enable NTP).", Zh: "若使用该密钥的所有调用都失败，请在 https://console.cloud.tencent.com/cam/capi 核对密钥对（存在、已启用、前后无空格），并检查本机时钟（`date -u`，开启 NTP 时间同步）。"},
-		{En: "If only some actions fail, the calling sub-account or role lacks a CAM policy for them: at https://console.cloud.tencent.com/cam grant the preset policy of {{product}} (its FullAccess or ReadOnlyAccess policy; search the policy list by name) or a custom policy allowing the action (`<service>:{{action}}`, with the service name from the CAM documentation of {{product}}) on the resource.", Zh: "若只有部分接口失败，说明调用的子账号或角色缺少相应的 CAM 策略：在 https://console.cloud.tencent.com/cam 授予{{product}}的预设策略（FullAccess 或 ReadOnlyAccess 类策略，可在策略列表中按产品名称搜索），或授予允许在该资源上执行此接口（`<service>:{{action}}`，服务名见{{product}}的 CAM 文档）的自定义策略。"},
-		{En: "Reproduce the call with the same credentials in API Explorer ({{explorer}}) or with `tccli {{p}} {{action}} --region <region>`, then open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId if it still fails.", Zh: "用同一凭证在 API Explorer（{{explorer}}）中或用 `tccli {{p}} {{action}} --region <地域>` 复现调用；如仍失败，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
-	}},
-	{guide: 227, steps: []Text{
-		{En: "Find the parameter named in `Message` and check its allowed values on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; for `Region`, use a region listed for that API (e.g. `ap-guangzhou`).", Zh: "找到 `Message` 中指出的参数，在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对允许的取值；`Region` 请使用该接口列出的地域（如 `ap-guangzhou`）。"},
-		{En: "List the regions {{product}} supports with `tccli region DescribeRegions --Product {{p}}`.", Zh: "用 `tccli region DescribeRegions --Product {{p}}` 查询{{product}}支持的地域。"},
-		{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
-	}},
-	{guide: 228, steps: []Text{
-		{En: "Read the full `Message`; it usually names the state or rule that refused the operation, and `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读完整的 `Message`，其中通常会说明拒绝该操作的状态或规则；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
-		{En: "Check the resource state {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and wait for running tasks to finish.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查看资源状态，等待进行中的任务结束。"},
-		{En: "Check the account balance and overdue bills at https://console.cloud.tencent.com/expense.", Zh: "在 https://console.cloud.tencent.com/expense 检查账户余额和欠费情况。"},
-		{En: "If the state is normal and it persists, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId.", Zh: "若状态正常但问题持续，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
-	}},
-	{guide: 229, steps: []Text{
-		{En: "Read the sub-code and the `Message`: a signing problem has its own entry with exact steps (`errcode explain AuthFailure.SignatureExpire`, `AuthFailure.SignatureFailure`, `AuthFailure.SecretIdNotFound`).", Zh: "查看子错误码和 `Message`：签名类问题有各自的条目和具体步骤（`errcode explain AuthFailure.SignatureExpire`、`AuthFailure.SignatureFailure`、`AuthFailure.SecretIdNotFound`）。"},
-		{En: "If every call with this key fails, check the key pair at https://console.cloud.tencent.com/cam/capi (it exists and is enabled, no spaces around it) and the local clock (`date -u`; enable NTP).", Zh: "若使用该密钥的所有调用都失败，请在 https://console.cloud.tencent.com/cam/capi 核对密钥对（存在、已启用、前后无空格），并检查本机时钟（`date -u`，开启 NTP 时间同步）。"},
-		{En: "If only some actions fail, the calling sub-account or role lacks a CAM policy for them: at https://console.cloud.tencent.com/cam grant the preset policy of {{product}} (its FullAccess or ReadOnlyAccess policy; search the policy list by name) or a custom policy allowing the action (`<service>:{{action}}`, with the service name from the CAM documentation of {{product}}) on the resource.", Zh: "若只有部分接口失败，说明调用的子账号或角色缺少相应的 CAM 策略：在 https://console.cloud.tencent.com/cam 授予{{product}}的预设策略（FullAccess 或 ReadOnlyAccess 类策略，可在策略列表中按产品名称搜索），或授予允许在该资源上执行此接口（`<service>:{{action}}`，服务名见{{product}}的 CAM 文档）的自定义策略。"},
-		{En: "Reproduce the call with the same credentials in API Explorer ({{explorer}}) or with `tccli {{p}} {{action}} --region <region>`, then open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId if it still fails.", Zh: "用同一凭证在 API Explorer（{{explorer}}）中或用 `tccli {{p}} {{action}} --region <地域>` 复现调用；如仍失败，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
-	}},
-	{guide: 230, steps: []Text{
-		{En: "Record the `RequestId`, action, region and time; they are what support needs to trace the failure.", Zh: "记录 `RequestId`、接口名、地域和时间，这是技术支持定位问题所需的信息。"},
-		{En: "For an idempotent call (Describe*, or a create carrying the same `ClientToken`), retry at most twice with backoff (1 s, then 2 s); do not loop.", Zh: "对幂等调用（Describe* 查询，或携带相同 `ClientToken` 的创建请求），以退避方式（1 秒，再 2 秒）最多重试两次；不要循环重试。"},
-		{En: "If it fails again with the same parameters, try the operation in the console of {{product}} or in API Explorer ({{explorer}}) to rule out client-side causes.", Zh: "若同样参数再次失败，可在{{product}}的控制台或 API Explorer（{{explorer}}）中执行同一操作，排除客户端因素。"},
-		{En: "If it persists, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId.", Zh: "若问题持续，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
-	}},
-	{guide: 231, steps: []Text{
-		{En: "Read the parameter named in `Message` (the name in backticks, e.g. Parameter `Limit` format invalid.) and check its type and format on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}.", Zh: "找到 `Message` 中指出的参数（反引号中的参数名，如 参数 `Limit` 格式非法。），在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对其类型和格式。"},
-		{En: "Reproduce the call in API Explorer ({{explorer}}), which validates types and generates SDK code to copy, or with `tccli {{p}} {{action}} --region <region>`.", Zh: "在 API Explorer（{{explorer}}）中复现调用（它会校验类型并生成可参考的 SDK 代码），或用 `tccli {{p}} {{action}} --region <地域>` 复现。"},
-		{En: "Use an official SDK, which serialises arrays, numbers and JSON correctly; if you build requests yourself, remember the v1 (form) and v3 (JSON) encodings differ.", Zh: "使用官方 SDK，它会正确序列化数组、数值和 JSON；如自行构造请求，注意 v1（表单）与 v3（JSON）签名下的传参方式不同。"},
-	}},
-	{guide: 232, steps: []Text{
-		{En: "Find the parameter named in `Message` and check its allowed values on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; for `Region`, use a region listed for that API (e.g. `ap-guangzhou`).", Zh: "找到 `Message` 中指出的参数，在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对允许的取值；`Region` 请使用该接口列出的地域（如 `ap-guangzhou`）。"},
-		{En: "List the regions {{product}} supports with `tccli region DescribeRegions --Product {{p}}`.", Zh: "用 `tccli region DescribeRegions --Product {{p}}` 查询{{product}}支持的地域。"},
-		{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
-	}},
-	{guide: 233, steps: []Text{
-		{En: "Record the `RequestId`, action, region and time; they are what support needs to trace the failure.", Zh: "记录 `RequestId`、接口名、地域和时间，这是技术支持定位问题所需的信息。"},
-		{En: "For an idempotent call (Describe*, or a create carrying the same `ClientToken`), retry at most twice with backoff (1 s, then 2 s); do not loop.", Zh: "对幂等调用（Describe* 查询，或携带相同 `ClientToken` 的创建请求），以退避方式（1 秒，再 2 秒）最多重试两次；不要循环重试。"},
-		{En: "If it fails again with the same parameters, try the operation in the console of {{product}} or in API Explorer ({{explorer}}) to rule out client-side causes.", Zh: "若同样参数再次失败，可在{{product}}的控制台或 API Explorer（{{explorer}}）中执行同一操作，排除客户端因素。"},
-		{En: "If it persists, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId.", Zh: "若问题持续，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
-	}},
-	{guide: 234, steps: []Text{
-		{En: "Record the `RequestId`, action, region and time; they are what support needs to trace the failure.", Zh: "记录 `RequestId`、接口名、地域和时间，这是技术支持定位问题所需的信息。"},
-		{En: "For an idempotent call (Describe*, or a create carrying the same `ClientToken`), retry at most twice with backoff (1 s, then 2 s); do not loop.", Zh: "对幂等调用（Describe* 查询，或携带相同 `ClientToken` 的创建请求），以退避方式（1 秒，再 2 秒）最多重试两次；不要循环重试。"},
-		{En: "If it fails again with the same parameters, try the operation in the console of {{product}} or in API Explorer ({{explorer}}) to rule out client-side causes.", Zh: "若同样参数再次失败，可在{{product}}的控制台或 API Explorer（{{explorer}}）中执行同一操作，排除客户端因素。"},
-		{En: "If it persists, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId.", Zh: "若问题持续，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
-	}},
-	{guide: 235, steps: []Text{
-		{En: "Run `tccli sts GetCallerIdentity` with the same credentials to see which user or role is calling.", Zh: "用相同凭证执行 `tccli sts GetCallerIdentity`，确认实际调用的用户或角色。"},
-		{En: "In the CAM console (https://console.cloud.tencent.com/cam), open that user or role, choose Associate Policy and attach the preset policy of {{product}} (its FullAccess or ReadOnlyAccess policy; search the policy list by name); or from the CLI: `tccli cam AttachUserPolicy --PolicyId <id> --AttachUin <subUin>`.", Zh: "在 CAM 控制台（https://console.cloud.tencent.com/cam）打开该用户或角色，点击“关联策略”，关联{{product}}的预设策略（FullAccess 或 ReadOnlyAccess 类策略，可在策略列表中按产品名称搜索）；或用命令行：`tccli cam AttachUserPolicy --PolicyId <id> --AttachUin <subUin>`。"},
-		{En: "For least privilege, create a custom policy at https://console.cloud.tencent.com/cam/policy that allows just the action, e.g. {\"version\":\"2.0\",\"statement\":[{\"effect\":\"allow\",\"action\":[\"<service>:{{action}}\"],\"resource\":[\"*\"]}]}, and attach it; `<service>` is the CAM service name given in the CAM documentation of {{product}} (usually, but not for every product, `{{p}}`).", Zh: "如需最小权限，在 https://console.cloud.tencent.com/cam/policy 新建仅允许该操作的自定义策略，例如 {\"version\":\"2.0\",\"statement\":[{\"effect\":\"allow\",\"action\":[\"<service>:{{action}}\"],\"resource\":[\"*\"]}]}，再关联给该用户；其中 `<service>` 是{{product}}的 CAM 文档中给出的服务名（通常是 `{{p}}`，但并非所有产品都如此）。"},
-		{En: "Open the console of {{product}} once with the root account or an admin and accept any service authorisation prompt; check attached policies for `deny`, IP or tag conditions.", Zh: "用主账号或管理员打开一次{{product}}的控制台，按提示完成服务授权；并检查已关联策略中的 `deny`、IP 或标签条件。"},
-	}},
-	{guide: 236, steps: []Text{
-		{En: "Read the full `Message`; it usually names the state or rule that refused the operation, and `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读完整的 `Message`，其中通常会说明拒绝该操作的状态或规则；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
-		{En: "Check the resource state {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and wait for running tasks to finish.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查看资源状态，等待进行中的任务结束。"},
-		{En: "Check the account balance and overdue bills at https://console.cloud.tencent.com/expense.", Zh: "在 https://console.cloud.tencent.com/expense 检查账户余额和欠费情况。"},
-		{En: "If the state is normal and it persists, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId.", Zh: "若状态正常但问题持续，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
-	}},
-	{guide: 237, steps: []Text{
-		{En: "Record the `RequestId`, action, region and time; they are what support needs to trace the failure.", Zh: "记录 `RequestId`、接口名、地域和时间，这是技术支持定位问题所需的信息。"},
-		{En: "For an idempotent call (Describe*, or a create carrying the same `ClientToken`), retry at most twice with backoff (1 s, then 2 s); do not loop.", Zh: "对幂等调用（Describe* 查询，或携带相同 `ClientToken` 的创建请求），以退避方式（1 秒，再 2 秒）最多重试两次；不要循环重试。"},
-		{En: "If it fails again with the same parameters, try the operation in the console of {{product}} or in API Explorer ({{explorer}}) to rule out client-side causes.", Zh: "若同样参数再次失败，可在{{product}}的控制台或 API Explorer（{{explorer}}）中执行同一操作，排除客户端因素。"},
-		{En: "If it persists, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId.", Zh: "若问题持续，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
-	}},
-	{guide: 238, steps: []Text{
-		{En: "Read `Message` and the sub-code to see what the resource does not support (its type, edition, state or billing); `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认资源不支持的是哪一项（类型、规格、状态或计费方式）；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
-		{En: "Check the resource's edition and state {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare them with the feature's requirements in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查询资源的规格和状态，并与{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该功能的要求对照。"},
-		{En: "Upgrade the edition, change the configuration, complete the prerequisite in the console of {{product}}, or use a supported alternative.", Zh: "升级规格、修改配置、在{{product}}的控制台完成前置步骤，或改用受支持的替代方式。"},
-	}},
-	{guide: 239, steps: []Text{
-		{En: "Record the `RequestId`, action, region and time; they are what support needs to trace the failure.", Zh: "记录 `RequestId`、接口名、地域和时间，这是技术支持定位问题所需的信息。"},
-		{En: "For an idempotent call (Describe*, or a create carrying the same `ClientToken`), retry at most twice with backoff (1 s, then 2 s); do not loop.", Zh: "对幂等调用（Describe* 查询，或携带相同 `ClientToken` 的创建请求），以退避方式（1 秒，再 2 秒）最多重试两次；不要循环重试。"},
-		{En: "If it fails again with the same parameters, try the operation in the console of {{product}} or in API Explorer ({{explorer}}) to rule out client-side causes.", Zh: "若同样参数再次失败，可在{{product}}的控制台或 API Explorer（{{explorer}}）中执行同一操作，排除客户端因素。"},
-		{En: "If it persists, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId.", Zh: "若问题持续，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
-	}},
-	{guide: 240, steps: []Text{
-		{En: "Record the `RequestId`, action, region and time; they are what support needs to trace the failure.", Zh: "记录 `RequestId`、接口名、地域和时间，这是技术支持定位问题所需的信息。"},
-		{En: "For an idempotent call (Describe*, or a create carrying the same `ClientToken`), retry at most twice with backoff (1 s, then 2 s); do not loop.", Zh: "对幂等调用（Describe* 查询，或携带相同 `ClientToken` 的创建请求），以退避方式（1 秒，再 2 秒）最多重试两次；不要循环重试。"},
-		{En: "If it fails again with the same parameters, try the operation in the console of {{product}} or in API Explorer ({{explorer}}) to rule out client-side causes.", Zh: "若同样参数再次失败，可在{{product}}的控制台或 API Explorer（{{explorer}}）中执行同一操作，排除客户端因素。"},
-		{En: "If it persists, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId.", Zh: "若问题持续，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
-	}},
-	{guide: 241, steps: []Text{
-		{En: "Read `Message` and the sub-code to see which quota was hit; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认触达了哪项配额；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
-		{En: "{{?quota}}Check the quota with `tccli {{p}} {{quota}} --region <region>`{{/}}{{!quota}}Check the quota in the console of {{product}} (its quota or usage page) or in the usage limits of its documentation{{/}}, then list current usage {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and delete what is unused.", Zh: "{{?quota}}用 `tccli {{p}} {{quota}} --region <地域>` 查看配额{{/}}{{!quota}}在{{product}}的控制台（配额或用量页面）或其文档的使用限制中查看配额{{/}}，再{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查询当前用量，删除不再使用的资源。"},
-		{En: "Split large batches into smaller requests when the limit is per request.", Zh: "如限制针对单次请求，请把大批量拆分为多次较小的请求。"},
-		{En: "If you need a higher quota, upgrade the instance edition where quotas depend on it, or open a ticket (https://console.cloud.tencent.com/workorder/category) to request an increase.", Zh: "如需更高配额，在配额取决于实例规格时升级实例规格，或提交工单（https://console.cloud.tencent.com/workorder/category）申请提升配额。"},
-	}},
 	{guide: 242, steps: []Text{
-		{En: "List the resources of the region you call {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare their IDs with yours; repeat for the region the resource was created in.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台列出所调用地域中的资源并核对 ID；并对资源创建时所在的地域重复查询。"},
-		{En: "Run `tccli sts GetCallerIdentity` with the same credentials to confirm the account.", Zh: "用相同凭证执行 `tccli sts GetCallerIdentity`，确认所属账号。"},
-		{En: "Read `Message` and the sub-code to see which resource is missing, and create it first if needed; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认缺少的是哪个资源，必要时先创建；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
+		{En: "Read `Message` and the sub-code to see which quota was hit; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认触达了哪项配额；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
+		{En: "{{?quota}}Check the quota with `tccli {{p}} {{quota}} --region <region>`{{/}}{{!quota}}Check the quota in the console of {{product}} (its quota or usage page) or in the usage limits of its documentation{{/}}, then list current usage {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and delete what is unused.", Zh: "{{?quota}}用 `tccli {{p}} {{quota}} --region <地域>` 查看配额{{/}}{{!quota}}在{{product}}的控制台（配额或用量页面）或其文档的使用限制中查看配额{{/}}，再{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查询当前用量，删除不再使用的资源。"},
+		{En: "Split large batches into smaller requests when the limit is per request.", Zh: "如限制针对单次请求，请把大批量拆分为多次较小的请求。"},
+		{En: "If you need a higher quota, upgrade the instance edition where quotas depend on it, or open a ticket (https://console.cloud.tencent.com/workorder/category) to request an increase.", Zh: "如需更高配额，在配额取决于实例规格时升级实例规格，或提交工单（https://console.cloud.tencent.com/workorder/category）申请提升配额。"},
 	}},
 	{guide: 243, steps: []Text{
-		{En: "Read `Message` and the sub-code to see which quota was hit; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认触达了哪项配额；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
-		{En: "{{?quota}}Check the quota with `tccli {{p}} {{quota}} --region <region>`{{/}}{{!quota}}Check the quota in the console of {{product}} (its quota or usage page) or in the usage limits of its documentation{{/}}, then list current usage {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and delete what is unused.", Zh: "{{?quota}}用 `tccli {{p}} {{quota}} --region <地域>` 查看配额{{/}}{{!quota}}在{{product}}的控制台（配额或用量页面）或其文档的使用限制中查看配额{{/}}，再{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查询当前用量，删除不再使用的资源。"},
-		{En: "Split large batches into smaller requests when the limit is per request.", Zh: "如限制针对单次请求，请把大批量拆分为多次较小的请求。"},
-		{En: "If you need a higher quota, upgrade the instance edition where quotas depend on it, or open a ticket (https://console.cloud.tencent.com/workorder/category) to request an increase.", Zh: "如需更高配额，在配额取决于实例规格时升级实例规格，或提交工单（https://console.cloud.tencent.com/workorder/category）申请提升配额。"},
+		{En: "Read the parameter named in `Message` (the name in backticks, e.g. Parameter `Limit` format invalid.) and check its type and format on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}.", Zh: "找到 `Message` 中指出的参数（反引号中的参数名，如 参数 `Limit` 格式非法。），在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对其类型和格式。"},
+		{En: "Reproduce the call in API Explorer ({{explorer}}), which validates types and generates SDK code to copy, or with `tccli {{p}} {{action}} --region <region>`.", Zh: "在 API Explorer（{{explorer}}）中复现调用（它会校验类型并生成可参考的 SDK 代码），或用 `tccli {{p}} {{action}} --region <地域>` 复现。"},
+		{En: "Use an official SDK, which serialises arrays, numbers and JSON correctly; if you build requests yourself, remember the v1 (form) and v3 (JSON) encodings differ.", Zh: "使用官方 SDK，它会正确序列化数组、数值和 JSON；如自行构造请求，注意 v1（表单）与 v3（JSON）签名下的传参方式不同。"},
 	}},
 	{guide: 244, steps: []Text{
-		{En: "Read `Message` and the sub-code to see which quota was hit; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认触达了哪项配额；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
-		{En: "{{?quota}}Check the quota with `tccli {{p}} {{quota}} --region <region>`{{/}}{{!quota}}Check the quota in the console of {{product}} (its quota or usage page) or in the usage limits of its documentation{{/}}, then list current usage {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and delete what is unused.", Zh: "{{?quota}}用 `tccli {{p}} {{quota}} --region <地域>` 查看配额{{/}}{{!quota}}在{{product}}的控制台（配额或用量页面）或其文档的使用限制中查看配额{{/}}，再{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查询当前用量，删除不再使用的资源。"},
-		{En: "Split large batches into smaller requests when the limit is per request.", Zh: "如限制针对单次请求，请把大批量拆分为多次较小的请求。"},
-		{En: "If you need a higher quota, upgrade the instance edition where quotas depend on it, or open a ticket (https://console.cloud.tencent.com/workorder/category) to request an increase.", Zh: "如需更高配额，在配额取决于实例规格时升级实例规格，或提交工单（https://console.cloud.tencent.com/workorder/category）申请提升配额。"},
+		{En: "Read the sub-code and the `Message`: a signing problem has its own entry with exact steps (`errcode explain AuthFailure.SignatureExpire`, `AuthFailure.SignatureFailure`, `AuthFailure.SecretIdNotFound`).", Zh: "查看子错误码和 `Message`：签名类问题有各自的条目和具体步骤（`errcode explain AuthFailure.SignatureExpire`、`AuthFailure.SignatureFailure`、`AuthFailure.SecretIdNotFound`）。"},
+		{En: "If every call with this key fails, check the key pair at https://console.cloud.tencent.com/cam/capi (it exists and is enabled, no spaces around it) and the local clock (`date -u`; enable NTP).", Zh: "若使用该密钥的所有调用都失败，请在 https://console.cloud.tencent.com/cam/capi 核对密钥对（存在、已启用、前后无空格），并检查本机时钟（`date -u`，开启 NTP 时间同步）。"},
+		{En: "If only some actions fail, the calling sub-account or role lacks a CAM policy for them: at https://console.cloud.tencent.com/cam grant the preset policy of {{product}} (its FullAccess or ReadOnlyAccess policy; search the policy list by name) or a custom policy allowing the action (`<service>:{{action}}`, with the service name from the CAM documentation of {{product}}) on the resource.", Zh: "若只有部分接口失败，说明调用的子账号或角色缺少相应的 CAM 策略：在 https://console.cloud.tencent.com/cam 授予{{product}}的预设策略（FullAccess 或 ReadOnlyAccess 类策略，可在策略列表中按产品名称搜索），或授予允许在该资源上执行此接口（`<service>:{{action}}`，服务名见{{product}}的 CAM 文档）的自定义策略。"},
+		{En: "Reproduce the call with the same credentials in API Explorer ({{explorer}}) or with `tccli {{p}} {{action}} --region <region>`, then open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId if it still fails.", Zh: "用同一凭证在 API Explorer（{{explorer}}）中或用 `tccli {{p}} {{action}} --region <地域>` 复现调用；如仍失败，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
 	}},
 	{guide: 245, steps: []Text{
-		{En: "Read `Message` and the sub-code to see which quota was hit; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认触达了哪项配额；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
-		{En: "{{?quota}}Check the quota with `tccli {{p}} {{quota}} --region <region>`{{/}}{{!quota}}Check the quota in the console of {{product}} (its quota or usage page) or in the usage limits of its documentation{{/}}, then list current usage {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and delete what is unused.", Zh: "{{?quota}}用 `tccli {{p}} {{quota}} --region <地域>` 查看配额{{/}}{{!quota}}在{{product}}的控制台（配额或用量页面）或其文档的使用限制中查看配额{{/}}，再{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查询当前用量，删除不再使用的资源。"},
-		{En: "Split large batches into smaller requests when the limit is per request.", Zh: "如限制针对单次请求，请把大批量拆分为多次较小的请求。"},
-		{En: "If you need a higher quota, upgrade the instance edition where quotas depend on it, or open a ticket (https://console.cloud.tencent.com/workorder/category) to request an increase.", Zh: "如需更高配额，在配额取决于实例规格时升级实例规格，或提交工单（https://console.cloud.tencent.com/workorder/category）申请提升配额。"},
+		{En: "Find the parameter named in `Message` and check its allowed values on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; for `Region`, use a region listed for that API (e.g. `ap-guangzhou`).", Zh: "找到 `Message` 中指出的参数，在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对允许的取值；`Region` 请使用该接口列出的地域（如 `ap-guangzhou`）。"},
+		{En: "List the regions {{product}} supports with `tccli region DescribeRegions --Product {{p}}`.", Zh: "用 `tccli region DescribeRegions --Product {{p}}` 查询{{product}}支持的地域。"},
+		{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
 	}},
 	{guide: 246, steps: []Text{
-		{En: "Look the action up in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}, or list its actions with `tccli {{p}} help`, and copy the exact name.", Zh: "在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中查找该接口，或用 `tccli {{p}} help` 列出接口，复制准确名称。"},
-		{En: "Check that host, action and version belong together: host {{p}}.tencentcloudapi.com, `X-TC-Action` `{{action}}`, `X-TC-Version` `{{version}}`.", Zh: "确认域名、接口名和版本三者对应：域名 {{p}}.tencentcloudapi.com、`X-TC-Action` 为 `{{action}}`、`X-TC-Version` 为 `{{version}}`。"},
-		{En: "Use the {{p}} client of an up-to-date official SDK (Go package `tencentcloud/{{p}}/{{pkgversion}}`) instead of a generic/common client with hand-typed action names.", Zh: "使用最新官方 SDK 中 {{p}} 的客户端（Go 包 `tencentcloud/{{p}}/{{pkgversion}}`），而不是在通用客户端里手工填写接口名。"},
-	}},
-	{guide: 247, steps: []Text{
-		{En: "Record the `RequestId`, action, region and time; they are what support needs to trace the failure.", Zh: "记录 `RequestId`、接口名、地域和时间，这是技术支持定位问题所需的信息。"},
-		{En: "For an idempotent call (Describe*, or a create carrying the same `ClientToken`), retry at most twice with backoff (1 s, then 2 s); do not loop.", Zh: "对幂等调用（Describe* 查询，或携带相同 `ClientToken` 的创建请求），以退避方式（1 秒，再 2 秒）最多重试两次；不要循环重试。"},
-		{En: "If it fails again with the same parameters, try the operation in the console of {{product}} or in API Explorer ({{explorer}}) to rule out client-side causes.", Zh: "若同样参数再次失败，可在{{product}}的控制台或 API Explorer（{{explorer}}）中执行同一操作，排除客户端因素。"},
-		{En: "If it persists, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId.", Zh: "若问题持续，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
-	}},
-	{guide: 248, steps: []Text{
 		{En: "Read the full `Message`; it usually names the state or rule that refused the operation, and `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读完整的 `Message`，其中通常会说明拒绝该操作的状态或规则；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
 		{En: "Check the resource state {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and wait for running tasks to finish.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查看资源状态，等待进行中的任务结束。"},
 		{En: "Check the account balance and overdue bills at https://console.cloud.tencent.com/expense.", Zh: "在 https://console.cloud.tencent.com/expense 检查账户余额和欠费情况。"},
 		{En: "If the state is normal and it persists, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId.", Zh: "若状态正常但问题持续，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
 	}},
+	{guide: 247, steps: []Text{
+		{En: "Read the sub-code and the `Message`: a signing problem has its own entry with exact steps (`errcode explain AuthFailure.SignatureExpire`, `AuthFailure.SignatureFailure`, `AuthFailure.SecretIdNotFound`).", Zh: "查看子错误码和 `Message`：签名类问题有各自的条目和具体步骤（`errcode explain AuthFailure.SignatureExpire`、`AuthFailure.SignatureFailure`、`AuthFailure.SecretIdNotFound`）。"},
+		{En: "If every call with this key fails, check the key pair at https://console.cloud.tencent.com/cam/capi (it exists and is enabled, no spaces around it) and the local clock (`date -u`; enable NTP).", Zh: "若使用该密钥的所有调用都失败，请在 https://console.cloud.tencent.com/cam/capi 核对密钥对（存在、已启用、前后无空格），并检查本机时钟（`date -u`，开启 NTP 时间同步）。"},
+		{En: "If only some actions fail, the calling sub-account or role lacks a CAM policy for them: at https://console.cloud.tencent.com/cam grant the preset policy of {{product}} (its FullAccess or ReadOnlyAccess policy; search the policy list by name) or a custom policy allowing the action (`<service>:{{action}}`, with the service name from the CAM documentation of {{product}}) on the resource.", Zh: "若只有部分接口失败，说明调用的子账号或角色缺少相应的 CAM 策略：在 https://console.cloud.tencent.com/cam 授予{{product}}的预设策略（FullAccess 或 ReadOnlyAccess 类策略，可在策略列表中按产品名称搜索），或授予允许在该资源上执行此接口（`<service>:{{action}}`，服务名见{{product}}的 CAM 文档）的自定义策略。"},
+		{En: "Reproduce the call with the same credentials in API Explorer ({{explorer}}) or with `tccli {{p}} {{action}} --region <region>`, then open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId if it still fails.", Zh: "用同一凭证在 API Explorer（{{explorer}}）中或用 `tccli {{p}} {{action}} --region <地域>` 复现调用；如仍失败，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
+	}},
+	{guide: 248, steps: []Text{
+		{En: "Record the `RequestId`, action, region and time; they are what support needs to trace the failure.", Zh: "记录 `RequestId`、接口名、地域和时间，这是技术支持定位问题所需的信息。"},
+		{En: "For an idempotent call (Describe*, or a create carrying the same `ClientToken`), retry at most twice with backoff (1 s, then 2 s); do not loop.", Zh: "对幂等调用（Describe* 查询，或携带相同 `ClientToken` 的创建请求），以退避方式（1 秒，再 2 秒）最多重试两次；不要循环重试。"},
+		{En: "If it fails again with the same parameters, try the operation in the console of {{product}} or in API Explorer ({{explorer}}) to rule out client-side causes.", Zh: "若同样参数再次失败，可在{{product}}的控制台或 API Explorer（{{explorer}}）中执行同一操作，排除客户端因素。"},
+		{En: "If it persists, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId.", Zh: "若问题持续，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
+	}},
 	{guide: 249, steps: []Text{
-		{En: "Find the parameter named in `Message` and check its allowed values on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; for `Region`, use a region listed for that API (e.g. `ap-guangzhou`).", Zh: "找到 `Message` 中指出的参数，在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对允许的取值；`Region` 请使用该接口列出的地域（如 `ap-guangzhou`）。"},
-		{En: "List the regions {{product}} supports with `tccli region DescribeRegions --Product {{p}}`.", Zh: "用 `tccli region DescribeRegions --Product {{p}}` 查询{{product}}支持的地域。"},
-		{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
+		{En: "Read the parameter named in `Message` (the name in backticks, e.g. Parameter `Limit` format invalid.) and check its type and format on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}.", Zh: "找到 `Message` 中指出的参数（反引号中的参数名，如 参数 `Limit` 格式非法。），在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对其类型和格式。"},
+		{En: "Reproduce the call in API Explorer ({{explorer}}), which validates types and generates SDK code to copy, or with `tccli {{p}} {{action}} --region <region>`.", Zh: "在 API Explorer（{{explorer}}）中复现调用（它会校验类型并生成可参考的 SDK 代码），或用 `tccli {{p}} {{action}} --region <地域>` 复现。"},
+		{En: "Use an official SDK, which serialises arrays, numbers and JSON correctly; if you build requests yourself, remember the v1 (form) and v3 (JSON) encodings differ.", Zh: "使用官方 SDK，它会正确序列化数组、数值和 JSON；如自行构造请求，注意 v1（表单）与 v3（JSON）签名下的传参方式不同。"},
 	}},
 	{guide: 250, steps: []Text{
 		{En: "Find the parameter named in `Message` and check its allowed values on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; for `Region`, use a region listed for that API (e.g. `ap-guangzhou`).", Zh: "找到 `Message` 中指出的参数，在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对允许的取值；`Region` 请使用该接口列出的地域（如 `ap-guangzhou`）。"},
@@ -6829,20 +7152,22 @@ var guideTemplates = []guideTemplate{
 		{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
 	}},
 	{guide: 251, steps: []Text{
-		{En: "Find the parameter named in `Message` and check its allowed values on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; for `Region`, use a region listed for that API (e.g. `ap-guangzhou`).", Zh: "找到 `Message` 中指出的参数，在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对允许的取值；`Region` 请使用该接口列出的地域（如 `ap-guangzhou`）。"},
-		{En: "List the regions {{product}} supports with `tccli region DescribeRegions --Product {{p}}`.", Zh: "用 `tccli region DescribeRegions --Product {{p}}` 查询{{product}}支持的地域。"},
-		{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
+		{En: "Record the `RequestId`, action, region and time; they are what support needs to trace the failure.", Zh: "记录 `RequestId`、接口名、地域和时间，这是技术支持定位问题所需的信息。"},
+		{En: "For an idempotent call (Describe*, or a create carrying the same `ClientToken`), retry at most twice with backoff (1 s, then 2 s); do not loop.", Zh: "对幂等调用（Describe* 查询，或携带相同 `ClientToken` 的创建请求），以退避方式（1 秒，再 2 秒）最多重试两次；不要循环重试。"},
+		{En: "If it fails again with the same parameters, try the operation in the console of {{product}} or in API Explorer ({{explorer}}) to rule out client-side causes.", Zh: "若同样参数再次失败，可在{{product}}的控制台或 API Explorer（{{explorer}}）中执行同一操作，排除客户端因素。"},
+		{En: "If it persists, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId.", Zh: "若问题持续，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
 	}},
 	{guide: 252, steps: []Text{
-		{En: "Read the full `Message`; it usually names the state or rule that refused the operation, and `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读完整的 `Message`，其中通常会说明拒绝该操作的状态或规则；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
-		{En: "Check the resource state {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and wait for running tasks to finish.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查看资源状态，等待进行中的任务结束。"},
-		{En: "Check the account balance and overdue bills at https://console.cloud.tencent.com/expense.", Zh: "在 https://console.cloud.tencent.com/expense 检查账户余额和欠费情况。"},
-		{En: "If the state is normal and it persists, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId.", Zh: "若状态正常但问题持续，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
+		{En: "Record the `RequestId`, action, region and time; they are what support needs to trace the failure.", Zh: "记录 `RequestId`、接口名、地域和时间，这是技术支持定位问题所需的信息。"},
+		{En: "For an idempotent call (Describe*, or a create carrying the same `ClientToken`), retry at most twice with backoff (1 s, then 2 s); do not loop.", Zh: "对幂等调用（Describe* 查询，或携带相同 `ClientToken` 的创建请求），以退避方式（1 秒，再 2 秒）最多重试两次；不要循环重试。"},
+		{En: "If it fails again with the same parameters, try the operation in the console of {{product}} or in API Explorer ({{explorer}}) to rule out client-side causes.", Zh: "若同样参数再次失败，可在{{product}}的控制台或 API Explorer（{{explorer}}）中执行同一操作，排除客户端因素。"},
+		{En: "If it persists, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId.", Zh: "若问题持续，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
 	}},
 	{guide: 253, steps: []Text{
-		{En: "List the resources of the region you call {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare their IDs with yours; repeat for the region the resource was created in.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台列出所调用地域中的资源并核对 ID；并对资源创建时所在的地域重复查询。"},
-		{En: "Run `tccli sts GetCallerIdentity` with the same credentials to confirm the account.", Zh: "用相同凭证执行 `tccli sts GetCallerIdentity`，确认所属账号。"},
-		{En: "Read `Message` and the sub-code to see which resource is missing, and create it first if needed; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认缺少的是哪个资源，必要时先创建；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
+		{En: "Run `tccli sts GetCallerIdentity` with the same credentials to see which user or role is calling.", Zh: "用相同凭证执行 `tccli sts GetCallerIdentity`，确认实际调用的用户或角色。"},
+		{En: "In the CAM console (https://console.cloud.tencent.com/cam), open that user or role, choose Associate Policy and attach the preset policy of {{product}} (its FullAccess or ReadOnlyAccess policy; search the policy list by name); or from the CLI: `tccli cam AttachUserPolicy --PolicyId <id> --AttachUin <subUin>`.", Zh: "在 CAM 控制台（https://console.cloud.tencent.com/cam）打开该用户或角色，点击“关联策略”，关联{{product}}的预设策略（FullAccess 或 ReadOnlyAccess 类策略，可在策略列表中按产品名称搜索）；或用命令行：`tccli cam AttachUserPolicy --PolicyId <id> --AttachUin <subUin>`。"},
+		{En: "For least privilege, create a custom policy at https://console.cloud.tencent.com/cam/policy that allows just the action, e.g. {\"version\":\"2.0\",\"statement\":[{\"effect\":\"allow\",\"action\":[\"<service>:{{action}}\"],\"resource\":[\"*\"]}]}, and attach it; `<service>` is the CAM service name given in the CAM documentation of {{product}} (usually, but not for every product, `{{p}}`).", Zh: "如需最小权限，在 https://console.cloud.tencent.com/cam/policy 新建仅允许该操作的自定义策略，例如 {\"version\":\"2.0\",\"statement\":[{\"effect\":\"allow\",\"action\":[\"<service>:{{action}}\"],\"resource\":[\"*\"]}]}，再关联给该用户；其中 `<service>` 是{{product}}的 CAM 文档中给出的服务名（通常是 `{{p}}`，但并非所有产品都如此）。"},
+		{En: "Open the console of {{product}} once with the root account or an admin and accept any service authorisation prompt; check attached policies for `deny`, IP or tag conditions.", Zh: "用主账号或管理员打开一次{{product}}的控制台，按提示完成服务授权；并检查已关联策略中的 `deny`、IP 或标签条件。"},
 	}},
 	{guide: 254, steps: []Text{
 		{En: "Read the full `Message`; it usually names the state or rule that refused the operation, and `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读完整的 `Message`，其中通常会说明拒绝该操作的状态或规则；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
@@ -6851,31 +7176,33 @@ var guideTemplates = []guideTemplate{
 		{En: "If the state is normal and it persists, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId.", Zh: "若状态正常但问题持续，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
 	}},
 	{guide: 255, steps: []Text{
-		{En: "Read the full `Message`; it usually names the state or rule that refused the operation, and `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读完整的 `Message`，其中通常会说明拒绝该操作的状态或规则；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
-		{En: "Check the resource state {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and wait for running tasks to finish.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查看资源状态，等待进行中的任务结束。"},
-		{En: "Check the account balance and overdue bills at https://console.cloud.tencent.com/expense.", Zh: "在 https://console.cloud.tencent.com/expense 检查账户余额和欠费情况。"},
-		{En: "If the state is normal and it persists, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId.", Zh: "若状态正常但问题持续，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
+		{En: "Record the `RequestId`, action, region and time; they are what support needs to trace the failure.", Zh: "记录 `RequestId`、接口名、地域和时间，这是技术支持定位问题所需的信息。"},
+		{En: "For an idempotent call (Describe*, or a create carrying the same `ClientToken`), retry at most twice with backoff (1 s, then 2 s); do not loop.", Zh: "对幂等调用（Describe* 查询，或携带相同 `ClientToken` 的创建请求），以退避方式（1 秒，再 2 秒）最多重试两次；不要循环重试。"},
+		{En: "If it fails again with the same parameters, try the operation in the console of {{product}} or in API Explorer ({{explorer}}) to rule out client-side causes.", Zh: "若同样参数再次失败，可在{{product}}的控制台或 API Explorer（{{explorer}}）中执行同一操作，排除客户端因素。"},
+		{En: "If it persists, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId.", Zh: "若问题持续，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
 	}},
 	{guide: 256, steps: []Text{
-		{En: "Read the full `Message`; it usually names the state or rule that refused the operation, and `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读完整的 `Message`，其中通常会说明拒绝该操作的状态或规则；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
-		{En: "Check the resource state {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and wait for running tasks to finish.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查看资源状态，等待进行中的任务结束。"},
-		{En: "Check the account balance and overdue bills at https://console.cloud.tencent.com/expense.", Zh: "在 https://console.cloud.tencent.com/expense 检查账户余额和欠费情况。"},
-		{En: "If the state is normal and it persists, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId.", Zh: "若状态正常但问题持续，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
-	}},
-	{guide: 257, steps: []Text{
-		{En: "List the resources of the region you call {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare their IDs with yours; repeat for the region the resource was created in.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台列出所调用地域中的资源并核对 ID；并对资源创建时所在的地域重复查询。"},
-		{En: "Run `tccli sts GetCallerIdentity` with the same credentials to confirm the account.", Zh: "用相同凭证执行 `tccli sts GetCallerIdentity`，确认所属账号。"},
-		{En: "Read `Message` and the sub-code to see which resource is missing, and create it first if needed; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认缺少的是哪个资源，必要时先创建；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
-	}},
-	{guide: 258, steps: []Text{
-		{En: "Find the parameter named in `Message` and check its allowed values on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; for `Region`, use a region listed for that API (e.g. `ap-guangzhou`).", Zh: "找到 `Message` 中指出的参数，在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对允许的取值；`Region` 请使用该接口列出的地域（如 `ap-guangzhou`）。"},
-		{En: "List the regions {{product}} supports with `tccli region DescribeRegions --Product {{p}}`.", Zh: "用 `tccli region DescribeRegions --Product {{p}}` 查询{{product}}支持的地域。"},
-		{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
-	}},
-	{guide: 259, steps: []Text{
 		{En: "Read `Message` and the sub-code to see what the resource does not support (its type, edition, state or billing); `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认资源不支持的是哪一项（类型、规格、状态或计费方式）；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
 		{En: "Check the resource's edition and state {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare them with the feature's requirements in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查询资源的规格和状态，并与{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该功能的要求对照。"},
 		{En: "Upgrade the edition, change the configuration, complete the prerequisite in the console of {{product}}, or use a supported alternative.", Zh: "升级规格、修改配置、在{{product}}的控制台完成前置步骤，或改用受支持的替代方式。"},
+	}},
+	{guide: 257, steps: []Text{
+		{En: "Record the `RequestId`, action, region and time; they are what support needs to trace the failure.", Zh: "记录 `RequestId`、接口名、地域和时间，这是技术支持定位问题所需的信息。"},
+		{En: "For an idempotent call (Describe*, or a create carrying the same `ClientToken`), retry at most twice with backoff (1 s, then 2 s); do not loop.", Zh: "对幂等调用（Describe* 查询，或携带相同 `ClientToken` 的创建请求），以退避方式（1 秒，再 2 秒）最多重试两次；不要循环重试。"},
+		{En: "If it fails again with the same parameters, try the operation in the console of {{product}} or in API Explorer ({{explorer}}) to rule out client-side causes.", Zh: "若同样参数再次失败，可在{{product}}的控制台或 API Explorer（{{explorer}}）中执行同一操作，排除客户端因素。"},
+		{En: "If it persists, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId.", Zh: "若问题持续，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
+	}},
+	{guide: 258, steps: []Text{
+		{En: "Record the `RequestId`, action, region and time; they are what support needs to trace the failure.", Zh: "记录 `RequestId`、接口名、地域和时间，这是技术支持定位问题所需的信息。"},
+		{En: "For an idempotent call (Describe*, or a create carrying the same `ClientToken`), retry at most twice with backoff (1 s, then 2 s); do not loop.", Zh: "对幂等调用（Describe* 查询，或携带相同 `ClientToken` 的创建请求），以退避方式（1 秒，再 2 秒）最多重试两次；不要循环重试。"},
+		{En: "If it fails again with the same parameters, try the operation in the console of {{product}} or in API Explorer ({{explorer}}) to rule out client-side causes.", Zh: "若同样参数再次失败，可在{{product}}的控制台或 API Explorer（{{explorer}}）中执行同一操作，排除客户端因素。"},
+		{En: "If it persists, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId.", Zh: "若问题持续，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
+	}},
+	{guide: 259, steps: []Text{
+		{En: "Read `Message` and the sub-code to see which quota was hit; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认触达了哪项配额；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
+		{En: "{{?quota}}Check the quota with `tccli {{p}} {{quota}} --region <region>`{{/}}{{!quota}}Check the quota in the console of {{product}} (its quota or usage page) or in the usage limits of its documentation{{/}}, then list current usage {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and delete what is unused.", Zh: "{{?quota}}用 `tccli {{p}} {{quota}} --region <地域>` 查看配额{{/}}{{!quota}}在{{product}}的控制台（配额或用量页面）或其文档的使用限制中查看配额{{/}}，再{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查询当前用量，删除不再使用的资源。"},
+		{En: "Split large batches into smaller requests when the limit is per request.", Zh: "如限制针对单次请求，请把大批量拆分为多次较小的请求。"},
+		{En: "If you need a higher quota, upgrade the instance edition where quotas depend on it, or open a ticket (https://console.cloud.tencent.com/workorder/category) to request an increase.", Zh: "如需更高配额，在配额取决于实例规格时升级实例规格，或提交工单（https://console.cloud.tencent.com/workorder/category）申请提升配额。"},
 	}},
 	{guide: 260, steps: []Text{
 		{En: "List the resources of the region you call {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare their IDs with yours; repeat for the region the resource was created in.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台列出所调用地域中的资源并核对 ID；并对资源创建时所在的地域重复查询。"},
@@ -6883,34 +7210,39 @@ var guideTemplates = []guideTemplate{
 		{En: "Read `Message` and the sub-code to see which resource is missing, and create it first if needed; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认缺少的是哪个资源，必要时先创建；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
 	}},
 	{guide: 261, steps: []Text{
-		{En: "Look up the filter names the action supports on its page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; `Filters.N.Name` is case-sensitive and must be one of them.", Zh: "在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面查看支持的过滤条件名称；`Filters.N.Name` 区分大小写，必须是其中之一。"},
-		{En: "Give each filter a `Values` list of strings in the documented format (IDs, states, zone names), and respect the documented limits on the number of filters and values.", Zh: "为每个过滤条件提供字符串列表 `Values`，取值格式与文档一致（ID、状态、可用区名称等），并遵守文档对过滤条件和取值数量的限制。"},
-		{En: "Try the same filters in API Explorer ({{explorer}}), which shows the accepted names for each action, or with `tccli {{p}} {{action}} --region <region> --Filters '[...]'`.", Zh: "在 API Explorer（{{explorer}}）中试用相同的过滤条件（其中列出了每个接口可用的名称），或用 `tccli {{p}} {{action}} --region <地域> --Filters '[...]'` 试调。"},
+		{En: "Read `Message` and the sub-code to see which quota was hit; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认触达了哪项配额；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
+		{En: "{{?quota}}Check the quota with `tccli {{p}} {{quota}} --region <region>`{{/}}{{!quota}}Check the quota in the console of {{product}} (its quota or usage page) or in the usage limits of its documentation{{/}}, then list current usage {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and delete what is unused.", Zh: "{{?quota}}用 `tccli {{p}} {{quota}} --region <地域>` 查看配额{{/}}{{!quota}}在{{product}}的控制台（配额或用量页面）或其文档的使用限制中查看配额{{/}}，再{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查询当前用量，删除不再使用的资源。"},
+		{En: "Split large batches into smaller requests when the limit is per request.", Zh: "如限制针对单次请求，请把大批量拆分为多次较小的请求。"},
+		{En: "If you need a higher quota, upgrade the instance edition where quotas depend on it, or open a ticket (https://console.cloud.tencent.com/workorder/category) to request an increase.", Zh: "如需更高配额，在配额取决于实例规格时升级实例规格，或提交工单（https://console.cloud.tencent.com/workorder/category）申请提升配额。"},
 	}},
 	{guide: 262, steps: []Text{
-		{En: "Look up the filter names the action supports on its page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; `Filters.N.Name` is case-sensitive and must be one of them.", Zh: "在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面查看支持的过滤条件名称；`Filters.N.Name` 区分大小写，必须是其中之一。"},
-		{En: "Give each filter a `Values` list of strings in the documented format (IDs, states, zone names), and respect the documented limits on the number of filters and values.", Zh: "为每个过滤条件提供字符串列表 `Values`，取值格式与文档一致（ID、状态、可用区名称等），并遵守文档对过滤条件和取值数量的限制。"},
-		{En: "Try the same filters in API Explorer ({{explorer}}), which shows the accepted names for each action, or with `tccli {{p}} {{action}} --region <region> --Filters '[...]'`.", Zh: "在 API Explorer（{{explorer}}）中试用相同的过滤条件（其中列出了每个接口可用的名称），或用 `tccli {{p}} {{action}} --region <地域> --Filters '[...]'` 试调。"},
+		{En: "Read `Message` and the sub-code to see which quota was hit; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认触达了哪项配额；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
+		{En: "{{?quota}}Check the quota with `tccli {{p}} {{quota}} --region <region>`{{/}}{{!quota}}Check the quota in the console of {{product}} (its quota or usage page) or in the usage limits of its documentation{{/}}, then list current usage {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and delete what is unused.", Zh: "{{?quota}}用 `tccli {{p}} {{quota}} --region <地域>` 查看配额{{/}}{{!quota}}在{{product}}的控制台（配额或用量页面）或其文档的使用限制中查看配额{{/}}，再{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查询当前用量，删除不再使用的资源。"},
+		{En: "Split large batches into smaller requests when the limit is per request.", Zh: "如限制针对单次请求，请把大批量拆分为多次较小的请求。"},
+		{En: "If you need a higher quota, upgrade the instance edition where quotas depend on it, or open a ticket (https://console.cloud.tencent.com/workorder/category) to request an increase.", Zh: "如需更高配额，在配额取决于实例规格时升级实例规格，或提交工单（https://console.cloud.tencent.com/workorder/category）申请提升配额。"},
 	}},
 	{guide: 263, steps: []Text{
-		{En: "Read `Message` and the sub-code to see what the resource does not support (its type, edition, state or billing); `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认资源不支持的是哪一项（类型、规格、状态或计费方式）；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
-		{En: "Check the resource's edition and state {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare them with the feature's requirements in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查询资源的规格和状态，并与{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该功能的要求对照。"},
-		{En: "Upgrade the edition, change the configuration, complete the prerequisite in the console of {{product}}, or use a supported alternative.", Zh: "升级规格、修改配置、在{{product}}的控制台完成前置步骤，或改用受支持的替代方式。"},
+		{En: "Read `Message` and the sub-code to see which quota was hit; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认触达了哪项配额；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
+		{En: "{{?quota}}Check the quota with `tccli {{p}} {{quota}} --region <region>`{{/}}{{!quota}}Check the quota in the console of {{product}} (its quota or usage page) or in the usage limits of its documentation{{/}}, then list current usage {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and delete what is unused.", Zh: "{{?quota}}用 `tccli {{p}} {{quota}} --region <地域>` 查看配额{{/}}{{!quota}}在{{product}}的控制台（配额或用量页面）或其文档的使用限制中查看配额{{/}}，再{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查询当前用量，删除不再使用的资源。"},
+		{En: "Split large batches into smaller requests when the limit is per request.", Zh: "如限制针对单次请求，请把大批量拆分为多次较小的请求。"},
+		{En: "If you need a higher quota, upgrade the instance edition where quotas depend on it, or open a ticket (https://console.cloud.tencent.com/workorder/category) to request an increase.", Zh: "如需更高配额，在配额取决于实例规格时升级实例规格，或提交工单（https://console.cloud.tencent.com/workorder/category）申请提升配额。"},
 	}},
 	{guide: 264, steps: []Text{
-		{En: "List the resources of the region you call {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare their IDs with yours; repeat for the region the resource was created in.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台列出所调用地域中的资源并核对 ID；并对资源创建时所在的地域重复查询。"},
-		{En: "Run `tccli sts GetCallerIdentity` with the same credentials to confirm the account.", Zh: "用相同凭证执行 `tccli sts GetCallerIdentity`，确认所属账号。"},
-		{En: "Read `Message` and the sub-code to see which resource is missing, and create it first if needed; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认缺少的是哪个资源，必要时先创建；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
+		{En: "Look the action up in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}, or list its actions with `tccli {{p}} help`, and copy the exact name.", Zh: "在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中查找该接口，或用 `tccli {{p}} help` 列出接口，复制准确名称。"},
+		{En: "Check that host, action and version belong together: host {{p}}.tencentcloudapi.com, `X-TC-Action` `{{action}}`, `X-TC-Version` `{{version}}`.", Zh: "确认域名、接口名和版本三者对应：域名 {{p}}.tencentcloudapi.com、`X-TC-Action` 为 `{{action}}`、`X-TC-Version` 为 `{{version}}`。"},
+		{En: "Use the {{p}} client of an up-to-date official SDK (Go package `tencentcloud/{{p}}/{{pkgversion}}`) instead of a generic/common client with hand-typed action names.", Zh: "使用最新官方 SDK 中 {{p}} 的客户端（Go 包 `tencentcloud/{{p}}/{{pkgversion}}`），而不是在通用客户端里手工填写接口名。"},
 	}},
 	{guide: 265, steps: []Text{
-		{En: "List the resources of the region you call {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare their IDs with yours; repeat for the region the resource was created in.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台列出所调用地域中的资源并核对 ID；并对资源创建时所在的地域重复查询。"},
-		{En: "Run `tccli sts GetCallerIdentity` with the same credentials to confirm the account.", Zh: "用相同凭证执行 `tccli sts GetCallerIdentity`，确认所属账号。"},
-		{En: "Read `Message` and the sub-code to see which resource is missing, and create it first if needed; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认缺少的是哪个资源，必要时先创建；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
+		{En: "Record the `RequestId`, action, region and time; they are what support needs to trace the failure.", Zh: "记录 `RequestId`、接口名、地域和时间，这是技术支持定位问题所需的信息。"},
+		{En: "For an idempotent call (Describe*, or a create carrying the same `ClientToken`), retry at most twice with backoff (1 s, then 2 s); do not loop.", Zh: "对幂等调用（Describe* 查询，或携带相同 `ClientToken` 的创建请求），以退避方式（1 秒，再 2 秒）最多重试两次；不要循环重试。"},
+		{En: "If it fails again with the same parameters, try the operation in the console of {{product}} or in API Explorer ({{explorer}}) to rule out client-side causes.", Zh: "若同样参数再次失败，可在{{product}}的控制台或 API Explorer（{{explorer}}）中执行同一操作，排除客户端因素。"},
+		{En: "If it persists, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId.", Zh: "若问题持续，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
 	}},
 	{guide: 266, steps: []Text{
-		{En: "Find the parameter named in `Message` and check its allowed values on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; for `Region`, use a region listed for that API (e.g. `ap-guangzhou`).", Zh: "找到 `Message` 中指出的参数，在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对允许的取值；`Region` 请使用该接口列出的地域（如 `ap-guangzhou`）。"},
-		{En: "List the regions {{product}} supports with `tccli region DescribeRegions --Product {{p}}`.", Zh: "用 `tccli region DescribeRegions --Product {{p}}` 查询{{product}}支持的地域。"},
-		{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
+		{En: "Read the full `Message`; it usually names the state or rule that refused the operation, and `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读完整的 `Message`，其中通常会说明拒绝该操作的状态或规则；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
+		{En: "Check the resource state {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and wait for running tasks to finish.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查看资源状态，等待进行中的任务结束。"},
+		{En: "Check the account balance and overdue bills at https://console.cloud.tencent.com/expense.", Zh: "在 https://console.cloud.tencent.com/expense 检查账户余额和欠费情况。"},
+		{En: "If the state is normal and it persists, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId.", Zh: "若状态正常但问题持续，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
 	}},
 	{guide: 267, steps: []Text{
 		{En: "Find the parameter named in `Message` and check its allowed values on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; for `Region`, use a region listed for that API (e.g. `ap-guangzhou`).", Zh: "找到 `Message` 中指出的参数，在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对允许的取值；`Region` 请使用该接口列出的地域（如 `ap-guangzhou`）。"},
@@ -6923,75 +7255,78 @@ var guideTemplates = []guideTemplate{
 		{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
 	}},
 	{guide: 269, steps: []Text{
-		{En: "Read `Message` and the sub-code to see what the resource does not support (its type, edition, state or billing); `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认资源不支持的是哪一项（类型、规格、状态或计费方式）；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
-		{En: "Check the resource's edition and state {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare them with the feature's requirements in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查询资源的规格和状态，并与{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该功能的要求对照。"},
-		{En: "Upgrade the edition, change the configuration, complete the prerequisite in the console of {{product}}, or use a supported alternative.", Zh: "升级规格、修改配置、在{{product}}的控制台完成前置步骤，或改用受支持的替代方式。"},
+		{En: "Find the parameter named in `Message` and check its allowed values on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; for `Region`, use a region listed for that API (e.g. `ap-guangzhou`).", Zh: "找到 `Message` 中指出的参数，在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对允许的取值；`Region` 请使用该接口列出的地域（如 `ap-guangzhou`）。"},
+		{En: "List the regions {{product}} supports with `tccli region DescribeRegions --Product {{p}}`.", Zh: "用 `tccli region DescribeRegions --Product {{p}}` 查询{{product}}支持的地域。"},
+		{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
 	}},
 	{guide: 270, steps: []Text{
+		{En: "Read the full `Message`; it usually names the state or rule that refused the operation, and `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读完整的 `Message`，其中通常会说明拒绝该操作的状态或规则；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
+		{En: "Check the resource state {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and wait for running tasks to finish.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查看资源状态，等待进行中的任务结束。"},
+		{En: "Check the account balance and overdue bills at https://console.cloud.tencent.com/expense.", Zh: "在 https://console.cloud.tencent.com/expense 检查账户余额和欠费情况。"},
+		{En: "If the state is normal and it persists, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId.", Zh: "若状态正常但问题持续，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
+	}},
+	{guide: 271, steps: []Text{
 		{En: "List the resources of the region you call {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare their IDs with yours; repeat for the region the resource was created in.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台列出所调用地域中的资源并核对 ID；并对资源创建时所在的地域重复查询。"},
 		{En: "Run `tccli sts GetCallerIdentity` with the same credentials to confirm the account.", Zh: "用相同凭证执行 `tccli sts GetCallerIdentity`，确认所属账号。"},
 		{En: "Read `Message` and the sub-code to see which resource is missing, and create it first if needed; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认缺少的是哪个资源，必要时先创建；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
 	}},
-	{guide: 271, steps: []Text{
+	{guide: 272, steps: []Text{
+		{En: "Read the full `Message`; it usually names the state or rule that refused the operation, and `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读完整的 `Message`，其中通常会说明拒绝该操作的状态或规则；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
+		{En: "Check the resource state {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and wait for running tasks to finish.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查看资源状态，等待进行中的任务结束。"},
+		{En: "Check the account balance and overdue bills at https://console.cloud.tencent.com/expense.", Zh: "在 https://console.cloud.tencent.com/expense 检查账户余额和欠费情况。"},
+		{En: "If the state is normal and it persists, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId.", Zh: "若状态正常但问题持续，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
+	}},
+	{guide: 273, steps: []Text{
+		{En: "Read the full `Message`; it usually names the state or rule that refused the operation, and `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读完整的 `Message`，其中通常会说明拒绝该操作的状态或规则；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
+		{En: "Check the resource state {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and wait for running tasks to finish.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查看资源状态，等待进行中的任务结束。"},
+		{En: "Check the account balance and overdue bills at https://console.cloud.tencent.com/expense.", Zh: "在 https://console.cloud.tencent.com/expense 检查账户余额和欠费情况。"},
+		{En: "If the state is normal and it persists, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId.", Zh: "若状态正常但问题持续，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
+	}},
+	{guide: 274, steps: []Text{
+		{En: "Read the full `Message`; it usually names the state or rule that refused the operation, and `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读完整的 `Message`，其中通常会说明拒绝该操作的状态或规则；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
+		{En: "Check the resource state {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and wait for running tasks to finish.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查看资源状态，等待进行中的任务结束。"},
+		{En: "Check the account balance and overdue bills at https://console.cloud.tencent.com/expense.", Zh: "在 https://console.cloud.tencent.com/expense 检查账户余额和欠费情况。"},
+		{En: "If the state is normal and it persists, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId.", Zh: "若状态正常但问题持续，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
+	}},
+	{guide: 275, steps: []Text{
+		{En: "List the resources of the region you call {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare their IDs with yours; repeat for the region the resource was created in.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台列出所调用地域中的资源并核对 ID；并对资源创建时所在的地域重复查询。"},
+		{En: "Run `tccli sts GetCallerIdentity` with the same credentials to confirm the account.", Zh: "用相同凭证执行 `tccli sts GetCallerIdentity`，确认所属账号。"},
+		{En: "Read `Message` and the sub-code to see which resource is missing, and create it first if needed; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认缺少的是哪个资源，必要时先创建；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
+	}},
+	{guide: 276, steps: []Text{
 		{En: "Find the parameter named in `Message` and check its allowed values on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; for `Region`, use a region listed for that API (e.g. `ap-guangzhou`).", Zh: "找到 `Message` 中指出的参数，在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对允许的取值；`Region` 请使用该接口列出的地域（如 `ap-guangzhou`）。"},
 		{En: "List the regions {{product}} supports with `tccli region DescribeRegions --Product {{p}}`.", Zh: "用 `tccli region DescribeRegions --Product {{p}}` 查询{{product}}支持的地域。"},
 		{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
 	}},
-	{guide: 272, steps: []Text{
+	{guide: 277, steps: []Text{
 		{En: "Read `Message` and the sub-code to see what the resource does not support (its type, edition, state or billing); `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认资源不支持的是哪一项（类型、规格、状态或计费方式）；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
 		{En: "Check the resource's edition and state {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare them with the feature's requirements in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查询资源的规格和状态，并与{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该功能的要求对照。"},
 		{En: "Upgrade the edition, change the configuration, complete the prerequisite in the console of {{product}}, or use a supported alternative.", Zh: "升级规格、修改配置、在{{product}}的控制台完成前置步骤，或改用受支持的替代方式。"},
 	}},
-	{guide: 273, steps: []Text{
-		{En: "Check the resource status {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and wait for a normal/Running state.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查看资源状态，等待其恢复正常/运行中。"},
-		{En: "If it is isolated, top up or renew at https://console.cloud.tencent.com/expense; the resource becomes usable again after recovery.", Zh: "若已被隔离，请在 https://console.cloud.tencent.com/expense 充值或续费，资源恢复后即可使用。"},
-		{En: "If the state is normal and the error persists, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId.", Zh: "若状态正常而错误持续，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
-	}},
-	{guide: 274, steps: []Text{
-		{En: "Check the resource status {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and wait for a normal/Running state.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查看资源状态，等待其恢复正常/运行中。"},
-		{En: "If it is isolated, top up or renew at https://console.cloud.tencent.com/expense; the resource becomes usable again after recovery.", Zh: "若已被隔离，请在 https://console.cloud.tencent.com/expense 充值或续费，资源恢复后即可使用。"},
-		{En: "If the state is normal and the error persists, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId.", Zh: "若状态正常而错误持续，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
-	}},
-	{guide: 275, steps: []Text{
-		{En: "Find the parameter named in `Message` and check its allowed values on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; for `Region`, use a region listed for that API (e.g. `ap-guangzhou`).", Zh: "找到 `Message` 中指出的参数，在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对允许的取值；`Region` 请使用该接口列出的地域（如 `ap-guangzhou`）。"},
-		{En: "List the regions {{product}} supports with `tccli region DescribeRegions --Product {{p}}`.", Zh: "用 `tccli region DescribeRegions --Product {{p}}` 查询{{product}}支持的地域。"},
-		{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
-	}},
-	{guide: 276, steps: []Text{
-		{En: "Read `Message` and the sub-code to see which quota was hit; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认触达了哪项配额；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
-		{En: "{{?quota}}Check the quota with `tccli {{p}} {{quota}} --region <region>`{{/}}{{!quota}}Check the quota in the console of {{product}} (its quota or usage page) or in the usage limits of its documentation{{/}}, then list current usage {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and delete what is unused.", Zh: "{{?quota}}用 `tccli {{p}} {{quota}} --region <地域>` 查看配额{{/}}{{!quota}}在{{product}}的控制台（配额或用量页面）或其文档的使用限制中查看配额{{/}}，再{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查询当前用量，删除不再使用的资源。"},
-		{En: "Split large batches into smaller requests when the limit is per request.", Zh: "如限制针对单次请求，请把大批量拆分为多次较小的请求。"},
-		{En: "If you need a higher quota, upgrade the instance edition where quotas depend on it, or open a ticket (https://console.cloud.tencent.com/workorder/category) to request an increase.", Zh: "如需更高配额，在配额取决于实例规格时升级实例规格，或提交工单（https://console.cloud.tencent.com/workorder/category）申请提升配额。"},
-	}},
-	{guide: 277, steps: []Text{
+	{guide: 278, steps: []Text{
 		{En: "List the resources of the region you call {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare their IDs with yours; repeat for the region the resource was created in.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台列出所调用地域中的资源并核对 ID；并对资源创建时所在的地域重复查询。"},
 		{En: "Run `tccli sts GetCallerIdentity` with the same credentials to confirm the account.", Zh: "用相同凭证执行 `tccli sts GetCallerIdentity`，确认所属账号。"},
 		{En: "Read `Message` and the sub-code to see which resource is missing, and create it first if needed; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认缺少的是哪个资源，必要时先创建；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
 	}},
-	{guide: 278, steps: []Text{
-		{En: "Find the parameter named in `Message` and check its allowed values on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; for `Region`, use a region listed for that API (e.g. `ap-guangzhou`).", Zh: "找到 `Message` 中指出的参数，在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对允许的取值；`Region` 请使用该接口列出的地域（如 `ap-guangzhou`）。"},
-		{En: "List the regions {{product}} supports with `tccli region DescribeRegions --Product {{p}}`.", Zh: "用 `tccli region DescribeRegions --Product {{p}}` 查询{{product}}支持的地域。"},
-		{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
-	}},
 	{guide: 279, steps: []Text{
-		{En: "Find the parameter named in `Message` and check its allowed values on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; for `Region`, use a region listed for that API (e.g. `ap-guangzhou`).", Zh: "找到 `Message` 中指出的参数，在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对允许的取值；`Region` 请使用该接口列出的地域（如 `ap-guangzhou`）。"},
-		{En: "List the regions {{product}} supports with `tccli region DescribeRegions --Product {{p}}`.", Zh: "用 `tccli region DescribeRegions --Product {{p}}` 查询{{product}}支持的地域。"},
-		{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
+		{En: "Look up the filter names the action supports on its page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; `Filters.N.Name` is case-sensitive and must be one of them.", Zh: "在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面查看支持的过滤条件名称；`Filters.N.Name` 区分大小写，必须是其中之一。"},
+		{En: "Give each filter a `Values` list of strings in the documented format (IDs, states, zone names), and respect the documented limits on the number of filters and values.", Zh: "为每个过滤条件提供字符串列表 `Values`，取值格式与文档一致（ID、状态、可用区名称等），并遵守文档对过滤条件和取值数量的限制。"},
+		{En: "Try the same filters in API Explorer ({{explorer}}), which shows the accepted names for each action, or with `tccli {{p}} {{action}} --region <region> --Filters '[...]'`.", Zh: "在 API Explorer（{{explorer}}）中试用相同的过滤条件（其中列出了每个接口可用的名称），或用 `tccli {{p}} {{action}} --region <地域> --Filters '[...]'` 试调。"},
 	}},
 	{guide: 280, steps: []Text{
-		{En: "Find the parameter named in `Message` and check its allowed values on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; for `Region`, use a region listed for that API (e.g. `ap-guangzhou`).", Zh: "找到 `Message` 中指出的参数，在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对允许的取值；`Region` 请使用该接口列出的地域（如 `ap-guangzhou`）。"},
-		{En: "List the regions {{product}} supports with `tccli region DescribeRegions --Product {{p}}`.", Zh: "用 `tccli region DescribeRegions --Product {{p}}` 查询{{product}}支持的地域。"},
-		{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
+		{En: "Look up the filter names the action supports on its page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; `Filters.N.Name` is case-sensitive and must be one of them.", Zh: "在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面查看支持的过滤条件名称；`Filters.N.Name` 区分大小写，必须是其中之一。"},
+		{En: "Give each filter a `Values` list of strings in the documented format (IDs, states, zone names), and respect the documented limits on the number of filters and values.", Zh: "为每个过滤条件提供字符串列表 `Values`，取值格式与文档一致（ID、状态、可用区名称等），并遵守文档对过滤条件和取值数量的限制。"},
+		{En: "Try the same filters in API Explorer ({{explorer}}), which shows the accepted names for each action, or with `tccli {{p}} {{action}} --region <region> --Filters '[...]'`.", Zh: "在 API Explorer（{{explorer}}）中试用相同的过滤条件（其中列出了每个接口可用的名称），或用 `tccli {{p}} {{action}} --region <地域> --Filters '[...]'` 试调。"},
 	}},
 	{guide: 281, steps: []Text{
-		{En: "Find the parameter named in `Message` and check its allowed values on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; for `Region`, use a region listed for that API (e.g. `ap-guangzhou`).", Zh: "找到 `Message` 中指出的参数，在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对允许的取值；`Region` 请使用该接口列出的地域（如 `ap-guangzhou`）。"},
-		{En: "List the regions {{product}} supports with `tccli region DescribeRegions --Product {{p}}`.", Zh: "用 `tccli region DescribeRegions --Product {{p}}` 查询{{product}}支持的地域。"},
-		{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
+		{En: "Read `Message` and the sub-code to see what the resource does not support (its type, edition, state or billing); `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认资源不支持的是哪一项（类型、规格、状态或计费方式）；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
+		{En: "Check the resource's edition and state {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare them with the feature's requirements in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查询资源的规格和状态，并与{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该功能的要求对照。"},
+		{En: "Upgrade the edition, change the configuration, complete the prerequisite in the console of {{product}}, or use a supported alternative.", Zh: "升级规格、修改配置、在{{product}}的控制台完成前置步骤，或改用受支持的替代方式。"},
 	}},
 	{guide: 282, steps: []Text{
-		{En: "Find the parameter named in `Message` and check its allowed values on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; for `Region`, use a region listed for that API (e.g. `ap-guangzhou`).", Zh: "找到 `Message` 中指出的参数，在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对允许的取值；`Region` 请使用该接口列出的地域（如 `ap-guangzhou`）。"},
-		{En: "List the regions {{product}} supports with `tccli region DescribeRegions --Product {{p}}`.", Zh: "用 `tccli region DescribeRegions --Product {{p}}` 查询{{product}}支持的地域。"},
-		{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
+		{En: "List the resources of the region you call {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare their IDs with yours; repeat for the region the resource was created in.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台列出所调用地域中的资源并核对 ID；并对资源创建时所在的地域重复查询。"},
+		{En: "Run `tccli sts GetCallerIdentity` with the same credentials to confirm the account.", Zh: "用相同凭证执行 `tccli sts GetCallerIdentity`，确认所属账号。"},
+		{En: "Read `Message` and the sub-code to see which resource is missing, and create it first if needed; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认缺少的是哪个资源，必要时先创建；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
 	}},
 	{guide: 283, steps: []Text{
 		{En: "List the resources of the region you call {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare their IDs with yours; repeat for the region the resource was created in.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台列出所调用地域中的资源并核对 ID；并对资源创建时所在的地域重复查询。"},
@@ -6999,29 +7334,29 @@ var guideTemplates = []guideTemplate{
 		{En: "Read `Message` and the sub-code to see which resource is missing, and create it first if needed; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认缺少的是哪个资源，必要时先创建；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
 	}},
 	{guide: 284, steps: []Text{
-		{En: "List the resources of the region you call {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare their IDs with yours; repeat for the region the resource was created in.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台列出所调用地域中的资源并核对 ID；并对资源创建时所在的地域重复查询。"},
-		{En: "Run `tccli sts GetCallerIdentity` with the same credentials to confirm the account.", Zh: "用相同凭证执行 `tccli sts GetCallerIdentity`，确认所属账号。"},
-		{En: "Read `Message` and the sub-code to see which resource is missing, and create it first if needed; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认缺少的是哪个资源，必要时先创建；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
-	}},
-	{guide: 285, steps: []Text{
-		{En: "Add the parameter named in `Message` (e.g. The request is missing a required parameter `InstanceId`. means: set `InstanceId`) and send the request again.", Zh: "补上 `Message` 中指出的参数（如提示 请求缺少必传参数 `InstanceId`。 即需要传 `InstanceId`），然后重新发起请求。"},
-		{En: "For a missing `X-TC-*` header, add that common parameter to the request headers, or let an official SDK set them all.", Zh: "若缺少 `X-TC-*` 头，请在请求头中补上该公共参数，或交由官方 SDK 统一设置。"},
-		{En: "Check the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}} for required and conditionally required parameters, and try the call in API Explorer ({{explorer}}), which marks required fields.", Zh: "在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对必填及条件必填参数，并在 API Explorer（{{explorer}}）中试调，该工具会标出必填项。"},
-	}},
-	{guide: 286, steps: []Text{
-		{En: "Read the parameter named in `Message` (the name in backticks, e.g. Parameter `Limit` format invalid.) and check its type and format on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}.", Zh: "找到 `Message` 中指出的参数（反引号中的参数名，如 参数 `Limit` 格式非法。），在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对其类型和格式。"},
-		{En: "Reproduce the call in API Explorer ({{explorer}}), which validates types and generates SDK code to copy, or with `tccli {{p}} {{action}} --region <region>`.", Zh: "在 API Explorer（{{explorer}}）中复现调用（它会校验类型并生成可参考的 SDK 代码），或用 `tccli {{p}} {{action}} --region <地域>` 复现。"},
-		{En: "Use an official SDK, which serialises arrays, numbers and JSON correctly; if you build requests yourself, remember the v1 (form) and v3 (JSON) encodings differ.", Zh: "使用官方 SDK，它会正确序列化数组、数值和 JSON；如自行构造请求，注意 v1（表单）与 v3（JSON）签名下的传参方式不同。"},
-	}},
-	{guide: 287, steps: []Text{
-		{En: "Read the parameter named in `Message` (the name in backticks, e.g. Parameter `Limit` format invalid.) and check its type and format on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}.", Zh: "找到 `Message` 中指出的参数（反引号中的参数名，如 参数 `Limit` 格式非法。），在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对其类型和格式。"},
-		{En: "Reproduce the call in API Explorer ({{explorer}}), which validates types and generates SDK code to copy, or with `tccli {{p}} {{action}} --region <region>`.", Zh: "在 API Explorer（{{explorer}}）中复现调用（它会校验类型并生成可参考的 SDK 代码），或用 `tccli {{p}} {{action}} --region <地域>` 复现。"},
-		{En: "Use an official SDK, which serialises arrays, numbers and JSON correctly; if you build requests yourself, remember the v1 (form) and v3 (JSON) encodings differ.", Zh: "使用官方 SDK，它会正确序列化数组、数值和 JSON；如自行构造请求，注意 v1（表单）与 v3（JSON）签名下的传参方式不同。"},
-	}},
-	{guide: 288, steps: []Text{
 		{En: "Find the parameter named in `Message` and check its allowed values on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; for `Region`, use a region listed for that API (e.g. `ap-guangzhou`).", Zh: "找到 `Message` 中指出的参数，在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对允许的取值；`Region` 请使用该接口列出的地域（如 `ap-guangzhou`）。"},
 		{En: "List the regions {{product}} supports with `tccli region DescribeRegions --Product {{p}}`.", Zh: "用 `tccli region DescribeRegions --Product {{p}}` 查询{{product}}支持的地域。"},
 		{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
+	}},
+	{guide: 285, steps: []Text{
+		{En: "Find the parameter named in `Message` and check its allowed values on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; for `Region`, use a region listed for that API (e.g. `ap-guangzhou`).", Zh: "找到 `Message` 中指出的参数，在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对允许的取值；`Region` 请使用该接口列出的地域（如 `ap-guangzhou`）。"},
+		{En: "List the regions {{product}} supports with `tccli region DescribeRegions --Product {{p}}`.", Zh: "用 `tccli region DescribeRegions --Product {{p}}` 查询{{product}}支持的地域。"},
+		{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
+	}},
+	{guide: 286, steps: []Text{
+		{En: "Find the parameter named in `Message` and check its allowed values on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; for `Region`, use a region listed for that API (e.g. `ap-guangzhou`).", Zh: "找到 `Message` 中指出的参数，在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对允许的取值；`Region` 请使用该接口列出的地域（如 `ap-guangzhou`）。"},
+		{En: "List the regions {{product}} supports with `tccli region DescribeRegions --Product {{p}}`.", Zh: "用 `tccli region DescribeRegions --Product {{p}}` 查询{{product}}支持的地域。"},
+		{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
+	}},
+	{guide: 287, steps: []Text{
+		{En: "Read `Message` and the sub-code to see what the resource does not support (its type, edition, state or billing); `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认资源不支持的是哪一项（类型、规格、状态或计费方式）；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
+		{En: "Check the resource's edition and state {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare them with the feature's requirements in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查询资源的规格和状态，并与{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该功能的要求对照。"},
+		{En: "Upgrade the edition, change the configuration, complete the prerequisite in the console of {{product}}, or use a supported alternative.", Zh: "升级规格、修改配置、在{{product}}的控制台完成前置步骤，或改用受支持的替代方式。"},
+	}},
+	{guide: 288, steps: []Text{
+		{En: "List the resources of the region you call {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare their IDs with yours; repeat for the region the resource was created in.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台列出所调用地域中的资源并核对 ID；并对资源创建时所在的地域重复查询。"},
+		{En: "Run `tccli sts GetCallerIdentity` with the same credentials to confirm the account.", Zh: "用相同凭证执行 `tccli sts GetCallerIdentity`，确认所属账号。"},
+		{En: "Read `Message` and the sub-code to see which resource is missing, and create it first if needed; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认缺少的是哪个资源，必要时先创建；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
 	}},
 	{guide: 289, steps: []Text{
 		{En: "Find the parameter named in `Message` and check its allowed values on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; for `Region`, use a region listed for that API (e.g. `ap-guangzhou`).", Zh: "找到 `Message` 中指出的参数，在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对允许的取值；`Region` 请使用该接口列出的地域（如 `ap-guangzhou`）。"},
@@ -7029,19 +7364,19 @@ var guideTemplates = []guideTemplate{
 		{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
 	}},
 	{guide: 290, steps: []Text{
-		{En: "Find the parameter named in `Message` and check its allowed values on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; for `Region`, use a region listed for that API (e.g. `ap-guangzhou`).", Zh: "找到 `Message` 中指出的参数，在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对允许的取值；`Region` 请使用该接口列出的地域（如 `ap-guangzhou`）。"},
-		{En: "List the regions {{product}} supports with `tccli region DescribeRegions --Product {{p}}`.", Zh: "用 `tccli region DescribeRegions --Product {{p}}` 查询{{product}}支持的地域。"},
-		{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
-	}},
-	{guide: 291, steps: []Text{
-		{En: "Find the parameter named in `Message` and check its allowed values on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; for `Region`, use a region listed for that API (e.g. `ap-guangzhou`).", Zh: "找到 `Message` 中指出的参数，在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对允许的取值；`Region` 请使用该接口列出的地域（如 `ap-guangzhou`）。"},
-		{En: "List the regions {{product}} supports with `tccli region DescribeRegions --Product {{p}}`.", Zh: "用 `tccli region DescribeRegions --Product {{p}}` 查询{{product}}支持的地域。"},
-		{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
-	}},
-	{guide: 292, steps: []Text{
 		{En: "Read `Message` and the sub-code to see what the resource does not support (its type, edition, state or billing); `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认资源不支持的是哪一项（类型、规格、状态或计费方式）；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
 		{En: "Check the resource's edition and state {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare them with the feature's requirements in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查询资源的规格和状态，并与{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该功能的要求对照。"},
 		{En: "Upgrade the edition, change the configuration, complete the prerequisite in the console of {{product}}, or use a supported alternative.", Zh: "升级规格、修改配置、在{{product}}的控制台完成前置步骤，或改用受支持的替代方式。"},
+	}},
+	{guide: 291, steps: []Text{
+		{En: "Check the resource status {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and wait for a normal/Running state.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查看资源状态，等待其恢复正常/运行中。"},
+		{En: "If it is isolated, top up or renew at https://console.cloud.tencent.com/expense; the resource becomes usable again after recovery.", Zh: "若已被隔离，请在 https://console.cloud.tencent.com/expense 充值或续费，资源恢复后即可使用。"},
+		{En: "If the state is normal and the error persists, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId.", Zh: "若状态正常而错误持续，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
+	}},
+	{guide: 292, steps: []Text{
+		{En: "Check the resource status {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and wait for a normal/Running state.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查看资源状态，等待其恢复正常/运行中。"},
+		{En: "If it is isolated, top up or renew at https://console.cloud.tencent.com/expense; the resource becomes usable again after recovery.", Zh: "若已被隔离，请在 https://console.cloud.tencent.com/expense 充值或续费，资源恢复后即可使用。"},
+		{En: "If the state is normal and the error persists, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId.", Zh: "若状态正常而错误持续，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
 	}},
 	{guide: 293, steps: []Text{
 		{En: "Find the parameter named in `Message` and check its allowed values on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; for `Region`, use a region listed for that API (e.g. `ap-guangzhou`).", Zh: "找到 `Message` 中指出的参数，在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对允许的取值；`Region` 请使用该接口列出的地域（如 `ap-guangzhou`）。"},
@@ -7049,14 +7384,15 @@ var guideTemplates = []guideTemplate{
 		{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
 	}},
 	{guide: 294, steps: []Text{
-		{En: "Check the resource's state {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and wait until no task is running.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查看资源状态，等待进行中的任务结束。"},
-		{En: "If it is still bound, detach or delete the dependents first (the `Message` usually names them), then repeat the operation.", Zh: "若资源仍被绑定，先解绑或删除依赖对象（`Message` 通常会指出），再重新执行操作。"},
-		{En: "Serialize changes to one resource in your automation (one worker per resource, or a lock).", Zh: "在自动化流程中串行化对同一资源的修改（每个资源一个执行者或加锁）。"},
+		{En: "Read `Message` and the sub-code to see which quota was hit; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认触达了哪项配额；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
+		{En: "{{?quota}}Check the quota with `tccli {{p}} {{quota}} --region <region>`{{/}}{{!quota}}Check the quota in the console of {{product}} (its quota or usage page) or in the usage limits of its documentation{{/}}, then list current usage {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and delete what is unused.", Zh: "{{?quota}}用 `tccli {{p}} {{quota}} --region <地域>` 查看配额{{/}}{{!quota}}在{{product}}的控制台（配额或用量页面）或其文档的使用限制中查看配额{{/}}，再{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查询当前用量，删除不再使用的资源。"},
+		{En: "Split large batches into smaller requests when the limit is per request.", Zh: "如限制针对单次请求，请把大批量拆分为多次较小的请求。"},
+		{En: "If you need a higher quota, upgrade the instance edition where quotas depend on it, or open a ticket (https://console.cloud.tencent.com/workorder/category) to request an increase.", Zh: "如需更高配额，在配额取决于实例规格时升级实例规格，或提交工单（https://console.cloud.tencent.com/workorder/category）申请提升配额。"},
 	}},
 	{guide: 295, steps: []Text{
-		{En: "Find the parameter named in `Message` and check its allowed values on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; for `Region`, use a region listed for that API (e.g. `ap-guangzhou`).", Zh: "找到 `Message` 中指出的参数，在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对允许的取值；`Region` 请使用该接口列出的地域（如 `ap-guangzhou`）。"},
-		{En: "List the regions {{product}} supports with `tccli region DescribeRegions --Product {{p}}`.", Zh: "用 `tccli region DescribeRegions --Product {{p}}` 查询{{product}}支持的地域。"},
-		{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
+		{En: "List the resources of the region you call {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare their IDs with yours; repeat for the region the resource was created in.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台列出所调用地域中的资源并核对 ID；并对资源创建时所在的地域重复查询。"},
+		{En: "Run `tccli sts GetCallerIdentity` with the same credentials to confirm the account.", Zh: "用相同凭证执行 `tccli sts GetCallerIdentity`，确认所属账号。"},
+		{En: "Read `Message` and the sub-code to see which resource is missing, and create it first if needed; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认缺少的是哪个资源，必要时先创建；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
 	}},
 	{guide: 296, steps: []Text{
 		{En: "Find the parameter named in `Message` and check its allowed values on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; for `Region`, use a region listed for that API (e.g. `ap-guangzhou`).", Zh: "找到 `Message` 中指出的参数，在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对允许的取值；`Region` 请使用该接口列出的地域（如 `ap-guangzhou`）。"},
@@ -7064,24 +7400,24 @@ var guideTemplates = []guideTemplate{
 		{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
 	}},
 	{guide: 297, steps: []Text{
-		{En: "List the regions {{product}} supports with `tccli region DescribeRegions --Product {{p}}`, and use one of the returned region IDs.", Zh: "用 `tccli region DescribeRegions --Product {{p}}` 查询{{product}}支持的地域，并使用返回的地域 ID。"},
-		{En: "Check the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; some actions list a restricted set of regions for the `Region` parameter.", Zh: "查看{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面，部分接口的 `Region` 参数只支持限定的地域列表。"},
-		{En: "Set the region in the client (`{{p}}.NewClient(cred, \"ap-guangzhou\", cpf)`, `tccli {{p}} {{action}} --region ap-guangzhou`) and make sure the resource really lives there.", Zh: "在客户端中设置地域（`{{p}}.NewClient(cred, \"ap-guangzhou\", cpf)`、`tccli {{p}} {{action}} --region ap-guangzhou`），并确认资源确实位于该地域。"},
+		{En: "Find the parameter named in `Message` and check its allowed values on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; for `Region`, use a region listed for that API (e.g. `ap-guangzhou`).", Zh: "找到 `Message` 中指出的参数，在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对允许的取值；`Region` 请使用该接口列出的地域（如 `ap-guangzhou`）。"},
+		{En: "List the regions {{product}} supports with `tccli region DescribeRegions --Product {{p}}`.", Zh: "用 `tccli region DescribeRegions --Product {{p}}` 查询{{product}}支持的地域。"},
+		{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
 	}},
 	{guide: 298, steps: []Text{
-		{En: "List the resources of the region you call {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare their IDs with yours; repeat for the region the resource was created in.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台列出所调用地域中的资源并核对 ID；并对资源创建时所在的地域重复查询。"},
-		{En: "Run `tccli sts GetCallerIdentity` with the same credentials to confirm the account.", Zh: "用相同凭证执行 `tccli sts GetCallerIdentity`，确认所属账号。"},
-		{En: "Read `Message` and the sub-code to see which resource is missing, and create it first if needed; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认缺少的是哪个资源，必要时先创建；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
+		{En: "Find the parameter named in `Message` and check its allowed values on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; for `Region`, use a region listed for that API (e.g. `ap-guangzhou`).", Zh: "找到 `Message` 中指出的参数，在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对允许的取值；`Region` 请使用该接口列出的地域（如 `ap-guangzhou`）。"},
+		{En: "List the regions {{product}} supports with `tccli region DescribeRegions --Product {{p}}`.", Zh: "用 `tccli region DescribeRegions --Product {{p}}` 查询{{product}}支持的地域。"},
+		{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
 	}},
 	{guide: 299, steps: []Text{
-		{En: "List the resources of the region you call {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare their IDs with yours; repeat for the region the resource was created in.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台列出所调用地域中的资源并核对 ID；并对资源创建时所在的地域重复查询。"},
-		{En: "Run `tccli sts GetCallerIdentity` with the same credentials to confirm the account.", Zh: "用相同凭证执行 `tccli sts GetCallerIdentity`，确认所属账号。"},
-		{En: "Read `Message` and the sub-code to see which resource is missing, and create it first if needed; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认缺少的是哪个资源，必要时先创建；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
+		{En: "Find the parameter named in `Message` and check its allowed values on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; for `Region`, use a region listed for that API (e.g. `ap-guangzhou`).", Zh: "找到 `Message` 中指出的参数，在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对允许的取值；`Region` 请使用该接口列出的地域（如 `ap-guangzhou`）。"},
+		{En: "List the regions {{product}} supports with `tccli region DescribeRegions --Product {{p}}`.", Zh: "用 `tccli region DescribeRegions --Product {{p}}` 查询{{product}}支持的地域。"},
+		{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
 	}},
 	{guide: 300, steps: []Text{
-		{En: "List the resources of the region you call {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare their IDs with yours; repeat for the region the resource was created in.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台列出所调用地域中的资源并核对 ID；并对资源创建时所在的地域重复查询。"},
-		{En: "Run `tccli sts GetCallerIdentity` with the same credentials to confirm the account.", Zh: "用相同凭证执行 `tccli sts GetCallerIdentity`，确认所属账号。"},
-		{En: "Read `Message` and the sub-code to see which resource is missing, and create it first if needed; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认缺少的是哪个资源，必要时先创建；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
+		{En: "Find the parameter named in `Message` and check its allowed values on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; for `Region`, use a region listed for that API (e.g. `ap-guangzhou`).", Zh: "找到 `Message` 中指出的参数，在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对允许的取值；`Region` 请使用该接口列出的地域（如 `ap-guangzhou`）。"},
+		{En: "List the regions {{product}} supports with `tccli region DescribeRegions --Product {{p}}`.", Zh: "用 `tccli region DescribeRegions --Product {{p}}` 查询{{product}}支持的地域。"},
+		{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
 	}},
 	{guide: 301, steps: []Text{
 		{En: "List the resources of the region you call {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare their IDs with yours; repeat for the region the resource was created in.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台列出所调用地域中的资源并核对 ID；并对资源创建时所在的地域重复查询。"},
@@ -7094,24 +7430,24 @@ var guideTemplates = []guideTemplate{
 		{En: "Read `Message` and the sub-code to see which resource is missing, and create it first if needed; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认缺少的是哪个资源，必要时先创建；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
 	}},
 	{guide: 303, steps: []Text{
-		{En: "Read `Message` and the sub-code to see what the resource does not support (its type, edition, state or billing); `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认资源不支持的是哪一项（类型、规格、状态或计费方式）；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
-		{En: "Check the resource's edition and state {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare them with the feature's requirements in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查询资源的规格和状态，并与{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该功能的要求对照。"},
-		{En: "Upgrade the edition, change the configuration, complete the prerequisite in the console of {{product}}, or use a supported alternative.", Zh: "升级规格、修改配置、在{{product}}的控制台完成前置步骤，或改用受支持的替代方式。"},
+		{En: "Add the parameter named in `Message` (e.g. The request is missing a required parameter `InstanceId`. means: set `InstanceId`) and send the request again.", Zh: "补上 `Message` 中指出的参数（如提示 请求缺少必传参数 `InstanceId`。 即需要传 `InstanceId`），然后重新发起请求。"},
+		{En: "For a missing `X-TC-*` header, add that common parameter to the request headers, or let an official SDK set them all.", Zh: "若缺少 `X-TC-*` 头，请在请求头中补上该公共参数，或交由官方 SDK 统一设置。"},
+		{En: "Check the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}} for required and conditionally required parameters, and try the call in API Explorer ({{explorer}}), which marks required fields.", Zh: "在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对必填及条件必填参数，并在 API Explorer（{{explorer}}）中试调，该工具会标出必填项。"},
 	}},
 	{guide: 304, steps: []Text{
-		{En: "List the resources of the region you call {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare their IDs with yours; repeat for the region the resource was created in.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台列出所调用地域中的资源并核对 ID；并对资源创建时所在的地域重复查询。"},
-		{En: "Run `tccli sts GetCallerIdentity` with the same credentials to confirm the account.", Zh: "用相同凭证执行 `tccli sts GetCallerIdentity`，确认所属账号。"},
-		{En: "Read `Message` and the sub-code to see which resource is missing, and create it first if needed; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认缺少的是哪个资源，必要时先创建；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
+		{En: "Read the parameter named in `Message` (the name in backticks, e.g. Parameter `Limit` format invalid.) and check its type and format on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}.", Zh: "找到 `Message` 中指出的参数（反引号中的参数名，如 参数 `Limit` 格式非法。），在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对其类型和格式。"},
+		{En: "Reproduce the call in API Explorer ({{explorer}}), which validates types and generates SDK code to copy, or with `tccli {{p}} {{action}} --region <region>`.", Zh: "在 API Explorer（{{explorer}}）中复现调用（它会校验类型并生成可参考的 SDK 代码），或用 `tccli {{p}} {{action}} --region <地域>` 复现。"},
+		{En: "Use an official SDK, which serialises arrays, numbers and JSON correctly; if you build requests yourself, remember the v1 (form) and v3 (JSON) encodings differ.", Zh: "使用官方 SDK，它会正确序列化数组、数值和 JSON；如自行构造请求，注意 v1（表单）与 v3（JSON）签名下的传参方式不同。"},
 	}},
 	{guide: 305, steps: []Text{
-		{En: "List the resources of the region you call {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare their IDs with yours; repeat for the region the resource was created in.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台列出所调用地域中的资源并核对 ID；并对资源创建时所在的地域重复查询。"},
-		{En: "Run `tccli sts GetCallerIdentity` with the same credentials to confirm the account.", Zh: "用相同凭证执行 `tccli sts GetCallerIdentity`，确认所属账号。"},
-		{En: "Read `Message` and the sub-code to see which resource is missing, and create it first if needed; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认缺少的是哪个资源，必要时先创建；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
+		{En: "Read the parameter named in `Message` (the name in backticks, e.g. Parameter `Limit` format invalid.) and check its type and format on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}.", Zh: "找到 `Message` 中指出的参数（反引号中的参数名，如 参数 `Limit` 格式非法。），在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对其类型和格式。"},
+		{En: "Reproduce the call in API Explorer ({{explorer}}), which validates types and generates SDK code to copy, or with `tccli {{p}} {{action}} --region <region>`.", Zh: "在 API Explorer（{{explorer}}）中复现调用（它会校验类型并生成可参考的 SDK 代码），或用 `tccli {{p}} {{action}} --region <地域>` 复现。"},
+		{En: "Use an official SDK, which serialises arrays, numbers and JSON correctly; if you build requests yourself, remember the v1 (form) and v3 (JSON) encodings differ.", Zh: "使用官方 SDK，它会正确序列化数组、数值和 JSON；如自行构造请求，注意 v1（表单）与 v3（JSON）签名下的传参方式不同。"},
 	}},
 	{guide: 306, steps: []Text{
-		{En: "List the resources of the region you call {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare their IDs with yours; repeat for the region the resource was created in.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台列出所调用地域中的资源并核对 ID；并对资源创建时所在的地域重复查询。"},
-		{En: "Run `tccli sts GetCallerIdentity` with the same credentials to confirm the account.", Zh: "用相同凭证执行 `tccli sts GetCallerIdentity`，确认所属账号。"},
-		{En: "Read `Message` and the sub-code to see which resource is missing, and create it first if needed; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认缺少的是哪个资源，必要时先创建；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
+		{En: "Find the parameter named in `Message` and check its allowed values on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; for `Region`, use a region listed for that API (e.g. `ap-guangzhou`).", Zh: "找到 `Message` 中指出的参数，在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对允许的取值；`Region` 请使用该接口列出的地域（如 `ap-guangzhou`）。"},
+		{En: "List the regions {{product}} supports with `tccli region DescribeRegions --Product {{p}}`.", Zh: "用 `tccli region DescribeRegions --Product {{p}}` 查询{{product}}支持的地域。"},
+		{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
 	}},
 	{guide: 307, steps: []Text{
 		{En: "Find the parameter named in `Message` and check its allowed values on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; for `Region`, use a region listed for that API (e.g. `ap-guangzhou`).", Zh: "找到 `Message` 中指出的参数，在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对允许的取值；`Region` 请使用该接口列出的地域（如 `ap-guangzhou`）。"},
@@ -7119,98 +7455,188 @@ var guideTemplates = []guideTemplate{
 		{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
 	}},
 	{guide: 308, steps: []Text{
-		{En: "Read the `Message`; it usually names what denies the operation (the resource's state, a protection switch, arrears, a feature your account has not enabled).", Zh: "阅读 `Message`，其中通常会说明拒绝的原因（资源状态、保护开关、欠费、账号未开通的功能等）。"},
-		{En: "Check the resource {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and wait for a running change to finish.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台检查资源状态，并等待进行中的变更结束。"},
-		{En: "Check the account balance and overdue bills at https://console.cloud.tencent.com/expense; isolated resources refuse most operations.", Zh: "在 https://console.cloud.tencent.com/expense 检查账户余额和欠费情况；已隔离的资源会拒绝大多数操作。"},
-		{En: "Remove the blocking condition (turn the protection off, renew, apply for the feature), then call again; if nothing explains it, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId.", Zh: "消除阻断条件（关闭保护开关、续费、申请开通功能）后再调用；若找不到原因，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
+		{En: "Find the parameter named in `Message` and check its allowed values on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; for `Region`, use a region listed for that API (e.g. `ap-guangzhou`).", Zh: "找到 `Message` 中指出的参数，在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对允许的取值；`Region` 请使用该接口列出的地域（如 `ap-guangzhou`）。"},
+		{En: "List the regions {{product}} supports with `tccli region DescribeRegions --Product {{p}}`.", Zh: "用 `tccli region DescribeRegions --Product {{p}}` 查询{{product}}支持的地域。"},
+		{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
 	}},
 	{guide: 309, steps: []Text{
+		{En: "Find the parameter named in `Message` and check its allowed values on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; for `Region`, use a region listed for that API (e.g. `ap-guangzhou`).", Zh: "找到 `Message` 中指出的参数，在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对允许的取值；`Region` 请使用该接口列出的地域（如 `ap-guangzhou`）。"},
+		{En: "List the regions {{product}} supports with `tccli region DescribeRegions --Product {{p}}`.", Zh: "用 `tccli region DescribeRegions --Product {{p}}` 查询{{product}}支持的地域。"},
+		{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
+	}},
+	{guide: 310, steps: []Text{
+		{En: "Read `Message` and the sub-code to see what the resource does not support (its type, edition, state or billing); `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认资源不支持的是哪一项（类型、规格、状态或计费方式）；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
+		{En: "Check the resource's edition and state {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare them with the feature's requirements in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查询资源的规格和状态，并与{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该功能的要求对照。"},
+		{En: "Upgrade the edition, change the configuration, complete the prerequisite in the console of {{product}}, or use a supported alternative.", Zh: "升级规格、修改配置、在{{product}}的控制台完成前置步骤，或改用受支持的替代方式。"},
+	}},
+	{guide: 311, steps: []Text{
+		{En: "Find the parameter named in `Message` and check its allowed values on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; for `Region`, use a region listed for that API (e.g. `ap-guangzhou`).", Zh: "找到 `Message` 中指出的参数，在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对允许的取值；`Region` 请使用该接口列出的地域（如 `ap-guangzhou`）。"},
+		{En: "List the regions {{product}} supports with `tccli region DescribeRegions --Product {{p}}`.", Zh: "用 `tccli region DescribeRegions --Product {{p}}` 查询{{product}}支持的地域。"},
+		{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
+	}},
+	{guide: 312, steps: []Text{
 		{En: "Check the resource's state {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and wait until no task is running.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查看资源状态，等待进行中的任务结束。"},
 		{En: "If it is still bound, detach or delete the dependents first (the `Message` usually names them), then repeat the operation.", Zh: "若资源仍被绑定，先解绑或删除依赖对象（`Message` 通常会指出），再重新执行操作。"},
 		{En: "Serialize changes to one resource in your automation (one worker per resource, or a lock).", Zh: "在自动化流程中串行化对同一资源的修改（每个资源一个执行者或加锁）。"},
 	}},
-	{guide: 310, steps: []Text{
+	{guide: 313, steps: []Text{
+		{En: "Find the parameter named in `Message` and check its allowed values on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; for `Region`, use a region listed for that API (e.g. `ap-guangzhou`).", Zh: "找到 `Message` 中指出的参数，在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对允许的取值；`Region` 请使用该接口列出的地域（如 `ap-guangzhou`）。"},
+		{En: "List the regions {{product}} supports with `tccli region DescribeRegions --Product {{p}}`.", Zh: "用 `tccli region DescribeRegions --Product {{p}}` 查询{{product}}支持的地域。"},
+		{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
+	}},
+	{guide: 314, steps: []Text{
+		{En: "Find the parameter named in `Message` and check its allowed values on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; for `Region`, use a region listed for that API (e.g. `ap-guangzhou`).", Zh: "找到 `Message` 中指出的参数，在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对允许的取值；`Region` 请使用该接口列出的地域（如 `ap-guangzhou`）。"},
+		{En: "List the regions {{product}} supports with `tccli region DescribeRegions --Product {{p}}`.", Zh: "用 `tccli region DescribeRegions --Product {{p}}` 查询{{product}}支持的地域。"},
+		{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
+	}},
+	{guide: 315, steps: []Text{
+		{En: "List the regions {{product}} supports with `tccli region DescribeRegions --Product {{p}}`, and use one of the returned region IDs.", Zh: "用 `tccli region DescribeRegions --Product {{p}}` 查询{{product}}支持的地域，并使用返回的地域 ID。"},
+		{En: "Check the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; some actions list a restricted set of regions for the `Region` parameter.", Zh: "查看{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面，部分接口的 `Region` 参数只支持限定的地域列表。"},
+		{En: "Set the region in the client (`{{p}}.NewClient(cred, \"ap-guangzhou\", cpf)`, `tccli {{p}} {{action}} --region ap-guangzhou`) and make sure the resource really lives there.", Zh: "在客户端中设置地域（`{{p}}.NewClient(cred, \"ap-guangzhou\", cpf)`、`tccli {{p}} {{action}} --region ap-guangzhou`），并确认资源确实位于该地域。"},
+	}},
+	{guide: 316, steps: []Text{
+		{En: "List the resources of the region you call {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare their IDs with yours; repeat for the region the resource was created in.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台列出所调用地域中的资源并核对 ID；并对资源创建时所在的地域重复查询。"},
+		{En: "Run `tccli sts GetCallerIdentity` with the same credentials to confirm the account.", Zh: "用相同凭证执行 `tccli sts GetCallerIdentity`，确认所属账号。"},
+		{En: "Read `Message` and the sub-code to see which resource is missing, and create it first if needed; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认缺少的是哪个资源，必要时先创建；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
+	}},
+	{guide: 317, steps: []Text{
+		{En: "List the resources of the region you call {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare their IDs with yours; repeat for the region the resource was created in.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台列出所调用地域中的资源并核对 ID；并对资源创建时所在的地域重复查询。"},
+		{En: "Run `tccli sts GetCallerIdentity` with the same credentials to confirm the account.", Zh: "用相同凭证执行 `tccli sts GetCallerIdentity`，确认所属账号。"},
+		{En: "Read `Message` and the sub-code to see which resource is missing, and create it first if needed; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认缺少的是哪个资源，必要时先创建；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
+	}},
+	{guide: 318, steps: []Text{
+		{En: "List the resources of the region you call {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare their IDs with yours; repeat for the region the resource was created in.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台列出所调用地域中的资源并核对 ID；并对资源创建时所在的地域重复查询。"},
+		{En: "Run `tccli sts GetCallerIdentity` with the same credentials to confirm the account.", Zh: "用相同凭证执行 `tccli sts GetCallerIdentity`，确认所属账号。"},
+		{En: "Read `Message` and the sub-code to see which resource is missing, and create it first if needed; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认缺少的是哪个资源，必要时先创建；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
+	}},
+	{guide: 319, steps: []Text{
+		{En: "List the resources of the region you call {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare their IDs with yours; repeat for the region the resource was created in.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台列出所调用地域中的资源并核对 ID；并对资源创建时所在的地域重复查询。"},
+		{En: "Run `tccli sts GetCallerIdentity` with the same credentials to confirm the account.", Zh: "用相同凭证执行 `tccli sts GetCallerIdentity`，确认所属账号。"},
+		{En: "Read `Message` and the sub-code to see which resource is missing, and create it first if needed; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认缺少的是哪个资源，必要时先创建；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
+	}},
+	{guide: 320, steps: []Text{
+		{En: "List the resources of the region you call {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare their IDs with yours; repeat for the region the resource was created in.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台列出所调用地域中的资源并核对 ID；并对资源创建时所在的地域重复查询。"},
+		{En: "Run `tccli sts GetCallerIdentity` with the same credentials to confirm the account.", Zh: "用相同凭证执行 `tccli sts GetCallerIdentity`，确认所属账号。"},
+		{En: "Read `Message` and the sub-code to see which resource is missing, and create it first if needed; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认缺少的是哪个资源，必要时先创建；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
+	}},
+	{guide: 321, steps: []Text{
+		{En: "Read `Message` and the sub-code to see what the resource does not support (its type, edition, state or billing); `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认资源不支持的是哪一项（类型、规格、状态或计费方式）；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
+		{En: "Check the resource's edition and state {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare them with the feature's requirements in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查询资源的规格和状态，并与{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该功能的要求对照。"},
+		{En: "Upgrade the edition, change the configuration, complete the prerequisite in the console of {{product}}, or use a supported alternative.", Zh: "升级规格、修改配置、在{{product}}的控制台完成前置步骤，或改用受支持的替代方式。"},
+	}},
+	{guide: 322, steps: []Text{
+		{En: "List the resources of the region you call {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare their IDs with yours; repeat for the region the resource was created in.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台列出所调用地域中的资源并核对 ID；并对资源创建时所在的地域重复查询。"},
+		{En: "Run `tccli sts GetCallerIdentity` with the same credentials to confirm the account.", Zh: "用相同凭证执行 `tccli sts GetCallerIdentity`，确认所属账号。"},
+		{En: "Read `Message` and the sub-code to see which resource is missing, and create it first if needed; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认缺少的是哪个资源，必要时先创建；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
+	}},
+	{guide: 323, steps: []Text{
+		{En: "List the resources of the region you call {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare their IDs with yours; repeat for the region the resource was created in.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台列出所调用地域中的资源并核对 ID；并对资源创建时所在的地域重复查询。"},
+		{En: "Run `tccli sts GetCallerIdentity` with the same credentials to confirm the account.", Zh: "用相同凭证执行 `tccli sts GetCallerIdentity`，确认所属账号。"},
+		{En: "Read `Message` and the sub-code to see which resource is missing, and create it first if needed; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认缺少的是哪个资源，必要时先创建；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
+	}},
+	{guide: 324, steps: []Text{
+		{En: "List the resources of the region you call {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare their IDs with yours; repeat for the region the resource was created in.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台列出所调用地域中的资源并核对 ID；并对资源创建时所在的地域重复查询。"},
+		{En: "Run `tccli sts GetCallerIdentity` with the same credentials to confirm the account.", Zh: "用相同凭证执行 `tccli sts GetCallerIdentity`，确认所属账号。"},
+		{En: "Read `Message` and the sub-code to see which resource is missing, and create it first if needed; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认缺少的是哪个资源，必要时先创建；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
+	}},
+	{guide: 325, steps: []Text{
+		{En: "Find the parameter named in `Message` and check its allowed values on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; for `Region`, use a region listed for that API (e.g. `ap-guangzhou`).", Zh: "找到 `Message` 中指出的参数，在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对允许的取值；`Region` 请使用该接口列出的地域（如 `ap-guangzhou`）。"},
+		{En: "List the regions {{product}} supports with `tccli region DescribeRegions --Product {{p}}`.", Zh: "用 `tccli region DescribeRegions --Product {{p}}` 查询{{product}}支持的地域。"},
+		{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
+	}},
+	{guide: 326, steps: []Text{
 		{En: "Read the `Message`; it usually names what denies the operation (the resource's state, a protection switch, arrears, a feature your account has not enabled).", Zh: "阅读 `Message`，其中通常会说明拒绝的原因（资源状态、保护开关、欠费、账号未开通的功能等）。"},
 		{En: "Check the resource {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and wait for a running change to finish.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台检查资源状态，并等待进行中的变更结束。"},
 		{En: "Check the account balance and overdue bills at https://console.cloud.tencent.com/expense; isolated resources refuse most operations.", Zh: "在 https://console.cloud.tencent.com/expense 检查账户余额和欠费情况；已隔离的资源会拒绝大多数操作。"},
 		{En: "Remove the blocking condition (turn the protection off, renew, apply for the feature), then call again; if nothing explains it, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId.", Zh: "消除阻断条件（关闭保护开关、续费、申请开通功能）后再调用；若找不到原因，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
 	}},
-	{guide: 311, steps: []Text{
+	{guide: 327, steps: []Text{
+		{En: "Check the resource's state {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and wait until no task is running.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查看资源状态，等待进行中的任务结束。"},
+		{En: "If it is still bound, detach or delete the dependents first (the `Message` usually names them), then repeat the operation.", Zh: "若资源仍被绑定，先解绑或删除依赖对象（`Message` 通常会指出），再重新执行操作。"},
+		{En: "Serialize changes to one resource in your automation (one worker per resource, or a lock).", Zh: "在自动化流程中串行化对同一资源的修改（每个资源一个执行者或加锁）。"},
+	}},
+	{guide: 328, steps: []Text{
+		{En: "Read the `Message`; it usually names what denies the operation (the resource's state, a protection switch, arrears, a feature your account has not enabled).", Zh: "阅读 `Message`，其中通常会说明拒绝的原因（资源状态、保护开关、欠费、账号未开通的功能等）。"},
+		{En: "Check the resource {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and wait for a running change to finish.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台检查资源状态，并等待进行中的变更结束。"},
+		{En: "Check the account balance and overdue bills at https://console.cloud.tencent.com/expense; isolated resources refuse most operations.", Zh: "在 https://console.cloud.tencent.com/expense 检查账户余额和欠费情况；已隔离的资源会拒绝大多数操作。"},
+		{En: "Remove the blocking condition (turn the protection off, renew, apply for the feature), then call again; if nothing explains it, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId.", Zh: "消除阻断条件（关闭保护开关、续费、申请开通功能）后再调用；若找不到原因，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
+	}},
+	{guide: 329, steps: []Text{
 		{En: "Read `Message` and the sub-code to see which quota was hit; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认触达了哪项配额；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
 		{En: "{{?quota}}Check the quota with `tccli {{p}} {{quota}} --region <region>`{{/}}{{!quota}}Check the quota in the console of {{product}} (its quota or usage page) or in the usage limits of its documentation{{/}}, then list current usage {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and delete what is unused.", Zh: "{{?quota}}用 `tccli {{p}} {{quota}} --region <地域>` 查看配额{{/}}{{!quota}}在{{product}}的控制台（配额或用量页面）或其文档的使用限制中查看配额{{/}}，再{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查询当前用量，删除不再使用的资源。"},
 		{En: "Split large batches into smaller requests when the limit is per request.", Zh: "如限制针对单次请求，请把大批量拆分为多次较小的请求。"},
 		{En: "If you need a higher quota, upgrade the instance edition where quotas depend on it, or open a ticket (https://console.cloud.tencent.com/workorder/category) to request an increase.", Zh: "如需更高配额，在配额取决于实例规格时升级实例规格，或提交工单（https://console.cloud.tencent.com/workorder/category）申请提升配额。"},
 	}},
-	{guide: 312, steps: []Text{
+	{guide: 330, steps: []Text{
 		{En: "List the regions {{product}} supports with `tccli region DescribeRegions --Product {{p}}`, and use one of the returned region IDs.", Zh: "用 `tccli region DescribeRegions --Product {{p}}` 查询{{product}}支持的地域，并使用返回的地域 ID。"},
 		{En: "Check the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; some actions list a restricted set of regions for the `Region` parameter.", Zh: "查看{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面，部分接口的 `Region` 参数只支持限定的地域列表。"},
 		{En: "Set the region in the client (`{{p}}.NewClient(cred, \"ap-guangzhou\", cpf)`, `tccli {{p}} {{action}} --region ap-guangzhou`) and make sure the resource really lives there.", Zh: "在客户端中设置地域（`{{p}}.NewClient(cred, \"ap-guangzhou\", cpf)`、`tccli {{p}} {{action}} --region ap-guangzhou`），并确认资源确实位于该地域。"},
 	}},
-	{guide: 313, steps: []Text{
+	{guide: 331, steps: []Text{
 		{En: "List the regions {{product}} supports with `tccli region DescribeRegions --Product {{p}}`, and use one of the returned region IDs.", Zh: "用 `tccli region DescribeRegions --Product {{p}}` 查询{{product}}支持的地域，并使用返回的地域 ID。"},
 		{En: "Check the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; some actions list a restricted set of regions for the `Region` parameter.", Zh: "查看{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面，部分接口的 `Region` 参数只支持限定的地域列表。"},
 		{En: "Set the region in the client (`{{p}}.NewClient(cred, \"ap-guangzhou\", cpf)`, `tccli {{p}} {{action}} --region ap-guangzhou`) and make sure the resource really lives there.", Zh: "在客户端中设置地域（`{{p}}.NewClient(cred, \"ap-guangzhou\", cpf)`、`tccli {{p}} {{action}} --region ap-guangzhou`），并确认资源确实位于该地域。"},
 	}},
-	{guide: 314, steps: []Text{
+	{guide: 332, steps: []Text{
 		{En: "List the regions {{product}} supports with `tccli region DescribeRegions --Product {{p}}`, and use one of the returned region IDs.", Zh: "用 `tccli region DescribeRegions --Product {{p}}` 查询{{product}}支持的地域，并使用返回的地域 ID。"},
 		{En: "Check the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; some actions list a restricted set of regions for the `Region` parameter.", Zh: "查看{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面，部分接口的 `Region` 参数只支持限定的地域列表。"},
 		{En: "Set the region in the client (`{{p}}.NewClient(cred, \"ap-guangzhou\", cpf)`, `tccli {{p}} {{action}} --region ap-guangzhou`) and make sure the resource really lives there.", Zh: "在客户端中设置地域（`{{p}}.NewClient(cred, \"ap-guangzhou\", cpf)`、`tccli {{p}} {{action}} --region ap-guangzhou`），并确认资源确实位于该地域。"},
 	}},
-	{guide: 315, steps: []Text{
+	{guide: 333, steps: []Text{
 		{En: "Check the resource's state {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and wait until no task is running.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查看资源状态，等待进行中的任务结束。"},
 		{En: "If it is still bound, detach or delete the dependents first (the `Message` usually names them), then repeat the operation.", Zh: "若资源仍被绑定，先解绑或删除依赖对象（`Message` 通常会指出），再重新执行操作。"},
 		{En: "Serialize changes to one resource in your automation (one worker per resource, or a lock).", Zh: "在自动化流程中串行化对同一资源的修改（每个资源一个执行者或加锁）。"},
 	}},
-	{guide: 316, steps: []Text{
+	{guide: 334, steps: []Text{
 		{En: "Choose another availability zone or another specification (instance type, bandwidth package, disk type) of {{product}}; the sold-out stock is usually limited to one zone or spec.", Zh: "改选{{product}}的其他可用区或其他规格（实例类型、带宽包、云盘类型）；售罄通常只限于某个可用区或规格。"},
 		{En: "See what can be bought now before you retry: the purchase page in the console of {{product}} shows the zones and specifications on sale, and its API documentation{{?docs}} ({{docs}}){{/}} tells whether an action lists them.", Zh: "重试前先查看当前可购买的配置：{{product}}控制台的购买页会显示在售的可用区和规格，其 API 文档{{?docs}}（{{docs}}）{{/}}中也可查找是否有列出可售配置的接口。"},
 		{En: "Consider another region if your workload allows it.", Zh: "如业务允许，可考虑其他地域。"},
 	}},
-	{guide: 317, steps: []Text{
+	{guide: 335, steps: []Text{
 		{En: "Read the full `Message`; it usually names the state or rule that refused the operation, and `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读完整的 `Message`，其中通常会说明拒绝该操作的状态或规则；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
 		{En: "Check the resource state {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and wait for running tasks to finish.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查看资源状态，等待进行中的任务结束。"},
 		{En: "Check the account balance and overdue bills at https://console.cloud.tencent.com/expense.", Zh: "在 https://console.cloud.tencent.com/expense 检查账户余额和欠费情况。"},
 		{En: "If the state is normal and it persists, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId.", Zh: "若状态正常但问题持续，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
 	}},
-	{guide: 318, steps: []Text{
+	{guide: 336, steps: []Text{
 		{En: "Read the parameter named in `Message` (the name in backticks, e.g. Parameter `Limit` format invalid.) and check its type and format on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}.", Zh: "找到 `Message` 中指出的参数（反引号中的参数名，如 参数 `Limit` 格式非法。），在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对其类型和格式。"},
 		{En: "Reproduce the call in API Explorer ({{explorer}}), which validates types and generates SDK code to copy, or with `tccli {{p}} {{action}} --region <region>`.", Zh: "在 API Explorer（{{explorer}}）中复现调用（它会校验类型并生成可参考的 SDK 代码），或用 `tccli {{p}} {{action}} --region <地域>` 复现。"},
 		{En: "Use an official SDK, which serialises arrays, numbers and JSON correctly; if you build requests yourself, remember the v1 (form) and v3 (JSON) encodings differ.", Zh: "使用官方 SDK，它会正确序列化数组、数值和 JSON；如自行构造请求，注意 v1（表单）与 v3（JSON）签名下的传参方式不同。"},
 	}},
-	{guide: 319, steps: []Text{
+	{guide: 337, steps: []Text{
 		{En: "Record the `RequestId`, action, region and time; they are what support needs to trace the failure.", Zh: "记录 `RequestId`、接口名、地域和时间，这是技术支持定位问题所需的信息。"},
 		{En: "For an idempotent call (Describe*, or a create carrying the same `ClientToken`), retry at most twice with backoff (1 s, then 2 s); do not loop.", Zh: "对幂等调用（Describe* 查询，或携带相同 `ClientToken` 的创建请求），以退避方式（1 秒，再 2 秒）最多重试两次；不要循环重试。"},
 		{En: "If it fails again with the same parameters, try the operation in the console of {{product}} or in API Explorer ({{explorer}}) to rule out client-side causes.", Zh: "若同样参数再次失败，可在{{product}}的控制台或 API Explorer（{{explorer}}）中执行同一操作，排除客户端因素。"},
 		{En: "If it persists, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId.", Zh: "若问题持续，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
 	}},
-	{guide: 320, steps: []Text{
+	{guide: 338, steps: []Text{
 		{En: "Check the resource's state {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and wait until no task is running.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查看资源状态，等待进行中的任务结束。"},
 		{En: "If it is still bound, detach or delete the dependents first (the `Message` usually names them), then repeat the operation.", Zh: "若资源仍被绑定，先解绑或删除依赖对象（`Message` 通常会指出），再重新执行操作。"},
 		{En: "Serialize changes to one resource in your automation (one worker per resource, or a lock).", Zh: "在自动化流程中串行化对同一资源的修改（每个资源一个执行者或加锁）。"},
 	}},
-	{guide: 321, steps: []Text{
+	{guide: 339, steps: []Text{
 		{En: "Record the `RequestId`, action, region and time; they are what support needs to trace the failure.", Zh: "记录 `RequestId`、接口名、地域和时间，这是技术支持定位问题所需的信息。"},
 		{En: "For an idempotent call (Describe*, or a create carrying the same `ClientToken`), retry at most twice with backoff (1 s, then 2 s); do not loop.", Zh: "对幂等调用（Describe* 查询，或携带相同 `ClientToken` 的创建请求），以退避方式（1 秒，再 2 秒）最多重试两次；不要循环重试。"},
 		{En: "If it fails again with the same parameters, try the operation in the console of {{product}} or in API Explorer ({{explorer}}) to rule out client-side causes.", Zh: "若同样参数再次失败，可在{{product}}的控制台或 API Explorer（{{explorer}}）中执行同一操作，排除客户端因素。"},
 		{En: "If it persists, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId.", Zh: "若问题持续，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
 	}},
-	{guide: 322, steps: []Text{
+	{guide: 340, steps: []Text{
 		{En: "Find the parameter named in `Message` and check its allowed values on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; for `Region`, use a region listed for that API (e.g. `ap-guangzhou`).", Zh: "找到 `Message` 中指出的参数，在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对允许的取值；`Region` 请使用该接口列出的地域（如 `ap-guangzhou`）。"},
 		{En: "List the regions {{product}} supports with `tccli region DescribeRegions --Product {{p}}`.", Zh: "用 `tccli region DescribeRegions --Product {{p}}` 查询{{product}}支持的地域。"},
 		{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
 	}},
-	{guide: 323, steps: []Text{
+	{guide: 341, steps: []Text{
 		{En: "Find the parameter named in `Message` and check its allowed values on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; for `Region`, use a region listed for that API (e.g. `ap-guangzhou`).", Zh: "找到 `Message` 中指出的参数，在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对允许的取值；`Region` 请使用该接口列出的地域（如 `ap-guangzhou`）。"},
 		{En: "List the regions {{product}} supports with `tccli region DescribeRegions --Product {{p}}`.", Zh: "用 `tccli region DescribeRegions --Product {{p}}` 查询{{product}}支持的地域。"},
 		{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
 	}},
-	{guide: 324, steps: []Text{
+	{guide: 342, steps: []Text{
 		{En: "Read `Message` and the sub-code to see which quota was hit; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认触达了哪项配额；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
 		{En: "{{?quota}}Check the quota with `tccli {{p}} {{quota}} --region <region>`{{/}}{{!quota}}Check the quota in the console of {{product}} (its quota or usage page) or in the usage limits of its documentation{{/}}, then list current usage {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and delete what is unused.", Zh: "{{?quota}}用 `tccli {{p}} {{quota}} --region <地域>` 查看配额{{/}}{{!quota}}在{{product}}的控制台（配额或用量页面）或其文档的使用限制中查看配额{{/}}，再{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查询当前用量，删除不再使用的资源。"},
 		{En: "Split large batches into smaller requests when the limit is per request.", Zh: "如限制针对单次请求，请把大批量拆分为多次较小的请求。"},
 		{En: "If you need a higher quota, upgrade the instance edition where quotas depend on it, or open a ticket (https://console.cloud.tencent.com/workorder/category) to request an increase.", Zh: "如需更高配额，在配额取决于实例规格时升级实例规格，或提交工单（https://console.cloud.tencent.com/workorder/category）申请提升配额。"},
 	}},
-	{guide: 325, steps: []Text{
+	{guide: 343, steps: []Text{
 		{En: "Read the `Message`; the server usually names the parameter, resource or condition at fault.", Zh: "阅读 `Message`，服务端通常会指出出错的参数、资源或条件。"},
 		{En: "Check the action on its page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}, and try the same call in API Explorer ({{explorer}}) or with `tccli {{p}} {{action}} --region <region>`.", Zh: "在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中查看该接口的页面，并在 API Explorer（{{explorer}}）中或用 `tccli {{p}} {{action}} --region <地域>` 试调同样的请求。"},
 		{En: "If it persists, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId, region and action.", Zh: "如问题持续，请提交工单（https://console.cloud.tencent.com/workorder/category），并附上 RequestId、地域和接口名。"},
@@ -7558,4 +7984,4 @@ var productTable = []productInfo{
 }
 
 // entryFileStarts says at which offset of the entry texts each data/entries<N>.txt starts.
-var entryFileStarts = [...]uint32{0, 1899797, 3799381, 5015421}
+var entryFileStarts = [...]uint32{0, 1899772, 3799688, 4994572}

@@ -127,6 +127,11 @@ func TestProductClassGuides(t *testing.T) {
 		{"tke", "ResourceInsufficient.SpecifiedInstanceType", "ResourceInsufficient"},
 		{"cdb", "OperationDenied.FlowConflict", "OperationDenied"},
 		{"scf", "ResourceNotFound.Namespace", "ResourceNotFound"},
+		{"vpc", "InvalidParameterValue.SubnetConflict", "InvalidParameterValue"},
+		{"cbs", "InvalidParameter.DiskSizeNotMatch", "InvalidParameter"},
+		{"scf", "UnauthorizedOperation.Role", "UnauthorizedOperation"},
+		{"lighthouse", "LimitExceeded.FirewallRulesLimitExceeded", "LimitExceeded"},
+		{"mongodb", "InvalidParameter.ZoneClosed", "InvalidParameter"},
 	} {
 		e, g := c.Get(tt.scope, tt.code), c.Get(tt.scope, tt.class)
 		if e == nil || g == nil || g.Imported {
