@@ -127,6 +127,11 @@ func TestProductClassGuides(t *testing.T) {
 		{"tke", "ResourceInsufficient.SpecifiedInstanceType", "ResourceInsufficient"},
 		{"cdb", "OperationDenied.FlowConflict", "OperationDenied"},
 		{"scf", "ResourceNotFound.Namespace", "ResourceNotFound"},
+		{"cam", "InvalidParameter.PolicyNameError", "InvalidParameter"},
+		{"cls", "ResourceNotFound.LogsetNotExist", "ResourceNotFound"},
+		{"monitor", "FailedOperation.InstanceNotRunning", "FailedOperation"},
+		{"sms", "InvalidParameter.InvalidParameters", "InvalidParameter"},
+		{"vod", "ResourceNotFound.FileNotExist", "ResourceNotFound"},
 	} {
 		e, g := c.Get(tt.scope, tt.code), c.Get(tt.scope, tt.class)
 		if e == nil || g == nil || g.Imported {
