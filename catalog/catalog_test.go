@@ -280,7 +280,7 @@ func TestImportedGuidance(t *testing.T) {
 	tests := []struct{ scope, code, class string }{
 		{"cvm", "InternalError", "InternalError"},                           // the same code, common
 		{"vpc", "LimitExceeded.AddressQuotaLimitExceeded", "LimitExceeded"}, // its class, common
-		{"cam", "InvalidParameter.PolicyDocumentError", "InvalidParameter"},
+		{"cam", "InvalidParameter.PolicyNameError", "InvalidParameter"},
 		{"car", "AuthFailure", "AuthFailure"},                                         // classes.yaml: no common AuthFailure
 		{"lighthouse", "ResourcesSoldOut.BundleSoldOut", "ResourcesSoldOut"},          // classes.yaml
 		{"cdb", "CdbError.BackupError", "CdbError"},                                   // its class, curated in its product

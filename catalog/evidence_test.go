@@ -132,6 +132,11 @@ func TestProductClassGuides(t *testing.T) {
 		{"scf", "UnauthorizedOperation.Role", "UnauthorizedOperation"},
 		{"lighthouse", "LimitExceeded.FirewallRulesLimitExceeded", "LimitExceeded"},
 		{"mongodb", "InvalidParameter.ZoneClosed", "InvalidParameter"},
+		{"cam", "InvalidParameter.PolicyNameError", "InvalidParameter"},
+		{"cls", "ResourceNotFound.LogsetNotExist", "ResourceNotFound"},
+		{"monitor", "FailedOperation.InstanceNotRunning", "FailedOperation"},
+		{"sms", "InvalidParameter.InvalidParameters", "InvalidParameter"},
+		{"vod", "ResourceNotFound.FileNotExist", "ResourceNotFound"},
 	} {
 		e, g := c.Get(tt.scope, tt.code), c.Get(tt.scope, tt.class)
 		if e == nil || g == nil || g.Imported {

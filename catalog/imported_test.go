@@ -119,7 +119,7 @@ func TestImportedSpotChecks(t *testing.T) {
 		{"lighthouse", "ResourcesSoldOut.BundleSoldOut", "套餐已售罄。", "Plan sold out.", "", "2020-03-24", "ResourcesSoldOut", "", catalog.ProvenanceOfficial, ""},
 		{"scf", "ResourceNotFound.FunctionName", "函数不存在。", "The function does not exist.", "", "2018-04-16", "ResourceNotFound", "", catalog.ProvenanceOfficial, ""},
 		{"ckafka", "RegionError", "地域错误", "Region error", "", "2019-08-19", "RegionError", "", catalog.ProvenanceOfficial, ""},
-		{"cam", "InvalidParameter.PolicyDocumentError", "PolicyDocument字段不合法。", "`PolicyDocument` field invalid.", "", "2019-01-16", "InvalidParameter", "", catalog.ProvenanceOfficial, ""},
+		{"cam", "InvalidParameter.PolicyNameError", "PolicyName字段不合法。", "`PolicyName` field invalid.", "", "2019-01-16", "InvalidParameter", "", catalog.ProvenanceOfficial, ""},
 		// Three versions merged into one entry.
 		{"iotvideo", "InternalError", "内部错误。", "", "", "2019-11-26,2020-12-15,2021-11-25", "InternalError", "", catalog.ProvenanceOfficialZhOnly, ""},
 	}
