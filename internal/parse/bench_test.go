@@ -133,3 +133,20 @@ func BenchmarkScanThroughput(b *testing.B) { benchScan(b, genThroughputLog(10<<2
 func BenchmarkScanInline(b *testing.B) { benchInline(b, BenchmarkScan) }
 
 func BenchmarkScanThroughputInline(b *testing.B) { benchInline(b, BenchmarkScanThroughput) }
+
+// BenchmarkPathological scans the long lines TestNoQuadratic is built on
+// (markers repeated to make a naive scanner restart at each one), so that
+// make bench shows their speed in MB/s beside ordinary logs.
+func BenchmarkPathological(b *testing.B) {
+	opt := testOptions()
+	opt.InferLines = true
+	for _, p := range []string{"{", `{"a":"`, "[TencentCloudSDKError] Code=A, Message=", "code: InternalError ", "code=AbC message=", "InternalError.X ", "aBcD"} {
+		in := strings.Repeat(strings.Repeat(p, 60000/len(p)+1)+"\n", 4)
+		b.Run(fmt.Sprintf("%q", p), func(b *testing.B) {
+			b.SetBytes(int64(len(in)))
+			for b.Loop() {
+				scanString(b, in, opt)
+			}
+		})
+	}
+}

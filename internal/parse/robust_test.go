@@ -7,7 +7,6 @@ import (
 	"runtime"
 	"strings"
 	"testing"
-	"time"
 )
 
 // patternReader yields n bytes repeating pat, then tail.
@@ -105,11 +104,7 @@ func TestDeepNesting(t *testing.T) {
 		"error deep":       strings.Repeat(`{"a":`, 20) + `{"Response":{"Error":{"Code":"InternalError","Message":"deep"}}}` + strings.Repeat("}", 20),
 	} {
 		t.Run(name, func(t *testing.T) {
-			start := time.Now()
 			got, _ := scanString(t, in+"\n"+errLine, testOptions())
-			if d := time.Since(start); d > 2*time.Second {
-				t.Errorf("took %v", d)
-			}
 			if len(got) == 0 || got[len(got)-1].Message != "after" {
 				t.Errorf("the error after the nesting was missed: %+v", got)
 			}
@@ -121,7 +116,9 @@ func TestDeepNesting(t *testing.T) {
 }
 
 // TestNoQuadratic feeds long lines built to make a naive scanner restart
-// at every marker.
+// at every marker: they must scan to the end and stay within the record
+// limit. How fast they scan is BenchmarkPathological's to say (make bench):
+// speed belongs in benchmarks, not in tests that a busy machine fails.
 func TestNoQuadratic(t *testing.T) {
 	pats := []string{
 		"{", "{{{{}", `{"a":"`, `{"a":{"a":`, `{'a':u'`, `{"{"`, "[TencentCloudSDKError] ", "[TencentCloudSDKError] Code=A, Message=",
@@ -133,12 +130,15 @@ func TestNoQuadratic(t *testing.T) {
 	opt := testOptions()
 	opt.InferLines = true
 	for _, p := range pats {
-		line := strings.Repeat(p, 60000/len(p)+1)
-		in := strings.Repeat(line+"\n", 4)
-		start := time.Now()
-		scanString(t, in, opt)
-		if d := time.Since(start); d > 2*time.Second {
-			t.Errorf("%q x %d: took %v", p, 60000/len(p), d)
+		in := strings.Repeat(strings.Repeat(p, 60000/len(p)+1)+"\n", 4)
+		fs, st := scanString(t, in, opt)
+		if st.Bytes != int64(len(in)) || st.Lines != 4 {
+			t.Errorf("%q: read %d bytes in %d lines, want %d in 4", p, st.Bytes, st.Lines, len(in))
+		}
+		for _, f := range fs {
+			if len(f.Message) > opt.MaxRecord && opt.MaxRecord > 0 || len(f.Message) > DefaultMaxRecord {
+				t.Errorf("%q: a message of %d bytes, past the record limit", p, len(f.Message))
+			}
 		}
 	}
 }
@@ -155,11 +155,7 @@ func TestBinaryGarbage(t *testing.T) {
 			copy(buf[rng.Intn(len(buf)-64):], m)
 		}
 	}
-	start := time.Now()
 	fs, st := scanString(t, string(buf), testOptions())
-	if d := time.Since(start); d > 5*time.Second {
-		t.Errorf("took %v", d)
-	}
 	for _, f := range fs {
 		if !f.Inferred && !bytes.Contains(buf, []byte(f.Code)) {
 			t.Errorf("code %q not in input", f.Code)
