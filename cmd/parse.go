@@ -300,6 +300,7 @@ func (p *parser) scanFile(name string) error {
 	opt := parse.Options{
 		KnownCode:    p.knownCode,
 		InferCode:    p.a.index().InferCode,
+		MessageWord:  p.a.index().MessageWord,
 		ContextLines: evidenceLines,
 	}
 	if p.a.ios.IsStderrTTY() && !p.opts.quiet && size >= p.opts.progressMin {
