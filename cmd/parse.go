@@ -20,6 +20,7 @@ import (
 	"github.com/errcode-dev/errcode/internal/parse"
 	"github.com/errcode-dev/errcode/internal/redact"
 	"github.com/errcode-dev/errcode/internal/render"
+	"github.com/errcode-dev/errcode/internal/search"
 	"github.com/errcode-dev/errcode/internal/textsafe"
 )
 
@@ -131,6 +132,15 @@ type parseRecord struct {
 	RetryVerdict  string `json:"retry_verdict" yaml:"retry_verdict"`
 	RetryEvidence string `json:"retry_evidence" yaml:"retry_evidence"`
 	retryAfter    string
+	// LegacyMeaning is what an API 2.0 numeric code (LegacyCode) means, in
+	// Tencent Cloud's words (catalog/api2.yaml).
+	LegacyMeaning string `json:"legacy_meaning,omitempty" yaml:"legacy_meaning,omitempty"`
+	// Suggestions are the codes of Product that are spelled close to a
+	// code that is not in the catalog ("did you mean").
+	Suggestions []string `json:"suggestions,omitempty" yaml:"suggestions,omitempty"`
+	// classGuide: Explained is a class that only classes.yaml's guidance
+	// knows (no entry), retryMessage: the verdict is the message's.
+	classGuide, retryMessage bool
 }
 
 // codeCount is one row of --summary.
@@ -250,6 +260,12 @@ type parser struct {
 	products map[string]bool // the catalog's product short names
 	foreign  map[string]int  // set-aside findings by the other cloud they point at
 	common   int             // set-aside common words with no Tencent Cloud evidence
+	bare     int             // set-aside bare numeric API 2.0 codes with no Tencent Cloud evidence
+	// productCodes caches the codes of a product, for did-you-mean.
+	productCodes map[string][]string
+	// oneScope caches whether a code is defined once at most (--summary
+	// needs no product evidence for it).
+	oneScope map[string]bool
 	// tencentSeen is set once the current file has shown Tencent Cloud
 	// evidence: a common word in it is then taken for Tencent Cloud's.
 	tencentSeen bool
@@ -350,6 +366,10 @@ func (p *parser) emit(file string, f parse.Finding) error {
 		p.common++
 		return nil
 	}
+	if !ev.Tencent && !p.tencentSeen && bareNumeric(f) {
+		p.bare++
+		return nil
+	}
 	p.total++
 	if p.opts.quiet {
 		return errQuietFound
@@ -445,6 +465,11 @@ func (p *parser) record(file string, f parse.Finding, ev evidence.Result) parseR
 	}
 	e, exact := cat.Resolve(pick.scope, f.Code)
 	rec.Known = e != nil && exact
+	if f.LegacyCode != "" {
+		if c, ok := catalog.API2(f.LegacyCode); ok {
+			rec.LegacyMeaning = c.Meaning.In(p.lang)
+		}
+	}
 	if prod == "" {
 		prod = p.evidenceProduct(f, pick)
 		if prod != "" {
@@ -463,8 +488,19 @@ func (p *parser) record(file string, f parse.Finding, ev evidence.Result) parseR
 	}
 	// The steps speak of the product the input points at, and of the
 	// failing call when it is known.
+	call := catalog.Call{Action: f.Action, Version: f.Version}
 	if prod != "" && e != nil {
-		e = cat.ForProduct(e, prod, catalog.Call{Action: f.Action, Version: f.Version})
+		e = cat.ForProduct(e, prod, call)
+	}
+	if e == nil && !bareNumeric(f) {
+		// Neither the code nor a parent is an entry: classes.yaml's
+		// guidance for its class, explained for the product.
+		if g, ok := cat.ClassGuide(catalog.Category(f.Code), prod, call); ok {
+			e, rec.classGuide = g, true
+		}
+	}
+	if !rec.Known && prod != "" && !p.opts.summary && !bareNumeric(f) {
+		rec.Suggestions = search.Nearest(f.Code, p.codesOf(prod), 3)
 	}
 	rec.Remediation = []string{}
 	if e != nil {
@@ -474,6 +510,14 @@ func (p *parser) record(file string, f parse.Finding, ev evidence.Result) parseR
 		rec.Retry = e.Retry.In(p.lang)
 		rec.RetryVerdict, rec.RetryEvidence, rec.retryAfter = string(e.Verdict), e.RetryEvidence.In(p.lang), e.RetryAfter.In(p.lang)
 		rec.Remediation = e.Steps(p.lang)
+	}
+	// The finding's own message may say more than the code: "please try
+	// again later", "do not retry". A message that says to retry (or
+	// never to) decides; one that says to fix something first does not
+	// overrule the code's advice.
+	if mv, ok := catalog.MessageRetry(f.Message); ok && (mv.Verdict.Retryable() || mv.Rule == "never") && string(mv.Verdict) != rec.RetryVerdict {
+		rec.RetryVerdict, rec.Retryable, rec.retryMessage = string(mv.Verdict), mv.Verdict.Retryable(), true
+		rec.Retry, rec.RetryEvidence, rec.retryAfter = mv.Retry.In(p.lang), mv.Evidence.In(p.lang), mv.RetryAfter.In(p.lang)
 	}
 	if len(pick.candidates) > 1 && e != nil && exact {
 		rec.Candidates = pick.candidates
@@ -515,7 +559,9 @@ func (p *parser) evidenceProduct(f parse.Finding, pick scopePick) string {
 func (p *parser) knownCode(code string) bool {
 	cat := p.a.catalog()
 	if !cat.Has(code) {
-		return false
+		// an API 2.0 numeric code ({"code":4100,...} with no codeDesc)
+		_, ok := catalog.API2(code)
+		return ok
 	}
 	if strings.Contains(code, ".") {
 		return true
@@ -693,14 +739,29 @@ func (p *parser) writeBlock(rec parseRecord) error {
 	if len(http) > 0 { // one unit: never wrapped
 		w.WriteString(label("request", "请求") + clean(strings.Join(http, " · ")) + "\n")
 	}
+	notIn := p.word("not in the catalog", "不在错误码目录中")
+	if rec.Product != "" {
+		notIn = p.word("not in the catalog (product "+rec.Product+")", "不在错误码目录中（产品 "+rec.Product+"）")
+	}
 	switch {
+	case rec.Explained == "" && rec.LegacyMeaning != "":
+		field("meaning", "含义", p.word("API 2.0 code "+rec.LegacyCode+": ", "API 2.0 错误码 "+rec.LegacyCode+"：")+rec.LegacyMeaning)
 	case rec.Explained == "":
-		field("meaning", "含义", p.word("not in the catalog, and neither is its class "+rec.Category,
-			"不在错误码目录中，其类别 "+rec.Category+" 也不在"))
+		field("meaning", "含义", notIn+p.word(", and neither is its class "+rec.Category, "，其类别 "+rec.Category+" 也不在"))
+	case rec.classGuide && rec.Summary != "":
+		field("meaning", "含义", notIn+p.word("; errcode's guidance for its class "+rec.Explained+": ", "；以下为 errcode 对其类别 "+rec.Explained+" 的建议：")+rec.Summary)
+	case rec.classGuide:
+		field("meaning", "含义", notIn+p.word("; errcode's guidance for its class "+rec.Explained+" follows", "；以下为 errcode 对其类别 "+rec.Explained+" 的建议"))
 	case !rec.Known:
-		field("meaning", "含义", p.word("not in the catalog; its class "+rec.Explained+": ", "不在错误码目录中；其类别 "+rec.Explained+"：")+rec.Summary)
+		field("meaning", "含义", notIn+p.word("; its class "+rec.Explained+": ", "；其类别 "+rec.Explained+"：")+rec.Summary)
 	default:
 		field("meaning", "含义", rec.Summary)
+	}
+	if rec.Explained != "" && rec.LegacyMeaning != "" {
+		field("API 2.0", "API 2.0", rec.LegacyCode+p.word(": ", "：")+rec.LegacyMeaning)
+	}
+	if len(rec.Suggestions) > 0 {
+		field("did you mean", "您是否要找", strings.Join(rec.Suggestions, ", ")+p.word(" ("+rec.Product+")", "（"+rec.Product+"）"))
 	}
 	steps := rec.Remediation
 	if p.opts.steps >= 0 && len(steps) > p.opts.steps {
@@ -713,13 +774,16 @@ func (p *parser) writeBlock(rec parseRecord) error {
 		}
 		w.WriteString(render.Wrap(clean(strconv.Itoa(i+1)+". "+s), width, l, indent+"   ") + "\n")
 	}
-	if rec.Explained != "" {
+	if rec.RetryVerdict != "" {
 		verdict := p.word("no: ", "否：")
 		switch {
 		case rec.RetryVerdict == string(catalog.RetryAfter) && rec.retryAfter != "":
 			verdict = p.word("after "+rec.retryAfter+": ", rec.retryAfter+"可重试：")
 		case rec.Retryable:
 			verdict = p.word("yes: ", "是：")
+		}
+		if rec.retryMessage {
+			verdict += p.word(strings.ToUpper(rec.RetryEvidence[:1])+rec.RetryEvidence[1:]+". ", rec.RetryEvidence+"。")
 		}
 		field("retry", "重试", verdict+rec.Retry)
 	}
@@ -730,7 +794,7 @@ func (p *parser) writeBlock(rec parseRecord) error {
 		}
 		w.WriteString(render.Wrap(n, width, l, indent) + "\n")
 	}
-	if rec.Explained != "" && len(rec.Remediation) > len(steps) {
+	if rec.Explained != "" && !rec.classGuide && len(rec.Remediation) > len(steps) {
 		field("more", "更多", "errcode explain "+rec.Explained)
 	}
 	return nil
@@ -946,10 +1010,14 @@ func (pl *progressLine) clear() {
 // may come from (README: "Product evidence").
 const evidenceLines = 5
 
-// tencentShape reports whether only Tencent Cloud's text has shape sh: a
-// finding in it is Tencent Cloud's whatever else the text names.
-func tencentShape(sh parse.Shape) bool {
-	switch sh {
+// tencentShape reports whether only Tencent Cloud's text has f's shape: a
+// finding in it is Tencent Cloud's whatever else the text names. A bare
+// {"code":4000,"message":...} object is no such shape.
+func tencentShape(f *parse.Finding) bool {
+	if bareNumeric(*f) {
+		return false
+	}
+	switch f.Shape {
 	case parse.ShapeCodeMessage, parse.ShapeProse, parse.ShapeMessageOnly:
 		return false
 	}
@@ -971,7 +1039,7 @@ func (p *parser) evidence(f *parse.Finding) evidence.Result {
 		p.foreign = map[string]int{}
 	}
 	var by [3]*evidence.Found
-	rec := &evidence.Found{Tencent: tencentShape(f.Shape)}
+	rec := &evidence.Found{Tencent: tencentShape(f)}
 	by[evidence.Record] = rec
 	if f.Shape == parse.ShapeTccli && p.products[strings.ToLower(f.Service)] {
 		rec.Items = append(rec.Items, evidence.Item{Kind: evidence.Tccli, Product: strings.ToLower(f.Service), Text: strings.TrimSpace("tccli " + strings.ToLower(f.Service) + " " + f.Action)})
@@ -1012,12 +1080,12 @@ func (p *parser) fieldEvidence(f parse.Finding, product string) string {
 
 // sayAside says on stderr how many candidates were set aside, and why.
 func (p *parser) sayAside() {
-	if p.opts.quiet || len(p.foreign)+p.common == 0 {
+	if p.opts.quiet || len(p.foreign)+p.common+p.bare == 0 {
 		return
 	}
 	var why []string
 	clouds := make([]string, 0, len(p.foreign))
-	n := p.common
+	n := p.common + p.bare
 	for c, k := range p.foreign {
 		clouds = append(clouds, fmt.Sprintf("%d %s", k, c))
 		n += k
@@ -1029,5 +1097,30 @@ func (p *parser) sayAside() {
 	if p.common > 0 {
 		why = append(why, fmt.Sprintf("%d code%s other clouds use too, with no Tencent Cloud evidence", p.common, plural(p.common)))
 	}
+	if p.bare > 0 {
+		why = append(why, fmt.Sprintf("%d bare numeric code%s ({\"code\":4000,...}) with no Tencent Cloud evidence", p.bare, plural(p.bare)))
+	}
 	fmt.Fprintf(p.a.ios.ErrOut, "errcode: note: %d candidate%s set aside: %s\n", n, plural(n), strings.Join(why, "; "))
+}
+
+// bareNumeric reports whether f is an API 2.0 body with a numeric code and
+// no codeDesc ({"code":4100,"message":...}): any web API may answer so.
+func bareNumeric(f parse.Finding) bool {
+	return f.Shape == parse.ShapeAPI2JSON && f.LegacyCode != "" && f.Code == f.LegacyCode
+}
+
+// codesOf returns the codes product defines, for did-you-mean.
+func (p *parser) codesOf(product string) []string {
+	if codes, ok := p.productCodes[product]; ok {
+		return codes
+	}
+	var codes []string
+	for _, e := range p.a.catalog().InScope(product) {
+		codes = append(codes, e.Code)
+	}
+	if p.productCodes == nil {
+		p.productCodes = map[string][]string{}
+	}
+	p.productCodes[product] = codes
+	return codes
 }
