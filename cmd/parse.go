@@ -500,7 +500,10 @@ func (p *parser) record(file string, f parse.Finding, ev evidence.Result) parseR
 		}
 	}
 	if !rec.Known && prod != "" && !p.opts.summary && !bareNumeric(f) {
-		rec.Suggestions = search.Nearest(f.Code, p.codesOf(prod), 3)
+		rec.Suggestions = slices.DeleteFunc(search.Nearest(f.Code, p.codesOf(prod), 4), func(c string) bool { return e != nil && c == e.Code })
+		if len(rec.Suggestions) > 3 {
+			rec.Suggestions = rec.Suggestions[:3]
+		}
 	}
 	rec.Remediation = []string{}
 	if e != nil {
@@ -1040,6 +1043,10 @@ func (p *parser) evidence(f *parse.Finding) evidence.Result {
 	}
 	var by [3]*evidence.Found
 	rec := &evidence.Found{Tencent: tencentShape(f)}
+	if f.Shape == parse.ShapeAPI3JSON && f.Context != nil && !strings.Contains(string(f.Context[f.RecordStart:f.RecordEnd]), "Response") {
+		// an Error object outside a Response: AWS's { Errors: { Error: ... } } too
+		rec.Tencent = false
+	}
 	by[evidence.Record] = rec
 	if f.Shape == parse.ShapeTccli && p.products[strings.ToLower(f.Service)] {
 		rec.Items = append(rec.Items, evidence.Item{Kind: evidence.Tccli, Product: strings.ToLower(f.Service), Text: strings.TrimSpace("tccli " + strings.ToLower(f.Service) + " " + f.Action)})
@@ -1053,6 +1060,7 @@ func (p *parser) evidence(f *parse.Finding) evidence.Result {
 		lines := &evidence.Found{Tencent: rec.Tencent} // a Tencent Cloud mark spares the search for other clouds
 		by[evidence.Lines] = lines
 		p.ex.ScanString(ctx[f.RecordStart:f.RecordEnd], lines)
+		p.ex.ScanClasses(ctx[f.RecordStart:f.RecordEnd], lines)
 		if !done(lines) && !(rec.Tencent && len(lines.Items) > 0) {
 			win := &evidence.Found{Tencent: lines.Tencent}
 			by[evidence.Window] = win
