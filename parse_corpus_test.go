@@ -84,3 +84,49 @@ func TestParseCorpus(t *testing.T) {
 		})
 	}
 }
+
+// TestParseSummaryAgreesWithFindings holds --summary, which skips the
+// product evidence search where it cannot change a row, to the findings:
+// each row's summary and known flag are its code's first finding's.
+func TestParseSummaryAgreesWithFindings(t *testing.T) {
+	inputs, _ := filepath.Glob(filepath.Join("testdata", "parse", "corpus", "*.txt"))
+	inputs = append(inputs, filepath.Join("testdata", "readme", "app.log"), filepath.Join("testdata", "readme", "curl-v.txt"))
+	run := func(args ...string) []byte {
+		ios, _, stdout, _ := iostreams.Test()
+		ios.SetEnv(func(string) string { return "" })
+		cmd.Main(append([]string{"parse", "-o", "json"}, args...), ios)
+		return stdout.Bytes()
+	}
+	var findings []struct {
+		Code    string `json:"code"`
+		Known   bool   `json:"known"`
+		Summary string `json:"summary"`
+	}
+	var rows []struct {
+		Code    string `json:"code"`
+		Known   bool   `json:"known"`
+		Summary string `json:"summary"`
+		Count   int    `json:"count"`
+	}
+	if err := json.Unmarshal(run(inputs...), &findings); err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal(run(append([]string{"--summary"}, inputs...)...), &rows); err != nil {
+		t.Fatal(err)
+	}
+	first := map[string]int{}
+	count := map[string]int{}
+	for i := len(findings) - 1; i >= 0; i-- {
+		first[strings.ToLower(findings[i].Code)] = i
+		count[strings.ToLower(findings[i].Code)]++
+	}
+	if len(rows) != len(first) || len(rows) < 10 {
+		t.Fatalf("%d summary rows for %d distinct codes", len(rows), len(first))
+	}
+	for _, r := range rows {
+		f := findings[first[strings.ToLower(r.Code)]]
+		if r.Known != f.Known || r.Summary != f.Summary || r.Count != count[strings.ToLower(r.Code)] {
+			t.Errorf("--summary row %s: known %v, %d, %q; first finding: known %v, %d, %q", r.Code, r.Known, r.Count, r.Summary, f.Known, count[strings.ToLower(r.Code)], f.Summary)
+		}
+	}
+}

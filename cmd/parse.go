@@ -43,8 +43,8 @@ func newParseCmd(a *app) *cobra.Command {
 Tencent Cloud API error found in them, whatever its shape: API 3.0 and 2.0
 JSON bodies (compact, pretty, JSON Lines, inside log lines), curl -i and -v
 transcripts, the exception strings of the Go, Python, Java, Node.js, PHP,
-Ruby and .NET SDKs, tccli and Terraform output, Python dict reprs, and known
-codes named in prose.
+Ruby and .NET SDKs, tccli (after any shell prompt) and Terraform output,
+Python dict reprs, and known codes or known server messages named in prose.
 
 Secrets in the input (AKID key ids; values of keys such as SecretKey,
 Token, Signature, Password or api_key in any case and syntax; Authorization
@@ -63,6 +63,12 @@ aliyuncs.com, huaweicloud ...) and to nothing of Tencent Cloud's is set
 aside, as is a code other clouds use too (AuthFailure, ClientError,
 InvalidParameter ...) found in prose or a Code: line with no Tencent Cloud
 evidence; stderr says how many were set aside and why.
+
+When the message itself says to try again later, that the rate is too high,
+to retry or never to retry, the retry verdict is the message's. A code not
+in the catalog gets its class's guidance and, when the product is known,
+that product's codes spelled close to it; an API 2.0 body shows what its
+numeric code (4000 ... 6200) means.
 
 Exit status: 0 when at least one error was found (set-aside candidates do
 not count), 1 when none was, 2 when an input could not be read or the
@@ -1055,6 +1061,13 @@ func (p *parser) evidence(f *parse.Finding) evidence.Result {
 	p.ex.ScanString(f.Message, rec)
 	p.ex.ScanClasses(f.Message, rec)
 	done := func(fd *evidence.Found) bool { return len(fd.Items) > 0 && rec.Tencent }
+	if p.opts.summary && rec.Tencent && (p.tally.has(f.Code) || p.definedOnce(f.Code)) {
+		// --summary shows one summary per code, the first occurrence's,
+		// which no product changes when one scope defines the code; and a
+		// Tencent Cloud shape is never set aside: the lines around the
+		// record need no search.
+		f.Context = nil
+	}
 	if !done(rec) && f.Context != nil {
 		ctx := string(f.Context)
 		lines := &evidence.Found{Tencent: rec.Tencent} // a Tencent Cloud mark spares the search for other clouds
@@ -1131,4 +1144,19 @@ func (p *parser) codesOf(product string) []string {
 	}
 	p.productCodes[product] = codes
 	return codes
+}
+
+// definedOnce reports whether the catalog defines code in one scope at most
+// (and defines it): no product evidence changes its explanation.
+func (p *parser) definedOnce(code string) bool {
+	if v, ok := p.oneScope[code]; ok {
+		return v
+	}
+	cat := p.a.catalog()
+	v := cat.Has(code) && len(cat.FindScopes(code)) <= 1
+	if p.oneScope == nil || len(p.oneScope) > 4096 {
+		p.oneScope = map[string]bool{}
+	}
+	p.oneScope[code] = v
+	return v
 }

@@ -338,7 +338,7 @@ func lineEnd(b []byte, i int) int {
 // on a line that holds no structured record. It returns the token, or a < 0
 // when it cannot be a code, and the end of the token's run of code
 // characters (prose() goes on from there). Whether the token is a code to
-// report is then up to KnownCode (scanner.proseKnown).
+// report is then up to KnownCode (scanner.tokenKind).
 func proseToken(b []byte, h int) (a, e, end int) {
 	a = h
 	for a > 0 && codeTokChar[b[a-1]] {

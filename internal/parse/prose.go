@@ -91,10 +91,6 @@ const (
 	tokMessage                   // a word of a known server message (Options.MessageWord)
 )
 
-// proseKnown reports whether a prose token is a catalog code, or dotted
-// CamelCase under a catalog class.
-func (s *scanner) proseKnown(tok []byte) bool { return s.tokenKind(tok)&tokCode != 0 }
-
 // tokenMatters reports whether a line holding the prose token must be
 // scanned: the token is a code, or a word of a known server message.
 func (s *scanner) tokenMatters(tok []byte) bool { return s.tokenKind(tok) != 0 }
