@@ -8201,6 +8201,7 @@ var (
 	retryEvidenceGeneral = Text{En: "errcode's general advice (neither Tencent Cloud's text nor the code's name says otherwise)", Zh: "errcode 的一般建议（腾讯云的说明和错误码名称均未给出其他依据）"}
 	retryEvidenceText    = Text{En: "Tencent Cloud's text says “%s”", Zh: "腾讯云的说明为“%s”"}
 	retryEvidenceName    = Text{En: "the code's name contains %s", Zh: "错误码名称含 %s"}
+	retryEvidenceMessage = Text{En: "the message says “%s”", Zh: "消息中写明“%s”"}
 )
 
 // retryRules is catalog/retry.yaml's rules, in order.
@@ -8262,6 +8263,35 @@ var retryRules = []retryRule{
 		Retry:      Text{En: "Retry after the running operation finishes: poll the resource's state with a Describe call (or wait with backoff: 2 s, 4 s, 8 s …, capped at about 60 s), then send the request again.", Zh: "待进行中的操作结束后重试：用查询（Describe）接口轮询资源状态（或以退避等待：2 秒、4 秒、8 秒……，上限约 60 秒），然后重新发送请求。"},
 		Name:       []string{"InProgress", "Busy", "Operating", "InOperation", "Processing", "TaskRunning"},
 	},
+}
+
+// api2Codes is catalog/api2.yaml: the API 2.0 numeric codes, in order.
+const api2Source = "tencentyun/qcloud-documents: api/计算与网络/负载均衡/调用方式/返回结果/错误码.md (zh) and 错误码_intl.md (en), read 2026-08"
+
+var api2Codes = []API2Code{
+	{Code: "4000", Meaning: Text{En: "Invalid request parameter: Required parameter is missing, or parameter value is in an incorrect format. See the \"message\" field.", Zh: "请求参数非法：缺少必要参数，或者参数值格式不正确，具体错误信息请查看错误描述 message 字段。"}},
+	{Code: "4100", Meaning: Text{En: "Authentication failed: Signature authentication failed.", Zh: "身份认证失败：一般是由于签名计算错误导致的。"}},
+	{Code: "4101", Meaning: Text{En: "", Zh: "未授权访问接口：子账号未被主账号授权访问该接口。"}},
+	{Code: "4102", Meaning: Text{En: "", Zh: "未授权访问资源：子账号未被主账号授权访问特定资源。"}},
+	{Code: "4103", Meaning: Text{En: "", Zh: "未授权访问当前接口所操作的资源。"}},
+	{Code: "4104", Meaning: Text{En: "", Zh: "密钥不存在：用于请求的密钥不存在，请确认后重试。"}},
+	{Code: "4105", Meaning: Text{En: "", Zh: "token 错误。"}},
+	{Code: "4106", Meaning: Text{En: "", Zh: "MFA 校验失败。"}},
+	{Code: "4110", Meaning: Text{En: "", Zh: "其他 CAM 鉴权失败。"}},
+	{Code: "4200", Meaning: Text{En: "Request expired: The request has expired (see \"Request Validity Period\").", Zh: ""}},
+	{Code: "4300", Meaning: Text{En: "Access denied: Account is blocked or not within the user range of the API.", Zh: "拒绝访问：账号被封禁，或者不在接口针对的用户范围内等。"}},
+	{Code: "4400", Meaning: Text{En: "Quota exceeded: The number of requests exceeds the quota limit.", Zh: "超过配额：请求的次数超过了配额限制。"}},
+	{Code: "4500", Meaning: Text{En: "Replay attack: Nonce must not repeat; difference between Timestamp and Tencent server time cannot be greater than 2 hours.", Zh: "重放攻击：Nonce 不能重复，Timestamp 与腾讯服务器相差不能超过 5 分钟。"}, Note: "the zh page says 5 minutes, the older en page 2 hours"},
+	{Code: "4600", Meaning: Text{En: "Unsupported protocol.", Zh: "协议不支持：当前 API 仅支持 HTTPS 协议。"}},
+	{Code: "5000", Meaning: Text{En: "Resource does not exist.", Zh: "资源不存在：资源标识对应的实例不存在，或者实例已经被退还，或者访问了其他用户的资源。"}},
+	{Code: "5100", Meaning: Text{En: "Operation on the resource failed.", Zh: "资源操作失败，具体错误信息请查看 message 字段。"}},
+	{Code: "5200", Meaning: Text{En: "Failed to purchase the resource (unsupported config / insufficient resource).", Zh: "资源购买失败：可能是不支持实例配置，资源不足等。"}},
+	{Code: "5300", Meaning: Text{En: "Failed to purchase the resource because of insufficient balance.", Zh: "余额不足：用户账号余额不足，无法完成购买或升级。"}},
+	{Code: "5400", Meaning: Text{En: "Some of operations successful.", Zh: "部分执行成功：批量操作部分执行成功。"}},
+	{Code: "5500", Meaning: Text{En: "User failed to pass identity verification.", Zh: "用户资质审核未通过。"}},
+	{Code: "6000", Meaning: Text{En: "Internal error with the server.", Zh: "服务器内部错误，请稍后重试或者联系客服。"}},
+	{Code: "6100", Meaning: Text{En: "Not supported by the version (check the API domain name).", Zh: "版本暂不支持：本版本内不支持此接口或该接口处于维护状态（先确认接口域名是否正确）。"}},
+	{Code: "6200", Meaning: Text{En: "API is unavailable (under maintenance).", Zh: "接口暂时无法访问：当前接口处于停服维护状态，请稍后重试。"}},
 }
 
 // scopeTable lists the scopes in catalog order; a record's scope indexes it.

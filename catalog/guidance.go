@@ -172,3 +172,35 @@ func (c *Catalog) Generic(e *Entry) *Entry {
 	out.Remediation = expandSteps(steps, [2]guidance.Facts{})
 	return &out
 }
+
+// ClassGuide returns errcode's guidance (classes.yaml) for the codes of
+// class that no entry describes, explained for product when it is one
+// ("" for none): the steps, filled in with the product's facts where they
+// have placeholders, the retry advice and verdict, and as Summary the
+// sentence that says which standard class its codes are like (empty when
+// classes.yaml gives none). It serves a code that is not in the catalog
+// (InvalidKeyPair.NotSupported: class InvalidKeyPair). ok is false when
+// classes.yaml has no guidance for class; the general guidance "*" is no
+// class's.
+func (c *Catalog) ClassGuide(class, product string, call Call) (e *Entry, ok bool) {
+	if class == ClassAny {
+		return nil, false
+	}
+	for i := range classes {
+		if classes[i].Code != class {
+			continue
+		}
+		out := classes[i]
+		out.RetryEvidence = fill(retryEvidenceGuide, class)
+		if _, why, ok := ClassLike(class); ok {
+			out.Summary = why
+		}
+		if info, ok := productByScope(product); ok {
+			if steps := templateOf(len(codes) + i); steps != nil {
+				out.Remediation = expandSteps(steps, factsFor(info.scope, &out, "", call))
+			}
+		}
+		return &out, true
+	}
+	return nil, false
+}

@@ -164,3 +164,37 @@ func textsIn(ts []Text, lang Lang) []string {
 	}
 	return out
 }
+
+func TestClassGuide(t *testing.T) {
+	c := Default()
+	for _, tt := range []struct {
+		class, product string
+		ok             bool
+		summary, step  string // a part of the summary, of the steps
+	}{
+		{"InvalidKeyPair", "cvm", true, "InvalidKeyPair codes (cvm) report that the number of key pairs exceeds the limit", ""},
+		{"InvalidFilter", "cvm", true, "", "Cloud Virtual Machine"},
+		{"InvalidFilter", "", true, "", "the product"},
+		{"NoSuchClass", "cvm", false, "", ""},
+		{ClassAny, "cvm", false, "", ""},
+	} {
+		e, ok := c.ClassGuide(tt.class, tt.product, Call{})
+		if ok != tt.ok {
+			t.Errorf("ClassGuide(%q, %q): ok = %v, want %v", tt.class, tt.product, ok, tt.ok)
+			continue
+		}
+		if !ok {
+			continue
+		}
+		if e.Code != tt.class || len(e.Remediation) == 0 || e.Retry.En == "" || e.Verdict == "" || !strings.Contains(e.RetryEvidence.En, tt.class) {
+			t.Errorf("ClassGuide(%q, %q) = %+v: code, steps, retry, verdict or evidence missing", tt.class, tt.product, e)
+		}
+		if !strings.Contains(e.Summary.En, tt.summary) {
+			t.Errorf("ClassGuide(%q, %q): summary %q, want it to hold %q", tt.class, tt.product, e.Summary.En, tt.summary)
+		}
+		steps := strings.Join(e.Steps(English), "\n")
+		if !strings.Contains(steps, tt.step) || strings.Contains(steps, "{{") {
+			t.Errorf("ClassGuide(%q, %q): steps %q, want them to hold %q and no placeholder", tt.class, tt.product, steps, tt.step)
+		}
+	}
+}

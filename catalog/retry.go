@@ -124,3 +124,35 @@ func setRetry(e, g *Entry, clue int) {
 func fill(t Text, s string) Text {
 	return Text{En: strings.Replace(t.En, "%s", s, 1), Zh: strings.Replace(t.Zh, "%s", s, 1)}
 }
+
+// MessageVerdict is what a finding's own message says about retrying it
+// (see MessageRetry).
+type MessageVerdict struct {
+	Rule       string       // the rule of retry.yaml whose phrase the message holds ("wait")
+	Phrase     string       // the phrase, as retry.yaml writes it ("try again later")
+	Verdict    RetryVerdict // the rule's verdict
+	RetryAfter Text         // for RetryAfter: the condition that must clear
+	Retry      Text         // the rule's advice
+	Evidence   Text         // "the message says “try again later”"
+}
+
+// MessageRetry classifies a message by the text phrases of retry.yaml's
+// rules, as the catalog classifies Tencent Cloud's text for a code: the
+// first rule, in order, with a phrase the message holds (Chinese phrases as
+// written, English ones in any case). ok is false when it holds none.
+func MessageRetry(msg string) (v MessageVerdict, ok bool) {
+	if msg == "" {
+		return MessageVerdict{}, false
+	}
+	lower := strings.ToLower(msg)
+	for i := range retryRules {
+		rule := &retryRules[i]
+		for _, p := range rule.Text {
+			if strings.Contains(lower, p) {
+				return MessageVerdict{Rule: rule.Rule, Phrase: p, Verdict: rule.Verdict, RetryAfter: rule.RetryAfter,
+					Retry: rule.Retry, Evidence: fill(retryEvidenceMessage, p)}, true
+			}
+		}
+	}
+	return MessageVerdict{}, false
+}

@@ -215,3 +215,57 @@ func TestNoVerdictContradictsTencentCloud(t *testing.T) {
 		t.Errorf("checked only %d entries", n)
 	}
 }
+
+func TestMessageRetry(t *testing.T) {
+	for _, tt := range []struct {
+		msg          string
+		ok           bool
+		rule, phrase string
+		verdict      catalog.RetryVerdict
+		evidence     string
+	}{
+		{"Send or recv failed, please try again later.", true, "wait", "try again later", catalog.RetryAfter, "the message says “try again later”"},
+		{"Loadbalancer(lb-1) is not in normal desState, maybe some tasks are being processed, please Try Later.", true, "wait", "try later", catalog.RetryAfter, "the message says “try later”"},
+		{"当前函数状态无法进行此操作，请稍后重试。", true, "wait", "请稍后重试", catalog.RetryAfter, "the message says “请稍后重试”"},
+		{"Your task is working (t-1). Pls wait for the task to complete and try again.", true, "wait", "to complete and try again", catalog.RetryAfter, "the message says “to complete and try again”"},
+		{"Request too frequent, slow down.", true, "rate", "too frequent", catalog.RetryYes, "the message says “too frequent”"},
+		{"Do not retry: the order is closed, try again later", true, "never", "do not retry", catalog.RetryNo, "the message says “do not retry”"}, // a negative wins
+		{"Please check the parameter and try again.", true, "fix", "and try again", catalog.RetryNo, "the message says “and try again”"},
+		{"The instance is not found.", false, "", "", "", ""},
+		{"", false, "", "", "", ""},
+	} {
+		v, ok := catalog.MessageRetry(tt.msg)
+		if ok != tt.ok || v.Rule != tt.rule || v.Phrase != tt.phrase || v.Verdict != tt.verdict || v.Evidence.En != tt.evidence {
+			t.Errorf("catalog.MessageRetry(%q) = %q %q %q %q, %v; want %q %q %q %q, %v", tt.msg, v.Rule, v.Phrase, v.Verdict, v.Evidence.En, ok,
+				tt.rule, tt.phrase, tt.verdict, tt.evidence, tt.ok)
+		}
+		if ok && (v.Retry.En == "" || v.Retry.Zh == "" || v.Evidence.Zh == "" || (v.Verdict == catalog.RetryAfter) != (v.RetryAfter.En != "")) {
+			t.Errorf("catalog.MessageRetry(%q): advice, evidence or condition missing: %+v", tt.msg, v)
+		}
+	}
+}
+
+func TestAPI2(t *testing.T) {
+	for _, tt := range []struct {
+		code string
+		ok   bool
+		en   string
+		zh   string
+	}{
+		{"4100", true, "Authentication failed: Signature authentication failed.", "身份认证失败：一般是由于签名计算错误导致的。"},
+		{"4101", true, "", "未授权访问接口：子账号未被主账号授权访问该接口。"}, // the en page does not have it
+		{"4200", true, "Request expired: The request has expired (see \"Request Validity Period\").", ""},
+		{"6200", true, "API is unavailable (under maintenance).", "接口暂时无法访问：当前接口处于停服维护状态，请稍后重试。"},
+		{"0", false, "", ""},
+		{"4999", false, "", ""},
+		{"AuthFailure", false, "", ""},
+	} {
+		c, ok := catalog.API2(tt.code)
+		if ok != tt.ok || c.Meaning.En != tt.en || c.Meaning.Zh != tt.zh {
+			t.Errorf("catalog.API2(%q) = %+v, %v; want en %q zh %q, %v", tt.code, c.Meaning, ok, tt.en, tt.zh, tt.ok)
+		}
+	}
+	if catalog.API2Source() == "" {
+		t.Error("API2Source is empty")
+	}
+}

@@ -20,6 +20,7 @@ import (
 	"github.com/errcode-dev/errcode/internal/parse"
 	"github.com/errcode-dev/errcode/internal/redact"
 	"github.com/errcode-dev/errcode/internal/render"
+	"github.com/errcode-dev/errcode/internal/search"
 	"github.com/errcode-dev/errcode/internal/textsafe"
 )
 
@@ -42,8 +43,8 @@ func newParseCmd(a *app) *cobra.Command {
 Tencent Cloud API error found in them, whatever its shape: API 3.0 and 2.0
 JSON bodies (compact, pretty, JSON Lines, inside log lines), curl -i and -v
 transcripts, the exception strings of the Go, Python, Java, Node.js, PHP,
-Ruby and .NET SDKs, tccli and Terraform output, Python dict reprs, and known
-codes named in prose.
+Ruby and .NET SDKs, tccli (after any shell prompt) and Terraform output,
+Python dict reprs, and known codes or known server messages named in prose.
 
 Secrets in the input (AKID key ids; values of keys such as SecretKey,
 Token, Signature, Password or api_key in any case and syntax; Authorization
@@ -62,6 +63,12 @@ aliyuncs.com, huaweicloud ...) and to nothing of Tencent Cloud's is set
 aside, as is a code other clouds use too (AuthFailure, ClientError,
 InvalidParameter ...) found in prose or a Code: line with no Tencent Cloud
 evidence; stderr says how many were set aside and why.
+
+When the message itself says to try again later, that the rate is too high,
+to retry or never to retry, the retry verdict is the message's. A code not
+in the catalog gets its class's guidance and, when the product is known,
+that product's codes spelled close to it; an API 2.0 body shows what its
+numeric code (4000 ... 6200) means.
 
 Exit status: 0 when at least one error was found (set-aside candidates do
 not count), 1 when none was, 2 when an input could not be read or the
@@ -131,6 +138,15 @@ type parseRecord struct {
 	RetryVerdict  string `json:"retry_verdict" yaml:"retry_verdict"`
 	RetryEvidence string `json:"retry_evidence" yaml:"retry_evidence"`
 	retryAfter    string
+	// LegacyMeaning is what an API 2.0 numeric code (LegacyCode) means, in
+	// Tencent Cloud's words (catalog/api2.yaml).
+	LegacyMeaning string `json:"legacy_meaning,omitempty" yaml:"legacy_meaning,omitempty"`
+	// Suggestions are the codes of Product that are spelled close to a
+	// code that is not in the catalog ("did you mean").
+	Suggestions []string `json:"suggestions,omitempty" yaml:"suggestions,omitempty"`
+	// classGuide: Explained is a class that only classes.yaml's guidance
+	// knows (no entry), retryMessage: the verdict is the message's.
+	classGuide, retryMessage bool
 }
 
 // codeCount is one row of --summary.
@@ -250,6 +266,12 @@ type parser struct {
 	products map[string]bool // the catalog's product short names
 	foreign  map[string]int  // set-aside findings by the other cloud they point at
 	common   int             // set-aside common words with no Tencent Cloud evidence
+	bare     int             // set-aside bare numeric API 2.0 codes with no Tencent Cloud evidence
+	// productCodes caches the codes of a product, for did-you-mean.
+	productCodes map[string][]string
+	// oneScope caches whether a code is defined once at most (--summary
+	// needs no product evidence for it).
+	oneScope map[string]bool
 	// tencentSeen is set once the current file has shown Tencent Cloud
 	// evidence: a common word in it is then taken for Tencent Cloud's.
 	tencentSeen bool
@@ -300,6 +322,7 @@ func (p *parser) scanFile(name string) error {
 	opt := parse.Options{
 		KnownCode:    p.knownCode,
 		InferCode:    p.a.index().InferCode,
+		MessageWord:  p.a.index().MessageWord,
 		ContextLines: evidenceLines,
 	}
 	if p.a.ios.IsStderrTTY() && !p.opts.quiet && size >= p.opts.progressMin {
@@ -347,6 +370,10 @@ func (p *parser) emit(file string, f parse.Finding) error {
 	}
 	if !ev.Tencent && !p.tencentSeen && (f.Shape == parse.ShapeProse || f.Shape == parse.ShapeCodeMessage) && evidence.CommonWords[strings.ToLower(f.Code)] {
 		p.common++
+		return nil
+	}
+	if !ev.Tencent && !p.tencentSeen && bareNumeric(f) {
+		p.bare++
 		return nil
 	}
 	p.total++
@@ -444,6 +471,11 @@ func (p *parser) record(file string, f parse.Finding, ev evidence.Result) parseR
 	}
 	e, exact := cat.Resolve(pick.scope, f.Code)
 	rec.Known = e != nil && exact
+	if f.LegacyCode != "" {
+		if c, ok := catalog.API2(f.LegacyCode); ok {
+			rec.LegacyMeaning = c.Meaning.In(p.lang)
+		}
+	}
 	if prod == "" {
 		prod = p.evidenceProduct(f, pick)
 		if prod != "" {
@@ -462,8 +494,22 @@ func (p *parser) record(file string, f parse.Finding, ev evidence.Result) parseR
 	}
 	// The steps speak of the product the input points at, and of the
 	// failing call when it is known.
+	call := catalog.Call{Action: f.Action, Version: f.Version}
 	if prod != "" && e != nil {
-		e = cat.ForProduct(e, prod, catalog.Call{Action: f.Action, Version: f.Version})
+		e = cat.ForProduct(e, prod, call)
+	}
+	if e == nil && !bareNumeric(f) {
+		// Neither the code nor a parent is an entry: classes.yaml's
+		// guidance for its class, explained for the product.
+		if g, ok := cat.ClassGuide(catalog.Category(f.Code), prod, call); ok {
+			e, rec.classGuide = g, true
+		}
+	}
+	if !rec.Known && prod != "" && !p.opts.summary && !bareNumeric(f) {
+		rec.Suggestions = slices.DeleteFunc(search.Nearest(f.Code, p.codesOf(prod), 4), func(c string) bool { return e != nil && c == e.Code })
+		if len(rec.Suggestions) > 3 {
+			rec.Suggestions = rec.Suggestions[:3]
+		}
 	}
 	rec.Remediation = []string{}
 	if e != nil {
@@ -473,6 +519,14 @@ func (p *parser) record(file string, f parse.Finding, ev evidence.Result) parseR
 		rec.Retry = e.Retry.In(p.lang)
 		rec.RetryVerdict, rec.RetryEvidence, rec.retryAfter = string(e.Verdict), e.RetryEvidence.In(p.lang), e.RetryAfter.In(p.lang)
 		rec.Remediation = e.Steps(p.lang)
+	}
+	// The finding's own message may say more than the code: "please try
+	// again later", "do not retry". A message that says to retry (or
+	// never to) decides; one that says to fix something first does not
+	// overrule the code's advice.
+	if mv, ok := catalog.MessageRetry(f.Message); ok && (mv.Verdict.Retryable() || mv.Rule == "never") && string(mv.Verdict) != rec.RetryVerdict {
+		rec.RetryVerdict, rec.Retryable, rec.retryMessage = string(mv.Verdict), mv.Verdict.Retryable(), true
+		rec.Retry, rec.RetryEvidence, rec.retryAfter = mv.Retry.In(p.lang), mv.Evidence.In(p.lang), mv.RetryAfter.In(p.lang)
 	}
 	if len(pick.candidates) > 1 && e != nil && exact {
 		rec.Candidates = pick.candidates
@@ -514,7 +568,9 @@ func (p *parser) evidenceProduct(f parse.Finding, pick scopePick) string {
 func (p *parser) knownCode(code string) bool {
 	cat := p.a.catalog()
 	if !cat.Has(code) {
-		return false
+		// an API 2.0 numeric code ({"code":4100,...} with no codeDesc)
+		_, ok := catalog.API2(code)
+		return ok
 	}
 	if strings.Contains(code, ".") {
 		return true
@@ -692,14 +748,29 @@ func (p *parser) writeBlock(rec parseRecord) error {
 	if len(http) > 0 { // one unit: never wrapped
 		w.WriteString(label("request", "请求") + clean(strings.Join(http, " · ")) + "\n")
 	}
+	notIn := p.word("not in the catalog", "不在错误码目录中")
+	if rec.Product != "" {
+		notIn = p.word("not in the catalog (product "+rec.Product+")", "不在错误码目录中（产品 "+rec.Product+"）")
+	}
 	switch {
+	case rec.Explained == "" && rec.LegacyMeaning != "":
+		field("meaning", "含义", p.word("API 2.0 code "+rec.LegacyCode+": ", "API 2.0 错误码 "+rec.LegacyCode+"：")+rec.LegacyMeaning)
 	case rec.Explained == "":
-		field("meaning", "含义", p.word("not in the catalog, and neither is its class "+rec.Category,
-			"不在错误码目录中，其类别 "+rec.Category+" 也不在"))
+		field("meaning", "含义", notIn+p.word(", and neither is its class "+rec.Category, "，其类别 "+rec.Category+" 也不在"))
+	case rec.classGuide && rec.Summary != "":
+		field("meaning", "含义", notIn+p.word("; errcode's guidance for its class "+rec.Explained+": ", "；以下为 errcode 对其类别 "+rec.Explained+" 的建议：")+rec.Summary)
+	case rec.classGuide:
+		field("meaning", "含义", notIn+p.word("; errcode's guidance for its class "+rec.Explained+" follows", "；以下为 errcode 对其类别 "+rec.Explained+" 的建议"))
 	case !rec.Known:
-		field("meaning", "含义", p.word("not in the catalog; its class "+rec.Explained+": ", "不在错误码目录中；其类别 "+rec.Explained+"：")+rec.Summary)
+		field("meaning", "含义", notIn+p.word("; its class "+rec.Explained+": ", "；其类别 "+rec.Explained+"：")+rec.Summary)
 	default:
 		field("meaning", "含义", rec.Summary)
+	}
+	if rec.Explained != "" && rec.LegacyMeaning != "" {
+		field("API 2.0", "API 2.0", rec.LegacyCode+p.word(": ", "：")+rec.LegacyMeaning)
+	}
+	if len(rec.Suggestions) > 0 {
+		field("did you mean", "您是否要找", strings.Join(rec.Suggestions, ", ")+p.word(" ("+rec.Product+")", "（"+rec.Product+"）"))
 	}
 	steps := rec.Remediation
 	if p.opts.steps >= 0 && len(steps) > p.opts.steps {
@@ -712,13 +783,16 @@ func (p *parser) writeBlock(rec parseRecord) error {
 		}
 		w.WriteString(render.Wrap(clean(strconv.Itoa(i+1)+". "+s), width, l, indent+"   ") + "\n")
 	}
-	if rec.Explained != "" {
+	if rec.RetryVerdict != "" {
 		verdict := p.word("no: ", "否：")
 		switch {
 		case rec.RetryVerdict == string(catalog.RetryAfter) && rec.retryAfter != "":
 			verdict = p.word("after "+rec.retryAfter+": ", rec.retryAfter+"可重试：")
 		case rec.Retryable:
 			verdict = p.word("yes: ", "是：")
+		}
+		if rec.retryMessage {
+			verdict += p.word(strings.ToUpper(rec.RetryEvidence[:1])+rec.RetryEvidence[1:]+". ", rec.RetryEvidence+"。")
 		}
 		field("retry", "重试", verdict+rec.Retry)
 	}
@@ -729,7 +803,7 @@ func (p *parser) writeBlock(rec parseRecord) error {
 		}
 		w.WriteString(render.Wrap(n, width, l, indent) + "\n")
 	}
-	if rec.Explained != "" && len(rec.Remediation) > len(steps) {
+	if rec.Explained != "" && !rec.classGuide && len(rec.Remediation) > len(steps) {
 		field("more", "更多", "errcode explain "+rec.Explained)
 	}
 	return nil
@@ -945,10 +1019,14 @@ func (pl *progressLine) clear() {
 // may come from (README: "Product evidence").
 const evidenceLines = 5
 
-// tencentShape reports whether only Tencent Cloud's text has shape sh: a
-// finding in it is Tencent Cloud's whatever else the text names.
-func tencentShape(sh parse.Shape) bool {
-	switch sh {
+// tencentShape reports whether only Tencent Cloud's text has f's shape: a
+// finding in it is Tencent Cloud's whatever else the text names. A bare
+// {"code":4000,"message":...} object is no such shape.
+func tencentShape(f *parse.Finding) bool {
+	if bareNumeric(*f) {
+		return false
+	}
+	switch f.Shape {
 	case parse.ShapeCodeMessage, parse.ShapeProse, parse.ShapeMessageOnly:
 		return false
 	}
@@ -970,7 +1048,11 @@ func (p *parser) evidence(f *parse.Finding) evidence.Result {
 		p.foreign = map[string]int{}
 	}
 	var by [3]*evidence.Found
-	rec := &evidence.Found{Tencent: tencentShape(f.Shape)}
+	rec := &evidence.Found{Tencent: tencentShape(f)}
+	if f.Shape == parse.ShapeAPI3JSON && f.Context != nil && !strings.Contains(string(f.Context[f.RecordStart:f.RecordEnd]), "Response") {
+		// an Error object outside a Response: AWS's { Errors: { Error: ... } } too
+		rec.Tencent = false
+	}
 	by[evidence.Record] = rec
 	if f.Shape == parse.ShapeTccli && p.products[strings.ToLower(f.Service)] {
 		rec.Items = append(rec.Items, evidence.Item{Kind: evidence.Tccli, Product: strings.ToLower(f.Service), Text: strings.TrimSpace("tccli " + strings.ToLower(f.Service) + " " + f.Action)})
@@ -979,11 +1061,19 @@ func (p *parser) evidence(f *parse.Finding) evidence.Result {
 	p.ex.ScanString(f.Message, rec)
 	p.ex.ScanClasses(f.Message, rec)
 	done := func(fd *evidence.Found) bool { return len(fd.Items) > 0 && rec.Tencent }
+	if p.opts.summary && rec.Tencent && (p.tally.has(f.Code) || p.definedOnce(f.Code)) {
+		// --summary shows one summary per code, the first occurrence's,
+		// which no product changes when one scope defines the code; and a
+		// Tencent Cloud shape is never set aside: the lines around the
+		// record need no search.
+		f.Context = nil
+	}
 	if !done(rec) && f.Context != nil {
 		ctx := string(f.Context)
 		lines := &evidence.Found{Tencent: rec.Tencent} // a Tencent Cloud mark spares the search for other clouds
 		by[evidence.Lines] = lines
 		p.ex.ScanString(ctx[f.RecordStart:f.RecordEnd], lines)
+		p.ex.ScanClasses(ctx[f.RecordStart:f.RecordEnd], lines)
 		if !done(lines) && !(rec.Tencent && len(lines.Items) > 0) {
 			win := &evidence.Found{Tencent: lines.Tencent}
 			by[evidence.Window] = win
@@ -1011,12 +1101,12 @@ func (p *parser) fieldEvidence(f parse.Finding, product string) string {
 
 // sayAside says on stderr how many candidates were set aside, and why.
 func (p *parser) sayAside() {
-	if p.opts.quiet || len(p.foreign)+p.common == 0 {
+	if p.opts.quiet || len(p.foreign)+p.common+p.bare == 0 {
 		return
 	}
 	var why []string
 	clouds := make([]string, 0, len(p.foreign))
-	n := p.common
+	n := p.common + p.bare
 	for c, k := range p.foreign {
 		clouds = append(clouds, fmt.Sprintf("%d %s", k, c))
 		n += k
@@ -1028,5 +1118,45 @@ func (p *parser) sayAside() {
 	if p.common > 0 {
 		why = append(why, fmt.Sprintf("%d code%s other clouds use too, with no Tencent Cloud evidence", p.common, plural(p.common)))
 	}
+	if p.bare > 0 {
+		why = append(why, fmt.Sprintf("%d bare numeric code%s ({\"code\":4000,...}) with no Tencent Cloud evidence", p.bare, plural(p.bare)))
+	}
 	fmt.Fprintf(p.a.ios.ErrOut, "errcode: note: %d candidate%s set aside: %s\n", n, plural(n), strings.Join(why, "; "))
+}
+
+// bareNumeric reports whether f is an API 2.0 body with a numeric code and
+// no codeDesc ({"code":4100,"message":...}): any web API may answer so.
+func bareNumeric(f parse.Finding) bool {
+	return f.Shape == parse.ShapeAPI2JSON && f.LegacyCode != "" && f.Code == f.LegacyCode
+}
+
+// codesOf returns the codes product defines, for did-you-mean.
+func (p *parser) codesOf(product string) []string {
+	if codes, ok := p.productCodes[product]; ok {
+		return codes
+	}
+	var codes []string
+	for _, e := range p.a.catalog().InScope(product) {
+		codes = append(codes, e.Code)
+	}
+	if p.productCodes == nil {
+		p.productCodes = map[string][]string{}
+	}
+	p.productCodes[product] = codes
+	return codes
+}
+
+// definedOnce reports whether the catalog defines code in one scope at most
+// (and defines it): no product evidence changes its explanation.
+func (p *parser) definedOnce(code string) bool {
+	if v, ok := p.oneScope[code]; ok {
+		return v
+	}
+	cat := p.a.catalog()
+	v := cat.Has(code) && len(cat.FindScopes(code)) <= 1
+	if p.oneScope == nil || len(p.oneScope) > 4096 {
+		p.oneScope = map[string]bool{}
+	}
+	p.oneScope[code] = v
+	return v
 }

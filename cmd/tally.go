@@ -37,6 +37,13 @@ func newCodeTally(keep bool) *codeTally {
 }
 
 // add counts one finding.
+// has reports whether code has been counted already (its row, with its
+// summary, is then settled).
+func (t *codeTally) has(code string) bool {
+	_, ok := t.rows[strings.ToLower(strings.TrimSpace(code))]
+	return ok
+}
+
 func (t *codeTally) add(code, file string, line int, known bool, summary string) {
 	key := strings.ToLower(strings.TrimSpace(code))
 	r, ok := t.rows[key]

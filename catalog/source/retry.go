@@ -22,6 +22,7 @@ type RetryEvidence struct {
 	General catalog.Text `yaml:"general"` // errcode's general advice (class "*")
 	Text    catalog.Text `yaml:"text"`    // Tencent Cloud's text says %s
 	Name    catalog.Text `yaml:"name"`    // the code's name contains %s
+	Message catalog.Text `yaml:"message"` // the finding's own message says %s (parse)
 }
 
 // RetryRule is one kind of evidence: phrases of Tencent Cloud's text, parts
@@ -50,7 +51,7 @@ func DecodeRetry(data []byte) (*RetryRules, error) {
 		name string
 		text catalog.Text
 		arg  bool
-	}{{"curated", ev.Curated, false}, {"guide", ev.Guide, true}, {"general", ev.General, false}, {"text", ev.Text, true}, {"name", ev.Name, true}} {
+	}{{"curated", ev.Curated, false}, {"guide", ev.Guide, true}, {"general", ev.General, false}, {"text", ev.Text, true}, {"name", ev.Name, true}, {"message", ev.Message, true}} {
 		for _, s := range []string{t.text.En, t.text.Zh} {
 			if s == "" || strings.Contains(s, "%s") != t.arg {
 				return nil, fmt.Errorf("evidence %s: needs both languages, with %%s exactly where the sentence names something", t.name)
@@ -157,4 +158,43 @@ func (r *RetryRules) Clue(code string, official ...string) int {
 		}
 	}
 	return 0
+}
+
+// API2Codes is catalog/api2.yaml: what the legacy API 2.0 numeric codes
+// mean, in Tencent Cloud's words, and where they were read.
+type API2Codes struct {
+	Source string     `yaml:"source"`
+	Codes  []API2Code `yaml:"codes"`
+}
+
+// API2Code is one numeric code: its meaning in Chinese and English (one of
+// them may be missing where the documentation has none), and a note.
+type API2Code struct {
+	Code string `yaml:"code"`
+	Zh   string `yaml:"zh,omitempty"`
+	En   string `yaml:"en,omitempty"`
+	Note string `yaml:"note,omitempty"`
+}
+
+// DecodeAPI2 reads catalog/api2.yaml, rejecting unknown fields, a missing
+// source, codes that are not numbers or repeat, and codes with no meaning.
+func DecodeAPI2(data []byte) (*API2Codes, error) {
+	var a API2Codes
+	if err := strict(data, &a); err != nil {
+		return nil, err
+	}
+	if a.Source == "" {
+		return nil, fmt.Errorf("no source")
+	}
+	seen := map[string]bool{}
+	for i, c := range a.Codes {
+		if c.Code == "" || strings.Trim(c.Code, "0123456789") != "" || seen[c.Code] {
+			return nil, fmt.Errorf("code %d: %q is not a number of its own", i+1, c.Code)
+		}
+		seen[c.Code] = true
+		if c.Zh == "" && c.En == "" {
+			return nil, fmt.Errorf("code %s: no meaning in either language", c.Code)
+		}
+	}
+	return &a, nil
 }

@@ -176,3 +176,22 @@ func FuzzDecode(f *testing.F) {
 		}
 	})
 }
+
+func TestDecodeAPI2(t *testing.T) {
+	for _, tt := range []struct {
+		name, yaml string
+		ok         bool
+	}{
+		{"good", "source: s\ncodes:\n  - {code: \"4100\", zh: 鉴权失败}\n", true},
+		{"no source", "codes:\n  - {code: \"4100\", zh: 鉴权失败}\n", false},
+		{"not a number", "source: s\ncodes:\n  - {code: AuthFailure, zh: 鉴权失败}\n", false},
+		{"repeated", "source: s\ncodes:\n  - {code: \"4100\", zh: a}\n  - {code: \"4100\", en: b}\n", false},
+		{"no meaning", "source: s\ncodes:\n  - {code: \"4100\"}\n", false},
+		{"unknown field", "source: s\ncodes:\n  - {code: \"4100\", zh: a, fix: b}\n", false},
+	} {
+		_, err := DecodeAPI2([]byte(tt.yaml))
+		if (err == nil) != tt.ok {
+			t.Errorf("%s: err = %v, want ok %v", tt.name, err, tt.ok)
+		}
+	}
+}

@@ -111,6 +111,7 @@ type Input struct {
 	Codes    []byte            // codes.yaml
 	Classes  []byte            // classes.yaml
 	Retry    []byte            // retry.yaml
+	API2     []byte            // api2.yaml
 	Products []byte            // products.yaml
 	Product  map[string][]byte // products/<product>.yaml by product
 }
@@ -130,6 +131,9 @@ func ReadInput(path string) (*Input, error) {
 		return nil, err
 	}
 	if in.Products, err = os.ReadFile(filepath.Join(dir, "products.yaml")); err != nil {
+		return nil, err
+	}
+	if in.API2, err = os.ReadFile(filepath.Join(dir, "api2.yaml")); err != nil {
 		return nil, err
 	}
 	files, err := filepath.Glob(filepath.Join(dir, "products", "*.yaml"))
@@ -198,6 +202,7 @@ type model struct {
 	curated  []*catalog.Entry // codes.yaml, in order, with imported actions/versions merged in
 	classes  []source.Class
 	retry    *source.RetryRules
+	api2     *source.API2Codes
 	clue     map[*catalog.Entry]int // the retry clue of each imported entry (RetryRules.Clue)
 	products []source.ProductName
 	counts   map[string]int   // entries by scope
@@ -229,6 +234,9 @@ func compile(in *Input) (*model, error) {
 	}
 	if m.retry, err = source.DecodeRetry(in.Retry); err != nil {
 		return nil, fmt.Errorf("retry.yaml: %w", err)
+	}
+	if m.api2, err = source.DecodeAPI2(in.API2); err != nil {
+		return nil, fmt.Errorf("api2.yaml: %w", err)
 	}
 	for _, e := range m.curated {
 		if e.Verdict == "" {
@@ -528,6 +536,17 @@ func (m *model) goFile(starts [entryFiles]uint32) ([]byte, error) {
 	}
 	b.WriteString("}\n\n")
 	m.retryRules(&b)
+	b.WriteString("// api2Codes is catalog/api2.yaml: the API 2.0 numeric codes, in order.\n")
+	fmt.Fprintf(&b, "const api2Source = %s\n\n", strconv.Quote(m.api2.Source))
+	b.WriteString("var api2Codes = []API2Code{\n")
+	for _, c := range m.api2.Codes {
+		fmt.Fprintf(&b, "{Code: %s, Meaning: Text{En: %s, Zh: %s}", strconv.Quote(c.Code), strconv.Quote(c.En), strconv.Quote(c.Zh))
+		if c.Note != "" {
+			fmt.Fprintf(&b, ", Note: %s", strconv.Quote(c.Note))
+		}
+		b.WriteString("},\n")
+	}
+	b.WriteString("}\n\n")
 	b.WriteString("// scopeTable lists the scopes in catalog order; a record's scope indexes it.\n")
 	fmt.Fprintf(&b, "var scopeTable = []string{%s}\n\n", quoteAll(m.scopes))
 	var cats []string
@@ -786,7 +805,7 @@ func (m *model) retryRules(b *bytes.Buffer) {
 	for _, v := range []struct {
 		name string
 		t    catalog.Text
-	}{{"retryEvidenceGuide", ev.Guide}, {"retryEvidenceGeneral", ev.General}, {"retryEvidenceText", ev.Text}, {"retryEvidenceName", ev.Name}} {
+	}{{"retryEvidenceGuide", ev.Guide}, {"retryEvidenceGeneral", ev.General}, {"retryEvidenceText", ev.Text}, {"retryEvidenceName", ev.Name}, {"retryEvidenceMessage", ev.Message}} {
 		fmt.Fprintf(b, "%s = Text{En: %s, Zh: %s}\n", v.name, strconv.Quote(v.t.En), strconv.Quote(v.t.Zh))
 	}
 	b.WriteString(")\n\n")

@@ -58,12 +58,14 @@ func input(product string) *Input {
 `),
 		Classes:  []byte("- class: \"*\"\n  remediation: [{en: any, zh: 任何}]\n  retry: {en: no, zh: 否}\n"),
 		Products: []byte("- product: cvm\n  zh: 云服务器\n"),
+		API2:     []byte("source: s\ncodes:\n  - {code: \"4100\", zh: 鉴权失败, en: Authentication failed.}\n"),
 		Retry: []byte(`evidence:
   curated: {en: c, zh: 条目}
   guide: {en: "g %s", zh: "类 %s"}
   general: {en: g, zh: 一般}
   text: {en: "t %s", zh: "文 %s"}
   name: {en: "n %s", zh: "名 %s"}
+  message: {en: "m %s", zh: "消 %s"}
 rules:
   - rule: wait
     verdict: after

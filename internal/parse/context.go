@@ -65,6 +65,8 @@ func (s *scanner) context(line []byte) {
 		return
 	}
 	switch c := line[0]; {
+	case c == '>' && hasWordPrefix(trimLeftSpace(line[1:]), "tccli"):
+		// a "> " prompt (PowerShell's continuation, a Windows or custom prompt)
 	case c == '>' || c == '<':
 		s.curlVerbose(c, line[1:])
 		return
@@ -104,11 +106,47 @@ func (s *scanner) context(line []byte) {
 	}
 }
 
-// trimPrompt drops leading blanks and a shell prompt ("$ ", "# ", "% ", "> ").
+// trimPrompt drops leading blanks and a shell prompt: "$ ", "# ", "% ",
+// "> ", PowerShell's "PS C:\work> " or cmd.exe's "C:\work>" (when a tccli
+// command follows it).
 func trimPrompt(b []byte) []byte {
 	b = trimLeftSpace(b)
-	if len(b) >= 2 && (b[0] == '$' || b[0] == '#' || b[0] == '%') && b[1] == ' ' {
-		b = trimLeftSpace(b[2:])
+	if len(b) >= 2 && (b[0] == '$' || b[0] == '#' || b[0] == '%' || b[0] == '>') && b[1] == ' ' {
+		return trimLeftSpace(b[2:])
+	}
+	if windowsPrompt(b) {
+		return tccliAfterPrompt(b)
+	}
+	return b
+}
+
+// windowsPrompt reports whether b starts like a PowerShell or cmd.exe
+// prompt: "PS " or a drive C:, D: or E: (the fast path looks at lines
+// starting with those letters; see newPairFilter).
+func windowsPrompt(b []byte) bool {
+	return len(b) >= 3 && (string(b[:3]) == "PS " || 'C' <= b[0] && b[0] <= 'E' && b[1] == ':' && b[2] == '\\')
+}
+
+// maxPrompt bounds the prompt tccliAfterPrompt looks through.
+const maxPrompt = 120
+
+// tccliAfterPrompt returns b from its "tccli " when what comes before it on
+// its line ends in '>' (and blanks), else b.
+func tccliAfterPrompt(b []byte) []byte {
+	n := min(len(b), maxPrompt+len("tccli "))
+	if nl := bytes.IndexByte(b[:n], '\n'); nl >= 0 {
+		n = nl
+	}
+	k := bytes.Index(b[:n], []byte("tccli "))
+	if k < 1 {
+		return b
+	}
+	p := k
+	for p > 0 && (b[p-1] == ' ' || b[p-1] == '\t') {
+		p--
+	}
+	if p > 0 && b[p-1] == '>' {
+		return b[k:]
 	}
 	return b
 }

@@ -26,18 +26,24 @@
 //	go-sdk         high        [TencentCloudSDKError] Code=ResourceNotFound, Message=..., RequestId=...
 //	python-sdk     high        [TencentCloudSDKException] code:AuthFailure.SecretIdNotFound message:... requestId:...
 //	java-sdk       high        [TencentCloudSDKException]code: InvalidParameter message:... requestId:...
+//	                           [TencentCloudSDKException]message:InternalError.SendAndRecvFail-<text> requestId:...
+//	                           (before 2020: the code glued to the message with a dash)
 //	nodejs-sdk     high/low    TencentCloudSDKHttpException [Error]: M ... { requestId: '...', code: '...' }   (high)
 //	                           [TencentCloudSDKException]message:M  requestId:R  traceId:T   (code inferred: low)
+//	                           either prefix alone at the end of its line, M on the next
 //	php-sdk        high        [TencentCloud\Common\Exception\TencentCloudSDKException] code:X message:M requestId:R
 //	ruby-sdk       high        TencentCloud::Common::TencentCloudSDKException ([TencentCloudSDKError] Code=..., ...)
 //	dotnet-sdk     high        message：code:X message:M  requestIdR   (TencentCloudSDKException.ToString)
 //	                           TencentCloud.Common.TencentCloudSDKException: code:X message:M
 //	tccli          high        the python-sdk form printed by tccli (after a `tccli cvm DescribeInstances` line,
-//	                           tccli usage text, or behind a "tccli: " prefix)
+//	                           behind "$ ", "> ", "PS C:\dir> " or "C:\dir>", tccli usage text, or behind a
+//	                           "tccli: " prefix)
 //	terraform      high        Error: [TencentCloudSDKError] Code=..., Message=..., RequestId=...
 //	python-dict    high        {u'Response': {u'Error': {u'Code': u'X', u'Message': u'M'}, u'RequestId': u'R'}}
 //	code-message   medium      Code: InvalidParameter, Message: ...   (also code=X message=Y, a flat {code, message} object)
 //	prose          low         ... failed: RequestLimitExceeded, retrying   (only codes Options.KnownCode accepts)
+//	                           ... failed: "The SecretId is not found ..."   (a quoted known server message on a line
+//	                           naming an Options.MessageWord; code inferred)
 //	message-only   low         Message: The SecretId is not found ...   (no code; Options.InferCode named it)
 //
 // The SDK forms are also recognised nested inside other text: gRPC errors

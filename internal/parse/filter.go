@@ -89,8 +89,8 @@ func newPairFilter(prose, essage bool) *pairFilter {
 	// '\n' before a byte a line that context() acts on may start with:
 	// '\t', ' ', '#', '$', '%' (blanks and prompts) ...
 	f.add(5, []byte{0xa}, []byte{0}, []byte{0, 3, 4, 5, 9}, []byte{0, 2})
-	// ... '<', '>', 0xEF (a BOM) ...
-	f.add(6, []byte{0xa}, []byte{0}, []byte{0xc, 0xe, 0xf}, []byte{3, 0xe})
+	// ... '<', '>', 0xEF (a BOM), 'P' (PowerShell's "PS C:\> ") ...
+	f.add(6, []byte{0xa}, []byte{0}, []byte{0, 0xc, 0xe, 0xf}, []byte{3, 5, 0xe})
 	// ... 'H', 'h', 'c', 't', 'u' (HTTP/, curl, tccli, usage: tccli).
 	f.add(7, []byte{0xa}, []byte{0}, []byte{3, 4, 5, 8}, []byte{4, 6, 7})
 	f.expand()
@@ -176,6 +176,10 @@ func startMatters(b []byte) bool {
 	switch b[0] {
 	case '<', '>', bom[0]:
 		return true
+	case 'P':
+		if !windowsPrompt(b) {
+			return false
+		}
 	case 'H', 'h':
 		if len(b) >= 5 && eqFold(string(b[:5]), "HTTP/") {
 			return true
@@ -334,7 +338,7 @@ func lineEnd(b []byte, i int) int {
 // on a line that holds no structured record. It returns the token, or a < 0
 // when it cannot be a code, and the end of the token's run of code
 // characters (prose() goes on from there). Whether the token is a code to
-// report is then up to KnownCode (scanner.proseKnown).
+// report is then up to KnownCode (scanner.tokenKind).
 func proseToken(b []byte, h int) (a, e, end int) {
 	a = h
 	for a > 0 && codeTokChar[b[a-1]] {

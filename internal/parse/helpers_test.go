@@ -48,8 +48,11 @@ func testInfer(msg string) (string, bool) {
 	return "", false
 }
 
+// testWord stands in for the CamelCase words of the catalog's server messages.
+func testWord(w string) bool { return w == "SecretId" }
+
 func testOptions() Options {
-	return Options{KnownCode: testKnown, InferCode: testInfer}
+	return Options{KnownCode: testKnown, InferCode: testInfer, MessageWord: testWord}
 }
 
 // scanString scans s and returns its findings and stats.

@@ -96,6 +96,12 @@ type Options struct {
 	// ContextLines, when positive, fills Finding.Context with up to that
 	// many lines before and after each record.
 	ContextLines int
+	// MessageWord reports whether a CamelCase word (SecretId) occurs in a
+	// known server message. With KnownCode and InferCode set, a line that
+	// names one and holds no record has its quoted texts (and the text
+	// after its last colon) offered to InferCode: a known server message
+	// quoted in prose. nil knows none.
+	MessageWord func(word string) bool
 }
 
 // DefaultMaxRecord is the MaxRecord used when Options.MaxRecord is not set.
@@ -161,7 +167,8 @@ type scanner struct {
 
 	lastTrunc bool // a truncated record was found on the current line
 
-	proseCache map[string]bool // KnownCode answers for prose tokens
+	proseCache map[string]uint8 // what prose tokens are (tokCode, tokMessage)
+	msgWord    bool             // the current line names a word of a known server message
 
 	freeObj [maxSubDepth + 1]*objScan // object scanners for reuse, by depth
 
@@ -187,7 +194,7 @@ func (s *scanner) block(c *chunk) error {
 			next, nextNL := len(b), c.nl
 			for ; mi < len(marks); mi++ {
 				m := marks[mi]
-				if m.line < pos || m.a >= 0 && !s.proseKnown(b[m.a:m.e]) {
+				if m.line < pos || m.a >= 0 && !s.tokenMatters(b[m.a:m.e]) {
 					continue
 				}
 				next, nextNL = m.line, m.nl

@@ -39,6 +39,9 @@ func newPrescanner(opt Options) *prescanner {
 	if opt.InferCode != nil {
 		opt.InferCode = func(string) (string, bool) { p.asked = true; return "", false }
 	}
+	if opt.MessageWord != nil {
+		opt.MessageWord = func(string) bool { p.asked = true; return false }
+	}
 	opt.Progress = nil
 	p.s = &scanner{opt: opt, emit: func(Finding) error { return nil }}
 	return p

@@ -1,6 +1,7 @@
 package parse
 
 import (
+	"bytes"
 	"math/bits"
 	"strings"
 )
@@ -46,7 +47,10 @@ func (s *scanner) prose(t []byte, from int) {
 		if len(tok) < 2 || !isUpper(tok[0]) || codeLen(tok) != len(tok) || s.claimed(a, b) {
 			continue
 		}
-		if !s.proseKnown(tok) {
+		if k := s.tokenKind(tok); k&tokCode == 0 {
+			if k&tokMessage != 0 {
+				s.msgWord = true
+			}
 			continue
 		}
 		code := string(tok)
@@ -81,21 +85,37 @@ func (s *scanner) prose(t []byte, from int) {
 	}
 }
 
-// proseKnown reports whether a prose token is a catalog code, or dotted
-// CamelCase under a catalog class. Answers are cached: log lines repeat the
-// same CamelCase words (class names) over and over.
-func (s *scanner) proseKnown(tok []byte) bool {
+// The answers proseCache keeps about a token.
+const (
+	tokCode    uint8 = 1 << iota // a catalog code, or dotted CamelCase under a catalog class
+	tokMessage                   // a word of a known server message (Options.MessageWord)
+)
+
+// tokenMatters reports whether a line holding the prose token must be
+// scanned: the token is a code, or a word of a known server message.
+func (s *scanner) tokenMatters(tok []byte) bool { return s.tokenKind(tok) != 0 }
+
+// tokenKind says what a prose token is. Answers are cached: log lines
+// repeat the same CamelCase words (class names) over and over.
+func (s *scanner) tokenKind(tok []byte) uint8 {
 	if v, ok := s.proseCache[string(tok)]; ok {
 		return v
 	}
 	code := string(tok)
-	v := s.known(code)
-	if !v {
+	var v uint8
+	known := s.known(code)
+	if !known {
 		cls, _, dotted := strings.Cut(code, ".")
-		v = dotted && isDotted(code) && s.known(cls)
+		known = dotted && isDotted(code) && s.known(cls)
+	}
+	if known {
+		v |= tokCode
+	}
+	if s.opt.MessageWord != nil && s.opt.InferCode != nil && s.opt.MessageWord(code) {
+		v |= tokMessage
 	}
 	if s.proseCache == nil || len(s.proseCache) >= proseCacheSize {
-		s.proseCache = make(map[string]bool, 64)
+		s.proseCache = make(map[string]uint8, 64)
 	}
 	s.proseCache[code] = v
 	return v
@@ -146,4 +166,60 @@ func nextHump(b []byte, i int) int {
 		return -1
 	}
 	return i + base + bits.TrailingZeros64(mask)
+}
+
+// quoteOpen and quoteClose pair the quotes quotedMessages looks between.
+var quoteOpen, quoteClose = []string{"\"", "'", "`", "“", "「"}, []string{"\"", "'", "`", "”", "」"}
+
+// maxQuoted bounds the texts of one line quotedMessages offers to InferCode.
+const maxQuoted = 4
+
+// quotedMessages offers the quoted texts of a line that names a word of a
+// known server message (and holds no record), and the text after its last
+// colon, to InferCode: a known server message quoted in prose ("deploy
+// failed: “The SecretId is not found, ...”").
+func (s *scanner) quotedMessages(line []byte, from int) {
+	t := line[from:]
+	tried := 0
+	try := func(a, b int) bool {
+		msg := strings.TrimSpace(string(t[a:b]))
+		if len(msg) < 8 || tried >= maxQuoted {
+			return false
+		}
+		tried++
+		c, ok := s.infer(msg)
+		if !ok {
+			return false
+		}
+		s.add(Finding{Code: c, Message: cleanText(msg, s.opt.MaxRecord), Line: s.cur.no, Offset: s.cur.off + int64(from+a),
+			Shape: ShapeProse, Confidence: Low, Inferred: true, Cut: s.cur.cut})
+		return true
+	}
+	for p := 0; p < len(t) && tried < maxQuoted; {
+		best, q := -1, 0
+		for k, o := range quoteOpen {
+			if i := bytes.Index(t[p:], []byte(o)); i >= 0 && (best < 0 || i < best) {
+				best, q = i, k
+			}
+		}
+		if best < 0 {
+			break
+		}
+		a := p + best + len(quoteOpen[q])
+		e := bytes.Index(t[a:], []byte(quoteClose[q]))
+		if e < 0 {
+			break
+		}
+		if try(a, a+e) {
+			return
+		}
+		p = a + e + len(quoteClose[q])
+	}
+	if c := max(bytes.LastIndex(t, []byte(": ")), bytes.LastIndex(t, []byte("："))); c >= 0 {
+		a := c + 2
+		if t[c] != ':' {
+			a = c + len("：")
+		}
+		try(a, len(t))
+	}
 }

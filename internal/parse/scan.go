@@ -90,10 +90,14 @@ func (s *scanner) scanLine(line []byte, from int) {
 		line = line[:s.obj.off-s.cur.off]
 	}
 	if s.opt.KnownCode != nil {
+		s.msgWord = false
 		s.prose(line, from)
 	}
 	if s.opt.InferCode != nil && len(s.out) == firstOut && len(s.spans) == 0 && s.obj == nil && (s.opt.InferLines || essage) {
 		s.messageOnly(line, from)
+	}
+	if s.msgWord && len(s.out) == firstOut && len(s.spans) == 0 && s.obj == nil {
+		s.quotedMessages(line, from)
 	}
 }
 
@@ -456,10 +460,21 @@ func (s *scanner) kv(t []byte, st, p int, form kvForm, shape Shape, tc textCtx, 
 	if s.cutEnd(tc, t, p+len(codeRaw)) {
 		code = "" // the line was cut inside the code
 	}
+	if form.code == "" && shape == ShapeJavaSDK {
+		// The Java SDK before 2020 glued the code to the message with a
+		// dash: "message:InternalError.SendAndRecvFail-<text> requestId:R".
+		if c, m, ok := dashCode(f.Message); ok {
+			code, f.Message = c, m
+		}
+	}
 	if isCode(code) && code != "None" {
 		f.Code = code
 	} else if c, ok := s.infer(f.Message); ok {
 		f.Code, f.Inferred, f.Confidence = c, true, Low
+	}
+	if f.Code == "" && shape == ShapeNodeSDK && tc.depth == 0 && f.Message == "" && len(req) == 0 && bound == len(t) && !s.cur.cut {
+		s.nodeNextLine(t, st, tc)
+		return end, true
 	}
 	if f.Code != "" {
 		s.put(f, tc, dst, st, end)
@@ -488,6 +503,30 @@ func (s *scanner) kv(t []byte, st, p int, form kvForm, shape Shape, tc textCtx, 
 	return end, true
 }
 
+// dashCode splits "Code-message" (the Java SDK before 2020) when the part
+// before the dash looks like a Tencent Cloud code.
+func dashCode(msg string) (code, rest string, ok bool) {
+	n := codeLen([]byte(msg))
+	for n > 0 && msg[n-1] == '-' {
+		n-- // codeLen takes the dash into the last segment
+	}
+	if n == 0 || n >= len(msg) || msg[n] != '-' {
+		// the dash may sit inside codeLen's last segment: cut at the first
+		// dash after the last dot
+		d := strings.LastIndexByte(msg[:n], '.')
+		k := strings.IndexByte(msg[d+1:n], '-')
+		if k < 0 {
+			return "", "", false
+		}
+		n = d + 1 + k
+	}
+	code = msg[:n]
+	if !isCode(code) || !looksTencent(code) {
+		return "", "", false
+	}
+	return code, strings.TrimSpace(msg[n+1:]), true
+}
+
 // ---- Node.js console.error form ----
 
 // nodePending is a Node.js exception header waiting for its properties
@@ -495,16 +534,25 @@ func (s *scanner) kv(t []byte, st, p int, form kvForm, shape Shape, tc textCtx, 
 type nodePending struct {
 	f    Finding
 	last int // last line of the exception (header or stack line)
+	// wantMsg: the header ended with its prefix; the message is the next
+	// line ("TencentCloudSDKHttpException [Error]:", "[TencentCloudSDKException]message:").
+	wantMsg bool
 }
 
 // nodeHeader handles "TencentCloudSDKHttpException [Error]: M".
 func (s *scanner) nodeHeader(t []byte, i int, tc textCtx, dst *[]Finding) (int, bool) {
 	r := t[i+len("TencentCloudSDKHttpException"):]
 	k := bytes.Index(r, []byte(": "))
+	if k < 0 && tc.depth == 0 {
+		// the header alone, its message on the next line
+		if e := len(bytes.TrimRight(r, " \t")); e > 0 && e <= 17 && r[e-1] == ':' {
+			k = e - 1
+		}
+	}
 	if k < 0 || k > 16 {
 		return i + 1, false
 	}
-	ms := i + len("TencentCloudSDKHttpException") + k + 2
+	ms := min(i+len("TencentCloudSDKHttpException")+k+2, len(t))
 	bound, _ := recordEnd(t, i, ms)
 	msg := bytes.TrimSpace(t[ms:bound])
 	end := bound
@@ -529,9 +577,21 @@ func (s *scanner) nodeHeader(t []byte, i int, tc textCtx, dst *[]Finding) (int, 
 	if s.node != nil {
 		s.resolveNode(nil)
 	}
-	s.node = &nodePending{f: f, last: tc.line}
+	s.node = &nodePending{f: f, last: tc.line, wantMsg: len(msg) == 0}
 	s.spans = append(s.spans, span{i, end})
 	return end, true
+}
+
+// nodeNextLine makes the Node.js toString form whose message is on the
+// next line ("[TencentCloudSDKException]message:" ending its line) a
+// pending exception, for nodeLine to complete.
+func (s *scanner) nodeNextLine(t []byte, st int, tc textCtx) {
+	if s.node != nil {
+		s.resolveNode(nil)
+	}
+	f := Finding{Line: tc.line, Offset: tc.off + int64(st), Shape: ShapeNodeSDK, Confidence: High}
+	s.node = &nodePending{f: f, last: tc.line, wantMsg: true}
+	s.spans = append(s.spans, span{st, len(t)})
 }
 
 // nodeLine follows the lines after a Node.js exception header.
@@ -540,6 +600,16 @@ func (s *scanner) nodeLine(line []byte) {
 	t := trimLeftSpace(line)
 	switch {
 	case s.cur.no == n.last:
+	case n.wantMsg && s.cur.no == n.last+1 && len(t) > 0 && t[0] != '{' && !bytes.HasPrefix(t, []byte("at ")):
+		// the message the header left for this line, with the toString
+		// form's "  requestId:R  traceId:T" after it
+		n.wantMsg = false
+		n.last = s.cur.no
+		msg := t
+		if r, id, _ := lastRequestID(t); r >= 0 {
+			msg, n.f.RequestID = t[:r], cleanID(string(id))
+		}
+		n.f.Message = cleanText(strings.TrimSpace(string(msg)), s.opt.MaxRecord)
 	case bytes.HasPrefix(t, []byte("at ")) && len(t) < len(line):
 		n.last = s.cur.no
 	case s.cur.no == n.last+1 && len(t) > 0 && t[0] == '{':

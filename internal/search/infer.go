@@ -55,6 +55,14 @@ func (ix *Index) templates() []messageTemplate {
 					continue
 				}
 				ix.tmpl = append(ix.tmpl, messageTemplate{parts: parts, literal: n, code: e.Code})
+				for _, p := range parts {
+					for _, w := range camelWords(p) {
+						if ix.words == nil {
+							ix.words = map[string]bool{}
+						}
+						ix.words[w] = true
+					}
+				}
 			}
 		}
 	})
@@ -82,4 +90,38 @@ func (t messageTemplate) match(msg string) bool {
 		rest = rest[i+len(p):]
 	}
 	return true
+}
+
+// MessageWord reports whether word is a CamelCase word of a known server
+// message ("SecretId" of "The SecretId is not found ..."): a line naming
+// one may quote that message (see internal/parse Options.MessageWord).
+func (ix *Index) MessageWord(word string) bool {
+	ix.templates()
+	return ix.words[word]
+}
+
+// camelWords returns the words of s that start upper-case and have a
+// lower-to-upper case hump, as internal/parse finds prose tokens: runs of
+// letters, digits, '.', '_' and '-', without those marks at the end.
+func camelWords(s string) []string {
+	var out []string
+	for _, w := range strings.FieldsFunc(s, func(r rune) bool {
+		return !(r < 128 && (isAlnumByte(byte(r)) || r == '.' || r == '_' || r == '-'))
+	}) {
+		w = strings.TrimRight(w, ".-_")
+		if len(w) < 2 || w[0] < 'A' || w[0] > 'Z' {
+			continue
+		}
+		for i := 1; i < len(w); i++ {
+			if 'a' <= w[i-1] && w[i-1] <= 'z' && 'A' <= w[i] && w[i] <= 'Z' {
+				out = append(out, w)
+				break
+			}
+		}
+	}
+	return out
+}
+
+func isAlnumByte(c byte) bool {
+	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
 }

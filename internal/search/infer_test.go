@@ -52,3 +52,27 @@ func TestInferCodeFromCatalog(t *testing.T) {
 		t.Errorf("Chinese rate-limit message inferred as %q", got)
 	}
 }
+
+func TestMessageWord(t *testing.T) {
+	ix := New(catalog.New([]*catalog.Entry{
+		{Code: "AuthFailure.SecretIdNotFound", Scope: "common", Messages: []string{
+			"The SecretId is not found, please ensure that your SecretId is correct.",
+			"SecretKey不存在，请检查 `X-TC-Action` 的值 xxx。",
+		}},
+	}))
+	for _, tt := range []struct {
+		word string
+		want bool
+	}{
+		{"SecretId", true},
+		{"SecretKey", true},    // before CJK text
+		{"X-TC-Action", false}, // no lower-to-upper hump
+		{"The", false},
+		{"secretId", false}, // prose tokens start upper-case
+		{"Secret", false},
+	} {
+		if got := ix.MessageWord(tt.word); got != tt.want {
+			t.Errorf("MessageWord(%q) = %v, want %v", tt.word, got, tt.want)
+		}
+	}
+}

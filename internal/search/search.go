@@ -125,6 +125,7 @@ type Index struct {
 
 	tmplOnce sync.Once
 	tmpl     []messageTemplate // known server messages, for InferCode
+	words    map[string]bool   // their CamelCase words, for MessageWord
 }
 
 // New returns an index over c. A nil catalog gives an empty index.
