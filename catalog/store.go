@@ -137,6 +137,15 @@ func (s *store) definition(pos int) Definition {
 	return Definition{Code: l[lineCode], Scope: s.scope(pos), Summary: HonestSummary(l[lineCode], Text{Zh: l[lineZh], En: l[lineEn]}), Solution: Text{Zh: l[lineSolution]}, Imported: true}
 }
 
+// retry returns the verdict of the entry at pos and whether it is
+// retryable, without building it.
+func (s *store) retry(pos int) (RetryVerdict, bool) {
+	if i, ok := s.curatedIndex(pos); ok {
+		return codes[i].Verdict, codes[i].Retryable
+	}
+	return retryOf(guideEntry(s.u16(pos, catalogfmt.RecGuide)), s.u16(pos, catalogfmt.RecRetry))
+}
+
 // entry returns the entry at pos, building it on first use.
 func (s *store) entry(pos int) *Entry {
 	if i, ok := s.curatedIndex(pos); ok {
