@@ -667,3 +667,7 @@ func (c *Catalog) ActionPositions(action string) []int {
 // Positions returns the catalog positions of code i's entries, as Find
 // orders them.
 func (k Keys) Positions(i int) []int { return k.c.keys.positions(i) }
+
+// CodeAt returns the code of the entry at catalog position i, reading no
+// more than the code.
+func (c *Catalog) CodeAt(i int) string { return c.codeAt(i) }

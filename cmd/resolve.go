@@ -73,14 +73,6 @@ func (a *app) resolve(q, scope string) resolution {
 	keepDef := func(s, code string) bool {
 		return ownScope(s) || product != "" && s == catalog.ScopeCommon && !defines(cat, product, code)
 	}
-	keep := func(e *catalog.Entry) bool { return keepDef(e.Scope, e.Code) }
-	add := func(e *catalog.Entry, how string) {
-		m := match{entry: e, pos: -1, how: how}
-		if scope != "" && !ownScope(e.Scope) {
-			m.entry, m.forProduct = cat.ForProduct(e, product, catalog.Call{}), product
-		}
-		r.matches = append(r.matches, m)
-	}
 	// addAt adds the entry at pos, unbuilt, if it is one to keep.
 	addAt := func(pos int, how string) {
 		d := cat.DefinitionAt(pos)
@@ -98,11 +90,12 @@ func (a *app) resolve(q, scope string) resolution {
 		if scope != "" {
 			limit = 0 // the scope's best hits may rank anywhere among all
 		}
-		hits := ix.Text(q, limit)
+		hits := ix.TextPositions(q, limit)
 		seen := map[string]bool{}
 		best := -1.0 // the score of the best hit kept
 		for _, h := range hits {
-			if !keep(h.Entry) || len(r.matches) >= textLimit {
+			d := cat.DefinitionAt(h.Pos)
+			if !keepDef(d.Scope, d.Code) || len(r.matches) >= textLimit {
 				continue
 			}
 			// Keep the strong hits: a weak tail of partial matches is noise.
@@ -111,12 +104,12 @@ func (a *app) resolve(q, scope string) resolution {
 			} else if h.Score < best*textCutoff {
 				break
 			}
-			if lc := strings.ToLower(h.Entry.Code); seen[lc] {
+			if lc := strings.ToLower(d.Code); seen[lc] {
 				continue
 			} else {
 				seen[lc] = true
 			}
-			add(h.Entry, "text")
+			addAt(h.Pos, "text")
 		}
 		return len(r.matches) > 0
 	}
