@@ -153,13 +153,10 @@ func queryKey(q string) string {
 	return search.CollapseStars(strings.ToLower(strings.TrimSpace(q)))
 }
 
-// summaryIn is e's one-line summary in lang for tables and rows: marked
+// summaryText is a one-line summary t in lang for tables and rows: marked
 // "[zh] " or "[en] " when it exists only in the other language (an imported
 // code with no official text in lang; errcode does not translate those), and
 // empty when the code has no description at all.
-func summaryIn(e *catalog.Entry, lang catalog.Lang) string { return summaryText(e.Summary, lang) }
-
-// summaryText is summaryIn of an entry whose summary is t.
 func summaryText(t catalog.Text, lang catalog.Lang) string {
 	if t == (catalog.Text{}) {
 		return ""

@@ -213,14 +213,6 @@ func equalFoldASCII(a, lower string) bool {
 	return true
 }
 
-// lowerCode returns the lower-cased code of document doc.
-func (t *textIndex) lowerCode(doc int32) string {
-	if t.enc != nil {
-		return strings.ToLower(t.cat.CodeAt(int(doc)))
-	}
-	return t.lower[doc]
-}
-
 // docCJK returns, by field, the texts of the entry at position doc of c that
 // have CJK, joined by "\n", as buildText keeps them.
 func docCJK(c *catalog.Catalog, doc int) (out [numFields]string) {
