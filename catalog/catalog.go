@@ -600,3 +600,74 @@ func (k Keys) InScope(i int, scope string) bool {
 	}
 	return false
 }
+
+// Positions returns the catalog positions of the entries whose code equals
+// code, ignoring case, in the order of Find. It builds no entry: read them
+// with DefinitionAt, RetryAt or EntryAt.
+func (c *Catalog) Positions(code string) []int {
+	k := c.keys.lookup(strings.ToLower(strings.TrimSpace(code)))
+	if k < 0 {
+		return nil
+	}
+	return c.keys.positions(k)
+}
+
+// RetryAt returns the retry verdict of the entry at catalog position i and
+// whether it is retryable (Entry.Verdict and Entry.Retryable), without
+// building the entry.
+func (c *Catalog) RetryAt(i int) (RetryVerdict, bool) {
+	if c.st != nil {
+		return c.st.retry(i)
+	}
+	return c.list[i].Verdict, c.list[i].Retryable
+}
+
+// BuildAt returns the entry at catalog position i like EntryAt, but an
+// imported entry is built anew and not kept: walking the whole catalog with
+// it holds one entry at a time, where EntryAt (and Entries) keep all 17,000.
+func (c *Catalog) BuildAt(i int) *Entry {
+	if c.st == nil {
+		return c.list[i]
+	}
+	if _, ok := c.st.curatedIndex(i); ok {
+		return c.st.entry(i)
+	}
+	c.st.mu.RLock()
+	e := c.st.built[i]
+	c.st.mu.RUnlock()
+	if e != nil {
+		return e
+	}
+	return c.st.build(i)
+}
+
+// ActionPositions returns the catalog positions of the entries whose Actions
+// include action (any case), in catalog order, as ByAction orders its
+// entries.
+func (c *Catalog) ActionPositions(action string) []int {
+	action = strings.TrimSpace(action)
+	if action == "" {
+		return nil
+	}
+	if c.st != nil {
+		return c.st.byAction(action)
+	}
+	var out []int
+	for i, e := range c.list {
+		for _, a := range e.Actions {
+			if strings.EqualFold(a, action) {
+				out = append(out, i)
+				break
+			}
+		}
+	}
+	return out
+}
+
+// Positions returns the catalog positions of code i's entries, as Find
+// orders them.
+func (k Keys) Positions(i int) []int { return k.c.keys.positions(i) }
+
+// CodeAt returns the code of the entry at catalog position i, reading no
+// more than the code.
+func (c *Catalog) CodeAt(i int) string { return c.codeAt(i) }

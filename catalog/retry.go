@@ -156,3 +156,23 @@ func MessageRetry(msg string) (v MessageVerdict, ok bool) {
 	}
 	return MessageVerdict{}, false
 }
+
+// retryOf returns the verdict setRetry gives an imported entry with guide g
+// (nil for none) and clue, and whether it is retryable.
+func retryOf(g *Entry, clue int) (RetryVerdict, bool) {
+	v, ok := RetryNo, false
+	if g != nil {
+		v, ok = g.Verdict, g.Retryable
+	}
+	if clue == 0 {
+		return v, ok
+	}
+	c, found := retryClueAt(clue - 1)
+	if !found {
+		return v, ok
+	}
+	if rv := retryRules[c.Rule].Verdict; g == nil || rv != g.Verdict {
+		return rv, rv.Retryable()
+	}
+	return v, ok
+}

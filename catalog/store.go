@@ -4,6 +4,7 @@ import (
 	"strings"
 	"sync"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/errcode-dev/errcode/internal/catalogfmt"
 )
@@ -137,6 +138,15 @@ func (s *store) definition(pos int) Definition {
 	return Definition{Code: l[lineCode], Scope: s.scope(pos), Summary: HonestSummary(l[lineCode], Text{Zh: l[lineZh], En: l[lineEn]}), Solution: Text{Zh: l[lineSolution]}, Imported: true}
 }
 
+// retry returns the verdict of the entry at pos and whether it is
+// retryable, without building it.
+func (s *store) retry(pos int) (RetryVerdict, bool) {
+	if i, ok := s.curatedIndex(pos); ok {
+		return codes[i].Verdict, codes[i].Retryable
+	}
+	return retryOf(guideEntry(s.u16(pos, catalogfmt.RecGuide)), s.u16(pos, catalogfmt.RecRetry))
+}
+
 // entry returns the entry at pos, building it on first use.
 func (s *store) entry(pos int) *Entry {
 	if i, ok := s.curatedIndex(pos); ok {
@@ -234,6 +244,9 @@ func HonestSummary(code string, t Text) Text {
 // isCodeName reports whether s is only code, or its last segment, give or
 // take case, spaces and a final full stop.
 func isCodeName(s, code string) bool {
+	if !maybeCodeName(s, code) {
+		return false
+	}
 	s = strings.TrimSpace(strings.TrimRight(strings.TrimSpace(s), ".。"))
 	if s == "" {
 		return false
@@ -243,6 +256,38 @@ func isCodeName(s, code string) bool {
 		last = code[i+1:]
 	}
 	return strings.EqualFold(s, code) || strings.EqualFold(s, last)
+}
+
+// maybeCodeName is a quick test that rules out most descriptions before
+// isCodeName trims them: the first rune that is not a space must fold to the
+// first letter of code or of its last segment. A code is ASCII, and the
+// only runes outside ASCII that fold to ASCII letters are the Kelvin sign
+// and the long s.
+func maybeCodeName(s, code string) bool {
+	if s == "" || code == "" {
+		return false
+	}
+	c := s[0]
+	if c >= utf8.RuneSelf || asciiSpace(c) {
+		r, _ := utf8.DecodeRuneInString(s)
+		return r == '\u212a' || r == '\u017f' || unicode.IsSpace(r)
+	}
+	last := code
+	if i := strings.LastIndexByte(code, '.'); i >= 0 && i+1 < len(code) {
+		last = code[i+1:]
+	}
+	return lowerASCII(c) == lowerASCII(code[0]) || lowerASCII(c) == lowerASCII(last[0])
+}
+
+func asciiSpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r'
+}
+
+func lowerASCII(c byte) byte {
+	if 'A' <= c && c <= 'Z' {
+		return c + 'a' - 'A'
+	}
+	return c
 }
 
 // hasHan reports whether s holds a Chinese character.

@@ -86,7 +86,7 @@ func explainRun(a *app, opts *explainOptions, args []string) error {
 				codes := make([]string, 0, 3)
 				for _, m := range r.matches {
 					if len(codes) < 3 {
-						codes = append(codes, m.entry.Code)
+						codes = append(codes, a.defOf(m).Code)
 					}
 				}
 				printErr(a.ios, fmt.Sprintf("%q is not a code", shown(q)), "closest codes by text: "+strings.Join(codes, ", "))

@@ -1,8 +1,6 @@
 package cmd
 
 import (
-	"bufio"
-	"bytes"
 	"fmt"
 	"io"
 	"strings"
@@ -83,98 +81,97 @@ func listRun(a *app, opts *listOptions) error {
 		return usageErr(categoryHints(a.catalog().Categories(), opts.category), "unknown category %q", shown(opts.category))
 	}
 	lang := a.Lang()
-	// Start from the smallest set the filters allow: the whole catalog is
-	// built only when nothing narrows it.
-	var from []*catalog.Entry
-	switch {
-	case opts.action != "":
-		if from = a.catalog().ByAction(opts.action); len(from) == 0 {
+	cat := a.catalog()
+	// The whole catalog is some 17,000 codes: rows are read where the
+	// catalog holds them and written as they come, never all built at once.
+	var from []int // the positions to consider; nil for all
+	if opts.action != "" {
+		if from = cat.ActionPositions(opts.action); len(from) == 0 {
 			hint := "API actions are CamelCase names such as RunInstances or DescribeInstances"
-			if near := a.catalog().Actions(opts.action[:min(len(opts.action), 8)], 6); len(near) > 0 {
+			if near := cat.Actions(opts.action[:min(len(opts.action), 8)], 6); len(near) > 0 {
 				hint = "actions that start alike: " + strings.Join(near, ", ")
 			}
 			return usageErr([]string{hint}, "no code of any product names the API action %q", shown(opts.action))
 		}
-	case opts.product != "":
-		from = a.catalog().InScope(opts.product)
-	default:
-		from = a.catalog().Entries()
 	}
-	var entries []*catalog.Entry
-	for _, e := range from {
-		if opts.category != "" && !strings.EqualFold(e.Category(), opts.category) {
-			continue
+	// each calls fn with the position and row of every entry the filters
+	// keep, in catalog order, and returns how many there were.
+	each := func(fn func(pos int, row []string) error) (int, error) {
+		n, count := len(from), 0
+		if from == nil {
+			n = cat.Len()
 		}
-		if opts.product != "" && !strings.EqualFold(e.Scope, opts.product) {
-			continue
+		row := make([]string, 5)
+		for i := range n {
+			pos := i
+			if from != nil {
+				pos = from[i]
+			}
+			d := cat.DefinitionAt(pos)
+			if opts.product != "" && !strings.EqualFold(d.Scope, opts.product) {
+				continue
+			}
+			category := catalog.Category(d.Code)
+			if opts.category != "" && !strings.EqualFold(category, opts.category) {
+				continue
+			}
+			verdict, retryable := cat.RetryAt(pos)
+			if wantRetry != nil && retryable != *wantRetry {
+				continue
+			}
+			count++
+			row[0], row[1], row[2], row[3], row[4] = d.Code, category, d.Scope, verdictWord(verdict, retryable, lang), summaryText(d.Summary, lang)
+			if err := fn(pos, row); err != nil {
+				return count, err
+			}
 		}
-		if wantRetry != nil && e.Retryable != *wantRetry {
-			continue
-		}
-		entries = append(entries, e)
+		return count, nil
 	}
-	if format == outJSON || format == outYAML {
-		// The whole catalog is some 25 MB of JSON: stream it, one entry at a time.
-		err = streamViews(a.ios.Out, format, entries, lang)
-		if err == nil && len(entries) == 0 {
-			return errNotFound
-		}
-		return err
-	}
-	rows := make([][]string, 0, len(entries))
-	for _, e := range entries {
-		rows = append(rows, []string{e.Code, e.Category(), e.Scope, verdictWord(e, lang), summaryIn(e, lang)})
-	}
-	header := []string{"CODE", "CATEGORY", "SCOPE", "RETRYABLE", "SUMMARY"}
-	if format == outTable {
+	var n int
+	switch format {
+	case outJSON, outYAML:
+		// The whole catalog is some 30 MB of JSON: stream it, one entry at a time.
+		n, err = streamViews(a.ios.Out, format, each, cat, lang)
+	case outTable:
 		// Grouped: the category heads its group once, instead of a column.
-		return writeGrouped(a, rows, opts.product)
+		n, err = writeGrouped(a, each, opts.product)
+	default:
+		header := []string{"CODE", "CATEGORY", "SCOPE", "RETRYABLE", "SUMMARY"}
+		var rw render.RowWriter
+		switch format {
+		case outPlain:
+			rw = render.NewTSV(a.ios.Out)
+		case outCSV:
+			rw, err = render.NewCSV(a.ios.Out, header)
+		case outMarkdown:
+			rw = render.NewMarkdown(a.ios.Out, header)
+		}
+		if err == nil {
+			n, err = each(func(_ int, row []string) error { return rw.Row(row) })
+		}
+		if err == nil {
+			err = rw.Flush()
+		}
 	}
-	err = writeEntries(a, format, header, rows, nil)
-	if err == nil && len(entries) == 0 {
+	if err == nil && n == 0 {
 		return errNotFound
 	}
 	return err
 }
 
-// streamViews writes the views of entries as one JSON array or YAML list,
-// the same text render.JSON or render.YAML would write for all of them,
-// building one view at a time.
-func streamViews(w io.Writer, format string, entries []*catalog.Entry, lang catalog.Lang) error {
-	if len(entries) == 0 {
-		if format == outJSON {
-			return render.JSON(w, []render.Entry{})
-		}
-		return render.YAML(w, []render.Entry{})
+// streamViews writes the views of the entries each yields as one JSON array
+// or YAML list, the same text render.JSON or render.YAML would write for all
+// of them, building one entry at a time.
+func streamViews(w io.Writer, format string, each func(func(int, []string) error) (int, error), cat *catalog.Catalog, lang catalog.Lang) (int, error) {
+	aw := render.NewJSONArray(w)
+	if format == outYAML {
+		aw = render.NewYAMLList(w)
 	}
-	bw := bufio.NewWriterSize(w, 64<<10)
-	if format == outJSON {
-		bw.WriteString("[\n")
+	n, err := each(func(pos int, _ []string) error { return aw.Add(render.View(cat.BuildAt(pos), lang)) })
+	if err != nil {
+		return n, err
 	}
-	var buf bytes.Buffer
-	for i, e := range entries {
-		v := render.View(e, lang)
-		if format == outYAML {
-			if err := render.YAML(bw, []render.Entry{v}); err != nil {
-				return err
-			}
-			continue
-		}
-		buf.Reset()
-		if err := render.JSONIndent(&buf, v, "  "); err != nil {
-			return err
-		}
-		bw.WriteString("  ")
-		bw.Write(bytes.TrimSuffix(buf.Bytes(), []byte("\n")))
-		if i < len(entries)-1 {
-			bw.WriteString(",")
-		}
-		bw.WriteString("\n")
-	}
-	if format == outJSON {
-		bw.WriteString("]\n")
-	}
-	return bw.Flush()
+	return n, aw.Close()
 }
 
 // categoryHints suggests the categories near an unknown one; the catalog has
@@ -197,20 +194,28 @@ func (a *app) knownCategory(cat string) bool {
 }
 
 // writeGrouped writes the terminal table of list: CATEGORY, CODE, SCOPE,
-// RETRYABLE, SUMMARY with each category named only on its group's first row.
-func writeGrouped(a *app, rows [][]string, product string) error {
-	if len(rows) == 0 {
-		return errNotFound
+// RETRYABLE, SUMMARY with each category named only on its group's first
+// row. The rows are read twice, to measure them and to write them, so the
+// table of the whole catalog is never held in memory.
+func writeGrouped(a *app, each func(func(int, []string) error) (int, error), product string) (int, error) {
+	header := []string{"CATEGORY", "CODE", "SCOPE", "RETRY", "SUMMARY"}
+	grouped := func(fn func([]string) error) (int, error) {
+		prev := ""
+		out := make([]string, 5)
+		return each(func(_ int, r []string) error {
+			cat := r[1]
+			if cat == prev {
+				cat = ""
+			}
+			prev = r[1]
+			out[0], out[1], out[2], out[3], out[4] = cat, r[0], r[2], r[3], r[4]
+			return fn(out)
+		})
 	}
-	out := make([][]string, len(rows))
-	prev := ""
-	for i, r := range rows {
-		cat := r[1]
-		if cat == prev {
-			cat = ""
-		}
-		prev = r[1]
-		out[i] = []string{cat, r[0], r[2], r[3], r[4]}
+	sizer := render.NewTableSizer(header)
+	n, _ := grouped(func(r []string) error { sizer.Add(r); return nil })
+	if n == 0 {
+		return 0, nil
 	}
 	// Before the summary is cut, the category goes (the code starts with
 	// it), then under --product the scope (the same on every row). The code
@@ -219,19 +224,26 @@ func writeGrouped(a *app, rows [][]string, product string) error {
 	if product != "" {
 		drop = append(drop, 2)
 	}
-	return render.Table(a.ios.Out, []string{"CATEGORY", "CODE", "SCOPE", "RETRY", "SUMMARY"}, out,
-		render.TableOptions{Width: a.ios.TerminalWidth(), Color: a.ios.ColorEnabled(), Drop: drop, LongFirst: true})
+	rw, err := sizer.Writer(a.ios.Out, render.TableOptions{Width: a.ios.TerminalWidth(), Color: a.ios.ColorEnabled(), Drop: drop, LongFirst: true})
+	if err != nil {
+		return n, err
+	}
+	if _, err := grouped(rw.Row); err != nil {
+		return n, err
+	}
+	return n, rw.Flush()
 }
 
-// verdictWord is the RETRY column of e: yes, after or no (是, 稍后, 否).
-func verdictWord(e *catalog.Entry, lang catalog.Lang) string {
-	if e.Verdict == catalog.RetryAfter {
+// verdictWord is the RETRY column of an entry with this verdict: yes, after
+// or no (是, 稍后, 否).
+func verdictWord(v catalog.RetryVerdict, retryable bool, lang catalog.Lang) string {
+	if v == catalog.RetryAfter {
 		if lang == catalog.Chinese {
 			return "稍后"
 		}
 		return "after"
 	}
-	return yesNo(e.Retryable, lang)
+	return yesNo(retryable, lang)
 }
 
 func yesNo(b bool, lang catalog.Lang) string {

@@ -55,9 +55,39 @@ func lookupRun(a *app, opts *lookupOptions, args []string) error {
 		return err
 	}
 	lang := a.Lang()
-	var views []render.Entry
+	header := []string{"CODE", "CATEGORY", "SCOPE", "SUMMARY"}
+	// Results are written as they are found, JSON and YAML element by
+	// element, so that lookup '*' never holds the whole catalog; a table
+	// holds its rows (it measures them) but builds no entry.
+	var emit func(m match, d catalog.Definition, query string) error
+	var finish func() error
 	var rows [][]string
-	seen := map[*catalog.Entry]bool{}
+	switch format {
+	case outJSON, outYAML:
+		aw := render.NewJSONArray(a.ios.Out)
+		if format == outYAML {
+			aw = render.NewYAMLList(a.ios.Out)
+		}
+		emit = func(m match, _ catalog.Definition, query string) error {
+			v := render.View(a.entryOf(m), lang)
+			v.Query, v.Match, v.ExplainedFor = redact.String(query), m.how, m.forProduct
+			return aw.Add(v)
+		}
+		finish = aw.Close
+	case outPlain:
+		rw := render.NewTSV(a.ios.Out)
+		emit = func(_ match, d catalog.Definition, _ string) error {
+			return rw.Row([]string{d.Code, catalog.Category(d.Code), d.Scope, summaryText(d.Summary, lang)})
+		}
+		finish = rw.Flush
+	default:
+		emit = func(_ match, d catalog.Definition, _ string) error {
+			rows = append(rows, []string{d.Code, catalog.Category(d.Code), d.Scope, summaryText(d.Summary, lang)})
+			return nil
+		}
+		finish = func() error { return writeEntries(a, format, header, rows, nil) }
+	}
+	seen := map[string]bool{}
 	asked := map[string]bool{}
 	missed := false
 	for _, q := range args {
@@ -73,20 +103,18 @@ func lookupRun(a *app, opts *lookupOptions, args []string) error {
 			reportMiss(a, r)
 		}
 		for _, m := range r.matches {
-			if seen[m.entry] {
+			d := a.defOf(m)
+			if k := d.Scope + "\x00" + d.Code + "\x00" + m.forProduct; seen[k] {
 				continue
+			} else {
+				seen[k] = true
 			}
-			seen[m.entry] = true
-			v := render.View(m.entry, lang)
-			v.Query, v.Match, v.ExplainedFor = redact.String(r.query), m.how, m.forProduct
-			views = append(views, v)
-			rows = append(rows, []string{m.entry.Code, m.entry.Category(), m.entry.Scope, summaryIn(m.entry, lang)})
+			if err := emit(m, d, r.query); err != nil {
+				return err
+			}
 		}
 	}
-	if views == nil {
-		views = []render.Entry{}
-	}
-	if err := writeEntries(a, format, []string{"CODE", "CATEGORY", "SCOPE", "SUMMARY"}, rows, views); err != nil {
+	if err := finish(); err != nil {
 		return err
 	}
 	if missed {
@@ -125,15 +153,15 @@ func queryKey(q string) string {
 	return search.CollapseStars(strings.ToLower(strings.TrimSpace(q)))
 }
 
-// summaryIn is e's one-line summary in lang for tables and rows: marked
+// summaryText is a one-line summary t in lang for tables and rows: marked
 // "[zh] " or "[en] " when it exists only in the other language (an imported
 // code with no official text in lang; errcode does not translate those), and
 // empty when the code has no description at all.
-func summaryIn(e *catalog.Entry, lang catalog.Lang) string {
-	if e.Summary == (catalog.Text{}) {
+func summaryText(t catalog.Text, lang catalog.Lang) string {
+	if t == (catalog.Text{}) {
 		return ""
 	}
-	return oneLineSummary(e.Summary, lang)
+	return oneLineSummary(t, lang)
 }
 
 // reportMiss tells, on stderr, that a query named no code, and what to try.
@@ -145,7 +173,7 @@ func reportMiss(a *app, r resolution) {
 			"it is defined in: "+listScopes(r.elsewhere, 12)+"; drop --product to see every definition")
 	case len(r.matches) > 0 && r.matches[0].how == "parent":
 		printErr(a.ios, fmt.Sprintf("unknown code %q", q),
-			fmt.Sprintf("%s is not in the catalog; showing its class %s", q, r.matches[0].entry.Code))
+			fmt.Sprintf("%s is not in the catalog; showing its class %s", q, a.defOf(r.matches[0]).Code))
 	case r.kind == search.KindPattern:
 		printErr(a.ios, fmt.Sprintf("no code matches %q", q), "patterns match whole codes, any case: try '*"+strings.Trim(q, "*")+"*'")
 	case r.kind == search.KindText:

@@ -9,7 +9,11 @@ import (
 
 // match is one entry found for a query, and how.
 type match struct {
+	// entry is the entry found, when it was built; else pos is its catalog
+	// position, built only when asked for (see entryOf): a lookup of a code
+	// of 200 products, or of '*', shows rows that need no entry.
 	entry *catalog.Entry
+	pos   int
 	how   string // "exact", "pattern", "text" or "parent"
 	// forProduct is the product a common entry is explained for: the
 	// --product asked for, which does not define the code itself.
@@ -65,15 +69,19 @@ func (a *app) resolve(q, scope string) resolution {
 	}
 	// own is true for an entry of the scope asked for; common, for a common
 	// entry that stands in for a product that does not define its code.
-	own := func(e *catalog.Entry) bool { return scope == "" || strings.EqualFold(e.Scope, scope) }
-	common := func(e *catalog.Entry) bool {
-		return product != "" && e.Scope == catalog.ScopeCommon && cat.Get(product, e.Code) == nil
+	ownScope := func(s string) bool { return scope == "" || strings.EqualFold(s, scope) }
+	keepDef := func(s, code string) bool {
+		return ownScope(s) || product != "" && s == catalog.ScopeCommon && !defines(cat, product, code)
 	}
-	keep := func(e *catalog.Entry) bool { return own(e) || common(e) }
-	add := func(e *catalog.Entry, how string) {
-		m := match{entry: e, how: how}
-		if scope != "" && !own(e) {
-			m.entry, m.forProduct = cat.ForProduct(e, product, catalog.Call{}), product
+	// addAt adds the entry at pos, unbuilt, if it is one to keep.
+	addAt := func(pos int, how string) {
+		d := cat.DefinitionAt(pos)
+		if !keepDef(d.Scope, d.Code) {
+			return
+		}
+		m := match{pos: pos, how: how}
+		if scope != "" && !ownScope(d.Scope) {
+			m.forProduct = product
 		}
 		r.matches = append(r.matches, m)
 	}
@@ -82,11 +90,12 @@ func (a *app) resolve(q, scope string) resolution {
 		if scope != "" {
 			limit = 0 // the scope's best hits may rank anywhere among all
 		}
-		hits := ix.Text(q, limit)
+		hits := ix.TextPositions(q, limit)
 		seen := map[string]bool{}
 		best := -1.0 // the score of the best hit kept
 		for _, h := range hits {
-			if !keep(h.Entry) || len(r.matches) >= textLimit {
+			d := cat.DefinitionAt(h.Pos)
+			if !keepDef(d.Scope, d.Code) || len(r.matches) >= textLimit {
 				continue
 			}
 			// Keep the strong hits: a weak tail of partial matches is noise.
@@ -95,12 +104,12 @@ func (a *app) resolve(q, scope string) resolution {
 			} else if h.Score < best*textCutoff {
 				break
 			}
-			if lc := strings.ToLower(h.Entry.Code); seen[lc] {
+			if lc := strings.ToLower(d.Code); seen[lc] {
 				continue
 			} else {
 				seen[lc] = true
 			}
-			add(h.Entry, "text")
+			addAt(h.Pos, "text")
 		}
 		return len(r.matches) > 0
 	}
@@ -109,10 +118,8 @@ func (a *app) resolve(q, scope string) resolution {
 	}
 	switch r.kind {
 	case search.KindPattern:
-		for _, e := range ix.Pattern(q) {
-			if keep(e) {
-				add(e, "pattern")
-			}
+		for _, pos := range ix.PatternPositions(q) {
+			addAt(pos, "pattern")
 		}
 		r.miss = len(r.matches) == 0
 		return r
@@ -120,11 +127,9 @@ func (a *app) resolve(q, scope string) resolution {
 		r.miss = !text()
 		return r
 	}
-	found := cat.Find(q)
-	for _, e := range found {
-		if keep(e) {
-			add(e, "exact")
-		}
+	found := cat.Positions(q)
+	for _, pos := range found {
+		addAt(pos, "exact")
 	}
 	if len(r.matches) > 0 {
 		return r
@@ -147,7 +152,39 @@ func (a *app) resolve(q, scope string) resolution {
 		return r
 	}
 	if e, exact := a.catalog().Resolve(scope, q); e != nil && !exact {
-		r.matches = append(r.matches, match{entry: e, how: "parent"})
+		r.matches = append(r.matches, match{entry: e, pos: -1, how: "parent"})
 	}
 	return r
+}
+
+// defines reports whether product defines code (any case), building no entry.
+func defines(cat *catalog.Catalog, product, code string) bool {
+	for _, s := range cat.FindScopes(code) {
+		if strings.EqualFold(s, product) {
+			return true
+		}
+	}
+	return false
+}
+
+// entryOf returns the entry m found, building it if need be (and not
+// keeping it: see catalog.BuildAt), explained for m.forProduct.
+func (a *app) entryOf(m match) *catalog.Entry {
+	if m.entry != nil {
+		return m.entry
+	}
+	e := a.catalog().BuildAt(m.pos)
+	if m.forProduct != "" {
+		e = a.catalog().ForProduct(e, m.forProduct, catalog.Call{})
+	}
+	return e
+}
+
+// defOf returns the definition of the entry m found, building nothing.
+func (a *app) defOf(m match) catalog.Definition {
+	if m.entry != nil {
+		e := m.entry
+		return catalog.Definition{Code: e.Code, Scope: e.Scope, Summary: e.Summary, Solution: e.Solution, Imported: e.Imported}
+	}
+	return a.catalog().DefinitionAt(m.pos)
 }

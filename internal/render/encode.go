@@ -1,9 +1,7 @@
 package render
 
 import (
-	"encoding/csv"
 	"io"
-	"strings"
 
 	"github.com/errcode-dev/errcode/internal/textsafe"
 )
@@ -12,17 +10,21 @@ import (
 // textsafe.Clean, so no control character, bidi control or invalid byte is
 // written raw and a cell is always one line.
 func CSV(w io.Writer, header []string, rows [][]string) error {
-	cw := csv.NewWriter(w)
-	if err := cw.Write(cleanCells(header)); err != nil {
+	cw, err := NewCSV(w, header)
+	if err != nil {
 		return err
 	}
+	return writeRows(cw, rows)
+}
+
+// writeRows writes rows to rw and flushes it.
+func writeRows(rw RowWriter, rows [][]string) error {
 	for _, r := range rows {
-		if err := cw.Write(cleanCells(r)); err != nil {
+		if err := rw.Row(r); err != nil {
 			return err
 		}
 	}
-	cw.Flush()
-	return cw.Error()
+	return rw.Flush()
 }
 
 // cleanCells returns cells through textsafe.Clean, copying only when one changes.
@@ -43,44 +45,10 @@ func cleanCells(cells []string) []string {
 // through textsafe.Clean (so it is one line with no control character), then
 // backslashes and pipes are escaped so a cell cannot break the table.
 func Markdown(w io.Writer, header []string, rows [][]string) error {
-	var b strings.Builder
-	line := func(cells []string) {
-		b.WriteString("|")
-		for _, c := range cells {
-			c = textsafe.Clean(c)
-			c = strings.ReplaceAll(c, `\`, `\\`)
-			c = strings.ReplaceAll(c, "|", `\|`)
-			b.WriteString(" " + c + " |")
-		}
-		b.WriteString("\n")
-	}
-	line(header)
-	sep := make([]string, len(header))
-	for i := range sep {
-		sep[i] = "---"
-	}
-	line(sep)
-	for _, r := range rows {
-		line(r)
-	}
-	_, err := io.WriteString(w, b.String())
-	return err
+	return writeRows(NewMarkdown(w, header), rows)
 }
 
 // TSV writes rows as tab-separated lines with no header: the piped shape of
 // tables, for cut, awk and sort. Every cell is passed through textsafe.Clean:
 // a tab becomes a space, a newline \n, and no control character is written raw.
-func TSV(w io.Writer, rows [][]string) error {
-	var b strings.Builder
-	for _, r := range rows {
-		for i, c := range r {
-			if i > 0 {
-				b.WriteByte('\t')
-			}
-			b.WriteString(textsafe.Clean(c))
-		}
-		b.WriteByte('\n')
-	}
-	_, err := io.WriteString(w, b.String())
-	return err
-}
+func TSV(w io.Writer, rows [][]string) error { return writeRows(NewTSV(w), rows) }

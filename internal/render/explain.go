@@ -342,6 +342,11 @@ func otherDefs(d *explainData, opt ExplainOptions, l labels, width int, dim, hea
 		scopeW, nameW = max(scopeW, r.scopeW), max(nameW, r.nameW)
 	}
 	nameW = min(nameW, 28)
+	// On a narrow terminal the product names give way before the summary
+	// goes under 20 cells.
+	if nameW > 0 && width > 0 {
+		nameW = min(nameW, max(width-(2+scopeW+2)-2-20, 6))
+	}
 	leadW := 2 + scopeW + 2
 	if nameW > 0 {
 		leadW += nameW + 2

@@ -49,6 +49,38 @@ func TestExplainImportedGolden(t *testing.T) {
 	}
 }
 
+// The other definitions of a code of some 200 products fit a 60-column
+// terminal: the product names give way to the summary (issue 13).
+func TestExplainOtherDefsNarrow(t *testing.T) {
+	var others []OtherDef
+	for _, d := range catalog.Default().Definitions("InternalError") {
+		if d.Scope == catalog.ScopeCommon {
+			continue
+		}
+		s := d.Summary.En
+		if s == "" {
+			s = "[zh] " + d.Summary.Zh
+		}
+		others = append(others, OtherDef{Scope: d.Scope, Name: catalog.ProductName(d.Scope, catalog.English), Summary: s})
+	}
+	for _, width := range []int{60, 80} {
+		var buf bytes.Buffer
+		opt := ExplainOptions{Lang: catalog.English, Width: width, OtherDefs: others,
+			OthersHint: "202 definitions in all; pick one with --product, e.g. errcode explain InternalError --product aai"}
+		if err := Explain(&buf, entry(t, "common", "InternalError"), opt); err != nil {
+			t.Fatal(err)
+		}
+		for _, line := range strings.Split(buf.String(), "\n") {
+			if w := stringWidth(line); w > width {
+				t.Errorf("width %d: a line of %d cells: %q", width, w, line)
+			}
+		}
+		if width == 60 {
+			golden(t, "explain_internalerror_others_60.golden", buf.Bytes())
+		}
+	}
+}
+
 // Codes of the most used products read as advice for that product, in both
 // languages (issue 8): the product's name, tccli commands with its actions,
 // its documentation; a common code explained for a product names it too.

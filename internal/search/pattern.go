@@ -1,7 +1,7 @@
 package search
 
 import (
-	"sort"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -24,6 +24,20 @@ import (
 // refuse it); one with more characters other than * than a code has matches
 // nothing, at once.
 func (ix *Index) Pattern(p string) []*catalog.Entry {
+	ps := ix.PatternPositions(p)
+	if len(ps) == 0 {
+		return nil
+	}
+	out := make([]*catalog.Entry, len(ps))
+	for i, pos := range ps {
+		out[i] = ix.cat.EntryAt(pos)
+	}
+	return out
+}
+
+// PatternPositions is Pattern without building the entries: their catalog
+// positions, in order (see [catalog.Catalog.EntryAt]).
+func (ix *Index) PatternPositions(p string) []int {
 	lp := CollapseStars(strings.ToLower(strings.TrimSpace(p)))
 	if lp == "" || len(lp) > MaxPatternLen {
 		return nil
@@ -44,7 +58,7 @@ func (ix *Index) Pattern(p string) []*catalog.Entry {
 			}
 		}
 	}
-	var out []*catalog.Entry
+	var out []int
 	k := ix.keys
 	for i := k.Search(prefix); i < k.Len(); i++ {
 		lc := k.Lower(i)
@@ -52,11 +66,11 @@ func (ix *Index) Pattern(p string) []*catalog.Entry {
 			break
 		}
 		if len(lc) >= minLen && strings.Contains(lc, needle) && glob(lp, lc) {
-			out = append(out, k.Entries(i)...)
+			out = append(out, k.Positions(i)...)
 		}
 	}
 	// Keys are sorted ignoring case; results come in catalog order.
-	sort.SliceStable(out, func(i, j int) bool { return catalog.Less(out[i], out[j]) })
+	slices.Sort(out)
 	return out
 }
 

@@ -1,6 +1,10 @@
 package search
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/errcode-dev/errcode/catalog"
+)
 
 // rankingSet is what a newcomer types and the code they should see first
 // (issue 13): the common code of a concept before any product's ("rate
@@ -75,6 +79,32 @@ func TestRanking(t *testing.T) {
 				got = append(got, h.Entry.Code+" ("+h.Entry.Scope+")")
 			}
 			t.Errorf("%q: first %s (%s), want %s (%s); top: %q", tt.q, e.Code, e.Scope, tt.code, tt.scope, got)
+		}
+	}
+}
+
+// The phrase rule alone: two entries that match the same words in the same
+// field, alike in every other way, rank by whether they hold the query's
+// words as one phrase, not by catalog order.
+func TestRankingExactPhrase(t *testing.T) {
+	for _, tt := range []struct {
+		q               string
+		partial, phrase catalog.Text
+	}{
+		{"quota exceeded", catalog.Text{En: "Exceeded the disk quota."}, catalog.Text{En: "The disk quota exceeded."}},
+		{"Disk Busy", catalog.Text{En: "The busy queue holds the disk."}, catalog.Text{En: "The disk busy flag is set."}},
+	} {
+		// The partial match comes first in catalog order (Alpha < Beta).
+		c := catalog.New([]*catalog.Entry{
+			{Code: "FailedOperation.Alpha", Scope: "cvm", Summary: tt.partial, Imported: true},
+			{Code: "FailedOperation.Beta", Scope: "cvm", Summary: tt.phrase, Imported: true},
+		})
+		hits := New(c).Text(tt.q, 0)
+		if len(hits) != 2 {
+			t.Fatalf("%q: %d hits, want both entries", tt.q, len(hits))
+		}
+		if hits[0].Entry.Code != "FailedOperation.Beta" {
+			t.Errorf("%q: %s first, want FailedOperation.Beta, whose summary holds the phrase", tt.q, hits[0].Entry.Code)
 		}
 	}
 }

@@ -110,7 +110,12 @@ type suggester struct {
 	restBag       bag
 	kRest, kClass int
 	catDist       map[string]int // edit distance from class to a category, -1 when too far
-	d             osa
+	lastCat       struct {
+		cat string
+		d   int
+		ok  bool
+	} // the last category classDist was asked for
+	d osa
 }
 
 // cost returns the cost of the lower-cased code lower, whose layout is sh
@@ -119,8 +124,12 @@ type suggester struct {
 // rejected by their lengths alone.
 func (s *suggester) cost(lower string, sh shape, worst int) int {
 	best := worst
+	// A dotted query matches a dotted code as a whole or as a prefix only
+	// when the classes are near (partsNear): most codes are ruled out by
+	// their class, whose distance is known once for each run of codes.
+	classFar := s.class != "" && sh.first >= 0 && s.classDist(lower[:sh.first]) < 0
 	// The whole code, with typos.
-	if k := min(s.kq, (best-1)/2); k >= 0 && abs(sh.n-len(s.q)) <= k && near(s.q, &s.qbag, lower, k) {
+	if k := min(s.kq, (best-1)/2); k >= 0 && !classFar && abs(sh.n-len(s.q)) <= k && near(s.q, &s.qbag, lower, k) {
 		if d := s.d.dist(s.q, lower, k); d <= k && s.partsNear(lower, sh) {
 			best = 2 * d
 		}
@@ -134,7 +143,7 @@ func (s *suggester) cost(lower string, sh shape, worst int) int {
 			if len(s.q) >= 3 && sh.n > len(s.q) && strings.HasPrefix(lower, s.q) {
 				best = costPrefix
 			}
-		} else if sh.first >= 0 && sh.n-sh.first-1 >= len(s.rest) && strings.HasPrefix(lower[sh.first+1:], s.rest) {
+		} else if !classFar && sh.first >= 0 && sh.n-sh.first-1 >= len(s.rest) && strings.HasPrefix(lower[sh.first+1:], s.rest) {
 			if d := s.classDist(lower[:sh.first]); d >= 0 && costPrefix+2*d < best {
 				best = costPrefix + 2*d
 			}
@@ -277,6 +286,10 @@ func bagOf(s string) bag {
 // classDist returns the edit distance between the query's class and the
 // lower-cased category cat, or -1 when it is more than kClass.
 func (s *suggester) classDist(cat string) int {
+	// Codes come sorted: the codes of one category come together.
+	if s.lastCat.ok && cat == s.lastCat.cat {
+		return s.lastCat.d
+	}
 	d, ok := s.catDist[cat]
 	if !ok {
 		d = s.d.dist(s.class, cat, s.kClass)
@@ -285,6 +298,7 @@ func (s *suggester) classDist(cat string) int {
 		}
 		s.catDist[cat] = d
 	}
+	s.lastCat.cat, s.lastCat.d, s.lastCat.ok = cat, d, true
 	return d
 }
 

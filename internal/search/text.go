@@ -167,12 +167,50 @@ func (t *textIndex) cjkTexts(doc int32) [numFields]string {
 	return t.cjk[doc]
 }
 
-// lowerCode returns the lower-cased code of document doc.
-func (t *textIndex) lowerCode(doc int32) string {
-	if t.enc != nil {
-		return strings.ToLower(t.cat.DefinitionAt(int(doc)).Code)
+// codeHas reports whether the lower-cased code of document doc contains
+// lower (lower-case ASCII, not empty), and whether it is lower or ends in
+// "."+lower.
+func (t *textIndex) codeHas(doc int32, lower string) (contains, is bool) {
+	var code string
+	if t.enc == nil {
+		code = t.lower[doc]
+	} else if code = t.cat.CodeAt(int(doc)); !isASCII(code) {
+		code = strings.ToLower(code)
 	}
-	return t.lower[doc]
+	// code is lower-cased but for ASCII capitals, which foldASCII lowers.
+	n := len(lower)
+	for i := 0; i+n <= len(code); i++ {
+		if equalFoldASCII(code[i:i+n], lower) {
+			contains = true
+			if i+n == len(code) && (i == 0 || code[i-1] == '.') {
+				is = true
+			}
+		}
+	}
+	return contains, is
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
+}
+
+// equalFoldASCII reports whether a, lower-cased in ASCII, is lower.
+func equalFoldASCII(a, lower string) bool {
+	for i := 0; i < len(a); i++ {
+		c := a[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != lower[i] {
+			return false
+		}
+	}
+	return true
 }
 
 // docCJK returns, by field, the texts of the entry at position doc of c that
@@ -674,6 +712,26 @@ func phraseOf(q string) string {
 // See the package documentation for tokenising, stemming, Chinese matching
 // and synonyms. It returns nil for an empty query or when nothing matches.
 func (ix *Index) Text(q string, limit int) []Hit {
+	ranked := ix.TextPositions(q, limit)
+	if ranked == nil {
+		return nil
+	}
+	out := make([]Hit, len(ranked))
+	for i, r := range ranked {
+		out[i] = Hit{Entry: ix.cat.EntryAt(r.Pos), Score: r.Score}
+	}
+	return out
+}
+
+// PosHit is a Text hit by catalog position, its entry not built.
+type PosHit struct {
+	Pos   int
+	Score float64
+}
+
+// TextPositions is Text without building the entries it finds: their
+// catalog positions (see [catalog.Catalog.EntryAt]), best first.
+func (ix *Index) TextPositions(q string, limit int) []PosHit {
 	terms := parseQuery(q)
 	if len(terms) == 0 || ix.cat.Len() == 0 {
 		return nil
@@ -741,8 +799,13 @@ func (ix *Index) Text(q string, limit int) []Hit {
 	for i, doc := range docs {
 		c := &cands[i]
 		rel := c.rel / n
-		lowerCode := t.lowerCode(doc)
-		if compact != "" && strings.Contains(lowerCode, compact) {
+		// Whether the code holds the compact query, and is it or ends in
+		// it, ignoring case: asked of every hit, so no lower-cased copy.
+		var inCode, isCode bool
+		if compact != "" {
+			inCode, isCode = t.codeHas(doc, compact)
+		}
+		if inCode {
 			rel += codeBonus
 		}
 		// Within the hits that match as many terms, in this order: the
@@ -753,14 +816,14 @@ func (ix *Index) Text(q string, limit int) []Hit {
 		// with the query's words as one phrase, then relevance.
 		var exact, common, phr float64
 		if c.full == maxFull && c.full > 0 {
-			if compact != "" && (lowerCode == compact || strings.HasSuffix(lowerCode, "."+compact)) {
+			if isCode {
 				exact = 1
 			}
 			d := t.cat.DefinitionAt(int(doc))
 			if d.Scope == catalog.ScopeCommon && !d.Imported && c.strong == len(terms) {
 				common = 1
 			}
-			if phrase != "" && (strings.Contains(lowerCode, compact) ||
+			if phrase != "" && (compact == "" || inCode ||
 				strings.Contains(strings.ToLower(d.Summary.En), phrase) || strings.Contains(d.Summary.Zh, phrase)) {
 				phr = 1
 			}
@@ -780,9 +843,9 @@ func (ix *Index) Text(q string, limit int) []Hit {
 	if limit > 0 && len(rs) > limit {
 		rs = rs[:limit]
 	}
-	out := make([]Hit, len(rs))
+	out := make([]PosHit, len(rs))
 	for i, r := range rs {
-		out[i] = Hit{Entry: t.cat.EntryAt(int(r.doc)), Score: r.score}
+		out[i] = PosHit{Pos: int(r.doc), Score: r.score}
 	}
 	return out
 }

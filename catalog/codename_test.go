@@ -1,0 +1,61 @@
+package catalog
+
+import (
+	"strings"
+	"testing"
+)
+
+// isCodeNameFull is isCodeName without its quick test.
+func isCodeNameFull(s, code string) bool {
+	s = strings.TrimSpace(strings.TrimRight(strings.TrimSpace(s), ".。"))
+	if s == "" {
+		return false
+	}
+	last := code
+	if i := strings.LastIndexByte(code, '.'); i >= 0 {
+		last = code[i+1:]
+	}
+	return strings.EqualFold(s, code) || strings.EqualFold(s, last)
+}
+
+// The quick test of isCodeName rules out no description that the full test
+// takes for the code's name: every summary of the catalog, and the hard cases.
+func TestIsCodeNameQuickTest(t *testing.T) {
+	c := newDefault()
+	type pair struct{ s, code string }
+	cases := []pair{
+		{"SignatureExpire", "AuthFailure.SignatureExpire"},
+		{"  authfailure.signatureexpire 。", "AuthFailure.SignatureExpire"},
+		{"\u212aeyNotFound", "KeyNotFound"},                     // Kelvin sign
+		{"\u017fignatureExpire", "AuthFailure.SignatureExpire"}, // long s
+		{"\u3000SignatureExpire", "AuthFailure.SignatureExpire"},
+		{"\u00a0InternalError.", "InternalError"},
+		{"InternalError", "InternalError."},
+		{"Signature expired.", "AuthFailure.SignatureExpire"},
+		{"签名过期", "AuthFailure.SignatureExpire"},
+		{"", "InternalError"},
+		{".", "InternalError"},
+	}
+	for i := range c.Len() {
+		d := c.DefinitionAt(i)
+		if _, curated := c.st.curatedIndex(i); curated {
+			cases = append(cases, pair{d.Summary.Zh, d.Code}, pair{d.Summary.En, d.Code})
+			continue
+		}
+		l := lines(c.st.text(i), lineEn+1) // as the SDKs hold them
+		cases = append(cases, pair{l[lineZh], d.Code}, pair{l[lineEn], d.Code})
+	}
+	named := 0
+	for _, p := range cases {
+		want := isCodeNameFull(p.s, p.code)
+		if got := isCodeName(p.s, p.code); got != want {
+			t.Errorf("isCodeName(%q, %q) = %v, want %v", p.s, p.code, got, want)
+		}
+		if want {
+			named++
+		}
+	}
+	if named < 100 {
+		t.Errorf("only %d descriptions are the code's name: the test no longer sees the imported texts", named)
+	}
+}
