@@ -54,8 +54,14 @@ func TestEveryImportedCodeResolves(t *testing.T) {
 			if got.Summary != want.Summary || got.Solution != want.Solution {
 				t.Errorf("%s: summary %q solution %q provenance %s; want %q %q %s", id, got.Summary, got.Solution, got.Provenance, want.Summary, want.Solution, want.Provenance)
 			}
-			if !slices.Equal(got.Actions, want.Actions) || !slices.Equal(got.Versions, want.Versions) {
+			if !slices.Equal(got.Actions, want.Actions) || !slices.Equal(got.Versions, want.Versions) || !slices.Equal(got.IntlVersions, want.IntlVersions) {
 				t.Errorf("%s: actions/versions differ from the source", id)
+			}
+			// The Source names the SDK of each version, and names tencentcloud-sdk-go
+			// only when it defines the code.
+			goSDK := len(want.IntlVersions) < len(want.Versions)
+			if strings.Contains(got.Source, "tencentcloud-sdk-go ") != goSDK || strings.Contains(got.Source, "tencentcloud-sdk-go-intl-en ") != (len(want.IntlVersions) > 0) {
+				t.Errorf("%s: source %q, but intl_versions %q of %q", id, got.Source, want.IntlVersions, want.Versions)
 			}
 			for _, lang := range []catalog.Lang{catalog.English, catalog.Chinese} {
 				steps := got.Steps(lang)

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"regexp"
+	"slices"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
@@ -34,6 +35,11 @@ type Code struct {
 	// Versions lists the API versions whose SDK defines the code, oldest
 	// first, as X-TC-Version spells them ("2017-03-12").
 	Versions []string `yaml:"versions"`
+	// IntlVersions lists the versions of Versions whose errors.go in
+	// tencentcloud-sdk-go lacks the code: only tencentcloud-sdk-go-intl-en
+	// defines it there (all of Versions for a product or code only the
+	// international SDK has). Omitted when the Go SDK defines every one.
+	IntlVersions []string `yaml:"intl_versions,omitempty"`
 	// Removed is the release of tencentcloud-sdk-go ("v1.3.170") whose
 	// import no longer found the code in any source: the code is kept, with
 	// what the last release that had it said, because logs keep showing it
@@ -185,18 +191,24 @@ func DecodeProduct(product string, data []byte) ([]*catalog.Entry, error) {
 				return nil, fmt.Errorf("%s: version %q is not YYYY-MM-DD", c.Code, v)
 			}
 		}
+		for i, v := range c.IntlVersions {
+			if !slices.Contains(c.Versions, v) || i > 0 && c.IntlVersions[i-1] >= v {
+				return nil, fmt.Errorf("%s: intl_versions %q: each one of versions, oldest first", c.Code, c.IntlVersions)
+			}
+		}
 		if c.Removed != "" && !releaseRE.MatchString(c.Removed) {
 			return nil, fmt.Errorf("%s: removed %q is not a release (v1.3.170)", c.Code, c.Removed)
 		}
 		e := &catalog.Entry{
-			Code:     c.Code,
-			Scope:    product,
-			Summary:  catalog.Text{Zh: c.Zh, En: c.En},
-			Solution: catalog.Text{Zh: c.Solution},
-			Actions:  c.Actions,
-			Versions: c.Versions,
-			Removed:  c.Removed,
-			Imported: true,
+			Code:         c.Code,
+			Scope:        product,
+			Summary:      catalog.Text{Zh: c.Zh, En: c.En},
+			Solution:     catalog.Text{Zh: c.Solution},
+			Actions:      c.Actions,
+			Versions:     c.Versions,
+			IntlVersions: c.IntlVersions,
+			Removed:      c.Removed,
+			Imported:     true,
 		}
 		switch {
 		case c.Zh != "" && c.En != "":

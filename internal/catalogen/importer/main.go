@@ -24,7 +24,9 @@
 // The codes of several API versions of one product merge into one entry: the
 // text of the newest version wins, a text the newest version lacks comes from
 // the newest version that has it, the actions are the union and the versions
-// are listed. A code that was in the catalog but is in no source any more is
+// are listed; the versions only tencentcloud-sdk-go-intl-en defines the code
+// in are listed again as intl_versions (the Source of the code names that
+// SDK for them). A code that was in the catalog but is in no source any more is
 // kept as it was, marked `removed: <release of tencentcloud-sdk-go>`. In
 // products.yaml the Chinese name and docs come from products.md; a Chinese
 // name products.md lacks is kept where it was read by hand (zh_source), else
@@ -181,6 +183,7 @@ type row struct {
 	key
 	zh, en, solution string
 	actions          []string
+	inGo             bool // tencentcloud-sdk-go's errors.go of the version defines the code
 }
 
 // readSDKs reads every errors.go of both SDKs, the actions of the Go SDK's
@@ -222,7 +225,7 @@ func readSDKs(sdk, intl string, cen *center) (map[key]*row, error) {
 				if s.en {
 					r.en = text[c]
 				} else {
-					r.zh, r.actions = text[c], actions[c]
+					r.zh, r.actions, r.inGo = text[c], actions[c], true
 				}
 			}
 		}
@@ -260,6 +263,9 @@ func merge(rows map[key]*row) map[string]map[string]*source.Code {
 		}
 		for _, r := range g {
 			c.Versions = append(c.Versions, r.version)
+			if !r.inGo {
+				c.IntlVersions = append(c.IntlVersions, r.version)
+			}
 			for _, a := range r.actions {
 				if !slices.Contains(c.Actions, a) {
 					c.Actions = append(c.Actions, a)
@@ -340,7 +346,7 @@ func reconcile(old, fresh map[string]*source.Code, release string) ([]*source.Co
 		if len(what) > 0 {
 			ch.reworded = append(ch.reworded, code)
 			ch.rewordedWhat[code] = what
-		} else if !slices.Equal(o.Actions, c.Actions) || !slices.Equal(o.Versions, c.Versions) {
+		} else if !slices.Equal(o.Actions, c.Actions) || !slices.Equal(o.Versions, c.Versions) || !slices.Equal(o.IntlVersions, c.IntlVersions) {
 			ch.other++
 		}
 	}
@@ -417,7 +423,7 @@ func EncodeProduct(product string, codes []*source.Code) ([]byte, error) {
 	// Versions on one line; actions one per line, so that diffs stay small.
 	for _, m := range doc.Content {
 		for i := 0; i+1 < len(m.Content); i += 2 {
-			if m.Content[i].Value == "versions" {
+			if v := m.Content[i].Value; v == "versions" || v == "intl_versions" {
 				m.Content[i+1].Style = yaml.FlowStyle
 			}
 		}
