@@ -53,7 +53,8 @@ type Provenance struct {
 	// SDK is tencentcloud-sdk-go: errors.go (zh), client.go (actions),
 	// products.md (product names and documentation homes).
 	SDK Origin `yaml:"sdk"`
-	// Intl is tencentcloud-sdk-go-intl-en: errors.go (en).
+	// Intl is tencentcloud-sdk-go-intl-en: errors.go (en), and client.go for
+	// the actions of a code in the versions only this SDK defines it in.
 	Intl Origin `yaml:"intl"`
 	// Center is the error centre's data, zh-CN/error-codes.json of
 	// teco-project/teco-api-models (solutions).

@@ -183,12 +183,16 @@ type row struct {
 	key
 	zh, en, solution string
 	actions          []string
-	inGo             bool // tencentcloud-sdk-go's errors.go of the version defines the code
+	inGo             bool     // tencentcloud-sdk-go's errors.go of the version defines the code
+	intlActions      []string // the actions of tencentcloud-sdk-go-intl-en's client.go
 }
 
-// readSDKs reads every errors.go of both SDKs, the actions of the Go SDK's
-// client.go files, and the solutions of the error centre, into one row per
-// (product, API version, code) that either SDK defines.
+// readSDKs reads every errors.go and client.go of both SDKs and the
+// solutions of the error centre into one row per (product, API version,
+// code) that either SDK defines. The actions of a row are those of the Go
+// SDK's client.go; those of the international SDK's only where the Go SDK
+// does not define the code in that version (where both define it, their
+// lists differ: each site has actions of its own).
 func readSDKs(sdk, intl string, cen *center) (map[key]*row, error) {
 	rows := map[key]*row{}
 	get := func(k key) *row {
@@ -200,9 +204,10 @@ func readSDKs(sdk, intl string, cen *center) (map[key]*row, error) {
 		return r
 	}
 	for _, s := range []struct {
-		dir string
-		en  bool
-	}{{sdk, false}, {intl, true}} {
+		dir     string
+		en      bool
+		heading string
+	}{{sdk, false, mayReturn}, {intl, true, mayReturnIntl}} {
 		pkgs, err := packages(s.dir)
 		if err != nil {
 			return nil, err
@@ -214,16 +219,14 @@ func readSDKs(sdk, intl string, cen *center) (map[key]*row, error) {
 				return nil, err
 			}
 			v, _ := apiVersion(pk.version)
-			var actions map[string][]string
-			if !s.en {
-				if actions, err = clientGo(filepath.Join(folder, "client.go")); err != nil {
-					return nil, err
-				}
+			actions, err := clientGo(filepath.Join(folder, "client.go"), s.heading)
+			if err != nil {
+				return nil, err
 			}
 			for _, c := range codes {
 				r := get(key{pk.product, v, c})
 				if s.en {
-					r.en = text[c]
+					r.en, r.intlActions = text[c], actions[c]
 				} else {
 					r.zh, r.actions, r.inGo = text[c], actions[c], true
 				}
@@ -232,6 +235,9 @@ func readSDKs(sdk, intl string, cen *center) (map[key]*row, error) {
 	}
 	for k, r := range rows {
 		r.solution = cen.solution[k]
+		if !r.inGo {
+			r.actions = r.intlActions
+		}
 	}
 	return rows, nil
 }
