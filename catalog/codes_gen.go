@@ -2984,7 +2984,7 @@ var codes = []Entry{
 		Related:       []string{"LimitExceeded.ErrRepoMaxLimit", "LimitExceeded.ErrNamespaceMaxLimit", "OperationDenied.QuotaOverLimit", "RequestLimitExceeded"},
 		Docs:          Text{En: "https://www.tencentcloud.com/document/product/213/33281", Zh: "https://cloud.tencent.com/document/api/213/30435"},
 		Provenance:    "official",
-		Source:        "API 3.0 common error codes (zh Tencent Cloud error center, PLATFORM group; en tencentcloud.com/document/product/213/33281)",
+		Source:        "API 3.0 common error codes (zh cloud.tencent.com/document/product/213/30435; en tencentcloud.com/document/product/213/33281)",
 	},
 	{
 		Code:    "LimitExceeded",

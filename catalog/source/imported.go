@@ -57,7 +57,8 @@ type Provenance struct {
 	// the actions of a code in the versions only this SDK defines it in.
 	Intl Origin `yaml:"intl"`
 	// Center is the error centre's data, zh-CN/error-codes.json of
-	// teco-project/teco-api-models (solutions).
+	// teco-project/teco-api-models: the solutions, and the descriptions of
+	// the common codes (its PLATFORM group) in common_official.yaml.
 	Center Origin `yaml:"center"`
 }
 
@@ -96,6 +97,42 @@ func DecodeProvenance(data []byte) (Provenance, error) {
 		}
 	}
 	return p, nil
+}
+
+// CommonCode is one code of catalog/common_official.yaml: a common code of
+// API 3.0 with its official Chinese description as the error centre's
+// PLATFORM group holds it (Markdown included: `x` for code, [text](url) for
+// a link), written by the importer. The curated common entries of
+// codes.yaml are written against these texts; no machine-readable source of
+// the English ones exists.
+type CommonCode struct {
+	Code string `yaml:"code"`
+	Zh   string `yaml:"zh"`
+	// Removed is the date (YYYY-MM-DD) of the error centre's data whose
+	// import no longer found the code: it is kept, with its last text, so
+	// that the curated entry written against it shows up for review.
+	Removed string `yaml:"removed,omitempty"`
+}
+
+// DecodeCommonOfficial reads catalog/common_official.yaml: codes sorted,
+// unique, each with its text.
+func DecodeCommonOfficial(data []byte) ([]CommonCode, error) {
+	var cs []CommonCode
+	if err := strict(data, &cs); err != nil {
+		return nil, err
+	}
+	for i, c := range cs {
+		if c.Code == "" || c.Zh == "" || strings.ContainsAny(c.Code, " \t\n") {
+			return nil, fmt.Errorf("entry %d: needs a code and its zh: %+v", i+1, c)
+		}
+		if i > 0 && cs[i-1].Code >= c.Code {
+			return nil, fmt.Errorf("%s: keep common_official.yaml sorted by code, without duplicates", c.Code)
+		}
+		if c.Removed != "" && !versionRE.MatchString(c.Removed) {
+			return nil, fmt.Errorf("%s: removed %q is not a YYYY-MM-DD date", c.Code, c.Removed)
+		}
+	}
+	return cs, nil
 }
 
 // ProductName is one product of catalog/products.yaml. Zh and Docs come

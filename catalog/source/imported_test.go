@@ -62,3 +62,21 @@ func TestDecodeProductsAndClasses(t *testing.T) {
 		}
 	}
 }
+
+func TestDecodeCommonOfficial(t *testing.T) {
+	cs, err := DecodeCommonOfficial([]byte("- code: A\n  zh: 甲\n- code: B\n  zh: '[乙](https://x) 错误。'\n  removed: \"2026-09-02\"\n"))
+	if err != nil || len(cs) != 2 || cs[1].Zh != "[乙](https://x) 错误。" || cs[1].Removed != "2026-09-02" {
+		t.Errorf("DecodeCommonOfficial = %+v, %v", cs, err)
+	}
+	for _, tt := range []struct{ src, want string }{
+		{"- code: B\n  zh: 乙\n- code: A\n  zh: 甲\n", "sorted"},
+		{"- code: A\n  zh: 甲\n- code: A\n  zh: 甲\n", "sorted"},
+		{"- code: A\n  zh: \"\"\n", "needs a code and its zh"},
+		{"- code: A\n  zh: 甲\n  removed: v1.3.170\n", "YYYY-MM-DD"},
+		{"- code: A\n  zh: 甲\n  en: A\n", "en"},
+	} {
+		if _, err := DecodeCommonOfficial([]byte(tt.src)); err == nil || !strings.Contains(err.Error(), tt.want) {
+			t.Errorf("DecodeCommonOfficial(%q): err = %v, want %q", tt.src, err, tt.want)
+		}
+	}
+}

@@ -13,12 +13,15 @@
 //   - the error centre's data, zh-CN/error-codes.json of
 //     teco-project/teco-api-models: the official solutions, most of them
 //     placeholders ("业务正在更新中，请您耐心等待。", "None", "占位符", "无",
-//     "暂无") that are dropped.
+//     "暂无") that are dropped; and the descriptions of the common codes
+//     (its PLATFORM group).
 //
 // It writes catalog/products/<product>.yaml (schema source.Code),
-// catalog/products.yaml (source.ProductName) and catalog/provenance.yaml
-// (source.Provenance: each source's release, commit and date), and prints
-// what changed per product: codes added, removed and reworded. The curated
+// catalog/products.yaml (source.ProductName), catalog/common_official.yaml
+// (source.CommonCode: the official texts the curated common entries are
+// written against) and catalog/provenance.yaml (source.Provenance: each
+// source's release, commit and date), and prints what changed per product
+// and in the common codes: codes added, removed and reworded. The curated
 // layers (codes.yaml, classes.yaml, retry.yaml) are never touched.
 //
 // The codes of several API versions of one product merge into one entry: the
@@ -63,7 +66,7 @@ func main() {
 	flag.StringVar(&in.sdk, "sdk", "", "a git checkout of TencentCloud/tencentcloud-sdk-go")
 	flag.StringVar(&in.intl, "intl", "", "a git checkout of TencentCloud/tencentcloud-sdk-go-intl-en")
 	flag.StringVar(&in.center, "center", "", "zh-CN/error-codes.json in a git checkout of teco-project/teco-api-models")
-	out := flag.String("out", "catalog", "the catalog folder: products/, products.yaml and provenance.yaml are written there")
+	out := flag.String("out", "catalog", "the catalog folder: products/, products.yaml, common_official.yaml and provenance.yaml are written there")
 	flag.Parse()
 	if in.sdk == "" || in.intl == "" || in.center == "" || flag.NArg() > 0 {
 		fmt.Fprintln(os.Stderr, "usage: importer -sdk DIR -intl DIR -center FILE [-out catalog]")
@@ -168,6 +171,17 @@ func Import(in inputs, out string, w io.Writer) error {
 	if err := os.WriteFile(filepath.Join(out, "products.yaml"), data, 0o644); err != nil {
 		return err
 	}
+	common, cch, err := reconcileCommon(filepath.Join(out, commonFile), cen.common, in.prov.Center.Date)
+	if err != nil {
+		return err
+	}
+	if data, err = EncodeCommon(common); err != nil {
+		return err
+	}
+	if err := os.WriteFile(filepath.Join(out, commonFile), data, 0o644); err != nil {
+		return err
+	}
+	sum.common = cch
 	if data, err = EncodeProvenance(in.prov); err != nil {
 		return err
 	}
@@ -463,6 +477,83 @@ func EncodeProducts(ps []source.ProductName) ([]byte, error) {
 	enc := yaml.NewEncoder(&b)
 	enc.SetIndent(2)
 	if err := enc.Encode(ps); err != nil {
+		return nil, err
+	}
+	if err := enc.Close(); err != nil {
+		return nil, err
+	}
+	return b.Bytes(), nil
+}
+
+// commonFile holds the official texts of the common codes.
+const commonFile = "common_official.yaml"
+
+// reconcileCommon returns the common codes after the import: those of the
+// error centre's PLATFORM group (fresh), and those of the file at path that
+// it no longer has, kept and marked removed on date (the centre's data has
+// no release).
+func reconcileCommon(path string, fresh map[string]string, date string) ([]source.CommonCode, change, error) {
+	ch := change{product: "common (error centre, " + platform + ")", rewordedWhat: map[string][]string{}}
+	old := map[string]source.CommonCode{}
+	data, err := os.ReadFile(path)
+	switch {
+	case err == nil:
+		cs, err := source.DecodeCommonOfficial(data)
+		if err != nil {
+			return nil, ch, fmt.Errorf("%s: %w", path, err)
+		}
+		for _, c := range cs {
+			old[c.Code] = c
+		}
+	case !errors.Is(err, fs.ErrNotExist):
+		return nil, ch, err
+	}
+	var out []source.CommonCode
+	for _, code := range sortedKeys(fresh) {
+		out = append(out, source.CommonCode{Code: code, Zh: fresh[code]})
+		o, ok := old[code]
+		switch {
+		case !ok:
+			ch.added = append(ch.added, code)
+		case o.Removed != "":
+			ch.restored = append(ch.restored, code)
+		case o.Zh != fresh[code]:
+			ch.reworded = append(ch.reworded, code)
+			ch.rewordedWhat[code] = []string{"zh"}
+		}
+	}
+	for _, code := range sortedKeys(old) {
+		if _, ok := fresh[code]; ok {
+			continue
+		}
+		o := old[code]
+		if o.Removed == "" {
+			o.Removed = date
+			ch.removed = append(ch.removed, code)
+		} else {
+			ch.keptRemoved++
+		}
+		out = append(out, o)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Code < out[j].Code })
+	return out, ch, nil
+}
+
+// EncodeCommon returns the YAML of common_official.yaml.
+func EncodeCommon(cs []source.CommonCode) ([]byte, error) {
+	var b bytes.Buffer
+	b.WriteString("# The official Chinese descriptions of the common codes of API 3.0: the\n")
+	b.WriteString("# PLATFORM group of the error centre's data (provenance.yaml: center),\n")
+	b.WriteString("# Markdown as written there (`x`, [text](url)); a code the group no\n")
+	b.WriteString("# longer has is kept, marked with the date of the import that missed it.\n")
+	b.WriteString("# The curated common entries of codes.yaml carry these texts as the\n")
+	b.WriteString("# documentation renders them; TestCuratedTextIsCurrent names the entry\n")
+	b.WriteString("# whose text is reworded here. No machine-readable English source exists\n")
+	b.WriteString("# (the curated English follows tencentcloud.com/document/product/213/33281).\n")
+	b.WriteString("# Written by `make import-catalog`; do not edit. Schema: source.CommonCode.\n")
+	enc := yaml.NewEncoder(&b)
+	enc.SetIndent(2)
+	if err := enc.Encode(cs); err != nil {
 		return nil, err
 	}
 	if err := enc.Close(); err != nil {

@@ -59,7 +59,9 @@ func copyDir(t *testing.T, src, dst string) {
 // (with actions from the intl client.go, which are ignored where the Go SDK
 // defines the code), a code only the intl SDK defines in one version, a
 // product without codes, a code removed upstream, a code removed long ago,
-// one back upstream, a product gone upstream, and placeholder solutions.
+// one back upstream, a product gone upstream, placeholder solutions, and
+// the PLATFORM group of common codes (one new with Markdown, one reworded
+// over two lines, one gone, one gone long ago; another group is skipped).
 func TestImportFixtures(t *testing.T) {
 	out := t.TempDir()
 	copyDir(t, filepath.Join("testdata", "before"), out)
@@ -113,6 +115,8 @@ func TestImportFixtures(t *testing.T) {
 			_, err = source.DecodeProducts(data)
 		case f == "provenance.yaml":
 			_, err = source.DecodeProvenance(data)
+		case f == commonFile:
+			_, err = source.DecodeCommonOfficial(data)
 		}
 		if err != nil {
 			t.Errorf("%s: %v", f, err)
