@@ -456,3 +456,25 @@ func TestHonestSummary(t *testing.T) {
 		}
 	}
 }
+
+// The source of an imported entry names the SDK each version of the code
+// comes from.
+func TestImportedSource(t *testing.T) {
+	for _, tt := range []struct {
+		e    Entry
+		want string
+	}{
+		{Entry{Scope: "cvm", Versions: []string{"2017-03-12"}, Summary: Text{Zh: "甲", En: "A"}},
+			"Tencent Cloud SDK error codes: tencentcloud-sdk-go cvm (API 2017-03-12) errors.go; en from tencentcloud-sdk-go-intl-en"},
+		{Entry{Scope: "cvm", Versions: []string{"2017-03-12", "2023-01-01"}, Summary: Text{Zh: "甲"}, Solution: Text{Zh: "乙"}},
+			"Tencent Cloud SDK error codes: tencentcloud-sdk-go cvm (API 2017-03-12, 2023-01-01) errors.go; solution from Tencent Cloud's error centre"},
+		{Entry{Scope: "dms", Versions: []string{"2020-08-19"}, IntlVersions: []string{"2020-08-19"}, Summary: Text{En: "COS exception."}},
+			"Tencent Cloud SDK error codes: tencentcloud-sdk-go-intl-en dms (API 2020-08-19) errors.go"},
+		{Entry{Scope: "rce", Versions: []string{"2020-11-03", "2026-01-30"}, IntlVersions: []string{"2020-11-03"}, Summary: Text{Zh: "甲", En: "A"}},
+			"Tencent Cloud SDK error codes: tencentcloud-sdk-go rce (API 2026-01-30) errors.go, tencentcloud-sdk-go-intl-en (API 2020-11-03) errors.go; en from tencentcloud-sdk-go-intl-en"},
+	} {
+		if got := importedSource(&tt.e); got != tt.want {
+			t.Errorf("importedSource(%+v) =\n %q, want\n %q", tt.e, got, tt.want)
+		}
+	}
+}

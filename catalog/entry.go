@@ -134,6 +134,10 @@ type Entry struct {
 	// Versions lists the API versions whose SDKs define the code, oldest
 	// first, as X-TC-Version spells them ("2017-03-12").
 	Versions []string `yaml:"versions,omitempty" json:"versions,omitempty"`
+	// IntlVersions lists the versions of Versions that only the
+	// international SDK (tencentcloud-sdk-go-intl-en) defines the code in;
+	// Source names the SDK of each.
+	IntlVersions []string `yaml:"-" json:"-"`
 	// Removed is the tencentcloud-sdk-go release ("v1.3.170") whose import
 	// no longer found the code upstream; "" for a current code. Set from the
 	// imported layer only (a curated entry takes its imported twin's).

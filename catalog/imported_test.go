@@ -4,7 +4,9 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -54,8 +56,14 @@ func TestEveryImportedCodeResolves(t *testing.T) {
 			if got.Summary != want.Summary || got.Solution != want.Solution {
 				t.Errorf("%s: summary %q solution %q provenance %s; want %q %q %s", id, got.Summary, got.Solution, got.Provenance, want.Summary, want.Solution, want.Provenance)
 			}
-			if !slices.Equal(got.Actions, want.Actions) || !slices.Equal(got.Versions, want.Versions) {
+			if !slices.Equal(got.Actions, want.Actions) || !slices.Equal(got.Versions, want.Versions) || !slices.Equal(got.IntlVersions, want.IntlVersions) {
 				t.Errorf("%s: actions/versions differ from the source", id)
+			}
+			// The Source names the SDK of each version, and names tencentcloud-sdk-go
+			// only when it defines the code.
+			goSDK := len(want.IntlVersions) < len(want.Versions)
+			if strings.Contains(got.Source, "tencentcloud-sdk-go ") != goSDK || strings.Contains(got.Source, "tencentcloud-sdk-go-intl-en ") != (len(want.IntlVersions) > 0) {
+				t.Errorf("%s: source %q, but intl_versions %q of %q", id, got.Source, want.IntlVersions, want.Versions)
 			}
 			for _, lang := range []catalog.Lang{catalog.English, catalog.Chinese} {
 				steps := got.Steps(lang)
@@ -240,6 +248,117 @@ func TestCuratedTextIsCurrent(t *testing.T) {
 	}
 	for _, s := range staleCurated(curated, imported) {
 		t.Errorf("stale curated entry %s: review its summary, translation and advice in codes.yaml", s)
+	}
+	// The common entries, against the error centre's PLATFORM group.
+	data, err := os.ReadFile("common_official.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	official, err := source.DecodeCommonOfficial(data)
+	if err != nil {
+		t.Fatalf("common_official.yaml: %v", err)
+	}
+	checked := 0
+	for _, e := range curated {
+		if e.Scope == catalog.ScopeCommon && slices.ContainsFunc(official, func(o source.CommonCode) bool { return o.Code == e.Code }) {
+			checked++
+		}
+	}
+	if checked < 30 {
+		t.Errorf("only %d curated common entries have an official text in common_official.yaml; the check would see little", checked)
+	}
+	for _, s := range staleCommon(curated, official) {
+		t.Errorf("stale curated entry %s: review its summary, translation and advice in codes.yaml", s)
+	}
+}
+
+// mdLinkRE is a Markdown link of the error centre's texts, [text](url).
+var mdLinkRE = regexp.MustCompile(`\[([^\]]*)\]\([^)\s]*\)`)
+
+// rendered returns an official text of the error centre as the
+// documentation renders it (cloud.tencent.com/document/api/213/30435, the
+// page the curated common entries cite): a link as its text, a code span
+// as its content.
+func rendered(s string) string {
+	return strings.ReplaceAll(mdLinkRE.ReplaceAllString(s, "$1"), "`", "")
+}
+
+// staleCommon returns the curated common entries that do not carry the
+// official text of common_official.yaml (official: the error centre's
+// PLATFORM group) as the documentation renders it: a reworded text, a code
+// the group dropped, an inferred entry the group now describes, an entry
+// that cites the group for a code it does not hold; and the codes of the
+// group that no curated common entry carries. Only the Chinese is checked:
+// no machine-readable source of the English exists.
+func staleCommon(curated []*catalog.Entry, official []source.CommonCode) []string {
+	byCode := map[string]source.CommonCode{}
+	for _, o := range official {
+		byCode[o.Code] = o
+	}
+	var out []string
+	carried := map[string]bool{}
+	for _, e := range curated {
+		if e.Scope != catalog.ScopeCommon {
+			continue
+		}
+		carried[e.Code] = true
+		o, ok := byCode[e.Code]
+		var why string
+		switch {
+		case !ok:
+			if strings.Contains(e.Source, "PLATFORM") {
+				why = "cites the error centre's PLATFORM group, which does not hold the code"
+			}
+		case o.Removed != "":
+			why = fmt.Sprintf("the error centre's PLATFORM group dropped it (import of %s); its last text was %q", o.Removed, o.Zh)
+		case e.Provenance == catalog.ProvenanceInferred:
+			why = fmt.Sprintf("inferred from the name, but Tencent Cloud now describes it: %q", o.Zh)
+		case e.Summary.Zh != rendered(o.Zh):
+			why = fmt.Sprintf("written against %q; the official text is now %q (rendered: %q)", e.Summary.Zh, o.Zh, rendered(o.Zh))
+		}
+		if why != "" {
+			out = append(out, catalog.ScopeCommon+"/"+e.Code+": "+why)
+		}
+	}
+	for _, o := range official {
+		if !carried[o.Code] && o.Removed == "" {
+			out = append(out, catalog.ScopeCommon+"/"+o.Code+": the error centre's PLATFORM group defines it as "+strconv.Quote(o.Zh)+", and codes.yaml has no common entry for it")
+		}
+	}
+	return out
+}
+
+// The common check finds a reworded text, a dropped code, a described
+// inferred entry, a wrong citation and an uncurated common code; Markdown
+// alone is no rewording.
+func TestStaleCommon(t *testing.T) {
+	cite := "API 3.0 common error codes (zh Tencent Cloud error center, PLATFORM group)"
+	curated := []*catalog.Entry{
+		{Scope: "common", Code: "A", Provenance: catalog.ProvenanceOfficial, Summary: catalog.Text{Zh: "请求未授权。请参考 CAM 文档。", En: "A"}, Source: cite},
+		{Scope: "common", Code: "B", Provenance: catalog.ProvenanceOfficial, Summary: catalog.Text{Zh: "内部错误。", En: "B"}, Source: cite},
+		{Scope: "common", Code: "C", Provenance: catalog.ProvenanceOfficial, Summary: catalog.Text{Zh: "丙", En: "C"}, Source: cite},
+		{Scope: "common", Code: "D", Provenance: catalog.ProvenanceInferred, Summary: catalog.Text{Zh: "丁（推断）", En: "D"}, Source: "the code's name"},
+		{Scope: "common", Code: "E", Provenance: catalog.ProvenanceOfficial, Summary: catalog.Text{Zh: "戊", En: "E"}, Source: cite},
+		{Scope: "common", Code: "F", Provenance: catalog.ProvenanceOfficial, Summary: catalog.Text{Zh: "己", En: "F"}, Source: "cloud.tencent.com/document/api/213/30435"},
+		{Scope: "cvm", Code: "G", Provenance: catalog.ProvenanceOfficial, Summary: catalog.Text{Zh: "庚", En: "G"}, Source: cite},
+	}
+	official := []source.CommonCode{
+		{Code: "A", Zh: "请求未授权。请参考 [CAM](https://cloud.tencent.com/document/product/598) 文档。"}, // Markdown only
+		{Code: "B", Zh: "内部错误，请稍后重试。"},                                                         // reworded
+		{Code: "C", Zh: "丙", Removed: "2026-09-02"},                                            // dropped
+		{Code: "D", Zh: "丁"},                        // described now
+		{Code: "H", Zh: "辛"},                        // not curated
+		{Code: "I", Zh: "壬", Removed: "2026-01-01"}, // dropped, not curated
+	}
+	var codes []string
+	for _, s := range staleCommon(curated, official) {
+		codes = append(codes, s[:strings.IndexByte(s, ':')])
+	}
+	if want := []string{"common/B", "common/C", "common/D", "common/E", "common/H"}; !slices.Equal(codes, want) {
+		t.Errorf("stale = %q, want %q", codes, want)
+	}
+	if got, want := rendered("密钥不存在。请在 [控制台](https://console.cloud.tencent.com/cam/capi) 检查 `SecretId`。"), "密钥不存在。请在 控制台 检查 SecretId。"; got != want {
+		t.Errorf("rendered = %q, want %q", got, want)
 	}
 }
 

@@ -1,6 +1,7 @@
 package catalog
 
 import (
+	"slices"
 	"strings"
 	"sync"
 	"unicode"
@@ -24,12 +25,14 @@ import (
 //     index in codes.
 //   - entries0.txt, entries1.txt, ...: the texts of the imported entries in
 //     catalog order, so that the definitions of one code lie together. An
-//     entry's text is eight lines: code, zh, en, solution, versions (joined by
+//     entry's text is nine lines: code, zh, en, solution, versions (joined by
 //     ","), actions (joined by ","), the product's Describe action that
 //     shows the code's resource, with ",QuotaAction" when a quota action of
-//     its resource is known ("" when none is known), and the release that
-//     removed the code upstream ("" for a current code). The files are one sequence of offsets;
-//     entryFileStarts (codes_gen.go) says where each file starts.
+//     its resource is known ("" when none is known), the release that
+//     removed the code upstream ("" for a current code), and the versions
+//     only the international SDK defines the code in (joined by ","). The
+//     files are one sequence of offsets; entryFileStarts (codes_gen.go)
+//     says where each file starts.
 //   - actions.txt: the distinct action names sorted ignoring case, each
 //     followed by '\n'; actions.bin: their offsets (one more than names).
 //   - keys.txt and keys.bin: the key index (see keyIndex); keys.bin holds
@@ -63,6 +66,7 @@ const (
 	lineActions
 	lineDescribe
 	lineRemoved
+	lineIntl
 	numLines
 )
 
@@ -189,6 +193,9 @@ func (s *store) build(pos int) *Entry {
 	}
 	e.describe = l[lineDescribe]
 	e.Removed = l[lineRemoved]
+	if l[lineIntl] != "" {
+		e.IntlVersions = strings.Split(l[lineIntl], ",")
+	}
 	gi := s.u16(pos, catalogfmt.RecGuide)
 	g := guideEntry(gi)
 	if g != nil {
@@ -313,24 +320,38 @@ func importedProvenance(t Text) string {
 	return ProvenanceNone
 }
 
-// importedSource names where the text of imported entry e comes from.
+// importedSource names where the text of imported entry e comes from: the
+// errors.go of tencentcloud-sdk-go for the versions it defines the code in,
+// of tencentcloud-sdk-go-intl-en for the versions only that SDK defines it
+// in (all of them for a product only the international SDK has).
 func importedSource(e *Entry) string {
-	var b strings.Builder
-	b.WriteString("Tencent Cloud SDK error codes: tencentcloud-sdk-go ")
-	b.WriteString(e.Scope)
-	for i, v := range e.Versions {
-		if i == 0 {
-			b.WriteString(" (API ")
+	var goV, intlV []string
+	for _, v := range e.Versions {
+		if slices.Contains(e.IntlVersions, v) {
+			intlV = append(intlV, v)
 		} else {
-			b.WriteString(", ")
-		}
-		b.WriteString(v)
-		if i == len(e.Versions)-1 {
-			b.WriteString(")")
+			goV = append(goV, v)
 		}
 	}
-	b.WriteString(" errors.go")
-	if e.Summary.En != "" {
+	var b strings.Builder
+	b.WriteString("Tencent Cloud SDK error codes: ")
+	sdk := func(name, product string, versions []string) {
+		b.WriteString(name + product)
+		if len(versions) > 0 {
+			b.WriteString(" (API " + strings.Join(versions, ", ") + ")")
+		}
+		b.WriteString(" errors.go")
+	}
+	switch {
+	case len(intlV) == 0:
+		sdk("tencentcloud-sdk-go ", e.Scope, goV)
+	case len(goV) == 0:
+		sdk("tencentcloud-sdk-go-intl-en ", e.Scope, intlV)
+	default:
+		sdk("tencentcloud-sdk-go ", e.Scope, goV)
+		sdk(", tencentcloud-sdk-go-intl-en", "", intlV)
+	}
+	if e.Summary.En != "" && len(goV) > 0 {
 		b.WriteString("; en from tencentcloud-sdk-go-intl-en")
 	}
 	if e.Solution.Zh != "" {

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"regexp"
+	"slices"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
@@ -34,6 +35,11 @@ type Code struct {
 	// Versions lists the API versions whose SDK defines the code, oldest
 	// first, as X-TC-Version spells them ("2017-03-12").
 	Versions []string `yaml:"versions"`
+	// IntlVersions lists the versions of Versions whose errors.go in
+	// tencentcloud-sdk-go lacks the code: only tencentcloud-sdk-go-intl-en
+	// defines it there (all of Versions for a product or code only the
+	// international SDK has). Omitted when the Go SDK defines every one.
+	IntlVersions []string `yaml:"intl_versions,omitempty"`
 	// Removed is the release of tencentcloud-sdk-go ("v1.3.170") whose
 	// import no longer found the code in any source: the code is kept, with
 	// what the last release that had it said, because logs keep showing it
@@ -47,10 +53,12 @@ type Provenance struct {
 	// SDK is tencentcloud-sdk-go: errors.go (zh), client.go (actions),
 	// products.md (product names and documentation homes).
 	SDK Origin `yaml:"sdk"`
-	// Intl is tencentcloud-sdk-go-intl-en: errors.go (en).
+	// Intl is tencentcloud-sdk-go-intl-en: errors.go (en), and client.go for
+	// the actions of a code in the versions only this SDK defines it in.
 	Intl Origin `yaml:"intl"`
 	// Center is the error centre's data, zh-CN/error-codes.json of
-	// teco-project/teco-api-models (solutions).
+	// teco-project/teco-api-models: the solutions, and the descriptions of
+	// the common codes (its PLATFORM group) in common_official.yaml.
 	Center Origin `yaml:"center"`
 }
 
@@ -89,6 +97,42 @@ func DecodeProvenance(data []byte) (Provenance, error) {
 		}
 	}
 	return p, nil
+}
+
+// CommonCode is one code of catalog/common_official.yaml: a common code of
+// API 3.0 with its official Chinese description as the error centre's
+// PLATFORM group holds it (Markdown included: `x` for code, [text](url) for
+// a link), written by the importer. The curated common entries of
+// codes.yaml are written against these texts; no machine-readable source of
+// the English ones exists.
+type CommonCode struct {
+	Code string `yaml:"code"`
+	Zh   string `yaml:"zh"`
+	// Removed is the date (YYYY-MM-DD) of the error centre's data whose
+	// import no longer found the code: it is kept, with its last text, so
+	// that the curated entry written against it shows up for review.
+	Removed string `yaml:"removed,omitempty"`
+}
+
+// DecodeCommonOfficial reads catalog/common_official.yaml: codes sorted,
+// unique, each with its text.
+func DecodeCommonOfficial(data []byte) ([]CommonCode, error) {
+	var cs []CommonCode
+	if err := strict(data, &cs); err != nil {
+		return nil, err
+	}
+	for i, c := range cs {
+		if c.Code == "" || c.Zh == "" || strings.ContainsAny(c.Code, " \t\n") {
+			return nil, fmt.Errorf("entry %d: needs a code and its zh: %+v", i+1, c)
+		}
+		if i > 0 && cs[i-1].Code >= c.Code {
+			return nil, fmt.Errorf("%s: keep common_official.yaml sorted by code, without duplicates", c.Code)
+		}
+		if c.Removed != "" && !versionRE.MatchString(c.Removed) {
+			return nil, fmt.Errorf("%s: removed %q is not a YYYY-MM-DD date", c.Code, c.Removed)
+		}
+	}
+	return cs, nil
 }
 
 // ProductName is one product of catalog/products.yaml. Zh and Docs come
@@ -185,18 +229,24 @@ func DecodeProduct(product string, data []byte) ([]*catalog.Entry, error) {
 				return nil, fmt.Errorf("%s: version %q is not YYYY-MM-DD", c.Code, v)
 			}
 		}
+		for i, v := range c.IntlVersions {
+			if !slices.Contains(c.Versions, v) || i > 0 && c.IntlVersions[i-1] >= v {
+				return nil, fmt.Errorf("%s: intl_versions %q: each one of versions, oldest first", c.Code, c.IntlVersions)
+			}
+		}
 		if c.Removed != "" && !releaseRE.MatchString(c.Removed) {
 			return nil, fmt.Errorf("%s: removed %q is not a release (v1.3.170)", c.Code, c.Removed)
 		}
 		e := &catalog.Entry{
-			Code:     c.Code,
-			Scope:    product,
-			Summary:  catalog.Text{Zh: c.Zh, En: c.En},
-			Solution: catalog.Text{Zh: c.Solution},
-			Actions:  c.Actions,
-			Versions: c.Versions,
-			Removed:  c.Removed,
-			Imported: true,
+			Code:         c.Code,
+			Scope:        product,
+			Summary:      catalog.Text{Zh: c.Zh, En: c.En},
+			Solution:     catalog.Text{Zh: c.Solution},
+			Actions:      c.Actions,
+			Versions:     c.Versions,
+			IntlVersions: c.IntlVersions,
+			Removed:      c.Removed,
+			Imported:     true,
 		}
 		switch {
 		case c.Zh != "" && c.En != "":

@@ -2,6 +2,7 @@ package source
 
 import (
 	"os"
+	"slices"
 	"strings"
 	"testing"
 
@@ -16,6 +17,9 @@ func TestDecodeProduct(t *testing.T) {
 	if e := es[0]; e.Scope != "cvm" || !e.Imported || e.Summary.Zh != "甲" || e.Solution.Zh != "乙" || e.Provenance != catalog.ProvenanceOfficialZhOnly {
 		t.Errorf("entry = %+v", e)
 	}
+	if es, err := DecodeProduct("dms", []byte("- code: A\n  zh: \"\"\n  en: B\n  versions: [\"2020-08-19\"]\n  intl_versions: [\"2020-08-19\"]\n")); err != nil || !slices.Equal(es[0].IntlVersions, []string{"2020-08-19"}) {
+		t.Errorf("intl_versions: %+v, %v", es, err)
+	}
 	if es[1].Provenance != catalog.ProvenanceNone {
 		t.Errorf("no description: provenance %q", es[1].Provenance)
 	}
@@ -23,6 +27,8 @@ func TestDecodeProduct(t *testing.T) {
 		{"cvm", "- code: A\n  sumary: x\n  versions: [\"2017-03-12\"]\n", "sumary"},
 		{"cvm", "- code: A\n  zh: 甲\n  en: \"\"\n", "no versions"},
 		{"cvm", "- zh: 甲\n  versions: [\"2017-03-12\"]\n", "no code"},
+		{"cvm", "- code: A\n  versions: [\"2017-03-12\"]\n  intl_versions: [\"2020-01-01\"]\n", "intl_versions"},
+		{"cvm", "- code: A\n  versions: [\"2017-03-12\", \"2020-01-01\"]\n  intl_versions: [\"2020-01-01\", \"2017-03-12\"]\n", "intl_versions"},
 		{"CVM", "", "not a product short name"},
 		{"common", "", "not a product short name"},
 	} {
@@ -53,6 +59,24 @@ func TestDecodeProductsAndClasses(t *testing.T) {
 		}
 		if err := decode(data); err != nil {
 			t.Errorf("%s: %v", name, err)
+		}
+	}
+}
+
+func TestDecodeCommonOfficial(t *testing.T) {
+	cs, err := DecodeCommonOfficial([]byte("- code: A\n  zh: 甲\n- code: B\n  zh: '[乙](https://x) 错误。'\n  removed: \"2026-09-02\"\n"))
+	if err != nil || len(cs) != 2 || cs[1].Zh != "[乙](https://x) 错误。" || cs[1].Removed != "2026-09-02" {
+		t.Errorf("DecodeCommonOfficial = %+v, %v", cs, err)
+	}
+	for _, tt := range []struct{ src, want string }{
+		{"- code: B\n  zh: 乙\n- code: A\n  zh: 甲\n", "sorted"},
+		{"- code: A\n  zh: 甲\n- code: A\n  zh: 甲\n", "sorted"},
+		{"- code: A\n  zh: \"\"\n", "needs a code and its zh"},
+		{"- code: A\n  zh: 甲\n  removed: v1.3.170\n", "YYYY-MM-DD"},
+		{"- code: A\n  zh: 甲\n  en: A\n", "en"},
+	} {
+		if _, err := DecodeCommonOfficial([]byte(tt.src)); err == nil || !strings.Contains(err.Error(), tt.want) {
+			t.Errorf("DecodeCommonOfficial(%q): err = %v, want %q", tt.src, err, tt.want)
 		}
 	}
 }

@@ -669,24 +669,25 @@ func (m *model) tables() (map[string][]byte, [entryFiles]uint32, error) {
 	return files, starts, nil
 }
 
-// entryText is the text of imported entry e in the entry files: eight lines
+// entryText is the text of imported entry e in the entry files: nine lines
 // (code, zh, en, solution, versions and actions joined by ",", the
 // Describe action that shows the code's resource and the quota action of
-// its resource, joined by "," when there is one, and the release that
-// removed the code upstream; each "" when none is known).
+// its resource, joined by "," when there is one, the release that removed
+// the code upstream, and the versions only the international SDK defines
+// it in, joined by ","; each "" when none is known).
 func entryText(e *catalog.Entry, describe string) ([]byte, error) {
 	for _, t := range []string{e.Code, e.Summary.Zh, e.Summary.En, e.Solution.Zh, e.Removed} {
 		if strings.ContainsAny(t, "\n\r") {
 			return nil, fmt.Errorf("products/%s.yaml: %s: a text holds a line break", e.Scope, e.Code)
 		}
 	}
-	for _, t := range append(slices.Clone(e.Versions), e.Actions...) {
+	for _, t := range slices.Concat(e.Versions, e.Actions, e.IntlVersions) {
 		if t == "" || strings.ContainsAny(t, ",\n\r") {
 			return nil, fmt.Errorf("products/%s.yaml: %s: version or action %q is empty or holds a comma or line break", e.Scope, e.Code, t)
 		}
 	}
 	var b []byte
-	for _, f := range []string{e.Code, e.Summary.Zh, e.Summary.En, e.Solution.Zh, strings.Join(e.Versions, ","), strings.Join(e.Actions, ","), describe, e.Removed} {
+	for _, f := range []string{e.Code, e.Summary.Zh, e.Summary.En, e.Solution.Zh, strings.Join(e.Versions, ","), strings.Join(e.Actions, ","), describe, e.Removed, strings.Join(e.IntlVersions, ",")} {
 		b = append(b, f...)
 		b = append(b, '\n')
 	}

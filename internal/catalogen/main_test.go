@@ -105,8 +105,8 @@ func TestGenerate(t *testing.T) {
 	if got := string(files["catalog/data/keys.txt"]); got != "internalerror\ninternalerror.foo\n" {
 		t.Errorf("keys.txt = %q", got)
 	}
-	// The entries in catalog order, eight lines each; the curated one is in codes_gen.go.
-	if got, want := string(files["catalog/data/entries0.txt"]), "InternalError\n内部错误\n\n\n2017-03-12\n\n\n\nInternalError.Foo\n甲\nFoo\n\n2017-03-12\nRunInstances\n\n\n"; got != want {
+	// The entries in catalog order, nine lines each; the curated one is in codes_gen.go.
+	if got, want := string(files["catalog/data/entries0.txt"]), "InternalError\n内部错误\n\n\n2017-03-12\n\n\n\n\nInternalError.Foo\n甲\nFoo\n\n2017-03-12\nRunInstances\n\n\n\n"; got != want {
 		t.Errorf("entries0.txt = %q, want %q", got, want)
 	}
 	if got := string(files["catalog/data/actions.txt"]); got != "RunInstances\n" {
@@ -118,7 +118,7 @@ func TestGenerate(t *testing.T) {
 	if !bytes.Contains(files["catalog/codes_gen.go"], []byte(`{"cvm", "云服务器", "", "", "", "", 2}`)) {
 		t.Errorf("codes_gen.go lacks the product table:\n%s", files["catalog/codes_gen.go"])
 	}
-	if !bytes.Contains(files["catalog/codes_gen.go"], []byte(`var entryFileStarts = [...]uint32{0, 96, 96, 96}`)) {
+	if !bytes.Contains(files["catalog/codes_gen.go"], []byte(`var entryFileStarts = [...]uint32{0, 98, 98, 98}`)) {
 		t.Errorf("codes_gen.go: entryFileStarts is wrong:\n%s", files["catalog/codes_gen.go"])
 	}
 }
@@ -152,13 +152,15 @@ func TestGenerateRejects(t *testing.T) {
 	}
 }
 
-// A code removed upstream keeps its release in its entry text; a curated
-// entry of the same scope and code takes it from its imported twin.
+// A code removed upstream keeps its release in its entry text, as the
+// versions only the international SDK defines it in; a curated entry of the
+// same scope and code takes Removed from its imported twin.
 func TestGenerateRemoved(t *testing.T) {
 	in := input(`- code: InternalError.Gone
   zh: 旧
   en: ""
-  versions: ["2017-03-12"]
+  versions: ["2017-03-12", "2020-01-01"]
+  intl_versions: ["2020-01-01"]
   removed: v1.3.170
 - code: InternalError.Kept
   zh: 乙
@@ -180,7 +182,7 @@ func TestGenerateRemoved(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got, want := string(files["catalog/data/entries0.txt"]), "InternalError.Gone\n旧\n\n\n2017-03-12\n\n\nv1.3.170\n"; got != want {
+	if got, want := string(files["catalog/data/entries0.txt"]), "InternalError.Gone\n旧\n\n\n2017-03-12,2020-01-01\n\n\nv1.3.170\n2020-01-01\n"; got != want {
 		t.Errorf("entries0.txt = %q, want %q", got, want)
 	}
 	if !bytes.Contains(files["catalog/codes_gen.go"], []byte(`"v1.3.171"`)) {

@@ -44,15 +44,22 @@ func solution(s string) string {
 }
 
 // center is what errcode takes from the error centre: the solution of each
-// (product, API version, code), and each product's Chinese name.
+// (product, API version, code), each product's Chinese name, and the
+// descriptions of the common codes.
 type center struct {
 	solution map[key]string
 	names    map[string]string // product -> its Chinese name, where the rows agree on one
+	common   map[string]string // code -> its description in the PLATFORM group
 }
 
-// readCenter reads error-codes.json. It takes no description from it: the
-// descriptions come from the SDKs (the centre renders the same texts as
-// HTML, `x` as <code>x</code>).
+// platform is the group of the error centre's data that holds the common
+// codes of API 3.0 (productCNName 公共错误码), without a version.
+const platform = "PLATFORM"
+
+// readCenter reads error-codes.json. It takes no description of a
+// product's code from it: those come from the SDKs (the centre renders the
+// same texts as HTML, `x` as <code>x</code>). The common codes, which no
+// SDK describes, it takes from the PLATFORM group, Markdown as written.
 func readCenter(path string) (*center, error) {
 	data, err := os.ReadFile(path)
 	if err != nil {
@@ -62,11 +69,24 @@ func readCenter(path string) (*center, error) {
 	if err := json.Unmarshal(data, &rows); err != nil {
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}
-	c := &center{solution: map[key]string{}, names: map[string]string{}}
+	c := &center{solution: map[key]string{}, names: map[string]string{}, common: map[string]string{}}
 	names := map[string]map[string]bool{}
 	for i, r := range rows {
 		if r.ProductVersion == "" && strings.ToUpper(r.ProductName) == r.ProductName {
-			continue // a group of common codes (PLATFORM), no product's
+			// A group of common codes, no product's: the PLATFORM group's
+			// descriptions are the official texts of the common codes.
+			if r.ProductName != platform {
+				continue
+			}
+			d := clean(r.Description)
+			if r.Code == "" || strings.ContainsAny(r.Code, " \t\r\n") || d == "" {
+				return nil, fmt.Errorf("%s: row %d: a %s row without a code or description: %+v", path, i+1, platform, r)
+			}
+			if old, ok := c.common[r.Code]; ok && old != d {
+				return nil, fmt.Errorf("%s: %s %s has two descriptions", path, platform, r.Code)
+			}
+			c.common[r.Code] = d
+			continue
 		}
 		if r.ProductName == "" || r.Code == "" || !versionRE.MatchString(r.ProductVersion) {
 			return nil, fmt.Errorf("%s: row %d: no product, code or YYYY-MM-DD version: %+v", path, i+1, r)

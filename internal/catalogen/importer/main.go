@@ -13,18 +13,23 @@
 //   - the error centre's data, zh-CN/error-codes.json of
 //     teco-project/teco-api-models: the official solutions, most of them
 //     placeholders ("业务正在更新中，请您耐心等待。", "None", "占位符", "无",
-//     "暂无") that are dropped.
+//     "暂无") that are dropped; and the descriptions of the common codes
+//     (its PLATFORM group).
 //
 // It writes catalog/products/<product>.yaml (schema source.Code),
-// catalog/products.yaml (source.ProductName) and catalog/provenance.yaml
-// (source.Provenance: each source's release, commit and date), and prints
-// what changed per product: codes added, removed and reworded. The curated
+// catalog/products.yaml (source.ProductName), catalog/common_official.yaml
+// (source.CommonCode: the official texts the curated common entries are
+// written against) and catalog/provenance.yaml (source.Provenance: each
+// source's release, commit and date), and prints what changed per product
+// and in the common codes: codes added, removed and reworded. The curated
 // layers (codes.yaml, classes.yaml, retry.yaml) are never touched.
 //
 // The codes of several API versions of one product merge into one entry: the
 // text of the newest version wins, a text the newest version lacks comes from
 // the newest version that has it, the actions are the union and the versions
-// are listed. A code that was in the catalog but is in no source any more is
+// are listed; the versions only tencentcloud-sdk-go-intl-en defines the code
+// in are listed again as intl_versions (the Source of the code names that
+// SDK for them). A code that was in the catalog but is in no source any more is
 // kept as it was, marked `removed: <release of tencentcloud-sdk-go>`. In
 // products.yaml the Chinese name and docs come from products.md; a Chinese
 // name products.md lacks is kept where it was read by hand (zh_source), else
@@ -61,7 +66,7 @@ func main() {
 	flag.StringVar(&in.sdk, "sdk", "", "a git checkout of TencentCloud/tencentcloud-sdk-go")
 	flag.StringVar(&in.intl, "intl", "", "a git checkout of TencentCloud/tencentcloud-sdk-go-intl-en")
 	flag.StringVar(&in.center, "center", "", "zh-CN/error-codes.json in a git checkout of teco-project/teco-api-models")
-	out := flag.String("out", "catalog", "the catalog folder: products/, products.yaml and provenance.yaml are written there")
+	out := flag.String("out", "catalog", "the catalog folder: products/, products.yaml, common_official.yaml and provenance.yaml are written there")
 	flag.Parse()
 	if in.sdk == "" || in.intl == "" || in.center == "" || flag.NArg() > 0 {
 		fmt.Fprintln(os.Stderr, "usage: importer -sdk DIR -intl DIR -center FILE [-out catalog]")
@@ -166,6 +171,17 @@ func Import(in inputs, out string, w io.Writer) error {
 	if err := os.WriteFile(filepath.Join(out, "products.yaml"), data, 0o644); err != nil {
 		return err
 	}
+	common, cch, err := reconcileCommon(filepath.Join(out, commonFile), cen.common, in.prov.Center.Date)
+	if err != nil {
+		return err
+	}
+	if data, err = EncodeCommon(common); err != nil {
+		return err
+	}
+	if err := os.WriteFile(filepath.Join(out, commonFile), data, 0o644); err != nil {
+		return err
+	}
+	sum.common = cch
 	if data, err = EncodeProvenance(in.prov); err != nil {
 		return err
 	}
@@ -181,11 +197,16 @@ type row struct {
 	key
 	zh, en, solution string
 	actions          []string
+	inGo             bool     // tencentcloud-sdk-go's errors.go of the version defines the code
+	intlActions      []string // the actions of tencentcloud-sdk-go-intl-en's client.go
 }
 
-// readSDKs reads every errors.go of both SDKs, the actions of the Go SDK's
-// client.go files, and the solutions of the error centre, into one row per
-// (product, API version, code) that either SDK defines.
+// readSDKs reads every errors.go and client.go of both SDKs and the
+// solutions of the error centre into one row per (product, API version,
+// code) that either SDK defines. The actions of a row are those of the Go
+// SDK's client.go; those of the international SDK's only where the Go SDK
+// does not define the code in that version (where both define it, their
+// lists differ: each site has actions of its own).
 func readSDKs(sdk, intl string, cen *center) (map[key]*row, error) {
 	rows := map[key]*row{}
 	get := func(k key) *row {
@@ -197,9 +218,10 @@ func readSDKs(sdk, intl string, cen *center) (map[key]*row, error) {
 		return r
 	}
 	for _, s := range []struct {
-		dir string
-		en  bool
-	}{{sdk, false}, {intl, true}} {
+		dir     string
+		en      bool
+		heading string
+	}{{sdk, false, mayReturn}, {intl, true, mayReturnIntl}} {
 		pkgs, err := packages(s.dir)
 		if err != nil {
 			return nil, err
@@ -211,24 +233,25 @@ func readSDKs(sdk, intl string, cen *center) (map[key]*row, error) {
 				return nil, err
 			}
 			v, _ := apiVersion(pk.version)
-			var actions map[string][]string
-			if !s.en {
-				if actions, err = clientGo(filepath.Join(folder, "client.go")); err != nil {
-					return nil, err
-				}
+			actions, err := clientGo(filepath.Join(folder, "client.go"), s.heading)
+			if err != nil {
+				return nil, err
 			}
 			for _, c := range codes {
 				r := get(key{pk.product, v, c})
 				if s.en {
-					r.en = text[c]
+					r.en, r.intlActions = text[c], actions[c]
 				} else {
-					r.zh, r.actions = text[c], actions[c]
+					r.zh, r.actions, r.inGo = text[c], actions[c], true
 				}
 			}
 		}
 	}
 	for k, r := range rows {
 		r.solution = cen.solution[k]
+		if !r.inGo {
+			r.actions = r.intlActions
+		}
 	}
 	return rows, nil
 }
@@ -260,6 +283,9 @@ func merge(rows map[key]*row) map[string]map[string]*source.Code {
 		}
 		for _, r := range g {
 			c.Versions = append(c.Versions, r.version)
+			if !r.inGo {
+				c.IntlVersions = append(c.IntlVersions, r.version)
+			}
 			for _, a := range r.actions {
 				if !slices.Contains(c.Actions, a) {
 					c.Actions = append(c.Actions, a)
@@ -340,7 +366,7 @@ func reconcile(old, fresh map[string]*source.Code, release string) ([]*source.Co
 		if len(what) > 0 {
 			ch.reworded = append(ch.reworded, code)
 			ch.rewordedWhat[code] = what
-		} else if !slices.Equal(o.Actions, c.Actions) || !slices.Equal(o.Versions, c.Versions) {
+		} else if !slices.Equal(o.Actions, c.Actions) || !slices.Equal(o.Versions, c.Versions) || !slices.Equal(o.IntlVersions, c.IntlVersions) {
 			ch.other++
 		}
 	}
@@ -417,7 +443,7 @@ func EncodeProduct(product string, codes []*source.Code) ([]byte, error) {
 	// Versions on one line; actions one per line, so that diffs stay small.
 	for _, m := range doc.Content {
 		for i := 0; i+1 < len(m.Content); i += 2 {
-			if m.Content[i].Value == "versions" {
+			if v := m.Content[i].Value; v == "versions" || v == "intl_versions" {
 				m.Content[i+1].Style = yaml.FlowStyle
 			}
 		}
@@ -451,6 +477,83 @@ func EncodeProducts(ps []source.ProductName) ([]byte, error) {
 	enc := yaml.NewEncoder(&b)
 	enc.SetIndent(2)
 	if err := enc.Encode(ps); err != nil {
+		return nil, err
+	}
+	if err := enc.Close(); err != nil {
+		return nil, err
+	}
+	return b.Bytes(), nil
+}
+
+// commonFile holds the official texts of the common codes.
+const commonFile = "common_official.yaml"
+
+// reconcileCommon returns the common codes after the import: those of the
+// error centre's PLATFORM group (fresh), and those of the file at path that
+// it no longer has, kept and marked removed on date (the centre's data has
+// no release).
+func reconcileCommon(path string, fresh map[string]string, date string) ([]source.CommonCode, change, error) {
+	ch := change{product: "common (error centre, " + platform + ")", rewordedWhat: map[string][]string{}}
+	old := map[string]source.CommonCode{}
+	data, err := os.ReadFile(path)
+	switch {
+	case err == nil:
+		cs, err := source.DecodeCommonOfficial(data)
+		if err != nil {
+			return nil, ch, fmt.Errorf("%s: %w", path, err)
+		}
+		for _, c := range cs {
+			old[c.Code] = c
+		}
+	case !errors.Is(err, fs.ErrNotExist):
+		return nil, ch, err
+	}
+	var out []source.CommonCode
+	for _, code := range sortedKeys(fresh) {
+		out = append(out, source.CommonCode{Code: code, Zh: fresh[code]})
+		o, ok := old[code]
+		switch {
+		case !ok:
+			ch.added = append(ch.added, code)
+		case o.Removed != "":
+			ch.restored = append(ch.restored, code)
+		case o.Zh != fresh[code]:
+			ch.reworded = append(ch.reworded, code)
+			ch.rewordedWhat[code] = []string{"zh"}
+		}
+	}
+	for _, code := range sortedKeys(old) {
+		if _, ok := fresh[code]; ok {
+			continue
+		}
+		o := old[code]
+		if o.Removed == "" {
+			o.Removed = date
+			ch.removed = append(ch.removed, code)
+		} else {
+			ch.keptRemoved++
+		}
+		out = append(out, o)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Code < out[j].Code })
+	return out, ch, nil
+}
+
+// EncodeCommon returns the YAML of common_official.yaml.
+func EncodeCommon(cs []source.CommonCode) ([]byte, error) {
+	var b bytes.Buffer
+	b.WriteString("# The official Chinese descriptions of the common codes of API 3.0: the\n")
+	b.WriteString("# PLATFORM group of the error centre's data (provenance.yaml: center),\n")
+	b.WriteString("# Markdown as written there (`x`, [text](url)); a code the group no\n")
+	b.WriteString("# longer has is kept, marked with the date of the import that missed it.\n")
+	b.WriteString("# The curated common entries of codes.yaml carry these texts as the\n")
+	b.WriteString("# documentation renders them; TestCuratedTextIsCurrent names the entry\n")
+	b.WriteString("# whose text is reworded here. No machine-readable English source exists\n")
+	b.WriteString("# (the curated English follows tencentcloud.com/document/product/213/33281).\n")
+	b.WriteString("# Written by `make import-catalog`; do not edit. Schema: source.CommonCode.\n")
+	enc := yaml.NewEncoder(&b)
+	enc.SetIndent(2)
+	if err := enc.Encode(cs); err != nil {
 		return nil, err
 	}
 	if err := enc.Close(); err != nil {

@@ -55,9 +55,13 @@ func copyDir(t *testing.T, src, dst string) {
 // testdata/before and compares every file written, and the printed summary,
 // with testdata/want (go test -update rewrites it; review the diff). The
 // fixtures hold two API versions of one product, a code only the newer one
-// defines, multi-line and empty comments, an intl-only product and code, a
+// defines, multi-line and empty comments, an intl-only product and code
+// (with actions from the intl client.go, which are ignored where the Go SDK
+// defines the code), a code only the intl SDK defines in one version, a
 // product without codes, a code removed upstream, a code removed long ago,
-// one back upstream, a product gone upstream, and placeholder solutions.
+// one back upstream, a product gone upstream, placeholder solutions, and
+// the PLATFORM group of common codes (one new with Markdown, one reworded
+// over two lines, one gone, one gone long ago; another group is skipped).
 func TestImportFixtures(t *testing.T) {
 	out := t.TempDir()
 	copyDir(t, filepath.Join("testdata", "before"), out)
@@ -111,6 +115,8 @@ func TestImportFixtures(t *testing.T) {
 			_, err = source.DecodeProducts(data)
 		case f == "provenance.yaml":
 			_, err = source.DecodeProvenance(data)
+		case f == commonFile:
+			_, err = source.DecodeCommonOfficial(data)
 		}
 		if err != nil {
 			t.Errorf("%s: %v", f, err)
@@ -217,7 +223,7 @@ func TestClientGo(t *testing.T) {
 	if err := os.WriteFile(path, []byte(upstream), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	got, err := clientGo(path)
+	got, err := clientGo(path, mayReturn)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -230,7 +236,18 @@ func TestClientGo(t *testing.T) {
 			t.Errorf("%s: actions %q, want %q", c, got[c], w)
 		}
 	}
-	if got, err := clientGo(filepath.Join(t.TempDir(), "none.go")); err != nil || got != nil {
+	// The international SDK's heading; the Chinese one lists nothing there.
+	intl := strings.ReplaceAll(upstream, mayReturn, mayReturnIntl)
+	if err := os.WriteFile(path, []byte(intl), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if got, err := clientGo(path, mayReturnIntl); err != nil || !slices.Equal(got["InvalidParameter.X"], want["InvalidParameter.X"]) {
+		t.Errorf("intl heading: %q, %v", got, err)
+	}
+	if got, err := clientGo(path, mayReturn); err != nil || len(got) != 0 {
+		t.Errorf("intl file, Chinese heading: %q, %v", got, err)
+	}
+	if got, err := clientGo(filepath.Join(t.TempDir(), "none.go"), mayReturn); err != nil || got != nil {
 		t.Errorf("no client.go: %v, %v", got, err)
 	}
 }

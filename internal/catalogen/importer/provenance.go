@@ -70,9 +70,16 @@ func gitCommit(path string) (commit, date, rel string, err error) {
 func EncodeProvenance(p source.Provenance) ([]byte, error) {
 	var b bytes.Buffer
 	b.WriteString("# Where the imported layer (catalog/products/*.yaml, the zh and docs of\n")
-	b.WriteString("# catalog/products.yaml) was read: each source's repository, release and\n")
-	b.WriteString("# commit, and the commit's date. Written by internal/catalogen/importer\n")
-	b.WriteString("# (`make import-catalog`); do not edit. Schema: source.Provenance.\n")
+	b.WriteString("# catalog/products.yaml, catalog/common_official.yaml) was read: each\n")
+	b.WriteString("# source's repository, release and commit, and the commit's date. What is\n")
+	b.WriteString("# read from each:\n")
+	b.WriteString("#   sdk: errors.go (zh), client.go (actions), products.md (names, docs);\n")
+	b.WriteString("#   intl: errors.go (en), client.go (the actions of a code in the API\n")
+	b.WriteString("#     versions whose errors.go only this SDK defines it in);\n")
+	b.WriteString("#   center: the solutions; the descriptions of the common codes (its\n")
+	b.WriteString("#     PLATFORM group: common_official.yaml).\n")
+	b.WriteString("# Written by internal/catalogen/importer (`make import-catalog`); do not\n")
+	b.WriteString("# edit. Schema: source.Provenance.\n")
 	enc := yaml.NewEncoder(&b)
 	enc.SetIndent(2)
 	if err := enc.Encode(p); err != nil {

@@ -123,8 +123,12 @@ func joinLines(s string) string {
 // single spaces.
 func clean(s string) string { return strings.Join(strings.Fields(s), " ") }
 
-// The line that opens the list of codes in an action's doc comment.
-const mayReturn = "可能返回的错误码:"
+// The lines that open the list of codes in an action's doc comment, in
+// tencentcloud-sdk-go and in tencentcloud-sdk-go-intl-en.
+const (
+	mayReturn     = "可能返回的错误码:"
+	mayReturnIntl = "error code that may be returned:"
+)
 
 // codeLineRE is one line of that list: `//  NAME = "Code"`.
 var codeLineRE = regexp.MustCompile(`^//\s*[A-Za-z0-9_]+\s*=\s*"([^"]+)"\s*$`)
@@ -133,9 +137,9 @@ var codeLineRE = regexp.MustCompile(`^//\s*[A-Za-z0-9_]+\s*=\s*"([^"]+)"\s*$`)
 var funcRE = regexp.MustCompile(`^func \(c \*Client\) ([A-Z][A-Za-z0-9]*)\(`)
 
 // clientGo reads an SDK's client.go: for each action (the method and its
-// ...WithContext twin), the codes its doc comment lists after
-// "可能返回的错误码:". It returns the actions of each code.
-func clientGo(path string) (map[string][]string, error) {
+// ...WithContext twin), the codes its doc comment lists after the line
+// heading (mayReturn, mayReturnIntl). It returns the actions of each code.
+func clientGo(path, heading string) (map[string][]string, error) {
 	data, err := os.ReadFile(path)
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil, nil
@@ -158,7 +162,7 @@ func clientGo(path string) (map[string][]string, error) {
 			in, listed := false, false
 			for _, d := range doc {
 				t := strings.TrimSpace(strings.TrimPrefix(d, "//"))
-				if t == mayReturn {
+				if t == heading {
 					in = true
 					continue
 				}

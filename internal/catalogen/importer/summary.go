@@ -14,6 +14,7 @@ type summary struct {
 	changes                                             []change
 	codes, products, added, removed, reworded, restored int
 	other, keptRemoved                                  int
+	common                                              change // of common_official.yaml
 }
 
 func (s *summary) add(ch change, codes int) {
@@ -36,7 +37,15 @@ func (s *summary) add(ch change, codes int) {
 func (s *summary) write(w io.Writer, p source.Provenance) {
 	fmt.Fprintf(w, "sources: tencentcloud-sdk-go %s (%.8s, %s), tencentcloud-sdk-go-intl-en %s (%.8s, %s), %s (%.8s, %s)\n",
 		p.SDK.Release, p.SDK.Commit, p.SDK.Date, p.Intl.Release, p.Intl.Commit, p.Intl.Date, p.Center.Path, p.Center.Commit, p.Center.Date)
-	for _, ch := range s.changes {
+	changes := s.changes
+	if c := s.common; len(c.added)+len(c.removed)+len(c.reworded)+len(c.restored) > 0 {
+		changes = append([]change{c}, changes...)
+	}
+	for _, ch := range changes {
+		removedIn := p.SDK.Release
+		if ch.product == s.common.product {
+			removedIn = p.Center.Date
+		}
 		var parts []string
 		for _, c := range []struct {
 			n    int
@@ -51,7 +60,7 @@ func (s *summary) write(w io.Writer, p source.Provenance) {
 			fmt.Fprintf(w, "  + %s\n", c)
 		}
 		for _, c := range ch.removed {
-			fmt.Fprintf(w, "  - %s (kept, removed: %s)\n", c, p.SDK.Release)
+			fmt.Fprintf(w, "  - %s (kept, removed: %s)\n", c, removedIn)
 		}
 		for _, c := range ch.restored {
 			fmt.Fprintf(w, "  ^ %s (back upstream)\n", c)

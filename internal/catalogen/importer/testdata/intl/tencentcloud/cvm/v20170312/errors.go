@@ -8,6 +8,9 @@ const (
 	// Role name authentication failed.
 	AUTHFAILURE_CAMROLENAMEAUTHENTICATEFAILED = "AuthFailure.CamRoleNameAuthenticateFailed"
 
+	// The account already exists.
+	FAILEDOPERATION_ACCOUNTALREADYEXISTS = "FailedOperation.AccountAlreadyExists"
+
 	//
 	FAILEDOPERATION_ILLEGALTAGKEY = "FailedOperation.IllegalTagKey"
 
