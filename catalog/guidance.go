@@ -64,6 +64,9 @@ func factsFor(scope string, e *Entry, describe string, call Call) [2]guidance.Fa
 	}
 	f := guidance.Facts{guidance.Short: info.scope, guidance.Docs: info.docs, guidance.Quota: info.quota}
 	describe, quota, _ := strings.Cut(describe, ",")
+	if isQueryAction(call.Action) {
+		describe = call.Action // the failing call itself shows the resource
+	}
 	if describe == "" {
 		describe = info.describe
 	}
@@ -203,4 +206,15 @@ func (c *Catalog) ClassGuide(class, product string, call Call) (e *Entry, ok boo
 		return &out, true
 	}
 	return nil, false
+}
+
+// isQueryAction reports whether action only reads (Describe…, Get…, List…,
+// Query…), as the generator's choice of Describe actions does.
+func isQueryAction(action string) bool {
+	for _, p := range []string{"Describe", "Get", "List", "Query"} {
+		if strings.HasPrefix(action, p) && len(action) > len(p) && action[len(p)] >= 'A' && action[len(p)] <= 'Z' {
+			return true
+		}
+	}
+	return false
 }

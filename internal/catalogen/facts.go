@@ -49,6 +49,17 @@ func noun(action string) string {
 	return action
 }
 
+// dropLastWord returns the CamelCase name without its last word
+// ("Cluster" for "ClusterMachine"), "" when it has one word.
+func dropLastWord(n string) string {
+	for i := len(n) - 1; i > 0; i-- {
+		if n[i] >= 'A' && n[i] <= 'Z' {
+			return n[:i]
+		}
+	}
+	return ""
+}
+
 // isQuery reports whether action only reads a resource (Describe*, Get*,
 // List*, Query*, Inquir*), and is no call that issues credentials
 // (GetFederationToken).
@@ -73,24 +84,38 @@ func isQuery(action string) bool {
 // at, ties to the shortest name then the first in order. "" when none
 // exists.
 func describeFor(actions []string, acts map[string]bool) string {
+	return describeOf(actions, acts, true)
+}
+
+// describeOf is describeFor; with shorten, a noun that names no query action
+// is tried again less its trailing words (ClusterMachine, then Cluster).
+// The product's main listing is chosen without: the shortened nouns' many
+// weak matches would outvote it.
+func describeOf(actions []string, acts map[string]bool, shorten bool) string {
 	votes := map[string]int{}
 	for _, a := range actions {
 		if isQuery(a) && acts[a] {
 			votes[a]++
 			continue
 		}
-		n := noun(a)
 		var cands []string
-		for _, suffix := range []string{"", "Attributes", "Attribute", "Configs", "Config", "Status", "Info", "Name", "Names", "Tags", "Policy"} {
-			base, ok := strings.CutSuffix(n, suffix)
-			if !ok || base == "" {
-				continue
+		// The noun, then the noun less its trailing words (ClusterMachine,
+		// then Cluster), each also less a trailing Attributes, Config, ...
+		for n := noun(a); n != ""; n = dropLastWord(n) {
+			if !shorten && n != noun(a) {
+				break
 			}
-			cands = append(cands, "Describe"+base, "Describe"+base+"s", "Describe"+strings.TrimSuffix(base, "s"), "Describe"+base+"List", "Describe"+base+"Info",
-				"Get"+base, "List"+base+"s", "List"+base)
+			for _, suffix := range []string{"", "Attributes", "Attribute", "Configs", "Config", "Status", "Info", "Name", "Names", "Tags", "Policy"} {
+				base, ok := strings.CutSuffix(n, suffix)
+				if !ok || base == "" {
+					continue
+				}
+				cands = append(cands, "Describe"+base, "Describe"+base+"s", "Describe"+strings.TrimSuffix(base, "s"), "Describe"+base+"List", "Describe"+base+"Info",
+					"Get"+base, "List"+base+"s", "List"+base)
+			}
 		}
 		for _, c := range cands {
-			if acts[c] {
+			if acts[c] && isQuery(c) {
 				votes[c]++
 				break
 			}
@@ -107,17 +132,17 @@ func describeFor(actions []string, acts map[string]bool) string {
 
 // mainDescribe returns the Describe action of a product that most of its
 // entries point at (describeFor over each entry's actions): the product's
-// main resource listing; DescribeInstances or DescribeDBInstances where the
-// product has one (cvm, cdb, redis, postgres, ...).
+// main resource listing; DescribeInstances, DescribeDBInstances or
+// DescribeClusters where the product has one (cvm, cdb, redis, tke, ...).
 func mainDescribe(entries []*catalog.Entry, acts map[string]bool) string {
-	for _, a := range []string{"DescribeInstances", "DescribeDBInstances"} {
+	for _, a := range []string{"DescribeInstances", "DescribeDBInstances", "DescribeClusters"} {
 		if acts[a] {
 			return a
 		}
 	}
 	votes := map[string]int{}
 	for _, e := range entries {
-		if d := describeFor(e.Actions, acts); d != "" {
+		if d := describeOf(e.Actions, acts, false); d != "" {
 			votes[d]++
 		}
 	}

@@ -189,3 +189,26 @@ func TestGenerateRemoved(t *testing.T) {
 		t.Errorf("codes_gen.go: the curated twin lacks Removed:\n%s", files["catalog/codes_gen.go"])
 	}
 }
+
+func TestDescribeFor(t *testing.T) {
+	acts := map[string]bool{
+		"DescribeInstances": true, "DescribeClusters": true, "DescribeLoadBalancers": true, "GetFunction": true,
+		"ModifyClusterMachine": true, "RunInstances": true, "ModifyLoadBalancerAttributes": true, "UpdateFunctionCode": true,
+		"DescribeDisks": true,
+	}
+	for _, tt := range []struct {
+		actions []string
+		want    string
+	}{
+		{[]string{"RunInstances"}, "DescribeInstances"},
+		{[]string{"ModifyLoadBalancerAttributes"}, "DescribeLoadBalancers"},
+		{[]string{"ModifyClusterMachine"}, "DescribeClusters"}, // less its last word
+		{[]string{"UpdateFunctionCode"}, "GetFunction"},
+		{[]string{"DescribeDisks", "RunInstances", "DescribeDisks"}, "DescribeDisks"}, // most votes
+		{[]string{"CreateSomethingElse"}, ""},
+	} {
+		if got := describeFor(tt.actions, acts); got != tt.want {
+			t.Errorf("describeFor(%v) = %q, want %q", tt.actions, got, tt.want)
+		}
+	}
+}
