@@ -461,16 +461,30 @@ func (p *parser) record(file string, f parse.Finding, ev evidence.Result) parseR
 				fmt.Sprintf("输入指向 %s（%s）；按 --product 的要求以 %s 解释", ev.Product, ev.Evidence, prod)))
 		}
 	}
+	var notDefined *catalog.Entry // prod's class guidance for a code other products define
 	if prod != "" {
 		switch {
 		case cat.Get(prod, f.Code) != nil, !cat.Has(f.Code):
 			pick = scopePick{scope: prod} // its own definition, else its class
 		case cat.Get(catalog.ScopeCommon, f.Code) != nil:
 			pick = scopePick{} // the common entry, explained for prod
+		default:
+			// Other products define the code, prod does not, and no common
+			// entry does: prod's guidance for its class, never another
+			// product's definition (TCR's AuthFailure for a CVM error).
+			if g, ok := cat.ClassGuide(catalog.Category(f.Code), prod, catalog.Call{Action: f.Action, Version: f.Version}); ok {
+				notDefined, pick = g, scopePick{scope: prod}
+				rec.Notes = append(rec.Notes, p.word(
+					fmt.Sprintf("%s does not define %s (other products do): explained with errcode's steps for every %s, for %s", prod, f.Code, g.Code, prod),
+					fmt.Sprintf("%s 未定义 %s（其他产品有定义）：以 errcode 对所有 %s 的步骤、按 %s 解释", prod, f.Code, g.Code, prod)))
+			}
 		}
 	}
 	e, exact := cat.Resolve(pick.scope, f.Code)
-	rec.Known = e != nil && exact
+	if notDefined != nil {
+		e, exact = notDefined, false
+	}
+	rec.Known = e != nil && exact || notDefined != nil
 	if f.LegacyCode != "" {
 		if c, ok := catalog.API2(f.LegacyCode); ok {
 			rec.LegacyMeaning = c.Meaning.In(p.lang)
