@@ -113,3 +113,43 @@ func FuzzScan(f *testing.F) {
 		}
 	})
 }
+
+// FuzzContext checks Finding.Context, which a pending Node.js exception
+// keeps on its own: its bounds hold, it has at most maxContextBytes on each
+// side of the record, and each of its lines is input text.
+func FuzzContext(f *testing.F) {
+	addParseSeeds(f)
+	f.Add([]byte("a\nb\nTencentCloudSDKHttpException [Error]:\nThe SecretId is not found.\n    at SmsClient.request (/x/tencentcloud/services/sms/c.js:1:2)\n"))
+	f.Add([]byte("[TencentCloudSDKException]message:\r\nThe SecretId is not found.  requestId:r\r\n    at f (x)\r\ny\n"))
+	defer func(n int) { readBufSize = n }(readBufSize)
+	readBufSize = fuzzReadBuf
+	f.Fuzz(func(t *testing.T, data []byte) {
+		if len(data) > maxFuzzInput {
+			return
+		}
+		opt := testOptions()
+		opt.MaxRecord = 512
+		opt.ContextLines = 1 + len(data)%6
+		_, err := Scan(bytes.NewReader(data), opt, func(f Finding) error {
+			c := f.Context
+			if c == nil {
+				return nil
+			}
+			if f.RecordStart < 0 || f.RecordStart > f.RecordEnd || f.RecordEnd > len(c) {
+				t.Fatalf("record [%d:%d] of a context of %d bytes", f.RecordStart, f.RecordEnd, len(c))
+			}
+			if f.RecordStart > maxContextBytes || len(c)-f.RecordEnd > maxContextBytes+1 {
+				t.Fatalf("%d bytes before the record, %d after", f.RecordStart, len(c)-f.RecordEnd)
+			}
+			for _, l := range bytes.Split(c, []byte("\n")) {
+				if !bytes.Contains(data, l) {
+					t.Fatalf("context line %q is not in the input", l)
+				}
+			}
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+	})
+}

@@ -69,8 +69,10 @@ type Finding struct {
 	// record: up to ContextLines lines before it, its own lines
 	// (Context[RecordStart:RecordEnd]) and up to ContextLines lines after
 	// it, as far as the input read so far holds them (at most
-	// maxContextBytes on each side). It is only valid until emit returns,
-	// and nil when the record's input is no longer held.
+	// maxContextBytes on each side). A Node.js exception, settled only
+	// after the lines that follow it, keeps its own (its lines up to
+	// maxNodeRecord bytes). It is only valid until emit returns, and nil
+	// when the record's input is no longer held.
 	Context                []byte
 	RecordStart, RecordEnd int
 }
@@ -159,6 +161,8 @@ type scanner struct {
 	http httpCtx
 	tcc  tccliCtx
 	curl curlCtx
+
+	nodeCtx []byte // the buffer of the last pending Node.js exception's context, for reuse
 
 	out   []Finding // findings of the current line, not yet emitted
 	held  []Finding // findings held back while node is pending
@@ -461,8 +465,8 @@ func (s *scanner) send(f Finding) error {
 	if s.err != nil {
 		return s.err
 	}
-	if s.opt.ContextLines > 0 {
-		s.setContext(&f)
+	if s.opt.ContextLines > 0 && f.Context == nil {
+		s.setContext(&f) // (a pending Node.js exception brings its own)
 	}
 	s.st.Findings++
 	if err := s.emit(f); err != nil {
@@ -483,13 +487,26 @@ func (s *scanner) setContext(f *Finding) {
 	if b == nil {
 		return
 	}
-	clamp := func(off int64) int { return int(min(max(off-s.blkOff, 0), int64(len(b)))) }
-	start, cur := clamp(f.Offset), clamp(s.cur.off)
+	start, cur := s.blkPos(f.Offset), s.blkPos(s.cur.off)
 	if cur < start {
 		cur = start
 	}
 	rs := lastNewline(b[:start]) + 1
 	re := lineEnd(b, cur)
+	a := s.linesBefore(b, rs)
+	e := s.linesAfter(b, re)
+	f.Context, f.RecordStart, f.RecordEnd = b[a:e], rs-a, re-a
+}
+
+// blkPos returns where input offset off lies in the block being scanned,
+// clamped to it.
+func (s *scanner) blkPos(off int64) int {
+	return int(min(max(off-s.blkOff, 0), int64(len(s.blk))))
+}
+
+// linesBefore returns the start of the ContextLines lines before the line
+// starting at b[rs] (at most maxContextBytes of them).
+func (s *scanner) linesBefore(b []byte, rs int) int {
 	a := rs
 	for range s.opt.ContextLines {
 		if a == 0 || rs-a >= maxContextBytes {
@@ -497,7 +514,12 @@ func (s *scanner) setContext(f *Finding) {
 		}
 		a = lastNewline(b[:a-1]) + 1
 	}
-	a = max(a, rs-maxContextBytes)
+	return max(a, rs-maxContextBytes)
+}
+
+// linesAfter returns the end of the ContextLines lines after the line
+// ending at b[re] (at most maxContextBytes of them).
+func (s *scanner) linesAfter(b []byte, re int) int {
 	e := re
 	for range s.opt.ContextLines {
 		if e >= len(b) || e-re >= maxContextBytes {
@@ -505,6 +527,5 @@ func (s *scanner) setContext(f *Finding) {
 		}
 		e = lineEnd(b, e+1)
 	}
-	e = min(e, re+maxContextBytes)
-	f.Context, f.RecordStart, f.RecordEnd = b[a:e], rs-a, re-a
+	return min(e, re+maxContextBytes)
 }

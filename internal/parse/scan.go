@@ -537,6 +537,82 @@ type nodePending struct {
 	// wantMsg: the header ended with its prefix; the message is the next
 	// line ("TencentCloudSDKHttpException [Error]:", "[TencentCloudSDKException]message:").
 	wantMsg bool
+
+	// With Options.ContextLines, the exception's context is kept as it
+	// grows, for Finding.Context: it may be settled lines later, in
+	// another block or at the end of the input, when the lines before it
+	// are no longer held. ctx holds the lines before the header, then
+	// (from ctx[rs]) the exception's own lines, at most maxNodeRecord
+	// bytes of them.
+	keep    bool
+	ctx     []byte
+	rs      int
+	lastOff int64 // input offset of line last
+}
+
+// maxNodeRecord bounds the lines of a pending Node.js exception kept for
+// its context (the stack lines naming the SDK module come first).
+const maxNodeRecord = 2 * maxContextBytes
+
+// newNode makes f, found on the current line, the pending Node.js
+// exception, keeping the lines before it for its context.
+func (s *scanner) newNode(f Finding, wantMsg bool) {
+	n := &nodePending{f: f, last: s.cur.no, wantMsg: wantMsg, lastOff: s.cur.off}
+	s.node = n
+	b := s.blk
+	if s.opt.ContextLines <= 0 || b == nil {
+		return
+	}
+	rs := lastNewline(b[:s.blkPos(f.Offset)]) + 1
+	a := s.linesBefore(b, rs)
+	n.keep = true
+	n.ctx = append(s.nodeCtx[:0], b[a:rs]...)
+	n.rs = len(n.ctx)
+	n.addLine(b[rs:lineEnd(b, s.blkPos(s.cur.off))])
+}
+
+// addLine adds a line of the exception to its kept context.
+func (n *nodePending) addLine(line []byte) {
+	if !n.keep {
+		return
+	}
+	room := maxNodeRecord - (len(n.ctx) - n.rs)
+	if len(n.ctx) > n.rs {
+		if room <= 1 {
+			return
+		}
+		n.ctx = append(n.ctx, '\n')
+		room--
+	}
+	n.ctx = append(n.ctx, line[:min(len(line), max(room, 0))]...)
+}
+
+// nodeContext sets f.Context from the kept context of n and the lines after
+// n's last line that the block being scanned holds.
+func (s *scanner) nodeContext(f *Finding, n *nodePending) {
+	ctx := n.ctx
+	re := len(ctx)
+	if b := s.blk; b != nil {
+		p := 0 // where the line after n's last begins in b
+		if n.lastOff >= s.blkOff {
+			if le := lineEnd(b, s.blkPos(n.lastOff)); le < len(b) {
+				p = le + 1
+			} else {
+				p = len(b)
+			}
+		}
+		e := p
+		for range s.opt.ContextLines {
+			if e >= len(b) || e-p >= maxContextBytes {
+				break
+			}
+			e = lineEnd(b, e) + 1
+		}
+		if after := bytes.TrimSuffix(b[p:min(e, len(b), p+maxContextBytes)], []byte{'\n'}); len(after) > 0 {
+			ctx = append(append(ctx, '\n'), after...)
+		}
+	}
+	f.Context, f.RecordStart, f.RecordEnd = ctx, n.rs, re
 }
 
 // nodeHeader handles "TencentCloudSDKHttpException [Error]: M".
@@ -577,7 +653,7 @@ func (s *scanner) nodeHeader(t []byte, i int, tc textCtx, dst *[]Finding) (int, 
 	if s.node != nil {
 		s.resolveNode(nil)
 	}
-	s.node = &nodePending{f: f, last: tc.line, wantMsg: len(msg) == 0}
+	s.newNode(f, len(msg) == 0)
 	s.spans = append(s.spans, span{i, end})
 	return end, true
 }
@@ -590,7 +666,7 @@ func (s *scanner) nodeNextLine(t []byte, st int, tc textCtx) {
 		s.resolveNode(nil)
 	}
 	f := Finding{Line: tc.line, Offset: tc.off + int64(st), Shape: ShapeNodeSDK, Confidence: High}
-	s.node = &nodePending{f: f, last: tc.line, wantMsg: true}
+	s.newNode(f, true)
 	s.spans = append(s.spans, span{st, len(t)})
 }
 
@@ -604,14 +680,16 @@ func (s *scanner) nodeLine(line []byte) {
 		// the message the header left for this line, with the toString
 		// form's "  requestId:R  traceId:T" after it
 		n.wantMsg = false
-		n.last = s.cur.no
+		n.last, n.lastOff = s.cur.no, s.cur.off
+		n.addLine(line)
 		msg := t
 		if r, id, _ := lastRequestID(t); r >= 0 {
 			msg, n.f.RequestID = t[:r], cleanID(string(id))
 		}
 		n.f.Message = cleanText(strings.TrimSpace(string(msg)), s.opt.MaxRecord)
 	case bytes.HasPrefix(t, []byte("at ")) && len(t) < len(line):
-		n.last = s.cur.no
+		n.last, n.lastOff = s.cur.no, s.cur.off
+		n.addLine(line)
 	case s.cur.no == n.last+1 && len(t) > 0 && t[0] == '{':
 	default:
 		s.resolveNode(nil)
@@ -639,12 +717,19 @@ func (s *scanner) resolveNode(props *oframe) {
 		c, ok := s.infer(f.Message)
 		if !ok {
 			s.releaseHeld(nil)
+			s.nodeCtx = n.ctx[:0]
 			return
 		}
 		f.Code, f.Inferred, f.Confidence = c, true, Low
 	}
 	s.attach(&f)
+	if n.keep {
+		s.nodeContext(&f, n)
+	}
 	s.releaseHeld(&f)
+	if n.keep {
+		s.nodeCtx = f.Context[:0] // reused: f was emitted
+	}
 }
 
 // releaseHeld emits the findings held while a Node.js exception was pending.
