@@ -147,6 +147,9 @@ func Check(s string) string {
 		}
 		tag := s[i+2 : i+j]
 		s = s[i+j+2:]
+		if strings.Contains(tag, "{{") {
+			return "a {{ inside a placeholder: {{" + tag + "}}"
+		}
 		switch {
 		case tag == "/":
 			if !open {
@@ -161,7 +164,11 @@ func Check(s string) string {
 			open = true
 			tag = tag[1:]
 		default:
-			tag, _, _ = strings.Cut(tag, "|")
+			var alt string
+			tag, alt, _ = strings.Cut(tag, "|")
+			if strings.ContainsAny(alt, "{}") {
+				return "braces in a placeholder's alternative: " + alt
+			}
 		}
 		if _, ok := standIn[tag]; !ok {
 			return "unknown placeholder {{" + tag + "}}"

@@ -40,6 +40,8 @@ func TestCheck(t *testing.T) {
 		{"x{{/}}", "a {{/}} without a block to close"},
 		{"{{p", "a {{ without }}"},
 		{"p}}", "a }} without {{"},
+		{"{{product|{{}}", "a {{ inside a placeholder: {{product|{{}}"}, // found by FuzzExpand
+		{"{{product|{}}{", "braces in a placeholder's alternative: {"},  // found by FuzzExpand: "{" + "{" made "{{"
 	} {
 		if got := Check(tc.in); got != tc.want {
 			t.Errorf("Check(%q) = %q, want %q", tc.in, got, tc.want)
