@@ -141,6 +141,8 @@ func TestProductClassGuides(t *testing.T) {
 		{"vod", "InvalidParameterValue.Codec", "InvalidParameterValue"},
 		{"cls", "FailedOperation.TopicClosed", "FailedOperation"},
 		{"cls", "InvalidParameter.TopicConflict", "InvalidParameter"},
+		{"monitor", "LimitExceeded.LimitedAccess", "LimitExceeded"},
+		{"monitor", "ResourceNotFound.NotExistTask", "ResourceNotFound"},
 	} {
 		e, g := c.Get(tt.scope, tt.code), c.Get(tt.scope, tt.class)
 		if e == nil || g == nil || g.Imported {
