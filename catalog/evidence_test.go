@@ -137,6 +137,12 @@ func TestProductClassGuides(t *testing.T) {
 		{"monitor", "FailedOperation.InstanceNotRunning", "FailedOperation"},
 		{"sms", "InvalidParameter.InvalidParameters", "InvalidParameter"},
 		{"vod", "ResourceNotFound.FileNotExist", "ResourceNotFound"},
+		{"scf", "ResourceInUse.Cos", "ResourceInUse"},
+		{"vod", "InvalidParameterValue.Codec", "InvalidParameterValue"},
+		{"cls", "FailedOperation.TopicClosed", "FailedOperation"},
+		{"cls", "InvalidParameter.TopicConflict", "InvalidParameter"},
+		{"monitor", "LimitExceeded.LimitedAccess", "LimitExceeded"},
+		{"monitor", "ResourceNotFound.NotExistTask", "ResourceNotFound"},
 	} {
 		e, g := c.Get(tt.scope, tt.code), c.Get(tt.scope, tt.class)
 		if e == nil || g == nil || g.Imported {

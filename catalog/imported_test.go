@@ -125,7 +125,7 @@ func TestImportedSpotChecks(t *testing.T) {
 		{"vpc", "LimitExceeded.AddressQuotaLimitExceeded", "租户申请的弹性IP超过上限。", "The number of EIPs applied for exceeds the upper limit.", "", "2017-03-12", "LimitExceeded", "", catalog.ProvenanceOfficial, ""},
 		{"cdb", "CdbError.BackupError", "备份错误。", "Backup error.", "", "2017-03-20", "CdbError", "", catalog.ProvenanceOfficial, ""}, // guided by the curated cdb CdbError
 		{"lighthouse", "ResourcesSoldOut.BundleSoldOut", "套餐已售罄。", "Plan sold out.", "", "2020-03-24", "ResourcesSoldOut", "", catalog.ProvenanceOfficial, ""},
-		{"scf", "ResourceNotFound.FunctionName", "函数不存在。", "The function does not exist.", "", "2018-04-16", "ResourceNotFound", "", catalog.ProvenanceOfficial, ""},
+		{"scf", "ResourceNotFound.Layer", "layer不存在。", "The layer does not exist.", "", "2018-04-16", "ResourceNotFound", "", catalog.ProvenanceOfficial, ""},
 		{"ckafka", "RegionError", "地域错误", "Region error", "", "2019-08-19", "RegionError", "", catalog.ProvenanceOfficial, ""},
 		{"cam", "InvalidParameter.PolicyNameError", "PolicyName字段不合法。", "`PolicyName` field invalid.", "", "2019-01-16", "InvalidParameter", "", catalog.ProvenanceOfficial, ""},
 		// Three versions merged into one entry.
