@@ -55,7 +55,12 @@ func (ix *Index) Suggest(q string, limit int) []string {
 	s.d.init(len(lq) + 64)
 
 	// The distinct codes in key order; ties are broken by catalog order (Rank).
+	// Codes come sorted, so the codes of one class come together: a dotted
+	// query's distance to a class is found once for the run of its codes
+	// [i, runEnd), and most codes are ruled out by their shape alone,
+	// without reading them.
 	top := make([]scored, 0, limit+1) // best first
+	runEnd, runFar := 0, false
 	for i := 0; i < n; i++ {
 		worst := noMatch
 		if len(top) == limit {
@@ -64,7 +69,23 @@ func (ix *Index) Suggest(q string, limit int) []string {
 		}
 		var sh shape
 		sh.n, sh.first, sh.last, sh.dots = ix.keys.Shape(i)
-		c := s.cost(ix.keys.Lower(i), sh, worst)
+		// classFar is only known within a run; outside one it is false and
+		// matters not, as the views it rules out are then ruled out by shape.
+		classFar := i < runEnd && runFar
+		whole, prefix := s.wholeOrPrefixMay(sh, worst)
+		if (whole || prefix) && !classFar && s.class != "" && sh.first >= 0 && i >= runEnd {
+			lower := ix.keys.Lower(i)
+			runFar = s.classDist(lower[:sh.first]) < 0
+			runEnd = ix.keys.Search(lower[:sh.first] + "/") // '/' follows '.'
+			classFar = runFar
+		}
+		if classFar {
+			whole, prefix = false, false
+		}
+		if !whole && !prefix && !s.restMay(sh, worst) {
+			continue
+		}
+		c := s.cost(ix.keys.Lower(i), sh, classFar, worst)
 		if c >= worst {
 			continue
 		}
@@ -122,12 +143,13 @@ type suggester struct {
 // (see catalog.Keys.Shape), for the query, or a value >= worst when it is no
 // better than worst (noMatch when it does not answer at all). Most codes are
 // rejected by their lengths alone.
-func (s *suggester) cost(lower string, sh shape, worst int) int {
+//
+// A dotted query matches a dotted code as a whole or as a prefix only when
+// the classes are near (partsNear): classFar says, for a dotted query and
+// code, that they are not. The caller may leave it false when the shape
+// rules both views out (see wholeOrPrefixMay).
+func (s *suggester) cost(lower string, sh shape, classFar bool, worst int) int {
 	best := worst
-	// A dotted query matches a dotted code as a whole or as a prefix only
-	// when the classes are near (partsNear): most codes are ruled out by
-	// their class, whose distance is known once for each run of codes.
-	classFar := s.class != "" && sh.first >= 0 && s.classDist(lower[:sh.first]) < 0
 	// The whole code, with typos.
 	if k := min(s.kq, (best-1)/2); k >= 0 && !classFar && abs(sh.n-len(s.q)) <= k && near(s.q, &s.qbag, lower, k) {
 		if d := s.d.dist(s.q, lower, k); d <= k && s.partsNear(lower, sh) {
@@ -187,6 +209,57 @@ func (s *suggester) cost(lower string, sh shape, worst int) int {
 		}
 	}
 	return best
+}
+
+// wholeOrPrefixMay reports whether, by its shape alone, a code could cost
+// less than worst as the whole query with typos and as a prefix of it: the
+// lengths cost checks before reading the code, with best at worst.
+func (s *suggester) wholeOrPrefixMay(sh shape, worst int) (whole, prefix bool) {
+	if k := min(s.kq, (worst-1)/2); k >= 0 && abs(sh.n-len(s.q)) <= k {
+		whole = true
+	}
+	if worst > costPrefix {
+		if s.class == "" {
+			prefix = len(s.q) >= 3 && sh.n > len(s.q)
+		} else {
+			prefix = sh.first >= 0 && sh.n-sh.first-1 >= len(s.rest)
+		}
+	}
+	return whole, prefix
+}
+
+// restMay reports whether, by its shape alone, a code could cost less than
+// worst by its last segments, as the query's sub-code under another class,
+// or by the start of an inner segment. The lengths of the last segments
+// are bounded by the shape when there are several (each segment is at
+// least empty, and they start after the first dot at the earliest).
+func (s *suggester) restMay(sh shape, worst int) bool {
+	nsegs := sh.dots + 1
+	if nsegs > s.segs && worst > costSuffix {
+		if k := min(s.kq, (worst-1-costSuffix)/2); k >= 0 {
+			lo, hi := sh.n-sh.last-1, sh.n-sh.first-1
+			if s.segs > 1 {
+				lo += s.segs - 1
+			} else {
+				hi = lo
+			}
+			if len(s.q) >= lo-k && len(s.q) <= hi+k {
+				return true
+			}
+		}
+	}
+	if s.class != "" && nsegs >= s.segs-1 && worst > costWrongClass {
+		if k := min(s.kRest, (worst-1-costWrongClass)/2); k >= 0 {
+			lo, hi := sh.n-sh.last-1, sh.n
+			if s.segs-1 == 1 {
+				hi = lo
+			}
+			if len(s.rest) >= lo-k && len(s.rest) <= hi+k {
+				return true
+			}
+		}
+	}
+	return worst > costSuffixStart && len(s.q) >= 3 && sh.dots > 0 && sh.n-sh.first-1 >= len(s.q)
 }
 
 // partsNear reports, for a dotted query and code, whether the edits fall
