@@ -753,7 +753,7 @@ func (ix *Index) TextPositions(q string, limit int) []PosHit {
 	}
 	t := ix.textIndex()
 	type cand struct {
-		full, strong int // terms matched in full; of those, in the code or summary
+		full, strong int32 // terms matched in full; of those, in the code or summary
 		partial, rel float64
 	}
 	slot := make([]int32, t.n) // by document: its index in docs plus one
@@ -771,6 +771,9 @@ func (ix *Index) TextPositions(q string, limit int) []PosHit {
 			continue
 		}
 		idf := math.Log(1 + float64(t.n)/float64(len(h.docs)))
+		// Room for every document of the term at once: growing by doubling
+		// would copy thousands of candidates several times.
+		docs, cands = slices.Grow(docs, len(h.docs)), slices.Grow(cands, len(h.docs))
 		for i, doc := range h.docs {
 			th := &h.h[i]
 			var fs float64
@@ -808,7 +811,7 @@ func (ix *Index) TextPositions(q string, limit int) []PosHit {
 	}
 	maxFull := 0
 	for i := range cands {
-		maxFull = max(maxFull, cands[i].full)
+		maxFull = max(maxFull, int(cands[i].full))
 	}
 	// A hit scores its base (terms matched) plus less than a half: with a
 	// limit, a hit whose base and half fall short of the limit-th best base
@@ -848,12 +851,12 @@ func (ix *Index) TextPositions(q string, limit int) []PosHit {
 		// query ("too many requests": LimitExceeded.TooManyRequests), a hit
 		// with the query's words as one phrase, then relevance.
 		var exact, common, phr float64
-		if c.full == maxFull && c.full > 0 {
+		if int(c.full) == maxFull && c.full > 0 {
 			if isCode {
 				exact = 1
 			}
 			d := t.cat.DefinitionAt(int(doc))
-			if d.Scope == catalog.ScopeCommon && !d.Imported && c.strong == len(terms) {
+			if d.Scope == catalog.ScopeCommon && !d.Imported && int(c.strong) == len(terms) {
 				common = 1
 			}
 			if phrase != "" && (compact == "" || inCode ||
