@@ -55,16 +55,40 @@ func (ix *Index) Suggest(q string, limit int) []string {
 	s.d.init(len(lq) + 64)
 
 	// The distinct codes in key order; ties are broken by catalog order (Rank).
+	// Codes come sorted, so the codes of one class come together: a dotted
+	// query's distance to a class is found once for the run of its codes
+	// [i, runEnd), and most codes are ruled out by their shape alone,
+	// without reading them.
 	top := make([]scored, 0, limit+1) // best first
+	runEnd, runFar := 0, false
+	var g gate
+	gateWorst := -1
 	for i := 0; i < n; i++ {
 		worst := noMatch
 		if len(top) == limit {
 			// A code costing as much as the worst kept one can still win on catalog order.
 			worst = top[len(top)-1].cost + 1
 		}
+		if worst != gateWorst {
+			g, gateWorst = s.gate(worst), worst
+		}
 		var sh shape
 		sh.n, sh.first, sh.last, sh.dots = ix.keys.Shape(i)
-		c := s.cost(ix.keys.Lower(i), sh, worst)
+		// classFar is only known within a run; outside one it is false and
+		// matters not, as the views it rules out are then ruled out by shape.
+		classFar := i < runEnd && runFar
+		wholeOrPrefix := !classFar && g.wholeOrPrefix(sh)
+		if wholeOrPrefix && s.class != "" && sh.first >= 0 && i >= runEnd {
+			lower := ix.keys.Lower(i)
+			runFar = s.classDist(lower[:sh.first]) < 0
+			runEnd = ix.keys.Search(lower[:sh.first] + "/") // '/' follows '.'
+			classFar = runFar
+			wholeOrPrefix = !classFar
+		}
+		if !wholeOrPrefix && !g.rest(sh) {
+			continue
+		}
+		c := s.cost(ix.keys.Lower(i), sh, classFar, worst)
 		if c >= worst {
 			continue
 		}
@@ -122,12 +146,13 @@ type suggester struct {
 // (see catalog.Keys.Shape), for the query, or a value >= worst when it is no
 // better than worst (noMatch when it does not answer at all). Most codes are
 // rejected by their lengths alone.
-func (s *suggester) cost(lower string, sh shape, worst int) int {
+//
+// A dotted query matches a dotted code as a whole or as a prefix only when
+// the classes are near (partsNear): classFar says, for a dotted query and
+// code, that they are not. The caller may leave it false when the shape
+// rules both views out (see wholeOrPrefixMay).
+func (s *suggester) cost(lower string, sh shape, classFar bool, worst int) int {
 	best := worst
-	// A dotted query matches a dotted code as a whole or as a prefix only
-	// when the classes are near (partsNear): most codes are ruled out by
-	// their class, whose distance is known once for each run of codes.
-	classFar := s.class != "" && sh.first >= 0 && s.classDist(lower[:sh.first]) < 0
 	// The whole code, with typos.
 	if k := min(s.kq, (best-1)/2); k >= 0 && !classFar && abs(sh.n-len(s.q)) <= k && near(s.q, &s.qbag, lower, k) {
 		if d := s.d.dist(s.q, lower, k); d <= k && s.partsNear(lower, sh) {
@@ -187,6 +212,93 @@ func (s *suggester) cost(lower string, sh shape, worst int) int {
 		}
 	}
 	return best
+}
+
+// gate rules codes out by their shape alone, without reading them: the
+// lengths that cost checks first, with best at worst. Each view is off when
+// its minimum length exceeds its maximum.
+type gate struct {
+	wholeLo, wholeHi int // the whole query with typos: the code's length
+	prefixN, prefixR int // a prefix: the code's length (undotted query), or its length after the first dot
+	// The last segments (segs1: the query has one segment, so the last
+	// segment's length is known; otherwise it is bounded by the shape, each
+	// segment at least empty and starting after the first dot at the
+	// earliest).
+	sufDots          int // the fewest dots of a code
+	sufLo, sufHi     int // the query's length, as the last segments with typos
+	segs1            bool
+	wrongDots        int // the fewest dots for the sub-code under another class
+	wrongLo, wrongHi int // the length of the query's rest, as the last segments with typos
+	wrongOne         bool
+	startDots        int // the start of an inner segment: the fewest dots (one before it, and the query's)
+	startR           int // the start of an inner segment: the length after the first dot
+}
+
+const off = 1 << 20 // a length no code has
+
+func (s *suggester) gate(worst int) gate {
+	g := gate{wholeLo: off, wholeHi: -1, prefixN: off, prefixR: off, sufDots: off, sufLo: off, sufHi: -1,
+		wrongDots: off, wrongLo: off, wrongHi: -1, startDots: off, startR: off, segs1: s.segs == 1, wrongOne: s.segs-1 == 1}
+	lq := len(s.q)
+	if k := min(s.kq, (worst-1)/2); k >= 0 {
+		g.wholeLo, g.wholeHi = lq-k, lq+k
+	}
+	if worst > costPrefix {
+		if s.class == "" {
+			if lq >= 3 {
+				g.prefixN = lq + 1
+			}
+		} else {
+			g.prefixR = len(s.rest)
+		}
+	}
+	if worst > costSuffix {
+		if k := min(s.kq, (worst-1-costSuffix)/2); k >= 0 {
+			g.sufDots, g.sufLo, g.sufHi = s.segs, lq-k, lq+k
+		}
+	}
+	if s.class != "" && worst > costWrongClass {
+		if k := min(s.kRest, (worst-1-costWrongClass)/2); k >= 0 {
+			g.wrongDots, g.wrongLo, g.wrongHi = s.segs-2, len(s.rest)-k, len(s.rest)+k
+		}
+	}
+	if worst > costSuffixStart && lq >= 3 {
+		g.startDots, g.startR = s.segs, lq
+	}
+	return g
+}
+
+// wholeOrPrefix reports whether a code of layout sh may answer as the whole
+// query with typos or as a prefix of it.
+func (g *gate) wholeOrPrefix(sh shape) bool {
+	return g.wholeLo <= sh.n && sh.n <= g.wholeHi || sh.n >= g.prefixN ||
+		sh.first >= 0 && sh.n-sh.first-1 >= g.prefixR
+}
+
+// rest reports whether a code of layout sh may answer by its last segments,
+// as the query's sub-code under another class, or by the start of an inner
+// segment.
+func (g *gate) rest(sh shape) bool {
+	last, after := sh.n-sh.last-1, sh.n-sh.first-1 // the last segment's length; the length after the first dot
+	if sh.dots >= g.sufDots {
+		if g.segs1 {
+			if g.sufLo <= last && last <= g.sufHi {
+				return true
+			}
+		} else if last+g.sufDots-1 <= g.sufHi && after >= g.sufLo {
+			return true
+		}
+	}
+	if sh.dots >= g.wrongDots {
+		if g.wrongOne {
+			if g.wrongLo <= last && last <= g.wrongHi {
+				return true
+			}
+		} else if last <= g.wrongHi && sh.n >= g.wrongLo {
+			return true
+		}
+	}
+	return sh.dots >= g.startDots && after >= g.startR
 }
 
 // partsNear reports, for a dotted query and code, whether the edits fall

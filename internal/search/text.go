@@ -6,6 +6,7 @@ import (
 	"strings"
 	"sync"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/errcode-dev/errcode/catalog"
 )
@@ -539,30 +540,38 @@ type termHit struct {
 	cov float32            // 1 when the term matched in full, the share matched otherwise
 }
 
-// hits collects the termHits of one term, in order of first match.
+// hits collects the termHits of one term, in order of first match. A
+// frequent word matches thousands of documents: they are found through
+// arrays indexed by document, not maps.
 type hits struct {
-	idx  map[int32]int32
+	slot []int32 // by document: its index in docs plus one, 0 when not hit
 	docs []int32
 	h    []termHit
+
+	cjkSlot []int32 // scratch for matchCJK, by document; all 0 between calls
 }
 
-func (h *hits) reset() {
-	if h.idx == nil {
-		h.idx = map[int32]int32{}
+// reset empties h for a search of n documents.
+func (h *hits) reset(n int) {
+	if len(h.slot) < n {
+		h.slot, h.cjkSlot = make([]int32, n), make([]int32, n)
+	} else {
+		for _, d := range h.docs {
+			h.slot[d] = 0
+		}
 	}
-	clear(h.idx)
 	h.docs, h.h = h.docs[:0], h.h[:0]
 }
 
 func (h *hits) get(doc int32) *termHit {
-	i, ok := h.idx[doc]
-	if !ok {
-		i = int32(len(h.docs))
-		h.idx[doc] = i
+	i := h.slot[doc]
+	if i == 0 {
 		h.docs = append(h.docs, doc)
 		h.h = append(h.h, termHit{})
+		i = int32(len(h.docs))
+		h.slot[doc] = i
 	}
-	return &h.h[i]
+	return &h.h[i-1]
 }
 
 func (h *hits) add(ps []posting, q float32) {
@@ -635,19 +644,19 @@ func (t *textIndex) matchCJK(h *hits, run string, scale float32, partial bool) {
 		any int
 		f   [numFields]int
 	}
-	idx := map[int32]int{}
+	slot := h.cjkSlot // by document: its index in docs plus one
 	var docs []int32
 	var counts []count
 	for _, k := range keys {
 		for _, p := range t.bigram(k) {
-			i, ok := idx[p.doc]
-			if !ok {
-				i = len(docs)
-				idx[p.doc] = i
+			i := slot[p.doc]
+			if i == 0 {
 				docs = append(docs, p.doc)
 				counts = append(counts, count{})
+				i = int32(len(docs))
+				slot[p.doc] = i
 			}
-			c := &counts[i]
+			c := &counts[i-1]
 			c.any++
 			for f := range numFields {
 				if p.fields&(1<<f) != 0 {
@@ -656,7 +665,13 @@ func (t *textIndex) matchCJK(h *hits, run string, scale float32, partial bool) {
 			}
 		}
 	}
+	for _, doc := range docs {
+		slot[doc] = 0
+	}
 	nb := len(keys)
+	// A run of two characters is its one bigram: a field that has the
+	// bigram has the run, with no need to read its text.
+	pair := nb == 1 && utf8.RuneCountInString(run) == 2
 	need := nb
 	if partial {
 		need = max(1, nb/3)
@@ -669,12 +684,12 @@ func (t *textIndex) matchCJK(h *hits, run string, scale float32, partial bool) {
 		var q [numFields]float32
 		full, found := false, false
 		var texts [numFields]string
-		if slices.Contains(c.f[:], nb) {
+		if !pair && slices.Contains(c.f[:], nb) {
 			texts = t.cjkTexts(doc)
 		}
 		for f := range numFields {
 			switch {
-			case c.f[f] == nb && strings.Contains(texts[f], run):
+			case c.f[f] == nb && (pair || strings.Contains(texts[f], run)):
 				q[f], full, found = scale, true, true
 			case partial && c.f[f] > 0:
 				q[f], found = scale*qualityBigram*float32(c.f[f])/float32(nb), true
@@ -738,15 +753,15 @@ func (ix *Index) TextPositions(q string, limit int) []PosHit {
 	}
 	t := ix.textIndex()
 	type cand struct {
-		full, strong int // terms matched in full; of those, in the code or summary
+		full, strong int32 // terms matched in full; of those, in the code or summary
 		partial, rel float64
 	}
-	idx := map[int32]int{}
+	slot := make([]int32, t.n) // by document: its index in docs plus one
 	var docs []int32
 	var cands []cand
 	var h hits
 	for _, term := range terms {
-		h.reset()
+		h.reset(t.n)
 		if term.cjk {
 			t.matchCJK(&h, term.text, 1, true)
 		} else {
@@ -756,20 +771,23 @@ func (ix *Index) TextPositions(q string, limit int) []PosHit {
 			continue
 		}
 		idf := math.Log(1 + float64(t.n)/float64(len(h.docs)))
+		// Room for every document of the term at once: growing by doubling
+		// would copy thousands of candidates several times.
+		docs, cands = slices.Grow(docs, len(h.docs)), slices.Grow(cands, len(h.docs))
 		for i, doc := range h.docs {
 			th := &h.h[i]
 			var fs float64
 			for f := range numFields {
 				fs += fieldWeight[f] * float64(th.q[f])
 			}
-			j, ok := idx[doc]
-			if !ok {
-				j = len(docs)
-				idx[doc] = j
+			j := slot[doc]
+			if j == 0 {
 				docs = append(docs, doc)
 				cands = append(cands, cand{})
+				j = int32(len(docs))
+				slot[doc] = j
 			}
-			c := &cands[j]
+			c := &cands[j-1]
 			if th.cov >= 1 {
 				c.full++
 				if th.q[fieldCode] > 0 || th.q[fieldSummary] > 0 {
@@ -793,11 +811,29 @@ func (ix *Index) TextPositions(q string, limit int) []PosHit {
 	}
 	maxFull := 0
 	for i := range cands {
-		maxFull = max(maxFull, cands[i].full)
+		maxFull = max(maxFull, int(cands[i].full))
 	}
-	rs := make([]ranked, len(docs))
+	// A hit scores its base (terms matched) plus less than a half: with a
+	// limit, a hit whose base and half fall short of the limit-th best base
+	// cannot make the cut, and is not scored (which reads its code and
+	// summary). Scores only add non-negative terms to the base, so this holds
+	// in floating point too.
+	cutoff := math.Inf(-1)
+	if limit > 0 && len(docs) > limit {
+		bases := make([]float64, len(docs))
+		for i := range cands {
+			bases[i] = float64(cands[i].full) + 0.5*cands[i].partial/n
+		}
+		slices.Sort(bases)
+		cutoff = bases[len(bases)-limit]
+	}
+	rs := make([]ranked, 0, len(docs))
 	for i, doc := range docs {
 		c := &cands[i]
+		base := float64(c.full) + 0.5*c.partial/n
+		if base+0.5 < cutoff {
+			continue
+		}
 		rel := c.rel / n
 		// Whether the code holds the compact query, and is it or ends in
 		// it, ignoring case: asked of every hit, so no lower-cased copy.
@@ -815,12 +851,12 @@ func (ix *Index) TextPositions(q string, limit int) []PosHit {
 		// query ("too many requests": LimitExceeded.TooManyRequests), a hit
 		// with the query's words as one phrase, then relevance.
 		var exact, common, phr float64
-		if c.full == maxFull && c.full > 0 {
+		if int(c.full) == maxFull && c.full > 0 {
 			if isCode {
 				exact = 1
 			}
 			d := t.cat.DefinitionAt(int(doc))
-			if d.Scope == catalog.ScopeCommon && !d.Imported && c.strong == len(terms) {
+			if d.Scope == catalog.ScopeCommon && !d.Imported && int(c.strong) == len(terms) {
 				common = 1
 			}
 			if phrase != "" && (compact == "" || inCode ||
@@ -829,7 +865,7 @@ func (ix *Index) TextPositions(q string, limit int) []PosHit {
 			}
 		}
 		g := (4*common + 2*exact + phr + rel/(rel+relSaturation)) / 8
-		rs[i] = ranked{doc, float64(c.full) + 0.5*c.partial/n + 0.5*g}
+		rs = append(rs, ranked{doc, base + 0.5*g})
 	}
 	slices.SortFunc(rs, func(a, b ranked) int {
 		switch {
