@@ -1,9 +1,8 @@
 package main
 
 import (
-	"bytes"
 	"encoding/json"
-	"os"
+	"github.com/errcode-dev/errcode/internal/goldentest"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -60,27 +59,7 @@ func TestParseCorpus(t *testing.T) {
 					got.Aside = strings.TrimPrefix(l, "errcode: note: ")
 				}
 			}
-			var buf bytes.Buffer
-			enc := json.NewEncoder(&buf)
-			enc.SetEscapeHTML(false)
-			enc.SetIndent("", "  ")
-			if err := enc.Encode(got); err != nil {
-				t.Fatal(err)
-			}
-			want := strings.TrimSuffix(in, ".txt") + ".json"
-			if *update {
-				if err := os.WriteFile(want, buf.Bytes(), 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			data, err := os.ReadFile(want)
-			if err != nil {
-				t.Fatalf("%v (run go test -run TestParseCorpus -update and review the result)", err)
-			}
-			if !bytes.Equal(bytes.TrimSpace(data), bytes.TrimSpace(buf.Bytes())) {
-				t.Errorf("parse %s differs from %s:\n--- got\n%s\n--- want\n%s", in, want, buf.Bytes(), data)
-			}
+			goldentest.JSON(t, strings.TrimSuffix(in, ".txt")+".json", got, *update)
 		})
 	}
 }

@@ -1,22 +1,8 @@
 package catalog
 
 import (
-	"strings"
 	"testing"
 )
-
-// isCodeNameFull is isCodeName without its quick test.
-func isCodeNameFull(s, code string) bool {
-	s = strings.TrimSpace(strings.TrimRight(strings.TrimSpace(s), ".。"))
-	if s == "" {
-		return false
-	}
-	last := code
-	if i := strings.LastIndexByte(code, '.'); i >= 0 {
-		last = code[i+1:]
-	}
-	return strings.EqualFold(s, code) || strings.EqualFold(s, last)
-}
 
 // The quick test of isCodeName rules out no description that the full test
 // takes for the code's name: every summary of the catalog, and the hard cases.
@@ -47,7 +33,7 @@ func TestIsCodeNameQuickTest(t *testing.T) {
 	}
 	named := 0
 	for _, p := range cases {
-		want := isCodeNameFull(p.s, p.code)
+		want := sameAsCodeName(p.s, p.code)
 		if got := isCodeName(p.s, p.code); got != want {
 			t.Errorf("isCodeName(%q, %q) = %v, want %v", p.s, p.code, got, want)
 		}

@@ -251,9 +251,11 @@ func HonestSummary(code string, t Text) Text {
 // isCodeName reports whether s is only code, or its last segment, give or
 // take case, spaces and a final full stop.
 func isCodeName(s, code string) bool {
-	if !maybeCodeName(s, code) {
-		return false
-	}
+	return maybeCodeName(s, code) && sameAsCodeName(s, code)
+}
+
+// sameAsCodeName is isCodeName without its quick test.
+func sameAsCodeName(s, code string) bool {
 	s = strings.TrimSpace(strings.TrimRight(strings.TrimSpace(s), ".。"))
 	if s == "" {
 		return false

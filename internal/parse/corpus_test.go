@@ -1,9 +1,8 @@
 package parse
 
 import (
-	"bytes"
-	"encoding/json"
 	"flag"
+	"github.com/errcode-dev/errcode/internal/goldentest"
 	"os"
 	"path/filepath"
 	"strings"
@@ -72,27 +71,7 @@ func TestCorpus(t *testing.T) {
 			if st.Bytes != int64(len(data)) {
 				t.Errorf("Stats.Bytes = %d, want %d", st.Bytes, len(data))
 			}
-			var buf bytes.Buffer
-			enc := json.NewEncoder(&buf)
-			enc.SetEscapeHTML(false)
-			enc.SetIndent("", "  ")
-			if err := enc.Encode(got); err != nil {
-				t.Fatal(err)
-			}
-			gf := strings.TrimSuffix(in, ".txt") + ".golden.json"
-			if *update {
-				if err := os.WriteFile(gf, buf.Bytes(), 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			want, err := os.ReadFile(gf)
-			if err != nil {
-				t.Fatalf("%v (run go test -update and review the result)", err)
-			}
-			if !bytes.Equal(bytes.TrimSpace(want), bytes.TrimSpace(buf.Bytes())) {
-				t.Errorf("findings differ from %s:\n--- got\n%s\n--- want\n%s", gf, buf.Bytes(), want)
-			}
+			goldentest.JSON(t, strings.TrimSuffix(in, ".txt")+".golden.json", got, *update)
 		})
 	}
 }
