@@ -2,12 +2,12 @@ package main
 
 import (
 	"encoding/json"
-	"github.com/errcode-dev/errcode/internal/goldentest"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/errcode-dev/errcode/cmd"
+	"github.com/errcode-dev/errcode/internal/goldentest"
 	"github.com/errcode-dev/errcode/internal/iostreams"
 )
 

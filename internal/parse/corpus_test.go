@@ -2,11 +2,12 @@ package parse
 
 import (
 	"flag"
-	"github.com/errcode-dev/errcode/internal/goldentest"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/errcode-dev/errcode/internal/goldentest"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files under testdata/corpus")
