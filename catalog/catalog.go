@@ -466,25 +466,13 @@ func (c *Catalog) InScope(scope string) []*Entry {
 // ByAction returns the entries whose Actions include action (any case), in
 // catalog order: the codes that API action is documented to return.
 func (c *Catalog) ByAction(action string) []*Entry {
-	action = strings.TrimSpace(action)
-	if action == "" {
+	pos := c.ActionPositions(action)
+	if pos == nil {
 		return nil
 	}
-	if c.st != nil {
-		var out []*Entry
-		for _, p := range c.st.byAction(action) {
-			out = append(out, c.st.entry(p))
-		}
-		return out
-	}
-	var out []*Entry
-	for _, e := range c.list {
-		for _, a := range e.Actions {
-			if strings.EqualFold(a, action) {
-				out = append(out, e)
-				break
-			}
-		}
+	out := make([]*Entry, len(pos))
+	for i, p := range pos {
+		out[i] = c.entry(p)
 	}
 	return out
 }
