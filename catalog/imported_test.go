@@ -20,22 +20,13 @@ import (
 // both languages. Where codes.yaml defines the same (scope, code), the
 // curated entry must be what resolves.
 func TestEveryImportedCodeResolves(t *testing.T) {
-	files, err := filepath.Glob("products/*.yaml")
-	if err != nil || len(files) < 250 {
-		t.Fatalf("products/*.yaml: %d files, %v", len(files), err)
+	byProduct := productFiles(t)
+	if len(byProduct) < 250 {
+		t.Fatalf("products/*.yaml: %d files", len(byProduct))
 	}
 	c := catalog.Default()
 	n := 0
-	for _, f := range files {
-		data, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		product := strings.TrimSuffix(filepath.Base(f), ".yaml")
-		entries, err := source.DecodeProduct(product, data)
-		if err != nil {
-			t.Fatalf("%s: %v", f, err)
-		}
+	for product, entries := range byProduct {
 		for _, want := range entries {
 			n++
 			id := product + "/" + want.Code
@@ -217,21 +208,8 @@ func staleCurated(curated []*catalog.Entry, imported map[string]*catalog.Entry) 
 // summary, their translation, their causes and steps written for it) are
 // named here until a person reviews them and copies the new text.
 func TestCuratedTextIsCurrent(t *testing.T) {
-	files, err := filepath.Glob("products/*.yaml")
-	if err != nil || len(files) == 0 {
-		t.Fatalf("products/*.yaml: %v", err)
-	}
 	imported := map[string]*catalog.Entry{}
-	for _, f := range files {
-		data, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		product := strings.TrimSuffix(filepath.Base(f), ".yaml")
-		entries, err := source.DecodeProduct(product, data)
-		if err != nil {
-			t.Fatal(err)
-		}
+	for product, entries := range productFiles(t) {
 		for _, e := range entries {
 			imported[product+"/"+e.Code] = e
 		}
@@ -410,4 +388,25 @@ func TestProvenance(t *testing.T) {
 			t.Errorf("README's reproduction check does not check out %s at %s", o.Repo, o.Commit)
 		}
 	}
+}
+
+// productFiles decodes every catalog/products/<product>.yaml, by product.
+func productFiles(t *testing.T) map[string][]*catalog.Entry {
+	t.Helper()
+	files, err := filepath.Glob("products/*.yaml")
+	if err != nil || len(files) == 0 {
+		t.Fatalf("products/*.yaml: %v", err)
+	}
+	out := map[string][]*catalog.Entry{}
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		product := strings.TrimSuffix(filepath.Base(f), ".yaml")
+		if out[product], err = source.DecodeProduct(product, data); err != nil {
+			t.Fatalf("%s: %v", f, err)
+		}
+	}
+	return out
 }
