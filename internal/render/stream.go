@@ -133,26 +133,7 @@ func (s *TableSizer) Writer(w io.Writer, opt TableOptions) (RowWriter, error) {
 	}
 	widths := append([]int(nil), s.widths...)
 	if opt.Width > 0 && n > 0 {
-		// dropColumns
-		gone := make([]bool, n)
-		fits := func() bool {
-			used := 0
-			for i := 0; i < n-1; i++ {
-				if !gone[i] {
-					used += widths[i] + 2
-				}
-			}
-			avail := opt.Width - used - 2
-			return avail >= widths[n-1] || opt.DropBelow > 0 && avail >= opt.DropBelow
-		}
-		for _, c := range opt.Drop {
-			if fits() {
-				break
-			}
-			if c >= 0 && c < n-1 {
-				gone[c] = true
-			}
-		}
+		gone := droppedColumns(widths, opt.Width, opt.Drop, opt.DropBelow)
 		var kept []int
 		for i := range n {
 			t.keep[i] = !gone[i]

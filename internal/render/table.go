@@ -2,6 +2,7 @@ package render
 
 import (
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -138,30 +139,9 @@ func columnWidths(header []string, rows [][]string) []int {
 // dropColumns leaves out the droppable columns, in order, while the last
 // column would be cut.
 func dropColumns(header []string, rows [][]string, width int, drop []int, below int) ([]string, [][]string) {
-	widths := columnWidths(header, rows)
 	n := len(header)
-	gone := make([]bool, n)
-	fits := func() bool {
-		used := 0
-		for i := 0; i < n-1; i++ {
-			if !gone[i] {
-				used += widths[i] + 2
-			}
-		}
-		avail := width - used
-		avail -= 2 // as fitLastColumn counts it
-		return avail >= widths[n-1] || below > 0 && avail >= below
-	}
-	any := false
-	for _, c := range drop {
-		if fits() {
-			break
-		}
-		if c >= 0 && c < n-1 {
-			gone[c], any = true, true
-		}
-	}
-	if !any {
+	gone := droppedColumns(columnWidths(header, rows), width, drop, below)
+	if !slices.Contains(gone, true) {
 		return header, rows
 	}
 	keep := func(r []string) []string {
@@ -178,6 +158,34 @@ func dropColumns(header []string, rows [][]string, width int, drop []int, below 
 		out[i] = keep(r)
 	}
 	return keep(header), out
+}
+
+// droppedColumns says which columns of the given widths to leave out: the
+// droppable ones (drop, in order; never the last column) while the last
+// column would be cut at width, or, with below > 0, narrowed under below.
+// Table and the streaming TableSizer share it.
+func droppedColumns(widths []int, width int, drop []int, below int) []bool {
+	n := len(widths)
+	gone := make([]bool, n)
+	fits := func() bool {
+		used := 0
+		for i := 0; i < n-1; i++ {
+			if !gone[i] {
+				used += widths[i] + 2
+			}
+		}
+		avail := width - used - 2 // as fitLastColumn counts it
+		return avail >= widths[n-1] || below > 0 && avail >= below
+	}
+	for _, c := range drop {
+		if fits() {
+			break
+		}
+		if c >= 0 && c < n-1 {
+			gone[c] = true
+		}
+	}
+	return gone
 }
 
 // overflowMark starts the placeholder of a first cell too long for its
