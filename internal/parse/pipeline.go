@@ -30,6 +30,10 @@ type chunkSource struct {
 	filter *lineFilter // marks the lines of a chunk, when set
 	pre    *prescanner // prescans marked lines, when set
 	share  int         // eighths of the marked lines to prescan
+	// prescanAll is prescanMode as the scan started: read once on the
+	// caller's goroutine, since a reader may outlive its scan (emit failed)
+	// while a test sets the next mode.
+	prescanAll bool
 
 	lines int   // lines before the next chunk (kept when marking)
 	off   int64 // input offset of the next chunk
@@ -114,6 +118,7 @@ func (s *scanner) runPipelined(src *chunkSource) (Stats, error) {
 	if src.filter != nil {
 		src.pre = newPrescanner(s.opt)
 	}
+	src.prescanAll = prescanMode > 0
 	go src.produce(free, full, done)
 	for {
 		c := <-full
@@ -174,7 +179,7 @@ func (cs *chunkSource) produce(free <-chan *chunk, full chan<- *chunk, done <-ch
 		case q >= 2:
 			cs.share = min(cs.share+1, 8)
 		}
-		if prescanMode > 0 {
+		if cs.prescanAll {
 			cs.share = 8
 		}
 		cs.fill(c, cs.share > 0)
