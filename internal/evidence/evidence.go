@@ -35,6 +35,7 @@ import (
 	"bufio"
 	_ "embed"
 	"strings"
+	"sync"
 )
 
 // Kind is a kind of product evidence, strongest first.
@@ -389,8 +390,9 @@ func hasProvider(ms []Marker, p string) bool {
 var terraformTSV string
 
 // terraformRules is terraform.tsv: exact names, and "<word>_*" prefixes
-// keyed by their first word.
-var terraformExact, terraformWord = func() (map[string]string, map[string]string) {
+// keyed by their first word. It is read on first use: only parse needs it,
+// and every other command would pay for it at start-up.
+var terraformRules = sync.OnceValues(func() (map[string]string, map[string]string) {
 	exact, words := map[string]string{}, map[string]string{}
 	sc := bufio.NewScanner(strings.NewReader(terraformTSV))
 	for sc.Scan() {
@@ -409,7 +411,7 @@ var terraformExact, terraformWord = func() (map[string]string, map[string]string
 		}
 	}
 	return exact, words
-}()
+})
 
 // TerraformProduct returns the product of a Terraform resource or data
 // source name (tencentcloud_postgresql_instance: postgres), by the table of
@@ -419,7 +421,8 @@ func TerraformProduct(name string, isProduct func(string) bool) (string, bool) {
 }
 
 func terraformProduct(name string, isProduct func(string) bool) (string, bool) {
-	if p, ok := terraformExact[name]; ok {
+	exact, words := terraformRules()
+	if p, ok := exact[name]; ok {
 		return p, true
 	}
 	w, ok := strings.CutPrefix(name, "tencentcloud_")
@@ -429,7 +432,7 @@ func terraformProduct(name string, isProduct func(string) bool) (string, bool) {
 	if i := strings.IndexByte(w, '_'); i >= 0 {
 		w = w[:i]
 	}
-	if p, ok := terraformWord[w]; ok {
+	if p, ok := words[w]; ok {
 		return p, true
 	}
 	if isProduct != nil && isProduct(w) {
