@@ -191,6 +191,20 @@ func (t *textIndex) codeHas(doc int32, lower string) (contains, is bool) {
 	return contains, is
 }
 
+// containsLower reports whether s, lower-cased, contains lower (which is),
+// without a lower-cased copy of s when lower is ASCII.
+func containsLower(s, lower string) bool {
+	if !isASCII(lower) {
+		return strings.Contains(strings.ToLower(s), lower)
+	}
+	for i := 0; i+len(lower) <= len(s); i++ {
+		if equalFoldASCII(s[i:i+len(lower)], lower) {
+			return true
+		}
+	}
+	return false
+}
+
 func isASCII(s string) bool {
 	for i := 0; i < len(s); i++ {
 		if s[i] >= 0x80 {
@@ -855,13 +869,20 @@ func (ix *Index) TextPositions(q string, limit int) []PosHit {
 			if isCode {
 				exact = 1
 			}
-			d := t.cat.DefinitionAt(int(doc))
-			if d.Scope == catalog.ScopeCommon && !d.Imported && int(c.strong) == len(terms) {
-				common = 1
-			}
-			if phrase != "" && (compact == "" || inCode ||
-				strings.Contains(strings.ToLower(d.Summary.En), phrase) || strings.Contains(d.Summary.Zh, phrase)) {
+			if phrase != "" && (compact == "" || inCode) {
 				phr = 1
+			}
+			// Both need every term in the code or summary (a summary holds
+			// the phrase only where it holds each of its words), and only
+			// then is the definition built.
+			if int(c.strong) == len(terms) {
+				d := t.cat.DefinitionAt(int(doc))
+				if d.Scope == catalog.ScopeCommon && !d.Imported {
+					common = 1
+				}
+				if phr == 0 && phrase != "" && (containsLower(d.Summary.En, phrase) || strings.Contains(d.Summary.Zh, phrase)) {
+					phr = 1
+				}
 			}
 		}
 		g := (4*common + 2*exact + phr + rel/(rel+relSaturation)) / 8
