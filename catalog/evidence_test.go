@@ -148,6 +148,7 @@ func TestProductClassGuides(t *testing.T) {
 		{"cvm", "ResourceInsufficient.AvailabilityZoneSoldOut", "ResourceInsufficient"},
 		{"cvm", "LimitExceeded.SpotQuota", "LimitExceeded"},
 		{"cvm", "OperationDenied.AccountNotSupported", "OperationDenied"},
+		{"cbs", "LimitExceeded.InstanceAttachedDisk", "LimitExceeded"},
 	} {
 		e, g := c.Get(tt.scope, tt.code), c.Get(tt.scope, tt.class)
 		if e == nil || g == nil || g.Imported {
