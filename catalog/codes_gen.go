@@ -6073,7 +6073,7 @@ var codes = []Entry{
 		Actions:       []string{"AssociateInstancesKeyPairs", "DeleteKeyPairs", "DisassociateInstancesKeyPairs"},
 		Docs:          Text{En: "https://www.tencentcloud.com/document/product/1103", Zh: "https://cloud.tencent.com/document/product/1207"},
 		Provenance:    "official",
-		Source:        "Lighthouse API 2020-03-24, tencentcloud-sdk-go lighthouse/v20200324/errors.go and client.go (actions); en from tencentcloud-sdk-go-intl-en; DeleteKeyPairs handling from teamssix/cf pkg/cloud/tencent/tencentlh/lhssh.go; DescribeKeyPairs filters and KeyPair fields from lighthouse/v20200324/models.go; guidance errcode's",
+		Source:        "Lighthouse API 2020-03-24, tencentcloud-sdk-go lighthouse/v20200324/errors.go and client.go (actions); en from tencentcloud-sdk-go-intl-en; DeleteKeyPairs handling from teamssix/cf pkg/cloud/tencent/tencentlh/lhssh.go; key pairs are created per region (the Lighthouse key guide, tencentyun/intlcloud-documents 管理密钥_intl_en.md); DescribeKeyPairs filters and KeyPair fields from lighthouse/v20200324/models.go; guidance errcode's",
 		Versions:      []string{"2020-03-24"},
 	},
 	{
