@@ -5136,7 +5136,7 @@ var codes = []Entry{
 		Summary: Text{En: "Insufficient resource.", Zh: "资源不足。"},
 		Causes: []Text{
 			{En: "Tencent Cloud documents the bare `ResourceInsufficient` of TencentDB for MySQL for `CreateAuditPolicy` only: the database audit service could not allocate what a new audit policy of the instance needs in this region at that moment.", Zh: "腾讯云文档中，云数据库 MySQL 的 `ResourceInsufficient`（不带子码）只由 `CreateAuditPolicy` 返回：数据库审计服务此时无法在该地域为实例的新审计策略分配所需资源。"},
-			{En: "Audit is being switched on for the instance, or another audit change is still running, so the resources of the audit service are not ready yet when the policy is created.", Zh: "实例正在开通审计，或另一项审计变更尚未完成，创建策略时审计服务的资源还未就绪。"},
+			{En: "It is one of several answers `CreateAuditPolicy` documents for an instance whose audit is not ready: the neighbours name the reason (`OperationDenied.AuditStatusError` audit state, `OperationDenied.AuditTaskConflictError` another audit task running, `LimitExceeded` and `OperationDenied.AuditPolicyOverQuotaError` too many policies); `ResourceInsufficient` is the one that leaves the shortage on the service side.", Zh: "`CreateAuditPolicy` 为审计尚未就绪的实例记载了多个错误码，相邻的错误码写明了原因（`OperationDenied.AuditStatusError` 审计状态异常、`OperationDenied.AuditTaskConflictError` 有其他审计任务在执行、`LimitExceeded` 与 `OperationDenied.AuditPolicyOverQuotaError` 策略过多）；`ResourceInsufficient` 则表示资源短缺在服务端。"},
 		},
 		Remediation: []Text{
 			{En: "Check that audit is on for the instance and what it already has: `tccli cdb DescribeAuditConfig --region ap-guangzhou --InstanceId cdb-xxxxxxxx` and `tccli cdb DescribeAuditPolicies --region ap-guangzhou --InstanceId cdb-xxxxxxxx`.", Zh: "确认实例已开通审计及已有内容：`tccli cdb DescribeAuditConfig --region ap-guangzhou --InstanceId cdb-xxxxxxxx` 与 `tccli cdb DescribeAuditPolicies --region ap-guangzhou --InstanceId cdb-xxxxxxxx`。"},
@@ -5148,7 +5148,7 @@ var codes = []Entry{
 		Verdict:       RetryAfter,
 		RetryAfter:    Text{En: "the audit change in progress has finished, or a few minutes have passed", Zh: "进行中的审计变更完成，或过几分钟之后"},
 		RetryEvidence: Text{En: "errcode's curated entry for this code", Zh: "errcode 为该错误码整理的条目"},
-		Related:       []string{"LimitExceeded", "OperationDenied.AuditPolicyOverQuotaError", "FailedOperation.CreateAuditFailError"},
+		Related:       []string{"OperationDenied.AuditStatusError", "OperationDenied.AuditTaskConflictError", "LimitExceeded", "FailedOperation.CreateAuditFailError"},
 		Actions:       []string{"CreateAuditPolicy"},
 		Docs:          Text{En: "https://www.tencentcloud.com/document/product/236", Zh: "https://cloud.tencent.com/document/product/236"},
 		Provenance:    "official",
