@@ -1586,7 +1586,7 @@ var codes = []Entry{
 		},
 		Remediation: []Text{
 			{En: "Read the instance's edition: `tccli redis DescribeInstances --region ap-guangzhou --InstanceId crs-xxxxxxxx`, fields `Type`, `ProductType`, `Engine` and `CurrentRedisVersion`.", Zh: "查看实例的版本形态：`tccli redis DescribeInstances --region ap-guangzhou --InstanceId crs-xxxxxxxx`，关注 `Type`、`ProductType`、`Engine` 与 `CurrentRedisVersion` 字段。"},
-			{En: "Compare it with the action's page in the API documentation (https://cloud.tencent.com/document/product/239), which names the editions the action applies to; leave those instances out of the call (or the data source) in your automation.", Zh: "对照 API 文档（https://cloud.tencent.com/document/product/239）中该接口的说明，确认其适用的版本；在自动化中对不适用的实例不再调用该接口（或不再使用该数据源）。"},
+			{En: "Compare it with the action's page in the API documentation (https://cloud.tencent.com/document/product/239), which often says which editions or versions the action applies to; leave instances it does not apply to out of the call (or the data source) in your automation.", Zh: "对照 API 文档（https://cloud.tencent.com/document/product/239）中该接口的说明，其中通常写明适用的实例版本；在自动化中对不适用的实例不再调用该接口（或不再使用该数据源）。"},
 			{En: "If you need the feature, move the instance to an edition that has it first (`UpgradeInstanceVersion`, `UpgradeSmallVersion`, or the Redis console https://console.cloud.tencent.com/redis), then call the action again.", Zh: "若确需该功能，先将实例升级到支持该功能的版本（`UpgradeInstanceVersion`、`UpgradeSmallVersion`，或在 Redis 控制台 https://console.cloud.tencent.com/redis 操作），再重新调用。"},
 		},
 		Retry:         Text{En: "Not retryable; the same instance keeps rejecting the action until its edition changes.", Zh: "不可重试；在实例版本变化之前，同一实例会一直拒绝该接口。"},
