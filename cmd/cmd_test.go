@@ -138,7 +138,7 @@ func TestLang(t *testing.T) {
 	for _, tt := range tests {
 		ios, _, _, _ := iostreams.Test()
 		ios.SetEnv(func(k string) string { return tt.env[k] })
-		a := &app{ios: ios, lang: tt.flag}
+		a := &Factory{ios: ios, lang: tt.flag}
 		if got := string(a.Lang()); got != tt.want {
 			t.Errorf("env %v flag %q: Lang = %s, want %s", tt.env, tt.flag, got, tt.want)
 		}

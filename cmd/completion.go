@@ -9,11 +9,12 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/errcode-dev/errcode/catalog"
+	"github.com/errcode-dev/errcode/internal/explain"
 	"github.com/errcode-dev/errcode/internal/search"
 	"github.com/errcode-dev/errcode/internal/textsafe"
 )
 
-func newCompletionCmd(a *app) *cobra.Command {
+func newCompletionCmd(a *Factory) *cobra.Command {
 	return &cobra.Command{
 		Use:   "completion bash|zsh|fish|powershell",
 		Short: "Print a shell completion script",
@@ -93,7 +94,7 @@ func genBash(root *cobra.Command, w io.Writer) error {
 // with the summary as the description where the shell shows one; scope
 // (the command's --product), when set, keeps that product's codes. A crowded
 // segment is offered as stems (see search.Index.Complete).
-func (a *app) completeCodes(prefix, scope string) ([]cobra.Completion, cobra.ShellCompDirective) {
+func (a *Factory) completeCodes(prefix, scope string) ([]cobra.Completion, cobra.ShellCompDirective) {
 	dir := cobra.ShellCompDirectiveNoFileComp
 	lang := a.Lang()
 	if scope != "" && !a.catalog().HasScope(scope) {
@@ -119,7 +120,7 @@ func (a *app) completeCodes(prefix, scope string) ([]cobra.Completion, cobra.She
 			dir |= cobra.ShellCompDirectiveNoSpace
 		}
 		if c.Entry != nil {
-			out = append(out, cobra.CompletionWithDesc(c.Value, oneLine(oneLineSummary(c.Entry.Summary, lang))))
+			out = append(out, cobra.CompletionWithDesc(c.Value, oneLine(explain.OneLineSummary(c.Entry.Summary, lang))))
 		} else {
 			out = append(out, c.Value)
 		}
@@ -130,14 +131,14 @@ func (a *app) completeCodes(prefix, scope string) ([]cobra.Completion, cobra.She
 // completeScopes offers the scopes, each product with its name.
 // addProductFlag adds --product and its alias --scope, both completing the
 // catalog's scopes, to c.
-func (a *app) addProductFlag(c *cobra.Command, target *string, usage string) {
+func (a *Factory) addProductFlag(c *cobra.Command, target *string, usage string) {
 	c.Flags().StringVar(target, "product", "", usage)
 	c.Flags().StringVar(target, "scope", "", "alias of --product")
 	_ = c.RegisterFlagCompletionFunc("product", a.completeScopes)
 	_ = c.RegisterFlagCompletionFunc("scope", a.completeScopes)
 }
 
-func (a *app) completeScopes(_ *cobra.Command, _ []string, prefix string) ([]cobra.Completion, cobra.ShellCompDirective) {
+func (a *Factory) completeScopes(_ *cobra.Command, _ []string, prefix string) ([]cobra.Completion, cobra.ShellCompDirective) {
 	lang := a.Lang()
 	lp := strings.ToLower(prefix)
 	var out []cobra.Completion
@@ -156,7 +157,7 @@ func (a *app) completeScopes(_ *cobra.Command, _ []string, prefix string) ([]cob
 
 // completeActions offers the API actions starting with prefix; more than
 // search.MaxCompletions are offered as stems, at most half as many, as codes are.
-func (a *app) completeActions(_ *cobra.Command, _ []string, prefix string) ([]cobra.Completion, cobra.ShellCompDirective) {
+func (a *Factory) completeActions(_ *cobra.Command, _ []string, prefix string) ([]cobra.Completion, cobra.ShellCompDirective) {
 	names := a.catalog().Actions(prefix, 0)
 	dir := cobra.ShellCompDirectiveNoFileComp
 	if len(names) <= search.MaxCompletions {
@@ -194,7 +195,7 @@ func (a *app) completeActions(_ *cobra.Command, _ []string, prefix string) ([]co
 	return out, dir
 }
 
-func (a *app) completeCategories(*cobra.Command, []string, string) ([]cobra.Completion, cobra.ShellCompDirective) {
+func (a *Factory) completeCategories(*cobra.Command, []string, string) ([]cobra.Completion, cobra.ShellCompDirective) {
 	return a.catalog().Categories(), cobra.ShellCompDirectiveNoFileComp
 }
 

@@ -17,6 +17,7 @@ import (
 	"github.com/errcode-dev/errcode/catalog"
 	"github.com/errcode-dev/errcode/internal/diagnose"
 	"github.com/errcode-dev/errcode/internal/evidence"
+	"github.com/errcode-dev/errcode/internal/explain"
 	"github.com/errcode-dev/errcode/internal/parse"
 	"github.com/errcode-dev/errcode/internal/redact"
 	"github.com/errcode-dev/errcode/internal/render"
@@ -34,7 +35,7 @@ type parseOptions struct {
 	progressMin int64
 }
 
-func newParseCmd(a *app) *cobra.Command {
+func newParseCmd(a *Factory) *cobra.Command {
 	opts := &parseOptions{now: time.Now, progressMin: progressMinSize}
 	c := &cobra.Command{
 		Use:   "parse [FILE...]",
@@ -75,8 +76,8 @@ not count), 1 when none was, 2 when an input could not be read or the
 output could not be written.`,
 		Example: `  curl -s https://cvm.tencentcloudapi.com ... | errcode parse
   tccli cvm DescribeInstances 2>&1 | errcode parse
-  kubectl logs app | errcode parse --summary
-  errcode parse -o jsonl app.log > errors.jsonl`,
+  kubectl logs Factory | errcode parse --summary
+  errcode parse -o jsonl Factory.log > errors.jsonl`,
 		RunE: func(_ *cobra.Command, args []string) error { return parseRun(a, opts, args) },
 	}
 	f := c.Flags()
@@ -182,7 +183,7 @@ func (v *stepsValue) Set(s string) error {
 // errQuietFound stops a --quiet scan at the first finding.
 var errQuietFound = errors.New("found")
 
-func parseRun(a *app, opts *parseOptions, args []string) error {
+func parseRun(a *Factory, opts *parseOptions, args []string) error {
 	format, err := a.format(outTable, outPlain, outJSON, outJSONL, outYAML)
 	if err != nil {
 		return err
@@ -245,7 +246,7 @@ type writeError struct{ err error }
 func (w writeError) Error() string { return w.err.Error() }
 
 type parser struct {
-	a      *app
+	a      *Factory
 	opts   *parseOptions
 	lang   catalog.Lang
 	format string
@@ -1174,3 +1175,23 @@ func (p *parser) definedOnce(code string) bool {
 	p.oneScope[code] = v
 	return v
 }
+
+// Output formats of parse.
+const (
+	outTable = string(render.FormatTable)
+	outPlain = string(render.FormatPlain)
+	outJSON  = string(render.FormatJSON)
+	outJSONL = string(render.FormatJSONL)
+	outYAML  = string(render.FormatYAML)
+)
+
+func (a *Factory) format(allowed ...string) (string, error) {
+	fs := make([]render.Format, len(allowed))
+	for i, f := range allowed {
+		fs[i] = render.Format(f)
+	}
+	f, err := a.formatFor(fs)
+	return string(f), err
+}
+
+func listScopes(scopes []string, max int) string { return explain.ListScopes(scopes, max) }

@@ -22,7 +22,7 @@ func bigLog(t *testing.T, n int) string {
 			b.WriteString("2024-05-01T10:00:00Z INFO nothing to see here, just an ordinary log line\n")
 		}
 	}
-	path := filepath.Join(t.TempDir(), "app.log")
+	path := filepath.Join(t.TempDir(), "Factory.log")
 	if err := os.WriteFile(path, []byte(b.String()), 0o644); err != nil {
 		t.Fatal(err)
 	}
@@ -39,7 +39,7 @@ func runParse(t *testing.T, stderrTTY bool, opts parseOptions, args ...string) (
 	opts.now = func() time.Time { clock = clock.Add(150 * time.Millisecond); return clock }
 	opts.progressMin = 1 << 20
 	code := ExitOK
-	if err := parseRun(&app{ios: ios}, &opts, args); err != nil {
+	if err := parseRun(&Factory{ios: ios}, &opts, args); err != nil {
 		var ee *exitError
 		if !errors.As(err, &ee) {
 			t.Fatalf("parse: %v", err)

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/errcode-dev/errcode/internal/explain"
 	"github.com/errcode-dev/errcode/internal/iostreams"
 	"github.com/errcode-dev/errcode/internal/parse"
 )
@@ -27,11 +28,11 @@ func TestProductsShapes(t *testing.T) {
 	}
 	// JSON: the stable fields.
 	_, out, _ = run(t, false, nil, "products", "-o", "json")
-	var ps []productView
+	var ps []explain.Product
 	if err := json.Unmarshal([]byte(out), &ps); err != nil || len(ps) != 261 {
 		t.Fatalf("products -o json: %v, %d products", err, len(ps))
 	}
-	i := slices.IndexFunc(ps, func(p productView) bool { return p.Product == "cvm" })
+	i := slices.IndexFunc(ps, func(p explain.Product) bool { return p.Product == "cvm" })
 	if i < 0 || ps[i].NameZh != "云服务器" || ps[i].NameEn != "Cloud Virtual Machine" || ps[i].Codes < 400 {
 		t.Errorf("cvm = %+v", ps[i])
 	}
@@ -58,7 +59,7 @@ func TestPickScope(t *testing.T) {
 		{"an unknown code", parse.Finding{Code: "Nope.Nothing"}, "", nil},
 	}
 	ios := testStreams()
-	p := &parser{a: &app{ios: ios}}
+	p := &parser{a: &Factory{ios: ios}}
 	for _, tt := range tests {
 		got := p.pickScope(tt.f)
 		if got.scope != tt.scope || !slices.Equal(got.candidates, tt.cands) {
@@ -70,7 +71,7 @@ func TestPickScope(t *testing.T) {
 // Codes in prose: dotted codes of any product, undotted ones only when they are
 // more than a word some product happens to use.
 func TestKnownCode(t *testing.T) {
-	p := &parser{a: &app{ios: testStreams()}}
+	p := &parser{a: &Factory{ios: testStreams()}}
 	for code, want := range map[string]bool{
 		"InternalError":                  true,  // common
 		"ResourcesSoldOut":               true,  // 49 products

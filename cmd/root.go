@@ -7,14 +7,17 @@ import (
 	"errors"
 	"fmt"
 	"runtime/debug"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
 	"github.com/spf13/cobra"
 
 	"github.com/errcode-dev/errcode/catalog"
+	"github.com/errcode-dev/errcode/internal/explain"
 	"github.com/errcode-dev/errcode/internal/iostreams"
 	"github.com/errcode-dev/errcode/internal/redact"
+	"github.com/errcode-dev/errcode/internal/render"
 	"github.com/errcode-dev/errcode/internal/search"
 	"github.com/errcode-dev/errcode/internal/textsafe"
 )
@@ -23,20 +26,9 @@ import (
 // otherwise it comes from the module's build info.
 var version = ""
 
-// Output formats.
-const (
-	outTable    = "table"
-	outPlain    = "plain"
-	outJSON     = "json"
-	outJSONL    = "jsonl"
-	outYAML     = "yaml"
-	outCSV      = "csv"
-	outMarkdown = "markdown"
-)
-
-// app is what every subcommand shares: the streams, the global options and
+// Factory is what every subcommand shares: the streams, the global options and
 // the catalog, built on first use.
-type app struct {
+type Factory struct {
 	ios    *iostreams.IOStreams
 	output string // -o; "" means table on a terminal, plain when piped
 	lang   string // --lang as given; "" means from the environment
@@ -49,14 +41,14 @@ type app struct {
 	resolved     catalog.Lang
 }
 
-func (a *app) catalog() *catalog.Catalog {
+func (a *Factory) catalog() *catalog.Catalog {
 	if a.cat == nil {
 		a.cat = catalog.Default()
 	}
 	return a.cat
 }
 
-func (a *app) index() *search.Index {
+func (a *Factory) index() *search.Index {
 	if a.ix == nil {
 		a.ix = search.New(a.catalog())
 	}
@@ -68,7 +60,7 @@ func (a *app) index() *search.Index {
 // same values (see parseLang); an ERRCODE_LANG that is neither en nor zh is
 // ignored with a warning on stderr, once. In the locale variables a value
 // starting with "zh" means Chinese, anything else (fr_FR.UTF-8, C) English.
-func (a *app) Lang() catalog.Lang {
+func (a *Factory) Lang() catalog.Lang {
 	if a.langResolved {
 		return a.resolved
 	}
@@ -126,22 +118,34 @@ func shorten(s string, n int) string {
 	return s[:n] + "…"
 }
 
-// format returns the output format, resolving the default and checking it
-// against the formats the command accepts.
-func (a *app) format(allowed ...string) (string, error) {
-	f := a.output
+// formatFor returns the output format: -o, checked against the formats
+// the result has, else table on a terminal and plain when piped.
+func (a *Factory) formatFor(formats []render.Format) (render.Format, error) {
+	f := render.Format(a.output)
 	if f == "" {
 		if a.ios.IsStdoutTTY() {
-			return outTable, nil
+			return render.FormatTable, nil
 		}
-		return outPlain, nil
+		return render.FormatPlain, nil
 	}
-	for _, ok := range allowed {
-		if f == ok {
-			return f, nil
-		}
+	if slices.Contains(formats, f) {
+		return f, nil
 	}
-	return "", usageErr([]string{"use one of: " + strings.Join(allowed, ", ")}, "invalid output format %q for this command", shown(f))
+	names := make([]string, len(formats))
+	for i, f := range formats {
+		names[i] = string(f)
+	}
+	return "", usageErr([]string{"use one of: " + strings.Join(names, ", ")}, "invalid output format %q for this command", shown(string(f)))
+}
+
+// term is what the exporter knows of stdout.
+func (a *Factory) term() render.Term {
+	return render.Term{Width: a.ios.TerminalWidth(), Color: a.ios.ColorEnabled()}
+}
+
+// explainer returns the use cases, in the output language.
+func (a *Factory) explainer() *explain.Explainer {
+	return explain.New(a.catalog(), a.index(), a.Lang())
 }
 
 // Main runs errcode with args and returns the exit status. It prints every
@@ -154,7 +158,7 @@ func Main(args []string, ios *iostreams.IOStreams) int {
 	wrapped := *ios
 	wrapped.Out = out
 	ios = &wrapped
-	a := &app{ios: ios}
+	a := &Factory{ios: ios}
 	root := newRootCmd(a)
 	root.SetArgs(args)
 	err := root.Execute()
@@ -164,6 +168,11 @@ func Main(args []string, ios *iostreams.IOStreams) int {
 	}
 	if err == nil {
 		return ExitOK
+	}
+	var ue *explain.UsageError
+	if errors.As(err, &ue) {
+		printErr(ios, ue.Msg, ue.Hints...)
+		return ExitUsage
 	}
 	var ee *exitError
 	if errors.As(err, &ee) {
@@ -179,7 +188,7 @@ func Main(args []string, ios *iostreams.IOStreams) int {
 
 // NewRootCmd returns the root command wired to ios, for tools that walk the
 // command tree (man pages, docs). Main is the way to run errcode.
-func NewRootCmd(ios *iostreams.IOStreams) *cobra.Command { return newRootCmd(&app{ios: ios}) }
+func NewRootCmd(ios *iostreams.IOStreams) *cobra.Command { return newRootCmd(&Factory{ios: ios}) }
 
 // printWarn writes one warning line to stderr, redacted and made safe for a
 // terminal.
@@ -200,10 +209,8 @@ func printErr(ios *iostreams.IOStreams, msg string, hints ...string) {
 	}
 }
 
-// shown is an argument or file name as errcode may echo it: redacted (a
-// pasted SecretKey=... or AKID... is not printed back). It is not escaped:
-// it goes into %q or through printErr, which escape it once.
-func shown(arg string) string { return redact.String(arg) }
+// shown is an argument or file name as errcode may echo it (see explain.Shown).
+func shown(arg string) string { return explain.Shown(arg) }
 
 const rootLong = `errcode explains Tencent Cloud API error codes: what a code means, why it
 happens, whether to retry, and exactly what to do. It works offline: the
@@ -224,7 +231,7 @@ Environment:
 
 func init() { cobra.AddTemplateFunc("errcodeVersion", buildVersion) }
 
-func newRootCmd(a *app) *cobra.Command {
+func newRootCmd(a *Factory) *cobra.Command {
 	root := &cobra.Command{
 		Use:   "errcode",
 		Short: "Explain Tencent Cloud API error codes, offline",
@@ -258,15 +265,15 @@ func newRootCmd(a *app) *cobra.Command {
 	pf.StringVarP(&a.output, "output", "o", "", "output format: table, plain, json, yaml (list also: csv, markdown; parse also: jsonl) (default: table on a terminal, plain when piped)")
 	pf.StringVar(&a.lang, "lang", "", "language of the text: en or zh (default: $ERRCODE_LANG, then the locale)")
 	pf.StringVar(&a.color, "color", "auto", "colour: auto, always or never (auto honours NO_COLOR, CLICOLOR, CLICOLOR_FORCE)")
-	_ = root.RegisterFlagCompletionFunc("output", fixedCompletion(outTable, outPlain, outJSON, outJSONL, outYAML, outCSV, outMarkdown))
+	_ = root.RegisterFlagCompletionFunc("output", fixedCompletion(formatNames()...))
 	_ = root.RegisterFlagCompletionFunc("lang", fixedCompletion("en\tEnglish", "zh\t中文"))
 	_ = root.RegisterFlagCompletionFunc("color", fixedCompletion(iostreams.ColorModes...))
 
 	root.AddCommand(
-		newLookupCmd(a),
-		newListCmd(a),
-		newExplainCmd(a),
-		newProductsCmd(a),
+		NewCmdLookup(a, nil),
+		NewCmdList(a, nil),
+		NewCmdExplain(a, nil),
+		NewCmdProducts(a, nil),
 		newParseCmd(a),
 		newCompletionCmd(a),
 	)
@@ -311,8 +318,24 @@ func versionFrom(bi *debug.BuildInfo, ok bool) string {
 	return "devel-" + rev[:min(len(rev), 12)] + dirty
 }
 
+func formatNames() []string {
+	var out []string
+	for _, f := range render.Formats {
+		out = append(out, string(f))
+	}
+	return out
+}
+
 func fixedCompletion(values ...string) func(*cobra.Command, []string, string) ([]cobra.Completion, cobra.ShellCompDirective) {
 	return func(*cobra.Command, []string, string) ([]cobra.Completion, cobra.ShellCompDirective) {
 		return values, cobra.ShellCompDirectiveNoFileComp
 	}
+}
+
+// runOr runs a command's xRun, or runF instead when a test gives one.
+func runOr[O any](runF, xRun func(*O) error, opts *O) error {
+	if runF != nil {
+		return runF(opts)
+	}
+	return xRun(opts)
 }

@@ -1,0 +1,123 @@
+package render
+
+import (
+	"io"
+	"strconv"
+
+	"github.com/errcode-dev/errcode/catalog"
+	"github.com/errcode-dev/errcode/internal/explain"
+)
+
+// The shapes of errcode's results: one per result, for every format it has.
+// A new output format is a case in Exporter plus its name in the Formats of
+// the results that have it.
+
+// ProductsShape is the shape of `errcode products`.
+func ProductsShape() *Shape[explain.Product] {
+	row := make([]string, 4)
+	return &Shape[explain.Product]{
+		Formats: []Format{FormatTable, FormatPlain, FormatJSON, FormatYAML, FormatCSV, FormatMarkdown},
+		Rows: Columns[explain.Product]{
+			Header: []string{"PRODUCT", "CODES", "NAME (ZH)", "NAME (EN)"},
+			Row: func(p explain.Product) []string {
+				row[0], row[1], row[2], row[3] = p.Product, strconv.Itoa(p.Codes), p.NameZh, p.NameEn
+				return row
+			},
+		},
+	}
+}
+
+// LookupShape is the shape of `errcode lookup`: a row per code, and its
+// full entry in JSON and YAML, built only for them.
+func LookupShape(x *explain.Explainer) *Shape[explain.Hit] {
+	row := make([]string, 4)
+	return &Shape[explain.Hit]{
+		Formats: []Format{FormatTable, FormatPlain, FormatJSON, FormatYAML},
+		Record: func(h explain.Hit) any {
+			v := View(x.Entry(h.Match), x.Lang)
+			v.Query, v.Match, v.ExplainedFor = h.Query, h.Match.How, h.ForProduct
+			return v
+		},
+		Rows: Columns[explain.Hit]{
+			Header: []string{"CODE", "CATEGORY", "SCOPE", "SUMMARY"},
+			Row: func(h explain.Hit) []string {
+				row[0], row[1], row[2], row[3] = h.Code, h.Category, h.Scope, h.Summary
+				return row
+			},
+		},
+		// On a narrow terminal the CATEGORY column goes first: the code starts with it.
+		TableOptions: TableOptions{Drop: []int{1}, LongFirst: true},
+	}
+}
+
+// ListShape is the shape of `errcode list`; scoped is true under --product.
+// The terminal table is grouped: the category heads its group once,
+// instead of a column.
+func ListShape(x *explain.Explainer, scoped bool) *Shape[explain.Row] {
+	row, trow := make([]string, 5), make([]string, 5)
+	// Before the summary is cut, the category goes (the code starts with
+	// it), then under --product the scope (the same on every row). The code
+	// is never cut.
+	drop := []int{0}
+	if scoped {
+		drop = append(drop, 2)
+	}
+	return &Shape[explain.Row]{
+		Formats: []Format{FormatTable, FormatPlain, FormatJSON, FormatYAML, FormatCSV, FormatMarkdown},
+		Record:  func(r explain.Row) any { return View(x.EntryAt(r.Pos), x.Lang) },
+		Rows: Columns[explain.Row]{
+			Header: []string{"CODE", "CATEGORY", "SCOPE", "RETRYABLE", "SUMMARY"},
+			Row: func(r explain.Row) []string {
+				row[0], row[1], row[2], row[3], row[4] = r.Code, r.Category, r.Scope, r.Retry, r.Summary
+				return row
+			},
+		},
+		Table: &Columns[explain.Row]{
+			Header: []string{"CATEGORY", "CODE", "SCOPE", "RETRY", "SUMMARY"},
+			Row: func(r explain.Row) []string {
+				trow[0], trow[1], trow[2], trow[3], trow[4] = r.Category, r.Code, r.Scope, r.Retry, r.Summary
+				return trow
+			},
+		},
+		GroupFirst:   true,
+		TableOptions: TableOptions{Drop: drop, LongFirst: true},
+	}
+}
+
+// ExplainShape is the shape of `errcode explain`: the long form on a
+// terminal and when piped; the entry and each other definition in JSON and YAML.
+func ExplainShape(x *explain.Explainer, term Term) *Shape[explain.Explained] {
+	lang := x.Lang
+	return &Shape[explain.Explained]{
+		Formats: []Format{FormatTable, FormatPlain, FormatJSON, FormatYAML},
+		Record: func(ex explain.Explained) any {
+			all := append([]*catalog.Entry{ex.Entry}, x.OtherEntries(ex)...)
+			views := make(Many, len(all))
+			for i, e := range all {
+				v := View(e, lang)
+				v.Query, v.Match = ex.Query, ex.Match
+				if e.Scope == catalog.ScopeCommon {
+					v.ExplainedFor = ex.ForProduct
+				}
+				views[i] = v
+			}
+			return views
+		},
+		Block: func(w io.Writer, ex explain.Explained, _ int) error {
+			if ex.Index > 0 {
+				io.WriteString(w, "\n")
+			}
+			opt := ExplainOptions{Lang: lang, Width: term.Width, Color: term.Color, ProductName: catalog.ProductName(ex.Entry.Scope, lang)}
+			if pr, ok := x.Cat.Product(ex.ForProduct); ok && ex.ForProduct != "" {
+				opt.ForProduct = pr.Title(lang)
+			}
+			for _, o := range ex.Others {
+				opt.OtherDefs = append(opt.OtherDefs, OtherDef{
+					Scope: o.Scope, Name: catalog.ProductName(o.Scope, lang), Summary: explain.OneLineSummary(o.Summary, lang),
+				})
+			}
+			opt.OthersHint = x.OthersHint(ex)
+			return Explain(w, ex.Entry, opt)
+		},
+	}
+}
