@@ -274,7 +274,7 @@ func newRootCmd(a *Factory) *cobra.Command {
 		NewCmdList(a, nil),
 		NewCmdExplain(a, nil),
 		NewCmdProducts(a, nil),
-		newParseCmd(a),
+		NewCmdParse(a, nil),
 		newCompletionCmd(a),
 	)
 	addHelpTopics(root)

@@ -4,6 +4,7 @@ import (
 	_ "embed"
 	"fmt"
 	"io"
+	"reflect"
 	"strconv"
 	"strings"
 	"sync"
@@ -19,11 +20,11 @@ var explainTmpl string
 
 // labels are the fixed words of the explain layout in one language.
 type labels struct {
-	Causes, Fix, Retry, Related, Actions, Docs, Provenance, AlsoIn string
-	Yes, No, Retryable, NotRetryable                               string
-	RetryYes, RetryAfter, RetryableLater, DecidedBy                string // "yes, with backoff"; "after %s"; the meta word for after; "Decided by"
-	Sep, Colon                                                     string // after Yes/No; after the provenance word
-	Provenances                                                    map[string]string
+	Causes, Fix, Retry, Related, Actions, Docs, Provenance string
+	Yes, No, Retryable, NotRetryable                       string
+	RetryYes, RetryAfter, RetryableLater, DecidedBy        string // "yes, with backoff"; "after %s"; the meta word for after; "Decided by"
+	Sep, Colon                                             string // after Yes/No; after the provenance word
+	Provenances                                            map[string]string
 
 	// Imported entries (catalog/products/*.yaml).
 	Solution, SolutionOtherLang string // the official solution heading; when it is in the other language
@@ -39,7 +40,7 @@ type labels struct {
 var labelsByLang = map[catalog.Lang]labels{
 	catalog.English: {
 		Causes: "Likely causes", Fix: "How to fix", Retry: "Retry", Related: "Related codes",
-		Actions: "API actions that may return it", Docs: "Docs", Provenance: "Source", AlsoIn: "also defined in:",
+		Actions: "API actions that may return it", Docs: "Docs", Provenance: "Source",
 		Yes: "yes", No: "no", Retryable: "retryable", NotRetryable: "not retryable", Colon: ": ",
 		RetryYes: "yes, with backoff", RetryAfter: "after %s", RetryableLater: "retryable later", DecidedBy: "Decided by",
 		Provenances: map[string]string{
@@ -63,7 +64,7 @@ var labelsByLang = map[catalog.Lang]labels{
 	},
 	catalog.Chinese: {
 		Causes: "可能原因", Fix: "解决步骤", Retry: "是否重试", Related: "相关错误码",
-		Actions: "可能返回此错误码的接口", Docs: "文档", Provenance: "来源", AlsoIn: "同名错误码也见于：",
+		Actions: "可能返回此错误码的接口", Docs: "文档", Provenance: "来源",
 		Yes: "是", No: "否", Retryable: "可重试", NotRetryable: "不可重试", Colon: "：",
 		RetryYes: "是（退避重试）", RetryAfter: "%s可重试", RetryableLater: "稍后可重试", DecidedBy: "判断依据",
 		Provenances: map[string]string{
@@ -92,8 +93,6 @@ type ExplainOptions struct {
 	Lang  catalog.Lang
 	Width int  // wrap width in display columns
 	Color bool // bold headings, dim metadata
-	// Others names the other scopes that define the same code string, shown as a hint.
-	Others []string
 	// ProductName is the name of the entry's product in Lang, shown after
 	// its scope ("" for none).
 	ProductName string
@@ -115,33 +114,27 @@ type OtherDef struct {
 
 // explainLayout is explain.tmpl, parsed on first use (most runs never
 // explain) by the small interpreter of tmpl.go.
-var explainLayout = sync.OnceValue(func() []tnode {
-	nodes, err := parseLayout(explainTmpl, explainFields, explainLists)
-	if err != nil {
-		panic("render: explain.tmpl: " + err.Error())
-	}
-	return nodes
-})
+var explainLayout = sync.OnceValue(func() []tnode { return mustLayout("explain.tmpl", explainTmpl, explainData{}) })
 
 // explainData is what explain.tmpl sees: each block styled, wrapped to the
 // width and indented.
 type explainData struct {
-	Title, Meta, AlsoIn, Summary string
-	Note                         string
-	CausesHeading                string
-	Causes                       []string
-	SolutionHeading, Solution    string
-	FixHeading                   string
-	Steps                        []string
-	RetryHeading, Retry          string
-	RetryEvidence                string
-	RelatedHeading, Related      string
-	ActionsHeading, Actions      string
-	DocsHeading, Docs            string
-	SourceHeading, Source        string
-	OthersHeading                string
-	Others                       []string
-	OthersHint                   string
+	Title, Meta, Summary      string
+	Note                      string
+	CausesHeading             string
+	Causes                    []string
+	SolutionHeading, Solution string
+	FixHeading                string
+	Steps                     []string
+	RetryHeading, Retry       string
+	RetryEvidence             string
+	RelatedHeading, Related   string
+	ActionsHeading, Actions   string
+	DocsHeading, Docs         string
+	SourceHeading, Source     string
+	OthersHeading             string
+	Others                    []string
+	OthersHint                string
 }
 
 // Explain writes the long form of e: summary, causes, numbered fix steps,
@@ -151,7 +144,7 @@ func Explain(w io.Writer, e *catalog.Entry, opt ExplainOptions) error {
 	d := layoutData(e, opt)
 	var buf strings.Builder
 	buf.Grow(4096 + 96*len(d.Others))
-	execLayout(&buf, explainLayout(), d, "")
+	execLayout(&buf, explainLayout(), reflect.ValueOf(d).Elem(), "")
 	_, err := io.WriteString(w, buf.String())
 	return err
 }
@@ -209,9 +202,6 @@ func layoutData(e *catalog.Entry, opt ExplainOptions) *explainData {
 	}
 	if v.RetryEvidence != "" {
 		d.RetryEvidence = dim(block(l.DecidedBy + l.Colon + textsafe.Clean(v.RetryEvidence)))
-	}
-	if len(opt.Others) > 0 {
-		d.AlsoIn = dim(l.AlsoIn + " " + textsafe.Clean(strings.Join(opt.Others, ", ")))
 	}
 	if e.Imported {
 		importedBlocks(d, e, v, l, lang, width, dim, heading)

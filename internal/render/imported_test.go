@@ -114,8 +114,9 @@ func TestExplainProductGolden(t *testing.T) {
 	// A common code that dnspod does not define, explained for dnspod.
 	c := catalog.Default()
 	e := c.ForProduct(c.Get(catalog.ScopeCommon, "ResourceNotFound"), "dnspod", catalog.Call{Action: "DescribeRecordList", Version: "2021-03-23"})
+	dnspod, _ := c.Product("dnspod")
 	var buf bytes.Buffer
-	if err := Explain(&buf, e, ExplainOptions{Lang: catalog.English, Width: 80, ForProduct: catalog.ProductTitle("dnspod", catalog.English)}); err != nil {
+	if err := Explain(&buf, e, ExplainOptions{Lang: catalog.English, Width: 80, ForProduct: dnspod.Title(catalog.English)}); err != nil {
 		t.Fatal(err)
 	}
 	if flat := strings.Join(strings.Fields(buf.String()), " "); !strings.Contains(flat, "tccli dnspod DescribeRecordList") {

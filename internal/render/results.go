@@ -2,7 +2,9 @@ package render
 
 import (
 	"io"
+	"path/filepath"
 	"strconv"
+	"strings"
 
 	"github.com/errcode-dev/errcode/catalog"
 	"github.com/errcode-dev/errcode/internal/explain"
@@ -120,4 +122,68 @@ func ExplainShape(x *explain.Explainer, term Term) *Shape[explain.Explained] {
 			return Explain(w, ex.Entry, opt)
 		},
 	}
+}
+
+// FindingShape is the shape of `errcode parse`: a text block per finding
+// on a terminal and when piped; a compact JSON record a line in -o json and
+// -o jsonl (which streams); a YAML list.
+func FindingShape(opt FindingOptions) *Shape[explain.Finding] {
+	return &Shape[explain.Finding]{
+		Formats:     []Format{FormatTable, FormatPlain, FormatJSON, FormatJSONL, FormatYAML},
+		CompactJSON: true,
+		Block: func(w io.Writer, rec explain.Finding, n int) error {
+			if n > 0 {
+				io.WriteString(w, "\n")
+			}
+			return Finding(w, rec, opt)
+		},
+	}
+}
+
+// SummaryShape is the shape of `errcode parse --summary`, a row per code;
+// multiFile is true when the findings came from several inputs (a location
+// then names its file).
+func SummaryShape(multiFile bool, maxCount int) *Shape[explain.CodeCount] {
+	loc := func(file string, line int) string {
+		if multiFile {
+			return file + ":" + strconv.Itoa(line)
+		}
+		return strconv.Itoa(line)
+	}
+	row, trow := make([]string, 5), make([]string, 6)
+	return &Shape[explain.CodeCount]{
+		Formats: []Format{FormatTable, FormatPlain, FormatJSON, FormatYAML},
+		Rows: Columns[explain.CodeCount]{
+			Header: []string{"CODE", "COUNT", "FIRST", "LAST", "SUMMARY"},
+			Row: func(r explain.CodeCount) []string {
+				row[0], row[1], row[2], row[3], row[4] = r.Code, strconv.Itoa(r.Count), loc(r.FirstFile, r.FirstLine), loc(r.LastFile, r.LastLine), r.Summary
+				return row
+			},
+		},
+		// Base names: the table is for a terminal, and the paths were given.
+		Table: &Columns[explain.CodeCount]{
+			Header: []string{"CODE", "COUNT", "", "FIRST", "LAST", "SUMMARY"},
+			Row: func(r explain.CodeCount) []string {
+				trow[0], trow[1], trow[2] = r.Code, strconv.Itoa(r.Count), bar(r.Count, maxCount, 20)
+				trow[3], trow[4], trow[5] = loc(filepath.Base(r.FirstFile), r.FirstLine), loc(filepath.Base(r.LastFile), r.LastLine), r.Summary
+				return trow
+			},
+		},
+		// The bar goes before the summary is cut below MinLast.
+		TableOptions: TableOptions{Drop: []int{2}, DropBelow: MinLast, LongFirst: true},
+	}
+}
+
+// bar draws n/max as a proportional bar of at most width cells (at least one).
+func bar(n, max, width int) string {
+	cells := n * width * 8 / max
+	if cells < 1 {
+		cells = 1
+	}
+	full, part := cells/8, cells%8
+	s := strings.Repeat("█", full)
+	if part > 0 {
+		s += string([]rune("▏▎▍▌▋▊▉")[part-1])
+	}
+	return s
 }
