@@ -146,3 +146,37 @@ func BenchmarkParseDistinctCodes(b *testing.B) {
 type discard struct{}
 
 func (discard) Write(p []byte) (int, error) { return len(p), nil }
+
+// The prompt to paste an error shows only when parse reads a terminal's
+// standard input, and not with --quiet.
+func TestParseStdinPrompt(t *testing.T) {
+	const prompt = "errcode: reading standard input: paste the error, then press Ctrl-D\n"
+	file := filepath.Join(t.TempDir(), "in.log")
+	if err := os.WriteFile(file, []byte("nothing here\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name     string
+		stdinTTY bool
+		args     []string
+		want     bool
+	}{
+		{"terminal", true, []string{"parse"}, true},
+		{"terminal, - among the files", true, []string{"parse", file, "-"}, true},
+		{"terminal, --quiet", true, []string{"parse", "-q"}, false},
+		{"terminal, files only", true, []string{"parse", file}, false},
+		{"piped", false, []string{"parse"}, false},
+	}
+	for _, tt := range tests {
+		ios, in, _, errOut := testStreamsIO()
+		ios.SetStdinTTY(tt.stdinTTY)
+		in.WriteString(`{"Response":{"Error":{"Code":"InternalError","Message":"x"},"RequestId":"r"}}` + "\n")
+		Main(tt.args, ios)
+		if got := strings.HasPrefix(errOut.String(), prompt); got != tt.want {
+			t.Errorf("%s: prompt shown %v, want %v; stderr:\n%s", tt.name, got, tt.want, errOut)
+		}
+		if strings.Count(errOut.String(), prompt) > 1 {
+			t.Errorf("%s: prompt shown twice", tt.name)
+		}
+	}
+}
