@@ -363,7 +363,7 @@ func (fs *Findings) record(file string, f parse.Finding, ev evidence.Result) Fin
 			fmt.Sprintf("%d 个产品定义了 %s（%s），输入中没有可判断产品的信息：以下按 %s 解释；其他产品的说明见 errcode explain %s --product 产品",
 				len(pick.candidates), rec.Code, names, e.Scope, rec.Code)))
 	}
-	rec.Notes = append(rec.Notes, diagnose.Finding(f, diagnose.Env{Getenv: fs.getenv, Lang: string(fs.x.Lang)})...)
+	rec.Notes = append(rec.Notes, diagnose.Finding(f, diagnose.Env{Getenv: fs.getenv, Lang: fs.x.Lang})...)
 	if f.Truncated {
 		rec.Notes = append(rec.Notes, fs.x.say("the input ends inside this error (truncated): the fields shown are what was there",
 			"输入在此错误中途结束（被截断）：仅显示已有的字段"))
@@ -492,17 +492,6 @@ func (fs *Findings) decideScope(f parse.Finding) scopePick {
 	}
 	return pick
 }
-
-func (fs *Findings) word(en, zh string) string {
-	if fs.x.Lang == catalog.Chinese {
-		return zh
-	}
-	return en
-}
-
-// evidenceLines is how many lines around a finding its product evidence
-// may come from (README: "Product evidence").
-const evidenceLines = 5
 
 // tencentShape reports whether only Tencent Cloud's text has f's shape: a
 // finding in it is Tencent Cloud's whatever else the text names. A bare
