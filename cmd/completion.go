@@ -14,7 +14,17 @@ import (
 	"github.com/errcode-dev/errcode/internal/textsafe"
 )
 
-func newCompletionCmd(a *Factory) *cobra.Command {
+// CompletionOptions are what `errcode completion` was asked.
+type CompletionOptions struct {
+	f     *Factory
+	root  *cobra.Command
+	Shell string
+}
+
+// NewCmdCompletion returns `errcode completion`; runF, when set, runs
+// instead of completionRun (tests).
+func NewCmdCompletion(f *Factory, runF func(*CompletionOptions) error) *cobra.Command {
+	opts := &CompletionOptions{f: f}
 	return &cobra.Command{
 		Use:   "completion bash|zsh|fish|powershell",
 		Short: "Print a shell completion script",
@@ -31,20 +41,23 @@ flag values, and error codes one dotted segment at a time
 		Args:                  completionArgs,
 		DisableFlagsInUseLine: true,
 		RunE: func(c *cobra.Command, args []string) error {
-			root := c.Root()
-			out := a.ios.Out
-			switch args[0] {
-			case "bash":
-				return genBash(root, out)
-			case "zsh":
-				return root.GenZshCompletion(out)
-			case "fish":
-				return root.GenFishCompletion(out, true)
-			default:
-				return root.GenPowerShellCompletionWithDesc(out)
-			}
+			opts.root, opts.Shell = c.Root(), args[0]
+			return runOr(runF, completionRun, opts)
 		},
 	}
+}
+
+func completionRun(opts *CompletionOptions) error {
+	out := opts.f.ios.Out
+	switch opts.Shell {
+	case "bash":
+		return genBash(opts.root, out)
+	case "zsh":
+		return opts.root.GenZshCompletion(out)
+	case "fish":
+		return opts.root.GenFishCompletion(out, true)
+	}
+	return opts.root.GenPowerShellCompletionWithDesc(out)
 }
 
 // shells are the shells completion writes a script for.

@@ -275,7 +275,7 @@ func newRootCmd(a *Factory) *cobra.Command {
 		NewCmdExplain(a, nil),
 		NewCmdProducts(a, nil),
 		NewCmdParse(a, nil),
-		newCompletionCmd(a),
+		NewCmdCompletion(a, nil),
 	)
 	addHelpTopics(root)
 	return root
