@@ -1,6 +1,8 @@
 // Package cmd wires errcode's subcommands with cobra. It owns the exit-status
-// table (see errors.go) and the global flags; the work itself is done by the
-// catalog, internal/search, internal/parse and internal/render packages.
+// table (see errors.go) and the global flags. Each command file has the
+// cli/cli shape: an options struct, NewCmdX(f, runF) that parses flags into
+// it, and xRun(opts) that hands the use case's records (internal/explain)
+// to the exporter of their shape (internal/render).
 package cmd
 
 import (
