@@ -2,10 +2,12 @@ package cmd
 
 import (
 	"bytes"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -179,4 +181,26 @@ func TestParseStdinPrompt(t *testing.T) {
 			t.Errorf("%s: prompt shown twice", tt.name)
 		}
 	}
+}
+
+func TestParseNamesCandidates(t *testing.T) {
+	ios, in, out, _ := testStreamsIO()
+	in.WriteString("[TencentCloudSDKError] Code=FailedOperation.ServiceIsolate, Message=x, RequestId=r\n")
+	if code := Main([]string{"parse", "-o", "jsonl"}, ios); code != ExitOK {
+		t.Fatalf("exit %d", code)
+	}
+	var rec explain.Finding
+	if err := json.Unmarshal(out.Bytes(), &rec); err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Equal(rec.Candidates, []string{"aai", "asr", "tmt"}) || rec.Scope != "aai" || len(rec.Notes) != 1 || !strings.Contains(rec.Notes[0], "3 products define") {
+		t.Errorf("record = %+v", rec)
+	}
+}
+
+// testStreamsIO returns piped test streams with an empty environment.
+func testStreamsIO() (*iostreams.IOStreams, *bytes.Buffer, *bytes.Buffer, *bytes.Buffer) {
+	ios, in, out, errOut := iostreams.Test()
+	ios.SetEnv(func(string) string { return "" })
+	return ios, in, out, errOut
 }

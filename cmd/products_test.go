@@ -1,14 +1,12 @@
 package cmd
 
 import (
-	"bytes"
 	"encoding/json"
 	"slices"
 	"strings"
 	"testing"
 
 	"github.com/errcode-dev/errcode/internal/explain"
-	"github.com/errcode-dev/errcode/internal/iostreams"
 )
 
 func TestProductsShapes(t *testing.T) {
@@ -35,31 +33,4 @@ func TestProductsShapes(t *testing.T) {
 	if i < 0 || ps[i].NameZh != "云服务器" || ps[i].NameEn != "Cloud Virtual Machine" || ps[i].Codes < 400 {
 		t.Errorf("cvm = %+v", ps[i])
 	}
-}
-
-func TestParseNamesCandidates(t *testing.T) {
-	ios, in, out, _ := testStreamsIO()
-	in.WriteString("[TencentCloudSDKError] Code=FailedOperation.ServiceIsolate, Message=x, RequestId=r\n")
-	if code := Main([]string{"parse", "-o", "jsonl"}, ios); code != ExitOK {
-		t.Fatalf("exit %d", code)
-	}
-	var rec explain.Finding
-	if err := json.Unmarshal(out.Bytes(), &rec); err != nil {
-		t.Fatal(err)
-	}
-	if !slices.Equal(rec.Candidates, []string{"aai", "asr", "tmt"}) || rec.Scope != "aai" || len(rec.Notes) != 1 || !strings.Contains(rec.Notes[0], "3 products define") {
-		t.Errorf("record = %+v", rec)
-	}
-}
-
-// testStreams returns piped test streams with an empty environment.
-func testStreams() *iostreams.IOStreams {
-	ios, _, _, _ := testStreamsIO()
-	return ios
-}
-
-func testStreamsIO() (*iostreams.IOStreams, *bytes.Buffer, *bytes.Buffer, *bytes.Buffer) {
-	ios, in, out, errOut := iostreams.Test()
-	ios.SetEnv(func(string) string { return "" })
-	return ios, in, out, errOut
 }
