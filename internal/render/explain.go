@@ -142,7 +142,7 @@ func layoutData(e *catalog.Entry, opt ExplainOptions) *explainData {
 		lang = catalog.English
 	}
 	l := labelsIn(lang)
-	v := View(e, lang)
+	v := explain.View(e, lang)
 	sanitizeView(&v)
 	width := opt.Width
 	if width <= 0 || width > 100 {
@@ -231,7 +231,7 @@ func retryWords(e *catalog.Entry, l labels, lang catalog.Lang) (meta, verdict st
 // importedBlocks fills the parts of the layout that differ for an imported
 // entry: a note when its description is missing or only in the other
 // language, the official solution, and the heading of its class's guidance.
-func importedBlocks(d *explainData, e *catalog.Entry, v Entry, l labels, lang catalog.Lang, width int, dim, heading func(string) string) {
+func importedBlocks(d *explainData, e *catalog.Entry, v explain.Entry, l labels, lang catalog.Lang, width int, dim, heading func(string) string) {
 	switch {
 	case e.Summary == (catalog.Text{}):
 		d.Summary = Wrap(l.NoDescription, width, "", "")
@@ -379,7 +379,7 @@ func truncateWidth(s string, w int) string {
 }
 
 // sanitizeView makes every string of v safe for a terminal.
-func sanitizeView(v *Entry) {
+func sanitizeView(v *explain.Entry) {
 	for _, p := range []*string{&v.Code, &v.Category, &v.Scope, &v.Summary, &v.Retry, &v.Docs, &v.Provenance, &v.Source, &v.ProductName, &v.Solution, &v.Class, &v.Removed} {
 		*p = textsafe.Clean(*p)
 	}

@@ -1,3 +1,10 @@
+// Package render writes errcode's results in every output format: an aligned
+// table or tab-separated rows, the long text of explain and of parse's
+// findings (embedded text/template layouts), JSON, JSON Lines, YAML, CSV and
+// Markdown. Every command hands its records (internal/explain) to one
+// Exporter, keyed by format, of the result's Shape (results.go). It writes
+// only to the io.Writer it is given; whether that is a terminal and whether
+// to colour is decided by the caller (internal/iostreams) and passed in.
 package render
 
 import (

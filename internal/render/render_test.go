@@ -11,6 +11,7 @@ import (
 	"github.com/mattn/go-runewidth"
 
 	"github.com/errcode-dev/errcode/catalog"
+	"github.com/errcode-dev/errcode/internal/explain"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata")
@@ -200,7 +201,7 @@ func TestMarkdownEscapesCells(t *testing.T) {
 
 func TestViewNeverNil(t *testing.T) {
 	var buf bytes.Buffer
-	if err := JSON(&buf, View(&catalog.Entry{Code: "A.B", Scope: "common"}, catalog.English)); err != nil {
+	if err := JSON(&buf, explain.View(&catalog.Entry{Code: "A.B", Scope: "common"}, catalog.English)); err != nil {
 		t.Fatal(err)
 	}
 	for _, f := range []string{`"causes": []`, `"related": []`, `"actions": []`, `"category": "A"`} {

@@ -35,11 +35,7 @@ func LookupShape(x *explain.Explainer) *Shape[explain.Hit] {
 	row := make([]string, 4)
 	return &Shape[explain.Hit]{
 		Formats: []Format{FormatTable, FormatPlain, FormatJSON, FormatYAML},
-		Record: func(h explain.Hit) any {
-			v := View(x.Entry(h.Match), x.Lang)
-			v.Query, v.Match, v.ExplainedFor = h.Query, h.Match.How, h.ForProduct
-			return v
-		},
+		Record:  func(h explain.Hit) any { return x.HitRecord(h) },
 		Rows: Columns[explain.Hit]{
 			Header: []string{"CODE", "CATEGORY", "SCOPE", "SUMMARY"},
 			Row: func(h explain.Hit) []string {
@@ -66,7 +62,7 @@ func ListShape(x *explain.Explainer, scoped bool) *Shape[explain.Row] {
 	}
 	return &Shape[explain.Row]{
 		Formats: []Format{FormatTable, FormatPlain, FormatJSON, FormatYAML, FormatCSV, FormatMarkdown},
-		Record:  func(r explain.Row) any { return View(x.EntryAt(r.Pos), x.Lang) },
+		Record:  func(r explain.Row) any { return x.RowRecord(r) },
 		Rows: Columns[explain.Row]{
 			Header: []string{"CODE", "CATEGORY", "SCOPE", "RETRYABLE", "SUMMARY"},
 			Row: func(r explain.Row) []string {
@@ -93,17 +89,11 @@ func ExplainShape(x *explain.Explainer, term Term) *Shape[explain.Explained] {
 	return &Shape[explain.Explained]{
 		Formats: []Format{FormatTable, FormatPlain, FormatJSON, FormatYAML},
 		Record: func(ex explain.Explained) any {
-			all := append([]*catalog.Entry{ex.Entry}, x.OtherEntries(ex)...)
-			views := make(Many, len(all))
-			for i, e := range all {
-				v := View(e, lang)
-				v.Query, v.Match = ex.Query, ex.Match
-				if e.Scope == catalog.ScopeCommon {
-					v.ExplainedFor = ex.ForProduct
-				}
-				views[i] = v
+			var many Many
+			for _, r := range x.Records(ex) {
+				many = append(many, r)
 			}
-			return views
+			return many
 		},
 		Block: func(w io.Writer, ex explain.Explained, _ int) error {
 			if ex.Index > 0 {
