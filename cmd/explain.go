@@ -57,16 +57,15 @@ status 1.`,
 
 func explainRun(opts *ExplainOptions) error {
 	f := opts.f
-	x := f.explainer()
-	shape := render.ExplainShape(x, f.term())
-	format, err := f.formatFor(shape.Formats)
+	format, err := f.formatFor(render.ExplainFormats)
 	if err != nil {
 		return err
 	}
+	x := f.explainer()
 	if err := x.CheckScope(opts.Product); err != nil {
 		return err
 	}
-	out, err := render.NewExporter(f.ios.Out, format, shape, f.term())
+	out, err := render.NewExporter(f.ios.Out, format, render.ExplainShape(x, f.term()), f.term())
 	if err != nil {
 		return err
 	}

@@ -57,17 +57,16 @@ that exists only in the other language is marked [zh] or [en].`,
 // 17,000 codes (30 MB of JSON), never all built at once.
 func listRun(opts *ListOptions) error {
 	f := opts.f
-	x := f.explainer()
-	shape := render.ListShape(x, opts.Filter.Scope != "")
-	format, err := f.formatFor(shape.Formats)
+	format, err := f.formatFor(render.ListFormats)
 	if err != nil {
 		return err
 	}
+	x := f.explainer()
 	rows, err := x.List(opts.Filter)
 	if err != nil {
 		return err
 	}
-	n, err := render.Export(f.ios.Out, format, shape, f.term(), rows)
+	n, err := render.Export(f.ios.Out, format, render.ListShape(x, opts.Filter.Scope != ""), f.term(), rows)
 	if err == nil && n == 0 {
 		return errNotFound
 	}

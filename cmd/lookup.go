@@ -50,19 +50,18 @@ way the exit status is 1.`,
 // never holds the whole catalog's entries), and a diagnosis per miss.
 func lookupRun(opts *LookupOptions) error {
 	f := opts.f
-	x := f.explainer()
-	shape := render.LookupShape(x)
-	format, err := f.formatFor(shape.Formats)
+	format, err := f.formatFor(render.LookupFormats)
 	if err != nil {
 		return err
 	}
+	x := f.explainer()
 	if err := x.CheckScope(opts.Product); err != nil {
 		return err
 	}
 	if err := explain.CheckQueries("lookup", opts.Queries); err != nil {
 		return err
 	}
-	out, err := render.NewExporter(f.ios.Out, format, shape, f.term())
+	out, err := render.NewExporter(f.ios.Out, format, render.LookupShape(x), f.term())
 	if err != nil {
 		return err
 	}

@@ -84,8 +84,8 @@ not count), 1 when none was, 2 when an input could not be read or the
 output could not be written.`,
 		Example: `  curl -s https://cvm.tencentcloudapi.com ... | errcode parse
   tccli cvm DescribeInstances 2>&1 | errcode parse
-  kubectl logs Factory | errcode parse --summary
-  errcode parse -o jsonl Factory.log > errors.jsonl`,
+  kubectl logs app | errcode parse --summary
+  errcode parse -o jsonl app.log > errors.jsonl`,
 		RunE: func(_ *cobra.Command, args []string) error {
 			opts.Files = args
 			return runOr(runF, parseRun, opts)
@@ -135,10 +135,7 @@ func (w writeError) Error() string { return w.err.Error() }
 // found (JSONL flushed one by one); the text footer and --summary come last.
 func parseRun(opts *ParseOptions) error {
 	f := opts.f
-	x := f.explainer()
-	term := f.term()
-	shape := render.FindingShape(render.FindingOptions{Lang: x.Lang, Width: term.Width, Color: term.Color, Steps: opts.Steps})
-	format, err := f.formatFor(shape.Formats)
+	format, err := f.formatFor(render.FindingFormats)
 	if err != nil {
 		return err
 	}
@@ -149,6 +146,7 @@ func parseRun(opts *ParseOptions) error {
 	if len(opts.Files) == 0 {
 		opts.Files = []string{"-"}
 	}
+	x, term := f.explainer(), f.term()
 	// JSON, JSONL and YAML findings stream with no per-code state; the
 	// text footer needs the distinct codes, --summary their rows.
 	fs, err := x.Findings(explain.FindingsOptions{Product: opts.Product, Summary: opts.Summary, Tally: text, Getenv: f.ios.Getenv})
@@ -160,6 +158,7 @@ func parseRun(opts *ParseOptions) error {
 	}
 	var out *render.Exporter[explain.Finding]
 	if !opts.Summary && !opts.Quiet {
+		shape := render.FindingShape(render.FindingOptions{Lang: x.Lang, Width: term.Width, Color: term.Color, Steps: opts.Steps})
 		if out, err = render.NewExporter(f.ios.Out, format, shape, term); err != nil {
 			return err
 		}

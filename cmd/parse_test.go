@@ -27,7 +27,7 @@ func bigLog(t *testing.T, n int) string {
 			b.WriteString("2024-05-01T10:00:00Z INFO nothing to see here, just an ordinary log line\n")
 		}
 	}
-	path := filepath.Join(t.TempDir(), "Factory.log")
+	path := filepath.Join(t.TempDir(), "app.log")
 	if err := os.WriteFile(path, []byte(b.String()), 0o644); err != nil {
 		t.Fatal(err)
 	}

@@ -36,13 +36,12 @@ rows (product, codes, Chinese name, English name) with no header.`,
 
 func productsRun(opts *ProductsOptions) error {
 	f := opts.f
-	shape := render.ProductsShape()
-	format, err := f.formatFor(shape.Formats)
+	format, err := f.formatFor(render.ProductsFormats)
 	if err != nil {
 		return err
 	}
 	ps := f.explainer().Products()
-	n, err := render.Export(f.ios.Out, format, shape, f.term(), render.SliceSeq(ps))
+	n, err := render.Export(f.ios.Out, format, render.ProductsShape(), f.term(), render.SliceSeq(ps))
 	if err == nil && n == 0 {
 		return errNotFound
 	}

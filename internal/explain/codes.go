@@ -46,16 +46,19 @@ func (x *Explainer) OthersHint(ex Explained) string {
 // Explain explains each query, in order, calling found with each code
 // explained and miss with the diagnosis of each query that is not a code
 // (an unknown sub-code is explained through its class, and is a miss too).
-// A pattern is a usage error. It stops at the first error found returns.
+// A pattern among the queries is a usage error, before anything is
+// explained. It stops at the first error found returns.
 func (x *Explainer) Explain(queries []string, scope string, found func(Explained) error, miss func(msg string, hints []string)) error {
 	if err := CheckQueries("explain", queries); err != nil {
 		return err
 	}
-	for i, q := range queries {
+	for _, q := range queries { // before any output
 		if search.Classify(q) == search.KindPattern {
 			return usageErr([]string{fmt.Sprintf("list the matches with: errcode lookup '%s'", Shown(q))},
 				"explain takes codes, not patterns: %q", Shown(q))
 		}
+	}
+	for i, q := range queries {
 		ex := Explained{Query: Shown(strings.TrimSpace(q)), Index: i, Match: "exact"}
 		ex.Entry, ex.Others = x.exactEntry(q, scope)
 		if ex.Entry == nil {

@@ -11,14 +11,23 @@ import (
 )
 
 // The shapes of errcode's results: one per result, for every format it has.
-// A new output format is a case in Exporter plus its name in the Formats of
-// the results that have it.
+// A new output format is a case in Exporter plus its name in the formats of
+// the results that have it, listed here (a command checks -o against them
+// before it does any work).
+var (
+	ProductsFormats = []Format{FormatTable, FormatPlain, FormatJSON, FormatYAML, FormatCSV, FormatMarkdown}
+	LookupFormats   = []Format{FormatTable, FormatPlain, FormatJSON, FormatYAML}
+	ListFormats     = []Format{FormatTable, FormatPlain, FormatJSON, FormatYAML, FormatCSV, FormatMarkdown}
+	ExplainFormats  = []Format{FormatTable, FormatPlain, FormatJSON, FormatYAML}
+	FindingFormats  = []Format{FormatTable, FormatPlain, FormatJSON, FormatJSONL, FormatYAML}
+	SummaryFormats  = []Format{FormatTable, FormatPlain, FormatJSON, FormatYAML}
+)
 
 // ProductsShape is the shape of `errcode products`.
 func ProductsShape() *Shape[explain.Product] {
 	row := make([]string, 4)
 	return &Shape[explain.Product]{
-		Formats: []Format{FormatTable, FormatPlain, FormatJSON, FormatYAML, FormatCSV, FormatMarkdown},
+		Formats: ProductsFormats,
 		Rows: Columns[explain.Product]{
 			Header: []string{"PRODUCT", "CODES", "NAME (ZH)", "NAME (EN)"},
 			Row: func(p explain.Product) []string {
@@ -34,7 +43,7 @@ func ProductsShape() *Shape[explain.Product] {
 func LookupShape(x *explain.Explainer) *Shape[explain.Hit] {
 	row := make([]string, 4)
 	return &Shape[explain.Hit]{
-		Formats: []Format{FormatTable, FormatPlain, FormatJSON, FormatYAML},
+		Formats: LookupFormats,
 		Record:  func(h explain.Hit) any { return x.HitRecord(h) },
 		Rows: Columns[explain.Hit]{
 			Header: []string{"CODE", "CATEGORY", "SCOPE", "SUMMARY"},
@@ -61,7 +70,7 @@ func ListShape(x *explain.Explainer, scoped bool) *Shape[explain.Row] {
 		drop = append(drop, 2)
 	}
 	return &Shape[explain.Row]{
-		Formats: []Format{FormatTable, FormatPlain, FormatJSON, FormatYAML, FormatCSV, FormatMarkdown},
+		Formats: ListFormats,
 		Record:  func(r explain.Row) any { return x.RowRecord(r) },
 		Rows: Columns[explain.Row]{
 			Header: []string{"CODE", "CATEGORY", "SCOPE", "RETRYABLE", "SUMMARY"},
@@ -87,7 +96,7 @@ func ListShape(x *explain.Explainer, scoped bool) *Shape[explain.Row] {
 func ExplainShape(x *explain.Explainer, term Term) *Shape[explain.Explained] {
 	lang := x.Lang
 	return &Shape[explain.Explained]{
-		Formats: []Format{FormatTable, FormatPlain, FormatJSON, FormatYAML},
+		Formats: ExplainFormats,
 		Record: func(ex explain.Explained) any {
 			var many Many
 			for _, r := range x.Records(ex) {
@@ -119,7 +128,7 @@ func ExplainShape(x *explain.Explainer, term Term) *Shape[explain.Explained] {
 // -o jsonl (which streams); a YAML list.
 func FindingShape(opt FindingOptions) *Shape[explain.Finding] {
 	return &Shape[explain.Finding]{
-		Formats:     []Format{FormatTable, FormatPlain, FormatJSON, FormatJSONL, FormatYAML},
+		Formats:     FindingFormats,
 		CompactJSON: true,
 		Block: func(w io.Writer, rec explain.Finding, n int) error {
 			if n > 0 {
@@ -142,7 +151,7 @@ func SummaryShape(multiFile bool, maxCount int) *Shape[explain.CodeCount] {
 	}
 	row, trow := make([]string, 5), make([]string, 6)
 	return &Shape[explain.CodeCount]{
-		Formats: []Format{FormatTable, FormatPlain, FormatJSON, FormatYAML},
+		Formats: SummaryFormats,
 		Rows: Columns[explain.CodeCount]{
 			Header: []string{"CODE", "COUNT", "FIRST", "LAST", "SUMMARY"},
 			Row: func(r explain.CodeCount) []string {
