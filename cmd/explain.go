@@ -3,6 +3,7 @@ package cmd
 import (
 	"github.com/spf13/cobra"
 
+	"github.com/errcode-dev/errcode/internal/explain"
 	"github.com/errcode-dev/errcode/internal/render"
 )
 
@@ -65,6 +66,10 @@ func explainRun(opts *ExplainOptions) error {
 	if err := x.CheckScope(opts.Product); err != nil {
 		return err
 	}
+	if err := explain.CheckQueries("explain", opts.Codes); err != nil {
+		return err
+	}
+	x.Lang() // resolved now: a warning about ERRCODE_LANG comes before the output
 	out, err := render.NewExporter(f.ios.Out, format, render.ExplainShape(x, f.term()), f.term())
 	if err != nil {
 		return err

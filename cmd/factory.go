@@ -130,9 +130,11 @@ func (a *Factory) term() render.Term {
 	return render.Term{Width: a.ios.TerminalWidth(), Color: a.ios.ColorEnabled()}
 }
 
-// explainer returns the use cases, in the output language.
+// explainer returns the use cases, in the output language, resolved when
+// first needed (a warning about ERRCODE_LANG follows any usage error, as
+// it follows the command's checks of its arguments).
 func (a *Factory) explainer() *explain.Explainer {
-	return explain.New(a.catalog(), a.index(), a.Lang())
+	return explain.NewLazy(a.catalog(), a.index(), a.Lang)
 }
 
 // runOr runs a command's xRun, or runF instead when a test gives one.

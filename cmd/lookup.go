@@ -61,6 +61,7 @@ func lookupRun(opts *LookupOptions) error {
 	if err := explain.CheckQueries("lookup", opts.Queries); err != nil {
 		return err
 	}
+	x.Lang() // resolved now: a warning about ERRCODE_LANG comes before the output
 	out, err := render.NewExporter(f.ios.Out, format, render.LookupShape(x), f.term())
 	if err != nil {
 		return err

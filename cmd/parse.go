@@ -158,7 +158,7 @@ func parseRun(opts *ParseOptions) error {
 	}
 	var out *render.Exporter[explain.Finding]
 	if !opts.Summary && !opts.Quiet {
-		shape := render.FindingShape(render.FindingOptions{Lang: x.Lang, Width: term.Width, Color: term.Color, Steps: opts.Steps})
+		shape := render.FindingShape(render.FindingOptions{Lang: x.Lang(), Width: term.Width, Color: term.Color, Steps: opts.Steps})
 		if out, err = render.NewExporter(f.ios.Out, format, shape, term); err != nil {
 			return err
 		}

@@ -94,13 +94,13 @@ func nonNil(s []string) []string {
 
 // HitRecord is the record of a lookup hit: its entry, and how it was found.
 func (x *Explainer) HitRecord(h Hit) Entry {
-	v := View(x.Entry(h.Match), x.Lang)
+	v := View(x.Entry(h.Match), x.Lang())
 	v.Query, v.Match, v.ExplainedFor = h.Query, h.Match.How, h.ForProduct
 	return v
 }
 
 // RowRecord is the record of a list row: its entry, built now.
-func (x *Explainer) RowRecord(r Row) Entry { return View(x.EntryAt(r.Pos), x.Lang) }
+func (x *Explainer) RowRecord(r Row) Entry { return View(x.EntryAt(r.Pos), x.Lang()) }
 
 // Records are the records of an explained code: its entry, then each
 // other definition's.
@@ -108,7 +108,7 @@ func (x *Explainer) Records(ex Explained) []Entry {
 	all := append([]*catalog.Entry{ex.Entry}, x.OtherEntries(ex)...)
 	out := make([]Entry, len(all))
 	for i, e := range all {
-		v := View(e, x.Lang)
+		v := View(e, x.Lang())
 		v.Query, v.Match = ex.Query, ex.Match
 		if e.Scope == catalog.ScopeCommon {
 			v.ExplainedFor = ex.ForProduct

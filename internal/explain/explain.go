@@ -19,13 +19,22 @@ import (
 type Explainer struct {
 	Cat   *catalog.Catalog
 	Index *search.Index
-	Lang  catalog.Lang
+	lang  func() catalog.Lang
 }
 
 // New returns the explainer of cat (with its search index ix) in lang.
 func New(cat *catalog.Catalog, ix *search.Index, lang catalog.Lang) *Explainer {
-	return &Explainer{Cat: cat, Index: ix, Lang: lang}
+	return NewLazy(cat, ix, func() catalog.Lang { return lang })
 }
+
+// NewLazy is New with the language resolved when it is first needed (by
+// lang, which is called every time): the arguments are checked first.
+func NewLazy(cat *catalog.Catalog, ix *search.Index, lang func() catalog.Lang) *Explainer {
+	return &Explainer{Cat: cat, Index: ix, lang: lang}
+}
+
+// Lang is the language of the text.
+func (x *Explainer) Lang() catalog.Lang { return x.lang() }
 
 // UsageError is a mistake in what was asked (exit status 2): the message
 // and the hints that tell the user what to do.
@@ -46,7 +55,7 @@ func Say(lang catalog.Lang, en, zh string) string {
 	return catalog.Text{En: en, Zh: zh}.In(lang)
 }
 
-func (x *Explainer) say(en, zh string) string { return Say(x.Lang, en, zh) }
+func (x *Explainer) say(en, zh string) string { return Say(x.Lang(), en, zh) }
 
 // CheckScope rejects a --product that names no scope in the catalog.
 func (x *Explainer) CheckScope(scope string) error {

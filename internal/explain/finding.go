@@ -299,7 +299,7 @@ func (fs *Findings) record(file string, f parse.Finding, ev evidence.Result) Fin
 	rec.Known = e != nil && exact || notDefined != nil
 	if f.LegacyCode != "" {
 		if c, ok := catalog.API2(f.LegacyCode); ok {
-			rec.LegacyMeaning = c.Meaning.In(fs.x.Lang)
+			rec.LegacyMeaning = c.Meaning.In(fs.x.Lang())
 		}
 	}
 	if prod == "" {
@@ -340,11 +340,11 @@ func (fs *Findings) record(file string, f parse.Finding, ev evidence.Result) Fin
 	rec.Remediation = []string{}
 	if e != nil {
 		rec.Explained, rec.Scope = e.Code, e.Scope
-		rec.Summary = e.Summary.In(fs.x.Lang)
+		rec.Summary = e.Summary.In(fs.x.Lang())
 		rec.Retryable = e.Retryable
-		rec.Retry = e.Retry.In(fs.x.Lang)
-		rec.RetryVerdict, rec.RetryEvidence, rec.RetryAfter = string(e.Verdict), e.RetryEvidence.In(fs.x.Lang), e.RetryAfter.In(fs.x.Lang)
-		rec.Remediation = e.Steps(fs.x.Lang)
+		rec.Retry = e.Retry.In(fs.x.Lang())
+		rec.RetryVerdict, rec.RetryEvidence, rec.RetryAfter = string(e.Verdict), e.RetryEvidence.In(fs.x.Lang()), e.RetryAfter.In(fs.x.Lang())
+		rec.Remediation = e.Steps(fs.x.Lang())
 	}
 	// The finding's own message may say more than the code: "please try
 	// again later", "do not retry". A message that says to retry (or
@@ -352,7 +352,7 @@ func (fs *Findings) record(file string, f parse.Finding, ev evidence.Result) Fin
 	// overrule the code's advice.
 	if mv, ok := catalog.MessageRetry(f.Message); ok && (mv.Verdict.Retryable() || mv.Rule == "never") && string(mv.Verdict) != rec.RetryVerdict {
 		rec.RetryVerdict, rec.Retryable, rec.RetryMessage = string(mv.Verdict), mv.Verdict.Retryable(), true
-		rec.Retry, rec.RetryEvidence, rec.RetryAfter = mv.Retry.In(fs.x.Lang), mv.Evidence.In(fs.x.Lang), mv.RetryAfter.In(fs.x.Lang)
+		rec.Retry, rec.RetryEvidence, rec.RetryAfter = mv.Retry.In(fs.x.Lang()), mv.Evidence.In(fs.x.Lang()), mv.RetryAfter.In(fs.x.Lang())
 	}
 	if len(pick.candidates) > 1 && e != nil && exact {
 		rec.Candidates = pick.candidates
@@ -363,7 +363,7 @@ func (fs *Findings) record(file string, f parse.Finding, ev evidence.Result) Fin
 			fmt.Sprintf("%d 个产品定义了 %s（%s），输入中没有可判断产品的信息：以下按 %s 解释；其他产品的说明见 errcode explain %s --product 产品",
 				len(pick.candidates), rec.Code, names, e.Scope, rec.Code)))
 	}
-	rec.Notes = append(rec.Notes, diagnose.Finding(f, diagnose.Env{Getenv: fs.getenv, Lang: fs.x.Lang})...)
+	rec.Notes = append(rec.Notes, diagnose.Finding(f, diagnose.Env{Getenv: fs.getenv, Lang: fs.x.Lang()})...)
 	if f.Truncated {
 		rec.Notes = append(rec.Notes, fs.x.say("the input ends inside this error (truncated): the fields shown are what was there",
 			"输入在此错误中途结束（被截断）：仅显示已有的字段"))

@@ -86,7 +86,7 @@ func (x *Explainer) List(f ListFilter) (func(yield func(Row) error) error, error
 				continue
 			}
 			r := Row{Pos: pos, Code: d.Code, Category: category, Scope: d.Scope,
-				Retry: VerdictWord(verdict, retryable, x.Lang), Summary: SummaryText(d.Summary, x.Lang)}
+				Retry: VerdictWord(verdict, retryable, x.Lang()), Summary: SummaryText(d.Summary, x.Lang())}
 			if err := yield(r); err != nil {
 				return err
 			}

@@ -284,7 +284,7 @@ func (x *Explainer) Lookup(queries []string, scope string, hit func(Hit) error, 
 				seen[k] = true
 			}
 			h := Hit{Query: Shown(r.Query), Match: m, Code: d.Code, Category: catalog.Category(d.Code), Scope: d.Scope,
-				Summary: SummaryText(d.Summary, x.Lang), ForProduct: m.ForProduct}
+				Summary: SummaryText(d.Summary, x.Lang()), ForProduct: m.ForProduct}
 			if err := hit(h); err != nil {
 				return err
 			}

@@ -94,7 +94,6 @@ func ListShape(x *explain.Explainer, scoped bool) *Shape[explain.Row] {
 // ExplainShape is the shape of `errcode explain`: the long form on a
 // terminal and when piped; the entry and each other definition in JSON and YAML.
 func ExplainShape(x *explain.Explainer, term Term) *Shape[explain.Explained] {
-	lang := x.Lang
 	return &Shape[explain.Explained]{
 		Formats: ExplainFormats,
 		Record: func(ex explain.Explained) any {
@@ -108,6 +107,7 @@ func ExplainShape(x *explain.Explainer, term Term) *Shape[explain.Explained] {
 			if ex.Index > 0 {
 				io.WriteString(w, "\n")
 			}
+			lang := x.Lang()
 			opt := ExplainOptions{Lang: lang, Width: term.Width, Color: term.Color, ProductName: catalog.ProductName(ex.Entry.Scope, lang)}
 			if pr, ok := x.Cat.Product(ex.ForProduct); ok && ex.ForProduct != "" {
 				opt.ForProduct = pr.Title(lang)
