@@ -2,8 +2,10 @@ package render
 
 import (
 	"bytes"
+	"reflect"
 	"strings"
 	"testing"
+	"text/template"
 
 	"github.com/mattn/go-runewidth"
 
@@ -79,5 +81,23 @@ func TestFindingGolden(t *testing.T) {
 			}
 			golden(t, tt.name, buf.Bytes())
 		})
+	}
+}
+
+// The interpreter executes finding.tmpl as text/template does.
+func TestFindingLayoutMatchesTextTemplate(t *testing.T) {
+	tt := template.Must(template.New("finding").Parse(findingTmpl))
+	for _, rec := range findings {
+		for _, opt := range []FindingOptions{{Lang: catalog.English, Width: 80, Steps: 2}, {Lang: catalog.Chinese, Width: 50, Steps: -1, Color: true}} {
+			d := findingLayoutData(rec, opt)
+			var want, got strings.Builder
+			if err := tt.Execute(&want, d); err != nil {
+				t.Fatal(err)
+			}
+			execLayout(&got, findingLayout(), reflect.ValueOf(d).Elem(), "")
+			if got.String() != want.String() {
+				t.Errorf("%s: the layout differs from text/template's:\n--- got\n%s\n--- want\n%s", rec.Code, got.String(), want.String())
+			}
+		}
 	}
 }
