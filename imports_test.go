@@ -29,6 +29,7 @@ func TestImportRules(t *testing.T) {
 		mod + "/internal/diagnose":  {"github.com/spf13/cobra", "github.com/fatih/color", "os"},
 		mod + "/internal/textsafe":  {"github.com/spf13/cobra", "github.com/fatih/color", "os"},
 		mod + "/internal/guidance":  {"github.com/spf13/cobra", "github.com/fatih/color", "os", mod + "/catalog"},
+		mod + "/internal/explain":   {"github.com/spf13/cobra", "github.com/fatih/color", "os", mod + "/internal/render", mod + "/internal/iostreams"},
 		mod + "/internal/render":    {"github.com/spf13/cobra", "os"},
 		mod + "/internal/iostreams": {"github.com/spf13/cobra"},
 	}

@@ -2,10 +2,15 @@ package cmd
 
 import (
 	"encoding/json"
+	"io"
 	"runtime/debug"
+	"slices"
 	"strings"
 	"testing"
 
+	"github.com/spf13/cobra"
+
+	"github.com/errcode-dev/errcode/internal/explain"
 	"github.com/errcode-dev/errcode/internal/iostreams"
 )
 
@@ -138,7 +143,7 @@ func TestLang(t *testing.T) {
 	for _, tt := range tests {
 		ios, _, _, _ := iostreams.Test()
 		ios.SetEnv(func(k string) string { return tt.env[k] })
-		a := &app{ios: ios, lang: tt.flag}
+		a := &Factory{ios: ios, lang: tt.flag}
 		if got := string(a.Lang()); got != tt.want {
 			t.Errorf("env %v flag %q: Lang = %s, want %s", tt.env, tt.flag, got, tt.want)
 		}
@@ -163,5 +168,50 @@ func TestVersionFrom(t *testing.T) {
 		if got := versionFrom(tt.bi, tt.bi != nil); got != tt.want {
 			t.Errorf("%s: %q, want %q", tt.name, got, tt.want)
 		}
+	}
+}
+
+// Each NewCmdX only parses flags into its options: runF sees them and
+// nothing runs.
+func TestNewCmdOptions(t *testing.T) {
+	ios, _, out, _ := iostreams.Test()
+	f := &Factory{ios: ios}
+	exec := func(c *cobra.Command, args ...string) {
+		t.Helper()
+		c.SetArgs(args)
+		c.SetOut(io.Discard)
+		if err := c.Execute(); err != nil {
+			t.Fatalf("%s %q: %v", c.Name(), args, err)
+		}
+	}
+	var lo *LookupOptions
+	exec(NewCmdLookup(f, func(o *LookupOptions) error { lo = o; return nil }), "--scope", "tcr", "A", "B")
+	if lo.Product != "tcr" || !slices.Equal(lo.Queries, []string{"A", "B"}) {
+		t.Errorf("lookup options %+v", lo)
+	}
+	var li *ListOptions
+	exec(NewCmdList(f, func(o *ListOptions) error { li = o; return nil }), "--retryable", "--category", "AuthFailure", "--action", "RunInstances")
+	if li.Filter != (explain.ListFilter{Retryable: "true", Category: "AuthFailure", Action: "RunInstances"}) {
+		t.Errorf("list options %+v", li.Filter)
+	}
+	var eo *ExplainOptions
+	exec(NewCmdExplain(f, func(o *ExplainOptions) error { eo = o; return nil }), "--product", "cvm", "InternalError")
+	if eo.Product != "cvm" || !slices.Equal(eo.Codes, []string{"InternalError"}) {
+		t.Errorf("explain options %+v", eo)
+	}
+	var po *ParseOptions
+	exec(NewCmdParse(f, func(o *ParseOptions) error { po = o; return nil }), "--steps", "-1", "--summary", "-q", "--product", "cbs", "a.log", "-")
+	if po.Steps != -1 || !po.Summary || !po.Quiet || po.Product != "cbs" || !slices.Equal(po.Files, []string{"a.log", "-"}) {
+		t.Errorf("parse options %+v", po)
+	}
+	ran := false
+	exec(NewCmdProducts(f, func(*ProductsOptions) error { ran = true; return nil }))
+	var co *CompletionOptions
+	exec(NewCmdCompletion(f, func(o *CompletionOptions) error { co = o; return nil }), "fish")
+	if !ran || co.Shell != "fish" {
+		t.Errorf("products ran %v; completion options %+v", ran, co)
+	}
+	if out.Len() != 0 {
+		t.Errorf("a command wrote %q with runF set", out.String())
 	}
 }

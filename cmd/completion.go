@@ -9,11 +9,22 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/errcode-dev/errcode/catalog"
+	"github.com/errcode-dev/errcode/internal/explain"
 	"github.com/errcode-dev/errcode/internal/search"
 	"github.com/errcode-dev/errcode/internal/textsafe"
 )
 
-func newCompletionCmd(a *app) *cobra.Command {
+// CompletionOptions are what `errcode completion` was asked.
+type CompletionOptions struct {
+	f     *Factory
+	root  *cobra.Command
+	Shell string
+}
+
+// NewCmdCompletion returns `errcode completion`; runF, when set, runs
+// instead of completionRun (tests).
+func NewCmdCompletion(f *Factory, runF func(*CompletionOptions) error) *cobra.Command {
+	opts := &CompletionOptions{f: f}
 	return &cobra.Command{
 		Use:   "completion bash|zsh|fish|powershell",
 		Short: "Print a shell completion script",
@@ -30,20 +41,23 @@ flag values, and error codes one dotted segment at a time
 		Args:                  completionArgs,
 		DisableFlagsInUseLine: true,
 		RunE: func(c *cobra.Command, args []string) error {
-			root := c.Root()
-			out := a.ios.Out
-			switch args[0] {
-			case "bash":
-				return genBash(root, out)
-			case "zsh":
-				return root.GenZshCompletion(out)
-			case "fish":
-				return root.GenFishCompletion(out, true)
-			default:
-				return root.GenPowerShellCompletionWithDesc(out)
-			}
+			opts.root, opts.Shell = c.Root(), args[0]
+			return runOr(runF, completionRun, opts)
 		},
 	}
+}
+
+func completionRun(opts *CompletionOptions) error {
+	out := opts.f.ios.Out
+	switch opts.Shell {
+	case "bash":
+		return genBash(opts.root, out)
+	case "zsh":
+		return opts.root.GenZshCompletion(out)
+	case "fish":
+		return opts.root.GenFishCompletion(out, true)
+	}
+	return opts.root.GenPowerShellCompletionWithDesc(out)
 }
 
 // shells are the shells completion writes a script for.
@@ -93,7 +107,7 @@ func genBash(root *cobra.Command, w io.Writer) error {
 // with the summary as the description where the shell shows one; scope
 // (the command's --product), when set, keeps that product's codes. A crowded
 // segment is offered as stems (see search.Index.Complete).
-func (a *app) completeCodes(prefix, scope string) ([]cobra.Completion, cobra.ShellCompDirective) {
+func (a *Factory) completeCodes(prefix, scope string) ([]cobra.Completion, cobra.ShellCompDirective) {
 	dir := cobra.ShellCompDirectiveNoFileComp
 	lang := a.Lang()
 	if scope != "" && !a.catalog().HasScope(scope) {
@@ -119,7 +133,7 @@ func (a *app) completeCodes(prefix, scope string) ([]cobra.Completion, cobra.She
 			dir |= cobra.ShellCompDirectiveNoSpace
 		}
 		if c.Entry != nil {
-			out = append(out, cobra.CompletionWithDesc(c.Value, oneLine(oneLineSummary(c.Entry.Summary, lang))))
+			out = append(out, cobra.CompletionWithDesc(c.Value, oneLine(explain.OneLineSummary(c.Entry.Summary, lang))))
 		} else {
 			out = append(out, c.Value)
 		}
@@ -130,14 +144,14 @@ func (a *app) completeCodes(prefix, scope string) ([]cobra.Completion, cobra.She
 // completeScopes offers the scopes, each product with its name.
 // addProductFlag adds --product and its alias --scope, both completing the
 // catalog's scopes, to c.
-func (a *app) addProductFlag(c *cobra.Command, target *string, usage string) {
+func (a *Factory) addProductFlag(c *cobra.Command, target *string, usage string) {
 	c.Flags().StringVar(target, "product", "", usage)
 	c.Flags().StringVar(target, "scope", "", "alias of --product")
 	_ = c.RegisterFlagCompletionFunc("product", a.completeScopes)
 	_ = c.RegisterFlagCompletionFunc("scope", a.completeScopes)
 }
 
-func (a *app) completeScopes(_ *cobra.Command, _ []string, prefix string) ([]cobra.Completion, cobra.ShellCompDirective) {
+func (a *Factory) completeScopes(_ *cobra.Command, _ []string, prefix string) ([]cobra.Completion, cobra.ShellCompDirective) {
 	lang := a.Lang()
 	lp := strings.ToLower(prefix)
 	var out []cobra.Completion
@@ -156,7 +170,7 @@ func (a *app) completeScopes(_ *cobra.Command, _ []string, prefix string) ([]cob
 
 // completeActions offers the API actions starting with prefix; more than
 // search.MaxCompletions are offered as stems, at most half as many, as codes are.
-func (a *app) completeActions(_ *cobra.Command, _ []string, prefix string) ([]cobra.Completion, cobra.ShellCompDirective) {
+func (a *Factory) completeActions(_ *cobra.Command, _ []string, prefix string) ([]cobra.Completion, cobra.ShellCompDirective) {
 	names := a.catalog().Actions(prefix, 0)
 	dir := cobra.ShellCompDirectiveNoFileComp
 	if len(names) <= search.MaxCompletions {
@@ -194,7 +208,7 @@ func (a *app) completeActions(_ *cobra.Command, _ []string, prefix string) ([]co
 	return out, dir
 }
 
-func (a *app) completeCategories(*cobra.Command, []string, string) ([]cobra.Completion, cobra.ShellCompDirective) {
+func (a *Factory) completeCategories(*cobra.Command, []string, string) ([]cobra.Completion, cobra.ShellCompDirective) {
 	return a.catalog().Categories(), cobra.ShellCompDirectiveNoFileComp
 }
 

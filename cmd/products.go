@@ -1,14 +1,20 @@
 package cmd
 
 import (
-	"strconv"
-
 	"github.com/spf13/cobra"
 
 	"github.com/errcode-dev/errcode/internal/render"
 )
 
-func newProductsCmd(a *app) *cobra.Command {
+// ProductsOptions are what `errcode products` was asked.
+type ProductsOptions struct {
+	f *Factory
+}
+
+// NewCmdProducts returns `errcode products`; runF, when set, runs instead
+// of productsRun (tests).
+func NewCmdProducts(f *Factory, runF func(*ProductsOptions) error) *cobra.Command {
+	opts := &ProductsOptions{f: f}
 	return &cobra.Command{
 		Use:   "products",
 		Short: "List the products whose codes the catalog holds, with their names and code counts",
@@ -24,47 +30,19 @@ rows (product, codes, Chinese name, English name) with no header.`,
   errcode products -o json
   errcode list --product cvm`,
 		Args: cobra.NoArgs,
-		RunE: func(*cobra.Command, []string) error { return productsRun(a) },
+		RunE: func(*cobra.Command, []string) error { return runOr(runF, productsRun, opts) },
 	}
 }
 
-// productView is one product in JSON and YAML output. Field names are part of
-// errcode's interface: add fields, never rename them.
-type productView struct {
-	Product string `json:"product" yaml:"product"`
-	NameZh  string `json:"name_zh" yaml:"name_zh"`
-	NameEn  string `json:"name_en" yaml:"name_en"`
-	Codes   int    `json:"codes" yaml:"codes"`
-}
-
-func productsRun(a *app) error {
-	format, err := a.format(outTable, outPlain, outJSON, outYAML, outCSV, outMarkdown)
+func productsRun(opts *ProductsOptions) error {
+	f := opts.f
+	format, err := f.formatFor(render.ProductsFormats)
 	if err != nil {
 		return err
 	}
-	ps := a.catalog().Products()
-	views := make([]productView, len(ps))
-	rows := make([][]string, len(ps))
-	for i, p := range ps {
-		views[i] = productView{Product: p.Scope, NameZh: p.Name.Zh, NameEn: p.Name.En, Codes: p.Codes}
-		rows[i] = []string{p.Scope, strconv.Itoa(p.Codes), p.Name.Zh, p.Name.En}
-	}
-	header := []string{"PRODUCT", "CODES", "NAME (ZH)", "NAME (EN)"}
-	switch format {
-	case outJSON:
-		err = render.JSON(a.ios.Out, views)
-	case outYAML:
-		err = render.YAML(a.ios.Out, views)
-	case outPlain:
-		err = render.TSV(a.ios.Out, rows)
-	case outCSV:
-		err = render.CSV(a.ios.Out, header, rows)
-	case outMarkdown:
-		err = render.Markdown(a.ios.Out, header, rows)
-	default:
-		err = render.Table(a.ios.Out, header, rows, render.TableOptions{Width: a.ios.TerminalWidth(), Color: a.ios.ColorEnabled()})
-	}
-	if err == nil && len(ps) == 0 {
+	ps := f.explainer().Products()
+	n, err := render.Export(f.ios.Out, format, render.ProductsShape(), f.term(), render.SliceSeq(ps))
+	if err == nil && n == 0 {
 		return errNotFound
 	}
 	return err

@@ -1,148 +1,27 @@
 // Package cmd wires errcode's subcommands with cobra. It owns the exit-status
-// table (see errors.go) and the global flags; the work itself is done by the
-// catalog, internal/search, internal/parse and internal/render packages.
+// table (see errors.go) and the global flags. Each command file has the
+// cli/cli shape: an options struct, NewCmdX(f, runF) that parses flags into
+// it, and xRun(opts) that hands the use case's records (internal/explain)
+// to the exporter of their shape (internal/render).
 package cmd
 
 import (
 	"errors"
 	"fmt"
 	"runtime/debug"
-	"strings"
-	"unicode/utf8"
 
 	"github.com/spf13/cobra"
 
-	"github.com/errcode-dev/errcode/catalog"
+	"github.com/errcode-dev/errcode/internal/explain"
 	"github.com/errcode-dev/errcode/internal/iostreams"
 	"github.com/errcode-dev/errcode/internal/redact"
-	"github.com/errcode-dev/errcode/internal/search"
+	"github.com/errcode-dev/errcode/internal/render"
 	"github.com/errcode-dev/errcode/internal/textsafe"
 )
 
 // version is stamped by `make dist` with -ldflags "-X .../cmd.version=v1.2.3";
 // otherwise it comes from the module's build info.
 var version = ""
-
-// Output formats.
-const (
-	outTable    = "table"
-	outPlain    = "plain"
-	outJSON     = "json"
-	outJSONL    = "jsonl"
-	outYAML     = "yaml"
-	outCSV      = "csv"
-	outMarkdown = "markdown"
-)
-
-// app is what every subcommand shares: the streams, the global options and
-// the catalog, built on first use.
-type app struct {
-	ios    *iostreams.IOStreams
-	output string // -o; "" means table on a terminal, plain when piped
-	lang   string // --lang as given; "" means from the environment
-	color  string
-
-	cat *catalog.Catalog
-	ix  *search.Index
-
-	langResolved bool // Lang has run: resolved holds its answer
-	resolved     catalog.Lang
-}
-
-func (a *app) catalog() *catalog.Catalog {
-	if a.cat == nil {
-		a.cat = catalog.Default()
-	}
-	return a.cat
-}
-
-func (a *app) index() *search.Index {
-	if a.ix == nil {
-		a.ix = search.New(a.catalog())
-	}
-	return a.ix
-}
-
-// Lang resolves the output language: --lang, then ERRCODE_LANG, then the
-// first set of LC_ALL, LC_MESSAGES, LANG. --lang and ERRCODE_LANG take the
-// same values (see parseLang); an ERRCODE_LANG that is neither en nor zh is
-// ignored with a warning on stderr, once. In the locale variables a value
-// starting with "zh" means Chinese, anything else (fr_FR.UTF-8, C) English.
-func (a *app) Lang() catalog.Lang {
-	if a.langResolved {
-		return a.resolved
-	}
-	a.langResolved = true
-	if l, ok := parseLang(a.lang); ok { // checked before any command runs
-		a.resolved = l
-		return l
-	}
-	env := a.ios.Getenv("ERRCODE_LANG")
-	if l, ok := parseLang(env); ok {
-		a.resolved = l
-		return l
-	}
-	a.resolved = catalog.English
-	for _, k := range []string{"LC_ALL", "LC_MESSAGES", "LANG"} {
-		if v := a.ios.Getenv(k); v != "" {
-			if strings.HasPrefix(strings.ToLower(v), "zh") {
-				a.resolved = catalog.Chinese
-			}
-			break
-		}
-	}
-	if env != "" {
-		name := map[catalog.Lang]string{catalog.English: "English", catalog.Chinese: "Chinese"}[a.resolved]
-		printWarn(a.ios, fmt.Sprintf("ignoring ERRCODE_LANG=%q: not en or zh; using %s", shorten(env, 40), name))
-	}
-	return a.resolved
-}
-
-// parseLang reads a language as --lang and ERRCODE_LANG take it: en or zh
-// in any case, optionally followed by a region or encoding (zh-CN, zh_TW,
-// en-US, zh_CN.UTF-8). ok is false for anything else, and for "".
-func parseLang(v string) (l catalog.Lang, ok bool) {
-	base, _, _ := strings.Cut(strings.TrimSpace(v), ".")
-	if i := strings.IndexAny(base, "-_"); i >= 0 {
-		base = base[:i]
-	}
-	switch strings.ToLower(base) {
-	case "en":
-		return catalog.English, true
-	case "zh":
-		return catalog.Chinese, true
-	}
-	return "", false
-}
-
-// shorten cuts s to at most n bytes (on a rune boundary), marking the cut.
-func shorten(s string, n int) string {
-	if len(s) <= n {
-		return s
-	}
-	for n > 0 && !utf8.RuneStart(s[n]) {
-		n--
-	}
-	return s[:n] + "…"
-}
-
-// format returns the output format, resolving the default and checking it
-// against the formats the command accepts.
-func (a *app) format(allowed ...string) (string, error) {
-	f := a.output
-	if f == "" {
-		if a.ios.IsStdoutTTY() {
-			return outTable, nil
-		}
-		return outPlain, nil
-	}
-	for _, ok := range allowed {
-		if f == ok {
-			return f, nil
-		}
-	}
-	return "", usageErr([]string{"use one of: " + strings.Join(allowed, ", ")}, "invalid output format %q for this command", shown(f))
-}
 
 // Main runs errcode with args and returns the exit status. It prints every
 // error once, as "errcode: error: ..." with "errcode: hint: ..." lines.
@@ -154,7 +33,7 @@ func Main(args []string, ios *iostreams.IOStreams) int {
 	wrapped := *ios
 	wrapped.Out = out
 	ios = &wrapped
-	a := &app{ios: ios}
+	a := &Factory{ios: ios}
 	root := newRootCmd(a)
 	root.SetArgs(args)
 	err := root.Execute()
@@ -164,6 +43,11 @@ func Main(args []string, ios *iostreams.IOStreams) int {
 	}
 	if err == nil {
 		return ExitOK
+	}
+	var ue *explain.UsageError
+	if errors.As(err, &ue) {
+		printErr(ios, ue.Msg, ue.Hints...)
+		return ExitUsage
 	}
 	var ee *exitError
 	if errors.As(err, &ee) {
@@ -179,7 +63,7 @@ func Main(args []string, ios *iostreams.IOStreams) int {
 
 // NewRootCmd returns the root command wired to ios, for tools that walk the
 // command tree (man pages, docs). Main is the way to run errcode.
-func NewRootCmd(ios *iostreams.IOStreams) *cobra.Command { return newRootCmd(&app{ios: ios}) }
+func NewRootCmd(ios *iostreams.IOStreams) *cobra.Command { return newRootCmd(&Factory{ios: ios}) }
 
 // printWarn writes one warning line to stderr, redacted and made safe for a
 // terminal.
@@ -200,10 +84,8 @@ func printErr(ios *iostreams.IOStreams, msg string, hints ...string) {
 	}
 }
 
-// shown is an argument or file name as errcode may echo it: redacted (a
-// pasted SecretKey=... or AKID... is not printed back). It is not escaped:
-// it goes into %q or through printErr, which escape it once.
-func shown(arg string) string { return redact.String(arg) }
+// shown is an argument or file name as errcode may echo it (see explain.Shown).
+func shown(arg string) string { return explain.Shown(arg) }
 
 const rootLong = `errcode explains Tencent Cloud API error codes: what a code means, why it
 happens, whether to retry, and exactly what to do. It works offline: the
@@ -224,7 +106,7 @@ Environment:
 
 func init() { cobra.AddTemplateFunc("errcodeVersion", buildVersion) }
 
-func newRootCmd(a *app) *cobra.Command {
+func newRootCmd(a *Factory) *cobra.Command {
 	root := &cobra.Command{
 		Use:   "errcode",
 		Short: "Explain Tencent Cloud API error codes, offline",
@@ -258,17 +140,17 @@ func newRootCmd(a *app) *cobra.Command {
 	pf.StringVarP(&a.output, "output", "o", "", "output format: table, plain, json, yaml (list also: csv, markdown; parse also: jsonl) (default: table on a terminal, plain when piped)")
 	pf.StringVar(&a.lang, "lang", "", "language of the text: en or zh (default: $ERRCODE_LANG, then the locale)")
 	pf.StringVar(&a.color, "color", "auto", "colour: auto, always or never (auto honours NO_COLOR, CLICOLOR, CLICOLOR_FORCE)")
-	_ = root.RegisterFlagCompletionFunc("output", fixedCompletion(outTable, outPlain, outJSON, outJSONL, outYAML, outCSV, outMarkdown))
+	_ = root.RegisterFlagCompletionFunc("output", fixedCompletion(formatNames()...))
 	_ = root.RegisterFlagCompletionFunc("lang", fixedCompletion("en\tEnglish", "zh\t中文"))
 	_ = root.RegisterFlagCompletionFunc("color", fixedCompletion(iostreams.ColorModes...))
 
 	root.AddCommand(
-		newLookupCmd(a),
-		newListCmd(a),
-		newExplainCmd(a),
-		newProductsCmd(a),
-		newParseCmd(a),
-		newCompletionCmd(a),
+		NewCmdLookup(a, nil),
+		NewCmdList(a, nil),
+		NewCmdExplain(a, nil),
+		NewCmdProducts(a, nil),
+		NewCmdParse(a, nil),
+		NewCmdCompletion(a, nil),
 	)
 	addHelpTopics(root)
 	return root
@@ -309,6 +191,14 @@ func versionFrom(bi *debug.BuildInfo, ok bool) string {
 		return "devel (no version information: built by go run or with -buildvcs=false; make build stamps one)"
 	}
 	return "devel-" + rev[:min(len(rev), 12)] + dirty
+}
+
+func formatNames() []string {
+	var out []string
+	for _, f := range render.Formats {
+		out = append(out, string(f))
+	}
+	return out
 }
 
 func fixedCompletion(values ...string) func(*cobra.Command, []string, string) ([]cobra.Completion, cobra.ShellCompDirective) {

@@ -83,7 +83,7 @@ func TestLangWarnsOnce(t *testing.T) {
 	ios.SetEnv(func(k string) string {
 		return map[string]string{"ERRCODE_LANG": "fr\x1b[31m", "LANG": "zh_CN.UTF-8"}[k]
 	})
-	a := &app{ios: ios}
+	a := &Factory{ios: ios}
 	for range 3 {
 		if got := a.Lang(); got != "zh" {
 			t.Fatalf("Lang() = %q, want zh from LANG", got)

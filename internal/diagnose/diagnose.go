@@ -16,13 +16,14 @@ import (
 	"time"
 	"unicode"
 
+	"github.com/errcode-dev/errcode/catalog"
 	"github.com/errcode-dev/errcode/internal/parse"
 )
 
 // Env is what the diagnostics may read besides the finding.
 type Env struct {
 	Getenv func(string) string // nil reads nothing
-	Lang   string              // "zh" for Chinese notes, else English
+	Lang   catalog.Lang        // the language of the notes
 }
 
 func (e Env) getenv(k string) string {
@@ -32,12 +33,9 @@ func (e Env) getenv(k string) string {
 	return e.Getenv(k)
 }
 
-func (e Env) say(en, zh string) string {
-	if e.Lang == "zh" {
-		return zh
-	}
-	return en
-}
+// say is en or zh in the notes' language, chosen as every bilingual word
+// of errcode is (catalog.Text.In).
+func (e Env) say(en, zh string) string { return catalog.Text{En: en, Zh: zh}.In(e.Lang) }
 
 // MaxSkew is the largest difference between X-TC-Timestamp and the server's
 // clock that the API accepts.

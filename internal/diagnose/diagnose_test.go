@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/errcode-dev/errcode/catalog"
 	"github.com/errcode-dev/errcode/internal/parse"
 )
 
@@ -91,7 +92,7 @@ func TestRequestSizeLimit(t *testing.T) {
 	if len(notes) != 1 || !strings.Contains(notes[0], "TC3-HMAC-SHA256") || !strings.Contains(notes[0], "10 MB") {
 		t.Errorf("notes = %q", notes)
 	}
-	zh := Finding(f, Env{Lang: "zh"})
+	zh := Finding(f, Env{Lang: catalog.Chinese})
 	if len(zh) != 1 || !strings.Contains(zh[0], "签名") {
 		t.Errorf("zh notes = %q", zh)
 	}

@@ -19,7 +19,7 @@ func TestManPagesReproducible(t *testing.T) {
 	if err := run(b); err != nil {
 		t.Fatal(err)
 	}
-	for _, name := range []string{"errcode.1", "errcode-lookup.1", "errcode-list.1", "errcode-explain.1", "errcode-parse.1", "errcode-completion.1"} {
+	for _, name := range []string{"errcode.1", "errcode-lookup.1", "errcode-list.1", "errcode-explain.1", "errcode-products.1", "errcode-parse.1", "errcode-completion.1"} {
 		pa, err := os.ReadFile(filepath.Join(a, name))
 		if err != nil {
 			t.Fatalf("no man page %s: %v", name, err)

@@ -149,9 +149,6 @@ func (s *IOStreams) SetColorMode(mode string) error {
 //     ERRCODE_FORCE_TTY changes the layout only).
 func (s *IOStreams) ColorEnabled() bool { return s.colorFor(s.stdoutTTY) }
 
-// ColorEnabledStderr is ColorEnabled for standard error.
-func (s *IOStreams) ColorEnabledStderr() bool { return s.colorFor(s.stderrTTY) }
-
 func (s *IOStreams) colorFor(tty bool) bool {
 	switch s.mode {
 	case ColorAlways:

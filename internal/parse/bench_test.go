@@ -139,7 +139,6 @@ func BenchmarkScanThroughputInline(b *testing.B) { benchInline(b, BenchmarkScanT
 // make bench shows their speed in MB/s beside ordinary logs.
 func BenchmarkPathological(b *testing.B) {
 	opt := testOptions()
-	opt.InferLines = true
 	for _, p := range []string{"{", `{"a":"`, "[TencentCloudSDKError] Code=A, Message=", "code: InternalError ", "code=AbC message=", "InternalError.X ", "aBcD"} {
 		in := strings.Repeat(strings.Repeat(p, 60000/len(p)+1)+"\n", 4)
 		b.Run(fmt.Sprintf("%q", p), func(b *testing.B) {

@@ -4,6 +4,8 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
@@ -34,12 +36,35 @@ type golden struct {
 	Cut        bool   `json:"cut,omitempty"`
 }
 
+// notInGolden are the fields of Finding that golden leaves out: the
+// context lines around a record, which only product evidence reads.
+var notInGolden = []string{"Context", "RecordStart", "RecordEnd"}
+
+// toGolden copies every field of f that golden has, by name.
 func toGolden(f Finding) golden {
-	return golden{
-		Line: f.Line, Offset: f.Offset, Shape: f.Shape, Confidence: string(f.Confidence), Code: f.Code,
-		LegacyCode: f.LegacyCode, Message: f.Message, RequestID: f.RequestID, HTTPStatus: f.HTTPStatus,
-		Host: f.Host, Action: f.Action, Version: f.Version, Service: f.Service, Date: f.Date,
-		Timestamp: f.Timestamp, Inferred: f.Inferred, Truncated: f.Truncated, Cut: f.Cut,
+	var g golden
+	gv, fv := reflect.ValueOf(&g).Elem(), reflect.ValueOf(f)
+	for i := range gv.NumField() {
+		src := fv.FieldByName(gv.Type().Field(i).Name)
+		gv.Field(i).Set(src.Convert(gv.Field(i).Type()))
+	}
+	return g
+}
+
+// Every field of Finding is in the golden files, or left out on purpose: a
+// new field is reviewed with the corpus.
+func TestGoldenHasEveryField(t *testing.T) {
+	ft, gt := reflect.TypeFor[Finding](), reflect.TypeFor[golden]()
+	for i := range ft.NumField() {
+		name := ft.Field(i).Name
+		if _, ok := gt.FieldByName(name); !ok && !slices.Contains(notInGolden, name) {
+			t.Errorf("Finding.%s is not in the corpus golden files: add it to golden (and run -update), or to notInGolden", name)
+		}
+	}
+	for i := range gt.NumField() {
+		if _, ok := ft.FieldByName(gt.Field(i).Name); !ok {
+			t.Errorf("golden.%s is no field of Finding", gt.Field(i).Name)
+		}
 	}
 }
 

@@ -96,9 +96,8 @@
 //     as they are: escaping them is the printer's job (internal/textsafe,
 //     internal/render write each invalid byte as \xHH). Codes, request ids, hosts,
 //     actions and versions are ASCII by construction.
-//   - Unlabelled text ("The SecretId is not found ...") is only matched against
-//     InferCode when Options.InferLines is set, as every line then costs an
-//     InferCode call.
+//   - Unlabelled text ("The SecretId is not found ...") is never matched
+//     against InferCode: every line would then cost an InferCode call.
 //
 // # Secrets
 //

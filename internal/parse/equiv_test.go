@@ -127,8 +127,6 @@ func runScan(scan func(io.Reader, Options, func(Finding) error) (Stats, error), 
 func equivOptions() map[string]Options {
 	small := testOptions()
 	small.MaxRecord = 100
-	lines := testOptions()
-	lines.InferLines = true
 	return map[string]Options{
 		"test":       testOptions(),
 		"bench":      benchOptions(),
@@ -136,7 +134,6 @@ func equivOptions() map[string]Options {
 		"known only": {KnownCode: testKnown},
 		"infer only": {InferCode: testInfer},
 		"small":      small,
-		"lines":      lines,
 	}
 }
 
@@ -374,8 +371,8 @@ func TestReaderPanic(t *testing.T) {
 	}
 }
 
-// TestNoQuadraticFastPath is TestNoQuadratic with the fast path on (no
-// InferLines), in every pipeline mode: long lines full of candidates scan
+// TestNoQuadraticFastPath is TestNoQuadratic with other patterns, in every
+// pipeline mode: long lines full of candidates scan
 // to the end (BenchmarkPathological measures how fast).
 func TestNoQuadraticFastPath(t *testing.T) {
 	pats := []string{

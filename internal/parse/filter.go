@@ -163,7 +163,7 @@ func (it *pairIter) next(from int) int {
 // quiet reports whether a line that holds no candidate pair can be skipped:
 // nothing is open that follows lines one by one.
 func (s *scanner) quiet() bool {
-	return s.obj == nil && s.node == nil && !s.curl.cont && !s.http.active && !s.opt.InferLines
+	return s.obj == nil && s.node == nil && !s.curl.cont && !s.http.active
 }
 
 // startMatters reports whether context() may act on a line that starts

@@ -51,7 +51,6 @@ func FuzzScan(f *testing.F) {
 		}
 		opt := testOptions()
 		opt.MaxRecord = 512
-		opt.InferLines = len(data)%2 == 1
 		scan := func() scanResult { return runScan(Scan, bytes.NewReader(data), opt) }
 		pipelineMode = 0
 		res := scan()

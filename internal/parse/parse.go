@@ -92,9 +92,6 @@ type Options struct {
 	// Progress, when set, is called with the running statistics about every
 	// 64 KiB of input read, and once at the end.
 	Progress func(Stats)
-	// InferLines also offers every non-empty line that produced no finding to
-	// InferCode, for pasted text that is only a message. Costly on big logs.
-	InferLines bool
 	// ContextLines, when positive, fills Finding.Context with up to that
 	// many lines before and after each record.
 	ContextLines int

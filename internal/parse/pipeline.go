@@ -41,8 +41,7 @@ type chunkSource struct {
 
 func newChunkSource(r io.Reader, opt *Options) *chunkSource {
 	cs := &chunkSource{br: newBlockReader(r, nil, opt.MaxRecord)}
-	if fastPath && !opt.InferLines {
-		// (with InferLines the scanner takes every line)
+	if fastPath {
 		cs.filter = newLineFilter(opt)
 	}
 	return cs

@@ -2,7 +2,6 @@ package parse
 
 import (
 	"bytes"
-	"math/bits"
 	"strings"
 )
 
@@ -154,19 +153,6 @@ var codeTokChar = func() (t [256]bool) {
 	}
 	return t
 }()
-
-// nextHump returns the first index k >= i with b[k] lower-case and b[k+1]
-// upper-case (a CamelCase hump), or -1.
-func nextHump(b []byte, i int) int {
-	if i < 0 || i >= len(b) {
-		return -1
-	}
-	base, mask, _ := humpPairs.scan(b[i:])
-	if mask == 0 {
-		return -1
-	}
-	return i + base + bits.TrailingZeros64(mask)
-}
 
 // quoteOpen and quoteClose pair the quotes quotedMessages looks between.
 var quoteOpen, quoteClose = []string{"\"", "'", "`", "“", "「"}, []string{"\"", "'", "`", "”", "」"}

@@ -128,7 +128,6 @@ func TestNoQuadratic(t *testing.T) {
 		"\\u0041", `\"`, "(", "TencentCloud::Common::TencentCloudSDKException (", "ode", "requestId",
 	}
 	opt := testOptions()
-	opt.InferLines = true
 	for _, p := range pats {
 		in := strings.Repeat(strings.Repeat(p, 60000/len(p)+1)+"\n", 4)
 		fs, st := scanString(t, in, opt)

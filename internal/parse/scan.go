@@ -93,7 +93,7 @@ func (s *scanner) scanLine(line []byte, from int) {
 		s.msgWord = false
 		s.prose(line, from)
 	}
-	if s.opt.InferCode != nil && len(s.out) == firstOut && len(s.spans) == 0 && s.obj == nil && (s.opt.InferLines || essage) {
+	if s.opt.InferCode != nil && len(s.out) == firstOut && len(s.spans) == 0 && s.obj == nil && essage {
 		s.messageOnly(line, from)
 	}
 	if s.msgWord && len(s.out) == firstOut && len(s.spans) == 0 && s.obj == nil {
@@ -991,12 +991,10 @@ func lastRequestID(b []byte) (r int, id []byte, end int) {
 
 // ---- message only ----
 
-// messageOnly offers a labelled message with no code to InferCode, and with
-// Options.InferLines the whole line.
+// messageOnly offers a labelled message with no code to InferCode.
 func (s *scanner) messageOnly(line []byte, from int) {
 	t := line[from:]
-	tried := 0
-	for p := 0; p < len(t) && tried < 3; {
+	for p, tried := 0, 0; p < len(t) && tried < 3; {
 		k := bytes.Index(t[p:], markEssage)
 		if k < 0 {
 			break
@@ -1025,14 +1023,6 @@ func (s *scanner) messageOnly(line []byte, from int) {
 			s.add(Finding{Code: c, Message: msg, Line: s.cur.no, Offset: s.cur.off + int64(from+w),
 				Shape: ShapeMessageOnly, Confidence: Low, Inferred: true, Cut: s.cur.cut})
 			return
-		}
-	}
-	if s.opt.InferLines && tried == 0 {
-		msg := cleanText(strings.TrimSpace(string(t)), s.opt.MaxRecord)
-		if c, ok := s.infer(msg); ok {
-			lead := len(t) - len(trimLeftSpace(t))
-			s.add(Finding{Code: c, Message: msg, Line: s.cur.no, Offset: s.cur.off + int64(from+lead),
-				Shape: ShapeMessageOnly, Confidence: Low, Inferred: true, Cut: s.cur.cut})
 		}
 	}
 }

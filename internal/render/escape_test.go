@@ -11,6 +11,7 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/errcode-dev/errcode/catalog"
+	"github.com/errcode-dev/errcode/internal/explain"
 	"github.com/errcode-dev/errcode/internal/textsafe/textsafetest"
 )
 
@@ -128,9 +129,9 @@ func TestJSONMatchesEncodingJSON(t *testing.T) {
 		struct{}{},
 		[]struct{}{{}},
 	}
-	var views, sample []Entry
+	var views, sample []explain.Entry
 	for i, e := range catalog.Default().Entries() {
-		views = append(views, View(e, catalog.English), View(e, catalog.Chinese))
+		views = append(views, explain.View(e, catalog.English), explain.View(e, catalog.Chinese))
 		if i%20 == 0 {
 			sample = append(sample, views[len(views)-2:]...)
 		}
@@ -202,9 +203,9 @@ func TestJSONRefusesWhatItCannotWrite(t *testing.T) {
 type inner struct{ A string }
 
 func TestYAMLHostileRoundTrip(t *testing.T) {
-	var views []Entry
+	var views []explain.Entry
 	for _, s := range hostile {
-		views = append(views, Entry{Code: s, Summary: s, Causes: []string{s, "x"}, Query: s})
+		views = append(views, explain.Entry{Code: s, Summary: s, Causes: []string{s, "x"}, Query: s})
 	}
 	var buf bytes.Buffer
 	if err := YAML(&buf, views); err != nil {
@@ -213,7 +214,7 @@ func TestYAMLHostileRoundTrip(t *testing.T) {
 	if bad := textsafetest.Raw(buf.String(), "\n"); bad != "" {
 		t.Fatalf("YAML output: %s\n%s", bad, buf.String())
 	}
-	var got []Entry
+	var got []explain.Entry
 	if err := yaml.Unmarshal(buf.Bytes(), &got); err != nil {
 		t.Fatalf("output is not valid YAML: %v\n%s", err, buf.String())
 	}
@@ -321,7 +322,7 @@ func FuzzQuoted(f *testing.F) {
 // encoding-json case is the baseline the hand-written writer must not lose to.
 func BenchmarkJSONLine(b *testing.B) {
 	e := catalog.Default().Get("common", "AuthFailure.SignatureExpire")
-	v := View(e, catalog.Chinese)
+	v := explain.View(e, catalog.Chinese)
 	v.Query = "a\u009d52;c;UFdORUQ=\u009c\u202e \xff"
 	b.Run("errcode", func(b *testing.B) {
 		for b.Loop() {

@@ -4,6 +4,7 @@ import (
 	_ "embed"
 	"fmt"
 	"io"
+	"reflect"
 	"strconv"
 	"strings"
 	"sync"
@@ -11,6 +12,7 @@ import (
 	"github.com/fatih/color"
 
 	"github.com/errcode-dev/errcode/catalog"
+	"github.com/errcode-dev/errcode/internal/explain"
 	"github.com/errcode-dev/errcode/internal/textsafe"
 )
 
@@ -19,11 +21,11 @@ var explainTmpl string
 
 // labels are the fixed words of the explain layout in one language.
 type labels struct {
-	Causes, Fix, Retry, Related, Actions, Docs, Provenance, AlsoIn string
-	Yes, No, Retryable, NotRetryable                               string
-	RetryYes, RetryAfter, RetryableLater, DecidedBy                string // "yes, with backoff"; "after %s"; the meta word for after; "Decided by"
-	Sep, Colon                                                     string // after Yes/No; after the provenance word
-	Provenances                                                    map[string]string
+	Causes, Fix, Retry, Related, Actions, Docs, Provenance string
+	No, Retryable, NotRetryable                            string
+	RetryYes, RetryAfter, RetryableLater, DecidedBy        string // "yes, with backoff"; "after %s"; the meta word for after; "Decided by"
+	Colon                                                  string // after the provenance word
+	Provenances                                            map[string]string
 
 	// Imported entries (catalog/products/*.yaml).
 	Solution, SolutionOtherLang string // the official solution heading; when it is in the other language
@@ -36,55 +38,39 @@ type labels struct {
 	Removed                     string // a code gone upstream (%s: the SDK release of the import that found it gone)
 }
 
-var labelsByLang = map[catalog.Lang]labels{
-	catalog.English: {
-		Causes: "Likely causes", Fix: "How to fix", Retry: "Retry", Related: "Related codes",
-		Actions: "API actions that may return it", Docs: "Docs", Provenance: "Source", AlsoIn: "also defined in:",
-		Yes: "yes", No: "no", Retryable: "retryable", NotRetryable: "not retryable", Colon: ": ",
-		RetryYes: "yes, with backoff", RetryAfter: "after %s", RetryableLater: "retryable later", DecidedBy: "Decided by",
+// labelsIn returns the labels in lang: each word is written once, in both
+// languages, as errcode writes every bilingual word (explain.Say).
+func labelsIn(lang catalog.Lang) labels {
+	say := func(en, zh string) string { return explain.Say(lang, en, zh) }
+	return labels{
+		Causes: say("Likely causes", "可能原因"), Fix: say("How to fix", "解决步骤"), Retry: say("Retry", "是否重试"),
+		Related: say("Related codes", "相关错误码"), Actions: say("API actions that may return it", "可能返回此错误码的接口"),
+		Docs: say("Docs", "文档"), Provenance: say("Source", "来源"),
+		No: say("no", "否"), Retryable: say("retryable", "可重试"), NotRetryable: say("not retryable", "不可重试"), Colon: say(": ", "："),
+		RetryYes: say("yes, with backoff", "是（退避重试）"), RetryAfter: say("after %s", "%s可重试"),
+		RetryableLater: say("retryable later", "稍后可重试"), DecidedBy: say("Decided by", "判断依据"),
 		Provenances: map[string]string{
-			catalog.ProvenanceOfficial:       "official text",
-			catalog.ProvenanceOfficialZh:     "official Chinese text, English translated by errcode",
-			catalog.ProvenanceInferred:       "no official description exists; inferred from the code name",
-			catalog.ProvenanceOfficialZhOnly: "official Chinese text; Tencent Cloud publishes no English text",
-			catalog.ProvenanceOfficialEnOnly: "official English text; Tencent Cloud publishes no Chinese text",
-			catalog.ProvenanceNone:           "the official SDK defines the code without a description",
-			catalog.ProvenanceErrcode:        "errcode's description: the SDKs define only the code and a message format",
+			catalog.ProvenanceOfficial:       say("official text", "官方文本"),
+			catalog.ProvenanceOfficialZh:     say("official Chinese text, English translated by errcode", "官方中文文本（英文为 errcode 翻译）"),
+			catalog.ProvenanceInferred:       say("no official description exists; inferred from the code name", "无官方说明，根据错误码名称推断"),
+			catalog.ProvenanceOfficialZhOnly: say("official Chinese text; Tencent Cloud publishes no English text", "官方中文文本（腾讯云未提供英文）"),
+			catalog.ProvenanceOfficialEnOnly: say("official English text; Tencent Cloud publishes no Chinese text", "官方英文文本（腾讯云未提供中文）"),
+			catalog.ProvenanceNone:           say("the official SDK defines the code without a description", "官方 SDK 定义了此错误码，但没有说明"),
+			catalog.ProvenanceErrcode:        say("errcode's description: the SDKs define only the code and a message format", "errcode 的说明：SDK 只定义了错误码和消息格式"),
 		},
-		Solution: "Official solution", SolutionOtherLang: "Official solution (in Chinese only)",
-		FixClass: "How to fix (errcode's steps for every %s)", FixAny: "How to fix (errcode's general steps: errcode cannot place the class %s)",
-		FixLike:       "How to fix (errcode's steps for %s, which behaves like %s)",
-		ForProduct:    "a common code, explained for %s",
-		OtherLang:     "(Tencent Cloud's Chinese description: there is no official English text, and errcode does not translate it.)",
-		NoDescription: "(The official SDK defines this code without any description.)",
-		OthersIn:      "Also defined in",
-		GroupOf:       "%d products",
-		Removed:       "Removed upstream: tencentcloud-sdk-go %s and later no longer define this code; errcode keeps what the last release said, since logs still show it.",
-	},
-	catalog.Chinese: {
-		Causes: "可能原因", Fix: "解决步骤", Retry: "是否重试", Related: "相关错误码",
-		Actions: "可能返回此错误码的接口", Docs: "文档", Provenance: "来源", AlsoIn: "同名错误码也见于：",
-		Yes: "是", No: "否", Retryable: "可重试", NotRetryable: "不可重试", Colon: "：",
-		RetryYes: "是（退避重试）", RetryAfter: "%s可重试", RetryableLater: "稍后可重试", DecidedBy: "判断依据",
-		Provenances: map[string]string{
-			catalog.ProvenanceOfficial:       "官方文本",
-			catalog.ProvenanceOfficialZh:     "官方中文文本（英文为 errcode 翻译）",
-			catalog.ProvenanceInferred:       "无官方说明，根据错误码名称推断",
-			catalog.ProvenanceOfficialZhOnly: "官方中文文本（腾讯云未提供英文）",
-			catalog.ProvenanceOfficialEnOnly: "官方英文文本（腾讯云未提供中文）",
-			catalog.ProvenanceNone:           "官方 SDK 定义了此错误码，但没有说明",
-			catalog.ProvenanceErrcode:        "errcode 的说明：SDK 只定义了错误码和消息格式",
-		},
-		Solution: "官方解决方案", SolutionOtherLang: "官方解决方案",
-		FixClass: "解决步骤（errcode 对所有 %s 的通用步骤）", FixAny: "解决步骤（errcode 的一般步骤：无法归入 %s 这一类别）",
-		FixLike:       "解决步骤（errcode 对 %s 的步骤，该类别按 %s 处理）",
-		ForProduct:    "公共错误码，按 %s 解释",
-		OtherLang:     "（以上为腾讯云的英文说明：该错误码没有官方中文说明，errcode 不做翻译。）",
-		NoDescription: "（官方 SDK 定义了此错误码，但没有任何说明。）",
-		OthersIn:      "同名错误码也见于",
-		GroupOf:       "%d 个产品",
-		Removed:       "上游已移除：tencentcloud-sdk-go %s 及以后的版本不再定义此错误码；日志中仍会出现它，errcode 保留最后一个版本的说明。",
-	},
+		Solution: say("Official solution", "官方解决方案"), SolutionOtherLang: say("Official solution (in Chinese only)", "官方解决方案"),
+		FixClass:   say("How to fix (errcode's steps for every %s)", "解决步骤（errcode 对所有 %s 的通用步骤）"),
+		FixAny:     say("How to fix (errcode's general steps: errcode cannot place the class %s)", "解决步骤（errcode 的一般步骤：无法归入 %s 这一类别）"),
+		FixLike:    say("How to fix (errcode's steps for %s, which behaves like %s)", "解决步骤（errcode 对 %s 的步骤，该类别按 %s 处理）"),
+		ForProduct: say("a common code, explained for %s", "公共错误码，按 %s 解释"),
+		OtherLang: say("(Tencent Cloud's Chinese description: there is no official English text, and errcode does not translate it.)",
+			"（以上为腾讯云的英文说明：该错误码没有官方中文说明，errcode 不做翻译。）"),
+		NoDescription: say("(The official SDK defines this code without any description.)", "（官方 SDK 定义了此错误码，但没有任何说明。）"),
+		OthersIn:      say("Also defined in", "同名错误码也见于"),
+		GroupOf:       say("%d products", "%d 个产品"),
+		Removed: say("Removed upstream: tencentcloud-sdk-go %s and later no longer define this code; errcode keeps what the last release said, since logs still show it.",
+			"上游已移除：tencentcloud-sdk-go %s 及以后的版本不再定义此错误码；日志中仍会出现它，errcode 保留最后一个版本的说明。"),
+	}
 }
 
 // ExplainOptions says how to lay out the long form.
@@ -92,8 +78,6 @@ type ExplainOptions struct {
 	Lang  catalog.Lang
 	Width int  // wrap width in display columns
 	Color bool // bold headings, dim metadata
-	// Others names the other scopes that define the same code string, shown as a hint.
-	Others []string
 	// ProductName is the name of the entry's product in Lang, shown after
 	// its scope ("" for none).
 	ProductName string
@@ -115,33 +99,27 @@ type OtherDef struct {
 
 // explainLayout is explain.tmpl, parsed on first use (most runs never
 // explain) by the small interpreter of tmpl.go.
-var explainLayout = sync.OnceValue(func() []tnode {
-	nodes, err := parseLayout(explainTmpl, explainFields, explainLists)
-	if err != nil {
-		panic("render: explain.tmpl: " + err.Error())
-	}
-	return nodes
-})
+var explainLayout = sync.OnceValue(func() []tnode { return mustLayout("explain.tmpl", explainTmpl, explainData{}) })
 
 // explainData is what explain.tmpl sees: each block styled, wrapped to the
 // width and indented.
 type explainData struct {
-	Title, Meta, AlsoIn, Summary string
-	Note                         string
-	CausesHeading                string
-	Causes                       []string
-	SolutionHeading, Solution    string
-	FixHeading                   string
-	Steps                        []string
-	RetryHeading, Retry          string
-	RetryEvidence                string
-	RelatedHeading, Related      string
-	ActionsHeading, Actions      string
-	DocsHeading, Docs            string
-	SourceHeading, Source        string
-	OthersHeading                string
-	Others                       []string
-	OthersHint                   string
+	Title, Meta, Summary      string
+	Note                      string
+	CausesHeading             string
+	Causes                    []string
+	SolutionHeading, Solution string
+	FixHeading                string
+	Steps                     []string
+	RetryHeading, Retry       string
+	RetryEvidence             string
+	RelatedHeading, Related   string
+	ActionsHeading, Actions   string
+	DocsHeading, Docs         string
+	SourceHeading, Source     string
+	OthersHeading             string
+	Others                    []string
+	OthersHint                string
 }
 
 // Explain writes the long form of e: summary, causes, numbered fix steps,
@@ -151,7 +129,7 @@ func Explain(w io.Writer, e *catalog.Entry, opt ExplainOptions) error {
 	d := layoutData(e, opt)
 	var buf strings.Builder
 	buf.Grow(4096 + 96*len(d.Others))
-	execLayout(&buf, explainLayout(), d, "")
+	execLayout(&buf, explainLayout(), reflect.ValueOf(d).Elem(), "")
 	_, err := io.WriteString(w, buf.String())
 	return err
 }
@@ -163,8 +141,8 @@ func layoutData(e *catalog.Entry, opt ExplainOptions) *explainData {
 	if lang != catalog.Chinese {
 		lang = catalog.English
 	}
-	l := labelsByLang[lang]
-	v := View(e, lang)
+	l := labelsIn(lang)
+	v := explain.View(e, lang)
 	sanitizeView(&v)
 	width := opt.Width
 	if width <= 0 || width > 100 {
@@ -210,9 +188,6 @@ func layoutData(e *catalog.Entry, opt ExplainOptions) *explainData {
 	if v.RetryEvidence != "" {
 		d.RetryEvidence = dim(block(l.DecidedBy + l.Colon + textsafe.Clean(v.RetryEvidence)))
 	}
-	if len(opt.Others) > 0 {
-		d.AlsoIn = dim(l.AlsoIn + " " + textsafe.Clean(strings.Join(opt.Others, ", ")))
-	}
 	if e.Imported {
 		importedBlocks(d, e, v, l, lang, width, dim, heading)
 	}
@@ -256,7 +231,7 @@ func retryWords(e *catalog.Entry, l labels, lang catalog.Lang) (meta, verdict st
 // importedBlocks fills the parts of the layout that differ for an imported
 // entry: a note when its description is missing or only in the other
 // language, the official solution, and the heading of its class's guidance.
-func importedBlocks(d *explainData, e *catalog.Entry, v Entry, l labels, lang catalog.Lang, width int, dim, heading func(string) string) {
+func importedBlocks(d *explainData, e *catalog.Entry, v explain.Entry, l labels, lang catalog.Lang, width int, dim, heading func(string) string) {
 	switch {
 	case e.Summary == (catalog.Text{}):
 		d.Summary = Wrap(l.NoDescription, width, "", "")
@@ -404,7 +379,7 @@ func truncateWidth(s string, w int) string {
 }
 
 // sanitizeView makes every string of v safe for a terminal.
-func sanitizeView(v *Entry) {
+func sanitizeView(v *explain.Entry) {
 	for _, p := range []*string{&v.Code, &v.Category, &v.Scope, &v.Summary, &v.Retry, &v.Docs, &v.Provenance, &v.Source, &v.ProductName, &v.Solution, &v.Class, &v.Removed} {
 		*p = textsafe.Clean(*p)
 	}

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/errcode-dev/errcode/catalog"
+	"github.com/errcode-dev/errcode/internal/explain"
 )
 
 // The long form of imported codes (catalog/products): the official
@@ -114,8 +115,9 @@ func TestExplainProductGolden(t *testing.T) {
 	// A common code that dnspod does not define, explained for dnspod.
 	c := catalog.Default()
 	e := c.ForProduct(c.Get(catalog.ScopeCommon, "ResourceNotFound"), "dnspod", catalog.Call{Action: "DescribeRecordList", Version: "2021-03-23"})
+	dnspod, _ := c.Product("dnspod")
 	var buf bytes.Buffer
-	if err := Explain(&buf, e, ExplainOptions{Lang: catalog.English, Width: 80, ForProduct: catalog.ProductTitle("dnspod", catalog.English)}); err != nil {
+	if err := Explain(&buf, e, ExplainOptions{Lang: catalog.English, Width: 80, ForProduct: dnspod.Title(catalog.English)}); err != nil {
 		t.Fatal(err)
 	}
 	if flat := strings.Join(strings.Fields(buf.String()), " "); !strings.Contains(flat, "tccli dnspod DescribeRecordList") {
@@ -129,7 +131,7 @@ var tcrWord = regexp.MustCompile(`(?i)\btcr\b`)
 
 func TestViewImported(t *testing.T) {
 	e := entry(t, "tsf", "UnauthorizedOperation.NoLicense")
-	v := View(e, catalog.Chinese)
+	v := explain.View(e, catalog.Chinese)
 	if v.ProductName != "TSF-应用管理&Consul" || v.Solution == "" || v.Class != "UnauthorizedOperation" || len(v.Versions) != 1 || len(v.Remediation) == 0 {
 		t.Errorf("View = %+v", v)
 	}
@@ -137,10 +139,10 @@ func TestViewImported(t *testing.T) {
 	if e.Versions[0] == "changed" {
 		t.Error("View shares the entry's Versions")
 	}
-	if v := View(e, catalog.English); v.ProductName != "Tencent Service Framework" {
+	if v := explain.View(e, catalog.English); v.ProductName != "Tencent Service Framework" {
 		t.Errorf("English product name %q, want tsf's", v.ProductName)
 	}
-	if v := View(entry(t, "aai", "FailedOperation.ServiceIsolate"), catalog.English); v.ProductName != "" {
+	if v := explain.View(entry(t, "aai", "FailedOperation.ServiceIsolate"), catalog.English); v.ProductName != "" {
 		t.Errorf("English product name %q: aai has none", v.ProductName)
 	}
 }
@@ -181,7 +183,7 @@ func TestExplainRemoved(t *testing.T) {
 		if strings.Contains(buf.String(), "\x1b") {
 			t.Errorf("%s: the release is written raw:\n%q", tt.lang, buf.String())
 		}
-		if v := View(&gone, tt.lang); v.Removed != gone.Removed {
+		if v := explain.View(&gone, tt.lang); v.Removed != gone.Removed {
 			t.Errorf("View.Removed = %q", v.Removed)
 		}
 	}

@@ -2,15 +2,18 @@ package render
 
 import (
 	"fmt"
+	"reflect"
 	"strings"
 )
 
-// The explain layout (explain.tmpl) is written in text/template syntax and
-// executed by this small interpreter of the subset it uses, with no
-// reflection: text/template's parse and first execution cost about 0.1 ms,
-// a quarter of explain's own start-up work. The subset:
+// The layouts (explain.tmpl, finding.tmpl) are written in text/template
+// syntax and executed by this small interpreter of the subset they use:
+// text/template's parse and first execution cost about 0.1 ms, a quarter of
+// explain's own start-up work. A layout is fed a struct of string and
+// []string fields, which it names directly: a new field is a struct field
+// and a line of the layout. The subset:
 //
-//	{{ .Field }}            a string field of explainData
+//	{{ .Field }}            a string field
 //	{{ if .Field }}...{{ end }}   a string or list field, when not empty
 //	{{ range .Field }}...{{ end }} each element of a list field, as {{ . }}
 //	{{/* comment */}}
@@ -21,9 +24,11 @@ import (
 
 // tnode is a node of a parsed layout.
 type tnode struct {
-	kind tkind
-	text string  // tText: the text; tField, tIf, tRange: the field name
-	body []tnode // tIf, tRange
+	kind  tkind
+	text  string  // tText: the text; tField, tIf, tRange: the field name
+	field int     // tField, tIf, tRange: the field's index in the struct
+	list  bool    // the field is a []string
+	body  []tnode // tIf, tRange
 }
 
 type tkind int
@@ -36,9 +41,30 @@ const (
 	tRange
 )
 
-// parseLayout parses src; fields lists the string fields, lists the list
-// fields a layout may name.
-func parseLayout(src string, fields, lists map[string]bool) ([]tnode, error) {
+// parseLayout parses src, a layout of the struct type typ: it may name its
+// exported string and []string fields.
+func parseLayout(src string, typ reflect.Type) ([]tnode, error) {
+	fields := map[string]int{} // string fields
+	lists := map[string]int{}  // []string fields
+	for i := range typ.NumField() {
+		f := typ.Field(i)
+		switch {
+		case !f.IsExported():
+		case f.Type.Kind() == reflect.String:
+			fields[f.Name] = i
+		case f.Type.Kind() == reflect.Slice && f.Type.Elem().Kind() == reflect.String:
+			lists[f.Name] = i
+		}
+	}
+	field := func(name string, allowLists bool) (int, bool, bool) {
+		if i, ok := fields[name]; ok {
+			return i, false, true
+		}
+		if i, ok := lists[name]; ok && allowLists {
+			return i, true, true
+		}
+		return 0, false, false
+	}
 	type action struct{ body string }
 	// Split into texts and actions, applying the trim markers.
 	var toks []any
@@ -107,22 +133,34 @@ func parseLayout(src string, fields, lists map[string]bool) ([]tnode, error) {
 					return nil, fmt.Errorf("{{.}} outside a range")
 				}
 				out = append(out, tnode{kind: tDot})
-			case len(words) == 1 && strings.HasPrefix(a, ".") && fields[a[1:]]:
-				out = append(out, tnode{kind: tField, text: a[1:]})
-			case len(words) == 2 && words[0] == "if" && strings.HasPrefix(words[1], ".") && (fields[words[1][1:]] || lists[words[1][1:]]):
+			case len(words) == 1 && strings.HasPrefix(a, "."):
+				i, list, ok := field(a[1:], false)
+				if !ok {
+					return nil, fmt.Errorf("%s has no string field %s", typ, a)
+				}
+				out = append(out, tnode{kind: tField, text: a[1:], field: i, list: list})
+			case len(words) == 2 && words[0] == "if" && strings.HasPrefix(words[1], "."):
+				i, list, ok := field(words[1][1:], true)
+				if !ok {
+					return nil, fmt.Errorf("%s has no field %s", typ, words[1])
+				}
 				body, err := parse(inRange, true)
 				if err != nil {
 					return nil, err
 				}
-				out = append(out, tnode{kind: tIf, text: words[1][1:], body: body})
-			case len(words) == 2 && words[0] == "range" && strings.HasPrefix(words[1], ".") && lists[words[1][1:]]:
+				out = append(out, tnode{kind: tIf, text: words[1][1:], field: i, list: list, body: body})
+			case len(words) == 2 && words[0] == "range" && strings.HasPrefix(words[1], "."):
+				i, ok := lists[words[1][1:]]
+				if !ok {
+					return nil, fmt.Errorf("%s has no list field %s", typ, words[1])
+				}
 				body, err := parse(true, true)
 				if err != nil {
 					return nil, err
 				}
-				out = append(out, tnode{kind: tRange, text: words[1][1:], body: body})
+				out = append(out, tnode{kind: tRange, text: words[1][1:], field: i, list: true, body: body})
 			default:
-				return nil, fmt.Errorf("the explain layout does not support {{%s}}", a)
+				return nil, fmt.Errorf("the layout does not support {{%s}}", a)
 			}
 		}
 		if closed {
@@ -133,101 +171,37 @@ func parseLayout(src string, fields, lists map[string]bool) ([]tnode, error) {
 	return parse(false, false)
 }
 
-// execLayout writes nodes for d; dot is the element of the innermost range.
-func execLayout(b *strings.Builder, nodes []tnode, d *explainData, dot string) {
+// execLayout writes nodes for v, a struct of the type they were parsed
+// for; dot is the element of the innermost range.
+func execLayout(b *strings.Builder, nodes []tnode, v reflect.Value, dot string) {
 	for _, n := range nodes {
 		switch n.kind {
 		case tText:
 			b.WriteString(n.text)
 		case tField:
-			b.WriteString(d.str(n.text))
+			b.WriteString(v.Field(n.field).String())
 		case tDot:
 			b.WriteString(dot)
 		case tIf:
-			if d.str(n.text) != "" || len(d.list(n.text)) > 0 {
-				execLayout(b, n.body, d, dot)
+			f := v.Field(n.field)
+			if f.Len() > 0 { // a string or a list
+				execLayout(b, n.body, v, dot)
 			}
 		case tRange:
-			for _, x := range d.list(n.text) {
-				execLayout(b, n.body, d, x)
+			f := v.Field(n.field)
+			for i := range f.Len() {
+				execLayout(b, n.body, v, f.Index(i).String())
 			}
 		}
 	}
 }
 
-// explainFields and explainLists name the string and list fields of
-// explainData, for parseLayout; str and list read them.
-var (
-	explainFields = map[string]bool{}
-	explainLists  = map[string]bool{"Causes": true, "Steps": true, "Others": true}
-)
-
-func init() {
-	for _, f := range strings.Fields(`Title Meta AlsoIn Summary Note CausesHeading SolutionHeading Solution FixHeading
-		RetryHeading Retry RetryEvidence RelatedHeading Related ActionsHeading Actions DocsHeading Docs SourceHeading Source
-		OthersHeading OthersHint`) {
-		explainFields[f] = true
+// mustLayout parses the layout src of the struct type of data, panicking
+// on an error: layouts are embedded, and a test parses each.
+func mustLayout(name, src string, data any) []tnode {
+	nodes, err := parseLayout(src, reflect.TypeOf(data))
+	if err != nil {
+		panic("render: " + name + ": " + err.Error())
 	}
-}
-
-func (d *explainData) str(name string) string {
-	switch name {
-	case "Title":
-		return d.Title
-	case "Meta":
-		return d.Meta
-	case "AlsoIn":
-		return d.AlsoIn
-	case "Summary":
-		return d.Summary
-	case "Note":
-		return d.Note
-	case "CausesHeading":
-		return d.CausesHeading
-	case "SolutionHeading":
-		return d.SolutionHeading
-	case "Solution":
-		return d.Solution
-	case "FixHeading":
-		return d.FixHeading
-	case "RetryHeading":
-		return d.RetryHeading
-	case "Retry":
-		return d.Retry
-	case "RetryEvidence":
-		return d.RetryEvidence
-	case "RelatedHeading":
-		return d.RelatedHeading
-	case "Related":
-		return d.Related
-	case "ActionsHeading":
-		return d.ActionsHeading
-	case "Actions":
-		return d.Actions
-	case "DocsHeading":
-		return d.DocsHeading
-	case "Docs":
-		return d.Docs
-	case "SourceHeading":
-		return d.SourceHeading
-	case "Source":
-		return d.Source
-	case "OthersHeading":
-		return d.OthersHeading
-	case "OthersHint":
-		return d.OthersHint
-	}
-	return ""
-}
-
-func (d *explainData) list(name string) []string {
-	switch name {
-	case "Causes":
-		return d.Causes
-	case "Steps":
-		return d.Steps
-	case "Others":
-		return d.Others
-	}
-	return nil
+	return nodes
 }

@@ -8,23 +8,24 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/errcode-dev/errcode/catalog"
+	"github.com/errcode-dev/errcode/internal/explain"
 )
 
 // The hand-written YAML must decode, with a real YAML parser, to what was written.
 func TestYAMLRoundTrip(t *testing.T) {
-	var views []Entry
+	var views []explain.Entry
 	for _, e := range catalog.Default().Entries() {
-		v := View(e, catalog.English)
+		v := explain.View(e, catalog.English)
 		v.Query, v.Match = "q: \"x\"\n\x1b", "exact"
-		views = append(views, v, View(e, catalog.Chinese))
+		views = append(views, v, explain.View(e, catalog.Chinese))
 	}
-	tricky := Entry{Code: "true", Summary: "- dash", Retry: "yes", Source: "123", Docs: " lead", Causes: []string{"a: b", "#x", "", "null", "multi\nline", "\u2028", "签名过期。"}}
+	tricky := explain.Entry{Code: "true", Summary: "- dash", Retry: "yes", Source: "123", Docs: " lead", Causes: []string{"a: b", "#x", "", "null", "multi\nline", "\u2028", "签名过期。"}}
 	views = append(views, tricky)
 	var buf bytes.Buffer
 	if err := YAML(&buf, views); err != nil {
 		t.Fatal(err)
 	}
-	var got []Entry
+	var got []explain.Entry
 	if err := yaml.Unmarshal(buf.Bytes(), &got); err != nil {
 		t.Fatalf("output is not valid YAML: %v\n%s", err, buf.String())
 	}
@@ -43,7 +44,7 @@ func TestYAMLRoundTrip(t *testing.T) {
 
 func TestYAMLShape(t *testing.T) {
 	var buf bytes.Buffer
-	if err := YAML(&buf, []Entry{{Code: "A.B", Category: "A", Causes: []string{"c"}, Related: []string{}}}); err != nil {
+	if err := YAML(&buf, []explain.Entry{{Code: "A.B", Category: "A", Causes: []string{"c"}, Related: []string{}}}); err != nil {
 		t.Fatal(err)
 	}
 	want := "- code: A.B\n  category: A\n  scope: \"\"\n  summary: \"\"\n  retryable: false\n  retry: \"\"\n  causes:\n    - c\n  remediation: []\n  related: []\n  actions: []\n  docs: \"\"\n  provenance: \"\"\n  source: \"\"\n  retry_verdict: \"\"\n  retry_evidence: \"\"\n"
@@ -51,7 +52,7 @@ func TestYAMLShape(t *testing.T) {
 		t.Errorf("YAML =\n%s\nwant\n%s", buf.String(), want)
 	}
 	buf.Reset()
-	if err := YAML(&buf, []Entry{}); err != nil || buf.String() != "[]\n" {
+	if err := YAML(&buf, []explain.Entry{}); err != nil || buf.String() != "[]\n" {
 		t.Errorf("empty list: %q, %v", buf.String(), err)
 	}
 }

@@ -1,9 +1,4 @@
-// Package render writes errcode's results in every output format: an aligned
-// table or tab-separated rows, the long explain text (an embedded
-// text/template), JSON, YAML, CSV and Markdown. It writes only to the
-// io.Writer it is given; whether that is a terminal and whether to colour is
-// decided by the caller (internal/iostreams) and passed in.
-package render
+package explain
 
 import (
 	"slices"
@@ -11,8 +6,8 @@ import (
 	"github.com/errcode-dev/errcode/catalog"
 )
 
-// Entry is the machine-readable view of a catalog entry in one language: the
-// stable shape of every entry in JSON and YAML output. Field names are part of
+// Entry is the record of a catalog entry in one language: the stable shape
+// of every entry of lookup, list and explain in JSON and YAML output. Field names are part of
 // errcode's interface; add fields, never rename them.
 type Entry struct {
 	Code        string   `json:"code" yaml:"code"`
@@ -95,4 +90,30 @@ func texts(ts []catalog.Text, lang catalog.Lang) []string {
 // nonNil returns a copy of s that is never nil, so callers may edit it.
 func nonNil(s []string) []string {
 	return append([]string{}, s...)
+}
+
+// HitRecord is the record of a lookup hit: its entry, and how it was found.
+func (x *Explainer) HitRecord(h Hit) Entry {
+	v := View(x.Entry(h.Match), x.Lang())
+	v.Query, v.Match, v.ExplainedFor = h.Query, h.Match.How, h.ForProduct
+	return v
+}
+
+// RowRecord is the record of a list row: its entry, built now.
+func (x *Explainer) RowRecord(r Row) Entry { return View(x.EntryAt(r.Pos), x.Lang()) }
+
+// Records are the records of an explained code: its entry, then each
+// other definition's.
+func (x *Explainer) Records(ex Explained) []Entry {
+	all := append([]*catalog.Entry{ex.Entry}, x.OtherEntries(ex)...)
+	out := make([]Entry, len(all))
+	for i, e := range all {
+		v := View(e, x.Lang())
+		v.Query, v.Match = ex.Query, ex.Match
+		if e.Scope == catalog.ScopeCommon {
+			v.ExplainedFor = ex.ForProduct
+		}
+		out[i] = v
+	}
+	return out
 }
