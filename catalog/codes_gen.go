@@ -922,6 +922,28 @@ var codes = []Entry{
 		Versions:      []string{"2018-07-17"},
 	},
 	{
+		Code:    "FailedOperation",
+		Scope:   "vpc",
+		Summary: Text{En: "Operation failed.", Zh: "操作失败。"},
+		Causes: []Text{
+			{En: "An asynchronous VPC task failed after it was accepted (`FailedOperation.TaskFailed`): allocating, binding, unbinding or adjusting an EIP (`AllocateAddresses`, `AssociateAddress`, `DisassociateAddress`, `AdjustPublicAddress`) returns a `TaskId`, and `DescribeTaskResult` later reports `FAILED`.", Zh: "VPC 异步任务在受理后执行失败（`FailedOperation.TaskFailed`）：申请、绑定、解绑或更换弹性公网 IP（`AllocateAddresses`、`AssociateAddress`、`DisassociateAddress`、`AdjustPublicAddress`）会返回 `TaskId`，随后 `DescribeTaskResult` 报告 `FAILED`。"},
+			{En: "The account cannot pay for what is being bought: `FailedOperation.BalanceInsufficient` from `AllocateAddresses`, `CreateBandwidthPackage` or `CreateTrafficPackages` with a prepaid or monthly-billed resource.", Zh: "账号无法为所购资源付费：购买包年包月或预付费资源时，`AllocateAddresses`、`CreateBandwidthPackage`、`CreateTrafficPackages` 返回 `FailedOperation.BalanceInsufficient`。"},
+			{En: "The resource is not in the shape the operation needs: the EIP has no ENI information (`FailedOperation.AddressEniInfoNotFound`), the instance's primary ENI is not found (`FailedOperation.MasterEniNotFound`), the region does not offer it (`FailedOperation.InvalidRegion`), or a network probe timed out (`FailedOperation.NetDetectTimeOut`, which Tencent Cloud says to retry later).", Zh: "资源状态不满足操作要求：弹性公网 IP 没有弹性网卡信息（`FailedOperation.AddressEniInfoNotFound`）、找不到实例的主网卡（`FailedOperation.MasterEniNotFound`）、该地域不支持（`FailedOperation.InvalidRegion`），或网络探测超时（`FailedOperation.NetDetectTimeOut`，腾讯云说明可稍后重试）。"},
+		},
+		Remediation: []Text{
+			{En: "Read the sub-code and `Message`. For an asynchronous call, look up the task it returned: `tccli vpc DescribeTaskResult --region ap-guangzhou --TaskId <TaskId>` (`Result` is `SUCCESS`, `FAILED` or `RUNNING`).", Zh: "先看子错误码和 `Message`。对于异步调用，查询它返回的任务：`tccli vpc DescribeTaskResult --region ap-guangzhou --TaskId <TaskId>`（`Result` 为 `SUCCESS`、`FAILED` 或 `RUNNING`）。"},
+			{En: "Check the resource the task acted on: `tccli vpc DescribeAddresses --region ap-guangzhou --AddressIds '[\"eip-xxxxxxxx\"]'` (`AddressStatus`, `InstanceId`, `NetworkInterfaceId`, `IsArrears`), and for ENI errors `tccli vpc DescribeNetworkInterfaces --region ap-guangzhou --NetworkInterfaceIds '[\"eni-xxxxxxxx\"]'`.", Zh: "检查任务所操作的资源：`tccli vpc DescribeAddresses --region ap-guangzhou --AddressIds '[\"eip-xxxxxxxx\"]'`（`AddressStatus`、`InstanceId`、`NetworkInterfaceId`、`IsArrears`）；弹性网卡类错误再查 `tccli vpc DescribeNetworkInterfaces --region ap-guangzhou --NetworkInterfaceIds '[\"eni-xxxxxxxx\"]'`。"},
+			{En: "Fix what the sub-code names (top up the account in the Billing Center for `BalanceInsufficient`, bind the EIP to an instance or ENI that exists), then send the request again; if a task fails again with the resource in a normal state, open a ticket with the `RequestId` and the `TaskId`.", Zh: "按子错误码处理（`BalanceInsufficient` 需先在费用中心充值，绑定的目标实例或弹性网卡须存在），再重新发送请求；若资源状态正常而任务仍然失败，提交工单并附上 `RequestId` 和 `TaskId`。"},
+		},
+		Retry:         Text{En: "Not retryable unchanged; the same request fails again until the cause is fixed. `FailedOperation.NetDetectTimeOut` is the exception, which Tencent Cloud says to retry later.", Zh: "不要原样重试，原因消除前相同请求仍会失败。`FailedOperation.NetDetectTimeOut` 例外，腾讯云说明可稍后重试。"},
+		Verdict:       RetryNo,
+		RetryEvidence: Text{En: "errcode's curated entry for this code", Zh: "errcode 为该错误码整理的条目"},
+		Related:       []string{"FailedOperation.TaskFailed", "FailedOperation.BalanceInsufficient", "OperationDenied.MutexTaskRunning", "UnsupportedOperation.InvalidState"},
+		Docs:          Text{En: "https://www.tencentcloud.com/document/api/215/15694", Zh: "https://cloud.tencent.com/document/api/215/15694"},
+		Provenance:    "official",
+		Source:        "VPC API 2017-03-12, tencentcloud-sdk-go vpc/v20170312/errors.go (the FailedOperation.* codes and their actions); DescribeTaskResult Result values and Address fields from vpc/v20170312/models.go; guidance errcode's",
+	},
+	{
 		Code:    "FailedOperation.CdnConfigError",
 		Scope:   "cdn",
 		Summary: Text{En: "Failed to update the domain name configuration. Please submit a ticket for troubleshooting.", Zh: "域名配置更新操作失败，请重试或联系客服人员解决。"},
@@ -3508,6 +3530,77 @@ var codes = []Entry{
 		Versions:      []string{"2019-01-16"},
 	},
 	{
+		Code:    "InvalidParameter.QuhuiTxtNotMatch",
+		Scope:   "dnspod",
+		Summary: Text{En: "TXT record cannot be matched. Please confirm whether the record value is accurate and verify again.", Zh: "TXT 记录无法匹配，请确认记录值是否准确，并再次验证。"},
+		Causes: []Text{
+			{En: "Adding a subdomain as a zone of its own (`CreateDomain` with `sub.example.com`) needs a TXT record that proves ownership, and the TXT record found does not carry the value that `CreateSubdomainValidateTXTValue` issued; taking back a domain that another account added is checked the same way, against the TXT value its retrieval gives.", Zh: "把子域名作为独立的域名添加（`CreateDomain` 传入 `sub.example.com`）时需要用 TXT 记录证明归属，而查到的 TXT 记录值与 `CreateSubdomainValidateTXTValue` 生成的值不一致；取回其他账号已添加的域名时也以同样方式校验，比对的是取回流程给出的 TXT 值。"},
+			{En: "The record was added at the wrong place: under another host record than the one returned in `SubDomain`, on a zone that is not the one answering on the public internet (the parent domain's authoritative DNS is elsewhere), or with quotes or spaces added around the value.", Zh: "记录添加的位置不对：主机记录与返回的 `SubDomain` 不一致，添加到了并非公网权威解析的 DNS 上（上级域名的权威 DNS 在别处），或记录值前后多了引号、空格。"},
+		},
+		Remediation: []Text{
+			{En: "Get the expected record: `tccli dnspod CreateSubdomainValidateTXTValue --DomainZone sub.example.com`; it returns `Domain` (or `ParentDomain`), `SubDomain`, `RecordType` and `Value`.", Zh: "获取应添加的记录：`tccli dnspod CreateSubdomainValidateTXTValue --DomainZone sub.example.com`，返回 `Domain`（或 `ParentDomain`）、`SubDomain`、`RecordType` 和 `Value`。"},
+			{En: "Add exactly that TXT record at the DNS that is authoritative for the main or parent domain, then check it from outside, e.g. `dig TXT <SubDomain>.<Domain> +short`.", Zh: "在主域名或上级域名当前生效的权威 DNS 上添加完全相同的 TXT 记录，再从外部检查，例如 `dig TXT <SubDomain>.<Domain> +short`。"},
+			{En: "Verify again with `tccli dnspod DescribeSubdomainValidateStatus --DomainZone sub.example.com`, and once it succeeds call `CreateDomain` again.", Zh: "用 `tccli dnspod DescribeSubdomainValidateStatus --DomainZone sub.example.com` 再次验证，通过后重新调用 `CreateDomain`。"},
+		},
+		Retry:         Text{En: "Not retryable until the TXT record is corrected; the same check fails while the value differs. Correct it, then verify again.", Zh: "修正 TXT 记录前不要重试，记录值不一致时同样的校验仍会失败。修正后再次验证。"},
+		Verdict:       RetryNo,
+		RetryEvidence: Text{En: "errcode's curated entry for this code", Zh: "errcode 为该错误码整理的条目"},
+		Related:       []string{"InvalidParameter.QuhuiTxtRecordWait", "FailedOperation.DomainOwnedByOtherUser", "InvalidParameterValue.DomainNotExists"},
+		Actions:       []string{"CreateDomain", "DescribeSubdomainValidateStatus"},
+		Docs:          Text{En: "https://cloud.tencent.com/document/product/1427", Zh: "https://cloud.tencent.com/document/product/1427"},
+		Provenance:    "official",
+		Source:        "DNSPod API 2021-03-23, tencentcloud-sdk-go dnspod/v20210323/errors.go (en from tencentcloud-sdk-go-intl-en); CreateSubdomainValidateTXTValue and DescribeSubdomainValidateStatus parameters from dnspod/v20210323/models.go; handled as \"not yet validated\" by terraform-provider-tencentcloud f6970a9 services/dnspod/service_tencentcloud_dnspod.go; guidance errcode's",
+		Versions:      []string{"2021-03-23"},
+	},
+	{
+		Code:    "InvalidParameter.QuhuiTxtRecordWait",
+		Scope:   "dnspod",
+		Summary: Text{En: "The TXT record was not set or has not taken effect. Try again later.", Zh: "TXT 记录未设置或暂未生效，请稍后重试。"},
+		Causes: []Text{
+			{En: "`CreateDomain` or `DescribeSubdomainValidateStatus` ran before the ownership TXT record issued by `CreateSubdomainValidateTXTValue` was added, or right after it was added, before the authoritative DNS served it.", Zh: "在添加 `CreateSubdomainValidateTXTValue` 生成的归属验证 TXT 记录之前，或刚添加、权威 DNS 尚未生效时，就调用了 `CreateDomain` 或 `DescribeSubdomainValidateStatus`。"},
+			{En: "Automation polls the validation status in a loop; the Terraform provider treats this code (and `InvalidParameter.QuhuiTxtNotMatch`) as \"not validated yet\" in its `tencentcloud_subdomain_validate_status` data source.", Zh: "自动化流程循环查询验证状态；Terraform Provider 的 `tencentcloud_subdomain_validate_status` 数据源把该错误码（以及 `InvalidParameter.QuhuiTxtNotMatch`）视为“尚未验证通过”。"},
+		},
+		Remediation: []Text{
+			{En: "Make sure the record exists: `tccli dnspod CreateSubdomainValidateTXTValue --DomainZone sub.example.com` shows the `SubDomain` and `Value` to add under `Domain`.", Zh: "确认记录已添加：`tccli dnspod CreateSubdomainValidateTXTValue --DomainZone sub.example.com` 会给出需在 `Domain` 下添加的 `SubDomain` 与 `Value`。"},
+			{En: "Wait until public resolvers return it (`dig TXT <SubDomain>.<Domain> +short`); a new record can take a few minutes to be published, longer if a resolver cached the earlier \"no such record\" answer.", Zh: "等待公共解析器能查到该记录（`dig TXT <SubDomain>.<Domain> +short`）；新记录发布可能需要几分钟，若解析器缓存了此前“记录不存在”的结果则需要更久。"},
+			{En: "Then check with `tccli dnspod DescribeSubdomainValidateStatus --DomainZone sub.example.com` and call `CreateDomain` once it passes.", Zh: "然后用 `tccli dnspod DescribeSubdomainValidateStatus --DomainZone sub.example.com` 检查，通过后再调用 `CreateDomain`。"},
+		},
+		Retryable:     true,
+		Retry:         Text{En: "Retry after the TXT record has been added and has taken effect, polling every minute or so; Tencent Cloud's text says to try again later.", Zh: "TXT 记录添加并生效后再重试，可每隔约一分钟查询一次；腾讯云的说明为“请稍后重试”。"},
+		Verdict:       RetryAfter,
+		RetryAfter:    Text{En: "the TXT record is added and has taken effect", Zh: "TXT 记录已添加并生效后"},
+		RetryEvidence: Text{En: "errcode's curated entry for this code", Zh: "errcode 为该错误码整理的条目"},
+		Related:       []string{"InvalidParameter.QuhuiTxtNotMatch", "FailedOperation.DomainOwnedByOtherUser"},
+		Actions:       []string{"CreateDomain", "DescribeSubdomainValidateStatus"},
+		Docs:          Text{En: "https://cloud.tencent.com/document/product/1427", Zh: "https://cloud.tencent.com/document/product/1427"},
+		Provenance:    "official",
+		Source:        "DNSPod API 2021-03-23, tencentcloud-sdk-go dnspod/v20210323/errors.go (en from tencentcloud-sdk-go-intl-en); CreateSubdomainValidateTXTValue and DescribeSubdomainValidateStatus parameters from dnspod/v20210323/models.go; handled by terraform-provider-tencentcloud f6970a9 services/dnspod/service_tencentcloud_dnspod.go; guidance errcode's",
+		Versions:      []string{"2021-03-23"},
+	},
+	{
+		Code:    "InvalidParameter.RecordIdInvalid",
+		Scope:   "dnspod",
+		Summary: Text{En: "The record number is incorrect.", Zh: "记录编号错误。"},
+		Causes: []Text{
+			{En: "The `RecordId` no longer exists in the zone: the record was deleted in the console or by another tool, or re-created with a new ID, while a DDNS client, an ACME hook or Terraform state still holds the old one.", Zh: "`RecordId` 在该域名下已不存在：记录已在控制台或被其他工具删除，或被重新创建而 ID 改变，但 DDNS 客户端、ACME 钩子或 Terraform 状态仍保存着旧 ID。"},
+			{En: "The ID belongs to another zone than the `Domain` (or `DomainId`) sent with it, for example the ID of a record of `example.org` sent with `--Domain example.com`.", Zh: "该 ID 属于与请求中 `Domain`（或 `DomainId`）不同的域名，例如把 `example.org` 下某条记录的 ID 与 `--Domain example.com` 一起发送。"},
+		},
+		Remediation: []Text{
+			{En: "Look the record up by name instead of by a stored ID: `tccli dnspod DescribeRecordList --Domain example.com --Subdomain www --RecordType A`, and use the `RecordId` it returns.", Zh: "按名称而不是按保存的 ID 查找记录：`tccli dnspod DescribeRecordList --Domain example.com --Subdomain www --RecordType A`，使用返回的 `RecordId`。"},
+			{En: "Check a single ID against its zone: `tccli dnspod DescribeRecord --Domain example.com --RecordId 1234567`.", Zh: "核对某个 ID 是否属于该域名：`tccli dnspod DescribeRecord --Domain example.com --RecordId 1234567`。"},
+			{En: "If the record is gone, create it again with `CreateRecord` (or drop it from Terraform state: the provider's `tencentcloud_dnspod_record` already treats this code as \"not found\"); do not cache record IDs across runs of a DDNS or ACME client.", Zh: "若记录已不存在，用 `CreateRecord` 重新创建（Terraform 的 `tencentcloud_dnspod_record` 已把该错误码视为“未找到”）；DDNS 或 ACME 客户端不要在多次运行之间缓存记录 ID。"},
+		},
+		Retry:         Text{En: "Not retryable; the ID stays wrong. Look the record up again by name, or treat it as already deleted when you were deleting it.", Zh: "不可重试，该 ID 不会自行变对。按名称重新查找记录；若本来就是删除操作，可视为已删除。"},
+		Verdict:       RetryNo,
+		RetryEvidence: Text{En: "errcode's curated entry for this code", Zh: "errcode 为该错误码整理的条目"},
+		Related:       []string{"ResourceNotFound.NoDataOfRecord", "InvalidParameter.DomainRecordExist", "InvalidParameterValue.DomainNotExists"},
+		Actions:       []string{"DeleteRecord", "DescribeRecord", "DescribeRecordExistExceptDefaultNS", "ModifyDynamicDNS", "ModifyRecord", "ModifyRecordFields", "ModifyRecordRemark", "ModifyRecordStatus", "ModifySubdomainStatus", "ModifyTXTRecord"},
+		Docs:          Text{En: "https://cloud.tencent.com/document/product/1427", Zh: "https://cloud.tencent.com/document/product/1427"},
+		Provenance:    "official",
+		Source:        "DNSPod API 2021-03-23, tencentcloud-sdk-go dnspod/v20210323/errors.go (en from tencentcloud-sdk-go-intl-en); DescribeRecordList and DescribeRecord parameters from dnspod/v20210323/models.go; not-found check in terraform-provider-tencentcloud f6970a9 services/dnspod/resource_tc_dnspod_record.go; guidance errcode's",
+		Versions:      []string{"2021-03-23"},
+	},
+	{
 		Code:    "InvalidParameter.ReplicationExists",
 		Scope:   "tcr",
 		Summary: Text{En: "The replicated instance already exists.", Zh: "复制实例已存在。"},
@@ -3904,6 +3997,29 @@ var codes = []Entry{
 		Provenance:    "official",
 		Source:        "VPC API 2017-03-12, tencentcloud-sdk-go vpc/v20170312/errors.go (en from tencentcloud-sdk-go-intl-en); Status values and DescribeBandwidthPackageResources from vpc/v20170312/models.go; not-found check in terraform-provider-tencentcloud f6970a9 services/vpc/resource_tc_vpc_bandwidth_package_attachment_test.go",
 		Versions:      []string{"2017-03-12"},
+	},
+	{
+		Code:    "InvalidParameterValue.DomainNotExists",
+		Scope:   "dnspod",
+		Summary: Text{En: "The current domain is incorrect. Return to the previous step and try again.", Zh: "当前域名有误，请返回重新操作。"},
+		Causes: []Text{
+			{En: "`Domain` is not a zone of this account in DNSPod: the domain was never added, was added under another account (or another Tencent Cloud/DNSPod login), or the API key belongs to another account than the console you looked at.", Zh: "`Domain` 不是本账号在 DNSPod 中的域名：该域名从未添加，由其他账号（或另一个腾讯云/DNSPod 登录身份）添加，或 API 密钥所属账号与查看的控制台账号不同。"},
+			{En: "A full host name was passed as `Domain`: `www.example.com` or `_acme-challenge.example.com` instead of the zone `example.com` with the host in `SubDomain`; DDNS and ACME tools that guess the zone from the name hit this with multi-level suffixes such as `example.com.cn`.", Zh: "把完整主机名作为 `Domain` 传入：传了 `www.example.com` 或 `_acme-challenge.example.com`，而不是域名 `example.com` 加 `SubDomain` 主机记录；根据名称推断主域名的 DDNS 和 ACME 工具在 `example.com.cn` 这类多级后缀上常遇到此问题。"},
+		},
+		Remediation: []Text{
+			{En: "List the zones the key can see: `tccli dnspod DescribeDomainList --Keyword example`.", Zh: "列出该密钥可见的域名：`tccli dnspod DescribeDomainList --Keyword example`。"},
+			{En: "Send the zone exactly as listed in `Domain` and the host in `SubDomain`: `tccli dnspod DescribeRecordList --Domain example.com --Subdomain www`.", Zh: "`Domain` 按列表中的名称原样传入，主机记录放在 `SubDomain`：`tccli dnspod DescribeRecordList --Domain example.com --Subdomain www`。"},
+			{En: "If the zone is missing, add it with `tccli dnspod CreateDomain --Domain example.com` (a domain another account holds returns `FailedOperation.DomainOwnedByOtherUser` and has to be taken back), or use the key of the account that holds it.", Zh: "若域名不在列表中，用 `tccli dnspod CreateDomain --Domain example.com` 添加（其他账号已添加的域名会返回 `FailedOperation.DomainOwnedByOtherUser`，需要先取回），或改用持有该域名的账号的密钥。"},
+		},
+		Retry:         Text{En: "Not retryable; the zone will not appear by itself. Fix `Domain`, the account or add the zone, then send the request again.", Zh: "不可重试，域名不会自行出现。修正 `Domain`、账号或先添加域名，再发送请求。"},
+		Verdict:       RetryNo,
+		RetryEvidence: Text{En: "errcode's curated entry for this code", Zh: "errcode 为该错误码整理的条目"},
+		Related:       []string{"OperationDenied.NoPermissionToOperateDomain", "InvalidParameter.DomainInvalid", "FailedOperation.DomainOwnedByOtherUser", "ResourceNotFound.NoDataOfDomain"},
+		Actions:       []string{"CheckRecordSnapshotRollback", "CheckSnapshotRollback", "CreateAndPayDeal", "CreateDeal", "CreateDomainAlias", "CreateDomainBatch", "CreateDomainCustomLine", "CreateLineGroup", "CreateLineGroupCopy", "CreateRecord", "CreateRecordBatch", "CreateRecordGroup", "CreateSnapshot", "CreateTXTRecord", "DeleteDomain", "DeleteDomainAlias", "DeleteDomainBatch", "DeleteDomainCustomLine", "DeleteLineGroup", "DeleteRecord", "DeleteRecordBatch", "DeleteRecordGroup", "DeleteShareDomain", "DeleteSnapshot", "DescribeDomain", "DescribeDomainAliasList", "DescribeDomainAnalytics", "DescribeDomainAndRecordList", "DescribeDomainCustomLineList", "DescribeDomainLogFilterFile", "DescribeDomainLogList", "DescribeDomainPreview", "DescribeDomainPurview", "DescribeDomainShareInfo", "DescribeDomainShareUserList", "DescribeDomainWhois", "DescribeLineGroupList", "DescribePackageDetail", "DescribeRecord", "DescribeRecordExistExceptDefaultNS", "DescribeRecordFilterList", "DescribeRecordGroupList", "DescribeRecordLineCategoryList", "DescribeRecordLineList", "DescribeRecordList", "DescribeRecordSnapshotRollbackResult", "DescribeResolveCount", "DescribeSnapshotConfig", "DescribeSnapshotList", "DescribeSnapshotRollbackResult", "DescribeSnapshotRollbackTask", "DescribeSubdomainAnalytics", "DescribeVASStatistic", "DownloadSnapshot", "ModifyDomainCNAMESpeedupStatusBatch", "ModifyDomainCustomLine", "ModifyDomainLock", "ModifyDomainOwner", "ModifyDomainRecursiveStatusBatch", "ModifyDomainRemark", "ModifyDomainStatus", "ModifyDomainToGroup", "ModifyDomainUnlock", "ModifyDynamicDNS", "ModifyLineGroup", "ModifyPackageAutoRenew", "ModifyRecord", "ModifyRecordBatch", "ModifyRecordFields", "ModifyRecordGroup", "ModifyRecordRemark", "ModifyRecordStatus", "ModifyRecordToGroup", "ModifySnapshotConfig", "ModifySubdomainStatus", "ModifyTXTRecord", "ModifyVasAutoRenewStatus", "PayOrderWithBalance", "RollbackRecordSnapshot", "RollbackSnapshot"},
+		Docs:          Text{En: "https://cloud.tencent.com/document/product/1427", Zh: "https://cloud.tencent.com/document/product/1427"},
+		Provenance:    "official",
+		Source:        "DNSPod API 2021-03-23, tencentcloud-sdk-go dnspod/v20210323/errors.go (en from tencentcloud-sdk-go-intl-en); DescribeDomainList, DescribeRecordList and CreateDomain parameters from dnspod/v20210323/models.go; threads terraform-provider-tencentcloud#1171 and tengattack/certbot-dns-dnspod#13; guidance errcode's",
+		Versions:      []string{"2021-03-23"},
 	},
 	{
 		Code:    "InvalidParameterValue.Handler",
@@ -4766,6 +4882,29 @@ var codes = []Entry{
 	},
 	{
 		Code:    "MissingParameter",
+		Scope:   "dnspod",
+		Summary: Text{En: "The parameter is missing.", Zh: "缺少参数错误。"},
+		Causes: []Text{
+			{En: "A request in the old DNSPod API format (`Domain.Info`, `Record.List` with `login_token=ID,Token`) was sent to the API 3.0 endpoint `dnspod.tencentcloudapi.com`, which finds no `X-TC-Action`, `X-TC-Version` or signature and answers `MissingParameter` with the Message `The request is missing a required parameter ...` (acme.sh issue 4319).", Zh: "旧版 DNSPod API 格式的请求（`Domain.Info`、`Record.List`，携带 `login_token=ID,Token`）被发到 API 3.0 的 `dnspod.tencentcloudapi.com`，服务端找不到 `X-TC-Action`、`X-TC-Version` 和签名，返回 `MissingParameter`，Message 为 `The request is missing a required parameter ...`（acme.sh issue 4319）。"},
+			{En: "An API 3.0 call left out a parameter the action requires, such as `DomainAlias` of `CreateDomainAlias`, `GroupId` of `ModifyDomainToGroup`, or both `Domain` and `DomainId` of `DescribeDomainAliasList`.", Zh: "API 3.0 调用缺少该接口要求的参数，例如 `CreateDomainAlias` 的 `DomainAlias`、`ModifyDomainToGroup` 的 `GroupId`，或 `DescribeDomainAliasList` 的 `Domain` 与 `DomainId` 都未传。"},
+		},
+		Remediation: []Text{
+			{En: "Match the key to the API: a DNSPod Token (`ID,Token`) belongs to the old API at `dnsapi.cn`; a Tencent Cloud `SecretId`/`SecretKey` pair belongs to API 3.0 at `dnspod.tencentcloudapi.com`. In acme.sh, `dns_tencent` takes the Tencent Cloud key (`Tencent_SecretId`, `Tencent_SecretKey`) and calls `dnspod.tencentcloudapi.com`; `dns_dp` takes the DNSPod Token (`DP_Id`, `DP_Key`).", Zh: "让密钥与接口对应：DNSPod Token（`ID,Token`）用于 `dnsapi.cn` 的旧版 API；腾讯云 `SecretId`/`SecretKey` 用于 `dnspod.tencentcloudapi.com` 的 API 3.0。acme.sh 中 `dns_tencent` 使用腾讯云密钥（`Tencent_SecretId`、`Tencent_SecretKey`）调用 `dnspod.tencentcloudapi.com`，`dns_dp` 使用 DNSPod Token（`DP_Id`、`DP_Key`）。"},
+			{En: "Test the API 3.0 key and parameters with tccli, which signs the request for you: `tccli dnspod DescribeRecordList --Domain example.com --Subdomain _acme-challenge --RecordType TXT`.", Zh: "用会自动签名的 tccli 检验 API 3.0 密钥和参数：`tccli dnspod DescribeRecordList --Domain example.com --Subdomain _acme-challenge --RecordType TXT`。"},
+			{En: "Send every parameter the action requires (its API page and API Explorer mark them), e.g. `tccli dnspod CreateDomainAlias --Domain example.com --DomainAlias example.net`.", Zh: "传入该接口要求的全部参数（接口文档和 API Explorer 中会标明），例如 `tccli dnspod CreateDomainAlias --Domain example.com --DomainAlias example.net`。"},
+		},
+		Retry:         Text{En: "Not retryable; the same request is missing the same parameter. Fix the request (or the endpoint), then send it again.", Zh: "不可重试，相同请求仍会缺少同一参数。修正请求（或接入地址）后再发送。"},
+		Verdict:       RetryNo,
+		RetryEvidence: Text{En: "errcode's curated entry for this code", Zh: "errcode 为该错误码整理的条目"},
+		Related:       []string{"InvalidParameter.DomainInvalid", "InvalidParameterValue.DomainNotExists", "AuthFailure.UnauthorizedOperation"},
+		Actions:       []string{"CreateAndPayDeal", "CreateDeal", "CreateDomainAlias", "CreateDomainGroup", "DeleteDomainAlias", "DescribeDomainAliasList", "DescribeDomainGroupList", "DescribeDomainVipList", "DescribePackageDetail", "DescribeRecordType", "DescribeUserDetail", "DescribeVASStatistic", "DescribeVasList", "ModifyDomainToGroup", "ModifyPackageAutoRenew", "ModifyPackageDomain", "ModifyVasAutoRenewStatus", "PayOrderWithBalance"},
+		Docs:          Text{En: "https://cloud.tencent.com/document/product/1427", Zh: "https://cloud.tencent.com/document/product/1427"},
+		Provenance:    "official",
+		Source:        "DNSPod API 2021-03-23, tencentcloud-sdk-go dnspod/v20210323/errors.go (en from tencentcloud-sdk-go-intl-en); CreateDomainAlias, ModifyDomainToGroup, DescribeDomainAliasList and DescribeRecordList parameters from dnspod/v20210323/models.go; request and Message from acmesh-official/acme.sh#4319; acme.sh dns_tencent variables from its dnsapi/dns_tencent.sh; guidance errcode's",
+		Versions:      []string{"2021-03-23"},
+	},
+	{
+		Code:    "MissingParameter",
 		Scope:   "tcr",
 		Summary: Text{En: "Missing parameters. Please check and try again.", Zh: "缺少参数错误。"},
 		Causes: []Text{
@@ -4997,6 +5136,28 @@ var codes = []Entry{
 		Versions:      []string{"2018-05-25", "2022-05-01"},
 	},
 	{
+		Code:    "OperationDenied",
+		Scope:   "vpc",
+		Summary: Text{En: "Operation denied.", Zh: "操作被拒绝。"},
+		Causes: []Text{
+			{En: "Another task holds the resource: an EIP is still `CREATING`, `BINDING` or `UNBINDING` when the next call arrives (`OperationDenied.MutexTaskRunning`, which has its own entry).", Zh: "资源被其他任务占用：下一个调用到达时弹性公网 IP 仍处于 `CREATING`、`BINDING` 或 `UNBINDING`（`OperationDenied.MutexTaskRunning`，另有单独说明）。"},
+			{En: "The EIP's own state forbids it: it is isolated for an overdue payment (`OperationDenied.AddressInArrears`, `IsArrears` is `true`), or deletion protection is on, so `ReleaseAddresses` is refused (`OperationDenied.AddressDeletionProtectionEnabled`).", Zh: "弹性公网 IP 自身状态不允许：因欠费处于隔离状态（`OperationDenied.AddressInArrears`，`IsArrears` 为 `true`），或开启了删除保护，`ReleaseAddresses` 被拒绝（`OperationDenied.AddressDeletionProtectionEnabled`）。"},
+			{En: "An anti-misoperation check stopped a bandwidth change: lowering the bandwidth of a bandwidth package or IPv6 address (`ModifyBandwidthPackageBandwidth`, `ModifyIPv6AddressesBandwidth`) while the traffic is above the check's threshold (`OperationDenied.TrafficExceedThreshold`, `.TrafficValidationFailed`).", Zh: "防误操作检测拦截了带宽变更：在业务流量高于检测阈值时调低带宽包或 IPv6 地址的带宽（`ModifyBandwidthPackageBandwidth`、`ModifyIPv6AddressesBandwidth`）（`OperationDenied.TrafficExceedThreshold`、`.TrafficValidationFailed`）。"},
+		},
+		Remediation: []Text{
+			{En: "Read the sub-code, then look at the EIP: `tccli vpc DescribeAddresses --region ap-guangzhou --AddressIds '[\"eip-xxxxxxxx\"]'` (`AddressStatus`, `IsArrears`, `IsBlocked`).", Zh: "先看子错误码，再查看弹性公网 IP：`tccli vpc DescribeAddresses --region ap-guangzhou --AddressIds '[\"eip-xxxxxxxx\"]'`（`AddressStatus`、`IsArrears`、`IsBlocked`）。"},
+			{En: "If a task is running, wait for it (`tccli vpc DescribeTaskResult --region ap-guangzhou --TaskId <TaskId>` until `Result` is not `RUNNING`) and call again; if the EIP is isolated, settle the overdue payment in the Billing Center first.", Zh: "若有任务在执行，等待其结束（`tccli vpc DescribeTaskResult --region ap-guangzhou --TaskId <TaskId>`，直到 `Result` 不再是 `RUNNING`）后再调用；若弹性公网 IP 已隔离，先在费用中心结清欠费。"},
+			{En: "If deletion protection is on, turn it off for the EIP in the VPC console (Elastic Public IP) before `ReleaseAddresses`; for a refused bandwidth change, check the current traffic in the monitoring data of the console and lower the bandwidth when the traffic is below the new value.", Zh: "若开启了删除保护，先在私有网络控制台（弹性公网 IP）关闭该 EIP 的删除保护，再调用 `ReleaseAddresses`；带宽变更被拒时，先在控制台的监控数据中查看当前流量，待流量低于新带宽时再调低。"},
+		},
+		Retry:         Text{En: "Not retryable while the reason holds; after a running task (`OperationDenied.MutexTaskRunning`) finishes, the same request succeeds.", Zh: "原因未消除时不要重试；若是任务互斥（`OperationDenied.MutexTaskRunning`），任务结束后相同请求即可成功。"},
+		Verdict:       RetryNo,
+		RetryEvidence: Text{En: "errcode's curated entry for this code", Zh: "errcode 为该错误码整理的条目"},
+		Related:       []string{"OperationDenied.MutexTaskRunning", "OperationDenied.AddressInArrears", "UnsupportedOperation.MutexOperationTaskRunning", "FailedOperation"},
+		Docs:          Text{En: "https://www.tencentcloud.com/document/api/215/15694", Zh: "https://cloud.tencent.com/document/api/215/15694"},
+		Provenance:    "official",
+		Source:        "VPC API 2017-03-12, tencentcloud-sdk-go vpc/v20170312/errors.go (the OperationDenied.* codes and their actions); Address fields (AddressStatus values, IsArrears, IsBlocked) and DescribeTaskResult from vpc/v20170312/models.go; guidance errcode's",
+	},
+	{
 		Code:    "OperationDenied.InstanceOperationInProgress",
 		Scope:   "cvm",
 		Summary: Text{En: "The instance has an operation in progress. Please try again later.", Zh: "实例正在执行其他操作，请稍后再试。"},
@@ -5120,6 +5281,29 @@ var codes = []Entry{
 		Provenance:    "official",
 		Source:        "VPC API 2017-03-12, tencentcloud-sdk-go vpc/v20170312/errors.go; en from tencentcloud-sdk-go-intl-en; retried by terraform-provider-tencentcloud tencentcloud/services/cvm/resource_tc_eip.go; guidance errcode's",
 		Versions:      []string{"2017-03-12"},
+	},
+	{
+		Code:    "OperationDenied.NoPermissionToOperateDomain",
+		Scope:   "dnspod",
+		Summary: Text{En: "You have no permission to perform operations on the current domain. Return to the domain list.", Zh: "当前域名无权限，请返回域名列表。"},
+		Causes: []Text{
+			{En: "The domain in the request is not one this account may operate, because it belongs to another account; seen from DDNS tools calling `DescribeRecordList` with a misconfigured domain (Message `当前域名无权限，请返回域名列表。`, cf2dns issue 157).", Zh: "请求中的域名不是本账号可操作的域名，因为它属于其他账号；DDNS 工具在域名配置错误时调用 `DescribeRecordList` 会遇到（Message 为 `当前域名无权限，请返回域名列表。`，见 cf2dns issue 157）。"},
+			{En: "The domain was shared to this account with limited permissions, and the call (for example a `CreateRecord` or `ModifyRecord` on a share that only allows viewing) is outside them.", Zh: "该域名以受限权限共享给本账号，而调用（例如在只允许查看的共享上执行 `CreateRecord` 或 `ModifyRecord`）超出了共享的权限。"},
+		},
+		Remediation: []Text{
+			{En: "Check the domain as this key sees it: `tccli dnspod DescribeDomain --Domain example.com` and `tccli dnspod DescribeDomainList`; the domain must be listed, under exactly that name.", Zh: "以该密钥查看域名：`tccli dnspod DescribeDomain --Domain example.com` 和 `tccli dnspod DescribeDomainList`，域名必须在列表中且名称完全一致。"},
+			{En: "See what this account may do on a shared domain: `tccli dnspod DescribeDomainPurview --Domain example.com`, and who shares it: `tccli dnspod DescribeDomainShareInfo --Domain example.com`.", Zh: "查看本账号对共享域名的权限：`tccli dnspod DescribeDomainPurview --Domain example.com`；查看共享情况：`tccli dnspod DescribeDomainShareInfo --Domain example.com`。"},
+			{En: "Ask the domain's owner to widen the share to what the call needs, or use the key of the account that owns the domain.", Zh: "请域名所有者为共享增加该调用所需的权限，或改用持有该域名的账号的密钥。"},
+		},
+		Retry:         Text{En: "Not retryable; permission does not change by itself. Fix the domain, the key or the share first.", Zh: "不可重试，权限不会自行改变。先修正域名、密钥或共享权限。"},
+		Verdict:       RetryNo,
+		RetryEvidence: Text{En: "errcode's curated entry for this code", Zh: "errcode 为该错误码整理的条目"},
+		Related:       []string{"InvalidParameterValue.DomainNotExists", "OperationDenied.DomainOwnerAllowedOnly", "AuthFailure.UnauthorizedOperation"},
+		Actions:       []string{"CheckRecordSnapshotRollback", "CheckSnapshotRollback", "CreateAndPayDeal", "CreateDeal", "CreateDomainAlias", "CreateDomainCustomLine", "CreateLineGroup", "CreateLineGroupCopy", "CreateRecord", "CreateRecordGroup", "CreateSnapshot", "CreateTXTRecord", "DeleteDomainAlias", "DeleteDomainBatch", "DeleteDomainCustomLine", "DeleteLineGroup", "DeleteRecord", "DeleteRecordBatch", "DeleteRecordGroup", "DeleteSnapshot", "DescribeDomain", "DescribeDomainAliasList", "DescribeDomainAndRecordList", "DescribeDomainCustomLineList", "DescribeDomainLogFilterFile", "DescribeDomainLogList", "DescribeDomainPreview", "DescribeDomainPurview", "DescribeDomainShareInfo", "DescribeDomainShareUserList", "DescribeDomainVipList", "DescribeDomainWhois", "DescribeLineGroupList", "DescribePackageDetail", "DescribeRecord", "DescribeRecordExistExceptDefaultNS", "DescribeRecordFilterList", "DescribeRecordGroupList", "DescribeRecordLineCategoryList", "DescribeRecordLineList", "DescribeRecordList", "DescribeRecordSnapshotRollbackResult", "DescribeSnapshotConfig", "DescribeSnapshotList", "DescribeSnapshotRollbackResult", "DescribeSnapshotRollbackTask", "DescribeVASStatistic", "DescribeVasList", "DownloadSnapshot", "ModifyDomainCNAMESpeedupStatusBatch", "ModifyDomainCustomLine", "ModifyDomainLock", "ModifyDomainRecursiveStatusBatch", "ModifyDomainRemark", "ModifyDomainStatus", "ModifyDomainUnlock", "ModifyDynamicDNS", "ModifyLineGroup", "ModifyPackageAutoRenew", "ModifyPackageDomain", "ModifyRecord", "ModifyRecordFields", "ModifyRecordGroup", "ModifyRecordRemark", "ModifyRecordStatus", "ModifyRecordToGroup", "ModifySnapshotConfig", "ModifySubdomainStatus", "ModifyTXTRecord", "ModifyVasAutoRenewStatus", "PayOrderWithBalance", "RollbackRecordSnapshot", "RollbackSnapshot"},
+		Docs:          Text{En: "https://cloud.tencent.com/document/product/1427", Zh: "https://cloud.tencent.com/document/product/1427"},
+		Provenance:    "official",
+		Source:        "DNSPod API 2021-03-23, tencentcloud-sdk-go dnspod/v20210323/errors.go (en from tencentcloud-sdk-go-intl-en); DescribeDomainPurview and DescribeDomainShareInfo from dnspod/v20210323/client.go; Message from ddgth/cf2dns#157; guidance errcode's",
+		Versions:      []string{"2021-03-23"},
 	},
 	{
 		Code:    "OperationDenied.QuotaOverLimit",
@@ -6884,6 +7068,31 @@ var codes = []Entry{
 		Versions:      []string{"2017-03-12"},
 	},
 	{
+		Code:    "UnauthorizedOperation.CdnDomainRecordNotVerified",
+		Scope:   "cdn",
+		Summary: Text{En: "The domain name has not been verified.", Zh: "域名未进行归属权校验。"},
+		Causes: []Text{
+			{En: "The first time a domain is added to Tencent Cloud CDN, the account must prove that it owns the domain; `AddCdnDomain` without that proof fails with the Message `cdn domain record not verified`, as Terraform users of `tencentcloud_cdn_domain` report (issues 390 and 1171).", Zh: "域名首次接入腾讯云 CDN 时，账号需证明对该域名的归属权；未验证就调用 `AddCdnDomain` 会失败，Message 为 `cdn domain record not verified`，Terraform 的 `tencentcloud_cdn_domain` 用户有此反馈（issue 390、1171）。"},
+			{En: "A verification record was created but not (yet) added to the domain's DNS, was added under the wrong host, or `VerifyDomainRecord` was not called after adding it.", Zh: "已生成验证记录，但尚未添加到域名解析中、添加的主机记录不对，或添加后没有调用 `VerifyDomainRecord`。"},
+		},
+		Remediation: []Text{
+			{En: "Get the verification record: `tccli cdn CreateVerifyRecord --Domain www.example.com` returns `SubDomain`, `RecordType` and `Record` (and `FileVerifyUrl`, `FileVerifyName` for file verification).", Zh: "获取验证记录：`tccli cdn CreateVerifyRecord --Domain www.example.com`，返回 `SubDomain`、`RecordType` 与 `Record`（文件验证还会返回 `FileVerifyUrl`、`FileVerifyName`）。"},
+			{En: "Add that TXT record at the domain's authoritative DNS (or put the file on the origin), then verify: `tccli cdn VerifyDomainRecord --Domain www.example.com --VerifyType dns` (`file` for file verification).", Zh: "在域名的权威 DNS 添加该 TXT 记录（或把验证文件放到源站），然后验证：`tccli cdn VerifyDomainRecord --Domain www.example.com --VerifyType dns`（文件验证用 `file`）。"},
+			{En: "Call `AddCdnDomain` again once verification passes. In Terraform, the `tencentcloud_cdn_domain_verifier` data source checks the verification and returns the record to publish (`record`, `record_type`); create that DNS record before `tencentcloud_cdn_domain`.", Zh: "验证通过后再次调用 `AddCdnDomain`。Terraform 中，`tencentcloud_cdn_domain_verifier` 数据源会检查验证状态并返回需添加的记录（`record`、`record_type`），请在创建 `tencentcloud_cdn_domain` 之前添加该解析记录。"},
+		},
+		Retryable:     true,
+		Retry:         Text{En: "Do not retry unchanged; retry after the verification record is in place and `VerifyDomainRecord` succeeds.", Zh: "不要原样重试；验证记录添加并且 `VerifyDomainRecord` 成功后再重试。"},
+		Verdict:       RetryAfter,
+		RetryAfter:    Text{En: "the domain's ownership has been verified", Zh: "域名归属权验证通过后"},
+		RetryEvidence: Text{En: "errcode's curated entry for this code", Zh: "errcode 为该错误码整理的条目"},
+		Related:       []string{"UnauthorizedOperation.CdnTxtRecordValueNotMatch", "UnauthorizedOperation.CdnHostIsOwnedByOther", "ResourceInUse.CdnHostExists"},
+		Actions:       []string{"AddCdnDomain", "DuplicateDomainConfig"},
+		Docs:          Text{En: "https://www.tencentcloud.com/document/product/228/31740", Zh: "https://cloud.tencent.com/document/product/228"},
+		Provenance:    "official",
+		Source:        "CDN API 2018-06-06, tencentcloud-sdk-go cdn/v20180606/errors.go (en from tencentcloud-sdk-go-intl-en); CreateVerifyRecord and VerifyDomainRecord parameters from cdn/v20180606/models.go; Message from terraform-provider-tencentcloud#390 and #1171; data source tencentcloud_cdn_domain_verifier from terraform-provider-tencentcloud f6970a9 services/cdn/data_source_tc_cdn_domain_verifier.md; guidance errcode's",
+		Versions:      []string{"2018-06-06"},
+	},
+	{
 		Code:    "UnauthorizedOperation.ErrorTcrUnauthorized",
 		Scope:   "tcr",
 		Summary: Text{En: "Unauthorized Operation", Zh: "未授权操作"},
@@ -8619,244 +8828,193 @@ var guideTemplates = []guideTemplate{
 		{En: "Check the account balance and overdue bills at https://console.cloud.tencent.com/expense.", Zh: "在 https://console.cloud.tencent.com/expense 检查账户余额和欠费情况。"},
 		{En: "If the state is normal and it persists, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId.", Zh: "若状态正常但问题持续，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
 	}},
-	{guide: 73, steps: []Text{
+	{guide: 74, steps: []Text{
 		{En: "Record the `RequestId`, action, region and time; they are what support needs to trace the failure.", Zh: "记录 `RequestId`、接口名、地域和时间，这是技术支持定位问题所需的信息。"},
 		{En: "For an idempotent call (Describe*, or a create carrying the same `ClientToken`), retry at most twice with backoff (1 s, then 2 s); do not loop.", Zh: "对幂等调用（Describe* 查询，或携带相同 `ClientToken` 的创建请求），以退避方式（1 秒，再 2 秒）最多重试两次；不要循环重试。"},
 		{En: "If it fails again with the same parameters, try the operation in the console of {{product}} or in API Explorer ({{explorer}}) to rule out client-side causes.", Zh: "若同样参数再次失败，可在{{product}}的控制台或 API Explorer（{{explorer}}）中执行同一操作，排除客户端因素。"},
 		{En: "If it persists, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId.", Zh: "若问题持续，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
 	}},
-	{guide: 105, steps: []Text{
+	{guide: 106, steps: []Text{
 		{En: "Look the action up in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}, or list its actions with `tccli {{p}} help`, and copy the exact name.", Zh: "在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中查找该接口，或用 `tccli {{p}} help` 列出接口，复制准确名称。"},
 		{En: "Check that host, action and version belong together: host {{p}}.tencentcloudapi.com, `X-TC-Action` `{{action}}`, `X-TC-Version` `{{version}}`.", Zh: "确认域名、接口名和版本三者对应：域名 {{p}}.tencentcloudapi.com、`X-TC-Action` 为 `{{action}}`、`X-TC-Version` 为 `{{version}}`。"},
 		{En: "Use the {{p}} client of an up-to-date official SDK (Go package `tencentcloud/{{p}}/{{pkgversion}}`) instead of a generic/common client with hand-typed action names.", Zh: "使用最新官方 SDK 中 {{p}} 的客户端（Go 包 `tencentcloud/{{p}}/{{pkgversion}}`），而不是在通用客户端里手工填写接口名。"},
 	}},
-	{guide: 112, steps: []Text{
+	{guide: 113, steps: []Text{
 		{En: "Read the parameter named in `Message` (the name in backticks, e.g. Parameter `Limit` format invalid.) and check its type and format on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}.", Zh: "找到 `Message` 中指出的参数（反引号中的参数名，如 参数 `Limit` 格式非法。），在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对其类型和格式。"},
 		{En: "Reproduce the call in API Explorer ({{explorer}}), which validates types and generates SDK code to copy, or with `tccli {{p}} {{action}} --region <region>`.", Zh: "在 API Explorer（{{explorer}}）中复现调用（它会校验类型并生成可参考的 SDK 代码），或用 `tccli {{p}} {{action}} --region <地域>` 复现。"},
 		{En: "Use an official SDK, which serialises arrays, numbers and JSON correctly; if you build requests yourself, remember the v1 (form) and v3 (JSON) encodings differ.", Zh: "使用官方 SDK，它会正确序列化数组、数值和 JSON；如自行构造请求，注意 v1（表单）与 v3（JSON）签名下的传参方式不同。"},
 	}},
-	{guide: 152, steps: []Text{
+	{guide: 156, steps: []Text{
 		{En: "Find the parameter named in `Message` and check its allowed values on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; for `Region`, use a region listed for that API (e.g. `ap-guangzhou`).", Zh: "找到 `Message` 中指出的参数，在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对允许的取值；`Region` 请使用该接口列出的地域（如 `ap-guangzhou`）。"},
 		{En: "List the regions {{product}} supports with `tccli region DescribeRegions --Product {{p}}`.", Zh: "用 `tccli region DescribeRegions --Product {{p}}` 查询{{product}}支持的地域。"},
 		{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
 	}},
-	{guide: 175, steps: []Text{
+	{guide: 180, steps: []Text{
 		{En: "Use `application/json` unless the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}} explicitly supports multipart upload; the official SDKs use JSON.", Zh: "除非{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面明确支持 multipart 上传，否则请使用 `application/json`；官方 SDK 默认使用 JSON。"},
 		{En: "If multipart is required, let the HTTP library build it (e.g. Go `mime/multipart`, Python `requests` `files=`) so that boundary and body match, and sign the final body bytes with TC3.", Zh: "如必须使用 multipart，请交给 HTTP 库生成（如 Go 的 `mime/multipart`、Python `requests` 的 `files=`），保证分隔符与请求体一致，并对最终请求体用 TC3 签名。"},
 		{En: "Capture the raw request (debug log or local proxy) and check the closing `--boundary--` line is present.", Zh: "抓取原始请求（调试日志或本地代理），确认末尾存在 `--boundary--` 结束行。"},
 	}},
-	{guide: 177, steps: []Text{
+	{guide: 182, steps: []Text{
 		{En: "Find the public egress IP the server sees (the EIP of your NAT gateway or proxy, or any what-is-my-IP service queried from the same host).", Zh: "确认服务端看到的公网出口 IP（NAT 网关或代理绑定的 EIP，或在同一主机上用查询公网 IP 的服务获取）。"},
 		{En: "Ask the root account administrator who manages the account's API IP restrictions (CAM console https://console.cloud.tencent.com/cam) to remove that IP from the blacklist, if the block is not intended.", Zh: "如果拦截并非预期，请联系管理账号 API IP 限制的主账号管理员（CAM 控制台 https://console.cloud.tencent.com/cam），将该 IP 移出黑名单。"},
 		{En: "Otherwise send the calls from an allowed egress, e.g. a fixed NAT gateway EIP, and repeat the call from there (`tccli {{p}} {{action}} --region <region>`).", Zh: "否则请改从允许的出口发起调用，例如固定的 NAT 网关 EIP，并从该出口重新执行调用（`tccli {{p}} {{action}} --region <地域>`）。"},
 		{En: "If nobody in your organisation configured a blacklist, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId and the egress IP.", Zh: "若组织内无人配置过黑名单，请提交工单（https://console.cloud.tencent.com/workorder/category），附上 RequestId 和出口 IP。"},
 	}},
-	{guide: 178, steps: []Text{
+	{guide: 183, steps: []Text{
 		{En: "Find the public egress IP the server sees (the EIP of your NAT gateway or proxy, or any what-is-my-IP service queried from the same host).", Zh: "确认服务端看到的公网出口 IP（NAT 网关或代理绑定的 EIP，或在同一主机上用查询公网 IP 的服务获取）。"},
 		{En: "Ask the root account administrator who manages the account's API IP restrictions (CAM console https://console.cloud.tencent.com/cam) to add that IP or CIDR to the whitelist.", Zh: "请管理账号 API IP 限制的主账号管理员（CAM 控制台 https://console.cloud.tencent.com/cam）将该 IP 或网段加入白名单。"},
 		{En: "For workloads without a fixed IP, route API calls through a NAT gateway or proxy whose EIP is whitelisted, and repeat the call from there (`tccli {{p}} {{action}} --region <region>`).", Zh: "对没有固定 IP 的业务，让 API 调用经由已加入白名单的 NAT 网关或代理 EIP 发出，并从该出口重新执行调用（`tccli {{p}} {{action}} --region <地域>`）。"},
 		{En: "If nobody in your organisation configured a whitelist, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId and the egress IP.", Zh: "若组织内无人配置过白名单，请提交工单（https://console.cloud.tencent.com/workorder/category），附上 RequestId 和出口 IP。"},
 	}},
-	{guide: 179, steps: []Text{
+	{guide: 184, steps: []Text{
 		{En: "Read `Message` and the sub-code to see which quota was hit; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认触达了哪项配额；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
 		{En: "{{?quota}}Check the quota with `tccli {{p}} {{quota}} --region <region>`{{/}}{{!quota}}Check the quota in the console of {{product}} (its quota or usage page) or in the usage limits of its documentation{{/}}, then list current usage {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and delete what is unused.", Zh: "{{?quota}}用 `tccli {{p}} {{quota}} --region <地域>` 查看配额{{/}}{{!quota}}在{{product}}的控制台（配额或用量页面）或其文档的使用限制中查看配额{{/}}，再{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查询当前用量，删除不再使用的资源。"},
 		{En: "Split large batches into smaller requests when the limit is per request.", Zh: "如限制针对单次请求，请把大批量拆分为多次较小的请求。"},
 		{En: "If you need a higher quota, upgrade the instance edition where quotas depend on it, or open a ticket (https://console.cloud.tencent.com/workorder/category) to request an increase.", Zh: "如需更高配额，在配额取决于实例规格时升级实例规格，或提交工单（https://console.cloud.tencent.com/workorder/category）申请提升配额。"},
 	}},
-	{guide: 200, steps: []Text{
+	{guide: 205, steps: []Text{
 		{En: "Add the parameter named in `Message` (e.g. The request is missing a required parameter `InstanceId`. means: set `InstanceId`) and send the request again.", Zh: "补上 `Message` 中指出的参数（如提示 请求缺少必传参数 `InstanceId`。 即需要传 `InstanceId`），然后重新发起请求。"},
 		{En: "For a missing `X-TC-*` header, add that common parameter to the request headers, or let an official SDK set them all.", Zh: "若缺少 `X-TC-*` 头，请在请求头中补上该公共参数，或交由官方 SDK 统一设置。"},
 		{En: "Check the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}} for required and conditionally required parameters, and try the call in API Explorer ({{explorer}}), which marks required fields.", Zh: "在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对必填及条件必填参数，并在 API Explorer（{{explorer}}）中试调，该工具会标出必填项。"},
 	}},
-	{guide: 203, steps: []Text{
+	{guide: 209, steps: []Text{
 		{En: "Copy the endpoint (接口请求域名) from the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; for {{product}} it is `{{p}}.tencentcloudapi.com`, and its first label (`{{p}}`) is the service name.", Zh: "从{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面复制接口请求域名（{{product}}为 `{{p}}.tencentcloudapi.com`），并以其第一段（`{{p}}`）作为服务名。"},
 		{En: "Prefer the {{p}} client of an official SDK (Go `{{p}}.NewClient`), which sets host and service correctly.", Zh: "优先使用官方 SDK 中 {{p}} 的客户端（如 Go 的 `{{p}}.NewClient`），它会正确设置域名和服务名。"},
 		{En: "Confirm in the Tencent Cloud console that {{product}} is offered on your account's site (China or international); if so and it persists, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId.", Zh: "在腾讯云控制台确认你的账号所在站点（中国站或国际站）提供{{product}}；若已提供而问题持续，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
 	}},
-	{guide: 204, steps: []Text{
+	{guide: 210, steps: []Text{
 		{En: "Take the version from the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}} (\"Version ... 本接口取值\"){{?version}}; `{{version}}` is a version of {{product}}{{/}}.", Zh: "从{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口页面的“Version … 本接口取值”处获取版本号{{?version}}；`{{version}}` 是{{product}}的一个 API 版本{{/}}。"},
 		{En: "In the SDKs the version is part of the package path, e.g. Go `tencentcloud/{{p}}/{{pkgversion}}`, Python `tencentcloud.{{p}}.{{pkgversion}}`; import the package that matches the host you call.", Zh: "SDK 中版本号体现在包路径中，例如 Go 的 `tencentcloud/{{p}}/{{pkgversion}}`、Python 的 `tencentcloud.{{p}}.{{pkgversion}}`；请引入与所调用域名对应的包。"},
 		{En: "Check that the host ({{p}}.tencentcloudapi.com), `X-TC-Action` and `X-TC-Version` belong to the same product.", Zh: "确认域名（{{p}}.tencentcloudapi.com）、`X-TC-Action` 和 `X-TC-Version` 属于同一产品。"},
 	}},
-	{guide: 217, steps: []Text{
+	{guide: 225, steps: []Text{
 		{En: "Back off and retry: wait a random time in [0, min(30 s, 1 s × 2^n)] before retry n (exponential backoff with full jitter), up to about 5 attempts; never retry in a tight loop.", Zh: "退避后重试：第 n 次重试前随机等待 [0, min(30 秒, 1 秒 × 2^n)]（带完全随机抖动的指数退避），最多约 5 次；不要无间隔地循环重试。"},
 		{En: "Or enable the SDK's retry: Go `cpf.RateLimitExceededMaxRetries = 3` with `cpf.RateLimitExceededRetryDuration = profile.ExponentialBackoff` (2^n s); Python `ClientProfile(retryer=StandardRetryer(max_attempts=3))`.", Zh: "或开启 SDK 自带重试：Go 设置 `cpf.RateLimitExceededMaxRetries = 3` 和 `cpf.RateLimitExceededRetryDuration = profile.ExponentialBackoff`（2^n 秒）；Python 使用 `ClientProfile(retryer=StandardRetryer(max_attempts=3))`。"},
 		{En: "Read the action's limit on its page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}} (\"默认接口请求频率限制: 20次/秒\") and throttle on the client side below it (e.g. a token bucket at 15 requests/s), counting all workers that share the account.", Zh: "在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面查看其频率限制（“默认接口请求频率限制: 20次/秒”），并在客户端限流到限制以下（如令牌桶 15 次/秒），计入共用同一账号的所有进程。"},
 		{En: "Make fewer calls: query many IDs in one Describe call, use a larger `Limit` when paging, cache results, and poll resource status every few seconds instead of continuously.", Zh: "减少调用次数：一次 Describe 查询多个 ID，分页时使用更大的 `Limit`，缓存查询结果，轮询资源状态时间隔数秒而非连续调用。"},
 		{En: "If your steady legitimate load needs more than the documented limit, open a ticket (https://console.cloud.tencent.com/workorder/category) to request a higher limit.", Zh: "若正常业务的持续负载确实超过文档限制，请提交工单（https://console.cloud.tencent.com/workorder/category）申请提升频率限制。"},
 	}},
-	{guide: 218, steps: []Text{
+	{guide: 226, steps: []Text{
 		{En: "Retry with exponential backoff and jitter (random wait up to min(30 s, 1 s × 2^n) before retry n); note the Go SDK's built-in rate-limit retry only covers the exact code `RequestLimitExceeded`, so handle this sub-code in your own retry loop.", Zh: "使用带随机抖动的指数退避重试（第 n 次重试前随机等待至多 min(30 秒, 1 秒 × 2^n)）；注意 Go SDK 内置的限频重试只针对 `RequestLimitExceeded` 本身，需自行处理该子错误码。"},
 		{En: "Iterate regions sequentially or with a small worker pool, and apply one client-side rate limiter shared by all regions, below the limit on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}} (\"默认接口请求频率限制: 20次/秒\").", Zh: "顺序遍历地域或使用小并发的工作池，并为所有地域共用一个客户端限流器，速率低于{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口页面的限制（“默认接口请求频率限制: 20次/秒”）。"},
 		{En: "Find the other callers of the account (CloudAudit https://console.cloud.tencent.com/cloudaudit shows API calls by user) and spread heavy jobs over time.", Zh: "找出该账号下的其他调用方（操作审计 https://console.cloud.tencent.com/cloudaudit 可按用户查看 API 调用），错开重负载任务的执行时间。"},
 	}},
-	{guide: 219, steps: []Text{
+	{guide: 227, steps: []Text{
 		{En: "Add your own retry with exponential backoff and jitter (random wait up to min(30 s, 1 s × 2^n)); the Python SDK's `StandardRetryer` does not retry this sub-code and the Go SDK's rate-limit retry does not either.", Zh: "自行实现带随机抖动的指数退避重试（随机等待至多 min(30 秒, 1 秒 × 2^n)）；Python SDK 的 `StandardRetryer` 和 Go SDK 的限频重试都不会重试该子错误码。"},
 		{En: "Throttle all callers behind the same egress IP with a shared limiter, kept below the action's documented limit (\"默认接口请求频率限制: 20次/秒\" on its page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}).", Zh: "对同一出口 IP 后的所有调用方使用共享限流器，速率低于{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口页面的限制（“默认接口请求频率限制: 20次/秒”）。"},
 		{En: "Reduce call volume with batching, larger page sizes and caching, and find the noisy client via request logs.", Zh: "通过批量查询、增大分页大小和缓存减少调用量，并从请求日志中找出调用过多的客户端。"},
 	}},
-	{guide: 220, steps: []Text{
+	{guide: 228, steps: []Text{
 		{En: "Retry with exponential backoff and jitter (random wait up to min(30 s, 1 s × 2^n) before retry n, about 5 attempts); the Go SDK's built-in retry covers only the exact code `RequestLimitExceeded`, so add your own loop in Go.", Zh: "使用带随机抖动的指数退避重试（第 n 次重试前随机等待至多 min(30 秒, 1 秒 × 2^n)，约 5 次）；Go SDK 内置重试只针对 `RequestLimitExceeded` 本身，Go 中需自行实现。"},
 		{En: "Throttle account-wide below the limit on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}} (\"默认接口请求频率限制: 20次/秒\"); lower Terraform concurrency with `terraform apply -parallelism=2`.", Zh: "在整个账号范围内限流，低于{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口页面的限制（“默认接口请求频率限制: 20次/秒”）；用 `terraform apply -parallelism=2` 降低 Terraform 并发。"},
 		{En: "Find which users call most in CloudAudit (https://console.cloud.tencent.com/cloudaudit) and schedule heavy jobs apart; cache Describe results.", Zh: "在操作审计（https://console.cloud.tencent.com/cloudaudit）中找出调用最多的用户，错开重负载任务，并缓存 Describe 查询结果。"},
 	}},
-	{guide: 221, steps: []Text{
+	{guide: 229, steps: []Text{
 		{En: "Send the request as POST with `TC3-HMAC-SHA256` (the SDK default; Go `cpf.HttpProfile.ReqMethod = \"POST\"`), which raises the limit to 10 MB.", Zh: "改用 POST + `TC3-HMAC-SHA256` 发送（SDK 默认方式；Go 为 `cpf.HttpProfile.ReqMethod = \"POST\"`），上限提高到 10 MB。"},
 		{En: "Split long lists into several smaller requests.", Zh: "将长列表拆分为多次较小的请求。"},
 		{En: "For large files, upload them to COS first and pass the object URL if the action accepts a URL parameter (see its page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}); otherwise compress or resize the content.", Zh: "对于大文件，如接口支持 URL 参数（见{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面），先上传到 COS 再传对象 URL；否则压缩内容或减小尺寸。"},
 	}},
-	{guide: 223, steps: []Text{
+	{guide: 231, steps: []Text{
 		{En: "Check the resource's state {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and wait until no task is running.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查看资源状态，等待进行中的任务结束。"},
 		{En: "If it is still bound, detach or delete the dependents first (the `Message` usually names them), then repeat the operation.", Zh: "若资源仍被绑定，先解绑或删除依赖对象（`Message` 通常会指出），再重新执行操作。"},
 		{En: "Serialize changes to one resource in your automation (one worker per resource, or a lock).", Zh: "在自动化流程中串行化对同一资源的修改（每个资源一个执行者或加锁）。"},
 	}},
-	{guide: 225, steps: []Text{
+	{guide: 233, steps: []Text{
 		{En: "Read `Message` and the sub-code to see which resource is short; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认缺少的是哪类资源；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
 		{En: "Choose another availability zone, region or specification, or a subnet with free IPs (check in the VPC console https://console.cloud.tencent.com/vpc/subnet).", Zh: "换用其他可用区、地域或规格，或选择仍有可用 IP 的子网（在 VPC 控制台 https://console.cloud.tencent.com/vpc/subnet 查看）。"},
 		{En: "If the instance must be running, check its status {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and wait for it to become Running.", Zh: "若需要实例处于运行状态，请{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查看状态，等待其变为运行中。"},
 		{En: "If you need that exact capacity, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId, region and specification.", Zh: "如必须使用该规格，请提交工单（https://console.cloud.tencent.com/workorder/category），附上 RequestId、地域和规格。"},
 	}},
-	{guide: 237, steps: []Text{
+	{guide: 245, steps: []Text{
 		{En: "List the resources of the region you call {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare their IDs with yours; repeat for the region the resource was created in.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台列出所调用地域中的资源并核对 ID；并对资源创建时所在的地域重复查询。"},
 		{En: "Run `tccli sts GetCallerIdentity` with the same credentials to confirm the account.", Zh: "用相同凭证执行 `tccli sts GetCallerIdentity`，确认所属账号。"},
 		{En: "Read `Message` and the sub-code to see which resource is missing, and create it first if needed; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认缺少的是哪个资源，必要时先创建；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
 	}},
-	{guide: 270, steps: []Text{
+	{guide: 278, steps: []Text{
 		{En: "Check the resource status {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and wait for a normal/Running state.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查看资源状态，等待其恢复正常/运行中。"},
 		{En: "If it is isolated, top up or renew at https://console.cloud.tencent.com/expense; the resource becomes usable again after recovery.", Zh: "若已被隔离，请在 https://console.cloud.tencent.com/expense 充值或续费，资源恢复后即可使用。"},
 		{En: "If the state is normal and the error persists, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId.", Zh: "若状态正常而错误持续，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
 	}},
-	{guide: 276, steps: []Text{
+	{guide: 284, steps: []Text{
 		{En: "Page through results with the action's paging parameters, usually `Offset`/`Limit` (e.g. `tccli {{p}} {{action}} --region <region> --Offset 0 --Limit 20`), and lower `Limit` until it succeeds.", Zh: "使用接口的分页参数（通常为 `Offset`/`Limit`）分页查询（如 `tccli {{p}} {{action}} --region <地域> --Offset 0 --Limit 20`），并调小 `Limit` 直到成功。"},
 		{En: "Narrow the query with the action's filter parameters (names, IDs, time range).", Zh: "使用接口的过滤参数（名称、ID、时间范围）缩小查询范围。"},
 		{En: "For large exports, split the time range or resource set into several calls.", Zh: "大批量导出时，把时间范围或资源集合拆成多次调用。"},
 	}},
-	{guide: 279, steps: []Text{
+	{guide: 287, steps: []Text{
 		{En: "Retry after a pause with exponential backoff and jitter (e.g. random wait up to 1 s, 2 s, 4 s ... capped at 60 s), for idempotent calls or calls carrying a `ClientToken`.", Zh: "对幂等调用或携带 `ClientToken` 的调用，暂停后使用带随机抖动的指数退避重试（如随机等待至多 1 秒、2 秒、4 秒……上限 60 秒）。"},
 		{En: "Check the console notifications (https://console.cloud.tencent.com/message) for maintenance or incident notices for {{product}} and the region.", Zh: "查看控制台站内信（https://console.cloud.tencent.com/message），确认{{product}}和该地域是否有维护或故障通知。"},
 		{En: "If it lasts more than a few minutes, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId, region and time.", Zh: "若持续超过数分钟，请提交工单（https://console.cloud.tencent.com/workorder/category），附上 RequestId、地域和时间。"},
 	}},
-	{guide: 280, steps: []Text{
+	{guide: 288, steps: []Text{
 		{En: "Run `tccli sts GetCallerIdentity` with the same credentials to see which user or role is calling.", Zh: "用相同凭证执行 `tccli sts GetCallerIdentity`，确认实际调用的用户或角色。"},
 		{En: "In the CAM console (https://console.cloud.tencent.com/cam), open that user or role, choose Associate Policy and attach the preset policy of {{product}} (its FullAccess or ReadOnlyAccess policy; search the policy list by name); or from the CLI: `tccli cam AttachUserPolicy --PolicyId <id> --AttachUin <subUin>`.", Zh: "在 CAM 控制台（https://console.cloud.tencent.com/cam）打开该用户或角色，点击“关联策略”，关联{{product}}的预设策略（FullAccess 或 ReadOnlyAccess 类策略，可在策略列表中按产品名称搜索）；或用命令行：`tccli cam AttachUserPolicy --PolicyId <id> --AttachUin <subUin>`。"},
 		{En: "For least privilege, create a custom policy at https://console.cloud.tencent.com/cam/policy that allows just the action, e.g. {\"version\":\"2.0\",\"statement\":[{\"effect\":\"allow\",\"action\":[\"<service>:{{action}}\"],\"resource\":[\"*\"]}]}, and attach it; `<service>` is the CAM service name given in the CAM documentation of {{product}} (usually, but not for every product, `{{p}}`).", Zh: "如需最小权限，在 https://console.cloud.tencent.com/cam/policy 新建仅允许该操作的自定义策略，例如 {\"version\":\"2.0\",\"statement\":[{\"effect\":\"allow\",\"action\":[\"<service>:{{action}}\"],\"resource\":[\"*\"]}]}，再关联给该用户；其中 `<service>` 是{{product}}的 CAM 文档中给出的服务名（通常是 `{{p}}`，但并非所有产品都如此）。"},
 		{En: "Open the console of {{product}} once with the root account or an admin and accept any service authorisation prompt; check attached policies for `deny`, IP or tag conditions.", Zh: "用主账号或管理员打开一次{{product}}的控制台，按提示完成服务授权；并检查已关联策略中的 `deny`、IP 或标签条件。"},
 	}},
-	{guide: 293, steps: []Text{
+	{guide: 302, steps: []Text{
 		{En: "Find the parameter named in `Message`, compare it with the action's input parameters on its page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}, and remove or rename it exactly as documented.", Zh: "找到 `Message` 中指出的参数，与{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的输入参数列表对比，删除该参数或按文档准确更正名称。"},
 		{En: "Use the request struct of an up-to-date official SDK (Go `{{p}}.New{{action}}Request()`), which only serialises defined fields.", Zh: "使用最新官方 SDK 中的请求结构（如 Go 的 `{{p}}.New{{action}}Request()`），它只会序列化已定义的字段。"},
 		{En: "Reproduce the call in API Explorer ({{explorer}}), which lists only valid parameters, and diff its request with yours.", Zh: "在 API Explorer（{{explorer}}）中复现调用（只会列出合法参数），并与自己的请求逐项对比。"},
 	}},
-	{guide: 295, steps: []Text{
+	{guide: 304, steps: []Text{
 		{En: "Read `Message` and the sub-code to see what the resource does not support (its type, edition, state or billing); `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认资源不支持的是哪一项（类型、规格、状态或计费方式）；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
 		{En: "Check the resource's edition and state {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare them with the feature's requirements in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查询资源的规格和状态，并与{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该功能的要求对照。"},
 		{En: "Upgrade the edition, change the configuration, complete the prerequisite in the console of {{product}}, or use a supported alternative.", Zh: "升级规格、修改配置、在{{product}}的控制台完成前置步骤，或改用受支持的替代方式。"},
 	}},
-	{guide: 308, steps: []Text{
+	{guide: 317, steps: []Text{
 		{En: "Send POST (recommended, with `TC3-HMAC-SHA256` and `Content-Type: application/json`) or GET to https://{{p}}.tencentcloudapi.com/.", Zh: "使用 POST（推荐，配合 `TC3-HMAC-SHA256` 和 `Content-Type: application/json`）或 GET 请求 https://{{p}}.tencentcloudapi.com/。"},
 		{En: "Do not call Tencent Cloud APIs from browser JavaScript; call them from your backend, which also keeps the SecretKey off the client.", Zh: "不要在浏览器 JavaScript 中直接调用腾讯云 API，应由后端调用，这样也能避免 SecretKey 暴露在客户端。"},
 		{En: "Use an official SDK, which always sends POST or GET (Go `cpf.HttpProfile.ReqMethod = \"POST\"`).", Zh: "使用官方 SDK，它只会发送 POST 或 GET（Go 为 `cpf.HttpProfile.ReqMethod = \"POST\"`）。"},
 	}},
-	{guide: 309, steps: []Text{
+	{guide: 318, steps: []Text{
 		{En: "List the regions {{product}} supports with `tccli region DescribeRegions --Product {{p}}`, and use one of the returned region IDs.", Zh: "用 `tccli region DescribeRegions --Product {{p}}` 查询{{product}}支持的地域，并使用返回的地域 ID。"},
 		{En: "Check the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; some actions list a restricted set of regions for the `Region` parameter.", Zh: "查看{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面，部分接口的 `Region` 参数只支持限定的地域列表。"},
 		{En: "Set the region in the client (`{{p}}.NewClient(cred, \"ap-guangzhou\", cpf)`, `tccli {{p}} {{action}} --region ap-guangzhou`) and make sure the resource really lives there.", Zh: "在客户端中设置地域（`{{p}}.NewClient(cred, \"ap-guangzhou\", cpf)`、`tccli {{p}} {{action}} --region ap-guangzhou`），并确认资源确实位于该地域。"},
 	}},
-	{guide: 310, steps: []Text{
+	{guide: 319, steps: []Text{
 		{En: "List the resources of the region you call {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare their IDs with yours; repeat for the region the resource was created in.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台列出所调用地域中的资源并核对 ID；并对资源创建时所在的地域重复查询。"},
 		{En: "Run `tccli sts GetCallerIdentity` with the same credentials to confirm the account.", Zh: "用相同凭证执行 `tccli sts GetCallerIdentity`，确认所属账号。"},
 		{En: "Read `Message` and the sub-code to see which resource is missing, and create it first if needed; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认缺少的是哪个资源，必要时先创建；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
 	}},
-	{guide: 311, steps: []Text{
+	{guide: 320, steps: []Text{
 		{En: "Read the `Message`; it usually names what denies the operation (the resource's state, a protection switch, arrears, a feature your account has not enabled).", Zh: "阅读 `Message`，其中通常会说明拒绝的原因（资源状态、保护开关、欠费、账号未开通的功能等）。"},
 		{En: "Check the resource {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and wait for a running change to finish.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台检查资源状态，并等待进行中的变更结束。"},
 		{En: "Check the account balance and overdue bills at https://console.cloud.tencent.com/expense; isolated resources refuse most operations.", Zh: "在 https://console.cloud.tencent.com/expense 检查账户余额和欠费情况；已隔离的资源会拒绝大多数操作。"},
 		{En: "Remove the blocking condition (turn the protection off, renew, apply for the feature), then call again; if nothing explains it, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId.", Zh: "消除阻断条件（关闭保护开关、续费、申请开通功能）后再调用；若找不到原因，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
 	}},
-	{guide: 312, steps: []Text{
+	{guide: 321, steps: []Text{
 		{En: "Read `Message` and the sub-code to see which quota was hit; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认触达了哪项配额；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
 		{En: "{{?quota}}Check the quota with `tccli {{p}} {{quota}} --region <region>`{{/}}{{!quota}}Check the quota in the console of {{product}} (its quota or usage page) or in the usage limits of its documentation{{/}}, then list current usage {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and delete what is unused.", Zh: "{{?quota}}用 `tccli {{p}} {{quota}} --region <地域>` 查看配额{{/}}{{!quota}}在{{product}}的控制台（配额或用量页面）或其文档的使用限制中查看配额{{/}}，再{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查询当前用量，删除不再使用的资源。"},
 		{En: "Split large batches into smaller requests when the limit is per request.", Zh: "如限制针对单次请求，请把大批量拆分为多次较小的请求。"},
 		{En: "If you need a higher quota, upgrade the instance edition where quotas depend on it, or open a ticket (https://console.cloud.tencent.com/workorder/category) to request an increase.", Zh: "如需更高配额，在配额取决于实例规格时升级实例规格，或提交工单（https://console.cloud.tencent.com/workorder/category）申请提升配额。"},
 	}},
-	{guide: 313, steps: []Text{
-		{En: "Read the parameter named in `Message` (the name in backticks, e.g. Parameter `Limit` format invalid.) and check its type and format on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}.", Zh: "找到 `Message` 中指出的参数（反引号中的参数名，如 参数 `Limit` 格式非法。），在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对其类型和格式。"},
-		{En: "Reproduce the call in API Explorer ({{explorer}}), which validates types and generates SDK code to copy, or with `tccli {{p}} {{action}} --region <region>`.", Zh: "在 API Explorer（{{explorer}}）中复现调用（它会校验类型并生成可参考的 SDK 代码），或用 `tccli {{p}} {{action}} --region <地域>` 复现。"},
-		{En: "Use an official SDK, which serialises arrays, numbers and JSON correctly; if you build requests yourself, remember the v1 (form) and v3 (JSON) encodings differ.", Zh: "使用官方 SDK，它会正确序列化数组、数值和 JSON；如自行构造请求，注意 v1（表单）与 v3（JSON）签名下的传参方式不同。"},
-	}},
-	{guide: 314, steps: []Text{
-		{En: "Read the sub-code and the `Message`: a signing problem has its own entry with exact steps (`errcode explain AuthFailure.SignatureExpire`, `AuthFailure.SignatureFailure`, `AuthFailure.SecretIdNotFound`).", Zh: "查看子错误码和 `Message`：签名类问题有各自的条目和具体步骤（`errcode explain AuthFailure.SignatureExpire`、`AuthFailure.SignatureFailure`、`AuthFailure.SecretIdNotFound`）。"},
-		{En: "If every call with this key fails, check the key pair at https://console.cloud.tencent.com/cam/capi (it exists and is enabled, no spaces around it) and the local clock (`date -u`; enable NTP).", Zh: "若使用该密钥的所有调用都失败，请在 https://console.cloud.tencent.com/cam/capi 核对密钥对（存在、已启用、前后无空格），并检查本机时钟（`date -u`，开启 NTP 时间同步）。"},
-		{En: "If only some actions fail, the calling sub-account or role lacks a CAM policy for them: at https://console.cloud.tencent.com/cam grant the preset policy of {{product}} (its FullAccess or ReadOnlyAccess policy; search the policy list by name) or a custom policy allowing the action (`<service>:{{action}}`, with the service name from the CAM documentation of {{product}}) on the resource.", Zh: "若只有部分接口失败，说明调用的子账号或角色缺少相应的 CAM 策略：在 https://console.cloud.tencent.com/cam 授予{{product}}的预设策略（FullAccess 或 ReadOnlyAccess 类策略，可在策略列表中按产品名称搜索），或授予允许在该资源上执行此接口（`<service>:{{action}}`，服务名见{{product}}的 CAM 文档）的自定义策略。"},
-		{En: "Reproduce the call with the same credentials in API Explorer ({{explorer}}) or with `tccli {{p}} {{action}} --region <region>`, then open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId if it still fails.", Zh: "用同一凭证在 API Explorer（{{explorer}}）中或用 `tccli {{p}} {{action}} --region <地域>` 复现调用；如仍失败，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
-	}},
-	{guide: 315, steps: []Text{
-		{En: "Find the parameter named in `Message` and check its allowed values on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; for `Region`, use a region listed for that API (e.g. `ap-guangzhou`).", Zh: "找到 `Message` 中指出的参数，在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对允许的取值；`Region` 请使用该接口列出的地域（如 `ap-guangzhou`）。"},
-		{En: "List the regions {{product}} supports with `tccli region DescribeRegions --Product {{p}}`.", Zh: "用 `tccli region DescribeRegions --Product {{p}}` 查询{{product}}支持的地域。"},
-		{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
-	}},
-	{guide: 316, steps: []Text{
-		{En: "Read the full `Message`; it usually names the state or rule that refused the operation, and `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读完整的 `Message`，其中通常会说明拒绝该操作的状态或规则；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
-		{En: "Check the resource state {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and wait for running tasks to finish.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查看资源状态，等待进行中的任务结束。"},
-		{En: "Check the account balance and overdue bills at https://console.cloud.tencent.com/expense.", Zh: "在 https://console.cloud.tencent.com/expense 检查账户余额和欠费情况。"},
-		{En: "If the state is normal and it persists, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId.", Zh: "若状态正常但问题持续，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
-	}},
-	{guide: 317, steps: []Text{
-		{En: "Read the sub-code and the `Message`: a signing problem has its own entry with exact steps (`errcode explain AuthFailure.SignatureExpire`, `AuthFailure.SignatureFailure`, `AuthFailure.SecretIdNotFound`).", Zh: "查看子错误码和 `Message`：签名类问题有各自的条目和具体步骤（`errcode explain AuthFailure.SignatureExpire`、`AuthFailure.SignatureFailure`、`AuthFailure.SecretIdNotFound`）。"},
-		{En: "If every call with this key fails, check the key pair at https://console.cloud.tencent.com/cam/capi (it exists and is enabled, no spaces around it) and the local clock (`date -u`; enable NTP).", Zh: "若使用该密钥的所有调用都失败，请在 https://console.cloud.tencent.com/cam/capi 核对密钥对（存在、已启用、前后无空格），并检查本机时钟（`date -u`，开启 NTP 时间同步）。"},
-		{En: "If only some actions fail, the calling sub-account or role lacks a CAM policy for them: at https://console.cloud.tencent.com/cam grant the preset policy of {{product}} (its FullAccess or ReadOnlyAccess policy; search the policy list by name) or a custom policy allowing the action (`<service>:{{action}}`, with the service name from the CAM documentation of {{product}}) on the resource.", Zh: "若只有部分接口失败，说明调用的子账号或角色缺少相应的 CAM 策略：在 https://console.cloud.tencent.com/cam 授予{{product}}的预设策略（FullAccess 或 ReadOnlyAccess 类策略，可在策略列表中按产品名称搜索），或授予允许在该资源上执行此接口（`<service>:{{action}}`，服务名见{{product}}的 CAM 文档）的自定义策略。"},
-		{En: "Reproduce the call with the same credentials in API Explorer ({{explorer}}) or with `tccli {{p}} {{action}} --region <region>`, then open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId if it still fails.", Zh: "用同一凭证在 API Explorer（{{explorer}}）中或用 `tccli {{p}} {{action}} --region <地域>` 复现调用；如仍失败，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
-	}},
-	{guide: 318, steps: []Text{
-		{En: "Record the `RequestId`, action, region and time; they are what support needs to trace the failure.", Zh: "记录 `RequestId`、接口名、地域和时间，这是技术支持定位问题所需的信息。"},
-		{En: "For an idempotent call (Describe*, or a create carrying the same `ClientToken`), retry at most twice with backoff (1 s, then 2 s); do not loop.", Zh: "对幂等调用（Describe* 查询，或携带相同 `ClientToken` 的创建请求），以退避方式（1 秒，再 2 秒）最多重试两次；不要循环重试。"},
-		{En: "If it fails again with the same parameters, try the operation in the console of {{product}} or in API Explorer ({{explorer}}) to rule out client-side causes.", Zh: "若同样参数再次失败，可在{{product}}的控制台或 API Explorer（{{explorer}}）中执行同一操作，排除客户端因素。"},
-		{En: "If it persists, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId.", Zh: "若问题持续，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
-	}},
-	{guide: 319, steps: []Text{
-		{En: "Read the parameter named in `Message` (the name in backticks, e.g. Parameter `Limit` format invalid.) and check its type and format on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}.", Zh: "找到 `Message` 中指出的参数（反引号中的参数名，如 参数 `Limit` 格式非法。），在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对其类型和格式。"},
-		{En: "Reproduce the call in API Explorer ({{explorer}}), which validates types and generates SDK code to copy, or with `tccli {{p}} {{action}} --region <region>`.", Zh: "在 API Explorer（{{explorer}}）中复现调用（它会校验类型并生成可参考的 SDK 代码），或用 `tccli {{p}} {{action}} --region <地域>` 复现。"},
-		{En: "Use an official SDK, which serialises arrays, numbers and JSON correctly; if you build requests yourself, remember the v1 (form) and v3 (JSON) encodings differ.", Zh: "使用官方 SDK，它会正确序列化数组、数值和 JSON；如自行构造请求，注意 v1（表单）与 v3（JSON）签名下的传参方式不同。"},
-	}},
-	{guide: 320, steps: []Text{
-		{En: "Find the parameter named in `Message` and check its allowed values on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; for `Region`, use a region listed for that API (e.g. `ap-guangzhou`).", Zh: "找到 `Message` 中指出的参数，在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对允许的取值；`Region` 请使用该接口列出的地域（如 `ap-guangzhou`）。"},
-		{En: "List the regions {{product}} supports with `tccli region DescribeRegions --Product {{p}}`.", Zh: "用 `tccli region DescribeRegions --Product {{p}}` 查询{{product}}支持的地域。"},
-		{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
-	}},
-	{guide: 321, steps: []Text{
-		{En: "Record the `RequestId`, action, region and time; they are what support needs to trace the failure.", Zh: "记录 `RequestId`、接口名、地域和时间，这是技术支持定位问题所需的信息。"},
-		{En: "For an idempotent call (Describe*, or a create carrying the same `ClientToken`), retry at most twice with backoff (1 s, then 2 s); do not loop.", Zh: "对幂等调用（Describe* 查询，或携带相同 `ClientToken` 的创建请求），以退避方式（1 秒，再 2 秒）最多重试两次；不要循环重试。"},
-		{En: "If it fails again with the same parameters, try the operation in the console of {{product}} or in API Explorer ({{explorer}}) to rule out client-side causes.", Zh: "若同样参数再次失败，可在{{product}}的控制台或 API Explorer（{{explorer}}）中执行同一操作，排除客户端因素。"},
-		{En: "If it persists, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId.", Zh: "若问题持续，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
-	}},
 	{guide: 322, steps: []Text{
-		{En: "Record the `RequestId`, action, region and time; they are what support needs to trace the failure.", Zh: "记录 `RequestId`、接口名、地域和时间，这是技术支持定位问题所需的信息。"},
-		{En: "For an idempotent call (Describe*, or a create carrying the same `ClientToken`), retry at most twice with backoff (1 s, then 2 s); do not loop.", Zh: "对幂等调用（Describe* 查询，或携带相同 `ClientToken` 的创建请求），以退避方式（1 秒，再 2 秒）最多重试两次；不要循环重试。"},
-		{En: "If it fails again with the same parameters, try the operation in the console of {{product}} or in API Explorer ({{explorer}}) to rule out client-side causes.", Zh: "若同样参数再次失败，可在{{product}}的控制台或 API Explorer（{{explorer}}）中执行同一操作，排除客户端因素。"},
-		{En: "If it persists, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId.", Zh: "若问题持续，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
+		{En: "Read the parameter named in `Message` (the name in backticks, e.g. Parameter `Limit` format invalid.) and check its type and format on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}.", Zh: "找到 `Message` 中指出的参数（反引号中的参数名，如 参数 `Limit` 格式非法。），在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对其类型和格式。"},
+		{En: "Reproduce the call in API Explorer ({{explorer}}), which validates types and generates SDK code to copy, or with `tccli {{p}} {{action}} --region <region>`.", Zh: "在 API Explorer（{{explorer}}）中复现调用（它会校验类型并生成可参考的 SDK 代码），或用 `tccli {{p}} {{action}} --region <地域>` 复现。"},
+		{En: "Use an official SDK, which serialises arrays, numbers and JSON correctly; if you build requests yourself, remember the v1 (form) and v3 (JSON) encodings differ.", Zh: "使用官方 SDK，它会正确序列化数组、数值和 JSON；如自行构造请求，注意 v1（表单）与 v3（JSON）签名下的传参方式不同。"},
 	}},
 	{guide: 323, steps: []Text{
-		{En: "Run `tccli sts GetCallerIdentity` with the same credentials to see which user or role is calling.", Zh: "用相同凭证执行 `tccli sts GetCallerIdentity`，确认实际调用的用户或角色。"},
-		{En: "In the CAM console (https://console.cloud.tencent.com/cam), open that user or role, choose Associate Policy and attach the preset policy of {{product}} (its FullAccess or ReadOnlyAccess policy; search the policy list by name); or from the CLI: `tccli cam AttachUserPolicy --PolicyId <id> --AttachUin <subUin>`.", Zh: "在 CAM 控制台（https://console.cloud.tencent.com/cam）打开该用户或角色，点击“关联策略”，关联{{product}}的预设策略（FullAccess 或 ReadOnlyAccess 类策略，可在策略列表中按产品名称搜索）；或用命令行：`tccli cam AttachUserPolicy --PolicyId <id> --AttachUin <subUin>`。"},
-		{En: "For least privilege, create a custom policy at https://console.cloud.tencent.com/cam/policy that allows just the action, e.g. {\"version\":\"2.0\",\"statement\":[{\"effect\":\"allow\",\"action\":[\"<service>:{{action}}\"],\"resource\":[\"*\"]}]}, and attach it; `<service>` is the CAM service name given in the CAM documentation of {{product}} (usually, but not for every product, `{{p}}`).", Zh: "如需最小权限，在 https://console.cloud.tencent.com/cam/policy 新建仅允许该操作的自定义策略，例如 {\"version\":\"2.0\",\"statement\":[{\"effect\":\"allow\",\"action\":[\"<service>:{{action}}\"],\"resource\":[\"*\"]}]}，再关联给该用户；其中 `<service>` 是{{product}}的 CAM 文档中给出的服务名（通常是 `{{p}}`，但并非所有产品都如此）。"},
-		{En: "Open the console of {{product}} once with the root account or an admin and accept any service authorisation prompt; check attached policies for `deny`, IP or tag conditions.", Zh: "用主账号或管理员打开一次{{product}}的控制台，按提示完成服务授权；并检查已关联策略中的 `deny`、IP 或标签条件。"},
+		{En: "Read the sub-code and the `Message`: a signing problem has its own entry with exact steps (`errcode explain AuthFailure.SignatureExpire`, `AuthFailure.SignatureFailure`, `AuthFailure.SecretIdNotFound`).", Zh: "查看子错误码和 `Message`：签名类问题有各自的条目和具体步骤（`errcode explain AuthFailure.SignatureExpire`、`AuthFailure.SignatureFailure`、`AuthFailure.SecretIdNotFound`）。"},
+		{En: "If every call with this key fails, check the key pair at https://console.cloud.tencent.com/cam/capi (it exists and is enabled, no spaces around it) and the local clock (`date -u`; enable NTP).", Zh: "若使用该密钥的所有调用都失败，请在 https://console.cloud.tencent.com/cam/capi 核对密钥对（存在、已启用、前后无空格），并检查本机时钟（`date -u`，开启 NTP 时间同步）。"},
+		{En: "If only some actions fail, the calling sub-account or role lacks a CAM policy for them: at https://console.cloud.tencent.com/cam grant the preset policy of {{product}} (its FullAccess or ReadOnlyAccess policy; search the policy list by name) or a custom policy allowing the action (`<service>:{{action}}`, with the service name from the CAM documentation of {{product}}) on the resource.", Zh: "若只有部分接口失败，说明调用的子账号或角色缺少相应的 CAM 策略：在 https://console.cloud.tencent.com/cam 授予{{product}}的预设策略（FullAccess 或 ReadOnlyAccess 类策略，可在策略列表中按产品名称搜索），或授予允许在该资源上执行此接口（`<service>:{{action}}`，服务名见{{product}}的 CAM 文档）的自定义策略。"},
+		{En: "Reproduce the call with the same credentials in API Explorer ({{explorer}}) or with `tccli {{p}} {{action}} --region <region>`, then open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId if it still fails.", Zh: "用同一凭证在 API Explorer（{{explorer}}）中或用 `tccli {{p}} {{action}} --region <地域>` 复现调用；如仍失败，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
 	}},
 	{guide: 324, steps: []Text{
+		{En: "Find the parameter named in `Message` and check its allowed values on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; for `Region`, use a region listed for that API (e.g. `ap-guangzhou`).", Zh: "找到 `Message` 中指出的参数，在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对允许的取值；`Region` 请使用该接口列出的地域（如 `ap-guangzhou`）。"},
+		{En: "List the regions {{product}} supports with `tccli region DescribeRegions --Product {{p}}`.", Zh: "用 `tccli region DescribeRegions --Product {{p}}` 查询{{product}}支持的地域。"},
+		{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
+	}},
+	{guide: 325, steps: []Text{
 		{En: "Read the full `Message`; it usually names the state or rule that refused the operation, and `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读完整的 `Message`，其中通常会说明拒绝该操作的状态或规则；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
 		{En: "Check the resource state {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and wait for running tasks to finish.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查看资源状态，等待进行中的任务结束。"},
 		{En: "Check the account balance and overdue bills at https://console.cloud.tencent.com/expense.", Zh: "在 https://console.cloud.tencent.com/expense 检查账户余额和欠费情况。"},
 		{En: "If the state is normal and it persists, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId.", Zh: "若状态正常但问题持续，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
 	}},
-	{guide: 325, steps: []Text{
-		{En: "Record the `RequestId`, action, region and time; they are what support needs to trace the failure.", Zh: "记录 `RequestId`、接口名、地域和时间，这是技术支持定位问题所需的信息。"},
-		{En: "For an idempotent call (Describe*, or a create carrying the same `ClientToken`), retry at most twice with backoff (1 s, then 2 s); do not loop.", Zh: "对幂等调用（Describe* 查询，或携带相同 `ClientToken` 的创建请求），以退避方式（1 秒，再 2 秒）最多重试两次；不要循环重试。"},
-		{En: "If it fails again with the same parameters, try the operation in the console of {{product}} or in API Explorer ({{explorer}}) to rule out client-side causes.", Zh: "若同样参数再次失败，可在{{product}}的控制台或 API Explorer（{{explorer}}）中执行同一操作，排除客户端因素。"},
-		{En: "If it persists, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId.", Zh: "若问题持续，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
-	}},
 	{guide: 326, steps: []Text{
-		{En: "Read `Message` and the sub-code to see what the resource does not support (its type, edition, state or billing); `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认资源不支持的是哪一项（类型、规格、状态或计费方式）；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
-		{En: "Check the resource's edition and state {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare them with the feature's requirements in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查询资源的规格和状态，并与{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该功能的要求对照。"},
-		{En: "Upgrade the edition, change the configuration, complete the prerequisite in the console of {{product}}, or use a supported alternative.", Zh: "升级规格、修改配置、在{{product}}的控制台完成前置步骤，或改用受支持的替代方式。"},
+		{En: "Read the sub-code and the `Message`: a signing problem has its own entry with exact steps (`errcode explain AuthFailure.SignatureExpire`, `AuthFailure.SignatureFailure`, `AuthFailure.SecretIdNotFound`).", Zh: "查看子错误码和 `Message`：签名类问题有各自的条目和具体步骤（`errcode explain AuthFailure.SignatureExpire`、`AuthFailure.SignatureFailure`、`AuthFailure.SecretIdNotFound`）。"},
+		{En: "If every call with this key fails, check the key pair at https://console.cloud.tencent.com/cam/capi (it exists and is enabled, no spaces around it) and the local clock (`date -u`; enable NTP).", Zh: "若使用该密钥的所有调用都失败，请在 https://console.cloud.tencent.com/cam/capi 核对密钥对（存在、已启用、前后无空格），并检查本机时钟（`date -u`，开启 NTP 时间同步）。"},
+		{En: "If only some actions fail, the calling sub-account or role lacks a CAM policy for them: at https://console.cloud.tencent.com/cam grant the preset policy of {{product}} (its FullAccess or ReadOnlyAccess policy; search the policy list by name) or a custom policy allowing the action (`<service>:{{action}}`, with the service name from the CAM documentation of {{product}}) on the resource.", Zh: "若只有部分接口失败，说明调用的子账号或角色缺少相应的 CAM 策略：在 https://console.cloud.tencent.com/cam 授予{{product}}的预设策略（FullAccess 或 ReadOnlyAccess 类策略，可在策略列表中按产品名称搜索），或授予允许在该资源上执行此接口（`<service>:{{action}}`，服务名见{{product}}的 CAM 文档）的自定义策略。"},
+		{En: "Reproduce the call with the same credentials in API Explorer ({{explorer}}) or with `tccli {{p}} {{action}} --region <region>`, then open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId if it still fails.", Zh: "用同一凭证在 API Explorer（{{explorer}}）中或用 `tccli {{p}} {{action}} --region <地域>` 复现调用；如仍失败，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
 	}},
 	{guide: 327, steps: []Text{
 		{En: "Record the `RequestId`, action, region and time; they are what support needs to trace the failure.", Zh: "记录 `RequestId`、接口名、地域和时间，这是技术支持定位问题所需的信息。"},
@@ -8865,105 +9023,107 @@ var guideTemplates = []guideTemplate{
 		{En: "If it persists, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId.", Zh: "若问题持续，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
 	}},
 	{guide: 328, steps: []Text{
+		{En: "Read the parameter named in `Message` (the name in backticks, e.g. Parameter `Limit` format invalid.) and check its type and format on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}.", Zh: "找到 `Message` 中指出的参数（反引号中的参数名，如 参数 `Limit` 格式非法。），在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对其类型和格式。"},
+		{En: "Reproduce the call in API Explorer ({{explorer}}), which validates types and generates SDK code to copy, or with `tccli {{p}} {{action}} --region <region>`.", Zh: "在 API Explorer（{{explorer}}）中复现调用（它会校验类型并生成可参考的 SDK 代码），或用 `tccli {{p}} {{action}} --region <地域>` 复现。"},
+		{En: "Use an official SDK, which serialises arrays, numbers and JSON correctly; if you build requests yourself, remember the v1 (form) and v3 (JSON) encodings differ.", Zh: "使用官方 SDK，它会正确序列化数组、数值和 JSON；如自行构造请求，注意 v1（表单）与 v3（JSON）签名下的传参方式不同。"},
+	}},
+	{guide: 329, steps: []Text{
+		{En: "Find the parameter named in `Message` and check its allowed values on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; for `Region`, use a region listed for that API (e.g. `ap-guangzhou`).", Zh: "找到 `Message` 中指出的参数，在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对允许的取值；`Region` 请使用该接口列出的地域（如 `ap-guangzhou`）。"},
+		{En: "List the regions {{product}} supports with `tccli region DescribeRegions --Product {{p}}`.", Zh: "用 `tccli region DescribeRegions --Product {{p}}` 查询{{product}}支持的地域。"},
+		{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
+	}},
+	{guide: 330, steps: []Text{
 		{En: "Record the `RequestId`, action, region and time; they are what support needs to trace the failure.", Zh: "记录 `RequestId`、接口名、地域和时间，这是技术支持定位问题所需的信息。"},
 		{En: "For an idempotent call (Describe*, or a create carrying the same `ClientToken`), retry at most twice with backoff (1 s, then 2 s); do not loop.", Zh: "对幂等调用（Describe* 查询，或携带相同 `ClientToken` 的创建请求），以退避方式（1 秒，再 2 秒）最多重试两次；不要循环重试。"},
 		{En: "If it fails again with the same parameters, try the operation in the console of {{product}} or in API Explorer ({{explorer}}) to rule out client-side causes.", Zh: "若同样参数再次失败，可在{{product}}的控制台或 API Explorer（{{explorer}}）中执行同一操作，排除客户端因素。"},
 		{En: "If it persists, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId.", Zh: "若问题持续，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
 	}},
-	{guide: 329, steps: []Text{
+	{guide: 331, steps: []Text{
+		{En: "Record the `RequestId`, action, region and time; they are what support needs to trace the failure.", Zh: "记录 `RequestId`、接口名、地域和时间，这是技术支持定位问题所需的信息。"},
+		{En: "For an idempotent call (Describe*, or a create carrying the same `ClientToken`), retry at most twice with backoff (1 s, then 2 s); do not loop.", Zh: "对幂等调用（Describe* 查询，或携带相同 `ClientToken` 的创建请求），以退避方式（1 秒，再 2 秒）最多重试两次；不要循环重试。"},
+		{En: "If it fails again with the same parameters, try the operation in the console of {{product}} or in API Explorer ({{explorer}}) to rule out client-side causes.", Zh: "若同样参数再次失败，可在{{product}}的控制台或 API Explorer（{{explorer}}）中执行同一操作，排除客户端因素。"},
+		{En: "If it persists, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId.", Zh: "若问题持续，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
+	}},
+	{guide: 332, steps: []Text{
+		{En: "Run `tccli sts GetCallerIdentity` with the same credentials to see which user or role is calling.", Zh: "用相同凭证执行 `tccli sts GetCallerIdentity`，确认实际调用的用户或角色。"},
+		{En: "In the CAM console (https://console.cloud.tencent.com/cam), open that user or role, choose Associate Policy and attach the preset policy of {{product}} (its FullAccess or ReadOnlyAccess policy; search the policy list by name); or from the CLI: `tccli cam AttachUserPolicy --PolicyId <id> --AttachUin <subUin>`.", Zh: "在 CAM 控制台（https://console.cloud.tencent.com/cam）打开该用户或角色，点击“关联策略”，关联{{product}}的预设策略（FullAccess 或 ReadOnlyAccess 类策略，可在策略列表中按产品名称搜索）；或用命令行：`tccli cam AttachUserPolicy --PolicyId <id> --AttachUin <subUin>`。"},
+		{En: "For least privilege, create a custom policy at https://console.cloud.tencent.com/cam/policy that allows just the action, e.g. {\"version\":\"2.0\",\"statement\":[{\"effect\":\"allow\",\"action\":[\"<service>:{{action}}\"],\"resource\":[\"*\"]}]}, and attach it; `<service>` is the CAM service name given in the CAM documentation of {{product}} (usually, but not for every product, `{{p}}`).", Zh: "如需最小权限，在 https://console.cloud.tencent.com/cam/policy 新建仅允许该操作的自定义策略，例如 {\"version\":\"2.0\",\"statement\":[{\"effect\":\"allow\",\"action\":[\"<service>:{{action}}\"],\"resource\":[\"*\"]}]}，再关联给该用户；其中 `<service>` 是{{product}}的 CAM 文档中给出的服务名（通常是 `{{p}}`，但并非所有产品都如此）。"},
+		{En: "Open the console of {{product}} once with the root account or an admin and accept any service authorisation prompt; check attached policies for `deny`, IP or tag conditions.", Zh: "用主账号或管理员打开一次{{product}}的控制台，按提示完成服务授权；并检查已关联策略中的 `deny`、IP 或标签条件。"},
+	}},
+	{guide: 333, steps: []Text{
+		{En: "Read the full `Message`; it usually names the state or rule that refused the operation, and `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读完整的 `Message`，其中通常会说明拒绝该操作的状态或规则；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
+		{En: "Check the resource state {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and wait for running tasks to finish.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查看资源状态，等待进行中的任务结束。"},
+		{En: "Check the account balance and overdue bills at https://console.cloud.tencent.com/expense.", Zh: "在 https://console.cloud.tencent.com/expense 检查账户余额和欠费情况。"},
+		{En: "If the state is normal and it persists, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId.", Zh: "若状态正常但问题持续，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
+	}},
+	{guide: 334, steps: []Text{
+		{En: "Record the `RequestId`, action, region and time; they are what support needs to trace the failure.", Zh: "记录 `RequestId`、接口名、地域和时间，这是技术支持定位问题所需的信息。"},
+		{En: "For an idempotent call (Describe*, or a create carrying the same `ClientToken`), retry at most twice with backoff (1 s, then 2 s); do not loop.", Zh: "对幂等调用（Describe* 查询，或携带相同 `ClientToken` 的创建请求），以退避方式（1 秒，再 2 秒）最多重试两次；不要循环重试。"},
+		{En: "If it fails again with the same parameters, try the operation in the console of {{product}} or in API Explorer ({{explorer}}) to rule out client-side causes.", Zh: "若同样参数再次失败，可在{{product}}的控制台或 API Explorer（{{explorer}}）中执行同一操作，排除客户端因素。"},
+		{En: "If it persists, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId.", Zh: "若问题持续，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
+	}},
+	{guide: 335, steps: []Text{
+		{En: "Read `Message` and the sub-code to see what the resource does not support (its type, edition, state or billing); `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认资源不支持的是哪一项（类型、规格、状态或计费方式）；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
+		{En: "Check the resource's edition and state {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare them with the feature's requirements in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查询资源的规格和状态，并与{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该功能的要求对照。"},
+		{En: "Upgrade the edition, change the configuration, complete the prerequisite in the console of {{product}}, or use a supported alternative.", Zh: "升级规格、修改配置、在{{product}}的控制台完成前置步骤，或改用受支持的替代方式。"},
+	}},
+	{guide: 336, steps: []Text{
+		{En: "Record the `RequestId`, action, region and time; they are what support needs to trace the failure.", Zh: "记录 `RequestId`、接口名、地域和时间，这是技术支持定位问题所需的信息。"},
+		{En: "For an idempotent call (Describe*, or a create carrying the same `ClientToken`), retry at most twice with backoff (1 s, then 2 s); do not loop.", Zh: "对幂等调用（Describe* 查询，或携带相同 `ClientToken` 的创建请求），以退避方式（1 秒，再 2 秒）最多重试两次；不要循环重试。"},
+		{En: "If it fails again with the same parameters, try the operation in the console of {{product}} or in API Explorer ({{explorer}}) to rule out client-side causes.", Zh: "若同样参数再次失败，可在{{product}}的控制台或 API Explorer（{{explorer}}）中执行同一操作，排除客户端因素。"},
+		{En: "If it persists, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId.", Zh: "若问题持续，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
+	}},
+	{guide: 337, steps: []Text{
+		{En: "Record the `RequestId`, action, region and time; they are what support needs to trace the failure.", Zh: "记录 `RequestId`、接口名、地域和时间，这是技术支持定位问题所需的信息。"},
+		{En: "For an idempotent call (Describe*, or a create carrying the same `ClientToken`), retry at most twice with backoff (1 s, then 2 s); do not loop.", Zh: "对幂等调用（Describe* 查询，或携带相同 `ClientToken` 的创建请求），以退避方式（1 秒，再 2 秒）最多重试两次；不要循环重试。"},
+		{En: "If it fails again with the same parameters, try the operation in the console of {{product}} or in API Explorer ({{explorer}}) to rule out client-side causes.", Zh: "若同样参数再次失败，可在{{product}}的控制台或 API Explorer（{{explorer}}）中执行同一操作，排除客户端因素。"},
+		{En: "If it persists, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId.", Zh: "若问题持续，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
+	}},
+	{guide: 338, steps: []Text{
 		{En: "Read `Message` and the sub-code to see which quota was hit; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认触达了哪项配额；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
 		{En: "{{?quota}}Check the quota with `tccli {{p}} {{quota}} --region <region>`{{/}}{{!quota}}Check the quota in the console of {{product}} (its quota or usage page) or in the usage limits of its documentation{{/}}, then list current usage {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and delete what is unused.", Zh: "{{?quota}}用 `tccli {{p}} {{quota}} --region <地域>` 查看配额{{/}}{{!quota}}在{{product}}的控制台（配额或用量页面）或其文档的使用限制中查看配额{{/}}，再{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查询当前用量，删除不再使用的资源。"},
 		{En: "Split large batches into smaller requests when the limit is per request.", Zh: "如限制针对单次请求，请把大批量拆分为多次较小的请求。"},
 		{En: "If you need a higher quota, upgrade the instance edition where quotas depend on it, or open a ticket (https://console.cloud.tencent.com/workorder/category) to request an increase.", Zh: "如需更高配额，在配额取决于实例规格时升级实例规格，或提交工单（https://console.cloud.tencent.com/workorder/category）申请提升配额。"},
 	}},
-	{guide: 330, steps: []Text{
+	{guide: 339, steps: []Text{
 		{En: "List the resources of the region you call {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare their IDs with yours; repeat for the region the resource was created in.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台列出所调用地域中的资源并核对 ID；并对资源创建时所在的地域重复查询。"},
 		{En: "Run `tccli sts GetCallerIdentity` with the same credentials to confirm the account.", Zh: "用相同凭证执行 `tccli sts GetCallerIdentity`，确认所属账号。"},
 		{En: "Read `Message` and the sub-code to see which resource is missing, and create it first if needed; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认缺少的是哪个资源，必要时先创建；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
 	}},
-	{guide: 331, steps: []Text{
+	{guide: 340, steps: []Text{
 		{En: "Read `Message` and the sub-code to see which quota was hit; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认触达了哪项配额；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
 		{En: "{{?quota}}Check the quota with `tccli {{p}} {{quota}} --region <region>`{{/}}{{!quota}}Check the quota in the console of {{product}} (its quota or usage page) or in the usage limits of its documentation{{/}}, then list current usage {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and delete what is unused.", Zh: "{{?quota}}用 `tccli {{p}} {{quota}} --region <地域>` 查看配额{{/}}{{!quota}}在{{product}}的控制台（配额或用量页面）或其文档的使用限制中查看配额{{/}}，再{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查询当前用量，删除不再使用的资源。"},
 		{En: "Split large batches into smaller requests when the limit is per request.", Zh: "如限制针对单次请求，请把大批量拆分为多次较小的请求。"},
 		{En: "If you need a higher quota, upgrade the instance edition where quotas depend on it, or open a ticket (https://console.cloud.tencent.com/workorder/category) to request an increase.", Zh: "如需更高配额，在配额取决于实例规格时升级实例规格，或提交工单（https://console.cloud.tencent.com/workorder/category）申请提升配额。"},
 	}},
-	{guide: 332, steps: []Text{
+	{guide: 341, steps: []Text{
 		{En: "Read `Message` and the sub-code to see which quota was hit; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认触达了哪项配额；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
 		{En: "{{?quota}}Check the quota with `tccli {{p}} {{quota}} --region <region>`{{/}}{{!quota}}Check the quota in the console of {{product}} (its quota or usage page) or in the usage limits of its documentation{{/}}, then list current usage {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and delete what is unused.", Zh: "{{?quota}}用 `tccli {{p}} {{quota}} --region <地域>` 查看配额{{/}}{{!quota}}在{{product}}的控制台（配额或用量页面）或其文档的使用限制中查看配额{{/}}，再{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查询当前用量，删除不再使用的资源。"},
 		{En: "Split large batches into smaller requests when the limit is per request.", Zh: "如限制针对单次请求，请把大批量拆分为多次较小的请求。"},
 		{En: "If you need a higher quota, upgrade the instance edition where quotas depend on it, or open a ticket (https://console.cloud.tencent.com/workorder/category) to request an increase.", Zh: "如需更高配额，在配额取决于实例规格时升级实例规格，或提交工单（https://console.cloud.tencent.com/workorder/category）申请提升配额。"},
 	}},
-	{guide: 333, steps: []Text{
+	{guide: 342, steps: []Text{
 		{En: "Read `Message` and the sub-code to see which quota was hit; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认触达了哪项配额；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
 		{En: "{{?quota}}Check the quota with `tccli {{p}} {{quota}} --region <region>`{{/}}{{!quota}}Check the quota in the console of {{product}} (its quota or usage page) or in the usage limits of its documentation{{/}}, then list current usage {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and delete what is unused.", Zh: "{{?quota}}用 `tccli {{p}} {{quota}} --region <地域>` 查看配额{{/}}{{!quota}}在{{product}}的控制台（配额或用量页面）或其文档的使用限制中查看配额{{/}}，再{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查询当前用量，删除不再使用的资源。"},
 		{En: "Split large batches into smaller requests when the limit is per request.", Zh: "如限制针对单次请求，请把大批量拆分为多次较小的请求。"},
 		{En: "If you need a higher quota, upgrade the instance edition where quotas depend on it, or open a ticket (https://console.cloud.tencent.com/workorder/category) to request an increase.", Zh: "如需更高配额，在配额取决于实例规格时升级实例规格，或提交工单（https://console.cloud.tencent.com/workorder/category）申请提升配额。"},
 	}},
-	{guide: 334, steps: []Text{
+	{guide: 343, steps: []Text{
 		{En: "Look the action up in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}, or list its actions with `tccli {{p}} help`, and copy the exact name.", Zh: "在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中查找该接口，或用 `tccli {{p}} help` 列出接口，复制准确名称。"},
 		{En: "Check that host, action and version belong together: host {{p}}.tencentcloudapi.com, `X-TC-Action` `{{action}}`, `X-TC-Version` `{{version}}`.", Zh: "确认域名、接口名和版本三者对应：域名 {{p}}.tencentcloudapi.com、`X-TC-Action` 为 `{{action}}`、`X-TC-Version` 为 `{{version}}`。"},
 		{En: "Use the {{p}} client of an up-to-date official SDK (Go package `tencentcloud/{{p}}/{{pkgversion}}`) instead of a generic/common client with hand-typed action names.", Zh: "使用最新官方 SDK 中 {{p}} 的客户端（Go 包 `tencentcloud/{{p}}/{{pkgversion}}`），而不是在通用客户端里手工填写接口名。"},
 	}},
-	{guide: 335, steps: []Text{
+	{guide: 344, steps: []Text{
 		{En: "Record the `RequestId`, action, region and time; they are what support needs to trace the failure.", Zh: "记录 `RequestId`、接口名、地域和时间，这是技术支持定位问题所需的信息。"},
 		{En: "For an idempotent call (Describe*, or a create carrying the same `ClientToken`), retry at most twice with backoff (1 s, then 2 s); do not loop.", Zh: "对幂等调用（Describe* 查询，或携带相同 `ClientToken` 的创建请求），以退避方式（1 秒，再 2 秒）最多重试两次；不要循环重试。"},
 		{En: "If it fails again with the same parameters, try the operation in the console of {{product}} or in API Explorer ({{explorer}}) to rule out client-side causes.", Zh: "若同样参数再次失败，可在{{product}}的控制台或 API Explorer（{{explorer}}）中执行同一操作，排除客户端因素。"},
 		{En: "If it persists, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId.", Zh: "若问题持续，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
 	}},
-	{guide: 336, steps: []Text{
-		{En: "Read the full `Message`; it usually names the state or rule that refused the operation, and `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读完整的 `Message`，其中通常会说明拒绝该操作的状态或规则；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
-		{En: "Check the resource state {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and wait for running tasks to finish.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查看资源状态，等待进行中的任务结束。"},
-		{En: "Check the account balance and overdue bills at https://console.cloud.tencent.com/expense.", Zh: "在 https://console.cloud.tencent.com/expense 检查账户余额和欠费情况。"},
-		{En: "If the state is normal and it persists, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId.", Zh: "若状态正常但问题持续，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
-	}},
-	{guide: 337, steps: []Text{
-		{En: "Find the parameter named in `Message` and check its allowed values on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; for `Region`, use a region listed for that API (e.g. `ap-guangzhou`).", Zh: "找到 `Message` 中指出的参数，在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对允许的取值；`Region` 请使用该接口列出的地域（如 `ap-guangzhou`）。"},
-		{En: "List the regions {{product}} supports with `tccli region DescribeRegions --Product {{p}}`.", Zh: "用 `tccli region DescribeRegions --Product {{p}}` 查询{{product}}支持的地域。"},
-		{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
-	}},
-	{guide: 338, steps: []Text{
-		{En: "Find the parameter named in `Message` and check its allowed values on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; for `Region`, use a region listed for that API (e.g. `ap-guangzhou`).", Zh: "找到 `Message` 中指出的参数，在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对允许的取值；`Region` 请使用该接口列出的地域（如 `ap-guangzhou`）。"},
-		{En: "List the regions {{product}} supports with `tccli region DescribeRegions --Product {{p}}`.", Zh: "用 `tccli region DescribeRegions --Product {{p}}` 查询{{product}}支持的地域。"},
-		{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
-	}},
-	{guide: 339, steps: []Text{
-		{En: "Find the parameter named in `Message` and check its allowed values on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; for `Region`, use a region listed for that API (e.g. `ap-guangzhou`).", Zh: "找到 `Message` 中指出的参数，在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对允许的取值；`Region` 请使用该接口列出的地域（如 `ap-guangzhou`）。"},
-		{En: "List the regions {{product}} supports with `tccli region DescribeRegions --Product {{p}}`.", Zh: "用 `tccli region DescribeRegions --Product {{p}}` 查询{{product}}支持的地域。"},
-		{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
-	}},
-	{guide: 340, steps: []Text{
-		{En: "Read the full `Message`; it usually names the state or rule that refused the operation, and `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读完整的 `Message`，其中通常会说明拒绝该操作的状态或规则；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
-		{En: "Check the resource state {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and wait for running tasks to finish.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查看资源状态，等待进行中的任务结束。"},
-		{En: "Check the account balance and overdue bills at https://console.cloud.tencent.com/expense.", Zh: "在 https://console.cloud.tencent.com/expense 检查账户余额和欠费情况。"},
-		{En: "If the state is normal and it persists, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId.", Zh: "若状态正常但问题持续，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
-	}},
-	{guide: 341, steps: []Text{
-		{En: "List the resources of the region you call {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare their IDs with yours; repeat for the region the resource was created in.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台列出所调用地域中的资源并核对 ID；并对资源创建时所在的地域重复查询。"},
-		{En: "Run `tccli sts GetCallerIdentity` with the same credentials to confirm the account.", Zh: "用相同凭证执行 `tccli sts GetCallerIdentity`，确认所属账号。"},
-		{En: "Read `Message` and the sub-code to see which resource is missing, and create it first if needed; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认缺少的是哪个资源，必要时先创建；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
-	}},
-	{guide: 342, steps: []Text{
-		{En: "Read the full `Message`; it usually names the state or rule that refused the operation, and `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读完整的 `Message`，其中通常会说明拒绝该操作的状态或规则；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
-		{En: "Check the resource state {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and wait for running tasks to finish.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查看资源状态，等待进行中的任务结束。"},
-		{En: "Check the account balance and overdue bills at https://console.cloud.tencent.com/expense.", Zh: "在 https://console.cloud.tencent.com/expense 检查账户余额和欠费情况。"},
-		{En: "If the state is normal and it persists, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId.", Zh: "若状态正常但问题持续，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
-	}},
-	{guide: 343, steps: []Text{
-		{En: "Read the full `Message`; it usually names the state or rule that refused the operation, and `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读完整的 `Message`，其中通常会说明拒绝该操作的状态或规则；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
-		{En: "Check the resource state {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and wait for running tasks to finish.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查看资源状态，等待进行中的任务结束。"},
-		{En: "Check the account balance and overdue bills at https://console.cloud.tencent.com/expense.", Zh: "在 https://console.cloud.tencent.com/expense 检查账户余额和欠费情况。"},
-		{En: "If the state is normal and it persists, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId.", Zh: "若状态正常但问题持续，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
-	}},
-	{guide: 344, steps: []Text{
-		{En: "Read the full `Message`; it usually names the state or rule that refused the operation, and `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读完整的 `Message`，其中通常会说明拒绝该操作的状态或规则；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
-		{En: "Check the resource state {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and wait for running tasks to finish.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查看资源状态，等待进行中的任务结束。"},
-		{En: "Check the account balance and overdue bills at https://console.cloud.tencent.com/expense.", Zh: "在 https://console.cloud.tencent.com/expense 检查账户余额和欠费情况。"},
-		{En: "If the state is normal and it persists, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId.", Zh: "若状态正常但问题持续，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
-	}},
 	{guide: 345, steps: []Text{
-		{En: "List the resources of the region you call {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare their IDs with yours; repeat for the region the resource was created in.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台列出所调用地域中的资源并核对 ID；并对资源创建时所在的地域重复查询。"},
-		{En: "Run `tccli sts GetCallerIdentity` with the same credentials to confirm the account.", Zh: "用相同凭证执行 `tccli sts GetCallerIdentity`，确认所属账号。"},
-		{En: "Read `Message` and the sub-code to see which resource is missing, and create it first if needed; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认缺少的是哪个资源，必要时先创建；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
+		{En: "Read the full `Message`; it usually names the state or rule that refused the operation, and `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读完整的 `Message`，其中通常会说明拒绝该操作的状态或规则；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
+		{En: "Check the resource state {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and wait for running tasks to finish.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查看资源状态，等待进行中的任务结束。"},
+		{En: "Check the account balance and overdue bills at https://console.cloud.tencent.com/expense.", Zh: "在 https://console.cloud.tencent.com/expense 检查账户余额和欠费情况。"},
+		{En: "If the state is normal and it persists, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId.", Zh: "若状态正常但问题持续，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
 	}},
 	{guide: 346, steps: []Text{
 		{En: "Find the parameter named in `Message` and check its allowed values on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; for `Region`, use a region listed for that API (e.g. `ap-guangzhou`).", Zh: "找到 `Message` 中指出的参数，在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对允许的取值；`Region` 请使用该接口列出的地域（如 `ap-guangzhou`）。"},
@@ -8971,44 +9131,48 @@ var guideTemplates = []guideTemplate{
 		{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
 	}},
 	{guide: 347, steps: []Text{
-		{En: "Read `Message` and the sub-code to see what the resource does not support (its type, edition, state or billing); `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认资源不支持的是哪一项（类型、规格、状态或计费方式）；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
-		{En: "Check the resource's edition and state {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare them with the feature's requirements in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查询资源的规格和状态，并与{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该功能的要求对照。"},
-		{En: "Upgrade the edition, change the configuration, complete the prerequisite in the console of {{product}}, or use a supported alternative.", Zh: "升级规格、修改配置、在{{product}}的控制台完成前置步骤，或改用受支持的替代方式。"},
-	}},
-	{guide: 348, steps: []Text{
-		{En: "List the resources of the region you call {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare their IDs with yours; repeat for the region the resource was created in.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台列出所调用地域中的资源并核对 ID；并对资源创建时所在的地域重复查询。"},
-		{En: "Run `tccli sts GetCallerIdentity` with the same credentials to confirm the account.", Zh: "用相同凭证执行 `tccli sts GetCallerIdentity`，确认所属账号。"},
-		{En: "Read `Message` and the sub-code to see which resource is missing, and create it first if needed; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认缺少的是哪个资源，必要时先创建；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
-	}},
-	{guide: 349, steps: []Text{
-		{En: "Look up the filter names the action supports on its page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; `Filters.N.Name` is case-sensitive and must be one of them.", Zh: "在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面查看支持的过滤条件名称；`Filters.N.Name` 区分大小写，必须是其中之一。"},
-		{En: "Give each filter a `Values` list of strings in the documented format (IDs, states, zone names), and respect the documented limits on the number of filters and values.", Zh: "为每个过滤条件提供字符串列表 `Values`，取值格式与文档一致（ID、状态、可用区名称等），并遵守文档对过滤条件和取值数量的限制。"},
-		{En: "Try the same filters in API Explorer ({{explorer}}), which shows the accepted names for each action, or with `tccli {{p}} {{action}} --region <region> --Filters '[...]'`.", Zh: "在 API Explorer（{{explorer}}）中试用相同的过滤条件（其中列出了每个接口可用的名称），或用 `tccli {{p}} {{action}} --region <地域> --Filters '[...]'` 试调。"},
-	}},
-	{guide: 350, steps: []Text{
-		{En: "Look up the filter names the action supports on its page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; `Filters.N.Name` is case-sensitive and must be one of them.", Zh: "在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面查看支持的过滤条件名称；`Filters.N.Name` 区分大小写，必须是其中之一。"},
-		{En: "Give each filter a `Values` list of strings in the documented format (IDs, states, zone names), and respect the documented limits on the number of filters and values.", Zh: "为每个过滤条件提供字符串列表 `Values`，取值格式与文档一致（ID、状态、可用区名称等），并遵守文档对过滤条件和取值数量的限制。"},
-		{En: "Try the same filters in API Explorer ({{explorer}}), which shows the accepted names for each action, or with `tccli {{p}} {{action}} --region <region> --Filters '[...]'`.", Zh: "在 API Explorer（{{explorer}}）中试用相同的过滤条件（其中列出了每个接口可用的名称），或用 `tccli {{p}} {{action}} --region <地域> --Filters '[...]'` 试调。"},
-	}},
-	{guide: 351, steps: []Text{
-		{En: "Read `Message` and the sub-code to see what the resource does not support (its type, edition, state or billing); `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认资源不支持的是哪一项（类型、规格、状态或计费方式）；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
-		{En: "Check the resource's edition and state {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare them with the feature's requirements in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查询资源的规格和状态，并与{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该功能的要求对照。"},
-		{En: "Upgrade the edition, change the configuration, complete the prerequisite in the console of {{product}}, or use a supported alternative.", Zh: "升级规格、修改配置、在{{product}}的控制台完成前置步骤，或改用受支持的替代方式。"},
-	}},
-	{guide: 352, steps: []Text{
-		{En: "List the resources of the region you call {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare their IDs with yours; repeat for the region the resource was created in.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台列出所调用地域中的资源并核对 ID；并对资源创建时所在的地域重复查询。"},
-		{En: "Run `tccli sts GetCallerIdentity` with the same credentials to confirm the account.", Zh: "用相同凭证执行 `tccli sts GetCallerIdentity`，确认所属账号。"},
-		{En: "Read `Message` and the sub-code to see which resource is missing, and create it first if needed; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认缺少的是哪个资源，必要时先创建；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
-	}},
-	{guide: 353, steps: []Text{
-		{En: "List the resources of the region you call {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare their IDs with yours; repeat for the region the resource was created in.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台列出所调用地域中的资源并核对 ID；并对资源创建时所在的地域重复查询。"},
-		{En: "Run `tccli sts GetCallerIdentity` with the same credentials to confirm the account.", Zh: "用相同凭证执行 `tccli sts GetCallerIdentity`，确认所属账号。"},
-		{En: "Read `Message` and the sub-code to see which resource is missing, and create it first if needed; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认缺少的是哪个资源，必要时先创建；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
-	}},
-	{guide: 354, steps: []Text{
 		{En: "Find the parameter named in `Message` and check its allowed values on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; for `Region`, use a region listed for that API (e.g. `ap-guangzhou`).", Zh: "找到 `Message` 中指出的参数，在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对允许的取值；`Region` 请使用该接口列出的地域（如 `ap-guangzhou`）。"},
 		{En: "List the regions {{product}} supports with `tccli region DescribeRegions --Product {{p}}`.", Zh: "用 `tccli region DescribeRegions --Product {{p}}` 查询{{product}}支持的地域。"},
 		{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
+	}},
+	{guide: 348, steps: []Text{
+		{En: "Find the parameter named in `Message` and check its allowed values on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; for `Region`, use a region listed for that API (e.g. `ap-guangzhou`).", Zh: "找到 `Message` 中指出的参数，在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对允许的取值；`Region` 请使用该接口列出的地域（如 `ap-guangzhou`）。"},
+		{En: "List the regions {{product}} supports with `tccli region DescribeRegions --Product {{p}}`.", Zh: "用 `tccli region DescribeRegions --Product {{p}}` 查询{{product}}支持的地域。"},
+		{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
+	}},
+	{guide: 349, steps: []Text{
+		{En: "Read the full `Message`; it usually names the state or rule that refused the operation, and `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读完整的 `Message`，其中通常会说明拒绝该操作的状态或规则；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
+		{En: "Check the resource state {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and wait for running tasks to finish.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查看资源状态，等待进行中的任务结束。"},
+		{En: "Check the account balance and overdue bills at https://console.cloud.tencent.com/expense.", Zh: "在 https://console.cloud.tencent.com/expense 检查账户余额和欠费情况。"},
+		{En: "If the state is normal and it persists, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId.", Zh: "若状态正常但问题持续，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
+	}},
+	{guide: 350, steps: []Text{
+		{En: "List the resources of the region you call {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare their IDs with yours; repeat for the region the resource was created in.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台列出所调用地域中的资源并核对 ID；并对资源创建时所在的地域重复查询。"},
+		{En: "Run `tccli sts GetCallerIdentity` with the same credentials to confirm the account.", Zh: "用相同凭证执行 `tccli sts GetCallerIdentity`，确认所属账号。"},
+		{En: "Read `Message` and the sub-code to see which resource is missing, and create it first if needed; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认缺少的是哪个资源，必要时先创建；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
+	}},
+	{guide: 351, steps: []Text{
+		{En: "Read the full `Message`; it usually names the state or rule that refused the operation, and `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读完整的 `Message`，其中通常会说明拒绝该操作的状态或规则；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
+		{En: "Check the resource state {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and wait for running tasks to finish.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查看资源状态，等待进行中的任务结束。"},
+		{En: "Check the account balance and overdue bills at https://console.cloud.tencent.com/expense.", Zh: "在 https://console.cloud.tencent.com/expense 检查账户余额和欠费情况。"},
+		{En: "If the state is normal and it persists, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId.", Zh: "若状态正常但问题持续，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
+	}},
+	{guide: 352, steps: []Text{
+		{En: "Read the full `Message`; it usually names the state or rule that refused the operation, and `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读完整的 `Message`，其中通常会说明拒绝该操作的状态或规则；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
+		{En: "Check the resource state {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and wait for running tasks to finish.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查看资源状态，等待进行中的任务结束。"},
+		{En: "Check the account balance and overdue bills at https://console.cloud.tencent.com/expense.", Zh: "在 https://console.cloud.tencent.com/expense 检查账户余额和欠费情况。"},
+		{En: "If the state is normal and it persists, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId.", Zh: "若状态正常但问题持续，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
+	}},
+	{guide: 353, steps: []Text{
+		{En: "Read the full `Message`; it usually names the state or rule that refused the operation, and `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读完整的 `Message`，其中通常会说明拒绝该操作的状态或规则；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
+		{En: "Check the resource state {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and wait for running tasks to finish.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查看资源状态，等待进行中的任务结束。"},
+		{En: "Check the account balance and overdue bills at https://console.cloud.tencent.com/expense.", Zh: "在 https://console.cloud.tencent.com/expense 检查账户余额和欠费情况。"},
+		{En: "If the state is normal and it persists, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId.", Zh: "若状态正常但问题持续，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
+	}},
+	{guide: 354, steps: []Text{
+		{En: "List the resources of the region you call {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare their IDs with yours; repeat for the region the resource was created in.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台列出所调用地域中的资源并核对 ID；并对资源创建时所在的地域重复查询。"},
+		{En: "Run `tccli sts GetCallerIdentity` with the same credentials to confirm the account.", Zh: "用相同凭证执行 `tccli sts GetCallerIdentity`，确认所属账号。"},
+		{En: "Read `Message` and the sub-code to see which resource is missing, and create it first if needed; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认缺少的是哪个资源，必要时先创建；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
 	}},
 	{guide: 355, steps: []Text{
 		{En: "Find the parameter named in `Message` and check its allowed values on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; for `Region`, use a region listed for that API (e.g. `ap-guangzhou`).", Zh: "找到 `Message` 中指出的参数，在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对允许的取值；`Region` 请使用该接口列出的地域（如 `ap-guangzhou`）。"},
@@ -9016,24 +9180,24 @@ var guideTemplates = []guideTemplate{
 		{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
 	}},
 	{guide: 356, steps: []Text{
-		{En: "Find the parameter named in `Message` and check its allowed values on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; for `Region`, use a region listed for that API (e.g. `ap-guangzhou`).", Zh: "找到 `Message` 中指出的参数，在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对允许的取值；`Region` 请使用该接口列出的地域（如 `ap-guangzhou`）。"},
-		{En: "List the regions {{product}} supports with `tccli region DescribeRegions --Product {{p}}`.", Zh: "用 `tccli region DescribeRegions --Product {{p}}` 查询{{product}}支持的地域。"},
-		{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
-	}},
-	{guide: 357, steps: []Text{
 		{En: "Read `Message` and the sub-code to see what the resource does not support (its type, edition, state or billing); `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认资源不支持的是哪一项（类型、规格、状态或计费方式）；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
 		{En: "Check the resource's edition and state {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare them with the feature's requirements in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查询资源的规格和状态，并与{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该功能的要求对照。"},
 		{En: "Upgrade the edition, change the configuration, complete the prerequisite in the console of {{product}}, or use a supported alternative.", Zh: "升级规格、修改配置、在{{product}}的控制台完成前置步骤，或改用受支持的替代方式。"},
 	}},
-	{guide: 358, steps: []Text{
+	{guide: 357, steps: []Text{
 		{En: "List the resources of the region you call {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare their IDs with yours; repeat for the region the resource was created in.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台列出所调用地域中的资源并核对 ID；并对资源创建时所在的地域重复查询。"},
 		{En: "Run `tccli sts GetCallerIdentity` with the same credentials to confirm the account.", Zh: "用相同凭证执行 `tccli sts GetCallerIdentity`，确认所属账号。"},
 		{En: "Read `Message` and the sub-code to see which resource is missing, and create it first if needed; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认缺少的是哪个资源，必要时先创建；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
 	}},
+	{guide: 358, steps: []Text{
+		{En: "Look up the filter names the action supports on its page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; `Filters.N.Name` is case-sensitive and must be one of them.", Zh: "在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面查看支持的过滤条件名称；`Filters.N.Name` 区分大小写，必须是其中之一。"},
+		{En: "Give each filter a `Values` list of strings in the documented format (IDs, states, zone names), and respect the documented limits on the number of filters and values.", Zh: "为每个过滤条件提供字符串列表 `Values`，取值格式与文档一致（ID、状态、可用区名称等），并遵守文档对过滤条件和取值数量的限制。"},
+		{En: "Try the same filters in API Explorer ({{explorer}}), which shows the accepted names for each action, or with `tccli {{p}} {{action}} --region <region> --Filters '[...]'`.", Zh: "在 API Explorer（{{explorer}}）中试用相同的过滤条件（其中列出了每个接口可用的名称），或用 `tccli {{p}} {{action}} --region <地域> --Filters '[...]'` 试调。"},
+	}},
 	{guide: 359, steps: []Text{
-		{En: "Find the parameter named in `Message` and check its allowed values on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; for `Region`, use a region listed for that API (e.g. `ap-guangzhou`).", Zh: "找到 `Message` 中指出的参数，在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对允许的取值；`Region` 请使用该接口列出的地域（如 `ap-guangzhou`）。"},
-		{En: "List the regions {{product}} supports with `tccli region DescribeRegions --Product {{p}}`.", Zh: "用 `tccli region DescribeRegions --Product {{p}}` 查询{{product}}支持的地域。"},
-		{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
+		{En: "Look up the filter names the action supports on its page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; `Filters.N.Name` is case-sensitive and must be one of them.", Zh: "在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面查看支持的过滤条件名称；`Filters.N.Name` 区分大小写，必须是其中之一。"},
+		{En: "Give each filter a `Values` list of strings in the documented format (IDs, states, zone names), and respect the documented limits on the number of filters and values.", Zh: "为每个过滤条件提供字符串列表 `Values`，取值格式与文档一致（ID、状态、可用区名称等），并遵守文档对过滤条件和取值数量的限制。"},
+		{En: "Try the same filters in API Explorer ({{explorer}}), which shows the accepted names for each action, or with `tccli {{p}} {{action}} --region <region> --Filters '[...]'`.", Zh: "在 API Explorer（{{explorer}}）中试用相同的过滤条件（其中列出了每个接口可用的名称），或用 `tccli {{p}} {{action}} --region <地域> --Filters '[...]'` 试调。"},
 	}},
 	{guide: 360, steps: []Text{
 		{En: "Read `Message` and the sub-code to see what the resource does not support (its type, edition, state or billing); `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认资源不支持的是哪一项（类型、规格、状态或计费方式）；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
@@ -9041,14 +9205,14 @@ var guideTemplates = []guideTemplate{
 		{En: "Upgrade the edition, change the configuration, complete the prerequisite in the console of {{product}}, or use a supported alternative.", Zh: "升级规格、修改配置、在{{product}}的控制台完成前置步骤，或改用受支持的替代方式。"},
 	}},
 	{guide: 361, steps: []Text{
-		{En: "Check the resource status {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and wait for a normal/Running state.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查看资源状态，等待其恢复正常/运行中。"},
-		{En: "If it is isolated, top up or renew at https://console.cloud.tencent.com/expense; the resource becomes usable again after recovery.", Zh: "若已被隔离，请在 https://console.cloud.tencent.com/expense 充值或续费，资源恢复后即可使用。"},
-		{En: "If the state is normal and the error persists, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId.", Zh: "若状态正常而错误持续，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
+		{En: "List the resources of the region you call {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare their IDs with yours; repeat for the region the resource was created in.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台列出所调用地域中的资源并核对 ID；并对资源创建时所在的地域重复查询。"},
+		{En: "Run `tccli sts GetCallerIdentity` with the same credentials to confirm the account.", Zh: "用相同凭证执行 `tccli sts GetCallerIdentity`，确认所属账号。"},
+		{En: "Read `Message` and the sub-code to see which resource is missing, and create it first if needed; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认缺少的是哪个资源，必要时先创建；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
 	}},
 	{guide: 362, steps: []Text{
-		{En: "Check the resource status {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and wait for a normal/Running state.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查看资源状态，等待其恢复正常/运行中。"},
-		{En: "If it is isolated, top up or renew at https://console.cloud.tencent.com/expense; the resource becomes usable again after recovery.", Zh: "若已被隔离，请在 https://console.cloud.tencent.com/expense 充值或续费，资源恢复后即可使用。"},
-		{En: "If the state is normal and the error persists, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId.", Zh: "若状态正常而错误持续，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
+		{En: "List the resources of the region you call {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare their IDs with yours; repeat for the region the resource was created in.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台列出所调用地域中的资源并核对 ID；并对资源创建时所在的地域重复查询。"},
+		{En: "Run `tccli sts GetCallerIdentity` with the same credentials to confirm the account.", Zh: "用相同凭证执行 `tccli sts GetCallerIdentity`，确认所属账号。"},
+		{En: "Read `Message` and the sub-code to see which resource is missing, and create it first if needed; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认缺少的是哪个资源，必要时先创建；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
 	}},
 	{guide: 363, steps: []Text{
 		{En: "Find the parameter named in `Message` and check its allowed values on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; for `Region`, use a region listed for that API (e.g. `ap-guangzhou`).", Zh: "找到 `Message` 中指出的参数，在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对允许的取值；`Region` 请使用该接口列出的地域（如 `ap-guangzhou`）。"},
@@ -9056,25 +9220,24 @@ var guideTemplates = []guideTemplate{
 		{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
 	}},
 	{guide: 364, steps: []Text{
-		{En: "Read `Message` and the sub-code to see which quota was hit; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认触达了哪项配额；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
-		{En: "{{?quota}}Check the quota with `tccli {{p}} {{quota}} --region <region>`{{/}}{{!quota}}Check the quota in the console of {{product}} (its quota or usage page) or in the usage limits of its documentation{{/}}, then list current usage {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and delete what is unused.", Zh: "{{?quota}}用 `tccli {{p}} {{quota}} --region <地域>` 查看配额{{/}}{{!quota}}在{{product}}的控制台（配额或用量页面）或其文档的使用限制中查看配额{{/}}，再{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查询当前用量，删除不再使用的资源。"},
-		{En: "Split large batches into smaller requests when the limit is per request.", Zh: "如限制针对单次请求，请把大批量拆分为多次较小的请求。"},
-		{En: "If you need a higher quota, upgrade the instance edition where quotas depend on it, or open a ticket (https://console.cloud.tencent.com/workorder/category) to request an increase.", Zh: "如需更高配额，在配额取决于实例规格时升级实例规格，或提交工单（https://console.cloud.tencent.com/workorder/category）申请提升配额。"},
+		{En: "Find the parameter named in `Message` and check its allowed values on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; for `Region`, use a region listed for that API (e.g. `ap-guangzhou`).", Zh: "找到 `Message` 中指出的参数，在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对允许的取值；`Region` 请使用该接口列出的地域（如 `ap-guangzhou`）。"},
+		{En: "List the regions {{product}} supports with `tccli region DescribeRegions --Product {{p}}`.", Zh: "用 `tccli region DescribeRegions --Product {{p}}` 查询{{product}}支持的地域。"},
+		{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
 	}},
 	{guide: 365, steps: []Text{
+		{En: "Find the parameter named in `Message` and check its allowed values on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; for `Region`, use a region listed for that API (e.g. `ap-guangzhou`).", Zh: "找到 `Message` 中指出的参数，在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对允许的取值；`Region` 请使用该接口列出的地域（如 `ap-guangzhou`）。"},
+		{En: "List the regions {{product}} supports with `tccli region DescribeRegions --Product {{p}}`.", Zh: "用 `tccli region DescribeRegions --Product {{p}}` 查询{{product}}支持的地域。"},
+		{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
+	}},
+	{guide: 366, steps: []Text{
+		{En: "Read `Message` and the sub-code to see what the resource does not support (its type, edition, state or billing); `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认资源不支持的是哪一项（类型、规格、状态或计费方式）；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
+		{En: "Check the resource's edition and state {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare them with the feature's requirements in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查询资源的规格和状态，并与{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该功能的要求对照。"},
+		{En: "Upgrade the edition, change the configuration, complete the prerequisite in the console of {{product}}, or use a supported alternative.", Zh: "升级规格、修改配置、在{{product}}的控制台完成前置步骤，或改用受支持的替代方式。"},
+	}},
+	{guide: 367, steps: []Text{
 		{En: "List the resources of the region you call {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare their IDs with yours; repeat for the region the resource was created in.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台列出所调用地域中的资源并核对 ID；并对资源创建时所在的地域重复查询。"},
 		{En: "Run `tccli sts GetCallerIdentity` with the same credentials to confirm the account.", Zh: "用相同凭证执行 `tccli sts GetCallerIdentity`，确认所属账号。"},
 		{En: "Read `Message` and the sub-code to see which resource is missing, and create it first if needed; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认缺少的是哪个资源，必要时先创建；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
-	}},
-	{guide: 366, steps: []Text{
-		{En: "Find the parameter named in `Message` and check its allowed values on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; for `Region`, use a region listed for that API (e.g. `ap-guangzhou`).", Zh: "找到 `Message` 中指出的参数，在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对允许的取值；`Region` 请使用该接口列出的地域（如 `ap-guangzhou`）。"},
-		{En: "List the regions {{product}} supports with `tccli region DescribeRegions --Product {{p}}`.", Zh: "用 `tccli region DescribeRegions --Product {{p}}` 查询{{product}}支持的地域。"},
-		{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
-	}},
-	{guide: 367, steps: []Text{
-		{En: "Find the parameter named in `Message` and check its allowed values on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; for `Region`, use a region listed for that API (e.g. `ap-guangzhou`).", Zh: "找到 `Message` 中指出的参数，在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对允许的取值；`Region` 请使用该接口列出的地域（如 `ap-guangzhou`）。"},
-		{En: "List the regions {{product}} supports with `tccli region DescribeRegions --Product {{p}}`.", Zh: "用 `tccli region DescribeRegions --Product {{p}}` 查询{{product}}支持的地域。"},
-		{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
 	}},
 	{guide: 368, steps: []Text{
 		{En: "Find the parameter named in `Message` and check its allowed values on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; for `Region`, use a region listed for that API (e.g. `ap-guangzhou`).", Zh: "找到 `Message` 中指出的参数，在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对允许的取值；`Region` 请使用该接口列出的地域（如 `ap-guangzhou`）。"},
@@ -9082,39 +9245,40 @@ var guideTemplates = []guideTemplate{
 		{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
 	}},
 	{guide: 369, steps: []Text{
-		{En: "Find the parameter named in `Message` and check its allowed values on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; for `Region`, use a region listed for that API (e.g. `ap-guangzhou`).", Zh: "找到 `Message` 中指出的参数，在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对允许的取值；`Region` 请使用该接口列出的地域（如 `ap-guangzhou`）。"},
-		{En: "List the regions {{product}} supports with `tccli region DescribeRegions --Product {{p}}`.", Zh: "用 `tccli region DescribeRegions --Product {{p}}` 查询{{product}}支持的地域。"},
-		{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
+		{En: "Read `Message` and the sub-code to see what the resource does not support (its type, edition, state or billing); `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认资源不支持的是哪一项（类型、规格、状态或计费方式）；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
+		{En: "Check the resource's edition and state {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare them with the feature's requirements in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查询资源的规格和状态，并与{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该功能的要求对照。"},
+		{En: "Upgrade the edition, change the configuration, complete the prerequisite in the console of {{product}}, or use a supported alternative.", Zh: "升级规格、修改配置、在{{product}}的控制台完成前置步骤，或改用受支持的替代方式。"},
 	}},
 	{guide: 370, steps: []Text{
+		{En: "Check the resource status {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and wait for a normal/Running state.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查看资源状态，等待其恢复正常/运行中。"},
+		{En: "If it is isolated, top up or renew at https://console.cloud.tencent.com/expense; the resource becomes usable again after recovery.", Zh: "若已被隔离，请在 https://console.cloud.tencent.com/expense 充值或续费，资源恢复后即可使用。"},
+		{En: "If the state is normal and the error persists, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId.", Zh: "若状态正常而错误持续，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
+	}},
+	{guide: 371, steps: []Text{
+		{En: "Check the resource status {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and wait for a normal/Running state.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查看资源状态，等待其恢复正常/运行中。"},
+		{En: "If it is isolated, top up or renew at https://console.cloud.tencent.com/expense; the resource becomes usable again after recovery.", Zh: "若已被隔离，请在 https://console.cloud.tencent.com/expense 充值或续费，资源恢复后即可使用。"},
+		{En: "If the state is normal and the error persists, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId.", Zh: "若状态正常而错误持续，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
+	}},
+	{guide: 372, steps: []Text{
 		{En: "Find the parameter named in `Message` and check its allowed values on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; for `Region`, use a region listed for that API (e.g. `ap-guangzhou`).", Zh: "找到 `Message` 中指出的参数，在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对允许的取值；`Region` 请使用该接口列出的地域（如 `ap-guangzhou`）。"},
 		{En: "List the regions {{product}} supports with `tccli region DescribeRegions --Product {{p}}`.", Zh: "用 `tccli region DescribeRegions --Product {{p}}` 查询{{product}}支持的地域。"},
 		{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
 	}},
-	{guide: 371, steps: []Text{
-		{En: "List the resources of the region you call {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare their IDs with yours; repeat for the region the resource was created in.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台列出所调用地域中的资源并核对 ID；并对资源创建时所在的地域重复查询。"},
-		{En: "Run `tccli sts GetCallerIdentity` with the same credentials to confirm the account.", Zh: "用相同凭证执行 `tccli sts GetCallerIdentity`，确认所属账号。"},
-		{En: "Read `Message` and the sub-code to see which resource is missing, and create it first if needed; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认缺少的是哪个资源，必要时先创建；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
-	}},
-	{guide: 372, steps: []Text{
-		{En: "List the resources of the region you call {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare their IDs with yours; repeat for the region the resource was created in.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台列出所调用地域中的资源并核对 ID；并对资源创建时所在的地域重复查询。"},
-		{En: "Run `tccli sts GetCallerIdentity` with the same credentials to confirm the account.", Zh: "用相同凭证执行 `tccli sts GetCallerIdentity`，确认所属账号。"},
-		{En: "Read `Message` and the sub-code to see which resource is missing, and create it first if needed; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认缺少的是哪个资源，必要时先创建；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
-	}},
 	{guide: 373, steps: []Text{
-		{En: "Add the parameter named in `Message` (e.g. The request is missing a required parameter `InstanceId`. means: set `InstanceId`) and send the request again.", Zh: "补上 `Message` 中指出的参数（如提示 请求缺少必传参数 `InstanceId`。 即需要传 `InstanceId`），然后重新发起请求。"},
-		{En: "For a missing `X-TC-*` header, add that common parameter to the request headers, or let an official SDK set them all.", Zh: "若缺少 `X-TC-*` 头，请在请求头中补上该公共参数，或交由官方 SDK 统一设置。"},
-		{En: "Check the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}} for required and conditionally required parameters, and try the call in API Explorer ({{explorer}}), which marks required fields.", Zh: "在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对必填及条件必填参数，并在 API Explorer（{{explorer}}）中试调，该工具会标出必填项。"},
+		{En: "Read `Message` and the sub-code to see which quota was hit; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认触达了哪项配额；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
+		{En: "{{?quota}}Check the quota with `tccli {{p}} {{quota}} --region <region>`{{/}}{{!quota}}Check the quota in the console of {{product}} (its quota or usage page) or in the usage limits of its documentation{{/}}, then list current usage {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and delete what is unused.", Zh: "{{?quota}}用 `tccli {{p}} {{quota}} --region <地域>` 查看配额{{/}}{{!quota}}在{{product}}的控制台（配额或用量页面）或其文档的使用限制中查看配额{{/}}，再{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查询当前用量，删除不再使用的资源。"},
+		{En: "Split large batches into smaller requests when the limit is per request.", Zh: "如限制针对单次请求，请把大批量拆分为多次较小的请求。"},
+		{En: "If you need a higher quota, upgrade the instance edition where quotas depend on it, or open a ticket (https://console.cloud.tencent.com/workorder/category) to request an increase.", Zh: "如需更高配额，在配额取决于实例规格时升级实例规格，或提交工单（https://console.cloud.tencent.com/workorder/category）申请提升配额。"},
 	}},
 	{guide: 374, steps: []Text{
-		{En: "Read the parameter named in `Message` (the name in backticks, e.g. Parameter `Limit` format invalid.) and check its type and format on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}.", Zh: "找到 `Message` 中指出的参数（反引号中的参数名，如 参数 `Limit` 格式非法。），在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对其类型和格式。"},
-		{En: "Reproduce the call in API Explorer ({{explorer}}), which validates types and generates SDK code to copy, or with `tccli {{p}} {{action}} --region <region>`.", Zh: "在 API Explorer（{{explorer}}）中复现调用（它会校验类型并生成可参考的 SDK 代码），或用 `tccli {{p}} {{action}} --region <地域>` 复现。"},
-		{En: "Use an official SDK, which serialises arrays, numbers and JSON correctly; if you build requests yourself, remember the v1 (form) and v3 (JSON) encodings differ.", Zh: "使用官方 SDK，它会正确序列化数组、数值和 JSON；如自行构造请求，注意 v1（表单）与 v3（JSON）签名下的传参方式不同。"},
+		{En: "List the resources of the region you call {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare their IDs with yours; repeat for the region the resource was created in.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台列出所调用地域中的资源并核对 ID；并对资源创建时所在的地域重复查询。"},
+		{En: "Run `tccli sts GetCallerIdentity` with the same credentials to confirm the account.", Zh: "用相同凭证执行 `tccli sts GetCallerIdentity`，确认所属账号。"},
+		{En: "Read `Message` and the sub-code to see which resource is missing, and create it first if needed; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认缺少的是哪个资源，必要时先创建；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
 	}},
 	{guide: 375, steps: []Text{
-		{En: "Read the parameter named in `Message` (the name in backticks, e.g. Parameter `Limit` format invalid.) and check its type and format on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}.", Zh: "找到 `Message` 中指出的参数（反引号中的参数名，如 参数 `Limit` 格式非法。），在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对其类型和格式。"},
-		{En: "Reproduce the call in API Explorer ({{explorer}}), which validates types and generates SDK code to copy, or with `tccli {{p}} {{action}} --region <region>`.", Zh: "在 API Explorer（{{explorer}}）中复现调用（它会校验类型并生成可参考的 SDK 代码），或用 `tccli {{p}} {{action}} --region <地域>` 复现。"},
-		{En: "Use an official SDK, which serialises arrays, numbers and JSON correctly; if you build requests yourself, remember the v1 (form) and v3 (JSON) encodings differ.", Zh: "使用官方 SDK，它会正确序列化数组、数值和 JSON；如自行构造请求，注意 v1（表单）与 v3（JSON）签名下的传参方式不同。"},
+		{En: "Find the parameter named in `Message` and check its allowed values on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; for `Region`, use a region listed for that API (e.g. `ap-guangzhou`).", Zh: "找到 `Message` 中指出的参数，在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对允许的取值；`Region` 请使用该接口列出的地域（如 `ap-guangzhou`）。"},
+		{En: "List the regions {{product}} supports with `tccli region DescribeRegions --Product {{p}}`.", Zh: "用 `tccli region DescribeRegions --Product {{p}}` 查询{{product}}支持的地域。"},
+		{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
 	}},
 	{guide: 376, steps: []Text{
 		{En: "Find the parameter named in `Message` and check its allowed values on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; for `Region`, use a region listed for that API (e.g. `ap-guangzhou`).", Zh: "找到 `Message` 中指出的参数，在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对允许的取值；`Region` 请使用该接口列出的地域（如 `ap-guangzhou`）。"},
@@ -9137,178 +9301,223 @@ var guideTemplates = []guideTemplate{
 		{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
 	}},
 	{guide: 380, steps: []Text{
+		{En: "List the resources of the region you call {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare their IDs with yours; repeat for the region the resource was created in.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台列出所调用地域中的资源并核对 ID；并对资源创建时所在的地域重复查询。"},
+		{En: "Run `tccli sts GetCallerIdentity` with the same credentials to confirm the account.", Zh: "用相同凭证执行 `tccli sts GetCallerIdentity`，确认所属账号。"},
+		{En: "Read `Message` and the sub-code to see which resource is missing, and create it first if needed; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认缺少的是哪个资源，必要时先创建；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
+	}},
+	{guide: 381, steps: []Text{
+		{En: "List the resources of the region you call {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare their IDs with yours; repeat for the region the resource was created in.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台列出所调用地域中的资源并核对 ID；并对资源创建时所在的地域重复查询。"},
+		{En: "Run `tccli sts GetCallerIdentity` with the same credentials to confirm the account.", Zh: "用相同凭证执行 `tccli sts GetCallerIdentity`，确认所属账号。"},
+		{En: "Read `Message` and the sub-code to see which resource is missing, and create it first if needed; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认缺少的是哪个资源，必要时先创建；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
+	}},
+	{guide: 382, steps: []Text{
+		{En: "Add the parameter named in `Message` (e.g. The request is missing a required parameter `InstanceId`. means: set `InstanceId`) and send the request again.", Zh: "补上 `Message` 中指出的参数（如提示 请求缺少必传参数 `InstanceId`。 即需要传 `InstanceId`），然后重新发起请求。"},
+		{En: "For a missing `X-TC-*` header, add that common parameter to the request headers, or let an official SDK set them all.", Zh: "若缺少 `X-TC-*` 头，请在请求头中补上该公共参数，或交由官方 SDK 统一设置。"},
+		{En: "Check the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}} for required and conditionally required parameters, and try the call in API Explorer ({{explorer}}), which marks required fields.", Zh: "在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对必填及条件必填参数，并在 API Explorer（{{explorer}}）中试调，该工具会标出必填项。"},
+	}},
+	{guide: 383, steps: []Text{
+		{En: "Read the parameter named in `Message` (the name in backticks, e.g. Parameter `Limit` format invalid.) and check its type and format on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}.", Zh: "找到 `Message` 中指出的参数（反引号中的参数名，如 参数 `Limit` 格式非法。），在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对其类型和格式。"},
+		{En: "Reproduce the call in API Explorer ({{explorer}}), which validates types and generates SDK code to copy, or with `tccli {{p}} {{action}} --region <region>`.", Zh: "在 API Explorer（{{explorer}}）中复现调用（它会校验类型并生成可参考的 SDK 代码），或用 `tccli {{p}} {{action}} --region <地域>` 复现。"},
+		{En: "Use an official SDK, which serialises arrays, numbers and JSON correctly; if you build requests yourself, remember the v1 (form) and v3 (JSON) encodings differ.", Zh: "使用官方 SDK，它会正确序列化数组、数值和 JSON；如自行构造请求，注意 v1（表单）与 v3（JSON）签名下的传参方式不同。"},
+	}},
+	{guide: 384, steps: []Text{
+		{En: "Read the parameter named in `Message` (the name in backticks, e.g. Parameter `Limit` format invalid.) and check its type and format on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}.", Zh: "找到 `Message` 中指出的参数（反引号中的参数名，如 参数 `Limit` 格式非法。），在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对其类型和格式。"},
+		{En: "Reproduce the call in API Explorer ({{explorer}}), which validates types and generates SDK code to copy, or with `tccli {{p}} {{action}} --region <region>`.", Zh: "在 API Explorer（{{explorer}}）中复现调用（它会校验类型并生成可参考的 SDK 代码），或用 `tccli {{p}} {{action}} --region <地域>` 复现。"},
+		{En: "Use an official SDK, which serialises arrays, numbers and JSON correctly; if you build requests yourself, remember the v1 (form) and v3 (JSON) encodings differ.", Zh: "使用官方 SDK，它会正确序列化数组、数值和 JSON；如自行构造请求，注意 v1（表单）与 v3（JSON）签名下的传参方式不同。"},
+	}},
+	{guide: 385, steps: []Text{
+		{En: "Find the parameter named in `Message` and check its allowed values on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; for `Region`, use a region listed for that API (e.g. `ap-guangzhou`).", Zh: "找到 `Message` 中指出的参数，在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对允许的取值；`Region` 请使用该接口列出的地域（如 `ap-guangzhou`）。"},
+		{En: "List the regions {{product}} supports with `tccli region DescribeRegions --Product {{p}}`.", Zh: "用 `tccli region DescribeRegions --Product {{p}}` 查询{{product}}支持的地域。"},
+		{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
+	}},
+	{guide: 386, steps: []Text{
+		{En: "Find the parameter named in `Message` and check its allowed values on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; for `Region`, use a region listed for that API (e.g. `ap-guangzhou`).", Zh: "找到 `Message` 中指出的参数，在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对允许的取值；`Region` 请使用该接口列出的地域（如 `ap-guangzhou`）。"},
+		{En: "List the regions {{product}} supports with `tccli region DescribeRegions --Product {{p}}`.", Zh: "用 `tccli region DescribeRegions --Product {{p}}` 查询{{product}}支持的地域。"},
+		{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
+	}},
+	{guide: 387, steps: []Text{
+		{En: "Find the parameter named in `Message` and check its allowed values on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; for `Region`, use a region listed for that API (e.g. `ap-guangzhou`).", Zh: "找到 `Message` 中指出的参数，在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对允许的取值；`Region` 请使用该接口列出的地域（如 `ap-guangzhou`）。"},
+		{En: "List the regions {{product}} supports with `tccli region DescribeRegions --Product {{p}}`.", Zh: "用 `tccli region DescribeRegions --Product {{p}}` 查询{{product}}支持的地域。"},
+		{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
+	}},
+	{guide: 388, steps: []Text{
+		{En: "Find the parameter named in `Message` and check its allowed values on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; for `Region`, use a region listed for that API (e.g. `ap-guangzhou`).", Zh: "找到 `Message` 中指出的参数，在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对允许的取值；`Region` 请使用该接口列出的地域（如 `ap-guangzhou`）。"},
+		{En: "List the regions {{product}} supports with `tccli region DescribeRegions --Product {{p}}`.", Zh: "用 `tccli region DescribeRegions --Product {{p}}` 查询{{product}}支持的地域。"},
+		{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
+	}},
+	{guide: 389, steps: []Text{
 		{En: "Read `Message` and the sub-code to see what the resource does not support (its type, edition, state or billing); `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认资源不支持的是哪一项（类型、规格、状态或计费方式）；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
 		{En: "Check the resource's edition and state {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare them with the feature's requirements in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查询资源的规格和状态，并与{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该功能的要求对照。"},
 		{En: "Upgrade the edition, change the configuration, complete the prerequisite in the console of {{product}}, or use a supported alternative.", Zh: "升级规格、修改配置、在{{product}}的控制台完成前置步骤，或改用受支持的替代方式。"},
 	}},
-	{guide: 381, steps: []Text{
+	{guide: 390, steps: []Text{
 		{En: "Find the parameter named in `Message` and check its allowed values on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; for `Region`, use a region listed for that API (e.g. `ap-guangzhou`).", Zh: "找到 `Message` 中指出的参数，在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对允许的取值；`Region` 请使用该接口列出的地域（如 `ap-guangzhou`）。"},
 		{En: "List the regions {{product}} supports with `tccli region DescribeRegions --Product {{p}}`.", Zh: "用 `tccli region DescribeRegions --Product {{p}}` 查询{{product}}支持的地域。"},
 		{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
 	}},
-	{guide: 382, steps: []Text{
+	{guide: 391, steps: []Text{
 		{En: "Check the resource's state {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and wait until no task is running.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查看资源状态，等待进行中的任务结束。"},
 		{En: "If it is still bound, detach or delete the dependents first (the `Message` usually names them), then repeat the operation.", Zh: "若资源仍被绑定，先解绑或删除依赖对象（`Message` 通常会指出），再重新执行操作。"},
 		{En: "Serialize changes to one resource in your automation (one worker per resource, or a lock).", Zh: "在自动化流程中串行化对同一资源的修改（每个资源一个执行者或加锁）。"},
 	}},
-	{guide: 383, steps: []Text{
+	{guide: 392, steps: []Text{
 		{En: "Find the parameter named in `Message` and check its allowed values on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; for `Region`, use a region listed for that API (e.g. `ap-guangzhou`).", Zh: "找到 `Message` 中指出的参数，在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对允许的取值；`Region` 请使用该接口列出的地域（如 `ap-guangzhou`）。"},
 		{En: "List the regions {{product}} supports with `tccli region DescribeRegions --Product {{p}}`.", Zh: "用 `tccli region DescribeRegions --Product {{p}}` 查询{{product}}支持的地域。"},
 		{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
 	}},
-	{guide: 384, steps: []Text{
+	{guide: 393, steps: []Text{
 		{En: "Find the parameter named in `Message` and check its allowed values on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; for `Region`, use a region listed for that API (e.g. `ap-guangzhou`).", Zh: "找到 `Message` 中指出的参数，在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对允许的取值；`Region` 请使用该接口列出的地域（如 `ap-guangzhou`）。"},
 		{En: "List the regions {{product}} supports with `tccli region DescribeRegions --Product {{p}}`.", Zh: "用 `tccli region DescribeRegions --Product {{p}}` 查询{{product}}支持的地域。"},
 		{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
 	}},
-	{guide: 385, steps: []Text{
+	{guide: 394, steps: []Text{
 		{En: "List the regions {{product}} supports with `tccli region DescribeRegions --Product {{p}}`, and use one of the returned region IDs.", Zh: "用 `tccli region DescribeRegions --Product {{p}}` 查询{{product}}支持的地域，并使用返回的地域 ID。"},
 		{En: "Check the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; some actions list a restricted set of regions for the `Region` parameter.", Zh: "查看{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面，部分接口的 `Region` 参数只支持限定的地域列表。"},
 		{En: "Set the region in the client (`{{p}}.NewClient(cred, \"ap-guangzhou\", cpf)`, `tccli {{p}} {{action}} --region ap-guangzhou`) and make sure the resource really lives there.", Zh: "在客户端中设置地域（`{{p}}.NewClient(cred, \"ap-guangzhou\", cpf)`、`tccli {{p}} {{action}} --region ap-guangzhou`），并确认资源确实位于该地域。"},
 	}},
-	{guide: 386, steps: []Text{
+	{guide: 395, steps: []Text{
 		{En: "List the resources of the region you call {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare their IDs with yours; repeat for the region the resource was created in.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台列出所调用地域中的资源并核对 ID；并对资源创建时所在的地域重复查询。"},
 		{En: "Run `tccli sts GetCallerIdentity` with the same credentials to confirm the account.", Zh: "用相同凭证执行 `tccli sts GetCallerIdentity`，确认所属账号。"},
 		{En: "Read `Message` and the sub-code to see which resource is missing, and create it first if needed; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认缺少的是哪个资源，必要时先创建；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
 	}},
-	{guide: 387, steps: []Text{
+	{guide: 396, steps: []Text{
 		{En: "List the resources of the region you call {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare their IDs with yours; repeat for the region the resource was created in.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台列出所调用地域中的资源并核对 ID；并对资源创建时所在的地域重复查询。"},
 		{En: "Run `tccli sts GetCallerIdentity` with the same credentials to confirm the account.", Zh: "用相同凭证执行 `tccli sts GetCallerIdentity`，确认所属账号。"},
 		{En: "Read `Message` and the sub-code to see which resource is missing, and create it first if needed; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认缺少的是哪个资源，必要时先创建；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
 	}},
-	{guide: 388, steps: []Text{
+	{guide: 397, steps: []Text{
 		{En: "List the resources of the region you call {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare their IDs with yours; repeat for the region the resource was created in.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台列出所调用地域中的资源并核对 ID；并对资源创建时所在的地域重复查询。"},
 		{En: "Run `tccli sts GetCallerIdentity` with the same credentials to confirm the account.", Zh: "用相同凭证执行 `tccli sts GetCallerIdentity`，确认所属账号。"},
 		{En: "Read `Message` and the sub-code to see which resource is missing, and create it first if needed; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认缺少的是哪个资源，必要时先创建；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
 	}},
-	{guide: 389, steps: []Text{
+	{guide: 398, steps: []Text{
 		{En: "List the resources of the region you call {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare their IDs with yours; repeat for the region the resource was created in.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台列出所调用地域中的资源并核对 ID；并对资源创建时所在的地域重复查询。"},
 		{En: "Run `tccli sts GetCallerIdentity` with the same credentials to confirm the account.", Zh: "用相同凭证执行 `tccli sts GetCallerIdentity`，确认所属账号。"},
 		{En: "Read `Message` and the sub-code to see which resource is missing, and create it first if needed; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认缺少的是哪个资源，必要时先创建；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
 	}},
-	{guide: 390, steps: []Text{
+	{guide: 399, steps: []Text{
 		{En: "List the resources of the region you call {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare their IDs with yours; repeat for the region the resource was created in.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台列出所调用地域中的资源并核对 ID；并对资源创建时所在的地域重复查询。"},
 		{En: "Run `tccli sts GetCallerIdentity` with the same credentials to confirm the account.", Zh: "用相同凭证执行 `tccli sts GetCallerIdentity`，确认所属账号。"},
 		{En: "Read `Message` and the sub-code to see which resource is missing, and create it first if needed; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认缺少的是哪个资源，必要时先创建；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
 	}},
-	{guide: 391, steps: []Text{
+	{guide: 400, steps: []Text{
 		{En: "Read `Message` and the sub-code to see what the resource does not support (its type, edition, state or billing); `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认资源不支持的是哪一项（类型、规格、状态或计费方式）；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
 		{En: "Check the resource's edition and state {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare them with the feature's requirements in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查询资源的规格和状态，并与{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该功能的要求对照。"},
 		{En: "Upgrade the edition, change the configuration, complete the prerequisite in the console of {{product}}, or use a supported alternative.", Zh: "升级规格、修改配置、在{{product}}的控制台完成前置步骤，或改用受支持的替代方式。"},
 	}},
-	{guide: 392, steps: []Text{
+	{guide: 401, steps: []Text{
 		{En: "List the resources of the region you call {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare their IDs with yours; repeat for the region the resource was created in.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台列出所调用地域中的资源并核对 ID；并对资源创建时所在的地域重复查询。"},
 		{En: "Run `tccli sts GetCallerIdentity` with the same credentials to confirm the account.", Zh: "用相同凭证执行 `tccli sts GetCallerIdentity`，确认所属账号。"},
 		{En: "Read `Message` and the sub-code to see which resource is missing, and create it first if needed; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认缺少的是哪个资源，必要时先创建；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
 	}},
-	{guide: 393, steps: []Text{
+	{guide: 402, steps: []Text{
 		{En: "List the resources of the region you call {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare their IDs with yours; repeat for the region the resource was created in.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台列出所调用地域中的资源并核对 ID；并对资源创建时所在的地域重复查询。"},
 		{En: "Run `tccli sts GetCallerIdentity` with the same credentials to confirm the account.", Zh: "用相同凭证执行 `tccli sts GetCallerIdentity`，确认所属账号。"},
 		{En: "Read `Message` and the sub-code to see which resource is missing, and create it first if needed; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认缺少的是哪个资源，必要时先创建；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
 	}},
-	{guide: 394, steps: []Text{
+	{guide: 403, steps: []Text{
 		{En: "List the resources of the region you call {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare their IDs with yours; repeat for the region the resource was created in.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台列出所调用地域中的资源并核对 ID；并对资源创建时所在的地域重复查询。"},
 		{En: "Run `tccli sts GetCallerIdentity` with the same credentials to confirm the account.", Zh: "用相同凭证执行 `tccli sts GetCallerIdentity`，确认所属账号。"},
 		{En: "Read `Message` and the sub-code to see which resource is missing, and create it first if needed; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认缺少的是哪个资源，必要时先创建；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
 	}},
-	{guide: 395, steps: []Text{
+	{guide: 404, steps: []Text{
 		{En: "Find the parameter named in `Message` and check its allowed values on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; for `Region`, use a region listed for that API (e.g. `ap-guangzhou`).", Zh: "找到 `Message` 中指出的参数，在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对允许的取值；`Region` 请使用该接口列出的地域（如 `ap-guangzhou`）。"},
 		{En: "List the regions {{product}} supports with `tccli region DescribeRegions --Product {{p}}`.", Zh: "用 `tccli region DescribeRegions --Product {{p}}` 查询{{product}}支持的地域。"},
 		{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
 	}},
-	{guide: 396, steps: []Text{
+	{guide: 405, steps: []Text{
 		{En: "Read the `Message`; it usually names what denies the operation (the resource's state, a protection switch, arrears, a feature your account has not enabled).", Zh: "阅读 `Message`，其中通常会说明拒绝的原因（资源状态、保护开关、欠费、账号未开通的功能等）。"},
 		{En: "Check the resource {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and wait for a running change to finish.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台检查资源状态，并等待进行中的变更结束。"},
 		{En: "Check the account balance and overdue bills at https://console.cloud.tencent.com/expense; isolated resources refuse most operations.", Zh: "在 https://console.cloud.tencent.com/expense 检查账户余额和欠费情况；已隔离的资源会拒绝大多数操作。"},
 		{En: "Remove the blocking condition (turn the protection off, renew, apply for the feature), then call again; if nothing explains it, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId.", Zh: "消除阻断条件（关闭保护开关、续费、申请开通功能）后再调用；若找不到原因，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
 	}},
-	{guide: 397, steps: []Text{
+	{guide: 406, steps: []Text{
 		{En: "Check the resource's state {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and wait until no task is running.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查看资源状态，等待进行中的任务结束。"},
 		{En: "If it is still bound, detach or delete the dependents first (the `Message` usually names them), then repeat the operation.", Zh: "若资源仍被绑定，先解绑或删除依赖对象（`Message` 通常会指出），再重新执行操作。"},
 		{En: "Serialize changes to one resource in your automation (one worker per resource, or a lock).", Zh: "在自动化流程中串行化对同一资源的修改（每个资源一个执行者或加锁）。"},
 	}},
-	{guide: 398, steps: []Text{
+	{guide: 407, steps: []Text{
 		{En: "Read the `Message`; it usually names what denies the operation (the resource's state, a protection switch, arrears, a feature your account has not enabled).", Zh: "阅读 `Message`，其中通常会说明拒绝的原因（资源状态、保护开关、欠费、账号未开通的功能等）。"},
 		{En: "Check the resource {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and wait for a running change to finish.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台检查资源状态，并等待进行中的变更结束。"},
 		{En: "Check the account balance and overdue bills at https://console.cloud.tencent.com/expense; isolated resources refuse most operations.", Zh: "在 https://console.cloud.tencent.com/expense 检查账户余额和欠费情况；已隔离的资源会拒绝大多数操作。"},
 		{En: "Remove the blocking condition (turn the protection off, renew, apply for the feature), then call again; if nothing explains it, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId.", Zh: "消除阻断条件（关闭保护开关、续费、申请开通功能）后再调用；若找不到原因，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
 	}},
-	{guide: 399, steps: []Text{
+	{guide: 408, steps: []Text{
 		{En: "Read `Message` and the sub-code to see which quota was hit; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认触达了哪项配额；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
 		{En: "{{?quota}}Check the quota with `tccli {{p}} {{quota}} --region <region>`{{/}}{{!quota}}Check the quota in the console of {{product}} (its quota or usage page) or in the usage limits of its documentation{{/}}, then list current usage {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and delete what is unused.", Zh: "{{?quota}}用 `tccli {{p}} {{quota}} --region <地域>` 查看配额{{/}}{{!quota}}在{{product}}的控制台（配额或用量页面）或其文档的使用限制中查看配额{{/}}，再{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查询当前用量，删除不再使用的资源。"},
 		{En: "Split large batches into smaller requests when the limit is per request.", Zh: "如限制针对单次请求，请把大批量拆分为多次较小的请求。"},
 		{En: "If you need a higher quota, upgrade the instance edition where quotas depend on it, or open a ticket (https://console.cloud.tencent.com/workorder/category) to request an increase.", Zh: "如需更高配额，在配额取决于实例规格时升级实例规格，或提交工单（https://console.cloud.tencent.com/workorder/category）申请提升配额。"},
 	}},
-	{guide: 400, steps: []Text{
+	{guide: 409, steps: []Text{
 		{En: "List the regions {{product}} supports with `tccli region DescribeRegions --Product {{p}}`, and use one of the returned region IDs.", Zh: "用 `tccli region DescribeRegions --Product {{p}}` 查询{{product}}支持的地域，并使用返回的地域 ID。"},
 		{En: "Check the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; some actions list a restricted set of regions for the `Region` parameter.", Zh: "查看{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面，部分接口的 `Region` 参数只支持限定的地域列表。"},
 		{En: "Set the region in the client (`{{p}}.NewClient(cred, \"ap-guangzhou\", cpf)`, `tccli {{p}} {{action}} --region ap-guangzhou`) and make sure the resource really lives there.", Zh: "在客户端中设置地域（`{{p}}.NewClient(cred, \"ap-guangzhou\", cpf)`、`tccli {{p}} {{action}} --region ap-guangzhou`），并确认资源确实位于该地域。"},
 	}},
-	{guide: 401, steps: []Text{
+	{guide: 410, steps: []Text{
 		{En: "List the regions {{product}} supports with `tccli region DescribeRegions --Product {{p}}`, and use one of the returned region IDs.", Zh: "用 `tccli region DescribeRegions --Product {{p}}` 查询{{product}}支持的地域，并使用返回的地域 ID。"},
 		{En: "Check the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; some actions list a restricted set of regions for the `Region` parameter.", Zh: "查看{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面，部分接口的 `Region` 参数只支持限定的地域列表。"},
 		{En: "Set the region in the client (`{{p}}.NewClient(cred, \"ap-guangzhou\", cpf)`, `tccli {{p}} {{action}} --region ap-guangzhou`) and make sure the resource really lives there.", Zh: "在客户端中设置地域（`{{p}}.NewClient(cred, \"ap-guangzhou\", cpf)`、`tccli {{p}} {{action}} --region ap-guangzhou`），并确认资源确实位于该地域。"},
 	}},
-	{guide: 402, steps: []Text{
+	{guide: 411, steps: []Text{
 		{En: "List the regions {{product}} supports with `tccli region DescribeRegions --Product {{p}}`, and use one of the returned region IDs.", Zh: "用 `tccli region DescribeRegions --Product {{p}}` 查询{{product}}支持的地域，并使用返回的地域 ID。"},
 		{En: "Check the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; some actions list a restricted set of regions for the `Region` parameter.", Zh: "查看{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面，部分接口的 `Region` 参数只支持限定的地域列表。"},
 		{En: "Set the region in the client (`{{p}}.NewClient(cred, \"ap-guangzhou\", cpf)`, `tccli {{p}} {{action}} --region ap-guangzhou`) and make sure the resource really lives there.", Zh: "在客户端中设置地域（`{{p}}.NewClient(cred, \"ap-guangzhou\", cpf)`、`tccli {{p}} {{action}} --region ap-guangzhou`），并确认资源确实位于该地域。"},
 	}},
-	{guide: 403, steps: []Text{
+	{guide: 412, steps: []Text{
 		{En: "Check the resource's state {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and wait until no task is running.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查看资源状态，等待进行中的任务结束。"},
 		{En: "If it is still bound, detach or delete the dependents first (the `Message` usually names them), then repeat the operation.", Zh: "若资源仍被绑定，先解绑或删除依赖对象（`Message` 通常会指出），再重新执行操作。"},
 		{En: "Serialize changes to one resource in your automation (one worker per resource, or a lock).", Zh: "在自动化流程中串行化对同一资源的修改（每个资源一个执行者或加锁）。"},
 	}},
-	{guide: 404, steps: []Text{
+	{guide: 413, steps: []Text{
 		{En: "Choose another availability zone or another specification (instance type, bandwidth package, disk type) of {{product}}; the sold-out stock is usually limited to one zone or spec.", Zh: "改选{{product}}的其他可用区或其他规格（实例类型、带宽包、云盘类型）；售罄通常只限于某个可用区或规格。"},
 		{En: "See what can be bought now before you retry: the purchase page in the console of {{product}} shows the zones and specifications on sale, and its API documentation{{?docs}} ({{docs}}){{/}} tells whether an action lists them.", Zh: "重试前先查看当前可购买的配置：{{product}}控制台的购买页会显示在售的可用区和规格，其 API 文档{{?docs}}（{{docs}}）{{/}}中也可查找是否有列出可售配置的接口。"},
 		{En: "Consider another region if your workload allows it.", Zh: "如业务允许，可考虑其他地域。"},
 	}},
-	{guide: 405, steps: []Text{
+	{guide: 414, steps: []Text{
 		{En: "Read the full `Message`; it usually names the state or rule that refused the operation, and `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读完整的 `Message`，其中通常会说明拒绝该操作的状态或规则；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
 		{En: "Check the resource state {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and wait for running tasks to finish.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查看资源状态，等待进行中的任务结束。"},
 		{En: "Check the account balance and overdue bills at https://console.cloud.tencent.com/expense.", Zh: "在 https://console.cloud.tencent.com/expense 检查账户余额和欠费情况。"},
 		{En: "If the state is normal and it persists, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId.", Zh: "若状态正常但问题持续，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
 	}},
-	{guide: 406, steps: []Text{
+	{guide: 415, steps: []Text{
 		{En: "Read the parameter named in `Message` (the name in backticks, e.g. Parameter `Limit` format invalid.) and check its type and format on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}.", Zh: "找到 `Message` 中指出的参数（反引号中的参数名，如 参数 `Limit` 格式非法。），在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对其类型和格式。"},
 		{En: "Reproduce the call in API Explorer ({{explorer}}), which validates types and generates SDK code to copy, or with `tccli {{p}} {{action}} --region <region>`.", Zh: "在 API Explorer（{{explorer}}）中复现调用（它会校验类型并生成可参考的 SDK 代码），或用 `tccli {{p}} {{action}} --region <地域>` 复现。"},
 		{En: "Use an official SDK, which serialises arrays, numbers and JSON correctly; if you build requests yourself, remember the v1 (form) and v3 (JSON) encodings differ.", Zh: "使用官方 SDK，它会正确序列化数组、数值和 JSON；如自行构造请求，注意 v1（表单）与 v3（JSON）签名下的传参方式不同。"},
 	}},
-	{guide: 407, steps: []Text{
+	{guide: 416, steps: []Text{
 		{En: "Record the `RequestId`, action, region and time; they are what support needs to trace the failure.", Zh: "记录 `RequestId`、接口名、地域和时间，这是技术支持定位问题所需的信息。"},
 		{En: "For an idempotent call (Describe*, or a create carrying the same `ClientToken`), retry at most twice with backoff (1 s, then 2 s); do not loop.", Zh: "对幂等调用（Describe* 查询，或携带相同 `ClientToken` 的创建请求），以退避方式（1 秒，再 2 秒）最多重试两次；不要循环重试。"},
 		{En: "If it fails again with the same parameters, try the operation in the console of {{product}} or in API Explorer ({{explorer}}) to rule out client-side causes.", Zh: "若同样参数再次失败，可在{{product}}的控制台或 API Explorer（{{explorer}}）中执行同一操作，排除客户端因素。"},
 		{En: "If it persists, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId.", Zh: "若问题持续，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
 	}},
-	{guide: 408, steps: []Text{
+	{guide: 417, steps: []Text{
 		{En: "Check the resource's state {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and wait until no task is running.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查看资源状态，等待进行中的任务结束。"},
 		{En: "If it is still bound, detach or delete the dependents first (the `Message` usually names them), then repeat the operation.", Zh: "若资源仍被绑定，先解绑或删除依赖对象（`Message` 通常会指出），再重新执行操作。"},
 		{En: "Serialize changes to one resource in your automation (one worker per resource, or a lock).", Zh: "在自动化流程中串行化对同一资源的修改（每个资源一个执行者或加锁）。"},
 	}},
-	{guide: 409, steps: []Text{
+	{guide: 418, steps: []Text{
 		{En: "Record the `RequestId`, action, region and time; they are what support needs to trace the failure.", Zh: "记录 `RequestId`、接口名、地域和时间，这是技术支持定位问题所需的信息。"},
 		{En: "For an idempotent call (Describe*, or a create carrying the same `ClientToken`), retry at most twice with backoff (1 s, then 2 s); do not loop.", Zh: "对幂等调用（Describe* 查询，或携带相同 `ClientToken` 的创建请求），以退避方式（1 秒，再 2 秒）最多重试两次；不要循环重试。"},
 		{En: "If it fails again with the same parameters, try the operation in the console of {{product}} or in API Explorer ({{explorer}}) to rule out client-side causes.", Zh: "若同样参数再次失败，可在{{product}}的控制台或 API Explorer（{{explorer}}）中执行同一操作，排除客户端因素。"},
 		{En: "If it persists, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId.", Zh: "若问题持续，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
 	}},
-	{guide: 410, steps: []Text{
+	{guide: 419, steps: []Text{
 		{En: "Find the parameter named in `Message` and check its allowed values on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; for `Region`, use a region listed for that API (e.g. `ap-guangzhou`).", Zh: "找到 `Message` 中指出的参数，在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对允许的取值；`Region` 请使用该接口列出的地域（如 `ap-guangzhou`）。"},
 		{En: "List the regions {{product}} supports with `tccli region DescribeRegions --Product {{p}}`.", Zh: "用 `tccli region DescribeRegions --Product {{p}}` 查询{{product}}支持的地域。"},
 		{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
 	}},
-	{guide: 411, steps: []Text{
+	{guide: 420, steps: []Text{
 		{En: "Find the parameter named in `Message` and check its allowed values on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; for `Region`, use a region listed for that API (e.g. `ap-guangzhou`).", Zh: "找到 `Message` 中指出的参数，在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对允许的取值；`Region` 请使用该接口列出的地域（如 `ap-guangzhou`）。"},
 		{En: "List the regions {{product}} supports with `tccli region DescribeRegions --Product {{p}}`.", Zh: "用 `tccli region DescribeRegions --Product {{p}}` 查询{{product}}支持的地域。"},
 		{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
 	}},
-	{guide: 412, steps: []Text{
+	{guide: 421, steps: []Text{
 		{En: "Read `Message` and the sub-code to see which quota was hit; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认触达了哪项配额；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
 		{En: "{{?quota}}Check the quota with `tccli {{p}} {{quota}} --region <region>`{{/}}{{!quota}}Check the quota in the console of {{product}} (its quota or usage page) or in the usage limits of its documentation{{/}}, then list current usage {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and delete what is unused.", Zh: "{{?quota}}用 `tccli {{p}} {{quota}} --region <地域>` 查看配额{{/}}{{!quota}}在{{product}}的控制台（配额或用量页面）或其文档的使用限制中查看配额{{/}}，再{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查询当前用量，删除不再使用的资源。"},
 		{En: "Split large batches into smaller requests when the limit is per request.", Zh: "如限制针对单次请求，请把大批量拆分为多次较小的请求。"},
 		{En: "If you need a higher quota, upgrade the instance edition where quotas depend on it, or open a ticket (https://console.cloud.tencent.com/workorder/category) to request an increase.", Zh: "如需更高配额，在配额取决于实例规格时升级实例规格，或提交工单（https://console.cloud.tencent.com/workorder/category）申请提升配额。"},
 	}},
-	{guide: 413, steps: []Text{
+	{guide: 422, steps: []Text{
 		{En: "Read the `Message`; the server usually names the parameter, resource or condition at fault.", Zh: "阅读 `Message`，服务端通常会指出出错的参数、资源或条件。"},
 		{En: "Check the action on its page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}, and try the same call in API Explorer ({{explorer}}) or with `tccli {{p}} {{action}} --region <region>`.", Zh: "在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中查看该接口的页面，并在 API Explorer（{{explorer}}）中或用 `tccli {{p}} {{action}} --region <地域>` 试调同样的请求。"},
 		{En: "If it persists, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId, region and action.", Zh: "如问题持续，请提交工单（https://console.cloud.tencent.com/workorder/category），并附上 RequestId、地域和接口名。"},
@@ -9670,7 +9879,7 @@ var productTable = []productInfo{
 	{"vm", "视频内容安全", "Video Moderation System", "https://cloud.tencent.com/document/product/1265", "DescribeTasks", "", 19},
 	{"vms", "语音消息", "Voice Message Service", "https://cloud.tencent.com/document/product/1128", "", "", 24},
 	{"vod", "云点播", "Video on Demand", "https://cloud.tencent.com/document/product/266", "DescribeTranscodeTemplates", "", 254},
-	{"vpc", "私有网络", "Virtual Private Cloud", "https://cloud.tencent.com/document/product/215", "DescribeAddresses", "", 530},
+	{"vpc", "私有网络", "Virtual Private Cloud", "https://cloud.tencent.com/document/product/215", "DescribeAddresses", "", 532},
 	{"vrs", "声音复刻", "", "https://cloud.tencent.com/document/product/1283", "GetTrainingText", "", 16},
 	{"vtc", "视频转译", "", "https://cloud.tencent.com/document/product/1769", "DescribeVideoTranslateJob", "", 29},
 	{"waf", "Web 应用防火墙", "Web Application Firewall", "https://cloud.tencent.com/document/product/627", "DescribeInstances", "", 118},
@@ -9686,4 +9895,4 @@ var productTable = []productInfo{
 }
 
 // entryFileStarts says at which offset of the entry texts each data/entries<N>.txt starts.
-var entryFileStarts = [...]uint32{0, 1899893, 3799750, 5049047}
+var entryFileStarts = [...]uint32{0, 1899893, 3799753, 5043958}
