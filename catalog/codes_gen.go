@@ -1381,6 +1381,29 @@ var codes = []Entry{
 		Versions:      []string{"2019-09-24"},
 	},
 	{
+		Code:    "FailedOperation.PolicyNameInUse",
+		Scope:   "cam",
+		Summary: Text{En: "The policy name specified by the `PolicyName` field already exists.", Zh: "PolicyName字段指定的策略名已存在。"},
+		Causes: []Text{
+			{En: "`CreatePolicy` is sent again for a policy that already exists: a script or `terraform apply` re-run after a partial failure or a lost state file. Tencent Cloud's Terraform provider stops retrying `tencentcloud_cam_policy` creation on this code.", Zh: "对已存在的策略再次调用 `CreatePolicy`：部分失败或 state 文件丢失后重新执行脚本或 `terraform apply`。腾讯云 Terraform provider 在创建 `tencentcloud_cam_policy` 时遇到此错误码会停止重试。"},
+			{En: "`UpdatePolicy` renames a policy to the `PolicyName` of another custom policy of the account; custom policy names are unique per account.", Zh: "`UpdatePolicy` 把策略重命名为本账号另一个自定义策略的 `PolicyName`；自定义策略名在账号内必须唯一。"},
+		},
+		Remediation: []Text{
+			{En: "Find the existing policy: `tccli cam ListPolicies --Keyword my-policy --Scope Local --Rp 20 --Page 1` gives its `PolicyId`; `tccli cam GetPolicy --PolicyId 123456` shows its document.", Zh: "找到已有策略：`tccli cam ListPolicies --Keyword my-policy --Scope Local --Rp 20 --Page 1` 给出其 `PolicyId`；`tccli cam GetPolicy --PolicyId 123456` 显示其策略文档。"},
+			{En: "If it is the same policy, adopt it instead of creating it: `terraform import tencentcloud_cam_policy.foo 123456`, or change it in place with `tccli cam UpdatePolicy --PolicyId 123456 --PolicyDocument '<document>'`.", Zh: "若就是同一个策略，直接接管而不是新建：`terraform import tencentcloud_cam_policy.foo 123456`，或用 `tccli cam UpdatePolicy --PolicyId 123456 --PolicyDocument '<策略文档>'` 原地修改。"},
+			{En: "If it is a different policy, choose another `PolicyName` (for example with an environment suffix) and send the request again.", Zh: "若是不同的策略，换一个 `PolicyName`（例如加上环境后缀）后重新发送请求。"},
+		},
+		Retry:         Text{En: "Not retryable; the name stays taken until you reuse, rename or delete the existing policy.", Zh: "不可重试；在复用、改名或删除已有策略之前，该名称一直被占用。"},
+		Verdict:       RetryNo,
+		RetryEvidence: Text{En: "errcode's curated entry for this code", Zh: "errcode 为该错误码整理的条目"},
+		Related:       []string{"FailedOperation.PolicyFull", "InvalidParameter.PolicyNameError", "FailedOperation"},
+		Actions:       []string{"CreatePolicy", "CreatePolicyVersion", "DeletePolicyVersion", "SetDefaultPolicyVersion", "UpdatePolicy"},
+		Docs:          Text{En: "https://cloud.tencent.com/document/product/598", Zh: "https://cloud.tencent.com/document/product/598"},
+		Provenance:    "official",
+		Source:        "CAM API 2019-01-16, tencentcloud-sdk-go cam/v20190116/errors.go (en from tencentcloud-sdk-go-intl-en); ListPolicies, GetPolicy and UpdatePolicy parameters from cam/v20190116/models.go; non-retryable in terraform-provider-tencentcloud services/cam/resource_tc_cam_policy.go and resource_tc_cam_policy_by_name.go; import syntax from its cam_policy documentation; guidance errcode's",
+		Versions:      []string{"2019-01-16"},
+	},
+	{
 		Code:    "FailedOperation.PreconditionFailed",
 		Scope:   "tcr",
 		Summary: Text{En: "Prerequisites not met.", Zh: "先决条件不满足。"},
@@ -3225,6 +3248,52 @@ var codes = []Entry{
 		Versions:      []string{"2018-08-13"},
 	},
 	{
+		Code:    "InvalidParameter.GroupNameInUse",
+		Scope:   "cam",
+		Summary: Text{En: "User Group name repeated.", Zh: "用户组名称重复。"},
+		Causes: []Text{
+			{En: "`CreateGroup` is sent for a `GroupName` that already exists, typically when a script or `terraform apply` runs again after a partial failure; Tencent Cloud's Terraform provider stops retrying `tencentcloud_cam_group` creation on this code.", Zh: "对已存在的 `GroupName` 调用 `CreateGroup`，常见于部分失败后重新执行脚本或 `terraform apply`；腾讯云 Terraform provider 在创建 `tencentcloud_cam_group` 时遇到此错误码会停止重试。"},
+			{En: "`UpdateGroup` renames a group to the name of another group of the account.", Zh: "`UpdateGroup` 把用户组重命名为本账号另一个用户组的名称。"},
+		},
+		Remediation: []Text{
+			{En: "Find the group that holds the name: `tccli cam ListGroups --Keyword dev --Page 1 --Rp 20` (its `GroupId`), then `tccli cam GetGroup --GroupId 12345`.", Zh: "找到占用该名称的用户组：`tccli cam ListGroups --Keyword dev --Page 1 --Rp 20`（得到 `GroupId`），再 `tccli cam GetGroup --GroupId 12345`。"},
+			{En: "If it is the group you meant to create, adopt it: `terraform import tencentcloud_cam_group.foo 12345`, and add members or policies to it instead of creating a new one.", Zh: "若它正是要创建的用户组，直接接管：`terraform import tencentcloud_cam_group.foo 12345`，并向它添加成员或策略，而不是新建。"},
+			{En: "Otherwise choose another `GroupName` in `CreateGroup` or `UpdateGroup`.", Zh: "否则在 `CreateGroup` 或 `UpdateGroup` 中换一个 `GroupName`。"},
+		},
+		Retry:         Text{En: "Not retryable; the name stays taken until the existing group is reused, renamed or deleted.", Zh: "不可重试；在复用、改名或删除已有用户组之前，该名称一直被占用。"},
+		Verdict:       RetryNo,
+		RetryEvidence: Text{En: "errcode's curated entry for this code", Zh: "errcode 为该错误码整理的条目"},
+		Related:       []string{"InvalidParameter.GroupFull", "ResourceNotFound.GroupNotExist", "InvalidParameter.GroupNotExist"},
+		Actions:       []string{"CreateGroup", "UpdateGroup"},
+		Docs:          Text{En: "https://cloud.tencent.com/document/product/598", Zh: "https://cloud.tencent.com/document/product/598"},
+		Provenance:    "official",
+		Source:        "CAM API 2019-01-16, tencentcloud-sdk-go cam/v20190116/errors.go (en from tencentcloud-sdk-go-intl-en); ListGroups, GetGroup, CreateGroup and UpdateGroup parameters from cam/v20190116/models.go; non-retryable in terraform-provider-tencentcloud services/cam/resource_tc_cam_group.go; guidance errcode's",
+		Versions:      []string{"2019-01-16"},
+	},
+	{
+		Code:    "InvalidParameter.IdentityNameInUse",
+		Scope:   "cam",
+		Summary: Text{En: "Identity provider name already in use.", Zh: "身份提供商名称已经使用。"},
+		Causes: []Text{
+			{En: "`CreateSAMLProvider` or `CreateOIDCConfig` is sent with a `Name` that an identity provider of the account already has, e.g. a re-run after a partial failure; Tencent Cloud's Terraform provider stops retrying `tencentcloud_cam_saml_provider` creation on this code.", Zh: "调用 `CreateSAMLProvider` 或 `CreateOIDCConfig` 时使用的 `Name` 已被本账号的身份提供商使用，例如部分失败后重新执行；腾讯云 Terraform provider 在创建 `tencentcloud_cam_saml_provider` 时遇到此错误码会停止重试。"},
+			{En: "The name is taken by a provider of the other kind (a SAML provider when you create an OIDC one, or the reverse), or user SSO is already configured and should be changed with `UpdateUserOIDCConfig`/`UpdateUserSAMLConfig` rather than created again.", Zh: "该名称被另一类身份提供商占用（创建 OIDC 时已有同名 SAML 提供商，或反之），或账号已配置用户 SSO，应使用 `UpdateUserOIDCConfig`/`UpdateUserSAMLConfig` 修改而不是再次创建。"},
+		},
+		Remediation: []Text{
+			{En: "List what exists: `tccli cam ListSAMLProviders`, `tccli cam GetSAMLProvider --Name example-idp` and, for OIDC, `tccli cam DescribeOIDCConfig --Name example-idp`.", Zh: "查看已有配置：`tccli cam ListSAMLProviders`、`tccli cam GetSAMLProvider --Name example-idp`；OIDC 使用 `tccli cam DescribeOIDCConfig --Name example-idp`。"},
+			{En: "If it is the same provider, update it instead: `tccli cam UpdateSAMLProvider --Name example-idp --SAMLMetadataDocument <base64 metadata>`, or adopt it in Terraform with `terraform import tencentcloud_cam_saml_provider.example example-idp`.", Zh: "若是同一个身份提供商，改为更新：`tccli cam UpdateSAMLProvider --Name example-idp --SAMLMetadataDocument <base64 编码的元数据>`，或在 Terraform 中用 `terraform import tencentcloud_cam_saml_provider.example example-idp` 接管。"},
+			{En: "Otherwise choose another `Name`, then send the create request again.", Zh: "否则换一个 `Name` 后重新发送创建请求。"},
+		},
+		Retry:         Text{En: "Not retryable; the name stays in use until the existing provider is updated, reused or deleted.", Zh: "不可重试；在更新、复用或删除已有身份提供商之前，该名称一直被占用。"},
+		Verdict:       RetryNo,
+		RetryEvidence: Text{En: "errcode's curated entry for this code", Zh: "errcode 为该错误码整理的条目"},
+		Related:       []string{"ResourceNotFound.IdentityNotExist", "LimitExceeded.IdentityFull", "InvalidParameterValue.NameError"},
+		Actions:       []string{"CreateOIDCConfig", "CreateSAMLProvider", "CreateUserOIDCConfig", "CreateUserSAMLConfig", "UpdateOIDCConfig", "UpdateUserOIDCConfig"},
+		Docs:          Text{En: "https://cloud.tencent.com/document/product/598", Zh: "https://cloud.tencent.com/document/product/598"},
+		Provenance:    "official",
+		Source:        "CAM API 2019-01-16, tencentcloud-sdk-go cam/v20190116/errors.go (en from tencentcloud-sdk-go-intl-en); actions and GetSAMLProvider, DescribeOIDCConfig and UpdateSAMLProvider parameters from cam/v20190116; non-retryable in terraform-provider-tencentcloud services/cam/resource_tc_cam_saml_provider.go; import syntax from its cam_saml_provider documentation; guidance errcode's",
+		Versions:      []string{"2019-01-16"},
+	},
+	{
 		Code:    "InvalidParameter.InstanceNotFound",
 		Scope:   "cdb",
 		Summary: Text{En: "The instance does not exist.", Zh: "实例不存在。"},
@@ -3315,6 +3384,29 @@ var codes = []Entry{
 		Provenance:    "official",
 		Source:        "TCR API 2019-09-24, tencentcloud-sdk-go tcr/v20190924/errors.go (since v1.0.511, 2022-10-11; still current); en: tencentcloud-sdk-go-intl-en (since 2022-10-12); also in the error-center catalog",
 		Versions:      []string{"2019-09-24"},
+	},
+	{
+		Code:    "InvalidParameter.RoleNameInUse",
+		Scope:   "cam",
+		Summary: Text{En: "A role with the same name already exists.", Zh: "相同名称的角色已存在。"},
+		Causes: []Text{
+			{En: "`CreateRole` is sent for a `RoleName` that already exists, typically a re-run after a partial failure or a lost Terraform state; Tencent Cloud's Terraform provider stops retrying `tencentcloud_cam_role` creation on this code.", Zh: "对已存在的 `RoleName` 调用 `CreateRole`，常见于部分失败或 Terraform state 丢失后重新执行；腾讯云 Terraform provider 在创建 `tencentcloud_cam_role` 时遇到此错误码会停止重试。"},
+			{En: "`CreateServiceLinkedRole` or `CreateRole` for a service role that the console already created when the product was first authorized.", Zh: "调用 `CreateServiceLinkedRole` 或 `CreateRole` 创建的服务角色，在首次授权该产品时已由控制台创建。"},
+		},
+		Remediation: []Text{
+			{En: "Look the role up: `tccli cam GetRole --RoleName example-role` (its `RoleId` and trust policy), or `tccli cam DescribeRoleList --Page 1 --Rp 20`.", Zh: "查询该角色：`tccli cam GetRole --RoleName example-role`（得到 `RoleId` 和信任策略），或 `tccli cam DescribeRoleList --Page 1 --Rp 20`。"},
+			{En: "If it is the role you meant to create, reuse it: `terraform import tencentcloud_cam_role.example 4611686018427733635` (its `RoleId`), then attach policies to it.", Zh: "若它正是要创建的角色，直接复用：`terraform import tencentcloud_cam_role.example 4611686018427733635`（其 `RoleId`），再为其关联策略。"},
+			{En: "If it is an unused leftover, delete it with `tccli cam DeleteRole --RoleName example-role` after checking nothing assumes it; otherwise pick another `RoleName`.", Zh: "若是无用的残留角色，确认无人扮演后用 `tccli cam DeleteRole --RoleName example-role` 删除；否则换一个 `RoleName`。"},
+		},
+		Retry:         Text{En: "Not retryable; the name stays taken until the role is reused, deleted or the new role is renamed.", Zh: "不可重试；在复用或删除已有角色、或为新角色改名之前，该名称一直被占用。"},
+		Verdict:       RetryNo,
+		RetryEvidence: Text{En: "errcode's curated entry for this code", Zh: "errcode 为该错误码整理的条目"},
+		Related:       []string{"InvalidParameter.RoleFull", "InvalidParameter.RoleNameError", "InvalidParameter.RoleNotExist"},
+		Actions:       []string{"CreateRole", "CreateServiceLinkedRole"},
+		Docs:          Text{En: "https://cloud.tencent.com/document/product/598", Zh: "https://cloud.tencent.com/document/product/598"},
+		Provenance:    "official",
+		Source:        "CAM API 2019-01-16, tencentcloud-sdk-go cam/v20190116/errors.go (en from tencentcloud-sdk-go-intl-en); GetRole, DescribeRoleList and DeleteRole parameters from cam/v20190116/models.go; non-retryable in terraform-provider-tencentcloud services/cam/resource_tc_cam_role.go and resource_tc_cam_role_by_name.go; import syntax from its cam_role documentation; guidance errcode's",
+		Versions:      []string{"2019-01-16"},
 	},
 	{
 		Code:    "InvalidParameter.RoleNotExist",
@@ -5692,6 +5784,52 @@ var codes = []Entry{
 		Versions:      []string{"2018-04-16"},
 	},
 	{
+		Code:    "ResourceNotFound.GroupNotExist",
+		Scope:   "cam",
+		Summary: Text{En: "User group does not exist.", Zh: "用户组不存在。"},
+		Causes: []Text{
+			{En: "The `GroupId` belongs to a group that was deleted (in the console or by another pipeline) while a script, policy attachment or Terraform state still refers to it; Tencent Cloud's Terraform provider treats `ResourceNotFound` from `ListUsersForGroup` and `GetGroup` as the group being gone.", Zh: "`GroupId` 对应的用户组已被删除（在控制台或由其他流水线删除），而脚本、策略关联或 Terraform state 仍引用它；腾讯云 Terraform provider 把 `ListUsersForGroup`、`GetGroup` 返回的 `ResourceNotFound` 视为用户组已不存在。"},
+			{En: "The ID is wrong for this account, e.g. copied from another account or environment, or a user ID passed as a group ID.", Zh: "该 ID 不属于当前账号，例如从其他账号或环境复制而来，或把用户 ID 当作用户组 ID 传入。"},
+		},
+		Remediation: []Text{
+			{En: "List the groups of the account: `tccli cam ListGroups --Page 1 --Rp 20 --Keyword dev`, and check one with `tccli cam GetGroup --GroupId 12345`.", Zh: "列出账号下的用户组：`tccli cam ListGroups --Page 1 --Rp 20 --Keyword dev`，并用 `tccli cam GetGroup --GroupId 12345` 检查。"},
+			{En: "If the group is gone, create it again (`tccli cam CreateGroup --GroupName dev --Remark 'developers'`) and update every reference to the new `GroupId`; in Terraform, run `terraform plan` so the group and its memberships are recreated.", Zh: "若用户组已删除，重新创建（`tccli cam CreateGroup --GroupName dev --Remark 'developers'`），并把所有引用更新为新的 `GroupId`；在 Terraform 中执行 `terraform plan`，让用户组及其成员关系重新创建。"},
+			{En: "Check the members once it exists: `tccli cam ListUsersForGroup --GroupId 12345 --Page 1 --Rp 20`.", Zh: "用户组存在后检查成员：`tccli cam ListUsersForGroup --GroupId 12345 --Page 1 --Rp 20`。"},
+		},
+		Retry:         Text{En: "Not retryable; a deleted group does not come back. Use an existing group ID or create the group.", Zh: "不可重试；已删除的用户组不会恢复。请使用存在的用户组 ID 或重新创建。"},
+		Verdict:       RetryNo,
+		RetryEvidence: Text{En: "errcode's curated entry for this code", Zh: "errcode 为该错误码整理的条目"},
+		Related:       []string{"InvalidParameter.GroupNotExist", "InvalidParameter.GroupNameInUse", "ResourceNotFound.UserNotExist"},
+		Actions:       []string{"AttachGroupPolicy", "CreatePolicy", "CreatePolicyVersion", "DeletePolicyVersion", "DetachGroupPolicy", "ListUsersForGroup", "ListWeChatWorkSubAccounts", "SetDefaultPolicyVersion", "UpdateGroup", "UpdatePolicy"},
+		Docs:          Text{En: "https://cloud.tencent.com/document/product/598", Zh: "https://cloud.tencent.com/document/product/598"},
+		Provenance:    "official",
+		Source:        "CAM API 2019-01-16, tencentcloud-sdk-go cam/v20190116/errors.go (en from tencentcloud-sdk-go-intl-en); ListGroups, GetGroup, CreateGroup and ListUsersForGroup parameters from cam/v20190116/models.go; not-found checks in terraform-provider-tencentcloud services/cam/service_tencentcloud_cam.go; guidance errcode's",
+		Versions:      []string{"2019-01-16"},
+	},
+	{
+		Code:    "ResourceNotFound.IdentityNotExist",
+		Scope:   "cam",
+		Summary: Text{En: "Identity provider does not exist.", Zh: "身份提供商不存在。"},
+		Causes: []Text{
+			{En: "The SAML or OIDC identity provider named by `Name` was deleted or never created in this account; Tencent Cloud's Terraform provider treats `ResourceNotFound` from `GetSAMLProvider` as the provider being gone.", Zh: "`Name` 指定的 SAML 或 OIDC 身份提供商已被删除，或从未在该账号中创建；腾讯云 Terraform provider 把 `GetSAMLProvider` 返回的 `ResourceNotFound` 视为身份提供商已不存在。"},
+			{En: "The action does not match the provider's kind: a SAML action (`GetSAMLProvider`, `UpdateSAMLProvider`) for an OIDC provider, a role-SSO action for user SSO (`DescribeUserOIDCConfig`, `UpdateUserSAMLConfig`) that is not configured, or the reverse.", Zh: "接口与身份提供商的类型不符：对 OIDC 提供商调用 SAML 接口（`GetSAMLProvider`、`UpdateSAMLProvider`），或在未配置用户 SSO 时调用 `DescribeUserOIDCConfig`、`UpdateUserSAMLConfig` 等用户 SSO 接口，或反之。"},
+		},
+		Remediation: []Text{
+			{En: "List what exists: `tccli cam ListSAMLProviders`; check an OIDC provider with `tccli cam DescribeOIDCConfig --Name example-idp`.", Zh: "查看已有配置：`tccli cam ListSAMLProviders`；OIDC 提供商用 `tccli cam DescribeOIDCConfig --Name example-idp` 检查。"},
+			{En: "Use the exact `Name` shown there and the action of the right kind (role SSO: `*SAMLProvider` / `*OIDCConfig`; user SSO: `*UserSAMLConfig` / `*UserOIDCConfig`).", Zh: "使用其中显示的准确 `Name`，并调用对应类型的接口（角色 SSO：`*SAMLProvider` / `*OIDCConfig`；用户 SSO：`*UserSAMLConfig` / `*UserOIDCConfig`）。"},
+			{En: "If it was deleted, create it again with the IdP metadata: `tccli cam CreateSAMLProvider --Name example-idp --Description 'corp IdP' --SAMLMetadataDocument <base64 metadata>`; roles that trust it must name it again.", Zh: "若已被删除，用 IdP 元数据重新创建：`tccli cam CreateSAMLProvider --Name example-idp --Description 'corp IdP' --SAMLMetadataDocument <base64 编码的元数据>`；信任它的角色需重新引用它。"},
+		},
+		Retry:         Text{En: "Not retryable; the provider does not appear by itself. Fix the name or create the provider.", Zh: "不可重试；身份提供商不会自行出现。请修正名称或创建身份提供商。"},
+		Verdict:       RetryNo,
+		RetryEvidence: Text{En: "errcode's curated entry for this code", Zh: "errcode 为该错误码整理的条目"},
+		Related:       []string{"InvalidParameter.IdentityNameInUse", "ResourceNotFound.NotFound", "InvalidParameterValue.NameError"},
+		Actions:       []string{"DeleteOIDCConfig", "DeleteSAMLProvider", "DescribeOIDCConfig", "DescribeUserOIDCConfig", "GetSAMLProvider", "UpdateOIDCConfig", "UpdateSAMLProvider", "UpdateUserOIDCConfig", "UpdateUserSAMLConfig"},
+		Docs:          Text{En: "https://cloud.tencent.com/document/product/598", Zh: "https://cloud.tencent.com/document/product/598"},
+		Provenance:    "official",
+		Source:        "CAM API 2019-01-16, tencentcloud-sdk-go cam/v20190116/errors.go (en from tencentcloud-sdk-go-intl-en); actions and ListSAMLProviders, DescribeOIDCConfig and CreateSAMLProvider parameters from cam/v20190116; not-found checks in terraform-provider-tencentcloud services/cam/service_tencentcloud_cam.go and resource_tc_cam_role_sso_test.go; guidance errcode's",
+		Versions:      []string{"2019-01-16"},
+	},
+	{
 		Code:    "ResourceNotFound.InstanceNotExists",
 		Scope:   "redis",
 		Summary: Text{En: "No Redis instance is found by the serialId.", Zh: "根据 serialId 没有找到对应 redis。"},
@@ -5760,6 +5898,52 @@ var codes = []Entry{
 		Provenance:    "official",
 		Source:        "DNSPod API 2021-03-23, tencentcloud-sdk-go dnspod/v20210323/errors.go (en from tencentcloud-sdk-go-intl-en); DNS clients special-case it for DescribeRecordList (public provider code found through the search index)",
 		Versions:      []string{"2021-03-23"},
+	},
+	{
+		Code:    "ResourceNotFound.NotFound",
+		Scope:   "cam",
+		Summary: Text{En: "Resource does not exist.", Zh: "资源不存在。"},
+		Causes: []Text{
+			{En: "A policy or policy version named in the request is gone: `DeletePolicy`, `DeletePolicyVersion` or `SetDefaultPolicyVersion` for a `PolicyId`/`VersionId` deleted earlier (often a second run of the same cleanup).", Zh: "请求中的策略或策略版本已不存在：对先前已删除的 `PolicyId`/`VersionId` 调用 `DeletePolicy`、`DeletePolicyVersion` 或 `SetDefaultPolicyVersion`（常见于同一清理任务执行了两次）。"},
+			{En: "An identity provider named in `GetSAMLProvider`, `DeleteSAMLProvider` or `DeleteOIDCConfig` no longer exists; Tencent Cloud's Terraform provider treats `ResourceNotFound` from `GetSAMLProvider` as the provider being gone.", Zh: "`GetSAMLProvider`、`DeleteSAMLProvider` 或 `DeleteOIDCConfig` 指定的身份提供商已不存在；腾讯云 Terraform provider 把 `GetSAMLProvider` 返回的 `ResourceNotFound` 视为身份提供商已不存在。"},
+		},
+		Remediation: []Text{
+			{En: "Check what still exists: `tccli cam GetPolicy --PolicyId 123456` and `tccli cam ListPolicyVersions --PolicyId 123456` for policies, `tccli cam ListSAMLProviders` for identity providers.", Zh: "检查仍存在的资源：策略用 `tccli cam GetPolicy --PolicyId 123456` 和 `tccli cam ListPolicyVersions --PolicyId 123456`，身份提供商用 `tccli cam ListSAMLProviders`。"},
+			{En: "For a delete, treat the code as \"already deleted\" and carry on; make cleanup scripts idempotent on it.", Zh: "对删除操作，可把该错误码视为“已删除”并继续执行；让清理脚本对其幂等。"},
+			{En: "For any other action, correct the ID or name from the listing, or recreate the policy or provider first.", Zh: "对其他操作，根据查询结果修正 ID 或名称，或先重新创建策略或身份提供商。"},
+		},
+		Retry:         Text{En: "Not retryable; the resource is gone. Fix the reference or recreate the resource.", Zh: "不可重试；资源已不存在。请修正引用或重新创建资源。"},
+		Verdict:       RetryNo,
+		RetryEvidence: Text{En: "errcode's curated entry for this code", Zh: "errcode 为该错误码整理的条目"},
+		Related:       []string{"ResourceNotFound.PolicyIdNotFound", "ResourceNotFound.IdentityNotExist", "InvalidParameter.PolicyVersionNotExists"},
+		Actions:       []string{"CreatePolicy", "CreatePolicyVersion", "DeleteOIDCConfig", "DeletePolicy", "DeletePolicyVersion", "DeleteSAMLProvider", "GetSAMLProvider", "SetDefaultPolicyVersion", "UpdatePolicy"},
+		Docs:          Text{En: "https://cloud.tencent.com/document/product/598", Zh: "https://cloud.tencent.com/document/product/598"},
+		Provenance:    "official",
+		Source:        "CAM API 2019-01-16, tencentcloud-sdk-go cam/v20190116/errors.go (en from tencentcloud-sdk-go-intl-en); actions from cam/v20190116/client.go; GetPolicy and ListPolicyVersions parameters from cam/v20190116/models.go; not-found checks in terraform-provider-tencentcloud services/cam/service_tencentcloud_cam.go; guidance errcode's",
+		Versions:      []string{"2019-01-16"},
+	},
+	{
+		Code:    "ResourceNotFound.PolicyIdNotFound",
+		Scope:   "cam",
+		Summary: Text{En: "Resources specified by `PolicyId` does not exist.", Zh: "PolicyId指定的资源不存在。"},
+		Causes: []Text{
+			{En: "The `PolicyId` is of a custom policy that was deleted while a script, attachment or Terraform state still refers to it; Tencent Cloud's Terraform provider treats `ResourceNotFound` from `GetPolicy` as the policy being gone.", Zh: "`PolicyId` 对应的自定义策略已被删除，而脚本、关联关系或 Terraform state 仍引用它；腾讯云 Terraform provider 把 `GetPolicy` 返回的 `ResourceNotFound` 视为策略已不存在。"},
+			{En: "The ID is from another account or environment (custom policy IDs are per account), or a policy name or version number was passed where the numeric `PolicyId` is expected.", Zh: "该 ID 来自其他账号或环境（自定义策略 ID 按账号区分），或在需要数字 `PolicyId` 的地方传入了策略名或版本号。"},
+		},
+		Remediation: []Text{
+			{En: "Find the policy by name: `tccli cam ListPolicies --Keyword my-policy --Scope All --Rp 20 --Page 1`, then confirm with `tccli cam GetPolicy --PolicyId 123456`.", Zh: "按名称查找策略：`tccli cam ListPolicies --Keyword my-policy --Scope All --Rp 20 --Page 1`，再用 `tccli cam GetPolicy --PolicyId 123456` 确认。"},
+			{En: "Before deleting or replacing a policy, see who uses it: `tccli cam ListEntitiesForPolicy --PolicyId 123456 --Page 1 --Rp 20`.", Zh: "删除或替换策略前，先查看使用者：`tccli cam ListEntitiesForPolicy --PolicyId 123456 --Page 1 --Rp 20`。"},
+			{En: "If the policy is gone, recreate it (`CreatePolicy`) and update every attachment and Terraform reference to the new `PolicyId`.", Zh: "若策略已删除，重新创建（`CreatePolicy`），并把所有关联关系和 Terraform 引用更新为新的 `PolicyId`。"},
+		},
+		Retry:         Text{En: "Not retryable; a deleted policy does not come back. Use a current `PolicyId`.", Zh: "不可重试；已删除的策略不会恢复。请使用当前有效的 `PolicyId`。"},
+		Verdict:       RetryNo,
+		RetryEvidence: Text{En: "errcode's curated entry for this code", Zh: "errcode 为该错误码整理的条目"},
+		Related:       []string{"InvalidParameter.PolicyIdNotExist", "ResourceNotFound.NotFound", "FailedOperation.PolicyNameInUse"},
+		Actions:       []string{"AttachGroupPolicy", "AttachUserPolicy", "DeletePolicy", "DeletePolicyVersion", "DetachUserPolicy", "GetPolicy", "GetPolicyVersion", "GetRolePermissionBoundary", "GetUserPermissionBoundary", "ListPolicyVersions", "ListReceiver", "ListSAMLProviders", "SetDefaultPolicyVersion", "UpdatePolicy"},
+		Docs:          Text{En: "https://cloud.tencent.com/document/product/598", Zh: "https://cloud.tencent.com/document/product/598"},
+		Provenance:    "official",
+		Source:        "CAM API 2019-01-16, tencentcloud-sdk-go cam/v20190116/errors.go (en from tencentcloud-sdk-go-intl-en); ListPolicies, GetPolicy and ListEntitiesForPolicy parameters from cam/v20190116/models.go; not-found checks in terraform-provider-tencentcloud services/cam/service_tencentcloud_cam.go; guidance errcode's",
+		Versions:      []string{"2019-01-16"},
 	},
 	{
 		Code:    "ResourceNotFound.RoleNotFound",
@@ -8062,227 +8246,181 @@ var guideTemplates = []guideTemplate{
 		{En: "Check the account balance and overdue bills at https://console.cloud.tencent.com/expense.", Zh: "在 https://console.cloud.tencent.com/expense 检查账户余额和欠费情况。"},
 		{En: "If the state is normal and it persists, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId.", Zh: "若状态正常但问题持续，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
 	}},
-	{guide: 68, steps: []Text{
+	{guide: 69, steps: []Text{
 		{En: "Record the `RequestId`, action, region and time; they are what support needs to trace the failure.", Zh: "记录 `RequestId`、接口名、地域和时间，这是技术支持定位问题所需的信息。"},
 		{En: "For an idempotent call (Describe*, or a create carrying the same `ClientToken`), retry at most twice with backoff (1 s, then 2 s); do not loop.", Zh: "对幂等调用（Describe* 查询，或携带相同 `ClientToken` 的创建请求），以退避方式（1 秒，再 2 秒）最多重试两次；不要循环重试。"},
 		{En: "If it fails again with the same parameters, try the operation in the console of {{product}} or in API Explorer ({{explorer}}) to rule out client-side causes.", Zh: "若同样参数再次失败，可在{{product}}的控制台或 API Explorer（{{explorer}}）中执行同一操作，排除客户端因素。"},
 		{En: "If it persists, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId.", Zh: "若问题持续，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
 	}},
-	{guide: 99, steps: []Text{
+	{guide: 100, steps: []Text{
 		{En: "Look the action up in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}, or list its actions with `tccli {{p}} help`, and copy the exact name.", Zh: "在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中查找该接口，或用 `tccli {{p}} help` 列出接口，复制准确名称。"},
 		{En: "Check that host, action and version belong together: host {{p}}.tencentcloudapi.com, `X-TC-Action` `{{action}}`, `X-TC-Version` `{{version}}`.", Zh: "确认域名、接口名和版本三者对应：域名 {{p}}.tencentcloudapi.com、`X-TC-Action` 为 `{{action}}`、`X-TC-Version` 为 `{{version}}`。"},
 		{En: "Use the {{p}} client of an up-to-date official SDK (Go package `tencentcloud/{{p}}/{{pkgversion}}`) instead of a generic/common client with hand-typed action names.", Zh: "使用最新官方 SDK 中 {{p}} 的客户端（Go 包 `tencentcloud/{{p}}/{{pkgversion}}`），而不是在通用客户端里手工填写接口名。"},
 	}},
-	{guide: 104, steps: []Text{
+	{guide: 105, steps: []Text{
 		{En: "Read the parameter named in `Message` (the name in backticks, e.g. Parameter `Limit` format invalid.) and check its type and format on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}.", Zh: "找到 `Message` 中指出的参数（反引号中的参数名，如 参数 `Limit` 格式非法。），在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对其类型和格式。"},
 		{En: "Reproduce the call in API Explorer ({{explorer}}), which validates types and generates SDK code to copy, or with `tccli {{p}} {{action}} --region <region>`.", Zh: "在 API Explorer（{{explorer}}）中复现调用（它会校验类型并生成可参考的 SDK 代码），或用 `tccli {{p}} {{action}} --region <地域>` 复现。"},
 		{En: "Use an official SDK, which serialises arrays, numbers and JSON correctly; if you build requests yourself, remember the v1 (form) and v3 (JSON) encodings differ.", Zh: "使用官方 SDK，它会正确序列化数组、数值和 JSON；如自行构造请求，注意 v1（表单）与 v3（JSON）签名下的传参方式不同。"},
 	}},
-	{guide: 142, steps: []Text{
+	{guide: 146, steps: []Text{
 		{En: "Find the parameter named in `Message` and check its allowed values on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; for `Region`, use a region listed for that API (e.g. `ap-guangzhou`).", Zh: "找到 `Message` 中指出的参数，在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对允许的取值；`Region` 请使用该接口列出的地域（如 `ap-guangzhou`）。"},
 		{En: "List the regions {{product}} supports with `tccli region DescribeRegions --Product {{p}}`.", Zh: "用 `tccli region DescribeRegions --Product {{p}}` 查询{{product}}支持的地域。"},
 		{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
 	}},
-	{guide: 161, steps: []Text{
+	{guide: 165, steps: []Text{
 		{En: "Use `application/json` unless the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}} explicitly supports multipart upload; the official SDKs use JSON.", Zh: "除非{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面明确支持 multipart 上传，否则请使用 `application/json`；官方 SDK 默认使用 JSON。"},
 		{En: "If multipart is required, let the HTTP library build it (e.g. Go `mime/multipart`, Python `requests` `files=`) so that boundary and body match, and sign the final body bytes with TC3.", Zh: "如必须使用 multipart，请交给 HTTP 库生成（如 Go 的 `mime/multipart`、Python `requests` 的 `files=`），保证分隔符与请求体一致，并对最终请求体用 TC3 签名。"},
 		{En: "Capture the raw request (debug log or local proxy) and check the closing `--boundary--` line is present.", Zh: "抓取原始请求（调试日志或本地代理），确认末尾存在 `--boundary--` 结束行。"},
 	}},
-	{guide: 162, steps: []Text{
+	{guide: 166, steps: []Text{
 		{En: "Find the public egress IP the server sees (the EIP of your NAT gateway or proxy, or any what-is-my-IP service queried from the same host).", Zh: "确认服务端看到的公网出口 IP（NAT 网关或代理绑定的 EIP，或在同一主机上用查询公网 IP 的服务获取）。"},
 		{En: "Ask the root account administrator who manages the account's API IP restrictions (CAM console https://console.cloud.tencent.com/cam) to remove that IP from the blacklist, if the block is not intended.", Zh: "如果拦截并非预期，请联系管理账号 API IP 限制的主账号管理员（CAM 控制台 https://console.cloud.tencent.com/cam），将该 IP 移出黑名单。"},
 		{En: "Otherwise send the calls from an allowed egress, e.g. a fixed NAT gateway EIP, and repeat the call from there (`tccli {{p}} {{action}} --region <region>`).", Zh: "否则请改从允许的出口发起调用，例如固定的 NAT 网关 EIP，并从该出口重新执行调用（`tccli {{p}} {{action}} --region <地域>`）。"},
 		{En: "If nobody in your organisation configured a blacklist, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId and the egress IP.", Zh: "若组织内无人配置过黑名单，请提交工单（https://console.cloud.tencent.com/workorder/category），附上 RequestId 和出口 IP。"},
 	}},
-	{guide: 163, steps: []Text{
+	{guide: 167, steps: []Text{
 		{En: "Find the public egress IP the server sees (the EIP of your NAT gateway or proxy, or any what-is-my-IP service queried from the same host).", Zh: "确认服务端看到的公网出口 IP（NAT 网关或代理绑定的 EIP，或在同一主机上用查询公网 IP 的服务获取）。"},
 		{En: "Ask the root account administrator who manages the account's API IP restrictions (CAM console https://console.cloud.tencent.com/cam) to add that IP or CIDR to the whitelist.", Zh: "请管理账号 API IP 限制的主账号管理员（CAM 控制台 https://console.cloud.tencent.com/cam）将该 IP 或网段加入白名单。"},
 		{En: "For workloads without a fixed IP, route API calls through a NAT gateway or proxy whose EIP is whitelisted, and repeat the call from there (`tccli {{p}} {{action}} --region <region>`).", Zh: "对没有固定 IP 的业务，让 API 调用经由已加入白名单的 NAT 网关或代理 EIP 发出，并从该出口重新执行调用（`tccli {{p}} {{action}} --region <地域>`）。"},
 		{En: "If nobody in your organisation configured a whitelist, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId and the egress IP.", Zh: "若组织内无人配置过白名单，请提交工单（https://console.cloud.tencent.com/workorder/category），附上 RequestId 和出口 IP。"},
 	}},
-	{guide: 164, steps: []Text{
+	{guide: 168, steps: []Text{
 		{En: "Read `Message` and the sub-code to see which quota was hit; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认触达了哪项配额；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
 		{En: "{{?quota}}Check the quota with `tccli {{p}} {{quota}} --region <region>`{{/}}{{!quota}}Check the quota in the console of {{product}} (its quota or usage page) or in the usage limits of its documentation{{/}}, then list current usage {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and delete what is unused.", Zh: "{{?quota}}用 `tccli {{p}} {{quota}} --region <地域>` 查看配额{{/}}{{!quota}}在{{product}}的控制台（配额或用量页面）或其文档的使用限制中查看配额{{/}}，再{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查询当前用量，删除不再使用的资源。"},
 		{En: "Split large batches into smaller requests when the limit is per request.", Zh: "如限制针对单次请求，请把大批量拆分为多次较小的请求。"},
 		{En: "If you need a higher quota, upgrade the instance edition where quotas depend on it, or open a ticket (https://console.cloud.tencent.com/workorder/category) to request an increase.", Zh: "如需更高配额，在配额取决于实例规格时升级实例规格，或提交工单（https://console.cloud.tencent.com/workorder/category）申请提升配额。"},
 	}},
-	{guide: 183, steps: []Text{
+	{guide: 187, steps: []Text{
 		{En: "Add the parameter named in `Message` (e.g. The request is missing a required parameter `InstanceId`. means: set `InstanceId`) and send the request again.", Zh: "补上 `Message` 中指出的参数（如提示 请求缺少必传参数 `InstanceId`。 即需要传 `InstanceId`），然后重新发起请求。"},
 		{En: "For a missing `X-TC-*` header, add that common parameter to the request headers, or let an official SDK set them all.", Zh: "若缺少 `X-TC-*` 头，请在请求头中补上该公共参数，或交由官方 SDK 统一设置。"},
 		{En: "Check the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}} for required and conditionally required parameters, and try the call in API Explorer ({{explorer}}), which marks required fields.", Zh: "在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对必填及条件必填参数，并在 API Explorer（{{explorer}}）中试调，该工具会标出必填项。"},
 	}},
-	{guide: 186, steps: []Text{
+	{guide: 190, steps: []Text{
 		{En: "Copy the endpoint (接口请求域名) from the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; for {{product}} it is `{{p}}.tencentcloudapi.com`, and its first label (`{{p}}`) is the service name.", Zh: "从{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面复制接口请求域名（{{product}}为 `{{p}}.tencentcloudapi.com`），并以其第一段（`{{p}}`）作为服务名。"},
 		{En: "Prefer the {{p}} client of an official SDK (Go `{{p}}.NewClient`), which sets host and service correctly.", Zh: "优先使用官方 SDK 中 {{p}} 的客户端（如 Go 的 `{{p}}.NewClient`），它会正确设置域名和服务名。"},
 		{En: "Confirm in the Tencent Cloud console that {{product}} is offered on your account's site (China or international); if so and it persists, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId.", Zh: "在腾讯云控制台确认你的账号所在站点（中国站或国际站）提供{{product}}；若已提供而问题持续，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
 	}},
-	{guide: 187, steps: []Text{
+	{guide: 191, steps: []Text{
 		{En: "Take the version from the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}} (\"Version ... 本接口取值\"){{?version}}; `{{version}}` is a version of {{product}}{{/}}.", Zh: "从{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口页面的“Version … 本接口取值”处获取版本号{{?version}}；`{{version}}` 是{{product}}的一个 API 版本{{/}}。"},
 		{En: "In the SDKs the version is part of the package path, e.g. Go `tencentcloud/{{p}}/{{pkgversion}}`, Python `tencentcloud.{{p}}.{{pkgversion}}`; import the package that matches the host you call.", Zh: "SDK 中版本号体现在包路径中，例如 Go 的 `tencentcloud/{{p}}/{{pkgversion}}`、Python 的 `tencentcloud.{{p}}.{{pkgversion}}`；请引入与所调用域名对应的包。"},
 		{En: "Check that the host ({{p}}.tencentcloudapi.com), `X-TC-Action` and `X-TC-Version` belong to the same product.", Zh: "确认域名（{{p}}.tencentcloudapi.com）、`X-TC-Action` 和 `X-TC-Version` 属于同一产品。"},
 	}},
-	{guide: 199, steps: []Text{
+	{guide: 203, steps: []Text{
 		{En: "Back off and retry: wait a random time in [0, min(30 s, 1 s × 2^n)] before retry n (exponential backoff with full jitter), up to about 5 attempts; never retry in a tight loop.", Zh: "退避后重试：第 n 次重试前随机等待 [0, min(30 秒, 1 秒 × 2^n)]（带完全随机抖动的指数退避），最多约 5 次；不要无间隔地循环重试。"},
 		{En: "Or enable the SDK's retry: Go `cpf.RateLimitExceededMaxRetries = 3` with `cpf.RateLimitExceededRetryDuration = profile.ExponentialBackoff` (2^n s); Python `ClientProfile(retryer=StandardRetryer(max_attempts=3))`.", Zh: "或开启 SDK 自带重试：Go 设置 `cpf.RateLimitExceededMaxRetries = 3` 和 `cpf.RateLimitExceededRetryDuration = profile.ExponentialBackoff`（2^n 秒）；Python 使用 `ClientProfile(retryer=StandardRetryer(max_attempts=3))`。"},
 		{En: "Read the action's limit on its page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}} (\"默认接口请求频率限制: 20次/秒\") and throttle on the client side below it (e.g. a token bucket at 15 requests/s), counting all workers that share the account.", Zh: "在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面查看其频率限制（“默认接口请求频率限制: 20次/秒”），并在客户端限流到限制以下（如令牌桶 15 次/秒），计入共用同一账号的所有进程。"},
 		{En: "Make fewer calls: query many IDs in one Describe call, use a larger `Limit` when paging, cache results, and poll resource status every few seconds instead of continuously.", Zh: "减少调用次数：一次 Describe 查询多个 ID，分页时使用更大的 `Limit`，缓存查询结果，轮询资源状态时间隔数秒而非连续调用。"},
 		{En: "If your steady legitimate load needs more than the documented limit, open a ticket (https://console.cloud.tencent.com/workorder/category) to request a higher limit.", Zh: "若正常业务的持续负载确实超过文档限制，请提交工单（https://console.cloud.tencent.com/workorder/category）申请提升频率限制。"},
 	}},
-	{guide: 200, steps: []Text{
+	{guide: 204, steps: []Text{
 		{En: "Retry with exponential backoff and jitter (random wait up to min(30 s, 1 s × 2^n) before retry n); note the Go SDK's built-in rate-limit retry only covers the exact code `RequestLimitExceeded`, so handle this sub-code in your own retry loop.", Zh: "使用带随机抖动的指数退避重试（第 n 次重试前随机等待至多 min(30 秒, 1 秒 × 2^n)）；注意 Go SDK 内置的限频重试只针对 `RequestLimitExceeded` 本身，需自行处理该子错误码。"},
 		{En: "Iterate regions sequentially or with a small worker pool, and apply one client-side rate limiter shared by all regions, below the limit on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}} (\"默认接口请求频率限制: 20次/秒\").", Zh: "顺序遍历地域或使用小并发的工作池，并为所有地域共用一个客户端限流器，速率低于{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口页面的限制（“默认接口请求频率限制: 20次/秒”）。"},
 		{En: "Find the other callers of the account (CloudAudit https://console.cloud.tencent.com/cloudaudit shows API calls by user) and spread heavy jobs over time.", Zh: "找出该账号下的其他调用方（操作审计 https://console.cloud.tencent.com/cloudaudit 可按用户查看 API 调用），错开重负载任务的执行时间。"},
 	}},
-	{guide: 201, steps: []Text{
+	{guide: 205, steps: []Text{
 		{En: "Add your own retry with exponential backoff and jitter (random wait up to min(30 s, 1 s × 2^n)); the Python SDK's `StandardRetryer` does not retry this sub-code and the Go SDK's rate-limit retry does not either.", Zh: "自行实现带随机抖动的指数退避重试（随机等待至多 min(30 秒, 1 秒 × 2^n)）；Python SDK 的 `StandardRetryer` 和 Go SDK 的限频重试都不会重试该子错误码。"},
 		{En: "Throttle all callers behind the same egress IP with a shared limiter, kept below the action's documented limit (\"默认接口请求频率限制: 20次/秒\" on its page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}).", Zh: "对同一出口 IP 后的所有调用方使用共享限流器，速率低于{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口页面的限制（“默认接口请求频率限制: 20次/秒”）。"},
 		{En: "Reduce call volume with batching, larger page sizes and caching, and find the noisy client via request logs.", Zh: "通过批量查询、增大分页大小和缓存减少调用量，并从请求日志中找出调用过多的客户端。"},
 	}},
-	{guide: 202, steps: []Text{
+	{guide: 206, steps: []Text{
 		{En: "Retry with exponential backoff and jitter (random wait up to min(30 s, 1 s × 2^n) before retry n, about 5 attempts); the Go SDK's built-in retry covers only the exact code `RequestLimitExceeded`, so add your own loop in Go.", Zh: "使用带随机抖动的指数退避重试（第 n 次重试前随机等待至多 min(30 秒, 1 秒 × 2^n)，约 5 次）；Go SDK 内置重试只针对 `RequestLimitExceeded` 本身，Go 中需自行实现。"},
 		{En: "Throttle account-wide below the limit on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}} (\"默认接口请求频率限制: 20次/秒\"); lower Terraform concurrency with `terraform apply -parallelism=2`.", Zh: "在整个账号范围内限流，低于{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口页面的限制（“默认接口请求频率限制: 20次/秒”）；用 `terraform apply -parallelism=2` 降低 Terraform 并发。"},
 		{En: "Find which users call most in CloudAudit (https://console.cloud.tencent.com/cloudaudit) and schedule heavy jobs apart; cache Describe results.", Zh: "在操作审计（https://console.cloud.tencent.com/cloudaudit）中找出调用最多的用户，错开重负载任务，并缓存 Describe 查询结果。"},
 	}},
-	{guide: 203, steps: []Text{
+	{guide: 207, steps: []Text{
 		{En: "Send the request as POST with `TC3-HMAC-SHA256` (the SDK default; Go `cpf.HttpProfile.ReqMethod = \"POST\"`), which raises the limit to 10 MB.", Zh: "改用 POST + `TC3-HMAC-SHA256` 发送（SDK 默认方式；Go 为 `cpf.HttpProfile.ReqMethod = \"POST\"`），上限提高到 10 MB。"},
 		{En: "Split long lists into several smaller requests.", Zh: "将长列表拆分为多次较小的请求。"},
 		{En: "For large files, upload them to COS first and pass the object URL if the action accepts a URL parameter (see its page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}); otherwise compress or resize the content.", Zh: "对于大文件，如接口支持 URL 参数（见{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面），先上传到 COS 再传对象 URL；否则压缩内容或减小尺寸。"},
 	}},
-	{guide: 205, steps: []Text{
+	{guide: 209, steps: []Text{
 		{En: "Check the resource's state {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and wait until no task is running.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查看资源状态，等待进行中的任务结束。"},
 		{En: "If it is still bound, detach or delete the dependents first (the `Message` usually names them), then repeat the operation.", Zh: "若资源仍被绑定，先解绑或删除依赖对象（`Message` 通常会指出），再重新执行操作。"},
 		{En: "Serialize changes to one resource in your automation (one worker per resource, or a lock).", Zh: "在自动化流程中串行化对同一资源的修改（每个资源一个执行者或加锁）。"},
 	}},
-	{guide: 207, steps: []Text{
+	{guide: 211, steps: []Text{
 		{En: "Read `Message` and the sub-code to see which resource is short; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认缺少的是哪类资源；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
 		{En: "Choose another availability zone, region or specification, or a subnet with free IPs (check in the VPC console https://console.cloud.tencent.com/vpc/subnet).", Zh: "换用其他可用区、地域或规格，或选择仍有可用 IP 的子网（在 VPC 控制台 https://console.cloud.tencent.com/vpc/subnet 查看）。"},
 		{En: "If the instance must be running, check its status {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and wait for it to become Running.", Zh: "若需要实例处于运行状态，请{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查看状态，等待其变为运行中。"},
 		{En: "If you need that exact capacity, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId, region and specification.", Zh: "如必须使用该规格，请提交工单（https://console.cloud.tencent.com/workorder/category），附上 RequestId、地域和规格。"},
 	}},
-	{guide: 216, steps: []Text{
+	{guide: 220, steps: []Text{
 		{En: "List the resources of the region you call {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare their IDs with yours; repeat for the region the resource was created in.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台列出所调用地域中的资源并核对 ID；并对资源创建时所在的地域重复查询。"},
 		{En: "Run `tccli sts GetCallerIdentity` with the same credentials to confirm the account.", Zh: "用相同凭证执行 `tccli sts GetCallerIdentity`，确认所属账号。"},
 		{En: "Read `Message` and the sub-code to see which resource is missing, and create it first if needed; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认缺少的是哪个资源，必要时先创建；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
 	}},
-	{guide: 247, steps: []Text{
+	{guide: 255, steps: []Text{
 		{En: "Check the resource status {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and wait for a normal/Running state.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查看资源状态，等待其恢复正常/运行中。"},
 		{En: "If it is isolated, top up or renew at https://console.cloud.tencent.com/expense; the resource becomes usable again after recovery.", Zh: "若已被隔离，请在 https://console.cloud.tencent.com/expense 充值或续费，资源恢复后即可使用。"},
 		{En: "If the state is normal and the error persists, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId.", Zh: "若状态正常而错误持续，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
 	}},
-	{guide: 253, steps: []Text{
+	{guide: 261, steps: []Text{
 		{En: "Page through results with the action's paging parameters, usually `Offset`/`Limit` (e.g. `tccli {{p}} {{action}} --region <region> --Offset 0 --Limit 20`), and lower `Limit` until it succeeds.", Zh: "使用接口的分页参数（通常为 `Offset`/`Limit`）分页查询（如 `tccli {{p}} {{action}} --region <地域> --Offset 0 --Limit 20`），并调小 `Limit` 直到成功。"},
 		{En: "Narrow the query with the action's filter parameters (names, IDs, time range).", Zh: "使用接口的过滤参数（名称、ID、时间范围）缩小查询范围。"},
 		{En: "For large exports, split the time range or resource set into several calls.", Zh: "大批量导出时，把时间范围或资源集合拆成多次调用。"},
 	}},
-	{guide: 256, steps: []Text{
+	{guide: 264, steps: []Text{
 		{En: "Retry after a pause with exponential backoff and jitter (e.g. random wait up to 1 s, 2 s, 4 s ... capped at 60 s), for idempotent calls or calls carrying a `ClientToken`.", Zh: "对幂等调用或携带 `ClientToken` 的调用，暂停后使用带随机抖动的指数退避重试（如随机等待至多 1 秒、2 秒、4 秒……上限 60 秒）。"},
 		{En: "Check the console notifications (https://console.cloud.tencent.com/message) for maintenance or incident notices for {{product}} and the region.", Zh: "查看控制台站内信（https://console.cloud.tencent.com/message），确认{{product}}和该地域是否有维护或故障通知。"},
 		{En: "If it lasts more than a few minutes, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId, region and time.", Zh: "若持续超过数分钟，请提交工单（https://console.cloud.tencent.com/workorder/category），附上 RequestId、地域和时间。"},
 	}},
-	{guide: 257, steps: []Text{
+	{guide: 265, steps: []Text{
 		{En: "Run `tccli sts GetCallerIdentity` with the same credentials to see which user or role is calling.", Zh: "用相同凭证执行 `tccli sts GetCallerIdentity`，确认实际调用的用户或角色。"},
 		{En: "In the CAM console (https://console.cloud.tencent.com/cam), open that user or role, choose Associate Policy and attach the preset policy of {{product}} (its FullAccess or ReadOnlyAccess policy; search the policy list by name); or from the CLI: `tccli cam AttachUserPolicy --PolicyId <id> --AttachUin <subUin>`.", Zh: "在 CAM 控制台（https://console.cloud.tencent.com/cam）打开该用户或角色，点击“关联策略”，关联{{product}}的预设策略（FullAccess 或 ReadOnlyAccess 类策略，可在策略列表中按产品名称搜索）；或用命令行：`tccli cam AttachUserPolicy --PolicyId <id> --AttachUin <subUin>`。"},
 		{En: "For least privilege, create a custom policy at https://console.cloud.tencent.com/cam/policy that allows just the action, e.g. {\"version\":\"2.0\",\"statement\":[{\"effect\":\"allow\",\"action\":[\"<service>:{{action}}\"],\"resource\":[\"*\"]}]}, and attach it; `<service>` is the CAM service name given in the CAM documentation of {{product}} (usually, but not for every product, `{{p}}`).", Zh: "如需最小权限，在 https://console.cloud.tencent.com/cam/policy 新建仅允许该操作的自定义策略，例如 {\"version\":\"2.0\",\"statement\":[{\"effect\":\"allow\",\"action\":[\"<service>:{{action}}\"],\"resource\":[\"*\"]}]}，再关联给该用户；其中 `<service>` 是{{product}}的 CAM 文档中给出的服务名（通常是 `{{p}}`，但并非所有产品都如此）。"},
 		{En: "Open the console of {{product}} once with the root account or an admin and accept any service authorisation prompt; check attached policies for `deny`, IP or tag conditions.", Zh: "用主账号或管理员打开一次{{product}}的控制台，按提示完成服务授权；并检查已关联策略中的 `deny`、IP 或标签条件。"},
 	}},
-	{guide: 270, steps: []Text{
+	{guide: 278, steps: []Text{
 		{En: "Find the parameter named in `Message`, compare it with the action's input parameters on its page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}, and remove or rename it exactly as documented.", Zh: "找到 `Message` 中指出的参数，与{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的输入参数列表对比，删除该参数或按文档准确更正名称。"},
 		{En: "Use the request struct of an up-to-date official SDK (Go `{{p}}.New{{action}}Request()`), which only serialises defined fields.", Zh: "使用最新官方 SDK 中的请求结构（如 Go 的 `{{p}}.New{{action}}Request()`），它只会序列化已定义的字段。"},
 		{En: "Reproduce the call in API Explorer ({{explorer}}), which lists only valid parameters, and diff its request with yours.", Zh: "在 API Explorer（{{explorer}}）中复现调用（只会列出合法参数），并与自己的请求逐项对比。"},
 	}},
-	{guide: 272, steps: []Text{
+	{guide: 280, steps: []Text{
 		{En: "Read `Message` and the sub-code to see what the resource does not support (its type, edition, state or billing); `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认资源不支持的是哪一项（类型、规格、状态或计费方式）；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
 		{En: "Check the resource's edition and state {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare them with the feature's requirements in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查询资源的规格和状态，并与{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该功能的要求对照。"},
 		{En: "Upgrade the edition, change the configuration, complete the prerequisite in the console of {{product}}, or use a supported alternative.", Zh: "升级规格、修改配置、在{{product}}的控制台完成前置步骤，或改用受支持的替代方式。"},
 	}},
-	{guide: 284, steps: []Text{
+	{guide: 292, steps: []Text{
 		{En: "Send POST (recommended, with `TC3-HMAC-SHA256` and `Content-Type: application/json`) or GET to https://{{p}}.tencentcloudapi.com/.", Zh: "使用 POST（推荐，配合 `TC3-HMAC-SHA256` 和 `Content-Type: application/json`）或 GET 请求 https://{{p}}.tencentcloudapi.com/。"},
 		{En: "Do not call Tencent Cloud APIs from browser JavaScript; call them from your backend, which also keeps the SecretKey off the client.", Zh: "不要在浏览器 JavaScript 中直接调用腾讯云 API，应由后端调用，这样也能避免 SecretKey 暴露在客户端。"},
 		{En: "Use an official SDK, which always sends POST or GET (Go `cpf.HttpProfile.ReqMethod = \"POST\"`).", Zh: "使用官方 SDK，它只会发送 POST 或 GET（Go 为 `cpf.HttpProfile.ReqMethod = \"POST\"`）。"},
 	}},
-	{guide: 285, steps: []Text{
+	{guide: 293, steps: []Text{
 		{En: "List the regions {{product}} supports with `tccli region DescribeRegions --Product {{p}}`, and use one of the returned region IDs.", Zh: "用 `tccli region DescribeRegions --Product {{p}}` 查询{{product}}支持的地域，并使用返回的地域 ID。"},
 		{En: "Check the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; some actions list a restricted set of regions for the `Region` parameter.", Zh: "查看{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面，部分接口的 `Region` 参数只支持限定的地域列表。"},
 		{En: "Set the region in the client (`{{p}}.NewClient(cred, \"ap-guangzhou\", cpf)`, `tccli {{p}} {{action}} --region ap-guangzhou`) and make sure the resource really lives there.", Zh: "在客户端中设置地域（`{{p}}.NewClient(cred, \"ap-guangzhou\", cpf)`、`tccli {{p}} {{action}} --region ap-guangzhou`），并确认资源确实位于该地域。"},
 	}},
-	{guide: 286, steps: []Text{
+	{guide: 294, steps: []Text{
 		{En: "List the resources of the region you call {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare their IDs with yours; repeat for the region the resource was created in.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台列出所调用地域中的资源并核对 ID；并对资源创建时所在的地域重复查询。"},
 		{En: "Run `tccli sts GetCallerIdentity` with the same credentials to confirm the account.", Zh: "用相同凭证执行 `tccli sts GetCallerIdentity`，确认所属账号。"},
 		{En: "Read `Message` and the sub-code to see which resource is missing, and create it first if needed; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认缺少的是哪个资源，必要时先创建；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
 	}},
-	{guide: 287, steps: []Text{
+	{guide: 295, steps: []Text{
 		{En: "Read the `Message`; it usually names what denies the operation (the resource's state, a protection switch, arrears, a feature your account has not enabled).", Zh: "阅读 `Message`，其中通常会说明拒绝的原因（资源状态、保护开关、欠费、账号未开通的功能等）。"},
 		{En: "Check the resource {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and wait for a running change to finish.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台检查资源状态，并等待进行中的变更结束。"},
 		{En: "Check the account balance and overdue bills at https://console.cloud.tencent.com/expense; isolated resources refuse most operations.", Zh: "在 https://console.cloud.tencent.com/expense 检查账户余额和欠费情况；已隔离的资源会拒绝大多数操作。"},
 		{En: "Remove the blocking condition (turn the protection off, renew, apply for the feature), then call again; if nothing explains it, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId.", Zh: "消除阻断条件（关闭保护开关、续费、申请开通功能）后再调用；若找不到原因，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
 	}},
-	{guide: 288, steps: []Text{
+	{guide: 296, steps: []Text{
 		{En: "Read `Message` and the sub-code to see which quota was hit; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认触达了哪项配额；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
 		{En: "{{?quota}}Check the quota with `tccli {{p}} {{quota}} --region <region>`{{/}}{{!quota}}Check the quota in the console of {{product}} (its quota or usage page) or in the usage limits of its documentation{{/}}, then list current usage {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and delete what is unused.", Zh: "{{?quota}}用 `tccli {{p}} {{quota}} --region <地域>` 查看配额{{/}}{{!quota}}在{{product}}的控制台（配额或用量页面）或其文档的使用限制中查看配额{{/}}，再{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查询当前用量，删除不再使用的资源。"},
 		{En: "Split large batches into smaller requests when the limit is per request.", Zh: "如限制针对单次请求，请把大批量拆分为多次较小的请求。"},
 		{En: "If you need a higher quota, upgrade the instance edition where quotas depend on it, or open a ticket (https://console.cloud.tencent.com/workorder/category) to request an increase.", Zh: "如需更高配额，在配额取决于实例规格时升级实例规格，或提交工单（https://console.cloud.tencent.com/workorder/category）申请提升配额。"},
 	}},
-	{guide: 289, steps: []Text{
-		{En: "Read the parameter named in `Message` (the name in backticks, e.g. Parameter `Limit` format invalid.) and check its type and format on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}.", Zh: "找到 `Message` 中指出的参数（反引号中的参数名，如 参数 `Limit` 格式非法。），在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对其类型和格式。"},
-		{En: "Reproduce the call in API Explorer ({{explorer}}), which validates types and generates SDK code to copy, or with `tccli {{p}} {{action}} --region <region>`.", Zh: "在 API Explorer（{{explorer}}）中复现调用（它会校验类型并生成可参考的 SDK 代码），或用 `tccli {{p}} {{action}} --region <地域>` 复现。"},
-		{En: "Use an official SDK, which serialises arrays, numbers and JSON correctly; if you build requests yourself, remember the v1 (form) and v3 (JSON) encodings differ.", Zh: "使用官方 SDK，它会正确序列化数组、数值和 JSON；如自行构造请求，注意 v1（表单）与 v3（JSON）签名下的传参方式不同。"},
-	}},
-	{guide: 290, steps: []Text{
-		{En: "Read the sub-code and the `Message`: a signing problem has its own entry with exact steps (`errcode explain AuthFailure.SignatureExpire`, `AuthFailure.SignatureFailure`, `AuthFailure.SecretIdNotFound`).", Zh: "查看子错误码和 `Message`：签名类问题有各自的条目和具体步骤（`errcode explain AuthFailure.SignatureExpire`、`AuthFailure.SignatureFailure`、`AuthFailure.SecretIdNotFound`）。"},
-		{En: "If every call with this key fails, check the key pair at https://console.cloud.tencent.com/cam/capi (it exists and is enabled, no spaces around it) and the local clock (`date -u`; enable NTP).", Zh: "若使用该密钥的所有调用都失败，请在 https://console.cloud.tencent.com/cam/capi 核对密钥对（存在、已启用、前后无空格），并检查本机时钟（`date -u`，开启 NTP 时间同步）。"},
-		{En: "If only some actions fail, the calling sub-account or role lacks a CAM policy for them: at https://console.cloud.tencent.com/cam grant the preset policy of {{product}} (its FullAccess or ReadOnlyAccess policy; search the policy list by name) or a custom policy allowing the action (`<service>:{{action}}`, with the service name from the CAM documentation of {{product}}) on the resource.", Zh: "若只有部分接口失败，说明调用的子账号或角色缺少相应的 CAM 策略：在 https://console.cloud.tencent.com/cam 授予{{product}}的预设策略（FullAccess 或 ReadOnlyAccess 类策略，可在策略列表中按产品名称搜索），或授予允许在该资源上执行此接口（`<service>:{{action}}`，服务名见{{product}}的 CAM 文档）的自定义策略。"},
-		{En: "Reproduce the call with the same credentials in API Explorer ({{explorer}}) or with `tccli {{p}} {{action}} --region <region>`, then open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId if it still fails.", Zh: "用同一凭证在 API Explorer（{{explorer}}）中或用 `tccli {{p}} {{action}} --region <地域>` 复现调用；如仍失败，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
-	}},
-	{guide: 291, steps: []Text{
-		{En: "Find the parameter named in `Message` and check its allowed values on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; for `Region`, use a region listed for that API (e.g. `ap-guangzhou`).", Zh: "找到 `Message` 中指出的参数，在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对允许的取值；`Region` 请使用该接口列出的地域（如 `ap-guangzhou`）。"},
-		{En: "List the regions {{product}} supports with `tccli region DescribeRegions --Product {{p}}`.", Zh: "用 `tccli region DescribeRegions --Product {{p}}` 查询{{product}}支持的地域。"},
-		{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
-	}},
-	{guide: 292, steps: []Text{
-		{En: "Read the full `Message`; it usually names the state or rule that refused the operation, and `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读完整的 `Message`，其中通常会说明拒绝该操作的状态或规则；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
-		{En: "Check the resource state {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and wait for running tasks to finish.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查看资源状态，等待进行中的任务结束。"},
-		{En: "Check the account balance and overdue bills at https://console.cloud.tencent.com/expense.", Zh: "在 https://console.cloud.tencent.com/expense 检查账户余额和欠费情况。"},
-		{En: "If the state is normal and it persists, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId.", Zh: "若状态正常但问题持续，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
-	}},
-	{guide: 293, steps: []Text{
-		{En: "Read the sub-code and the `Message`: a signing problem has its own entry with exact steps (`errcode explain AuthFailure.SignatureExpire`, `AuthFailure.SignatureFailure`, `AuthFailure.SecretIdNotFound`).", Zh: "查看子错误码和 `Message`：签名类问题有各自的条目和具体步骤（`errcode explain AuthFailure.SignatureExpire`、`AuthFailure.SignatureFailure`、`AuthFailure.SecretIdNotFound`）。"},
-		{En: "If every call with this key fails, check the key pair at https://console.cloud.tencent.com/cam/capi (it exists and is enabled, no spaces around it) and the local clock (`date -u`; enable NTP).", Zh: "若使用该密钥的所有调用都失败，请在 https://console.cloud.tencent.com/cam/capi 核对密钥对（存在、已启用、前后无空格），并检查本机时钟（`date -u`，开启 NTP 时间同步）。"},
-		{En: "If only some actions fail, the calling sub-account or role lacks a CAM policy for them: at https://console.cloud.tencent.com/cam grant the preset policy of {{product}} (its FullAccess or ReadOnlyAccess policy; search the policy list by name) or a custom policy allowing the action (`<service>:{{action}}`, with the service name from the CAM documentation of {{product}}) on the resource.", Zh: "若只有部分接口失败，说明调用的子账号或角色缺少相应的 CAM 策略：在 https://console.cloud.tencent.com/cam 授予{{product}}的预设策略（FullAccess 或 ReadOnlyAccess 类策略，可在策略列表中按产品名称搜索），或授予允许在该资源上执行此接口（`<service>:{{action}}`，服务名见{{product}}的 CAM 文档）的自定义策略。"},
-		{En: "Reproduce the call with the same credentials in API Explorer ({{explorer}}) or with `tccli {{p}} {{action}} --region <region>`, then open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId if it still fails.", Zh: "用同一凭证在 API Explorer（{{explorer}}）中或用 `tccli {{p}} {{action}} --region <地域>` 复现调用；如仍失败，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
-	}},
-	{guide: 294, steps: []Text{
-		{En: "Record the `RequestId`, action, region and time; they are what support needs to trace the failure.", Zh: "记录 `RequestId`、接口名、地域和时间，这是技术支持定位问题所需的信息。"},
-		{En: "For an idempotent call (Describe*, or a create carrying the same `ClientToken`), retry at most twice with backoff (1 s, then 2 s); do not loop.", Zh: "对幂等调用（Describe* 查询，或携带相同 `ClientToken` 的创建请求），以退避方式（1 秒，再 2 秒）最多重试两次；不要循环重试。"},
-		{En: "If it fails again with the same parameters, try the operation in the console of {{product}} or in API Explorer ({{explorer}}) to rule out client-side causes.", Zh: "若同样参数再次失败，可在{{product}}的控制台或 API Explorer（{{explorer}}）中执行同一操作，排除客户端因素。"},
-		{En: "If it persists, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId.", Zh: "若问题持续，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
-	}},
-	{guide: 295, steps: []Text{
-		{En: "Read the parameter named in `Message` (the name in backticks, e.g. Parameter `Limit` format invalid.) and check its type and format on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}.", Zh: "找到 `Message` 中指出的参数（反引号中的参数名，如 参数 `Limit` 格式非法。），在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对其类型和格式。"},
-		{En: "Reproduce the call in API Explorer ({{explorer}}), which validates types and generates SDK code to copy, or with `tccli {{p}} {{action}} --region <region>`.", Zh: "在 API Explorer（{{explorer}}）中复现调用（它会校验类型并生成可参考的 SDK 代码），或用 `tccli {{p}} {{action}} --region <地域>` 复现。"},
-		{En: "Use an official SDK, which serialises arrays, numbers and JSON correctly; if you build requests yourself, remember the v1 (form) and v3 (JSON) encodings differ.", Zh: "使用官方 SDK，它会正确序列化数组、数值和 JSON；如自行构造请求，注意 v1（表单）与 v3（JSON）签名下的传参方式不同。"},
-	}},
-	{guide: 296, steps: []Text{
-		{En: "Find the parameter named in `Message` and check its allowed values on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; for `Region`, use a region listed for that API (e.g. `ap-guangzhou`).", Zh: "找到 `Message` 中指出的参数，在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对允许的取值；`Region` 请使用该接口列出的地域（如 `ap-guangzhou`）。"},
-		{En: "List the regions {{product}} supports with `tccli region DescribeRegions --Product {{p}}`.", Zh: "用 `tccli region DescribeRegions --Product {{p}}` 查询{{product}}支持的地域。"},
-		{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
-	}},
 	{guide: 297, steps: []Text{
-		{En: "Record the `RequestId`, action, region and time; they are what support needs to trace the failure.", Zh: "记录 `RequestId`、接口名、地域和时间，这是技术支持定位问题所需的信息。"},
-		{En: "For an idempotent call (Describe*, or a create carrying the same `ClientToken`), retry at most twice with backoff (1 s, then 2 s); do not loop.", Zh: "对幂等调用（Describe* 查询，或携带相同 `ClientToken` 的创建请求），以退避方式（1 秒，再 2 秒）最多重试两次；不要循环重试。"},
-		{En: "If it fails again with the same parameters, try the operation in the console of {{product}} or in API Explorer ({{explorer}}) to rule out client-side causes.", Zh: "若同样参数再次失败，可在{{product}}的控制台或 API Explorer（{{explorer}}）中执行同一操作，排除客户端因素。"},
-		{En: "If it persists, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId.", Zh: "若问题持续，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
+		{En: "Read the parameter named in `Message` (the name in backticks, e.g. Parameter `Limit` format invalid.) and check its type and format on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}.", Zh: "找到 `Message` 中指出的参数（反引号中的参数名，如 参数 `Limit` 格式非法。），在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对其类型和格式。"},
+		{En: "Reproduce the call in API Explorer ({{explorer}}), which validates types and generates SDK code to copy, or with `tccli {{p}} {{action}} --region <region>`.", Zh: "在 API Explorer（{{explorer}}）中复现调用（它会校验类型并生成可参考的 SDK 代码），或用 `tccli {{p}} {{action}} --region <地域>` 复现。"},
+		{En: "Use an official SDK, which serialises arrays, numbers and JSON correctly; if you build requests yourself, remember the v1 (form) and v3 (JSON) encodings differ.", Zh: "使用官方 SDK，它会正确序列化数组、数值和 JSON；如自行构造请求，注意 v1（表单）与 v3（JSON）签名下的传参方式不同。"},
 	}},
 	{guide: 298, steps: []Text{
-		{En: "Record the `RequestId`, action, region and time; they are what support needs to trace the failure.", Zh: "记录 `RequestId`、接口名、地域和时间，这是技术支持定位问题所需的信息。"},
-		{En: "For an idempotent call (Describe*, or a create carrying the same `ClientToken`), retry at most twice with backoff (1 s, then 2 s); do not loop.", Zh: "对幂等调用（Describe* 查询，或携带相同 `ClientToken` 的创建请求），以退避方式（1 秒，再 2 秒）最多重试两次；不要循环重试。"},
-		{En: "If it fails again with the same parameters, try the operation in the console of {{product}} or in API Explorer ({{explorer}}) to rule out client-side causes.", Zh: "若同样参数再次失败，可在{{product}}的控制台或 API Explorer（{{explorer}}）中执行同一操作，排除客户端因素。"},
-		{En: "If it persists, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId.", Zh: "若问题持续，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
+		{En: "Read the sub-code and the `Message`: a signing problem has its own entry with exact steps (`errcode explain AuthFailure.SignatureExpire`, `AuthFailure.SignatureFailure`, `AuthFailure.SecretIdNotFound`).", Zh: "查看子错误码和 `Message`：签名类问题有各自的条目和具体步骤（`errcode explain AuthFailure.SignatureExpire`、`AuthFailure.SignatureFailure`、`AuthFailure.SecretIdNotFound`）。"},
+		{En: "If every call with this key fails, check the key pair at https://console.cloud.tencent.com/cam/capi (it exists and is enabled, no spaces around it) and the local clock (`date -u`; enable NTP).", Zh: "若使用该密钥的所有调用都失败，请在 https://console.cloud.tencent.com/cam/capi 核对密钥对（存在、已启用、前后无空格），并检查本机时钟（`date -u`，开启 NTP 时间同步）。"},
+		{En: "If only some actions fail, the calling sub-account or role lacks a CAM policy for them: at https://console.cloud.tencent.com/cam grant the preset policy of {{product}} (its FullAccess or ReadOnlyAccess policy; search the policy list by name) or a custom policy allowing the action (`<service>:{{action}}`, with the service name from the CAM documentation of {{product}}) on the resource.", Zh: "若只有部分接口失败，说明调用的子账号或角色缺少相应的 CAM 策略：在 https://console.cloud.tencent.com/cam 授予{{product}}的预设策略（FullAccess 或 ReadOnlyAccess 类策略，可在策略列表中按产品名称搜索），或授予允许在该资源上执行此接口（`<service>:{{action}}`，服务名见{{product}}的 CAM 文档）的自定义策略。"},
+		{En: "Reproduce the call with the same credentials in API Explorer ({{explorer}}) or with `tccli {{p}} {{action}} --region <region>`, then open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId if it still fails.", Zh: "用同一凭证在 API Explorer（{{explorer}}）中或用 `tccli {{p}} {{action}} --region <地域>` 复现调用；如仍失败，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
 	}},
 	{guide: 299, steps: []Text{
-		{En: "Run `tccli sts GetCallerIdentity` with the same credentials to see which user or role is calling.", Zh: "用相同凭证执行 `tccli sts GetCallerIdentity`，确认实际调用的用户或角色。"},
-		{En: "In the CAM console (https://console.cloud.tencent.com/cam), open that user or role, choose Associate Policy and attach the preset policy of {{product}} (its FullAccess or ReadOnlyAccess policy; search the policy list by name); or from the CLI: `tccli cam AttachUserPolicy --PolicyId <id> --AttachUin <subUin>`.", Zh: "在 CAM 控制台（https://console.cloud.tencent.com/cam）打开该用户或角色，点击“关联策略”，关联{{product}}的预设策略（FullAccess 或 ReadOnlyAccess 类策略，可在策略列表中按产品名称搜索）；或用命令行：`tccli cam AttachUserPolicy --PolicyId <id> --AttachUin <subUin>`。"},
-		{En: "For least privilege, create a custom policy at https://console.cloud.tencent.com/cam/policy that allows just the action, e.g. {\"version\":\"2.0\",\"statement\":[{\"effect\":\"allow\",\"action\":[\"<service>:{{action}}\"],\"resource\":[\"*\"]}]}, and attach it; `<service>` is the CAM service name given in the CAM documentation of {{product}} (usually, but not for every product, `{{p}}`).", Zh: "如需最小权限，在 https://console.cloud.tencent.com/cam/policy 新建仅允许该操作的自定义策略，例如 {\"version\":\"2.0\",\"statement\":[{\"effect\":\"allow\",\"action\":[\"<service>:{{action}}\"],\"resource\":[\"*\"]}]}，再关联给该用户；其中 `<service>` 是{{product}}的 CAM 文档中给出的服务名（通常是 `{{p}}`，但并非所有产品都如此）。"},
-		{En: "Open the console of {{product}} once with the root account or an admin and accept any service authorisation prompt; check attached policies for `deny`, IP or tag conditions.", Zh: "用主账号或管理员打开一次{{product}}的控制台，按提示完成服务授权；并检查已关联策略中的 `deny`、IP 或标签条件。"},
+		{En: "Find the parameter named in `Message` and check its allowed values on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; for `Region`, use a region listed for that API (e.g. `ap-guangzhou`).", Zh: "找到 `Message` 中指出的参数，在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对允许的取值；`Region` 请使用该接口列出的地域（如 `ap-guangzhou`）。"},
+		{En: "List the regions {{product}} supports with `tccli region DescribeRegions --Product {{p}}`.", Zh: "用 `tccli region DescribeRegions --Product {{p}}` 查询{{product}}支持的地域。"},
+		{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
 	}},
 	{guide: 300, steps: []Text{
 		{En: "Read the full `Message`; it usually names the state or rule that refused the operation, and `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读完整的 `Message`，其中通常会说明拒绝该操作的状态或规则；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
@@ -8291,61 +8429,61 @@ var guideTemplates = []guideTemplate{
 		{En: "If the state is normal and it persists, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId.", Zh: "若状态正常但问题持续，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
 	}},
 	{guide: 301, steps: []Text{
+		{En: "Read the sub-code and the `Message`: a signing problem has its own entry with exact steps (`errcode explain AuthFailure.SignatureExpire`, `AuthFailure.SignatureFailure`, `AuthFailure.SecretIdNotFound`).", Zh: "查看子错误码和 `Message`：签名类问题有各自的条目和具体步骤（`errcode explain AuthFailure.SignatureExpire`、`AuthFailure.SignatureFailure`、`AuthFailure.SecretIdNotFound`）。"},
+		{En: "If every call with this key fails, check the key pair at https://console.cloud.tencent.com/cam/capi (it exists and is enabled, no spaces around it) and the local clock (`date -u`; enable NTP).", Zh: "若使用该密钥的所有调用都失败，请在 https://console.cloud.tencent.com/cam/capi 核对密钥对（存在、已启用、前后无空格），并检查本机时钟（`date -u`，开启 NTP 时间同步）。"},
+		{En: "If only some actions fail, the calling sub-account or role lacks a CAM policy for them: at https://console.cloud.tencent.com/cam grant the preset policy of {{product}} (its FullAccess or ReadOnlyAccess policy; search the policy list by name) or a custom policy allowing the action (`<service>:{{action}}`, with the service name from the CAM documentation of {{product}}) on the resource.", Zh: "若只有部分接口失败，说明调用的子账号或角色缺少相应的 CAM 策略：在 https://console.cloud.tencent.com/cam 授予{{product}}的预设策略（FullAccess 或 ReadOnlyAccess 类策略，可在策略列表中按产品名称搜索），或授予允许在该资源上执行此接口（`<service>:{{action}}`，服务名见{{product}}的 CAM 文档）的自定义策略。"},
+		{En: "Reproduce the call with the same credentials in API Explorer ({{explorer}}) or with `tccli {{p}} {{action}} --region <region>`, then open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId if it still fails.", Zh: "用同一凭证在 API Explorer（{{explorer}}）中或用 `tccli {{p}} {{action}} --region <地域>` 复现调用；如仍失败，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
+	}},
+	{guide: 302, steps: []Text{
 		{En: "Record the `RequestId`, action, region and time; they are what support needs to trace the failure.", Zh: "记录 `RequestId`、接口名、地域和时间，这是技术支持定位问题所需的信息。"},
 		{En: "For an idempotent call (Describe*, or a create carrying the same `ClientToken`), retry at most twice with backoff (1 s, then 2 s); do not loop.", Zh: "对幂等调用（Describe* 查询，或携带相同 `ClientToken` 的创建请求），以退避方式（1 秒，再 2 秒）最多重试两次；不要循环重试。"},
 		{En: "If it fails again with the same parameters, try the operation in the console of {{product}} or in API Explorer ({{explorer}}) to rule out client-side causes.", Zh: "若同样参数再次失败，可在{{product}}的控制台或 API Explorer（{{explorer}}）中执行同一操作，排除客户端因素。"},
 		{En: "If it persists, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId.", Zh: "若问题持续，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
 	}},
-	{guide: 302, steps: []Text{
+	{guide: 303, steps: []Text{
+		{En: "Read the parameter named in `Message` (the name in backticks, e.g. Parameter `Limit` format invalid.) and check its type and format on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}.", Zh: "找到 `Message` 中指出的参数（反引号中的参数名，如 参数 `Limit` 格式非法。），在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对其类型和格式。"},
+		{En: "Reproduce the call in API Explorer ({{explorer}}), which validates types and generates SDK code to copy, or with `tccli {{p}} {{action}} --region <region>`.", Zh: "在 API Explorer（{{explorer}}）中复现调用（它会校验类型并生成可参考的 SDK 代码），或用 `tccli {{p}} {{action}} --region <地域>` 复现。"},
+		{En: "Use an official SDK, which serialises arrays, numbers and JSON correctly; if you build requests yourself, remember the v1 (form) and v3 (JSON) encodings differ.", Zh: "使用官方 SDK，它会正确序列化数组、数值和 JSON；如自行构造请求，注意 v1（表单）与 v3（JSON）签名下的传参方式不同。"},
+	}},
+	{guide: 304, steps: []Text{
+		{En: "Find the parameter named in `Message` and check its allowed values on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; for `Region`, use a region listed for that API (e.g. `ap-guangzhou`).", Zh: "找到 `Message` 中指出的参数，在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对允许的取值；`Region` 请使用该接口列出的地域（如 `ap-guangzhou`）。"},
+		{En: "List the regions {{product}} supports with `tccli region DescribeRegions --Product {{p}}`.", Zh: "用 `tccli region DescribeRegions --Product {{p}}` 查询{{product}}支持的地域。"},
+		{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
+	}},
+	{guide: 305, steps: []Text{
+		{En: "Record the `RequestId`, action, region and time; they are what support needs to trace the failure.", Zh: "记录 `RequestId`、接口名、地域和时间，这是技术支持定位问题所需的信息。"},
+		{En: "For an idempotent call (Describe*, or a create carrying the same `ClientToken`), retry at most twice with backoff (1 s, then 2 s); do not loop.", Zh: "对幂等调用（Describe* 查询，或携带相同 `ClientToken` 的创建请求），以退避方式（1 秒，再 2 秒）最多重试两次；不要循环重试。"},
+		{En: "If it fails again with the same parameters, try the operation in the console of {{product}} or in API Explorer ({{explorer}}) to rule out client-side causes.", Zh: "若同样参数再次失败，可在{{product}}的控制台或 API Explorer（{{explorer}}）中执行同一操作，排除客户端因素。"},
+		{En: "If it persists, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId.", Zh: "若问题持续，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
+	}},
+	{guide: 306, steps: []Text{
+		{En: "Record the `RequestId`, action, region and time; they are what support needs to trace the failure.", Zh: "记录 `RequestId`、接口名、地域和时间，这是技术支持定位问题所需的信息。"},
+		{En: "For an idempotent call (Describe*, or a create carrying the same `ClientToken`), retry at most twice with backoff (1 s, then 2 s); do not loop.", Zh: "对幂等调用（Describe* 查询，或携带相同 `ClientToken` 的创建请求），以退避方式（1 秒，再 2 秒）最多重试两次；不要循环重试。"},
+		{En: "If it fails again with the same parameters, try the operation in the console of {{product}} or in API Explorer ({{explorer}}) to rule out client-side causes.", Zh: "若同样参数再次失败，可在{{product}}的控制台或 API Explorer（{{explorer}}）中执行同一操作，排除客户端因素。"},
+		{En: "If it persists, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId.", Zh: "若问题持续，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
+	}},
+	{guide: 307, steps: []Text{
+		{En: "Run `tccli sts GetCallerIdentity` with the same credentials to see which user or role is calling.", Zh: "用相同凭证执行 `tccli sts GetCallerIdentity`，确认实际调用的用户或角色。"},
+		{En: "In the CAM console (https://console.cloud.tencent.com/cam), open that user or role, choose Associate Policy and attach the preset policy of {{product}} (its FullAccess or ReadOnlyAccess policy; search the policy list by name); or from the CLI: `tccli cam AttachUserPolicy --PolicyId <id> --AttachUin <subUin>`.", Zh: "在 CAM 控制台（https://console.cloud.tencent.com/cam）打开该用户或角色，点击“关联策略”，关联{{product}}的预设策略（FullAccess 或 ReadOnlyAccess 类策略，可在策略列表中按产品名称搜索）；或用命令行：`tccli cam AttachUserPolicy --PolicyId <id> --AttachUin <subUin>`。"},
+		{En: "For least privilege, create a custom policy at https://console.cloud.tencent.com/cam/policy that allows just the action, e.g. {\"version\":\"2.0\",\"statement\":[{\"effect\":\"allow\",\"action\":[\"<service>:{{action}}\"],\"resource\":[\"*\"]}]}, and attach it; `<service>` is the CAM service name given in the CAM documentation of {{product}} (usually, but not for every product, `{{p}}`).", Zh: "如需最小权限，在 https://console.cloud.tencent.com/cam/policy 新建仅允许该操作的自定义策略，例如 {\"version\":\"2.0\",\"statement\":[{\"effect\":\"allow\",\"action\":[\"<service>:{{action}}\"],\"resource\":[\"*\"]}]}，再关联给该用户；其中 `<service>` 是{{product}}的 CAM 文档中给出的服务名（通常是 `{{p}}`，但并非所有产品都如此）。"},
+		{En: "Open the console of {{product}} once with the root account or an admin and accept any service authorisation prompt; check attached policies for `deny`, IP or tag conditions.", Zh: "用主账号或管理员打开一次{{product}}的控制台，按提示完成服务授权；并检查已关联策略中的 `deny`、IP 或标签条件。"},
+	}},
+	{guide: 308, steps: []Text{
+		{En: "Read the full `Message`; it usually names the state or rule that refused the operation, and `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读完整的 `Message`，其中通常会说明拒绝该操作的状态或规则；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
+		{En: "Check the resource state {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and wait for running tasks to finish.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查看资源状态，等待进行中的任务结束。"},
+		{En: "Check the account balance and overdue bills at https://console.cloud.tencent.com/expense.", Zh: "在 https://console.cloud.tencent.com/expense 检查账户余额和欠费情况。"},
+		{En: "If the state is normal and it persists, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId.", Zh: "若状态正常但问题持续，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
+	}},
+	{guide: 309, steps: []Text{
+		{En: "Record the `RequestId`, action, region and time; they are what support needs to trace the failure.", Zh: "记录 `RequestId`、接口名、地域和时间，这是技术支持定位问题所需的信息。"},
+		{En: "For an idempotent call (Describe*, or a create carrying the same `ClientToken`), retry at most twice with backoff (1 s, then 2 s); do not loop.", Zh: "对幂等调用（Describe* 查询，或携带相同 `ClientToken` 的创建请求），以退避方式（1 秒，再 2 秒）最多重试两次；不要循环重试。"},
+		{En: "If it fails again with the same parameters, try the operation in the console of {{product}} or in API Explorer ({{explorer}}) to rule out client-side causes.", Zh: "若同样参数再次失败，可在{{product}}的控制台或 API Explorer（{{explorer}}）中执行同一操作，排除客户端因素。"},
+		{En: "If it persists, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId.", Zh: "若问题持续，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
+	}},
+	{guide: 310, steps: []Text{
 		{En: "Read `Message` and the sub-code to see what the resource does not support (its type, edition, state or billing); `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认资源不支持的是哪一项（类型、规格、状态或计费方式）；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
 		{En: "Check the resource's edition and state {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare them with the feature's requirements in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查询资源的规格和状态，并与{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该功能的要求对照。"},
 		{En: "Upgrade the edition, change the configuration, complete the prerequisite in the console of {{product}}, or use a supported alternative.", Zh: "升级规格、修改配置、在{{product}}的控制台完成前置步骤，或改用受支持的替代方式。"},
-	}},
-	{guide: 303, steps: []Text{
-		{En: "Record the `RequestId`, action, region and time; they are what support needs to trace the failure.", Zh: "记录 `RequestId`、接口名、地域和时间，这是技术支持定位问题所需的信息。"},
-		{En: "For an idempotent call (Describe*, or a create carrying the same `ClientToken`), retry at most twice with backoff (1 s, then 2 s); do not loop.", Zh: "对幂等调用（Describe* 查询，或携带相同 `ClientToken` 的创建请求），以退避方式（1 秒，再 2 秒）最多重试两次；不要循环重试。"},
-		{En: "If it fails again with the same parameters, try the operation in the console of {{product}} or in API Explorer ({{explorer}}) to rule out client-side causes.", Zh: "若同样参数再次失败，可在{{product}}的控制台或 API Explorer（{{explorer}}）中执行同一操作，排除客户端因素。"},
-		{En: "If it persists, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId.", Zh: "若问题持续，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
-	}},
-	{guide: 304, steps: []Text{
-		{En: "Record the `RequestId`, action, region and time; they are what support needs to trace the failure.", Zh: "记录 `RequestId`、接口名、地域和时间，这是技术支持定位问题所需的信息。"},
-		{En: "For an idempotent call (Describe*, or a create carrying the same `ClientToken`), retry at most twice with backoff (1 s, then 2 s); do not loop.", Zh: "对幂等调用（Describe* 查询，或携带相同 `ClientToken` 的创建请求），以退避方式（1 秒，再 2 秒）最多重试两次；不要循环重试。"},
-		{En: "If it fails again with the same parameters, try the operation in the console of {{product}} or in API Explorer ({{explorer}}) to rule out client-side causes.", Zh: "若同样参数再次失败，可在{{product}}的控制台或 API Explorer（{{explorer}}）中执行同一操作，排除客户端因素。"},
-		{En: "If it persists, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId.", Zh: "若问题持续，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
-	}},
-	{guide: 305, steps: []Text{
-		{En: "Read `Message` and the sub-code to see which quota was hit; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认触达了哪项配额；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
-		{En: "{{?quota}}Check the quota with `tccli {{p}} {{quota}} --region <region>`{{/}}{{!quota}}Check the quota in the console of {{product}} (its quota or usage page) or in the usage limits of its documentation{{/}}, then list current usage {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and delete what is unused.", Zh: "{{?quota}}用 `tccli {{p}} {{quota}} --region <地域>` 查看配额{{/}}{{!quota}}在{{product}}的控制台（配额或用量页面）或其文档的使用限制中查看配额{{/}}，再{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查询当前用量，删除不再使用的资源。"},
-		{En: "Split large batches into smaller requests when the limit is per request.", Zh: "如限制针对单次请求，请把大批量拆分为多次较小的请求。"},
-		{En: "If you need a higher quota, upgrade the instance edition where quotas depend on it, or open a ticket (https://console.cloud.tencent.com/workorder/category) to request an increase.", Zh: "如需更高配额，在配额取决于实例规格时升级实例规格，或提交工单（https://console.cloud.tencent.com/workorder/category）申请提升配额。"},
-	}},
-	{guide: 306, steps: []Text{
-		{En: "List the resources of the region you call {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare their IDs with yours; repeat for the region the resource was created in.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台列出所调用地域中的资源并核对 ID；并对资源创建时所在的地域重复查询。"},
-		{En: "Run `tccli sts GetCallerIdentity` with the same credentials to confirm the account.", Zh: "用相同凭证执行 `tccli sts GetCallerIdentity`，确认所属账号。"},
-		{En: "Read `Message` and the sub-code to see which resource is missing, and create it first if needed; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认缺少的是哪个资源，必要时先创建；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
-	}},
-	{guide: 307, steps: []Text{
-		{En: "Read `Message` and the sub-code to see which quota was hit; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认触达了哪项配额；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
-		{En: "{{?quota}}Check the quota with `tccli {{p}} {{quota}} --region <region>`{{/}}{{!quota}}Check the quota in the console of {{product}} (its quota or usage page) or in the usage limits of its documentation{{/}}, then list current usage {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and delete what is unused.", Zh: "{{?quota}}用 `tccli {{p}} {{quota}} --region <地域>` 查看配额{{/}}{{!quota}}在{{product}}的控制台（配额或用量页面）或其文档的使用限制中查看配额{{/}}，再{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查询当前用量，删除不再使用的资源。"},
-		{En: "Split large batches into smaller requests when the limit is per request.", Zh: "如限制针对单次请求，请把大批量拆分为多次较小的请求。"},
-		{En: "If you need a higher quota, upgrade the instance edition where quotas depend on it, or open a ticket (https://console.cloud.tencent.com/workorder/category) to request an increase.", Zh: "如需更高配额，在配额取决于实例规格时升级实例规格，或提交工单（https://console.cloud.tencent.com/workorder/category）申请提升配额。"},
-	}},
-	{guide: 308, steps: []Text{
-		{En: "Read `Message` and the sub-code to see which quota was hit; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认触达了哪项配额；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
-		{En: "{{?quota}}Check the quota with `tccli {{p}} {{quota}} --region <region>`{{/}}{{!quota}}Check the quota in the console of {{product}} (its quota or usage page) or in the usage limits of its documentation{{/}}, then list current usage {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and delete what is unused.", Zh: "{{?quota}}用 `tccli {{p}} {{quota}} --region <地域>` 查看配额{{/}}{{!quota}}在{{product}}的控制台（配额或用量页面）或其文档的使用限制中查看配额{{/}}，再{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查询当前用量，删除不再使用的资源。"},
-		{En: "Split large batches into smaller requests when the limit is per request.", Zh: "如限制针对单次请求，请把大批量拆分为多次较小的请求。"},
-		{En: "If you need a higher quota, upgrade the instance edition where quotas depend on it, or open a ticket (https://console.cloud.tencent.com/workorder/category) to request an increase.", Zh: "如需更高配额，在配额取决于实例规格时升级实例规格，或提交工单（https://console.cloud.tencent.com/workorder/category）申请提升配额。"},
-	}},
-	{guide: 309, steps: []Text{
-		{En: "Read `Message` and the sub-code to see which quota was hit; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认触达了哪项配额；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
-		{En: "{{?quota}}Check the quota with `tccli {{p}} {{quota}} --region <region>`{{/}}{{!quota}}Check the quota in the console of {{product}} (its quota or usage page) or in the usage limits of its documentation{{/}}, then list current usage {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and delete what is unused.", Zh: "{{?quota}}用 `tccli {{p}} {{quota}} --region <地域>` 查看配额{{/}}{{!quota}}在{{product}}的控制台（配额或用量页面）或其文档的使用限制中查看配额{{/}}，再{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查询当前用量，删除不再使用的资源。"},
-		{En: "Split large batches into smaller requests when the limit is per request.", Zh: "如限制针对单次请求，请把大批量拆分为多次较小的请求。"},
-		{En: "If you need a higher quota, upgrade the instance edition where quotas depend on it, or open a ticket (https://console.cloud.tencent.com/workorder/category) to request an increase.", Zh: "如需更高配额，在配额取决于实例规格时升级实例规格，或提交工单（https://console.cloud.tencent.com/workorder/category）申请提升配额。"},
-	}},
-	{guide: 310, steps: []Text{
-		{En: "Look the action up in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}, or list its actions with `tccli {{p}} help`, and copy the exact name.", Zh: "在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中查找该接口，或用 `tccli {{p}} help` 列出接口，复制准确名称。"},
-		{En: "Check that host, action and version belong together: host {{p}}.tencentcloudapi.com, `X-TC-Action` `{{action}}`, `X-TC-Version` `{{version}}`.", Zh: "确认域名、接口名和版本三者对应：域名 {{p}}.tencentcloudapi.com、`X-TC-Action` 为 `{{action}}`、`X-TC-Version` 为 `{{version}}`。"},
-		{En: "Use the {{p}} client of an up-to-date official SDK (Go package `tencentcloud/{{p}}/{{pkgversion}}`) instead of a generic/common client with hand-typed action names.", Zh: "使用最新官方 SDK 中 {{p}} 的客户端（Go 包 `tencentcloud/{{p}}/{{pkgversion}}`），而不是在通用客户端里手工填写接口名。"},
 	}},
 	{guide: 311, steps: []Text{
 		{En: "Record the `RequestId`, action, region and time; they are what support needs to trace the failure.", Zh: "记录 `RequestId`、接口名、地域和时间，这是技术支持定位问题所需的信息。"},
@@ -8354,48 +8492,50 @@ var guideTemplates = []guideTemplate{
 		{En: "If it persists, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId.", Zh: "若问题持续，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
 	}},
 	{guide: 312, steps: []Text{
-		{En: "Read the full `Message`; it usually names the state or rule that refused the operation, and `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读完整的 `Message`，其中通常会说明拒绝该操作的状态或规则；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
-		{En: "Check the resource state {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and wait for running tasks to finish.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查看资源状态，等待进行中的任务结束。"},
-		{En: "Check the account balance and overdue bills at https://console.cloud.tencent.com/expense.", Zh: "在 https://console.cloud.tencent.com/expense 检查账户余额和欠费情况。"},
-		{En: "If the state is normal and it persists, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId.", Zh: "若状态正常但问题持续，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
+		{En: "Record the `RequestId`, action, region and time; they are what support needs to trace the failure.", Zh: "记录 `RequestId`、接口名、地域和时间，这是技术支持定位问题所需的信息。"},
+		{En: "For an idempotent call (Describe*, or a create carrying the same `ClientToken`), retry at most twice with backoff (1 s, then 2 s); do not loop.", Zh: "对幂等调用（Describe* 查询，或携带相同 `ClientToken` 的创建请求），以退避方式（1 秒，再 2 秒）最多重试两次；不要循环重试。"},
+		{En: "If it fails again with the same parameters, try the operation in the console of {{product}} or in API Explorer ({{explorer}}) to rule out client-side causes.", Zh: "若同样参数再次失败，可在{{product}}的控制台或 API Explorer（{{explorer}}）中执行同一操作，排除客户端因素。"},
+		{En: "If it persists, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId.", Zh: "若问题持续，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
 	}},
 	{guide: 313, steps: []Text{
-		{En: "Find the parameter named in `Message` and check its allowed values on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; for `Region`, use a region listed for that API (e.g. `ap-guangzhou`).", Zh: "找到 `Message` 中指出的参数，在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对允许的取值；`Region` 请使用该接口列出的地域（如 `ap-guangzhou`）。"},
-		{En: "List the regions {{product}} supports with `tccli region DescribeRegions --Product {{p}}`.", Zh: "用 `tccli region DescribeRegions --Product {{p}}` 查询{{product}}支持的地域。"},
-		{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
+		{En: "Read `Message` and the sub-code to see which quota was hit; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认触达了哪项配额；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
+		{En: "{{?quota}}Check the quota with `tccli {{p}} {{quota}} --region <region>`{{/}}{{!quota}}Check the quota in the console of {{product}} (its quota or usage page) or in the usage limits of its documentation{{/}}, then list current usage {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and delete what is unused.", Zh: "{{?quota}}用 `tccli {{p}} {{quota}} --region <地域>` 查看配额{{/}}{{!quota}}在{{product}}的控制台（配额或用量页面）或其文档的使用限制中查看配额{{/}}，再{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查询当前用量，删除不再使用的资源。"},
+		{En: "Split large batches into smaller requests when the limit is per request.", Zh: "如限制针对单次请求，请把大批量拆分为多次较小的请求。"},
+		{En: "If you need a higher quota, upgrade the instance edition where quotas depend on it, or open a ticket (https://console.cloud.tencent.com/workorder/category) to request an increase.", Zh: "如需更高配额，在配额取决于实例规格时升级实例规格，或提交工单（https://console.cloud.tencent.com/workorder/category）申请提升配额。"},
 	}},
 	{guide: 314, steps: []Text{
-		{En: "Find the parameter named in `Message` and check its allowed values on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; for `Region`, use a region listed for that API (e.g. `ap-guangzhou`).", Zh: "找到 `Message` 中指出的参数，在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对允许的取值；`Region` 请使用该接口列出的地域（如 `ap-guangzhou`）。"},
-		{En: "List the regions {{product}} supports with `tccli region DescribeRegions --Product {{p}}`.", Zh: "用 `tccli region DescribeRegions --Product {{p}}` 查询{{product}}支持的地域。"},
-		{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
-	}},
-	{guide: 315, steps: []Text{
-		{En: "Find the parameter named in `Message` and check its allowed values on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; for `Region`, use a region listed for that API (e.g. `ap-guangzhou`).", Zh: "找到 `Message` 中指出的参数，在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对允许的取值；`Region` 请使用该接口列出的地域（如 `ap-guangzhou`）。"},
-		{En: "List the regions {{product}} supports with `tccli region DescribeRegions --Product {{p}}`.", Zh: "用 `tccli region DescribeRegions --Product {{p}}` 查询{{product}}支持的地域。"},
-		{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
-	}},
-	{guide: 316, steps: []Text{
-		{En: "Read the full `Message`; it usually names the state or rule that refused the operation, and `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读完整的 `Message`，其中通常会说明拒绝该操作的状态或规则；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
-		{En: "Check the resource state {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and wait for running tasks to finish.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查看资源状态，等待进行中的任务结束。"},
-		{En: "Check the account balance and overdue bills at https://console.cloud.tencent.com/expense.", Zh: "在 https://console.cloud.tencent.com/expense 检查账户余额和欠费情况。"},
-		{En: "If the state is normal and it persists, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId.", Zh: "若状态正常但问题持续，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
-	}},
-	{guide: 317, steps: []Text{
 		{En: "List the resources of the region you call {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare their IDs with yours; repeat for the region the resource was created in.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台列出所调用地域中的资源并核对 ID；并对资源创建时所在的地域重复查询。"},
 		{En: "Run `tccli sts GetCallerIdentity` with the same credentials to confirm the account.", Zh: "用相同凭证执行 `tccli sts GetCallerIdentity`，确认所属账号。"},
 		{En: "Read `Message` and the sub-code to see which resource is missing, and create it first if needed; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认缺少的是哪个资源，必要时先创建；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
 	}},
+	{guide: 315, steps: []Text{
+		{En: "Read `Message` and the sub-code to see which quota was hit; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认触达了哪项配额；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
+		{En: "{{?quota}}Check the quota with `tccli {{p}} {{quota}} --region <region>`{{/}}{{!quota}}Check the quota in the console of {{product}} (its quota or usage page) or in the usage limits of its documentation{{/}}, then list current usage {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and delete what is unused.", Zh: "{{?quota}}用 `tccli {{p}} {{quota}} --region <地域>` 查看配额{{/}}{{!quota}}在{{product}}的控制台（配额或用量页面）或其文档的使用限制中查看配额{{/}}，再{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查询当前用量，删除不再使用的资源。"},
+		{En: "Split large batches into smaller requests when the limit is per request.", Zh: "如限制针对单次请求，请把大批量拆分为多次较小的请求。"},
+		{En: "If you need a higher quota, upgrade the instance edition where quotas depend on it, or open a ticket (https://console.cloud.tencent.com/workorder/category) to request an increase.", Zh: "如需更高配额，在配额取决于实例规格时升级实例规格，或提交工单（https://console.cloud.tencent.com/workorder/category）申请提升配额。"},
+	}},
+	{guide: 316, steps: []Text{
+		{En: "Read `Message` and the sub-code to see which quota was hit; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认触达了哪项配额；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
+		{En: "{{?quota}}Check the quota with `tccli {{p}} {{quota}} --region <region>`{{/}}{{!quota}}Check the quota in the console of {{product}} (its quota or usage page) or in the usage limits of its documentation{{/}}, then list current usage {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and delete what is unused.", Zh: "{{?quota}}用 `tccli {{p}} {{quota}} --region <地域>` 查看配额{{/}}{{!quota}}在{{product}}的控制台（配额或用量页面）或其文档的使用限制中查看配额{{/}}，再{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查询当前用量，删除不再使用的资源。"},
+		{En: "Split large batches into smaller requests when the limit is per request.", Zh: "如限制针对单次请求，请把大批量拆分为多次较小的请求。"},
+		{En: "If you need a higher quota, upgrade the instance edition where quotas depend on it, or open a ticket (https://console.cloud.tencent.com/workorder/category) to request an increase.", Zh: "如需更高配额，在配额取决于实例规格时升级实例规格，或提交工单（https://console.cloud.tencent.com/workorder/category）申请提升配额。"},
+	}},
+	{guide: 317, steps: []Text{
+		{En: "Read `Message` and the sub-code to see which quota was hit; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认触达了哪项配额；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
+		{En: "{{?quota}}Check the quota with `tccli {{p}} {{quota}} --region <region>`{{/}}{{!quota}}Check the quota in the console of {{product}} (its quota or usage page) or in the usage limits of its documentation{{/}}, then list current usage {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and delete what is unused.", Zh: "{{?quota}}用 `tccli {{p}} {{quota}} --region <地域>` 查看配额{{/}}{{!quota}}在{{product}}的控制台（配额或用量页面）或其文档的使用限制中查看配额{{/}}，再{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查询当前用量，删除不再使用的资源。"},
+		{En: "Split large batches into smaller requests when the limit is per request.", Zh: "如限制针对单次请求，请把大批量拆分为多次较小的请求。"},
+		{En: "If you need a higher quota, upgrade the instance edition where quotas depend on it, or open a ticket (https://console.cloud.tencent.com/workorder/category) to request an increase.", Zh: "如需更高配额，在配额取决于实例规格时升级实例规格，或提交工单（https://console.cloud.tencent.com/workorder/category）申请提升配额。"},
+	}},
 	{guide: 318, steps: []Text{
-		{En: "Read the full `Message`; it usually names the state or rule that refused the operation, and `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读完整的 `Message`，其中通常会说明拒绝该操作的状态或规则；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
-		{En: "Check the resource state {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and wait for running tasks to finish.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查看资源状态，等待进行中的任务结束。"},
-		{En: "Check the account balance and overdue bills at https://console.cloud.tencent.com/expense.", Zh: "在 https://console.cloud.tencent.com/expense 检查账户余额和欠费情况。"},
-		{En: "If the state is normal and it persists, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId.", Zh: "若状态正常但问题持续，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
+		{En: "Look the action up in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}, or list its actions with `tccli {{p}} help`, and copy the exact name.", Zh: "在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中查找该接口，或用 `tccli {{p}} help` 列出接口，复制准确名称。"},
+		{En: "Check that host, action and version belong together: host {{p}}.tencentcloudapi.com, `X-TC-Action` `{{action}}`, `X-TC-Version` `{{version}}`.", Zh: "确认域名、接口名和版本三者对应：域名 {{p}}.tencentcloudapi.com、`X-TC-Action` 为 `{{action}}`、`X-TC-Version` 为 `{{version}}`。"},
+		{En: "Use the {{p}} client of an up-to-date official SDK (Go package `tencentcloud/{{p}}/{{pkgversion}}`) instead of a generic/common client with hand-typed action names.", Zh: "使用最新官方 SDK 中 {{p}} 的客户端（Go 包 `tencentcloud/{{p}}/{{pkgversion}}`），而不是在通用客户端里手工填写接口名。"},
 	}},
 	{guide: 319, steps: []Text{
-		{En: "Read the full `Message`; it usually names the state or rule that refused the operation, and `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读完整的 `Message`，其中通常会说明拒绝该操作的状态或规则；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
-		{En: "Check the resource state {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and wait for running tasks to finish.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查看资源状态，等待进行中的任务结束。"},
-		{En: "Check the account balance and overdue bills at https://console.cloud.tencent.com/expense.", Zh: "在 https://console.cloud.tencent.com/expense 检查账户余额和欠费情况。"},
-		{En: "If the state is normal and it persists, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId.", Zh: "若状态正常但问题持续，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
+		{En: "Record the `RequestId`, action, region and time; they are what support needs to trace the failure.", Zh: "记录 `RequestId`、接口名、地域和时间，这是技术支持定位问题所需的信息。"},
+		{En: "For an idempotent call (Describe*, or a create carrying the same `ClientToken`), retry at most twice with backoff (1 s, then 2 s); do not loop.", Zh: "对幂等调用（Describe* 查询，或携带相同 `ClientToken` 的创建请求），以退避方式（1 秒，再 2 秒）最多重试两次；不要循环重试。"},
+		{En: "If it fails again with the same parameters, try the operation in the console of {{product}} or in API Explorer ({{explorer}}) to rule out client-side causes.", Zh: "若同样参数再次失败，可在{{product}}的控制台或 API Explorer（{{explorer}}）中执行同一操作，排除客户端因素。"},
+		{En: "If it persists, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId.", Zh: "若问题持续，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
 	}},
 	{guide: 320, steps: []Text{
 		{En: "Read the full `Message`; it usually names the state or rule that refused the operation, and `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读完整的 `Message`，其中通常会说明拒绝该操作的状态或规则；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
@@ -8404,9 +8544,9 @@ var guideTemplates = []guideTemplate{
 		{En: "If the state is normal and it persists, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId.", Zh: "若状态正常但问题持续，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
 	}},
 	{guide: 321, steps: []Text{
-		{En: "List the resources of the region you call {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare their IDs with yours; repeat for the region the resource was created in.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台列出所调用地域中的资源并核对 ID；并对资源创建时所在的地域重复查询。"},
-		{En: "Run `tccli sts GetCallerIdentity` with the same credentials to confirm the account.", Zh: "用相同凭证执行 `tccli sts GetCallerIdentity`，确认所属账号。"},
-		{En: "Read `Message` and the sub-code to see which resource is missing, and create it first if needed; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认缺少的是哪个资源，必要时先创建；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
+		{En: "Find the parameter named in `Message` and check its allowed values on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; for `Region`, use a region listed for that API (e.g. `ap-guangzhou`).", Zh: "找到 `Message` 中指出的参数，在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对允许的取值；`Region` 请使用该接口列出的地域（如 `ap-guangzhou`）。"},
+		{En: "List the regions {{product}} supports with `tccli region DescribeRegions --Product {{p}}`.", Zh: "用 `tccli region DescribeRegions --Product {{p}}` 查询{{product}}支持的地域。"},
+		{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
 	}},
 	{guide: 322, steps: []Text{
 		{En: "Find the parameter named in `Message` and check its allowed values on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; for `Region`, use a region listed for that API (e.g. `ap-guangzhou`).", Zh: "找到 `Message` 中指出的参数，在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对允许的取值；`Region` 请使用该接口列出的地域（如 `ap-guangzhou`）。"},
@@ -8414,34 +8554,38 @@ var guideTemplates = []guideTemplate{
 		{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
 	}},
 	{guide: 323, steps: []Text{
-		{En: "Read `Message` and the sub-code to see what the resource does not support (its type, edition, state or billing); `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认资源不支持的是哪一项（类型、规格、状态或计费方式）；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
-		{En: "Check the resource's edition and state {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare them with the feature's requirements in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查询资源的规格和状态，并与{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该功能的要求对照。"},
-		{En: "Upgrade the edition, change the configuration, complete the prerequisite in the console of {{product}}, or use a supported alternative.", Zh: "升级规格、修改配置、在{{product}}的控制台完成前置步骤，或改用受支持的替代方式。"},
+		{En: "Find the parameter named in `Message` and check its allowed values on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; for `Region`, use a region listed for that API (e.g. `ap-guangzhou`).", Zh: "找到 `Message` 中指出的参数，在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对允许的取值；`Region` 请使用该接口列出的地域（如 `ap-guangzhou`）。"},
+		{En: "List the regions {{product}} supports with `tccli region DescribeRegions --Product {{p}}`.", Zh: "用 `tccli region DescribeRegions --Product {{p}}` 查询{{product}}支持的地域。"},
+		{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
 	}},
 	{guide: 324, steps: []Text{
-		{En: "List the resources of the region you call {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare their IDs with yours; repeat for the region the resource was created in.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台列出所调用地域中的资源并核对 ID；并对资源创建时所在的地域重复查询。"},
-		{En: "Run `tccli sts GetCallerIdentity` with the same credentials to confirm the account.", Zh: "用相同凭证执行 `tccli sts GetCallerIdentity`，确认所属账号。"},
-		{En: "Read `Message` and the sub-code to see which resource is missing, and create it first if needed; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认缺少的是哪个资源，必要时先创建；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
+		{En: "Read the full `Message`; it usually names the state or rule that refused the operation, and `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读完整的 `Message`，其中通常会说明拒绝该操作的状态或规则；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
+		{En: "Check the resource state {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and wait for running tasks to finish.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查看资源状态，等待进行中的任务结束。"},
+		{En: "Check the account balance and overdue bills at https://console.cloud.tencent.com/expense.", Zh: "在 https://console.cloud.tencent.com/expense 检查账户余额和欠费情况。"},
+		{En: "If the state is normal and it persists, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId.", Zh: "若状态正常但问题持续，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
 	}},
 	{guide: 325, steps: []Text{
-		{En: "Look up the filter names the action supports on its page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; `Filters.N.Name` is case-sensitive and must be one of them.", Zh: "在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面查看支持的过滤条件名称；`Filters.N.Name` 区分大小写，必须是其中之一。"},
-		{En: "Give each filter a `Values` list of strings in the documented format (IDs, states, zone names), and respect the documented limits on the number of filters and values.", Zh: "为每个过滤条件提供字符串列表 `Values`，取值格式与文档一致（ID、状态、可用区名称等），并遵守文档对过滤条件和取值数量的限制。"},
-		{En: "Try the same filters in API Explorer ({{explorer}}), which shows the accepted names for each action, or with `tccli {{p}} {{action}} --region <region> --Filters '[...]'`.", Zh: "在 API Explorer（{{explorer}}）中试用相同的过滤条件（其中列出了每个接口可用的名称），或用 `tccli {{p}} {{action}} --region <地域> --Filters '[...]'` 试调。"},
-	}},
-	{guide: 326, steps: []Text{
-		{En: "Look up the filter names the action supports on its page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; `Filters.N.Name` is case-sensitive and must be one of them.", Zh: "在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面查看支持的过滤条件名称；`Filters.N.Name` 区分大小写，必须是其中之一。"},
-		{En: "Give each filter a `Values` list of strings in the documented format (IDs, states, zone names), and respect the documented limits on the number of filters and values.", Zh: "为每个过滤条件提供字符串列表 `Values`，取值格式与文档一致（ID、状态、可用区名称等），并遵守文档对过滤条件和取值数量的限制。"},
-		{En: "Try the same filters in API Explorer ({{explorer}}), which shows the accepted names for each action, or with `tccli {{p}} {{action}} --region <region> --Filters '[...]'`.", Zh: "在 API Explorer（{{explorer}}）中试用相同的过滤条件（其中列出了每个接口可用的名称），或用 `tccli {{p}} {{action}} --region <地域> --Filters '[...]'` 试调。"},
-	}},
-	{guide: 327, steps: []Text{
-		{En: "Read `Message` and the sub-code to see what the resource does not support (its type, edition, state or billing); `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认资源不支持的是哪一项（类型、规格、状态或计费方式）；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
-		{En: "Check the resource's edition and state {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare them with the feature's requirements in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查询资源的规格和状态，并与{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该功能的要求对照。"},
-		{En: "Upgrade the edition, change the configuration, complete the prerequisite in the console of {{product}}, or use a supported alternative.", Zh: "升级规格、修改配置、在{{product}}的控制台完成前置步骤，或改用受支持的替代方式。"},
-	}},
-	{guide: 328, steps: []Text{
 		{En: "List the resources of the region you call {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare their IDs with yours; repeat for the region the resource was created in.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台列出所调用地域中的资源并核对 ID；并对资源创建时所在的地域重复查询。"},
 		{En: "Run `tccli sts GetCallerIdentity` with the same credentials to confirm the account.", Zh: "用相同凭证执行 `tccli sts GetCallerIdentity`，确认所属账号。"},
 		{En: "Read `Message` and the sub-code to see which resource is missing, and create it first if needed; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认缺少的是哪个资源，必要时先创建；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
+	}},
+	{guide: 326, steps: []Text{
+		{En: "Read the full `Message`; it usually names the state or rule that refused the operation, and `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读完整的 `Message`，其中通常会说明拒绝该操作的状态或规则；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
+		{En: "Check the resource state {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and wait for running tasks to finish.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查看资源状态，等待进行中的任务结束。"},
+		{En: "Check the account balance and overdue bills at https://console.cloud.tencent.com/expense.", Zh: "在 https://console.cloud.tencent.com/expense 检查账户余额和欠费情况。"},
+		{En: "If the state is normal and it persists, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId.", Zh: "若状态正常但问题持续，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
+	}},
+	{guide: 327, steps: []Text{
+		{En: "Read the full `Message`; it usually names the state or rule that refused the operation, and `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读完整的 `Message`，其中通常会说明拒绝该操作的状态或规则；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
+		{En: "Check the resource state {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and wait for running tasks to finish.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查看资源状态，等待进行中的任务结束。"},
+		{En: "Check the account balance and overdue bills at https://console.cloud.tencent.com/expense.", Zh: "在 https://console.cloud.tencent.com/expense 检查账户余额和欠费情况。"},
+		{En: "If the state is normal and it persists, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId.", Zh: "若状态正常但问题持续，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
+	}},
+	{guide: 328, steps: []Text{
+		{En: "Read the full `Message`; it usually names the state or rule that refused the operation, and `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读完整的 `Message`，其中通常会说明拒绝该操作的状态或规则；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
+		{En: "Check the resource state {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and wait for running tasks to finish.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查看资源状态，等待进行中的任务结束。"},
+		{En: "Check the account balance and overdue bills at https://console.cloud.tencent.com/expense.", Zh: "在 https://console.cloud.tencent.com/expense 检查账户余额和欠费情况。"},
+		{En: "If the state is normal and it persists, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId.", Zh: "若状态正常但问题持续，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
 	}},
 	{guide: 329, steps: []Text{
 		{En: "List the resources of the region you call {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare their IDs with yours; repeat for the region the resource was created in.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台列出所调用地域中的资源并核对 ID；并对资源创建时所在的地域重复查询。"},
@@ -8454,44 +8598,44 @@ var guideTemplates = []guideTemplate{
 		{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
 	}},
 	{guide: 331, steps: []Text{
-		{En: "Find the parameter named in `Message` and check its allowed values on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; for `Region`, use a region listed for that API (e.g. `ap-guangzhou`).", Zh: "找到 `Message` 中指出的参数，在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对允许的取值；`Region` 请使用该接口列出的地域（如 `ap-guangzhou`）。"},
-		{En: "List the regions {{product}} supports with `tccli region DescribeRegions --Product {{p}}`.", Zh: "用 `tccli region DescribeRegions --Product {{p}}` 查询{{product}}支持的地域。"},
-		{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
-	}},
-	{guide: 332, steps: []Text{
-		{En: "Find the parameter named in `Message` and check its allowed values on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; for `Region`, use a region listed for that API (e.g. `ap-guangzhou`).", Zh: "找到 `Message` 中指出的参数，在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对允许的取值；`Region` 请使用该接口列出的地域（如 `ap-guangzhou`）。"},
-		{En: "List the regions {{product}} supports with `tccli region DescribeRegions --Product {{p}}`.", Zh: "用 `tccli region DescribeRegions --Product {{p}}` 查询{{product}}支持的地域。"},
-		{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
-	}},
-	{guide: 333, steps: []Text{
 		{En: "Read `Message` and the sub-code to see what the resource does not support (its type, edition, state or billing); `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认资源不支持的是哪一项（类型、规格、状态或计费方式）；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
 		{En: "Check the resource's edition and state {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare them with the feature's requirements in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查询资源的规格和状态，并与{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该功能的要求对照。"},
 		{En: "Upgrade the edition, change the configuration, complete the prerequisite in the console of {{product}}, or use a supported alternative.", Zh: "升级规格、修改配置、在{{product}}的控制台完成前置步骤，或改用受支持的替代方式。"},
 	}},
-	{guide: 334, steps: []Text{
+	{guide: 332, steps: []Text{
 		{En: "List the resources of the region you call {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare their IDs with yours; repeat for the region the resource was created in.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台列出所调用地域中的资源并核对 ID；并对资源创建时所在的地域重复查询。"},
 		{En: "Run `tccli sts GetCallerIdentity` with the same credentials to confirm the account.", Zh: "用相同凭证执行 `tccli sts GetCallerIdentity`，确认所属账号。"},
 		{En: "Read `Message` and the sub-code to see which resource is missing, and create it first if needed; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认缺少的是哪个资源，必要时先创建；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
 	}},
-	{guide: 335, steps: []Text{
-		{En: "Find the parameter named in `Message` and check its allowed values on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; for `Region`, use a region listed for that API (e.g. `ap-guangzhou`).", Zh: "找到 `Message` 中指出的参数，在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对允许的取值；`Region` 请使用该接口列出的地域（如 `ap-guangzhou`）。"},
-		{En: "List the regions {{product}} supports with `tccli region DescribeRegions --Product {{p}}`.", Zh: "用 `tccli region DescribeRegions --Product {{p}}` 查询{{product}}支持的地域。"},
-		{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
+	{guide: 333, steps: []Text{
+		{En: "Look up the filter names the action supports on its page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; `Filters.N.Name` is case-sensitive and must be one of them.", Zh: "在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面查看支持的过滤条件名称；`Filters.N.Name` 区分大小写，必须是其中之一。"},
+		{En: "Give each filter a `Values` list of strings in the documented format (IDs, states, zone names), and respect the documented limits on the number of filters and values.", Zh: "为每个过滤条件提供字符串列表 `Values`，取值格式与文档一致（ID、状态、可用区名称等），并遵守文档对过滤条件和取值数量的限制。"},
+		{En: "Try the same filters in API Explorer ({{explorer}}), which shows the accepted names for each action, or with `tccli {{p}} {{action}} --region <region> --Filters '[...]'`.", Zh: "在 API Explorer（{{explorer}}）中试用相同的过滤条件（其中列出了每个接口可用的名称），或用 `tccli {{p}} {{action}} --region <地域> --Filters '[...]'` 试调。"},
 	}},
-	{guide: 336, steps: []Text{
+	{guide: 334, steps: []Text{
+		{En: "Look up the filter names the action supports on its page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; `Filters.N.Name` is case-sensitive and must be one of them.", Zh: "在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面查看支持的过滤条件名称；`Filters.N.Name` 区分大小写，必须是其中之一。"},
+		{En: "Give each filter a `Values` list of strings in the documented format (IDs, states, zone names), and respect the documented limits on the number of filters and values.", Zh: "为每个过滤条件提供字符串列表 `Values`，取值格式与文档一致（ID、状态、可用区名称等），并遵守文档对过滤条件和取值数量的限制。"},
+		{En: "Try the same filters in API Explorer ({{explorer}}), which shows the accepted names for each action, or with `tccli {{p}} {{action}} --region <region> --Filters '[...]'`.", Zh: "在 API Explorer（{{explorer}}）中试用相同的过滤条件（其中列出了每个接口可用的名称），或用 `tccli {{p}} {{action}} --region <地域> --Filters '[...]'` 试调。"},
+	}},
+	{guide: 335, steps: []Text{
 		{En: "Read `Message` and the sub-code to see what the resource does not support (its type, edition, state or billing); `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认资源不支持的是哪一项（类型、规格、状态或计费方式）；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
 		{En: "Check the resource's edition and state {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare them with the feature's requirements in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查询资源的规格和状态，并与{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该功能的要求对照。"},
 		{En: "Upgrade the edition, change the configuration, complete the prerequisite in the console of {{product}}, or use a supported alternative.", Zh: "升级规格、修改配置、在{{product}}的控制台完成前置步骤，或改用受支持的替代方式。"},
 	}},
+	{guide: 336, steps: []Text{
+		{En: "List the resources of the region you call {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare their IDs with yours; repeat for the region the resource was created in.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台列出所调用地域中的资源并核对 ID；并对资源创建时所在的地域重复查询。"},
+		{En: "Run `tccli sts GetCallerIdentity` with the same credentials to confirm the account.", Zh: "用相同凭证执行 `tccli sts GetCallerIdentity`，确认所属账号。"},
+		{En: "Read `Message` and the sub-code to see which resource is missing, and create it first if needed; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认缺少的是哪个资源，必要时先创建；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
+	}},
 	{guide: 337, steps: []Text{
-		{En: "Check the resource status {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and wait for a normal/Running state.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查看资源状态，等待其恢复正常/运行中。"},
-		{En: "If it is isolated, top up or renew at https://console.cloud.tencent.com/expense; the resource becomes usable again after recovery.", Zh: "若已被隔离，请在 https://console.cloud.tencent.com/expense 充值或续费，资源恢复后即可使用。"},
-		{En: "If the state is normal and the error persists, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId.", Zh: "若状态正常而错误持续，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
+		{En: "List the resources of the region you call {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare their IDs with yours; repeat for the region the resource was created in.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台列出所调用地域中的资源并核对 ID；并对资源创建时所在的地域重复查询。"},
+		{En: "Run `tccli sts GetCallerIdentity` with the same credentials to confirm the account.", Zh: "用相同凭证执行 `tccli sts GetCallerIdentity`，确认所属账号。"},
+		{En: "Read `Message` and the sub-code to see which resource is missing, and create it first if needed; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认缺少的是哪个资源，必要时先创建；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
 	}},
 	{guide: 338, steps: []Text{
-		{En: "Check the resource status {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and wait for a normal/Running state.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查看资源状态，等待其恢复正常/运行中。"},
-		{En: "If it is isolated, top up or renew at https://console.cloud.tencent.com/expense; the resource becomes usable again after recovery.", Zh: "若已被隔离，请在 https://console.cloud.tencent.com/expense 充值或续费，资源恢复后即可使用。"},
-		{En: "If the state is normal and the error persists, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId.", Zh: "若状态正常而错误持续，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
+		{En: "Find the parameter named in `Message` and check its allowed values on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; for `Region`, use a region listed for that API (e.g. `ap-guangzhou`).", Zh: "找到 `Message` 中指出的参数，在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对允许的取值；`Region` 请使用该接口列出的地域（如 `ap-guangzhou`）。"},
+		{En: "List the regions {{product}} supports with `tccli region DescribeRegions --Product {{p}}`.", Zh: "用 `tccli region DescribeRegions --Product {{p}}` 查询{{product}}支持的地域。"},
+		{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
 	}},
 	{guide: 339, steps: []Text{
 		{En: "Find the parameter named in `Message` and check its allowed values on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; for `Region`, use a region listed for that API (e.g. `ap-guangzhou`).", Zh: "找到 `Message` 中指出的参数，在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对允许的取值；`Region` 请使用该接口列出的地域（如 `ap-guangzhou`）。"},
@@ -8499,20 +8643,19 @@ var guideTemplates = []guideTemplate{
 		{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
 	}},
 	{guide: 340, steps: []Text{
-		{En: "Read `Message` and the sub-code to see which quota was hit; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认触达了哪项配额；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
-		{En: "{{?quota}}Check the quota with `tccli {{p}} {{quota}} --region <region>`{{/}}{{!quota}}Check the quota in the console of {{product}} (its quota or usage page) or in the usage limits of its documentation{{/}}, then list current usage {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and delete what is unused.", Zh: "{{?quota}}用 `tccli {{p}} {{quota}} --region <地域>` 查看配额{{/}}{{!quota}}在{{product}}的控制台（配额或用量页面）或其文档的使用限制中查看配额{{/}}，再{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查询当前用量，删除不再使用的资源。"},
-		{En: "Split large batches into smaller requests when the limit is per request.", Zh: "如限制针对单次请求，请把大批量拆分为多次较小的请求。"},
-		{En: "If you need a higher quota, upgrade the instance edition where quotas depend on it, or open a ticket (https://console.cloud.tencent.com/workorder/category) to request an increase.", Zh: "如需更高配额，在配额取决于实例规格时升级实例规格，或提交工单（https://console.cloud.tencent.com/workorder/category）申请提升配额。"},
-	}},
-	{guide: 341, steps: []Text{
-		{En: "List the resources of the region you call {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare their IDs with yours; repeat for the region the resource was created in.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台列出所调用地域中的资源并核对 ID；并对资源创建时所在的地域重复查询。"},
-		{En: "Run `tccli sts GetCallerIdentity` with the same credentials to confirm the account.", Zh: "用相同凭证执行 `tccli sts GetCallerIdentity`，确认所属账号。"},
-		{En: "Read `Message` and the sub-code to see which resource is missing, and create it first if needed; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认缺少的是哪个资源，必要时先创建；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
-	}},
-	{guide: 342, steps: []Text{
 		{En: "Find the parameter named in `Message` and check its allowed values on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; for `Region`, use a region listed for that API (e.g. `ap-guangzhou`).", Zh: "找到 `Message` 中指出的参数，在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对允许的取值；`Region` 请使用该接口列出的地域（如 `ap-guangzhou`）。"},
 		{En: "List the regions {{product}} supports with `tccli region DescribeRegions --Product {{p}}`.", Zh: "用 `tccli region DescribeRegions --Product {{p}}` 查询{{product}}支持的地域。"},
 		{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
+	}},
+	{guide: 341, steps: []Text{
+		{En: "Read `Message` and the sub-code to see what the resource does not support (its type, edition, state or billing); `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认资源不支持的是哪一项（类型、规格、状态或计费方式）；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
+		{En: "Check the resource's edition and state {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare them with the feature's requirements in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查询资源的规格和状态，并与{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该功能的要求对照。"},
+		{En: "Upgrade the edition, change the configuration, complete the prerequisite in the console of {{product}}, or use a supported alternative.", Zh: "升级规格、修改配置、在{{product}}的控制台完成前置步骤，或改用受支持的替代方式。"},
+	}},
+	{guide: 342, steps: []Text{
+		{En: "List the resources of the region you call {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare their IDs with yours; repeat for the region the resource was created in.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台列出所调用地域中的资源并核对 ID；并对资源创建时所在的地域重复查询。"},
+		{En: "Run `tccli sts GetCallerIdentity` with the same credentials to confirm the account.", Zh: "用相同凭证执行 `tccli sts GetCallerIdentity`，确认所属账号。"},
+		{En: "Read `Message` and the sub-code to see which resource is missing, and create it first if needed; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认缺少的是哪个资源，必要时先创建；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
 	}},
 	{guide: 343, steps: []Text{
 		{En: "Find the parameter named in `Message` and check its allowed values on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; for `Region`, use a region listed for that API (e.g. `ap-guangzhou`).", Zh: "找到 `Message` 中指出的参数，在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对允许的取值；`Region` 请使用该接口列出的地域（如 `ap-guangzhou`）。"},
@@ -8520,44 +8663,45 @@ var guideTemplates = []guideTemplate{
 		{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
 	}},
 	{guide: 344, steps: []Text{
-		{En: "Find the parameter named in `Message` and check its allowed values on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; for `Region`, use a region listed for that API (e.g. `ap-guangzhou`).", Zh: "找到 `Message` 中指出的参数，在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对允许的取值；`Region` 请使用该接口列出的地域（如 `ap-guangzhou`）。"},
-		{En: "List the regions {{product}} supports with `tccli region DescribeRegions --Product {{p}}`.", Zh: "用 `tccli region DescribeRegions --Product {{p}}` 查询{{product}}支持的地域。"},
-		{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
+		{En: "Read `Message` and the sub-code to see what the resource does not support (its type, edition, state or billing); `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认资源不支持的是哪一项（类型、规格、状态或计费方式）；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
+		{En: "Check the resource's edition and state {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare them with the feature's requirements in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查询资源的规格和状态，并与{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该功能的要求对照。"},
+		{En: "Upgrade the edition, change the configuration, complete the prerequisite in the console of {{product}}, or use a supported alternative.", Zh: "升级规格、修改配置、在{{product}}的控制台完成前置步骤，或改用受支持的替代方式。"},
 	}},
 	{guide: 345, steps: []Text{
-		{En: "Find the parameter named in `Message` and check its allowed values on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; for `Region`, use a region listed for that API (e.g. `ap-guangzhou`).", Zh: "找到 `Message` 中指出的参数，在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对允许的取值；`Region` 请使用该接口列出的地域（如 `ap-guangzhou`）。"},
-		{En: "List the regions {{product}} supports with `tccli region DescribeRegions --Product {{p}}`.", Zh: "用 `tccli region DescribeRegions --Product {{p}}` 查询{{product}}支持的地域。"},
-		{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
+		{En: "Check the resource status {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and wait for a normal/Running state.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查看资源状态，等待其恢复正常/运行中。"},
+		{En: "If it is isolated, top up or renew at https://console.cloud.tencent.com/expense; the resource becomes usable again after recovery.", Zh: "若已被隔离，请在 https://console.cloud.tencent.com/expense 充值或续费，资源恢复后即可使用。"},
+		{En: "If the state is normal and the error persists, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId.", Zh: "若状态正常而错误持续，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
 	}},
 	{guide: 346, steps: []Text{
+		{En: "Check the resource status {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and wait for a normal/Running state.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查看资源状态，等待其恢复正常/运行中。"},
+		{En: "If it is isolated, top up or renew at https://console.cloud.tencent.com/expense; the resource becomes usable again after recovery.", Zh: "若已被隔离，请在 https://console.cloud.tencent.com/expense 充值或续费，资源恢复后即可使用。"},
+		{En: "If the state is normal and the error persists, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId.", Zh: "若状态正常而错误持续，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
+	}},
+	{guide: 347, steps: []Text{
 		{En: "Find the parameter named in `Message` and check its allowed values on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; for `Region`, use a region listed for that API (e.g. `ap-guangzhou`).", Zh: "找到 `Message` 中指出的参数，在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对允许的取值；`Region` 请使用该接口列出的地域（如 `ap-guangzhou`）。"},
 		{En: "List the regions {{product}} supports with `tccli region DescribeRegions --Product {{p}}`.", Zh: "用 `tccli region DescribeRegions --Product {{p}}` 查询{{product}}支持的地域。"},
 		{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
 	}},
-	{guide: 347, steps: []Text{
-		{En: "List the resources of the region you call {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare their IDs with yours; repeat for the region the resource was created in.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台列出所调用地域中的资源并核对 ID；并对资源创建时所在的地域重复查询。"},
-		{En: "Run `tccli sts GetCallerIdentity` with the same credentials to confirm the account.", Zh: "用相同凭证执行 `tccli sts GetCallerIdentity`，确认所属账号。"},
-		{En: "Read `Message` and the sub-code to see which resource is missing, and create it first if needed; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认缺少的是哪个资源，必要时先创建；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
-	}},
 	{guide: 348, steps: []Text{
-		{En: "List the resources of the region you call {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare their IDs with yours; repeat for the region the resource was created in.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台列出所调用地域中的资源并核对 ID；并对资源创建时所在的地域重复查询。"},
-		{En: "Run `tccli sts GetCallerIdentity` with the same credentials to confirm the account.", Zh: "用相同凭证执行 `tccli sts GetCallerIdentity`，确认所属账号。"},
-		{En: "Read `Message` and the sub-code to see which resource is missing, and create it first if needed; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认缺少的是哪个资源，必要时先创建；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
+		{En: "Read `Message` and the sub-code to see which quota was hit; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认触达了哪项配额；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
+		{En: "{{?quota}}Check the quota with `tccli {{p}} {{quota}} --region <region>`{{/}}{{!quota}}Check the quota in the console of {{product}} (its quota or usage page) or in the usage limits of its documentation{{/}}, then list current usage {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and delete what is unused.", Zh: "{{?quota}}用 `tccli {{p}} {{quota}} --region <地域>` 查看配额{{/}}{{!quota}}在{{product}}的控制台（配额或用量页面）或其文档的使用限制中查看配额{{/}}，再{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查询当前用量，删除不再使用的资源。"},
+		{En: "Split large batches into smaller requests when the limit is per request.", Zh: "如限制针对单次请求，请把大批量拆分为多次较小的请求。"},
+		{En: "If you need a higher quota, upgrade the instance edition where quotas depend on it, or open a ticket (https://console.cloud.tencent.com/workorder/category) to request an increase.", Zh: "如需更高配额，在配额取决于实例规格时升级实例规格，或提交工单（https://console.cloud.tencent.com/workorder/category）申请提升配额。"},
 	}},
 	{guide: 349, steps: []Text{
-		{En: "Add the parameter named in `Message` (e.g. The request is missing a required parameter `InstanceId`. means: set `InstanceId`) and send the request again.", Zh: "补上 `Message` 中指出的参数（如提示 请求缺少必传参数 `InstanceId`。 即需要传 `InstanceId`），然后重新发起请求。"},
-		{En: "For a missing `X-TC-*` header, add that common parameter to the request headers, or let an official SDK set them all.", Zh: "若缺少 `X-TC-*` 头，请在请求头中补上该公共参数，或交由官方 SDK 统一设置。"},
-		{En: "Check the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}} for required and conditionally required parameters, and try the call in API Explorer ({{explorer}}), which marks required fields.", Zh: "在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对必填及条件必填参数，并在 API Explorer（{{explorer}}）中试调，该工具会标出必填项。"},
+		{En: "List the resources of the region you call {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare their IDs with yours; repeat for the region the resource was created in.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台列出所调用地域中的资源并核对 ID；并对资源创建时所在的地域重复查询。"},
+		{En: "Run `tccli sts GetCallerIdentity` with the same credentials to confirm the account.", Zh: "用相同凭证执行 `tccli sts GetCallerIdentity`，确认所属账号。"},
+		{En: "Read `Message` and the sub-code to see which resource is missing, and create it first if needed; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认缺少的是哪个资源，必要时先创建；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
 	}},
 	{guide: 350, steps: []Text{
-		{En: "Read the parameter named in `Message` (the name in backticks, e.g. Parameter `Limit` format invalid.) and check its type and format on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}.", Zh: "找到 `Message` 中指出的参数（反引号中的参数名，如 参数 `Limit` 格式非法。），在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对其类型和格式。"},
-		{En: "Reproduce the call in API Explorer ({{explorer}}), which validates types and generates SDK code to copy, or with `tccli {{p}} {{action}} --region <region>`.", Zh: "在 API Explorer（{{explorer}}）中复现调用（它会校验类型并生成可参考的 SDK 代码），或用 `tccli {{p}} {{action}} --region <地域>` 复现。"},
-		{En: "Use an official SDK, which serialises arrays, numbers and JSON correctly; if you build requests yourself, remember the v1 (form) and v3 (JSON) encodings differ.", Zh: "使用官方 SDK，它会正确序列化数组、数值和 JSON；如自行构造请求，注意 v1（表单）与 v3（JSON）签名下的传参方式不同。"},
+		{En: "Find the parameter named in `Message` and check its allowed values on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; for `Region`, use a region listed for that API (e.g. `ap-guangzhou`).", Zh: "找到 `Message` 中指出的参数，在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对允许的取值；`Region` 请使用该接口列出的地域（如 `ap-guangzhou`）。"},
+		{En: "List the regions {{product}} supports with `tccli region DescribeRegions --Product {{p}}`.", Zh: "用 `tccli region DescribeRegions --Product {{p}}` 查询{{product}}支持的地域。"},
+		{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
 	}},
 	{guide: 351, steps: []Text{
-		{En: "Read the parameter named in `Message` (the name in backticks, e.g. Parameter `Limit` format invalid.) and check its type and format on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}.", Zh: "找到 `Message` 中指出的参数（反引号中的参数名，如 参数 `Limit` 格式非法。），在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对其类型和格式。"},
-		{En: "Reproduce the call in API Explorer ({{explorer}}), which validates types and generates SDK code to copy, or with `tccli {{p}} {{action}} --region <region>`.", Zh: "在 API Explorer（{{explorer}}）中复现调用（它会校验类型并生成可参考的 SDK 代码），或用 `tccli {{p}} {{action}} --region <地域>` 复现。"},
-		{En: "Use an official SDK, which serialises arrays, numbers and JSON correctly; if you build requests yourself, remember the v1 (form) and v3 (JSON) encodings differ.", Zh: "使用官方 SDK，它会正确序列化数组、数值和 JSON；如自行构造请求，注意 v1（表单）与 v3（JSON）签名下的传参方式不同。"},
+		{En: "Find the parameter named in `Message` and check its allowed values on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; for `Region`, use a region listed for that API (e.g. `ap-guangzhou`).", Zh: "找到 `Message` 中指出的参数，在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对允许的取值；`Region` 请使用该接口列出的地域（如 `ap-guangzhou`）。"},
+		{En: "List the regions {{product}} supports with `tccli region DescribeRegions --Product {{p}}`.", Zh: "用 `tccli region DescribeRegions --Product {{p}}` 查询{{product}}支持的地域。"},
+		{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
 	}},
 	{guide: 352, steps: []Text{
 		{En: "Find the parameter named in `Message` and check its allowed values on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; for `Region`, use a region listed for that API (e.g. `ap-guangzhou`).", Zh: "找到 `Message` 中指出的参数，在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对允许的取值；`Region` 请使用该接口列出的地域（如 `ap-guangzhou`）。"},
@@ -8575,29 +8719,29 @@ var guideTemplates = []guideTemplate{
 		{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
 	}},
 	{guide: 355, steps: []Text{
-		{En: "Find the parameter named in `Message` and check its allowed values on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; for `Region`, use a region listed for that API (e.g. `ap-guangzhou`).", Zh: "找到 `Message` 中指出的参数，在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对允许的取值；`Region` 请使用该接口列出的地域（如 `ap-guangzhou`）。"},
-		{En: "List the regions {{product}} supports with `tccli region DescribeRegions --Product {{p}}`.", Zh: "用 `tccli region DescribeRegions --Product {{p}}` 查询{{product}}支持的地域。"},
-		{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
+		{En: "List the resources of the region you call {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare their IDs with yours; repeat for the region the resource was created in.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台列出所调用地域中的资源并核对 ID；并对资源创建时所在的地域重复查询。"},
+		{En: "Run `tccli sts GetCallerIdentity` with the same credentials to confirm the account.", Zh: "用相同凭证执行 `tccli sts GetCallerIdentity`，确认所属账号。"},
+		{En: "Read `Message` and the sub-code to see which resource is missing, and create it first if needed; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认缺少的是哪个资源，必要时先创建；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
 	}},
 	{guide: 356, steps: []Text{
-		{En: "Read `Message` and the sub-code to see what the resource does not support (its type, edition, state or billing); `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认资源不支持的是哪一项（类型、规格、状态或计费方式）；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
-		{En: "Check the resource's edition and state {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare them with the feature's requirements in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查询资源的规格和状态，并与{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该功能的要求对照。"},
-		{En: "Upgrade the edition, change the configuration, complete the prerequisite in the console of {{product}}, or use a supported alternative.", Zh: "升级规格、修改配置、在{{product}}的控制台完成前置步骤，或改用受支持的替代方式。"},
+		{En: "List the resources of the region you call {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare their IDs with yours; repeat for the region the resource was created in.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台列出所调用地域中的资源并核对 ID；并对资源创建时所在的地域重复查询。"},
+		{En: "Run `tccli sts GetCallerIdentity` with the same credentials to confirm the account.", Zh: "用相同凭证执行 `tccli sts GetCallerIdentity`，确认所属账号。"},
+		{En: "Read `Message` and the sub-code to see which resource is missing, and create it first if needed; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认缺少的是哪个资源，必要时先创建；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
 	}},
 	{guide: 357, steps: []Text{
-		{En: "Find the parameter named in `Message` and check its allowed values on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; for `Region`, use a region listed for that API (e.g. `ap-guangzhou`).", Zh: "找到 `Message` 中指出的参数，在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对允许的取值；`Region` 请使用该接口列出的地域（如 `ap-guangzhou`）。"},
-		{En: "List the regions {{product}} supports with `tccli region DescribeRegions --Product {{p}}`.", Zh: "用 `tccli region DescribeRegions --Product {{p}}` 查询{{product}}支持的地域。"},
-		{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
+		{En: "Add the parameter named in `Message` (e.g. The request is missing a required parameter `InstanceId`. means: set `InstanceId`) and send the request again.", Zh: "补上 `Message` 中指出的参数（如提示 请求缺少必传参数 `InstanceId`。 即需要传 `InstanceId`），然后重新发起请求。"},
+		{En: "For a missing `X-TC-*` header, add that common parameter to the request headers, or let an official SDK set them all.", Zh: "若缺少 `X-TC-*` 头，请在请求头中补上该公共参数，或交由官方 SDK 统一设置。"},
+		{En: "Check the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}} for required and conditionally required parameters, and try the call in API Explorer ({{explorer}}), which marks required fields.", Zh: "在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对必填及条件必填参数，并在 API Explorer（{{explorer}}）中试调，该工具会标出必填项。"},
 	}},
 	{guide: 358, steps: []Text{
-		{En: "Check the resource's state {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and wait until no task is running.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查看资源状态，等待进行中的任务结束。"},
-		{En: "If it is still bound, detach or delete the dependents first (the `Message` usually names them), then repeat the operation.", Zh: "若资源仍被绑定，先解绑或删除依赖对象（`Message` 通常会指出），再重新执行操作。"},
-		{En: "Serialize changes to one resource in your automation (one worker per resource, or a lock).", Zh: "在自动化流程中串行化对同一资源的修改（每个资源一个执行者或加锁）。"},
+		{En: "Read the parameter named in `Message` (the name in backticks, e.g. Parameter `Limit` format invalid.) and check its type and format on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}.", Zh: "找到 `Message` 中指出的参数（反引号中的参数名，如 参数 `Limit` 格式非法。），在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对其类型和格式。"},
+		{En: "Reproduce the call in API Explorer ({{explorer}}), which validates types and generates SDK code to copy, or with `tccli {{p}} {{action}} --region <region>`.", Zh: "在 API Explorer（{{explorer}}）中复现调用（它会校验类型并生成可参考的 SDK 代码），或用 `tccli {{p}} {{action}} --region <地域>` 复现。"},
+		{En: "Use an official SDK, which serialises arrays, numbers and JSON correctly; if you build requests yourself, remember the v1 (form) and v3 (JSON) encodings differ.", Zh: "使用官方 SDK，它会正确序列化数组、数值和 JSON；如自行构造请求，注意 v1（表单）与 v3（JSON）签名下的传参方式不同。"},
 	}},
 	{guide: 359, steps: []Text{
-		{En: "Find the parameter named in `Message` and check its allowed values on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; for `Region`, use a region listed for that API (e.g. `ap-guangzhou`).", Zh: "找到 `Message` 中指出的参数，在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对允许的取值；`Region` 请使用该接口列出的地域（如 `ap-guangzhou`）。"},
-		{En: "List the regions {{product}} supports with `tccli region DescribeRegions --Product {{p}}`.", Zh: "用 `tccli region DescribeRegions --Product {{p}}` 查询{{product}}支持的地域。"},
-		{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
+		{En: "Read the parameter named in `Message` (the name in backticks, e.g. Parameter `Limit` format invalid.) and check its type and format on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}.", Zh: "找到 `Message` 中指出的参数（反引号中的参数名，如 参数 `Limit` 格式非法。），在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对其类型和格式。"},
+		{En: "Reproduce the call in API Explorer ({{explorer}}), which validates types and generates SDK code to copy, or with `tccli {{p}} {{action}} --region <region>`.", Zh: "在 API Explorer（{{explorer}}）中复现调用（它会校验类型并生成可参考的 SDK 代码），或用 `tccli {{p}} {{action}} --region <地域>` 复现。"},
+		{En: "Use an official SDK, which serialises arrays, numbers and JSON correctly; if you build requests yourself, remember the v1 (form) and v3 (JSON) encodings differ.", Zh: "使用官方 SDK，它会正确序列化数组、数值和 JSON；如自行构造请求，注意 v1（表单）与 v3（JSON）签名下的传参方式不同。"},
 	}},
 	{guide: 360, steps: []Text{
 		{En: "Find the parameter named in `Message` and check its allowed values on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; for `Region`, use a region listed for that API (e.g. `ap-guangzhou`).", Zh: "找到 `Message` 中指出的参数，在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对允许的取值；`Region` 请使用该接口列出的地域（如 `ap-guangzhou`）。"},
@@ -8605,49 +8749,49 @@ var guideTemplates = []guideTemplate{
 		{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
 	}},
 	{guide: 361, steps: []Text{
-		{En: "List the regions {{product}} supports with `tccli region DescribeRegions --Product {{p}}`, and use one of the returned region IDs.", Zh: "用 `tccli region DescribeRegions --Product {{p}}` 查询{{product}}支持的地域，并使用返回的地域 ID。"},
-		{En: "Check the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; some actions list a restricted set of regions for the `Region` parameter.", Zh: "查看{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面，部分接口的 `Region` 参数只支持限定的地域列表。"},
-		{En: "Set the region in the client (`{{p}}.NewClient(cred, \"ap-guangzhou\", cpf)`, `tccli {{p}} {{action}} --region ap-guangzhou`) and make sure the resource really lives there.", Zh: "在客户端中设置地域（`{{p}}.NewClient(cred, \"ap-guangzhou\", cpf)`、`tccli {{p}} {{action}} --region ap-guangzhou`），并确认资源确实位于该地域。"},
+		{En: "Find the parameter named in `Message` and check its allowed values on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; for `Region`, use a region listed for that API (e.g. `ap-guangzhou`).", Zh: "找到 `Message` 中指出的参数，在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对允许的取值；`Region` 请使用该接口列出的地域（如 `ap-guangzhou`）。"},
+		{En: "List the regions {{product}} supports with `tccli region DescribeRegions --Product {{p}}`.", Zh: "用 `tccli region DescribeRegions --Product {{p}}` 查询{{product}}支持的地域。"},
+		{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
 	}},
 	{guide: 362, steps: []Text{
-		{En: "List the resources of the region you call {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare their IDs with yours; repeat for the region the resource was created in.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台列出所调用地域中的资源并核对 ID；并对资源创建时所在的地域重复查询。"},
-		{En: "Run `tccli sts GetCallerIdentity` with the same credentials to confirm the account.", Zh: "用相同凭证执行 `tccli sts GetCallerIdentity`，确认所属账号。"},
-		{En: "Read `Message` and the sub-code to see which resource is missing, and create it first if needed; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认缺少的是哪个资源，必要时先创建；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
+		{En: "Find the parameter named in `Message` and check its allowed values on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; for `Region`, use a region listed for that API (e.g. `ap-guangzhou`).", Zh: "找到 `Message` 中指出的参数，在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对允许的取值；`Region` 请使用该接口列出的地域（如 `ap-guangzhou`）。"},
+		{En: "List the regions {{product}} supports with `tccli region DescribeRegions --Product {{p}}`.", Zh: "用 `tccli region DescribeRegions --Product {{p}}` 查询{{product}}支持的地域。"},
+		{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
 	}},
 	{guide: 363, steps: []Text{
-		{En: "List the resources of the region you call {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare their IDs with yours; repeat for the region the resource was created in.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台列出所调用地域中的资源并核对 ID；并对资源创建时所在的地域重复查询。"},
-		{En: "Run `tccli sts GetCallerIdentity` with the same credentials to confirm the account.", Zh: "用相同凭证执行 `tccli sts GetCallerIdentity`，确认所属账号。"},
-		{En: "Read `Message` and the sub-code to see which resource is missing, and create it first if needed; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认缺少的是哪个资源，必要时先创建；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
+		{En: "Find the parameter named in `Message` and check its allowed values on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; for `Region`, use a region listed for that API (e.g. `ap-guangzhou`).", Zh: "找到 `Message` 中指出的参数，在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对允许的取值；`Region` 请使用该接口列出的地域（如 `ap-guangzhou`）。"},
+		{En: "List the regions {{product}} supports with `tccli region DescribeRegions --Product {{p}}`.", Zh: "用 `tccli region DescribeRegions --Product {{p}}` 查询{{product}}支持的地域。"},
+		{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
 	}},
 	{guide: 364, steps: []Text{
-		{En: "List the resources of the region you call {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare their IDs with yours; repeat for the region the resource was created in.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台列出所调用地域中的资源并核对 ID；并对资源创建时所在的地域重复查询。"},
-		{En: "Run `tccli sts GetCallerIdentity` with the same credentials to confirm the account.", Zh: "用相同凭证执行 `tccli sts GetCallerIdentity`，确认所属账号。"},
-		{En: "Read `Message` and the sub-code to see which resource is missing, and create it first if needed; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认缺少的是哪个资源，必要时先创建；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
-	}},
-	{guide: 365, steps: []Text{
-		{En: "List the resources of the region you call {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare their IDs with yours; repeat for the region the resource was created in.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台列出所调用地域中的资源并核对 ID；并对资源创建时所在的地域重复查询。"},
-		{En: "Run `tccli sts GetCallerIdentity` with the same credentials to confirm the account.", Zh: "用相同凭证执行 `tccli sts GetCallerIdentity`，确认所属账号。"},
-		{En: "Read `Message` and the sub-code to see which resource is missing, and create it first if needed; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认缺少的是哪个资源，必要时先创建；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
-	}},
-	{guide: 366, steps: []Text{
-		{En: "List the resources of the region you call {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare their IDs with yours; repeat for the region the resource was created in.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台列出所调用地域中的资源并核对 ID；并对资源创建时所在的地域重复查询。"},
-		{En: "Run `tccli sts GetCallerIdentity` with the same credentials to confirm the account.", Zh: "用相同凭证执行 `tccli sts GetCallerIdentity`，确认所属账号。"},
-		{En: "Read `Message` and the sub-code to see which resource is missing, and create it first if needed; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认缺少的是哪个资源，必要时先创建；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
-	}},
-	{guide: 367, steps: []Text{
 		{En: "Read `Message` and the sub-code to see what the resource does not support (its type, edition, state or billing); `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认资源不支持的是哪一项（类型、规格、状态或计费方式）；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
 		{En: "Check the resource's edition and state {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare them with the feature's requirements in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查询资源的规格和状态，并与{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该功能的要求对照。"},
 		{En: "Upgrade the edition, change the configuration, complete the prerequisite in the console of {{product}}, or use a supported alternative.", Zh: "升级规格、修改配置、在{{product}}的控制台完成前置步骤，或改用受支持的替代方式。"},
 	}},
+	{guide: 365, steps: []Text{
+		{En: "Find the parameter named in `Message` and check its allowed values on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; for `Region`, use a region listed for that API (e.g. `ap-guangzhou`).", Zh: "找到 `Message` 中指出的参数，在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对允许的取值；`Region` 请使用该接口列出的地域（如 `ap-guangzhou`）。"},
+		{En: "List the regions {{product}} supports with `tccli region DescribeRegions --Product {{p}}`.", Zh: "用 `tccli region DescribeRegions --Product {{p}}` 查询{{product}}支持的地域。"},
+		{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
+	}},
+	{guide: 366, steps: []Text{
+		{En: "Check the resource's state {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and wait until no task is running.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查看资源状态，等待进行中的任务结束。"},
+		{En: "If it is still bound, detach or delete the dependents first (the `Message` usually names them), then repeat the operation.", Zh: "若资源仍被绑定，先解绑或删除依赖对象（`Message` 通常会指出），再重新执行操作。"},
+		{En: "Serialize changes to one resource in your automation (one worker per resource, or a lock).", Zh: "在自动化流程中串行化对同一资源的修改（每个资源一个执行者或加锁）。"},
+	}},
+	{guide: 367, steps: []Text{
+		{En: "Find the parameter named in `Message` and check its allowed values on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; for `Region`, use a region listed for that API (e.g. `ap-guangzhou`).", Zh: "找到 `Message` 中指出的参数，在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对允许的取值；`Region` 请使用该接口列出的地域（如 `ap-guangzhou`）。"},
+		{En: "List the regions {{product}} supports with `tccli region DescribeRegions --Product {{p}}`.", Zh: "用 `tccli region DescribeRegions --Product {{p}}` 查询{{product}}支持的地域。"},
+		{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
+	}},
 	{guide: 368, steps: []Text{
-		{En: "List the resources of the region you call {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare their IDs with yours; repeat for the region the resource was created in.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台列出所调用地域中的资源并核对 ID；并对资源创建时所在的地域重复查询。"},
-		{En: "Run `tccli sts GetCallerIdentity` with the same credentials to confirm the account.", Zh: "用相同凭证执行 `tccli sts GetCallerIdentity`，确认所属账号。"},
-		{En: "Read `Message` and the sub-code to see which resource is missing, and create it first if needed; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认缺少的是哪个资源，必要时先创建；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
+		{En: "Find the parameter named in `Message` and check its allowed values on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; for `Region`, use a region listed for that API (e.g. `ap-guangzhou`).", Zh: "找到 `Message` 中指出的参数，在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对允许的取值；`Region` 请使用该接口列出的地域（如 `ap-guangzhou`）。"},
+		{En: "List the regions {{product}} supports with `tccli region DescribeRegions --Product {{p}}`.", Zh: "用 `tccli region DescribeRegions --Product {{p}}` 查询{{product}}支持的地域。"},
+		{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
 	}},
 	{guide: 369, steps: []Text{
-		{En: "List the resources of the region you call {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare their IDs with yours; repeat for the region the resource was created in.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台列出所调用地域中的资源并核对 ID；并对资源创建时所在的地域重复查询。"},
-		{En: "Run `tccli sts GetCallerIdentity` with the same credentials to confirm the account.", Zh: "用相同凭证执行 `tccli sts GetCallerIdentity`，确认所属账号。"},
-		{En: "Read `Message` and the sub-code to see which resource is missing, and create it first if needed; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认缺少的是哪个资源，必要时先创建；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
+		{En: "List the regions {{product}} supports with `tccli region DescribeRegions --Product {{p}}`, and use one of the returned region IDs.", Zh: "用 `tccli region DescribeRegions --Product {{p}}` 查询{{product}}支持的地域，并使用返回的地域 ID。"},
+		{En: "Check the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; some actions list a restricted set of regions for the `Region` parameter.", Zh: "查看{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面，部分接口的 `Region` 参数只支持限定的地域列表。"},
+		{En: "Set the region in the client (`{{p}}.NewClient(cred, \"ap-guangzhou\", cpf)`, `tccli {{p}} {{action}} --region ap-guangzhou`) and make sure the resource really lives there.", Zh: "在客户端中设置地域（`{{p}}.NewClient(cred, \"ap-guangzhou\", cpf)`、`tccli {{p}} {{action}} --region ap-guangzhou`），并确认资源确实位于该地域。"},
 	}},
 	{guide: 370, steps: []Text{
 		{En: "List the resources of the region you call {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare their IDs with yours; repeat for the region the resource was created in.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台列出所调用地域中的资源并核对 ID；并对资源创建时所在的地域重复查询。"},
@@ -8655,103 +8799,143 @@ var guideTemplates = []guideTemplate{
 		{En: "Read `Message` and the sub-code to see which resource is missing, and create it first if needed; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认缺少的是哪个资源，必要时先创建；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
 	}},
 	{guide: 371, steps: []Text{
+		{En: "List the resources of the region you call {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare their IDs with yours; repeat for the region the resource was created in.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台列出所调用地域中的资源并核对 ID；并对资源创建时所在的地域重复查询。"},
+		{En: "Run `tccli sts GetCallerIdentity` with the same credentials to confirm the account.", Zh: "用相同凭证执行 `tccli sts GetCallerIdentity`，确认所属账号。"},
+		{En: "Read `Message` and the sub-code to see which resource is missing, and create it first if needed; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认缺少的是哪个资源，必要时先创建；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
+	}},
+	{guide: 372, steps: []Text{
+		{En: "List the resources of the region you call {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare their IDs with yours; repeat for the region the resource was created in.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台列出所调用地域中的资源并核对 ID；并对资源创建时所在的地域重复查询。"},
+		{En: "Run `tccli sts GetCallerIdentity` with the same credentials to confirm the account.", Zh: "用相同凭证执行 `tccli sts GetCallerIdentity`，确认所属账号。"},
+		{En: "Read `Message` and the sub-code to see which resource is missing, and create it first if needed; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认缺少的是哪个资源，必要时先创建；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
+	}},
+	{guide: 373, steps: []Text{
+		{En: "List the resources of the region you call {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare their IDs with yours; repeat for the region the resource was created in.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台列出所调用地域中的资源并核对 ID；并对资源创建时所在的地域重复查询。"},
+		{En: "Run `tccli sts GetCallerIdentity` with the same credentials to confirm the account.", Zh: "用相同凭证执行 `tccli sts GetCallerIdentity`，确认所属账号。"},
+		{En: "Read `Message` and the sub-code to see which resource is missing, and create it first if needed; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认缺少的是哪个资源，必要时先创建；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
+	}},
+	{guide: 374, steps: []Text{
+		{En: "List the resources of the region you call {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare their IDs with yours; repeat for the region the resource was created in.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台列出所调用地域中的资源并核对 ID；并对资源创建时所在的地域重复查询。"},
+		{En: "Run `tccli sts GetCallerIdentity` with the same credentials to confirm the account.", Zh: "用相同凭证执行 `tccli sts GetCallerIdentity`，确认所属账号。"},
+		{En: "Read `Message` and the sub-code to see which resource is missing, and create it first if needed; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认缺少的是哪个资源，必要时先创建；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
+	}},
+	{guide: 375, steps: []Text{
+		{En: "Read `Message` and the sub-code to see what the resource does not support (its type, edition, state or billing); `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认资源不支持的是哪一项（类型、规格、状态或计费方式）；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
+		{En: "Check the resource's edition and state {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare them with the feature's requirements in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查询资源的规格和状态，并与{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该功能的要求对照。"},
+		{En: "Upgrade the edition, change the configuration, complete the prerequisite in the console of {{product}}, or use a supported alternative.", Zh: "升级规格、修改配置、在{{product}}的控制台完成前置步骤，或改用受支持的替代方式。"},
+	}},
+	{guide: 376, steps: []Text{
+		{En: "List the resources of the region you call {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare their IDs with yours; repeat for the region the resource was created in.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台列出所调用地域中的资源并核对 ID；并对资源创建时所在的地域重复查询。"},
+		{En: "Run `tccli sts GetCallerIdentity` with the same credentials to confirm the account.", Zh: "用相同凭证执行 `tccli sts GetCallerIdentity`，确认所属账号。"},
+		{En: "Read `Message` and the sub-code to see which resource is missing, and create it first if needed; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认缺少的是哪个资源，必要时先创建；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
+	}},
+	{guide: 377, steps: []Text{
+		{En: "List the resources of the region you call {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare their IDs with yours; repeat for the region the resource was created in.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台列出所调用地域中的资源并核对 ID；并对资源创建时所在的地域重复查询。"},
+		{En: "Run `tccli sts GetCallerIdentity` with the same credentials to confirm the account.", Zh: "用相同凭证执行 `tccli sts GetCallerIdentity`，确认所属账号。"},
+		{En: "Read `Message` and the sub-code to see which resource is missing, and create it first if needed; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认缺少的是哪个资源，必要时先创建；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
+	}},
+	{guide: 378, steps: []Text{
+		{En: "List the resources of the region you call {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare their IDs with yours; repeat for the region the resource was created in.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台列出所调用地域中的资源并核对 ID；并对资源创建时所在的地域重复查询。"},
+		{En: "Run `tccli sts GetCallerIdentity` with the same credentials to confirm the account.", Zh: "用相同凭证执行 `tccli sts GetCallerIdentity`，确认所属账号。"},
+		{En: "Read `Message` and the sub-code to see which resource is missing, and create it first if needed; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认缺少的是哪个资源，必要时先创建；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
+	}},
+	{guide: 379, steps: []Text{
 		{En: "Find the parameter named in `Message` and check its allowed values on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; for `Region`, use a region listed for that API (e.g. `ap-guangzhou`).", Zh: "找到 `Message` 中指出的参数，在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对允许的取值；`Region` 请使用该接口列出的地域（如 `ap-guangzhou`）。"},
 		{En: "List the regions {{product}} supports with `tccli region DescribeRegions --Product {{p}}`.", Zh: "用 `tccli region DescribeRegions --Product {{p}}` 查询{{product}}支持的地域。"},
 		{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
 	}},
-	{guide: 372, steps: []Text{
+	{guide: 380, steps: []Text{
 		{En: "Read the `Message`; it usually names what denies the operation (the resource's state, a protection switch, arrears, a feature your account has not enabled).", Zh: "阅读 `Message`，其中通常会说明拒绝的原因（资源状态、保护开关、欠费、账号未开通的功能等）。"},
 		{En: "Check the resource {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and wait for a running change to finish.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台检查资源状态，并等待进行中的变更结束。"},
 		{En: "Check the account balance and overdue bills at https://console.cloud.tencent.com/expense; isolated resources refuse most operations.", Zh: "在 https://console.cloud.tencent.com/expense 检查账户余额和欠费情况；已隔离的资源会拒绝大多数操作。"},
 		{En: "Remove the blocking condition (turn the protection off, renew, apply for the feature), then call again; if nothing explains it, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId.", Zh: "消除阻断条件（关闭保护开关、续费、申请开通功能）后再调用；若找不到原因，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
 	}},
-	{guide: 373, steps: []Text{
+	{guide: 381, steps: []Text{
 		{En: "Check the resource's state {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and wait until no task is running.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查看资源状态，等待进行中的任务结束。"},
 		{En: "If it is still bound, detach or delete the dependents first (the `Message` usually names them), then repeat the operation.", Zh: "若资源仍被绑定，先解绑或删除依赖对象（`Message` 通常会指出），再重新执行操作。"},
 		{En: "Serialize changes to one resource in your automation (one worker per resource, or a lock).", Zh: "在自动化流程中串行化对同一资源的修改（每个资源一个执行者或加锁）。"},
 	}},
-	{guide: 374, steps: []Text{
+	{guide: 382, steps: []Text{
 		{En: "Read the `Message`; it usually names what denies the operation (the resource's state, a protection switch, arrears, a feature your account has not enabled).", Zh: "阅读 `Message`，其中通常会说明拒绝的原因（资源状态、保护开关、欠费、账号未开通的功能等）。"},
 		{En: "Check the resource {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and wait for a running change to finish.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台检查资源状态，并等待进行中的变更结束。"},
 		{En: "Check the account balance and overdue bills at https://console.cloud.tencent.com/expense; isolated resources refuse most operations.", Zh: "在 https://console.cloud.tencent.com/expense 检查账户余额和欠费情况；已隔离的资源会拒绝大多数操作。"},
 		{En: "Remove the blocking condition (turn the protection off, renew, apply for the feature), then call again; if nothing explains it, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId.", Zh: "消除阻断条件（关闭保护开关、续费、申请开通功能）后再调用；若找不到原因，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
 	}},
-	{guide: 375, steps: []Text{
+	{guide: 383, steps: []Text{
 		{En: "Read `Message` and the sub-code to see which quota was hit; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认触达了哪项配额；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
 		{En: "{{?quota}}Check the quota with `tccli {{p}} {{quota}} --region <region>`{{/}}{{!quota}}Check the quota in the console of {{product}} (its quota or usage page) or in the usage limits of its documentation{{/}}, then list current usage {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and delete what is unused.", Zh: "{{?quota}}用 `tccli {{p}} {{quota}} --region <地域>` 查看配额{{/}}{{!quota}}在{{product}}的控制台（配额或用量页面）或其文档的使用限制中查看配额{{/}}，再{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查询当前用量，删除不再使用的资源。"},
 		{En: "Split large batches into smaller requests when the limit is per request.", Zh: "如限制针对单次请求，请把大批量拆分为多次较小的请求。"},
 		{En: "If you need a higher quota, upgrade the instance edition where quotas depend on it, or open a ticket (https://console.cloud.tencent.com/workorder/category) to request an increase.", Zh: "如需更高配额，在配额取决于实例规格时升级实例规格，或提交工单（https://console.cloud.tencent.com/workorder/category）申请提升配额。"},
 	}},
-	{guide: 376, steps: []Text{
+	{guide: 384, steps: []Text{
 		{En: "List the regions {{product}} supports with `tccli region DescribeRegions --Product {{p}}`, and use one of the returned region IDs.", Zh: "用 `tccli region DescribeRegions --Product {{p}}` 查询{{product}}支持的地域，并使用返回的地域 ID。"},
 		{En: "Check the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; some actions list a restricted set of regions for the `Region` parameter.", Zh: "查看{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面，部分接口的 `Region` 参数只支持限定的地域列表。"},
 		{En: "Set the region in the client (`{{p}}.NewClient(cred, \"ap-guangzhou\", cpf)`, `tccli {{p}} {{action}} --region ap-guangzhou`) and make sure the resource really lives there.", Zh: "在客户端中设置地域（`{{p}}.NewClient(cred, \"ap-guangzhou\", cpf)`、`tccli {{p}} {{action}} --region ap-guangzhou`），并确认资源确实位于该地域。"},
 	}},
-	{guide: 377, steps: []Text{
+	{guide: 385, steps: []Text{
 		{En: "List the regions {{product}} supports with `tccli region DescribeRegions --Product {{p}}`, and use one of the returned region IDs.", Zh: "用 `tccli region DescribeRegions --Product {{p}}` 查询{{product}}支持的地域，并使用返回的地域 ID。"},
 		{En: "Check the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; some actions list a restricted set of regions for the `Region` parameter.", Zh: "查看{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面，部分接口的 `Region` 参数只支持限定的地域列表。"},
 		{En: "Set the region in the client (`{{p}}.NewClient(cred, \"ap-guangzhou\", cpf)`, `tccli {{p}} {{action}} --region ap-guangzhou`) and make sure the resource really lives there.", Zh: "在客户端中设置地域（`{{p}}.NewClient(cred, \"ap-guangzhou\", cpf)`、`tccli {{p}} {{action}} --region ap-guangzhou`），并确认资源确实位于该地域。"},
 	}},
-	{guide: 378, steps: []Text{
+	{guide: 386, steps: []Text{
 		{En: "List the regions {{product}} supports with `tccli region DescribeRegions --Product {{p}}`, and use one of the returned region IDs.", Zh: "用 `tccli region DescribeRegions --Product {{p}}` 查询{{product}}支持的地域，并使用返回的地域 ID。"},
 		{En: "Check the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; some actions list a restricted set of regions for the `Region` parameter.", Zh: "查看{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面，部分接口的 `Region` 参数只支持限定的地域列表。"},
 		{En: "Set the region in the client (`{{p}}.NewClient(cred, \"ap-guangzhou\", cpf)`, `tccli {{p}} {{action}} --region ap-guangzhou`) and make sure the resource really lives there.", Zh: "在客户端中设置地域（`{{p}}.NewClient(cred, \"ap-guangzhou\", cpf)`、`tccli {{p}} {{action}} --region ap-guangzhou`），并确认资源确实位于该地域。"},
 	}},
-	{guide: 379, steps: []Text{
+	{guide: 387, steps: []Text{
 		{En: "Check the resource's state {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and wait until no task is running.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查看资源状态，等待进行中的任务结束。"},
 		{En: "If it is still bound, detach or delete the dependents first (the `Message` usually names them), then repeat the operation.", Zh: "若资源仍被绑定，先解绑或删除依赖对象（`Message` 通常会指出），再重新执行操作。"},
 		{En: "Serialize changes to one resource in your automation (one worker per resource, or a lock).", Zh: "在自动化流程中串行化对同一资源的修改（每个资源一个执行者或加锁）。"},
 	}},
-	{guide: 380, steps: []Text{
+	{guide: 388, steps: []Text{
 		{En: "Choose another availability zone or another specification (instance type, bandwidth package, disk type) of {{product}}; the sold-out stock is usually limited to one zone or spec.", Zh: "改选{{product}}的其他可用区或其他规格（实例类型、带宽包、云盘类型）；售罄通常只限于某个可用区或规格。"},
 		{En: "See what can be bought now before you retry: the purchase page in the console of {{product}} shows the zones and specifications on sale, and its API documentation{{?docs}} ({{docs}}){{/}} tells whether an action lists them.", Zh: "重试前先查看当前可购买的配置：{{product}}控制台的购买页会显示在售的可用区和规格，其 API 文档{{?docs}}（{{docs}}）{{/}}中也可查找是否有列出可售配置的接口。"},
 		{En: "Consider another region if your workload allows it.", Zh: "如业务允许，可考虑其他地域。"},
 	}},
-	{guide: 381, steps: []Text{
+	{guide: 389, steps: []Text{
 		{En: "Read the full `Message`; it usually names the state or rule that refused the operation, and `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读完整的 `Message`，其中通常会说明拒绝该操作的状态或规则；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
 		{En: "Check the resource state {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and wait for running tasks to finish.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查看资源状态，等待进行中的任务结束。"},
 		{En: "Check the account balance and overdue bills at https://console.cloud.tencent.com/expense.", Zh: "在 https://console.cloud.tencent.com/expense 检查账户余额和欠费情况。"},
 		{En: "If the state is normal and it persists, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId.", Zh: "若状态正常但问题持续，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
 	}},
-	{guide: 382, steps: []Text{
+	{guide: 390, steps: []Text{
 		{En: "Read the parameter named in `Message` (the name in backticks, e.g. Parameter `Limit` format invalid.) and check its type and format on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}.", Zh: "找到 `Message` 中指出的参数（反引号中的参数名，如 参数 `Limit` 格式非法。），在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对其类型和格式。"},
 		{En: "Reproduce the call in API Explorer ({{explorer}}), which validates types and generates SDK code to copy, or with `tccli {{p}} {{action}} --region <region>`.", Zh: "在 API Explorer（{{explorer}}）中复现调用（它会校验类型并生成可参考的 SDK 代码），或用 `tccli {{p}} {{action}} --region <地域>` 复现。"},
 		{En: "Use an official SDK, which serialises arrays, numbers and JSON correctly; if you build requests yourself, remember the v1 (form) and v3 (JSON) encodings differ.", Zh: "使用官方 SDK，它会正确序列化数组、数值和 JSON；如自行构造请求，注意 v1（表单）与 v3（JSON）签名下的传参方式不同。"},
 	}},
-	{guide: 383, steps: []Text{
+	{guide: 391, steps: []Text{
 		{En: "Record the `RequestId`, action, region and time; they are what support needs to trace the failure.", Zh: "记录 `RequestId`、接口名、地域和时间，这是技术支持定位问题所需的信息。"},
 		{En: "For an idempotent call (Describe*, or a create carrying the same `ClientToken`), retry at most twice with backoff (1 s, then 2 s); do not loop.", Zh: "对幂等调用（Describe* 查询，或携带相同 `ClientToken` 的创建请求），以退避方式（1 秒，再 2 秒）最多重试两次；不要循环重试。"},
 		{En: "If it fails again with the same parameters, try the operation in the console of {{product}} or in API Explorer ({{explorer}}) to rule out client-side causes.", Zh: "若同样参数再次失败，可在{{product}}的控制台或 API Explorer（{{explorer}}）中执行同一操作，排除客户端因素。"},
 		{En: "If it persists, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId.", Zh: "若问题持续，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
 	}},
-	{guide: 384, steps: []Text{
+	{guide: 392, steps: []Text{
 		{En: "Check the resource's state {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and wait until no task is running.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查看资源状态，等待进行中的任务结束。"},
 		{En: "If it is still bound, detach or delete the dependents first (the `Message` usually names them), then repeat the operation.", Zh: "若资源仍被绑定，先解绑或删除依赖对象（`Message` 通常会指出），再重新执行操作。"},
 		{En: "Serialize changes to one resource in your automation (one worker per resource, or a lock).", Zh: "在自动化流程中串行化对同一资源的修改（每个资源一个执行者或加锁）。"},
 	}},
-	{guide: 385, steps: []Text{
+	{guide: 393, steps: []Text{
 		{En: "Record the `RequestId`, action, region and time; they are what support needs to trace the failure.", Zh: "记录 `RequestId`、接口名、地域和时间，这是技术支持定位问题所需的信息。"},
 		{En: "For an idempotent call (Describe*, or a create carrying the same `ClientToken`), retry at most twice with backoff (1 s, then 2 s); do not loop.", Zh: "对幂等调用（Describe* 查询，或携带相同 `ClientToken` 的创建请求），以退避方式（1 秒，再 2 秒）最多重试两次；不要循环重试。"},
 		{En: "If it fails again with the same parameters, try the operation in the console of {{product}} or in API Explorer ({{explorer}}) to rule out client-side causes.", Zh: "若同样参数再次失败，可在{{product}}的控制台或 API Explorer（{{explorer}}）中执行同一操作，排除客户端因素。"},
 		{En: "If it persists, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId.", Zh: "若问题持续，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
 	}},
-	{guide: 386, steps: []Text{
+	{guide: 394, steps: []Text{
 		{En: "Find the parameter named in `Message` and check its allowed values on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; for `Region`, use a region listed for that API (e.g. `ap-guangzhou`).", Zh: "找到 `Message` 中指出的参数，在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对允许的取值；`Region` 请使用该接口列出的地域（如 `ap-guangzhou`）。"},
 		{En: "List the regions {{product}} supports with `tccli region DescribeRegions --Product {{p}}`.", Zh: "用 `tccli region DescribeRegions --Product {{p}}` 查询{{product}}支持的地域。"},
 		{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
 	}},
-	{guide: 387, steps: []Text{
+	{guide: 395, steps: []Text{
 		{En: "Find the parameter named in `Message` and check its allowed values on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; for `Region`, use a region listed for that API (e.g. `ap-guangzhou`).", Zh: "找到 `Message` 中指出的参数，在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对允许的取值；`Region` 请使用该接口列出的地域（如 `ap-guangzhou`）。"},
 		{En: "List the regions {{product}} supports with `tccli region DescribeRegions --Product {{p}}`.", Zh: "用 `tccli region DescribeRegions --Product {{p}}` 查询{{product}}支持的地域。"},
 		{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
 	}},
-	{guide: 388, steps: []Text{
+	{guide: 396, steps: []Text{
 		{En: "Read `Message` and the sub-code to see which quota was hit; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认触达了哪项配额；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
 		{En: "{{?quota}}Check the quota with `tccli {{p}} {{quota}} --region <region>`{{/}}{{!quota}}Check the quota in the console of {{product}} (its quota or usage page) or in the usage limits of its documentation{{/}}, then list current usage {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and delete what is unused.", Zh: "{{?quota}}用 `tccli {{p}} {{quota}} --region <地域>` 查看配额{{/}}{{!quota}}在{{product}}的控制台（配额或用量页面）或其文档的使用限制中查看配额{{/}}，再{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查询当前用量，删除不再使用的资源。"},
 		{En: "Split large batches into smaller requests when the limit is per request.", Zh: "如限制针对单次请求，请把大批量拆分为多次较小的请求。"},
 		{En: "If you need a higher quota, upgrade the instance edition where quotas depend on it, or open a ticket (https://console.cloud.tencent.com/workorder/category) to request an increase.", Zh: "如需更高配额，在配额取决于实例规格时升级实例规格，或提交工单（https://console.cloud.tencent.com/workorder/category）申请提升配额。"},
 	}},
-	{guide: 389, steps: []Text{
+	{guide: 397, steps: []Text{
 		{En: "Read the `Message`; the server usually names the parameter, resource or condition at fault.", Zh: "阅读 `Message`，服务端通常会指出出错的参数、资源或条件。"},
 		{En: "Check the action on its page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}, and try the same call in API Explorer ({{explorer}}) or with `tccli {{p}} {{action}} --region <region>`.", Zh: "在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中查看该接口的页面，并在 API Explorer（{{explorer}}）中或用 `tccli {{p}} {{action}} --region <地域>` 试调同样的请求。"},
 		{En: "If it persists, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId, region and action.", Zh: "如问题持续，请提交工单（https://console.cloud.tencent.com/workorder/category），并附上 RequestId、地域和接口名。"},
@@ -9129,4 +9313,4 @@ var productTable = []productInfo{
 }
 
 // entryFileStarts says at which offset of the entry texts each data/entries<N>.txt starts.
-var entryFileStarts = [...]uint32{0, 1899134, 3799051, 5059063}
+var entryFileStarts = [...]uint32{0, 1898873, 3798619, 5057012}
