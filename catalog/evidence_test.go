@@ -143,6 +143,8 @@ func TestProductClassGuides(t *testing.T) {
 		{"cls", "InvalidParameter.TopicConflict", "InvalidParameter"},
 		{"monitor", "LimitExceeded.LimitedAccess", "LimitExceeded"},
 		{"monitor", "ResourceNotFound.NotExistTask", "ResourceNotFound"},
+		{"ssl", "ResourceNotFound.Manager", "ResourceNotFound"},
+		{"ssl", "LimitExceeded.RateLimitExceeded", "LimitExceeded"},
 	} {
 		e, g := c.Get(tt.scope, tt.code), c.Get(tt.scope, tt.class)
 		if e == nil || g == nil || g.Imported {
