@@ -958,7 +958,7 @@ var codes = []Entry{
 			{En: "`OldCertificateId` is not the certificate the resource actually uses (the resource was bound to another upload of the same domain), or `ResourceTypes`/`Regions` name the wrong product or region.", Zh: "`OldCertificateId` 并非资源实际使用的证书（资源绑定的是同一域名的另一次上传），或 `ResourceTypes`/`Regions` 指定的产品或地域不对。"},
 		},
 		Remediation: []Text{
-			{En: "See where the old certificate is deployed: `tccli ssl DescribeDeployedResources --CertificateIds '[\"<old certificate ID>\"]' --ResourceType teo` (also `cdn`, `clb`, `cos`, …).", Zh: "查看旧证书部署在哪些资源上：`tccli ssl DescribeDeployedResources --CertificateIds '[\"<旧证书ID>\"]' --ResourceType teo`（也可为 `cdn`、`clb`、`cos` 等）。"},
+			{En: "See where the old certificate is deployed: `tccli ssl DescribeDeployedResources --CertificateIds '[\"<old certificate ID>\"]' --ResourceType teo` (`ResourceType` also takes `clb`, `cdn`, `live`, `vod`, `waf`, `antiddos`; for COS check the bucket's custom domain in the COS console).", Zh: "查看旧证书部署在哪些资源上：`tccli ssl DescribeDeployedResources --CertificateIds '[\"<旧证书ID>\"]' --ResourceType teo`（`ResourceType` 还可取 `clb`、`cdn`、`live`、`vod`、`waf`、`antiddos`；COS 请在 COS 控制台查看存储桶的自定义域名）。"},
 			{En: "If the resource already shows the new certificate, there is nothing to update: treat the code as done and let automation skip resources whose certificate is unchanged.", Zh: "若资源已显示新证书，则无需更新：可把该错误码视为已完成，并让自动化任务跳过证书未变化的资源。"},
 			{En: "Otherwise call again with the certificate ID the resource really uses as `OldCertificateId`, and the `ResourceTypes` and `ResourceTypesRegions` of where it lives; check the result with `DescribeHostUpdateRecordDetail`.", Zh: "否则以资源实际使用的证书 ID 作为 `OldCertificateId`，并填写资源所在的 `ResourceTypes` 与 `ResourceTypesRegions` 后重新调用；用 `DescribeHostUpdateRecordDetail` 查看结果。"},
 		},
@@ -970,7 +970,7 @@ var codes = []Entry{
 		Messages:      []string{"系统未检测到可用实例，无法更新证书，请您核对证书域名与云资源实例是否匹配。"},
 		Docs:          Text{En: "https://cloud.tencent.com/document/product/400", Zh: "https://cloud.tencent.com/document/product/400"},
 		Provenance:    "official",
-		Source:        "SSL API 2019-12-05, tencentcloud-sdk-go ssl/v20191205/errors.go (en from tencentcloud-sdk-go-intl-en); UpdateCertificateInstance and DescribeDeployedResources parameters from ssl/v20191205/models.go; Message and causes from allinssl/allinssl issues 239 and 323; guidance errcode's",
+		Source:        "SSL API 2019-12-05, tencentcloud-sdk-go ssl/v20191205/errors.go (en from tencentcloud-sdk-go-intl-en); UpdateCertificateInstance and DescribeDeployedResources parameters and resource types from ssl/v20191205/models.go; Message and causes from allinssl/allinssl issues 239 and 323; guidance errcode's",
 		Versions:      []string{"2019-12-05"},
 	},
 	{
@@ -1048,7 +1048,7 @@ var codes = []Entry{
 		Scope:   "ssl",
 		Summary: Text{En: "The certificate does not exist.", Zh: "证书不存在。"},
 		Causes: []Text{
-			{En: "The `CertificateId` was deleted (in the console, or by a cleanup of expired certificates) while a script, a deployment or Terraform state still refers to it; Tencent Cloud's Terraform provider treats this code from `DescribeCertificateDetail` as the certificate being gone.", Zh: "`CertificateId` 对应的证书已被删除（在控制台删除，或清理过期证书时删除），而脚本、部署任务或 Terraform state 仍引用它；腾讯云 Terraform provider 把 `DescribeCertificateDetail` 返回的此错误码视为证书已不存在。"},
+			{En: "The `CertificateId` was deleted (in the console or by another script) while a script, a deployment or Terraform state still refers to it; Tencent Cloud's Terraform provider treats this code from `DescribeCertificateDetail` as the certificate being gone.", Zh: "`CertificateId` 对应的证书已被删除（在控制台或由其他脚本删除），而脚本、部署任务或 Terraform state 仍引用它；腾讯云 Terraform provider 把 `DescribeCertificateDetail` 返回的此错误码视为证书已不存在。"},
 			{En: "The ID is from another account, or is mistyped (SSL certificate IDs are short strings such as `lMuPPxPm`, case-sensitive).", Zh: "该 ID 属于其他账号，或拼写有误（SSL 证书 ID 为 `lMuPPxPm` 这类短字符串，区分大小写）。"},
 		},
 		Remediation: []Text{
@@ -1405,7 +1405,7 @@ var codes = []Entry{
 		Scope:   "ssl",
 		Summary: Text{En: "Incorrect parameters.", Zh: "参数有误。"},
 		Causes: []Text{
-			{En: "A value the SSL Certificates backend rejects after the request passed the API's own checks: a `CertificateId` that is empty, padded or not of this account, an alias or project ID it cannot apply, an unknown `ResourceType`. Tencent Cloud's Terraform provider stops retrying on it together with `FailedOperation.CertificateNotFound`.", Zh: "请求通过了云 API 的参数校验，但被 SSL 证书后端拒绝：`CertificateId` 为空、带空格或不属于该账号，无法应用的备注名或项目 ID，未知的 `ResourceType` 等。腾讯云 Terraform provider 遇到它与 `FailedOperation.CertificateNotFound` 时都会停止重试。"},
+			{En: "A value the SSL Certificates backend rejects after the request passed the API's own checks: a `CertificateId` that is empty, padded with spaces or not of this account, or an alias or project ID it cannot apply. Tencent Cloud's Terraform provider stops retrying on it together with `FailedOperation.CertificateNotFound`.", Zh: "请求通过了云 API 的参数校验，但被 SSL 证书后端拒绝：`CertificateId` 为空、带空格或不属于该账号，或无法应用的备注名、项目 ID 等。腾讯云 Terraform provider 遇到它与 `FailedOperation.CertificateNotFound` 时都会停止重试。"},
 			{En: "Parameters mangled on the way in, e.g. a certificate body passed on the `tccli` command line whose line breaks were lost; `--cli-input-json` with a JSON file keeps them.", Zh: "参数在传递中被破坏，例如通过 `tccli` 命令行传入的证书内容丢失了换行；使用 `--cli-input-json` 和 JSON 文件可保留换行。"},
 		},
 		Remediation: []Text{
@@ -2491,7 +2491,7 @@ var codes = []Entry{
 			{En: "Network trouble between your server and `sms.tencentcloudapi.com` (DNS, proxy, a short client timeout) that turns a slow answer into a timeout.", Zh: "你的服务器与 `sms.tencentcloudapi.com` 之间的网络问题（DNS、代理、客户端超时设置过短），使较慢的响应变成超时。"},
 		},
 		Remediation: []Text{
-			{En: "Before sending again, check whether the number received it: `tccli sms PullSmsSendStatusByPhoneNumber --region ap-guangzhou --SmsSdkAppId 1400000000 --PhoneNumber +8613800000000 --BeginTime 1620000000 --Offset 0 --Limit 10`.", Zh: "重新发送前先确认号码是否已收到：`tccli sms PullSmsSendStatusByPhoneNumber --region ap-guangzhou --SmsSdkAppId 1400000000 --PhoneNumber +8613800000000 --BeginTime 1620000000 --Offset 0 --Limit 10`。"},
+			{En: "Before sending again, check whether the number received it: `tccli sms PullSmsSendStatusByPhoneNumber --region ap-guangzhou --SmsSdkAppId 1400000000 --PhoneNumber +8613800000000 --BeginTime <UNIX seconds, at most 7 days ago> --Offset 0 --Limit 10`.", Zh: "重新发送前先确认号码是否已收到：`tccli sms PullSmsSendStatusByPhoneNumber --region ap-guangzhou --SmsSdkAppId 1400000000 --PhoneNumber +8613800000000 --BeginTime <UNIX 时间戳（秒），最早为 7 天前> --Offset 0 --Limit 10`。"},
 			{En: "Retry once after a short pause if it was not delivered; give the SDK client a timeout of several seconds rather than one.", Zh: "若确认未送达，稍候重试一次；SDK 客户端的超时时间应设为数秒，而不是一秒。"},
 			{En: "If timeouts persist, follow the 60008 section of the SMS FAQ (https://cloud.tencent.com/document/product/382/9558) and contact SMS support with the RequestId and numbers.", Zh: "若持续超时，参照短信常见问题中 60008 错误的说明（https://cloud.tencent.com/document/product/382/9558），并提供 RequestId 和号码联系短信技术支持。"},
 		},
