@@ -3464,7 +3464,7 @@ var codes = []Entry{
 		Summary: Text{En: "Identity provider name already in use.", Zh: "身份提供商名称已经使用。"},
 		Causes: []Text{
 			{En: "`CreateSAMLProvider` or `CreateOIDCConfig` is sent with a `Name` that an identity provider of the account already has, e.g. a re-run after a partial failure; Tencent Cloud's Terraform provider stops retrying `tencentcloud_cam_saml_provider` creation on this code.", Zh: "调用 `CreateSAMLProvider` 或 `CreateOIDCConfig` 时使用的 `Name` 已被本账号的身份提供商使用，例如部分失败后重新执行；腾讯云 Terraform provider 在创建 `tencentcloud_cam_saml_provider` 时遇到此错误码会停止重试。"},
-			{En: "The name is taken by a provider of the other kind (a SAML provider when you create an OIDC one, or the reverse), or user SSO is already configured and should be changed with `UpdateUserOIDCConfig`/`UpdateUserSAMLConfig` rather than created again.", Zh: "该名称被另一类身份提供商占用（创建 OIDC 时已有同名 SAML 提供商，或反之），或账号已配置用户 SSO，应使用 `UpdateUserOIDCConfig`/`UpdateUserSAMLConfig` 修改而不是再次创建。"},
+			{En: "`CreateUserOIDCConfig` or `CreateUserSAMLConfig` for an account whose user SSO is already configured: only one user OIDC identity provider can exist, so change it with `UpdateUserOIDCConfig`/`UpdateUserSAMLConfig` rather than creating it again.", Zh: "账号已配置用户 SSO 时调用 `CreateUserOIDCConfig` 或 `CreateUserSAMLConfig`：用户 OIDC 身份提供商只能创建一个，应使用 `UpdateUserOIDCConfig`/`UpdateUserSAMLConfig` 修改而不是再次创建。"},
 		},
 		Remediation: []Text{
 			{En: "List what exists: `tccli cam ListSAMLProviders`, `tccli cam GetSAMLProvider --Name example-idp` and, for OIDC, `tccli cam DescribeOIDCConfig --Name example-idp`.", Zh: "查看已有配置：`tccli cam ListSAMLProviders`、`tccli cam GetSAMLProvider --Name example-idp`；OIDC 使用 `tccli cam DescribeOIDCConfig --Name example-idp`。"},
@@ -3478,7 +3478,7 @@ var codes = []Entry{
 		Actions:       []string{"CreateOIDCConfig", "CreateSAMLProvider", "CreateUserOIDCConfig", "CreateUserSAMLConfig", "UpdateOIDCConfig", "UpdateUserOIDCConfig"},
 		Docs:          Text{En: "https://cloud.tencent.com/document/product/598", Zh: "https://cloud.tencent.com/document/product/598"},
 		Provenance:    "official",
-		Source:        "CAM API 2019-01-16, tencentcloud-sdk-go cam/v20190116/errors.go (en from tencentcloud-sdk-go-intl-en); actions and GetSAMLProvider, DescribeOIDCConfig and UpdateSAMLProvider parameters from cam/v20190116; non-retryable in terraform-provider-tencentcloud services/cam/resource_tc_cam_saml_provider.go; import syntax from its cam_saml_provider documentation; guidance errcode's",
+		Source:        "CAM API 2019-01-16, tencentcloud-sdk-go cam/v20190116/errors.go (en from tencentcloud-sdk-go-intl-en); actions, the one-user-OIDC-provider rule (CreateUserOIDCConfig) and GetSAMLProvider, DescribeOIDCConfig and UpdateSAMLProvider parameters from cam/v20190116; non-retryable in terraform-provider-tencentcloud services/cam/resource_tc_cam_saml_provider.go; import syntax from its cam_saml_provider documentation; guidance errcode's",
 		Versions:      []string{"2019-01-16"},
 	},
 	{
