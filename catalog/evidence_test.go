@@ -144,6 +144,7 @@ func TestProductClassGuides(t *testing.T) {
 		{"monitor", "LimitExceeded.LimitedAccess", "LimitExceeded"},
 		{"monitor", "ResourceNotFound.NotExistTask", "ResourceNotFound"},
 <<<<<<< HEAD
+<<<<<<< HEAD
 		{"cvm", "FailedOperation.InvalidImageState", "FailedOperation"},
 		{"cvm", "ResourceNotFound.KeyPairNotFound", "ResourceNotFound"},
 		{"cvm", "ResourceInsufficient.AvailabilityZoneSoldOut", "ResourceInsufficient"},
@@ -154,6 +155,10 @@ func TestProductClassGuides(t *testing.T) {
 		{"vpc", "FailedOperation.TaskFailed", "FailedOperation"},
 		{"vpc", "OperationDenied.AddressInArrears", "OperationDenied"},
 >>>>>>> depth8
+=======
+		{"ssl", "ResourceNotFound.Manager", "ResourceNotFound"},
+		{"ssl", "LimitExceeded.RateLimitExceeded", "LimitExceeded"},
+>>>>>>> depth11
 	} {
 		e, g := c.Get(tt.scope, tt.code), c.Get(tt.scope, tt.class)
 		if e == nil || g == nil || g.Imported {
