@@ -143,22 +143,16 @@ func TestProductClassGuides(t *testing.T) {
 		{"cls", "InvalidParameter.TopicConflict", "InvalidParameter"},
 		{"monitor", "LimitExceeded.LimitedAccess", "LimitExceeded"},
 		{"monitor", "ResourceNotFound.NotExistTask", "ResourceNotFound"},
-<<<<<<< HEAD
-<<<<<<< HEAD
 		{"cvm", "FailedOperation.InvalidImageState", "FailedOperation"},
 		{"cvm", "ResourceNotFound.KeyPairNotFound", "ResourceNotFound"},
 		{"cvm", "ResourceInsufficient.AvailabilityZoneSoldOut", "ResourceInsufficient"},
 		{"cvm", "LimitExceeded.SpotQuota", "LimitExceeded"},
 		{"cvm", "OperationDenied.AccountNotSupported", "OperationDenied"},
 		{"cbs", "LimitExceeded.InstanceAttachedDisk", "LimitExceeded"},
-=======
 		{"vpc", "FailedOperation.TaskFailed", "FailedOperation"},
 		{"vpc", "OperationDenied.AddressInArrears", "OperationDenied"},
->>>>>>> depth8
-=======
 		{"ssl", "ResourceNotFound.Manager", "ResourceNotFound"},
 		{"ssl", "LimitExceeded.RateLimitExceeded", "LimitExceeded"},
->>>>>>> depth11
 	} {
 		e, g := c.Get(tt.scope, tt.code), c.Get(tt.scope, tt.class)
 		if e == nil || g == nil || g.Imported {
