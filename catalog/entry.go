@@ -15,7 +15,11 @@
 // product such as TCR, with different wording.
 package catalog
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/errcode-dev/errcode/internal/catalogfmt"
+)
 
 // Lang selects the language of human-readable text.
 type Lang string
@@ -29,9 +33,9 @@ const (
 // Scopes that are not product short names.
 const (
 	// ScopeCommon is the scope of the API 3.0 common codes every product may return.
-	ScopeCommon = "common"
+	ScopeCommon = catalogfmt.ScopeCommon
 	// ScopeSDK is the scope of codes raised on the client side by the official SDKs.
-	ScopeSDK = "sdk"
+	ScopeSDK = catalogfmt.ScopeSDK
 )
 
 // Provenance values: where an entry's summary comes from.
