@@ -36,6 +36,8 @@ type Catalog struct {
 	scopeCounts []int    // the number of entries of each scope
 	categories  []string // distinct categories, sorted
 
+	fingerprint string // see Fingerprint
+
 	mu    sync.RWMutex
 	built map[int]*Entry // imported entries built so far, by position
 
@@ -100,6 +102,13 @@ func Less(a, b *Entry) bool {
 	}
 	return catalogfmt.CompareScopes(a.Scope, b.Scope) < 0
 }
+
+// Fingerprint names the sources the catalog's tables were generated from
+// (a hash of catalog/*.yaml that internal/catalogen computes), so that a
+// table generated with them, such as internal/search's full-text index,
+// can tell that it belongs to this catalog. It is "" for a catalog built by
+// New.
+func (c *Catalog) Fingerprint() string { return c.fingerprint }
 
 // Len returns the number of entries.
 func (c *Catalog) Len() int { return c.rec.Len() }

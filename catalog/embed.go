@@ -43,6 +43,7 @@ func Default() *Catalog {
 			starts:      entryFileStarts[:],
 			acts:        catalogfmt.Actions{Names: actionsText, Off: catalogfmt.U32s(actionsBin)},
 			keys:        keys,
+			fingerprint: fingerprint,
 			scopes:      scopeTable,
 			scopeCounts: scopeCounts,
 			categories:  categoryTable,

@@ -29,4 +29,7 @@ var (
 	entryFileStarts                                                                                      [4]uint32
 )
 
-const api2Source = ""
+const (
+	api2Source  = ""
+	fingerprint = ""
+)

@@ -15,13 +15,16 @@ import (
 // (internal/catalogen, `make catalog`) into data/textwords.bin and
 // data/textbigrams.bin, so that a free-text query reads postings where they
 // lie instead of indexing 17,000 entries first (some 80 ms and 30 MB). It is
-// exactly what buildText builds for catalog.Default (a test compares them);
-// an Index over any other catalog builds its own.
+// exactly what buildText builds for catalog.Default (a test compares them),
+// and carries the catalog's fingerprint (catalog.Catalog.Fingerprint): an
+// Index over a catalog with another fingerprint, or none (catalog.New),
+// builds its own.
 //
 // Layout (little-endian; both files are catalogfmt containers, read with
 // catalogfmt.Sections):
 //
 //	textwords.bin    0: the number of documents (uint32)
+//	                 5: the fingerprint of the catalog indexed
 //	                 1: the stems, sorted, each followed by '\n'
 //	                 2: their offsets in section 1 (one more than stems)
 //	                 3: where each stem's postings start in section 4 (one more)
@@ -40,11 +43,13 @@ func u32at(s string, i int) uint32 { return catalogfmt.U32s(s).At(i) }
 
 func u64at(s string, i int) uint64 { return uint64(u32at(s, 2*i)) | uint64(u32at(s, 2*i+1))<<32 }
 
-// loadText returns the generated index when it belongs to c, else nil.
+// loadText returns the generated index when it belongs to c (same
+// fingerprint, same number of documents), else nil.
 func loadText(c *catalog.Catalog, words, bigrams string) *textIndex {
 	w, err1 := catalogfmt.Sections(words)
 	b, err2 := catalogfmt.Sections(bigrams)
-	if err1 != nil || err2 != nil || len(w) != 5 || len(b) != 3 || len(w[0]) != 4 || int(u32at(w[0], 0)) != c.Len() {
+	if err1 != nil || err2 != nil || len(w) != 6 || len(b) != 3 || len(w[0]) != 4 || int(u32at(w[0], 0)) != c.Len() ||
+		c.Fingerprint() == "" || w[5] != c.Fingerprint() {
 		return nil
 	}
 	return &textIndex{n: c.Len(), cat: c, enc: &encodedText{
@@ -97,8 +102,8 @@ func (e *encodedText) bigram(k uint64) []posting {
 // EncodeText returns the generated tables of the full-text index of c:
 // data/textwords.bin and data/textbigrams.bin. internal/catalogen calls it
 // with the catalog it generates, whose positions are those of
-// catalog.Default.
-func EncodeText(c *catalog.Catalog) (words, bigrams []byte, err error) {
+// catalog.Default, and that catalog's fingerprint.
+func EncodeText(c *catalog.Catalog, fingerprint string) (words, bigrams []byte, err error) {
 	t := buildText(c)
 	if t.n >= 1<<24 {
 		return nil, nil, fmt.Errorf("%d documents do not fit a posting", t.n)
@@ -136,7 +141,7 @@ func EncodeText(c *catalog.Catalog) (words, bigrams []byte, err error) {
 	bigramStart = append(bigramStart, uint32(len(bigramPost)))
 
 	u32le := func(xs []uint32) []byte { return catalogfmt.AppendU32(nil, xs...) }
-	words = catalogfmt.Container(u32le([]uint32{uint32(t.n)}), vocab, u32le(vocabOff), u32le(wordStart), u32le(wordPost))
+	words = catalogfmt.Container(u32le([]uint32{uint32(t.n)}), vocab, u32le(vocabOff), u32le(wordStart), u32le(wordPost), []byte(fingerprint))
 	bigrams = catalogfmt.Container(keyBytes, u32le(bigramStart), u32le(bigramPost))
 	return words, bigrams, nil
 }
