@@ -8001,7 +8001,7 @@ var classLikes = []classLike{
 	{class: 102, like: "LimitExceeded", why: Text{En: "VpcLimitExceeded codes (vpc) report that a VPC resource limit of the region is reached, as LimitExceeded does.", Zh: "VpcLimitExceeded 类错误码（vpc）表示已达到该地域的 VPC 资源上限，与 LimitExceeded 相同。"}},
 }
 
-// guideTemplates holds, by guide index (see store), the fix steps of the
+// guideTemplates holds, by guide index (see store.go), the fix steps of the
 // guides that name product facts, with their placeholders (internal/guidance).
 var guideTemplates = []guideTemplate{
 	{guide: 0, steps: []Text{

@@ -159,7 +159,7 @@ type Entry struct {
 	Class string `yaml:"-" json:"-"`
 
 	// guide is one more than the index of the guide an imported entry
-	// carries (see store), 0 for none; describe is its Describe action
+	// carries (see store.go), 0 for none; describe is its Describe action
 	// (a guidance fact).
 	guide    int
 	describe string

@@ -145,7 +145,7 @@ func (c *Catalog) build(pos int) *Entry {
 	return e
 }
 
-// guideEntry returns the guide with index g (see store), or nil.
+// guideEntry returns the guide with index g (see store.go), or nil.
 func guideEntry(g int) *Entry {
 	switch {
 	case g == catalogfmt.NoGuide:

@@ -204,7 +204,7 @@ func Generate(in *Input) (map[string][]byte, error) {
 	}
 	// The full-text index, over the catalog as Default serves it (same
 	// entries, same positions).
-	// Summaries as the store builds them (catalog.HonestSummary).
+	// Summaries as the catalog builds them (catalog.HonestSummary).
 	served := make([]*catalog.Entry, len(m.all))
 	for i, e := range m.all {
 		served[i] = e
@@ -530,7 +530,7 @@ func (m *model) goFile(starts [entryFiles]uint32, fingerprint string) ([]byte, e
 		}
 	}
 	b.WriteString("}\n\n")
-	b.WriteString("// guideTemplates holds, by guide index (see store), the fix steps of the\n// guides that name product facts, with their placeholders (internal/guidance).\n")
+	b.WriteString("// guideTemplates holds, by guide index (see store.go), the fix steps of the\n// guides that name product facts, with their placeholders (internal/guidance).\n")
 	b.WriteString("var guideTemplates = []guideTemplate{\n")
 	writeTemplate := func(g int, steps []catalog.Text) {
 		if !hasTemplate(steps) {
