@@ -14,53 +14,72 @@ LDFLAGS   := -X github.com/errcode-dev/errcode/cmd.version=$(VERSION)
 SOURCE_DATE_EPOCH ?= 1767225600
 export SOURCE_DATE_EPOCH
 
-.PHONY: all build test check bench fuzz fuzz-long man completions install update clean catalog import-catalog dist
+.PHONY: all help build test lint check bench fuzz fuzz-long man completions install update clean catalog import-catalog dist
 
-all: build
+# Each target's `##` comment is its line in `make help`.
+all: build ## the default: build
 
-build:
+help: ## list the targets, one line each
+	@awk -F ':.*## ' '/^[a-z][a-z-]*:.*## / {printf "  %-15s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
+
+build: ## build bin/errcode
 	$(GO) build -trimpath -ldflags '$(LDFLAGS)' -o $(BIN) .
 
 # Regenerate catalog/codes_gen.go, catalog/data/ and internal/search/data/ after editing
 # catalog/*.yaml or catalog/products/*.yaml (a test fails when they are stale).
-catalog:
-	$(GO) run ./internal/catalogen -in catalog/codes.yaml -out catalog/codes_gen.go
+# The generator builds with the tag catalogen, which leaves the generated
+# files out of the packages it imports: it needs only the YAML.
+catalog: ## regenerate codes_gen.go, catalog/data/ and internal/search/data/ from the YAML
+	$(GO) run -tags catalogen ./internal/catalogen -in catalog/codes.yaml -out catalog/codes_gen.go
 
 # Rebuild the imported layer (catalog/products/*.yaml, products.yaml, provenance.yaml)
 # from Tencent Cloud's sources, then the generated files; prints a per-product summary.
-# Needs git checkouts of both SDKs and of teco-api-models (see README, "The catalog");
-# CI never runs it.
-import-catalog:
-	@if [ -z "$(SDK)" ] || [ -z "$(INTL)" ] || [ -z "$(CENTER)" ]; then \
-	  echo "usage: make import-catalog SDK=<checkout of tencentcloud-sdk-go> INTL=<checkout of tencentcloud-sdk-go-intl-en> CENTER=<teco-api-models/zh-CN/error-codes.json>" >&2; \
-	  echo "see README.md, \"The catalog\", for where to get each source" >&2; \
+# Needs git checkouts of both SDKs and of teco-api-models, which live outside
+# the repository (see README, "Rebuilding the imported layer"); CI never runs it.
+import-catalog: ## rebuild the imported layer from SDK=, INTL=, CENTER= (see README)
+	@fail=; \
+	check() { \
+	  if [ -z "$$2" ]; then echo "import-catalog: $$1 is not set: $$4" >&2; fail=1; \
+	  elif [ ! -e "$$2" ]; then echo "import-catalog: $$1=$$2 does not exist: $$4" >&2; fail=1; \
+	  elif [ "$$3" = dir ] && [ ! -d "$$2/.git" ] && [ ! -f "$$2/.git" ]; then echo "import-catalog: $$1=$$2 is not a git checkout: $$4" >&2; fail=1; \
+	  fi; }; \
+	check SDK '$(SDK)' dir "git clone https://github.com/TencentCloud/tencentcloud-sdk-go, then SDK=<that folder>"; \
+	check INTL '$(INTL)' dir "git clone https://github.com/TencentCloud/tencentcloud-sdk-go-intl-en, then INTL=<that folder>"; \
+	check CENTER '$(CENTER)' file "git clone https://github.com/teco-project/teco-api-models, then CENTER=<that folder>/zh-CN/error-codes.json"; \
+	if [ -n "$$fail" ]; then \
+	  echo "usage: make import-catalog SDK=<checkout of tencentcloud-sdk-go> INTL=<checkout of tencentcloud-sdk-go-intl-en> CENTER=<checkout of teco-api-models>/zh-CN/error-codes.json" >&2; \
+	  echo "README.md, \"Rebuilding the imported layer\", says which commits the committed catalog was read at" >&2; \
 	  exit 2; \
 	fi
 	$(GO) run ./internal/catalogen/importer -sdk '$(SDK)' -intl '$(INTL)' -center '$(CENTER)' -out catalog
 	$(MAKE) catalog
 
-install:
+install: ## go install errcode
 	$(GO) install -trimpath -ldflags '$(LDFLAGS)' .
 
-test:
-	$(GO) test -shuffle=on ./...
+# TESTFLAGS adds flags to go test (CI runs the suite with -race).
+TESTFLAGS ?=
+test: ## run every test (unit, golden, end-to-end, examples)
+	$(GO) test -shuffle=on $(TESTFLAGS) ./...
 
-# gofmt, go vet, go mod tidy -diff, staticcheck, and the race detector.
-check:
+# gofmt, go vet, go mod tidy -diff, staticcheck.
+lint: ## gofmt, go vet, go mod tidy -diff, staticcheck
 	@unformatted=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
 	  if [ -n "$$unformatted" ]; then echo "gofmt needed: $$unformatted"; exit 1; fi
 	$(GO) vet ./...
 	$(GO) mod tidy -diff
 	$(STATICCHECK) ./...
+
+check: lint ## lint, then every test under the race detector
 	$(GO) test -race -count=1 ./...
 
 # Rewrite golden files and script outputs; review the diff before committing.
-update:
+update: ## rewrite golden files and script outputs (review the diff)
 	$(GO) test . -run 'TestScript|TestReadmeExamples' -update
 	$(GO) test ./internal/render/ -update
 	$(GO) test ./internal/parse/ -update
 
-bench: build
+bench: build ## Go benchmarks, then whole-process start-up and parse throughput
 	$(GO) test -run '^$$' -bench . -benchmem ./...
 	$(GO) run ./internal/benchmark/startup -errcode $(BIN) -n 200
 	$(GO) run ./internal/benchmark/throughput -errcode $(BIN) -mb 100
@@ -68,7 +87,7 @@ bench: build
 # Each fuzz target runs for FUZZTIME (FUZZ=regexp picks targets); crashers
 # land in testdata/fuzz/<Target>/ and must be committed with the fix.
 FUZZ ?= .
-fuzz:
+fuzz: ## every fuzz target for FUZZTIME (default 30s); FUZZ=regexp picks
 	@set -e; for f in $$(grep -rl --include='*_test.go' '^func Fuzz' .); do \
 	  pkg=$$(dirname $$f); \
 	  for fn in $$(sed -n 's/^func \(Fuzz[A-Za-z0-9_]*\)(.*/\1/p' $$f | grep -E -- '$(FUZZ)'); do \
@@ -78,13 +97,13 @@ fuzz:
 	done
 
 # The same, FUZZTIME_LONG (default 10m) per target: real fuzzing, on demand.
-fuzz-long:
+fuzz-long: ## every fuzz target for FUZZTIME_LONG (default 10m)
 	$(MAKE) fuzz FUZZTIME=$(FUZZTIME_LONG)
 
-man:
+man: ## man pages under dist/man
 	$(GO) run ./internal/gendoc -man dist/man
 
-completions: build
+completions: build ## completion scripts under dist/completions
 	mkdir -p dist/completions
 	$(BIN) completion bash > dist/completions/errcode.bash
 	$(BIN) completion zsh > dist/completions/_errcode
@@ -93,7 +112,7 @@ completions: build
 
 # Static binaries for every platform, with checksums, completions and man pages.
 PLATFORMS := linux/amd64 linux/arm64 darwin/amd64 darwin/arm64 windows/amd64 windows/arm64
-dist: completions man
+dist: completions man ## static binaries for every platform, with checksums
 	@set -e; for p in $(PLATFORMS); do \
 	  os=$${p%/*}; arch=$${p#*/}; ext=; [ $$os = windows ] && ext=.exe; \
 	  out=dist/errcode-$(VERSION)-$$os-$$arch$$ext; \
@@ -102,5 +121,5 @@ dist: completions man
 	done
 	cd dist && sha256sum errcode-* > SHA256SUMS && cat SHA256SUMS
 
-clean:
+clean: ## remove bin/ and dist/
 	rm -rf bin dist

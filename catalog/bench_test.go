@@ -5,8 +5,8 @@ import "testing"
 // newDefault returns a fresh copy of the embedded catalog, with nothing built yet.
 func newDefault() *Catalog {
 	d := Default()
-	st := &store{rec: d.st.rec, texts: d.st.texts, starts: d.st.starts, actNames: d.st.actNames, actOff: d.st.actOff, scopeNames: d.st.scopeNames}
-	return &Catalog{st: st, keys: d.keys, scopes: d.scopes, categories: d.categories}
+	return &Catalog{rec: d.rec, held: d.held, texts: d.texts, starts: d.starts, acts: d.acts, keys: d.keys,
+		scopes: d.scopes, scopeCounts: d.scopeCounts, categories: d.categories}
 }
 
 // Start-up work of a lookup in a fresh process: nothing built yet.

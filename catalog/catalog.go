@@ -14,201 +14,82 @@ import (
 //
 // Every entry has a position: its index in catalog order, which is by
 // category, then code, then scope (common first, then products
-// alphabetically, then sdk). The catalog Default returns holds about 17,000
-// entries, most of them in a compact generated form (see store.go): only the
-// entries a caller asks for are built into *Entry values.
+// alphabetically, then sdk).
+//
+// Every catalog has one representation, the compact layout of
+// internal/catalogfmt: a record per position, a key index and an action
+// table. A record points either to an entry held whole (every entry of a
+// catalog built by New; the curated layer of Default) or to the text of an
+// imported entry (Default's other 17,000), built into an *Entry only when
+// a caller asks for it. Default reads the tables internal/catalogen
+// generated where they lie (see store.go); New writes the same tables in
+// memory.
 type Catalog struct {
-	list []*Entry // New: every entry, in catalog order; Default: nil
-	st   *store   // Default: the generated data
-	keys keyIndex // lower-cased code -> positions
+	rec    catalogfmt.Records
+	held   []*Entry // the entries held whole, by the index their records hold
+	texts  []string // the imported entries' text files (Default)
+	starts []uint32 // the offset at which each text file starts
+	acts   catalogfmt.Actions
+	keys   catalogfmt.KeyIndex // lower-cased code -> positions
 
-	scopes     []string // distinct scopes in catalog order (common, products, sdk)
-	categories []string // distinct categories, sorted
+	scopes      []string // distinct scopes in catalog order (common, products, sdk); a record's scope indexes it
+	scopeCounts []int    // the number of entries of each scope
+	categories  []string // distinct categories, sorted
+
+	fingerprint string // see Fingerprint
+
+	mu    sync.RWMutex
+	built map[int]*Entry // imported entries built so far, by position
 
 	allOnce sync.Once
-	all     []*Entry // Default: every entry, built on the first call of Entries
+	all     []*Entry // every entry, built on the first call of Entries
 }
 
 // New builds a catalog from entries, which it sorts and indexes. It does not
-// validate them; see Validate.
+// validate them; see Validate. The entries are held whole: Find and the
+// other lookups return them, not copies.
 func New(entries []*Entry) *Catalog {
-	c := &Catalog{list: append([]*Entry(nil), entries...)}
+	list := slices.Clone(entries)
 	// The compiled catalog arrives sorted: checking is linear, sorting is not.
-	if !sort.SliceIsSorted(c.list, func(i, j int) bool { return less(c.list[i], c.list[j]) }) {
-		sort.SliceStable(c.list, func(i, j int) bool { return less(c.list[i], c.list[j]) })
+	if !sort.SliceIsSorted(list, func(i, j int) bool { return Less(list[i], list[j]) }) {
+		sort.SliceStable(list, func(i, j int) bool { return Less(list[i], list[j]) })
 	}
-	lower := make([]string, len(c.list))
-	seenScope := map[string]bool{}
-	for i, e := range c.list {
-		lower[i] = strings.ToLower(e.Code)
-		if !seenScope[e.Scope] {
-			seenScope[e.Scope] = true
+	c := &Catalog{held: list}
+	lower := make([]string, len(list))
+	scopes := make([]string, len(list))
+	var actions []string
+	for i, e := range list {
+		lower[i], scopes[i] = strings.ToLower(e.Code), e.Scope
+		if !slices.Contains(c.scopes, e.Scope) {
 			c.scopes = append(c.scopes, e.Scope)
 		}
 		if n := len(c.categories); n == 0 || c.categories[n-1] != e.Category() {
 			c.categories = append(c.categories, e.Category())
 		}
+		actions = append(actions, e.Actions...)
 	}
-	sortScopes(c.scopes)
-	scopes := make([]string, len(c.list))
-	for i, e := range c.list {
-		scopes[i] = e.Scope
+	slices.SortStableFunc(c.scopes, catalogfmt.CompareScopes)
+	scopeID := make(map[string]int, len(c.scopes))
+	for i, s := range c.scopes {
+		scopeID[s] = i
 	}
-	c.keys = buildKeyIndex(lower, scopes)
+	c.scopeCounts = make([]int, len(c.scopes))
+	rec := make([]byte, 0, catalogfmt.RecordSize*len(list))
+	for i, e := range list {
+		c.scopeCounts[scopeID[e.Scope]]++
+		rec = catalogfmt.AppendRecord(rec, catalogfmt.Record{Text: uint32(i), Scope: scopeID[e.Scope], Guide: catalogfmt.NoGuide, Flags: catalogfmt.FlagHeld})
+	}
+	c.rec = catalogfmt.Records(rec)
+	c.keys = catalogfmt.BuildKeyIndex(lower, scopes)
+	names, off := catalogfmt.BuildActions(actions)
+	c.acts = catalogfmt.Actions{Names: string(names), Off: catalogfmt.U32s(off)}
+	c.allOnce.Do(func() { c.all = list })
 	return c
 }
 
-// buildKeyIndex returns the key index of the entries in catalog order whose
-// lower-cased codes are lower and scopes are scopes: the distinct keys
-// sorted, each with the positions of its entries ordered by scope (common
-// first, then products alphabetically, then sdk) and then position, so that
-// spellings of one code that differ in case stay in scope order.
-// internal/catalogen writes the same tables for the embedded catalog (a test
-// compares the two).
-func buildKeyIndex(lower, scopes []string) keyIndex {
-	idx := make([]int, len(lower))
-	for i := range idx {
-		idx[i] = i
-	}
-	sort.SliceStable(idx, func(a, b int) bool {
-		i, j := idx[a], idx[b]
-		if lower[i] != lower[j] {
-			return lower[i] < lower[j]
-		}
-		if ri, rj := scopeRank(scopes[i]), scopeRank(scopes[j]); ri != rj {
-			return ri < rj
-		}
-		return scopes[i] < scopes[j]
-	})
-	var text strings.Builder
-	var off, post, pos, shape []uint32
-	for j, i := range idx {
-		if j == 0 || lower[i] != lower[idx[j-1]] {
-			off = append(off, uint32(text.Len()))
-			post = append(post, uint32(len(pos)))
-			shape = append(shape, KeyShape(lower[i]))
-			text.WriteString(lower[i])
-			text.WriteByte('\n')
-		}
-		pos = append(pos, uint32(i))
-	}
-	off = append(off, uint32(text.Len()))
-	post = append(post, uint32(len(pos)))
-	return keyIndex{text: text.String(), off: packU32(off), post: packU32(post), pos: packU32(pos), shape: packU32(shape)}
-}
-
 // KeyShape packs what suggestions need to know of a code's layout without
-// reading it: its length, the offsets of its first and last dots plus one (0
-// for none) and its number of dots, a byte each (each at most 255).
-// internal/catalogen generates it with the key index.
-func KeyShape(code string) uint32 {
-	first, last, dots := strings.IndexByte(code, '.')+1, strings.LastIndexByte(code, '.')+1, strings.Count(code, ".")
-	return uint32(min(len(code), 255)) | uint32(min(first, 255))<<8 | uint32(min(last, 255))<<16 | uint32(min(dots, 255))<<24
-}
-
-// keyIndex finds entries by lower-cased code without building a map at
-// start-up: the distinct keys are one sorted text, searched by bisection, so
-// a lookup touches a few pages instead of every code string in the binary.
-type keyIndex struct {
-	text string // the distinct lower-cased codes in sorted order, each followed by '\n'
-	off  u32s   // key i is text[off[i] : off[i+1]-1]; len(keys)+1 values
-	post u32s   // the positions of key i are pos[post[i] : post[i+1]]
-	pos  u32s   // catalog positions, in scope order within each key (see buildKeyIndex)
-	// shape of key i (KeyShape), so that suggestions can skip most keys
-	// without reading them
-	shape u32s
-	// A sample of every sampleEvery-th key (keys 0, sampleEvery, ...), kept
-	// together so that a bisection first narrows to a block of keys touching
-	// two pages instead of one page per step. Optional (New has none).
-	sampleOff  u32s
-	sampleText string
-}
-
-// sampleEvery is the spacing of the sampled keys.
-const sampleEvery = catalogfmt.SampleEvery
-
-func (k *keyIndex) len() int {
-	if len(k.off) == 0 {
-		return 0
-	}
-	return k.off.len() - 1
-}
-
-func (k *keyIndex) key(i int) string { return k.text[k.off.at(i) : k.off.at(i+1)-1] }
-
-// search returns the first key index whose key is >= key.
-func (k *keyIndex) search(key string) int {
-	lo, hi := 0, k.len()
-	if n := k.sampleOff.len() - 1; n > 0 {
-		// The first sampled key >= key bounds the answer from above, the one
-		// before it from below.
-		j := sort.Search(n, func(j int) bool { return k.sampleText[k.sampleOff.at(j):k.sampleOff.at(j+1)-1] >= key })
-		if j > 0 {
-			lo = (j-1)*sampleEvery + 1
-		}
-		hi = min(hi, j*sampleEvery)
-	}
-	return lo + sort.Search(hi-lo, func(i int) bool { return k.key(lo+i) >= key })
-}
-
-// lookup returns the index of key, or -1.
-func (k *keyIndex) lookup(key string) int {
-	if i := k.search(key); i < k.len() && k.key(i) == key {
-		return i
-	}
-	return -1
-}
-
-// positions returns the catalog positions of key i's entries, in scope order.
-func (k *keyIndex) positions(i int) []int {
-	a, b := int(k.post.at(i)), int(k.post.at(i+1))
-	out := make([]int, b-a)
-	for j := range out {
-		out[j] = int(k.pos.at(a + j))
-	}
-	return out
-}
-
-// u32s is a table of little-endian uint32 values, kept as a string so that an
-// embedded table is used where it lies, read-only, without a copy.
-type u32s string
-
-func packU32(xs []uint32) u32s {
-	b := make([]byte, 4*len(xs))
-	for i, x := range xs {
-		b[4*i], b[4*i+1], b[4*i+2], b[4*i+3] = byte(x), byte(x>>8), byte(x>>16), byte(x>>24)
-	}
-	return u32s(b)
-}
-
-func (a u32s) len() int { return len(a) / 4 }
-
-func (a u32s) at(i int) uint32 {
-	s := a[4*i : 4*i+4]
-	return uint32(s[0]) | uint32(s[1])<<8 | uint32(s[2])<<16 | uint32(s[3])<<24
-}
-
-// scopeRank orders scopes: common first, then products alphabetically, then sdk.
-func scopeRank(s string) int {
-	switch s {
-	case ScopeCommon:
-		return 0
-	case ScopeSDK:
-		return 2
-	}
-	return 1
-}
-
-func sortScopes(s []string) {
-	sort.SliceStable(s, func(i, j int) bool {
-		if ri, rj := scopeRank(s[i]), scopeRank(s[j]); ri != rj {
-			return ri < rj
-		}
-		return s[i] < s[j]
-	})
-}
-
-func less(a, b *Entry) bool { return Less(a, b) }
+// reading it (see Keys.Shape).
+func KeyShape(code string) uint32 { return catalogfmt.KeyShape(code) }
 
 // Less reports whether a comes before b in catalog order: by category, then
 // code, then scope (common first, then products alphabetically, then sdk).
@@ -219,43 +100,18 @@ func Less(a, b *Entry) bool {
 	if a.Code != b.Code {
 		return a.Code < b.Code
 	}
-	if ra, rb := scopeRank(a.Scope), scopeRank(b.Scope); ra != rb {
-		return ra < rb
-	}
-	return a.Scope < b.Scope
+	return catalogfmt.CompareScopes(a.Scope, b.Scope) < 0
 }
+
+// Fingerprint names the sources the catalog's tables were generated from
+// (a hash of catalog/*.yaml that internal/catalogen computes), so that a
+// table generated with them, such as internal/search's full-text index,
+// can tell that it belongs to this catalog. It is "" for a catalog built by
+// New.
+func (c *Catalog) Fingerprint() string { return c.fingerprint }
 
 // Len returns the number of entries.
-func (c *Catalog) Len() int {
-	if c.st != nil {
-		return c.st.len()
-	}
-	return len(c.list)
-}
-
-// entry returns the entry at catalog position i.
-func (c *Catalog) entry(i int) *Entry {
-	if c.st != nil {
-		return c.st.entry(i)
-	}
-	return c.list[i]
-}
-
-// scopeAt returns the scope of the entry at position i without building it.
-func (c *Catalog) scopeAt(i int) string {
-	if c.st != nil {
-		return c.st.scope(i)
-	}
-	return c.list[i].Scope
-}
-
-// codeAt returns the code of the entry at position i without building it.
-func (c *Catalog) codeAt(i int) string {
-	if c.st != nil {
-		return c.st.code(i)
-	}
-	return c.list[i].Code
-}
+func (c *Catalog) Len() int { return c.rec.Len() }
 
 // Definition is what a listing shows of one entry: its code, scope and
 // summary (and its official solution). Catalog.Definitions reads it without
@@ -274,23 +130,17 @@ func (c *Catalog) EntryAt(i int) *Entry { return c.entry(i) }
 
 // DefinitionAt returns the definition of the entry at catalog position i
 // without building the entry.
-func (c *Catalog) DefinitionAt(i int) Definition {
-	if c.st != nil {
-		return c.st.definition(i)
-	}
-	e := c.list[i]
-	return Definition{Code: e.Code, Scope: e.Scope, Summary: e.Summary, Solution: e.Solution, Imported: e.Imported}
-}
+func (c *Catalog) DefinitionAt(i int) Definition { return c.definition(i) }
 
 // Definitions returns the definition of every entry whose code equals code,
 // ignoring case, in the order of Find. It builds no entry: use it to list
 // the products that define a code (InternalError has about 200).
 func (c *Catalog) Definitions(code string) []Definition {
-	k := c.keys.lookup(strings.ToLower(strings.TrimSpace(code)))
+	k := c.keys.Lookup(strings.ToLower(strings.TrimSpace(code)))
 	if k < 0 {
 		return nil
 	}
-	ps := c.keys.positions(k)
+	ps := c.keys.Positions(k)
 	out := make([]Definition, len(ps))
 	for j, p := range ps {
 		out[j] = c.DefinitionAt(p)
@@ -302,13 +152,10 @@ func (c *Catalog) Definitions(code string) []Definition {
 // first). The caller must not modify them. For the embedded catalog this
 // builds all of its entries: to look codes up, use Find, Get or Resolve.
 func (c *Catalog) Entries() []*Entry {
-	if c.st == nil {
-		return c.list
-	}
 	c.allOnce.Do(func() {
-		c.all = make([]*Entry, c.st.len())
+		c.all = make([]*Entry, c.Len())
 		for i := range c.all {
-			c.all[i] = c.st.entry(i)
+			c.all[i] = c.entry(i)
 		}
 	})
 	return c.all
@@ -318,11 +165,8 @@ func (c *Catalog) Entries() []*Entry {
 // catalog order: those with causes, fix steps and known server messages. For
 // a catalog built by New it returns every entry that is not Imported.
 func (c *Catalog) Curated() []*Entry {
-	if c.st != nil {
-		return c.st.curated()
-	}
 	var out []*Entry
-	for _, e := range c.list {
+	for _, e := range c.held { // held in catalog order
 		if !e.Imported {
 			out = append(out, e)
 		}
@@ -335,11 +179,11 @@ func (c *Catalog) Curated() []*Entry {
 // spells the code two ways, in catalog order). It returns nil when there is
 // none.
 func (c *Catalog) Find(code string) []*Entry {
-	k := c.keys.lookup(strings.ToLower(strings.TrimSpace(code)))
+	k := c.keys.Lookup(strings.ToLower(strings.TrimSpace(code)))
 	if k < 0 {
 		return nil
 	}
-	ps := c.keys.positions(k)
+	ps := c.keys.Positions(k)
 	out := make([]*Entry, len(ps))
 	for j, p := range ps {
 		out[j] = c.entry(p)
@@ -350,19 +194,19 @@ func (c *Catalog) Find(code string) []*Entry {
 // Has reports whether code (any case) is in the catalog, in any scope. It
 // builds no entry.
 func (c *Catalog) Has(code string) bool {
-	return c.keys.lookup(strings.ToLower(strings.TrimSpace(code))) >= 0
+	return c.keys.Lookup(strings.ToLower(strings.TrimSpace(code))) >= 0
 }
 
 // FindScopes returns the scopes that define code (any case), in catalog
 // order, without building their entries. A scope appears once even when it
 // defines the code in two spellings.
 func (c *Catalog) FindScopes(code string) []string {
-	k := c.keys.lookup(strings.ToLower(strings.TrimSpace(code)))
+	k := c.keys.Lookup(strings.ToLower(strings.TrimSpace(code)))
 	if k < 0 {
 		return nil
 	}
 	var out []string
-	for _, p := range c.keys.positions(k) {
+	for _, p := range c.keys.Positions(k) {
 		// Positions are in scope order: a scope's two spellings are adjacent.
 		if s := c.scopeAt(p); len(out) == 0 || out[len(out)-1] != s {
 			out = append(out, s)
@@ -377,12 +221,12 @@ func (c *Catalog) FindScopes(code string) []string {
 // SdkAppidNotExist and SdkAppIdNotExist), the one spelled as code wins.
 func (c *Catalog) Get(scope, code string) *Entry {
 	code = strings.TrimSpace(code)
-	k := c.keys.lookup(strings.ToLower(code))
+	k := c.keys.Lookup(strings.ToLower(code))
 	if k < 0 {
 		return nil
 	}
 	first := -1
-	for _, p := range c.keys.positions(k) {
+	for _, p := range c.keys.Positions(k) {
 		if scope != "" && !strings.EqualFold(c.scopeAt(p), scope) {
 			continue
 		}
@@ -480,33 +324,16 @@ func (c *Catalog) ByAction(action string) []*Entry {
 // Actions returns the distinct API actions (of any scope) that start with
 // prefix, ignoring case, sorted, at most limit of them (all when limit <= 0).
 func (c *Catalog) Actions(prefix string, limit int) []string {
-	if c.st != nil {
-		return c.st.actions(prefix, limit)
-	}
-	seen := map[string]bool{}
-	var out []string
 	lp := strings.ToLower(prefix)
-	for _, e := range c.list {
-		for _, a := range e.Actions {
-			if !seen[a] && strings.HasPrefix(strings.ToLower(a), lp) {
-				seen[a] = true
-				out = append(out, a)
-			}
+	var out []string
+	for id := c.acts.Search(lp); id < c.acts.Len(); id++ {
+		name := c.acts.Name(id)
+		if !strings.HasPrefix(strings.ToLower(name), lp) || (limit > 0 && len(out) == limit) {
+			break
 		}
-	}
-	slices.SortFunc(out, compareFold)
-	if limit > 0 && len(out) > limit {
-		out = out[:limit]
+		out = append(out, name)
 	}
 	return out
-}
-
-// compareFold orders strings ignoring case, then by their bytes.
-func compareFold(a, b string) int {
-	if c := strings.Compare(strings.ToLower(a), strings.ToLower(b)); c != 0 {
-		return c
-	}
-	return strings.Compare(a, b)
 }
 
 // Keys returns a view of the catalog's distinct codes (ignoring case), sorted
@@ -519,32 +346,32 @@ func (c *Catalog) Keys() Keys { return Keys{c} }
 type Keys struct{ c *Catalog }
 
 // Len returns the number of distinct codes.
-func (k Keys) Len() int { return k.c.keys.len() }
+func (k Keys) Len() int { return k.c.keys.Len() }
 
 // Lower returns the lower-cased code i.
-func (k Keys) Lower(i int) string { return k.c.keys.key(i) }
+func (k Keys) Lower(i int) string { return k.c.keys.Key(i) }
 
 // Search returns the first i whose Lower(i) >= lower (Len() when there is none).
-func (k Keys) Search(lower string) int { return k.c.keys.search(lower) }
+func (k Keys) Search(lower string) int { return k.c.keys.Search(lower) }
 
 // Shape returns the length of code i, the offsets of its first and last dots
 // (-1 when it has none) and its number of dots, without reading the code.
 func (k Keys) Shape(i int) (n, firstDot, lastDot, dots int) {
-	x := k.c.keys.shape.at(i)
+	x := k.c.keys.Shape.At(i)
 	return int(x & 0xFF), int(x>>8&0xFF) - 1, int(x>>16&0xFF) - 1, int(x >> 24)
 }
 
 // Rank returns the catalog position of code i's first entry (as Find orders
 // them): ordering codes by Rank is, but for codes spelled in several cases,
 // catalog order.
-func (k Keys) Rank(i int) int { return int(k.c.keys.pos.at(int(k.c.keys.post.at(i)))) }
+func (k Keys) Rank(i int) int { return k.c.keys.First(i) }
 
 // Code returns code i as its first entry (as Find orders them) spells it.
 func (k Keys) Code(i int) string { return k.c.codeAt(k.Rank(i)) }
 
 // Entries returns the entries of code i, as Find orders them.
 func (k Keys) Entries(i int) []*Entry {
-	ps := k.c.keys.positions(i)
+	ps := k.c.keys.Positions(i)
 	out := make([]*Entry, len(ps))
 	for j, p := range ps {
 		out[j] = k.c.entry(p)
@@ -557,7 +384,7 @@ func (k Keys) Entries(i int) []*Entry {
 func (k Keys) Entry(i int, scope string) *Entry {
 	if scope == "" {
 		var first *Entry
-		for _, p := range k.c.keys.positions(i) {
+		for _, p := range k.c.keys.Positions(i) {
 			e := k.c.entry(p)
 			if !e.Imported {
 				return e
@@ -568,7 +395,7 @@ func (k Keys) Entry(i int, scope string) *Entry {
 		}
 		return first
 	}
-	for _, p := range k.c.keys.positions(i) {
+	for _, p := range k.c.keys.Positions(i) {
 		if scope == "" || strings.EqualFold(k.c.scopeAt(p), scope) {
 			return k.c.entry(p)
 		}
@@ -581,7 +408,7 @@ func (k Keys) InScope(i int, scope string) bool {
 	if scope == "" {
 		return true
 	}
-	for _, p := range k.c.keys.positions(i) {
+	for _, p := range k.c.keys.Positions(i) {
 		if strings.EqualFold(k.c.scopeAt(p), scope) {
 			return true
 		}
@@ -593,40 +420,32 @@ func (k Keys) InScope(i int, scope string) bool {
 // code, ignoring case, in the order of Find. It builds no entry: read them
 // with DefinitionAt, RetryAt or EntryAt.
 func (c *Catalog) Positions(code string) []int {
-	k := c.keys.lookup(strings.ToLower(strings.TrimSpace(code)))
+	k := c.keys.Lookup(strings.ToLower(strings.TrimSpace(code)))
 	if k < 0 {
 		return nil
 	}
-	return c.keys.positions(k)
+	return c.keys.Positions(k)
 }
 
 // RetryAt returns the retry verdict of the entry at catalog position i and
 // whether it is retryable (Entry.Verdict and Entry.Retryable), without
 // building the entry.
-func (c *Catalog) RetryAt(i int) (RetryVerdict, bool) {
-	if c.st != nil {
-		return c.st.retry(i)
-	}
-	return c.list[i].Verdict, c.list[i].Retryable
-}
+func (c *Catalog) RetryAt(i int) (RetryVerdict, bool) { return c.retry(i) }
 
 // BuildAt returns the entry at catalog position i like EntryAt, but an
 // imported entry is built anew and not kept: walking the whole catalog with
 // it holds one entry at a time, where EntryAt (and Entries) keep all 17,000.
 func (c *Catalog) BuildAt(i int) *Entry {
-	if c.st == nil {
-		return c.list[i]
+	if h, ok := c.rec.Held(i); ok {
+		return c.held[h]
 	}
-	if _, ok := c.st.curatedIndex(i); ok {
-		return c.st.entry(i)
-	}
-	c.st.mu.RLock()
-	e := c.st.built[i]
-	c.st.mu.RUnlock()
+	c.mu.RLock()
+	e := c.built[i]
+	c.mu.RUnlock()
 	if e != nil {
 		return e
 	}
-	return c.st.build(i)
+	return c.build(i)
 }
 
 // ActionPositions returns the catalog positions of the entries whose Actions
@@ -637,24 +456,12 @@ func (c *Catalog) ActionPositions(action string) []int {
 	if action == "" {
 		return nil
 	}
-	if c.st != nil {
-		return c.st.byAction(action)
-	}
-	var out []int
-	for i, e := range c.list {
-		for _, a := range e.Actions {
-			if strings.EqualFold(a, action) {
-				out = append(out, i)
-				break
-			}
-		}
-	}
-	return out
+	return c.byAction(action)
 }
 
 // Positions returns the catalog positions of code i's entries, as Find
 // orders them.
-func (k Keys) Positions(i int) []int { return k.c.keys.positions(i) }
+func (k Keys) Positions(i int) []int { return k.c.keys.Positions(i) }
 
 // CodeAt returns the code of the entry at catalog position i, reading no
 // more than the code.

@@ -187,7 +187,8 @@ func TestResolve(t *testing.T) {
 	}
 }
 
-// The generated key index of Default answers exactly as the index New builds.
+// The generated key index of Default answers exactly as the index New builds
+// (and is the same bytes).
 func TestDefaultIndexMatchesNew(t *testing.T) {
 	def := Default()
 	built := New(def.Entries())
@@ -195,6 +196,16 @@ func TestDefaultIndexMatchesNew(t *testing.T) {
 		if e != def.Entries()[i] {
 			t.Fatalf("entry %d: New reordered the embedded catalog (%s/%s)", i, e.Scope, e.Code)
 		}
+	}
+	// One layout, one writer: New's tables are the generated ones, byte for byte.
+	if built.keys != def.keys {
+		t.Error("the key index New builds differs from the generated one")
+	}
+	if built.acts != def.acts {
+		t.Error("the action table New builds differs from the generated one")
+	}
+	if !slices.Equal(built.scopes, def.scopes) || !slices.Equal(built.scopeCounts, def.scopeCounts) || !slices.Equal(built.categories, def.categories) {
+		t.Error("New's scopes, their counts or the categories differ from the generated ones")
 	}
 	queries := []string{"", "nope", "authfailure", "AUTHFAILURE.SIGNATUREEXPIRE", " internalerror ", "zzz", "a"}
 	for i, e := range def.Entries() {

@@ -2,6 +2,8 @@ package catalog
 
 import (
 	"testing"
+
+	"github.com/errcode-dev/errcode/internal/catalogfmt"
 )
 
 // The quick test of isCodeName rules out no description that the full test
@@ -24,12 +26,12 @@ func TestIsCodeNameQuickTest(t *testing.T) {
 	}
 	for i := range c.Len() {
 		d := c.DefinitionAt(i)
-		if _, curated := c.st.curatedIndex(i); curated {
+		if _, curated := c.rec.Held(i); curated {
 			cases = append(cases, pair{d.Summary.Zh, d.Code}, pair{d.Summary.En, d.Code})
 			continue
 		}
-		l := lines(c.st.text(i), lineEn+1) // as the SDKs hold them
-		cases = append(cases, pair{l[lineZh], d.Code}, pair{l[lineEn], d.Code})
+		l := catalogfmt.EntryLines(c.text(i), catalogfmt.LineEn+1) // as the SDKs hold them
+		cases = append(cases, pair{l[catalogfmt.LineZh], d.Code}, pair{l[catalogfmt.LineEn], d.Code})
 	}
 	named := 0
 	for _, p := range cases {

@@ -15,7 +15,11 @@
 // product such as TCR, with different wording.
 package catalog
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/errcode-dev/errcode/internal/catalogfmt"
+)
 
 // Lang selects the language of human-readable text.
 type Lang string
@@ -29,9 +33,9 @@ const (
 // Scopes that are not product short names.
 const (
 	// ScopeCommon is the scope of the API 3.0 common codes every product may return.
-	ScopeCommon = "common"
+	ScopeCommon = catalogfmt.ScopeCommon
 	// ScopeSDK is the scope of codes raised on the client side by the official SDKs.
-	ScopeSDK = "sdk"
+	ScopeSDK = catalogfmt.ScopeSDK
 )
 
 // Provenance values: where an entry's summary comes from.
@@ -155,7 +159,7 @@ type Entry struct {
 	Class string `yaml:"-" json:"-"`
 
 	// guide is one more than the index of the guide an imported entry
-	// carries (see store), 0 for none; describe is its Describe action
+	// carries (see store.go), 0 for none; describe is its Describe action
 	// (a guidance fact).
 	guide    int
 	describe string

@@ -15,7 +15,7 @@ type Call struct {
 	Version string
 }
 
-// guideTemplate holds the fix steps of guide (see store) with their
+// guideTemplate holds the fix steps of guide (see store.go) with their
 // placeholders, for the guides whose steps name product facts.
 type guideTemplate struct {
 	guide int

@@ -29,8 +29,8 @@ func TestReadWithoutBuilding(t *testing.T) {
 					t.Fatalf("position %d (%s/%s): BuildAt differs from EntryAt", i, e.Scope, e.Code)
 				}
 			}
-			if name == "default" && len(fresh.st.built) != 0 {
-				t.Errorf("BuildAt kept %d entries", len(fresh.st.built))
+			if name == "default" && len(fresh.built) != 0 {
+				t.Errorf("BuildAt kept %d entries", len(fresh.built))
 			}
 			for _, code := range []string{"InternalError", "authfailure.signatureexpire", "FailedOperation.ServiceIsolate", "Nope.Nothing"} {
 				var want []int

@@ -48,7 +48,6 @@ type productInfo struct {
 	docs          string // documentation home
 	describe      string // the Describe action most of its codes point at
 	quota         string // its query action for quotas, "" when it has none
-	codes         int    // entries in the embedded catalog
 }
 
 // productByScope returns the compiled product named scope (any case).
@@ -70,23 +69,14 @@ func productByScope(scope string) (productInfo, bool) {
 // Products returns the catalog's product scopes (every scope but common and
 // sdk) with their names and number of entries, sorted by short name.
 func (c *Catalog) Products() []Product {
-	counts := map[string]int{}
-	if c.st == nil {
-		for _, e := range c.list {
-			counts[e.Scope]++
-		}
-	}
 	var out []Product
-	for _, s := range c.scopes {
+	for i, s := range c.scopes {
 		if s == ScopeCommon || s == ScopeSDK {
 			continue
 		}
-		p := Product{Scope: s, Codes: counts[s]}
+		p := Product{Scope: s, Codes: c.scopeCounts[i]}
 		if info, ok := productByScope(s); ok {
 			p.Name = Text{Zh: info.zh, En: info.en}
-			if c.st != nil {
-				p.Codes = info.codes
-			}
 		}
 		out = append(out, p)
 	}

@@ -3,200 +3,130 @@ package catalog
 import (
 	"slices"
 	"strings"
-	"sync"
 	"unicode"
 	"unicode/utf8"
 
 	"github.com/errcode-dev/errcode/internal/catalogfmt"
 )
 
-// store serves the embedded catalog from the tables internal/catalogen
-// generates (catalog/data/*, codes_gen.go), building an *Entry only when one
-// is asked for. Nothing is parsed or copied at start-up: the tables are
+// The embedded catalog is served from the tables internal/catalogen
+// generates (catalog/data/*, codes_gen.go), building an *Entry only when
+// one is asked for. Nothing is parsed or copied at start-up: the tables are
 // embedded strings, read where they lie, and laid out so that what one
 // lookup needs is close together (every page touched costs a fault).
 //
-// The layout, shared with internal/catalogen (which writes it):
+// The layout is internal/catalogfmt's, which catalogen writes and this file
+// reads:
 //
-//   - records.bin: one record of catalogfmt.RecordSize bytes per catalog position,
-//     little-endian: the entry's text (uint32 offset in the entry texts),
-//     its scope (uint16 index in scopeTable), its guide, flags and retry
-//     clue (uint16 each). A curated record has catalogfmt.FlagCurated set and its text field is its
-//     index in codes.
+//   - records.bin (catalogfmt.Records): one record per catalog position. A
+//     curated record is held (catalogfmt.FlagHeld): its text field is its
+//     index in codes. An imported record's text field is the offset of its
+//     text; its guide and retry clue are described below.
 //   - entries0.txt, entries1.txt, ...: the texts of the imported entries in
-//     catalog order, so that the definitions of one code lie together. An
-//     entry's text is nine lines: code, zh, en, solution, versions (joined by
-//     ","), actions (joined by ","), the product's Describe action that
-//     shows the code's resource, with ",QuotaAction" when a quota action of
-//     its resource is known ("" when none is known), the release that
-//     removed the code upstream ("" for a current code), and the versions
-//     only the international SDK defines the code in (joined by ","). The
-//     files are one sequence of offsets; entryFileStarts (codes_gen.go)
-//     says where each file starts.
-//   - actions.txt: the distinct action names sorted ignoring case, each
-//     followed by '\n'; actions.bin: their offsets (one more than names).
-//   - keys.txt and keys.bin: the key index (see keyIndex); keys.bin holds
-//     its offset, posting, position and shape tables and a sample of every
-//     sampleEvery-th key (offsets, then text) as sections 0 to 5.
+//     catalog order (catalogfmt.NumLines lines each), so that the
+//     definitions of one code lie together. The files are one sequence of
+//     offsets; entryFileStarts (codes_gen.go) says where each file starts.
+//   - actions.txt and actions.bin (catalogfmt.Actions): the distinct
+//     action names sorted ignoring case, and their offsets.
+//   - keys.txt and keys.bin (catalogfmt.KeyIndex): the key index.
 //   - retry clue: the evidence of catalog/retry.yaml that decides an
 //     imported entry's retry verdict (source.RetryRules.Clue), 0 when its
 //     guide decides (see setRetry).
 //   - guide: the entry whose Remediation, Retryable and Retry an imported
 //     record carries: codes[guide] when guide < len(codes), else
 //     classes[guide-len(codes)]; catalogfmt.NoGuide for none.
-type store struct {
-	rec        string
-	texts      []string // the entry text files
-	starts     []uint32 // the offset at which each text file starts
-	actNames   string
-	actOff     u32s
-	scopeNames []string
 
-	mu    sync.RWMutex
-	built map[int]*Entry // imported entries built so far, by position
-}
+// scopeAt returns the scope of the entry at pos without building it.
+func (c *Catalog) scopeAt(pos int) string { return c.scopes[c.rec.Scope(pos)] }
 
-// The lines of an entry's text.
-const (
-	lineCode = iota
-	lineZh
-	lineEn
-	lineSolution
-	lineVersions
-	lineActions
-	lineDescribe
-	lineRemoved
-	lineIntl
-	numLines
-)
-
-// sections splits a container of the generated data: a uint32 count n, then
-// n+1 uint32 byte offsets from the start of the container, then the data.
-func sections(b string) []string {
-	h := u32s(b)
-	n := int(h.at(0))
-	out := make([]string, n)
-	for i := range out {
-		out[i] = b[h.at(1+i):h.at(2+i)]
-	}
-	return out
-}
-
-func (s *store) len() int { return len(s.rec) / catalogfmt.RecordSize }
-
-func (s *store) u16(pos, field int) int {
-	i := pos*catalogfmt.RecordSize + field
-	return int(s.rec[i]) | int(s.rec[i+1])<<8
-}
-
-func (s *store) u32(pos, field int) uint32 {
-	i := pos*catalogfmt.RecordSize + field
-	return u32s(s.rec[i : i+4]).at(0)
-}
-
-func (s *store) scope(pos int) string { return s.scopeNames[s.u16(pos, catalogfmt.RecScope)] }
-
-func (s *store) curatedIndex(pos int) (int, bool) {
-	if s.u16(pos, catalogfmt.RecFlags)&catalogfmt.FlagCurated == 0 {
-		return 0, false
-	}
-	return int(s.u32(pos, catalogfmt.RecText)), true
-}
-
-// text returns the text of the imported entry at pos: its numLines lines,
-// each followed by '\n'.
-func (s *store) text(pos int) string {
-	off := s.u32(pos, catalogfmt.RecText)
-	f := len(s.starts) - 1
-	for f > 0 && s.starts[f] > off {
+// text returns the text of the imported entry at pos: its
+// catalogfmt.NumLines lines, each followed by '\n'.
+func (c *Catalog) text(pos int) string {
+	off := c.rec.Text(pos)
+	f := len(c.starts) - 1
+	for f > 0 && c.starts[f] > off {
 		f--
 	}
-	return s.texts[f][off-s.starts[f]:]
+	return c.texts[f][off-c.starts[f]:]
 }
 
-// lines splits the first n lines of an entry's text.
-func lines(t string, n int) (out [numLines]string) {
-	for i := 0; i < n; i++ {
-		j := strings.IndexByte(t, '\n')
-		out[i], t = t[:j], t[j+1:]
+// codeAt returns the code of the entry at pos without building it.
+func (c *Catalog) codeAt(pos int) string {
+	if h, ok := c.rec.Held(pos); ok {
+		return c.held[h].Code
 	}
-	return out
-}
-
-func (s *store) code(pos int) string {
-	if i, ok := s.curatedIndex(pos); ok {
-		return codes[i].Code
-	}
-	t := s.text(pos)
+	t := c.text(pos)
 	return t[:strings.IndexByte(t, '\n')]
 }
 
 // definition returns what a listing shows of the entry at pos, without
 // building it.
-func (s *store) definition(pos int) Definition {
-	if i, ok := s.curatedIndex(pos); ok {
-		e := &codes[i]
-		return Definition{Code: e.Code, Scope: e.Scope, Summary: e.Summary, Solution: e.Solution}
+func (c *Catalog) definition(pos int) Definition {
+	if h, ok := c.rec.Held(pos); ok {
+		e := c.held[h]
+		return Definition{Code: e.Code, Scope: e.Scope, Summary: e.Summary, Solution: e.Solution, Imported: e.Imported}
 	}
-	l := lines(s.text(pos), lineSolution+1)
-	return Definition{Code: l[lineCode], Scope: s.scope(pos), Summary: HonestSummary(l[lineCode], Text{Zh: l[lineZh], En: l[lineEn]}), Solution: Text{Zh: l[lineSolution]}, Imported: true}
+	l := catalogfmt.EntryLines(c.text(pos), catalogfmt.LineSolution+1)
+	code := l[catalogfmt.LineCode]
+	return Definition{Code: code, Scope: c.scopeAt(pos), Summary: HonestSummary(code, Text{Zh: l[catalogfmt.LineZh], En: l[catalogfmt.LineEn]}),
+		Solution: Text{Zh: l[catalogfmt.LineSolution]}, Imported: true}
 }
 
 // retry returns the verdict of the entry at pos and whether it is
 // retryable, without building it.
-func (s *store) retry(pos int) (RetryVerdict, bool) {
-	if i, ok := s.curatedIndex(pos); ok {
-		return codes[i].Verdict, codes[i].Retryable
+func (c *Catalog) retry(pos int) (RetryVerdict, bool) {
+	if h, ok := c.rec.Held(pos); ok {
+		return c.held[h].Verdict, c.held[h].Retryable
 	}
-	return retryOf(guideEntry(s.u16(pos, catalogfmt.RecGuide)), s.u16(pos, catalogfmt.RecRetry))
+	return retryOf(guideEntry(c.rec.Guide(pos)), c.rec.Retry(pos))
 }
 
 // entry returns the entry at pos, building it on first use.
-func (s *store) entry(pos int) *Entry {
-	if i, ok := s.curatedIndex(pos); ok {
-		return &codes[i]
+func (c *Catalog) entry(pos int) *Entry {
+	if h, ok := c.rec.Held(pos); ok {
+		return c.held[h]
 	}
-	s.mu.RLock()
-	e := s.built[pos]
-	s.mu.RUnlock()
+	c.mu.RLock()
+	e := c.built[pos]
+	c.mu.RUnlock()
 	if e != nil {
 		return e
 	}
-	e = s.build(pos)
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	if old := s.built[pos]; old != nil {
+	e = c.build(pos)
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if old := c.built[pos]; old != nil {
 		return old
 	}
-	if s.built == nil {
-		s.built = map[int]*Entry{}
+	if c.built == nil {
+		c.built = map[int]*Entry{}
 	}
-	s.built[pos] = e
+	c.built[pos] = e
 	return e
 }
 
 // build decodes the imported record at pos into an Entry.
-func (s *store) build(pos int) *Entry {
-	l := lines(s.text(pos), numLines)
+func (c *Catalog) build(pos int) *Entry {
+	l := catalogfmt.EntryLines(c.text(pos), catalogfmt.NumLines)
 	e := &Entry{
-		Code:     l[lineCode],
-		Scope:    s.scope(pos),
-		Summary:  Text{Zh: l[lineZh], En: l[lineEn]},
-		Solution: Text{Zh: l[lineSolution]},
+		Code:     l[catalogfmt.LineCode],
+		Scope:    c.scopeAt(pos),
+		Summary:  Text{Zh: l[catalogfmt.LineZh], En: l[catalogfmt.LineEn]},
+		Solution: Text{Zh: l[catalogfmt.LineSolution]},
 		Imported: true,
 	}
-	if l[lineVersions] != "" {
-		e.Versions = strings.Split(l[lineVersions], ",")
+	if l[catalogfmt.LineVersions] != "" {
+		e.Versions = strings.Split(l[catalogfmt.LineVersions], ",")
 	}
-	if l[lineActions] != "" {
-		e.Actions = strings.Split(l[lineActions], ",")
+	if l[catalogfmt.LineActions] != "" {
+		e.Actions = strings.Split(l[catalogfmt.LineActions], ",")
 	}
-	e.describe = l[lineDescribe]
-	e.Removed = l[lineRemoved]
-	if l[lineIntl] != "" {
-		e.IntlVersions = strings.Split(l[lineIntl], ",")
+	e.describe = l[catalogfmt.LineDescribe]
+	e.Removed = l[catalogfmt.LineRemoved]
+	if l[catalogfmt.LineIntl] != "" {
+		e.IntlVersions = strings.Split(l[catalogfmt.LineIntl], ",")
 	}
-	gi := s.u16(pos, catalogfmt.RecGuide)
+	gi := c.rec.Guide(pos)
 	g := guideEntry(gi)
 	if g != nil {
 		e.guide = gi + 1
@@ -205,7 +135,7 @@ func (s *store) build(pos int) *Entry {
 			e.Remediation = expandSteps(t, factsFor(e.Scope, e, e.describe, Call{}))
 		}
 	}
-	setRetry(e, g, s.u16(pos, catalogfmt.RecRetry))
+	setRetry(e, g, c.rec.Retry(pos))
 	if info, ok := productByScope(e.Scope); ok && info.docs != "" {
 		e.Docs = Text{Zh: info.docs} // the product's documentation home (Chinese site)
 	}
@@ -215,7 +145,7 @@ func (s *store) build(pos int) *Entry {
 	return e
 }
 
-// guideEntry returns the guide with index g (see store), or nil.
+// guideEntry returns the guide with index g (see store.go), or nil.
 func guideEntry(g int) *Entry {
 	switch {
 	case g == catalogfmt.NoGuide:
@@ -362,42 +292,21 @@ func importedSource(e *Entry) string {
 	return b.String()
 }
 
-func (s *store) actionName(id int) string {
-	t := s.actNames[s.actOff.at(id):]
-	return t[:strings.IndexByte(t, '\n')]
-}
-
-func (s *store) numActions() int { return s.actOff.len() - 1 }
-
-// actionSearch returns the first action id whose lower-cased name is >= lower.
-func (s *store) actionSearch(lower string) int {
-	lo, hi := 0, s.numActions()
-	for lo < hi {
-		m := int(uint(lo+hi) >> 1)
-		if strings.ToLower(s.actionName(m)) < lower {
-			lo = m + 1
-		} else {
-			hi = m
-		}
-	}
-	return lo
-}
-
 // byAction returns the positions of the records whose actions include action
 // (any case), in catalog order.
-func (s *store) byAction(action string) []int {
+func (c *Catalog) byAction(action string) []int {
 	la := strings.ToLower(action)
 	var names []string // the spellings of action in the catalog
-	for id := s.actionSearch(la); id < s.numActions() && strings.ToLower(s.actionName(id)) == la; id++ {
-		names = append(names, s.actionName(id))
+	for id := c.acts.Search(la); id < c.acts.Len() && strings.ToLower(c.acts.Name(id)) == la; id++ {
+		names = append(names, c.acts.Name(id))
 	}
 	if len(names) == 0 {
 		return nil
 	}
 	var out []int
-	for pos, n := 0, s.len(); pos < n; pos++ {
-		if i, ok := s.curatedIndex(pos); ok {
-			for _, a := range codes[i].Actions {
+	for pos, n := 0, c.Len(); pos < n; pos++ {
+		if h, ok := c.rec.Held(pos); ok {
+			for _, a := range c.held[h].Actions {
 				if strings.EqualFold(a, action) {
 					out = append(out, pos)
 					break
@@ -405,7 +314,7 @@ func (s *store) byAction(action string) []int {
 			}
 			continue
 		}
-		acts := lines(s.text(pos), numLines)[lineActions]
+		acts := catalogfmt.EntryLines(c.text(pos), catalogfmt.LineActions+1)[catalogfmt.LineActions]
 		for _, name := range names {
 			if hasToken(acts, name) {
 				out = append(out, pos)
@@ -430,29 +339,4 @@ func hasToken(list, tok string) bool {
 		}
 		i = j + 1
 	}
-}
-
-// actions returns the action names starting with prefix (any case), sorted,
-// at most limit (all when limit <= 0).
-func (s *store) actions(prefix string, limit int) []string {
-	lp := strings.ToLower(prefix)
-	var out []string
-	for id := s.actionSearch(lp); id < s.numActions(); id++ {
-		name := s.actionName(id)
-		if !strings.HasPrefix(strings.ToLower(name), lp) || (limit > 0 && len(out) == limit) {
-			break
-		}
-		out = append(out, name)
-	}
-	return out
-}
-
-// curated returns the curated entries in catalog order, which is the order
-// of codes (catalogen keeps codes.yaml sorted).
-func (s *store) curated() []*Entry {
-	out := make([]*Entry, len(codes))
-	for i := range codes {
-		out[i] = &codes[i]
-	}
-	return out
 }

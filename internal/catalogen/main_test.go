@@ -2,6 +2,9 @@ package main
 
 import (
 	"bytes"
+	"go/ast"
+	"go/parser"
+	"go/token"
 	"os"
 	"path/filepath"
 	"slices"
@@ -115,8 +118,11 @@ func TestGenerate(t *testing.T) {
 	if n := len(files["catalog/data/records.bin"]); n != 3*catalogfmt.RecordSize {
 		t.Errorf("records.bin has %d bytes, want 3 records", n)
 	}
-	if !bytes.Contains(files["catalog/codes_gen.go"], []byte(`{"cvm", "云服务器", "", "", "", "", 2}`)) {
+	if !bytes.Contains(files["catalog/codes_gen.go"], []byte(`{"cvm", "云服务器", "", "", "", ""}`)) {
 		t.Errorf("codes_gen.go lacks the product table:\n%s", files["catalog/codes_gen.go"])
+	}
+	if !bytes.Contains(files["catalog/codes_gen.go"], []byte(`var scopeCounts = []int{1, 2}`)) {
+		t.Errorf("codes_gen.go: scopeCounts is wrong:\n%s", files["catalog/codes_gen.go"])
 	}
 	if !bytes.Contains(files["catalog/codes_gen.go"], []byte(`var entryFileStarts = [...]uint32{0, 98, 98, 98}`)) {
 		t.Errorf("codes_gen.go: entryFileStarts is wrong:\n%s", files["catalog/codes_gen.go"])
@@ -211,4 +217,55 @@ func TestDescribeFor(t *testing.T) {
 			t.Errorf("describeFor(%v) = %q, want %q", tt.actions, got, tt.want)
 		}
 	}
+}
+
+// The generator builds with the tag catalogen, under which catalog/nodata.go
+// and internal/search/nodata.go stand in for what it generates: they must
+// declare the same names, or the generator stops building (or the package,
+// when a name is left in both).
+func TestNoDataDeclaresGenerated(t *testing.T) {
+	for _, tt := range []struct {
+		stub      string
+		generated []string
+	}{
+		{"../../catalog/nodata.go", []string{"../../catalog/codes_gen.go", "../../catalog/data.go"}},
+		{"../../internal/search/nodata.go", []string{"../../internal/search/textembed.go"}},
+	} {
+		var want []string
+		for _, f := range tt.generated {
+			want = append(want, topNames(t, f)...)
+		}
+		slices.Sort(want)
+		if got := topNames(t, tt.stub); !slices.Equal(got, want) {
+			t.Errorf("%s declares %q; the files it stands in for declare %q", tt.stub, got, want)
+		}
+	}
+}
+
+// topNames returns the names a Go file declares at top level, sorted.
+func topNames(t *testing.T, path string) []string {
+	f, err := parser.ParseFile(token.NewFileSet(), path, nil, parser.SkipObjectResolution)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []string
+	for _, d := range f.Decls {
+		g, ok := d.(*ast.GenDecl)
+		if !ok {
+			out = append(out, d.(*ast.FuncDecl).Name.Name)
+			continue
+		}
+		for _, s := range g.Specs {
+			switch s := s.(type) {
+			case *ast.ValueSpec:
+				for _, n := range s.Names {
+					out = append(out, n.Name)
+				}
+			case *ast.TypeSpec:
+				out = append(out, s.Name.Name)
+			}
+		}
+	}
+	slices.Sort(out)
+	return out
 }

@@ -169,6 +169,14 @@ func TestGeneratedTextIndex(t *testing.T) {
 	if loadText(c, textWords[:len(textWords)-4], textBigrams) != nil || loadText(catalog.New(nil), textWords, textBigrams) != nil {
 		t.Error("loadText accepted a damaged or foreign index")
 	}
+	// It is found by the catalog's fingerprint: a catalog built by New from
+	// the same entries has none, and builds its own.
+	if New(c).textIndex().enc == nil {
+		t.Error("the index of catalog.Default does not use the generated index")
+	}
+	if c.Fingerprint() == "" || New(catalog.New(c.Curated())).textIndex().enc != nil {
+		t.Error("a catalog built by New took the generated index")
+	}
 }
 
 func BenchmarkFullTextQueryGenerated(b *testing.B) {

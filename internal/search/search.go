@@ -113,8 +113,9 @@ const DefaultSuggestions = 5
 // suggestions and completion walk the catalog's sorted key view
 // ([catalog.Catalog.Keys]) and build only the entries they return, so a
 // lookup miss over the full catalog stays cheap. The full-text part of the
-// embedded catalog is generated with it (textdata.go); for any other catalog
-// it is built on the first [Index.Text] call. An Index is safe for
+// embedded catalog is generated with it (textdata.go) and found by the
+// catalog's fingerprint; for any other catalog it is built on the first
+// [Index.Text] call. An Index is safe for
 // concurrent use.
 type Index struct {
 	cat  *catalog.Catalog
@@ -139,10 +140,8 @@ func New(c *catalog.Catalog) *Index {
 // textIndex returns the full-text index, building it on first use.
 func (ix *Index) textIndex() *textIndex {
 	ix.textOnce.Do(func() {
-		if ix.cat == catalog.Default() {
-			ix.text = loadText(ix.cat, textWords, textBigrams)
-		}
-		if ix.text == nil {
+		// The generated index, if it was generated for this catalog.
+		if ix.text = loadText(ix.cat, textWords, textBigrams); ix.text == nil {
 			ix.text = buildText(ix.cat)
 		}
 	})

@@ -1,7 +1,6 @@
 package search
 
 import (
-	_ "embed"
 	"encoding/binary"
 	"fmt"
 	"slices"
@@ -9,19 +8,23 @@ import (
 	"strings"
 
 	"github.com/errcode-dev/errcode/catalog"
+	"github.com/errcode-dev/errcode/internal/catalogfmt"
 )
 
 // The full-text index of the embedded catalog is generated with the catalog
 // (internal/catalogen, `make catalog`) into data/textwords.bin and
 // data/textbigrams.bin, so that a free-text query reads postings where they
 // lie instead of indexing 17,000 entries first (some 80 ms and 30 MB). It is
-// exactly what buildText builds for catalog.Default (a test compares them);
-// an Index over any other catalog builds its own.
+// exactly what buildText builds for catalog.Default (a test compares them),
+// and carries the catalog's fingerprint (catalog.Catalog.Fingerprint): an
+// Index over a catalog with another fingerprint, or none (catalog.New),
+// builds its own.
 //
-// Layout (little-endian; both files are containers: a uint32 count n, n+1
-// uint32 offsets of the sections from the start, the sections):
+// Layout (little-endian; both files are catalogfmt containers, read with
+// catalogfmt.Sections):
 //
 //	textwords.bin    0: the number of documents (uint32)
+//	                 5: the fingerprint of the catalog indexed
 //	                 1: the stems, sorted, each followed by '\n'
 //	                 2: their offsets in section 1 (one more than stems)
 //	                 3: where each stem's postings start in section 4 (one more)
@@ -29,12 +32,6 @@ import (
 //	textbigrams.bin  0: the bigrams (uint64: rune << 32 | rune), sorted
 //	                 1: where each bigram's postings start in section 2 (one more)
 //	                 2: postings, as above
-var (
-	//go:embed data/textwords.bin
-	textWords string
-	//go:embed data/textbigrams.bin
-	textBigrams string
-)
 
 // encodedText is a full-text index read from its generated tables.
 type encodedText struct {
@@ -42,37 +39,17 @@ type encodedText struct {
 	keys, bigramStart, bigramPost        string
 }
 
-func u32at(s string, i int) uint32 {
-	b := s[4*i : 4*i+4]
-	return uint32(b[0]) | uint32(b[1])<<8 | uint32(b[2])<<16 | uint32(b[3])<<24
-}
+func u32at(s string, i int) uint32 { return catalogfmt.U32s(s).At(i) }
 
 func u64at(s string, i int) uint64 { return uint64(u32at(s, 2*i)) | uint64(u32at(s, 2*i+1))<<32 }
 
-func containerSections(b string) ([]string, error) {
-	if len(b) < 4 {
-		return nil, fmt.Errorf("short container")
-	}
-	n := int(u32at(b, 0))
-	if len(b) < 4*(n+2) {
-		return nil, fmt.Errorf("short container header")
-	}
-	out := make([]string, n)
-	for i := range out {
-		a, z := u32at(b, 1+i), u32at(b, 2+i)
-		if a > z || int(z) > len(b) {
-			return nil, fmt.Errorf("bad section %d", i)
-		}
-		out[i] = b[a:z]
-	}
-	return out, nil
-}
-
-// loadText returns the generated index when it belongs to c, else nil.
+// loadText returns the generated index when it belongs to c (same
+// fingerprint, same number of documents), else nil.
 func loadText(c *catalog.Catalog, words, bigrams string) *textIndex {
-	w, err1 := containerSections(words)
-	b, err2 := containerSections(bigrams)
-	if err1 != nil || err2 != nil || len(w) != 5 || len(b) != 3 || len(w[0]) != 4 || int(u32at(w[0], 0)) != c.Len() {
+	w, err1 := catalogfmt.Sections(words)
+	b, err2 := catalogfmt.Sections(bigrams)
+	if err1 != nil || err2 != nil || len(w) != 6 || len(b) != 3 || len(w[0]) != 4 || int(u32at(w[0], 0)) != c.Len() ||
+		c.Fingerprint() == "" || w[5] != c.Fingerprint() {
 		return nil
 	}
 	return &textIndex{n: c.Len(), cat: c, enc: &encodedText{
@@ -125,8 +102,8 @@ func (e *encodedText) bigram(k uint64) []posting {
 // EncodeText returns the generated tables of the full-text index of c:
 // data/textwords.bin and data/textbigrams.bin. internal/catalogen calls it
 // with the catalog it generates, whose positions are those of
-// catalog.Default.
-func EncodeText(c *catalog.Catalog) (words, bigrams []byte, err error) {
+// catalog.Default, and that catalog's fingerprint.
+func EncodeText(c *catalog.Catalog, fingerprint string) (words, bigrams []byte, err error) {
 	t := buildText(c)
 	if t.n >= 1<<24 {
 		return nil, nil, fmt.Errorf("%d documents do not fit a posting", t.n)
@@ -163,31 +140,8 @@ func EncodeText(c *catalog.Catalog) (words, bigrams []byte, err error) {
 	}
 	bigramStart = append(bigramStart, uint32(len(bigramPost)))
 
-	words = container(u32le([]uint32{uint32(t.n)}), vocab, u32le(vocabOff), u32le(wordStart), u32le(wordPost))
-	bigrams = container(keyBytes, u32le(bigramStart), u32le(bigramPost))
+	u32le := func(xs []uint32) []byte { return catalogfmt.AppendU32(nil, xs...) }
+	words = catalogfmt.Container(u32le([]uint32{uint32(t.n)}), vocab, u32le(vocabOff), u32le(wordStart), u32le(wordPost), []byte(fingerprint))
+	bigrams = catalogfmt.Container(keyBytes, u32le(bigramStart), u32le(bigramPost))
 	return words, bigrams, nil
-}
-
-func u32le(xs []uint32) []byte {
-	b := make([]byte, 4*len(xs))
-	for i, x := range xs {
-		binary.LittleEndian.PutUint32(b[4*i:], x)
-	}
-	return b
-}
-
-// container joins sections as containerSections reads them.
-func container(secs ...[]byte) []byte {
-	offs := []uint32{uint32(len(secs))}
-	at := 4 * (len(secs) + 2)
-	for _, s := range secs {
-		offs = append(offs, uint32(at))
-		at += len(s)
-	}
-	offs = append(offs, uint32(at))
-	out := u32le(offs)
-	for _, s := range secs {
-		out = append(out, s...)
-	}
-	return out
 }

@@ -96,6 +96,9 @@ func (in *inputs) resolve() error {
 		o    *source.Origin
 		repo string
 	}{{in.sdk, &in.prov.SDK, sdkRepo}, {in.intl, &in.prov.Intl, intlRepo}, {in.center, &in.prov.Center, centerRepo}} {
+		if _, err := os.Stat(s.path); err != nil {
+			return fmt.Errorf("%s: %w: it should be a git checkout of %s (see README.md, \"Rebuilding the imported layer\")", s.path, errors.Unwrap(err), s.repo)
+		}
 		commit, date, rel, err := gitCommit(s.path)
 		if err != nil {
 			return err

@@ -1,0 +1,118 @@
+package catalogfmt
+
+import (
+	"slices"
+	"testing"
+)
+
+func TestContainer(t *testing.T) {
+	b := string(Container([]byte("ab"), nil, []byte("cde")))
+	got, err := Sections(b)
+	if err != nil || !slices.Equal(got, []string{"ab", "", "cde"}) {
+		t.Fatalf("Sections = %q, %v", got, err)
+	}
+	for _, bad := range []string{"", b[:3], b[:8], b[:len(b)-1]} {
+		if _, err := Sections(bad); err == nil {
+			t.Errorf("Sections(%q) accepted a damaged container", bad)
+		}
+	}
+}
+
+func TestRecords(t *testing.T) {
+	var b []byte
+	b = AppendRecord(b, Record{Text: 70000, Scope: 3, Guide: NoGuide, Retry: 2})
+	b = AppendRecord(b, Record{Text: 5, Scope: 1, Guide: NoGuide, Flags: FlagHeld})
+	r := Records(b)
+	if r.Len() != 2 || r.Text(0) != 70000 || r.Scope(0) != 3 || r.Guide(0) != NoGuide || r.Retry(0) != 2 {
+		t.Errorf("record 0 reads back wrong")
+	}
+	if _, ok := r.Held(0); ok {
+		t.Error("record 0 is not held")
+	}
+	if h, ok := r.Held(1); !ok || h != 5 {
+		t.Errorf("Held(1) = %d, %v", h, ok)
+	}
+}
+
+func TestEntryText(t *testing.T) {
+	var l [NumLines]string
+	l[LineCode], l[LineActions] = "A.B", "X,Y"
+	b, err := AppendEntryText(nil, l)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := EntryLines(string(b), NumLines); got != l {
+		t.Errorf("EntryLines = %q", got)
+	}
+	l[LineZh] = "a\nb"
+	if _, err := AppendEntryText(nil, l); err == nil {
+		t.Error("a line break was accepted")
+	}
+}
+
+func TestActions(t *testing.T) {
+	text, off := BuildActions([]string{"RunInstances", "describeInstances", "DescribeInstances", "RunInstances"})
+	a := Actions{Names: string(text), Off: U32s(off)}
+	var got []string
+	for i := range a.Len() {
+		got = append(got, a.Name(i))
+	}
+	if want := []string{"DescribeInstances", "describeInstances", "RunInstances"}; !slices.Equal(got, want) {
+		t.Errorf("names %q, want %q", got, want)
+	}
+	if i := a.Search("run"); i != 2 {
+		t.Errorf("Search(run) = %d", i)
+	}
+}
+
+// The key index: keys sorted, positions in scope order, the sampled
+// bisection finding every key, and Encode/DecodeKeyIndex a round trip.
+func TestKeyIndex(t *testing.T) {
+	var lower, scopes []string
+	for i := range 300 {
+		code := string(rune('a'+i%26)) + string(rune('a'+i/26))
+		lower = append(lower, code, code)
+		scopes = append(scopes, "sdk", "cvm")
+	}
+	lower = append(lower, "zz")
+	scopes = append(scopes, ScopeCommon)
+	k := BuildKeyIndex(lower, scopes)
+	text, bin := k.Encode()
+	d, err := DecodeKeyIndex(string(text), string(bin))
+	if err != nil || d != k {
+		t.Fatalf("DecodeKeyIndex: %v", err)
+	}
+	if k.Len() != 301 {
+		t.Fatalf("%d keys, want 301", k.Len())
+	}
+	for i := range k.Len() {
+		key := k.Key(i)
+		if i > 0 && k.Key(i-1) >= key {
+			t.Fatalf("keys out of order at %d", i)
+		}
+		if k.Lookup(key) != i {
+			t.Fatalf("Lookup(%q) = %d, want %d", key, k.Lookup(key), i)
+		}
+		ps := k.Positions(i)
+		if key != "zz" && (len(ps) != 2 || scopes[ps[0]] != "cvm" || scopes[ps[1]] != "sdk") {
+			t.Fatalf("Positions(%q) = %v: want cvm before sdk", key, ps)
+		}
+		if k.First(i) != ps[0] {
+			t.Fatalf("First(%d) = %d", i, k.First(i))
+		}
+	}
+	if k.Lookup("a") != -1 || k.Search("zzz") != k.Len() {
+		t.Error("a missing key was found")
+	}
+	if n, f, l, dots := KeyShape("a.bc.d"), 2, 5, 2; n != uint32(6|f<<8|l<<16|dots<<24) {
+		t.Errorf("KeyShape = %x", n)
+	}
+}
+
+func TestCompareScopes(t *testing.T) {
+	s := []string{"sdk", "cvm", ScopeCommon, "aai"}
+	slices.SortFunc(s, CompareScopes)
+	if want := []string{"common", "aai", "cvm", "sdk"}; !slices.Equal(s, want) {
+		t.Errorf("%q, want %q", s, want)
+	}
+}
