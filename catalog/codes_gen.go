@@ -2794,6 +2794,27 @@ var codes = []Entry{
 	},
 	{
 		Code:    "InvalidParameter",
+		Scope:   "scf",
+		Summary: Text{En: "Incorrect parameter.", Zh: "参数错误（包括参数格式、类型等错误）。"},
+		Causes: []Text{
+			{En: "The request body of a management call does not have the shape SCF expects (`InvalidParameter.Payload` on `CreateFunction`, `UpdateFunctionCode`, `UpdateFunctionConfiguration`, `GetFunction`, `ListFunctions`; `InvalidParameter.ParamError` on `CreateFunction`): a string where an object or list is expected, a misspelt nested field, a wrong type.", Zh: "管理类调用的请求体结构不符合云函数的要求（`CreateFunction`、`UpdateFunctionCode`、`UpdateFunctionConfiguration`、`GetFunction`、`ListFunctions` 的 `InvalidParameter.Payload`；`CreateFunction` 的 `InvalidParameter.ParamError`）：应为对象或列表处传了字符串、嵌套字段名拼错、类型错误。"},
+			{En: "An invocation or log query carries a bad value: `InvalidParameter.RequestTooLarge` (the event of `InvokeFunction` is over the size limit of its invocation type), `InvalidParameter.FunctionName` (a name that breaks the naming rule), `InvalidParameter.Cls` and `InvalidParameter.RoleCheck` on `GetFunctionLogs`, `InvalidParameter.RoutingConfig` on aliases.", Zh: "调用或日志查询携带了错误的值：`InvalidParameter.RequestTooLarge`（`InvokeFunction` 的事件超过该调用方式的大小限制）、`InvalidParameter.FunctionName`（名称不符合命名规则）、`GetFunctionLogs` 的 `InvalidParameter.Cls` 与 `InvalidParameter.RoleCheck`、别名的 `InvalidParameter.RoutingConfig`。"},
+		},
+		Remediation: []Text{
+			{En: "Read the sub-code and the `Message`; they name the parameter. Compare it with the action's page in the SCF API documentation.", Zh: "阅读子错误码和 `Message`，其中会指出出错的参数；对照云函数 API 文档中该接口的说明。"},
+			{En: "For invocations, send a JSON object as the event, e.g. `tccli scf Invoke --region ap-guangzhou --FunctionName my-func --Namespace default --ClientContext '{\"key\":\"value\"}'`; keep large payloads in COS and pass a reference instead.", Zh: "调用函数时事件应为 JSON 对象，例如 `tccli scf Invoke --region ap-guangzhou --FunctionName my-func --Namespace default --ClientContext '{\"key\":\"value\"}'`；大数据放在 COS 中，只传递其引用。"},
+			{En: "For configuration, read what the function has now with `tccli scf GetFunction --region ap-guangzhou --FunctionName my-func --Namespace default` and change one parameter at a time.", Zh: "配置类问题先用 `tccli scf GetFunction --region ap-guangzhou --FunctionName my-func --Namespace default` 查看函数当前配置，每次只修改一个参数。"},
+		},
+		Retry:         Text{En: "Not retryable; the same request is rejected again. Fix the parameter first.", Zh: "不可重试，同样的请求会再次被拒绝。请先修正参数。"},
+		Verdict:       RetryNo,
+		RetryEvidence: Text{En: "errcode's curated entry for this code", Zh: "errcode 为该错误码整理的条目"},
+		Related:       []string{"InvalidParameter.Payload", "InvalidParameter.ParamError", "InvalidParameter.RequestTooLarge", "InvalidParameterValue"},
+		Docs:          Text{En: "https://www.tencentcloud.com/document/product/583", Zh: "https://cloud.tencent.com/document/product/583"},
+		Provenance:    "official",
+		Source:        "summary is the API 3.0 common code's official text (SCF defines only the InvalidParameter.* sub-codes); sub-codes and their actions from SCF API 2018-04-16, tencentcloud-sdk-go scf/v20180416/errors.go and client.go",
+	},
+	{
+		Code:    "InvalidParameter",
 		Scope:   "sms",
 		Summary: Text{En: "A parameter error occurred.", Zh: "参数错误。"},
 		Causes: []Text{
@@ -3297,6 +3318,29 @@ var codes = []Entry{
 		Versions:      []string{"2019-09-24"},
 	},
 	{
+		Code:    "InvalidParameter.FunctionName",
+		Scope:   "scf",
+		Summary: Text{En: "The value of `FunctionName` does not conform to the specification. Please fix it and try again. For more information, please visit https://tencentcs.com/5jXKFnBW.", Zh: "FunctionName取值与规范不符，请修正后再试。"},
+		Causes: []Text{
+			{En: "`Invoke` or `InvokeFunction` got a `FunctionName` that breaks the naming rule of SCF functions: 2 to 60 letters, digits, hyphens and underscores, starting with a letter and not ending with a hyphen or underscore (a path, a full resource name or a trailing space is not a name).", Zh: "`Invoke` 或 `InvokeFunction` 收到的 `FunctionName` 不符合云函数命名规则：2-60 个字符，只能包含字母、数字、连接符和下划线，以字母开头，且不能以连接符或下划线结尾（路径、完整资源名或末尾空格都不是函数名）。"},
+			{En: "The name is built by the caller (from an environment variable, a template or a URL) and arrives empty or with an extra prefix such as the namespace.", Zh: "函数名由调用方拼接（来自环境变量、模板或 URL），到达时为空，或多带了命名空间等前缀。"},
+		},
+		Remediation: []Text{
+			{En: "List the real names: `tccli scf ListFunctions --region ap-guangzhou --Namespace default`; pass only the `FunctionName` shown there, and the namespace in `Namespace`.", Zh: "列出实际的函数名：`tccli scf ListFunctions --region ap-guangzhou --Namespace default`；`FunctionName` 只传其中显示的名称，命名空间放在 `Namespace` 中。"},
+			{En: "Print the exact value your code sends (quotes around it show spaces) and compare it with the naming rule.", Zh: "打印代码实际发送的值（加上引号以便看出空格），对照命名规则检查。"},
+			{En: "Invoke again: `tccli scf Invoke --region ap-guangzhou --FunctionName my-func --Namespace default`.", Zh: "再次调用：`tccli scf Invoke --region ap-guangzhou --FunctionName my-func --Namespace default`。"},
+		},
+		Retry:         Text{En: "Not retryable; the same name is rejected again. Fix the name first.", Zh: "不可重试，同样的名称会再次被拒绝。请先修正名称。"},
+		Verdict:       RetryNo,
+		RetryEvidence: Text{En: "errcode's curated entry for this code", Zh: "errcode 为该错误码整理的条目"},
+		Related:       []string{"InvalidParameterValue.FunctionName", "ResourceNotFound.FunctionName", "ResourceNotFound.Function"},
+		Actions:       []string{"Invoke", "InvokeFunction"},
+		Docs:          Text{En: "https://www.tencentcloud.com/document/product/583", Zh: "https://cloud.tencent.com/document/product/583"},
+		Provenance:    "official",
+		Source:        "SCF API 2018-04-16, tencentcloud-sdk-go scf/v20180416/errors.go; naming rule from the FunctionName parameter of CreateFunction (models.go); listed in SCF's \"Common Error Codes and Solutions\" page (tencentyun/intlcloud-documents)",
+		Versions:      []string{"2018-04-16"},
+	},
+	{
 		Code:    "InvalidParameter.GrantOtherResource",
 		Scope:   "sts",
 		Summary: Text{En: "Unauthorized access to the resource.", Zh: "越权访问资源。"},
@@ -3788,6 +3832,98 @@ var codes = []Entry{
 		Versions:      []string{"2017-03-12"},
 	},
 	{
+		Code:    "InvalidParameterValue.CosBucketRegion",
+		Scope:   "scf",
+		Summary: Text{En: "The value of CosBucketRegion is invalid. Please modify and try again. See: https://tencentcs.com/5jXKFnBW", Zh: "CosBucketRegion取值与规范不符，请修正后再试。可参考：https://cloud.tencent.com/document/product/583/17244#Code。"},
+		Causes: []Text{
+			{En: "`Code.CosBucketRegion` of `CreateFunction`, `UpdateFunctionCode` or `PublishLayerVersion` is not a COS region name in the form COS uses (e.g. `ap-guangzhou`, `ap-beijing`), for example `guangzhou`, `gz` or an availability zone like `ap-guangzhou-3`.", Zh: "`CreateFunction`、`UpdateFunctionCode` 或 `PublishLayerVersion` 的 `Code.CosBucketRegion` 不是 COS 使用的地域名称（如 `ap-guangzhou`、`ap-beijing`），例如写成了 `guangzhou`、`gz` 或可用区 `ap-guangzhou-3`。"},
+			{En: "The bucket that holds the code package is in another region than the function, or the region does not match the bucket named in `CosBucketName`.", Zh: "存放代码包的存储桶与函数不在同一地域，或所填地域与 `CosBucketName` 指定的存储桶实际地域不一致。"},
+		},
+		Remediation: []Text{
+			{En: "Find the bucket's region in the COS console (https://console.cloud.tencent.com/cos) and write it as COS spells it (COS regions and access endpoints list).", Zh: "在对象存储控制台（https://console.cloud.tencent.com/cos）查看存储桶所在地域，并按 COS 地域列表（地域和访问域名）的写法填写。"},
+			{En: "Put the code package in a bucket of the function's own region if it is elsewhere.", Zh: "若存储桶在其他地域，请把代码包放到与函数同地域的存储桶中。"},
+			{En: "Send the code again, e.g. `tccli scf UpdateFunctionCode --region ap-guangzhou --FunctionName my-func --CosBucketName my-bucket --CosObjectName /code.zip --CosBucketRegion ap-guangzhou`.", Zh: "重新提交代码，例如 `tccli scf UpdateFunctionCode --region ap-guangzhou --FunctionName my-func --CosBucketName my-bucket --CosObjectName /code.zip --CosBucketRegion ap-guangzhou`。"},
+		},
+		Retry:         Text{En: "Not retryable; correct the region first.", Zh: "不可重试，请先修正地域。"},
+		Verdict:       RetryNo,
+		RetryEvidence: Text{En: "errcode's curated entry for this code", Zh: "errcode 为该错误码整理的条目"},
+		Related:       []string{"InvalidParameterValue.CosBucketName", "InvalidParameterValue.CosObjectName", "ResourceNotFound.CosObject"},
+		Actions:       []string{"CreateFunction", "PublishLayerVersion", "UpdateFunctionCode"},
+		Docs:          Text{En: "https://www.tencentcloud.com/document/product/583", Zh: "https://cloud.tencent.com/document/product/583"},
+		Provenance:    "official",
+		Source:        "SCF API 2018-04-16, tencentcloud-sdk-go scf/v20180416/errors.go; listed in SCF's \"Common Error Codes and Solutions\" page (tencentyun/intlcloud-documents), which points to the COS region list",
+		Versions:      []string{"2018-04-16"},
+	},
+	{
+		Code:    "InvalidParameterValue.DeadLetterConfig",
+		Scope:   "scf",
+		Summary: Text{En: "The value of `DeadLetterConfig` does not conform to the specification. Please fix it and try again. See: https://cloud.tencent.com/document/product/583/17244#DeadLetterConfig.", Zh: "DeadLetterConfig取值与规范不符，请修正后再试。可参考：https://cloud.tencent.com/document/product/583/17244#DeadLetterConfig。"},
+		Causes: []Text{
+			{En: "`DeadLetterConfig.Type` of `CreateFunction` is not one of the values SCF accepts (`CMQ-TOPIC`, `CMQ-QUEUE`, `topic`, `queue`).", Zh: "`CreateFunction` 的 `DeadLetterConfig.Type` 不是云函数接受的取值（`CMQ-TOPIC`、`CMQ-QUEUE`、`topic`、`queue`）。"},
+			{En: "`DeadLetterConfig.Name` is empty, or names a queue or topic that the function's account and region do not have.", Zh: "`DeadLetterConfig.Name` 为空，或指定的队列、主题在该账号和地域下不存在。"},
+		},
+		Remediation: []Text{
+			{En: "Set `DeadLetterConfig` with both fields, e.g. `{\"Type\": \"queue\", \"Name\": \"my-dlq\"}`, and create the queue or topic first in the same region.", Zh: "同时填写 `DeadLetterConfig` 的两个字段，例如 `{\"Type\": \"queue\", \"Name\": \"my-dlq\"}`，并先在同一地域创建该队列或主题。"},
+			{En: "If you do not need a dead-letter queue, leave `DeadLetterConfig` out of the request.", Zh: "若不需要死信队列，请求中不要携带 `DeadLetterConfig`。"},
+			{En: "Create the function again and check it: `tccli scf GetFunction --region ap-guangzhou --FunctionName my-func --Namespace default`.", Zh: "重新创建函数并确认：`tccli scf GetFunction --region ap-guangzhou --FunctionName my-func --Namespace default`。"},
+		},
+		Retry:         Text{En: "Not retryable; fix `DeadLetterConfig` first.", Zh: "不可重试，请先修正 `DeadLetterConfig`。"},
+		Verdict:       RetryNo,
+		RetryEvidence: Text{En: "errcode's curated entry for this code", Zh: "errcode 为该错误码整理的条目"},
+		Related:       []string{"InvalidParameterValue", "InvalidParameterValue.Cmq", "ResourceNotFound.Cmq"},
+		Actions:       []string{"CreateFunction"},
+		Docs:          Text{En: "https://www.tencentcloud.com/document/product/583", Zh: "https://cloud.tencent.com/document/product/583"},
+		Provenance:    "official-zh",
+		Source:        "SCF API 2018-04-16, tencentcloud-sdk-go scf/v20180416/errors.go (Chinese only; errcode translated); accepted values from SCF's \"Common Error Codes and Solutions\" page (tencentyun/intlcloud-documents)",
+		Versions:      []string{"2018-04-16"},
+	},
+	{
+		Code:    "InvalidParameterValue.Enable",
+		Scope:   "scf",
+		Summary: Text{En: "The value of `Enable` does not conform to the specification. Please fix it and try again. For more information, please visit https://tencentcs.com/5jXKFnBW.", Zh: "Enable取值与规范不符，请修正后再试。"},
+		Causes: []Text{
+			{En: "`Enable` of `CreateTrigger`, `UpdateTrigger` or `UpdateTriggerStatus` is not `OPEN` or `CLOSE`, e.g. `true`, `1`, `on` or a lower-case `open`.", Zh: "`CreateTrigger`、`UpdateTrigger` 或 `UpdateTriggerStatus` 的 `Enable` 不是 `OPEN` 或 `CLOSE`，例如传了 `true`、`1`、`on` 或小写 `open`。"},
+			{En: "A tool or template maps a boolean switch to this string parameter without converting it.", Zh: "工具或模板把布尔开关直接映射到这个字符串参数，没有做转换。"},
+		},
+		Remediation: []Text{
+			{En: "Send `OPEN` to turn the trigger on and `CLOSE` to turn it off, in upper case.", Zh: "开启触发器传 `OPEN`，关闭传 `CLOSE`，均为大写。"},
+			{En: "Check the trigger afterwards: `tccli scf ListTriggers --region ap-guangzhou --FunctionName my-func --Namespace default`.", Zh: "之后确认触发器状态：`tccli scf ListTriggers --region ap-guangzhou --FunctionName my-func --Namespace default`。"},
+			{En: "Switch it with `tccli scf UpdateTriggerStatus --region ap-guangzhou --FunctionName my-func --TriggerName my-trigger --Type timer --Enable OPEN`.", Zh: "用 `tccli scf UpdateTriggerStatus --region ap-guangzhou --FunctionName my-func --TriggerName my-trigger --Type timer --Enable OPEN` 切换状态。"},
+		},
+		Retry:         Text{En: "Not retryable; send `OPEN` or `CLOSE`.", Zh: "不可重试，请传 `OPEN` 或 `CLOSE`。"},
+		Verdict:       RetryNo,
+		RetryEvidence: Text{En: "errcode's curated entry for this code", Zh: "errcode 为该错误码整理的条目"},
+		Related:       []string{"InvalidParameterValue.TriggerName", "InvalidParameterValue.Type", "FailedOperation.UpdateTriggerStatus"},
+		Actions:       []string{"CreateTrigger", "UpdateTrigger", "UpdateTriggerStatus"},
+		Docs:          Text{En: "https://www.tencentcloud.com/document/product/583", Zh: "https://cloud.tencent.com/document/product/583"},
+		Provenance:    "official",
+		Source:        "SCF API 2018-04-16, tencentcloud-sdk-go scf/v20180416/errors.go; values OPEN/CLOSE from SCF's \"Common Error Codes and Solutions\" page (tencentyun/intlcloud-documents) and the Enable parameter of CreateTrigger",
+		Versions:      []string{"2018-04-16"},
+	},
+	{
+		Code:    "InvalidParameterValue.FunctionName",
+		Scope:   "scf",
+		Summary: Text{En: "The function does not exist.", Zh: "函数不存在。"},
+		Causes: []Text{
+			{En: "Despite its class, this code means the function was not found (its official text is 函数不存在 / The function does not exist): the `FunctionName` is not in the `Namespace` and region of the request.", Zh: "虽属参数取值类错误，该错误码实际表示函数不存在（官方描述为“函数不存在”）：请求的地域和 `Namespace` 下没有该 `FunctionName`。"},
+			{En: "The function was just deleted, or is looked up in the `default` namespace although it was created in another one (or the other way round); the Terraform provider treats this code as \"function gone\" when it deletes `tencentcloud_scf_function`.", Zh: "函数刚被删除，或在其他命名空间创建却按 `default` 命名空间查询（或反之）；Terraform Provider 删除 `tencentcloud_scf_function` 时把该错误码视为“函数已不存在”。"},
+		},
+		Remediation: []Text{
+			{En: "List namespaces and functions: `tccli scf ListNamespaces --region ap-guangzhou` and `tccli scf ListFunctions --region ap-guangzhou --Namespace default`.", Zh: "列出命名空间与函数：`tccli scf ListNamespaces --region ap-guangzhou` 与 `tccli scf ListFunctions --region ap-guangzhou --Namespace default`。"},
+			{En: "Send the region, `Namespace` and `FunctionName` those calls show (names are case-sensitive).", Zh: "使用上述接口返回的地域、`Namespace` 和 `FunctionName`（名称区分大小写）。"},
+			{En: "A delete that returns this code can be treated as done; for a create-then-use pipeline, create the function first and wait for `GetFunction` to return it.", Zh: "删除操作返回该错误码可视为已完成；“先创建后使用”的流水线应先创建函数，并等待 `GetFunction` 能查到该函数。"},
+		},
+		Retry:         Text{En: "Not retryable; the function will not appear by retrying. A delete that meets it can be treated as done.", Zh: "不可重试，重试不会让函数出现；删除时遇到可视为已完成。"},
+		Verdict:       RetryNo,
+		RetryEvidence: Text{En: "errcode's curated entry for this code", Zh: "errcode 为该错误码整理的条目"},
+		Related:       []string{"ResourceNotFound.Function", "ResourceNotFound.FunctionName", "ResourceNotFound.Namespace"},
+		Actions:       []string{"CopyFunction", "CreateFunction", "CreateTrigger", "DeleteFunction", "DeleteFunctionVersion", "DeleteProvisionedConcurrencyConfig", "DeleteTrigger", "GetAlias", "GetFunction", "GetFunctionAddress", "GetFunctionEventInvokeConfig", "GetProvisionedConcurrencyConfig", "GetRequestStatus", "GetReservedConcurrencyConfig", "ListAliases", "ListAsyncEvents", "ListCustomDomains", "ListVersionByFunction", "PublishVersion", "PutProvisionedConcurrencyConfig", "PutReservedConcurrencyConfig", "TerminateAsyncEvent", "UpdateAlias", "UpdateFunctionCode", "UpdateFunctionConfiguration", "UpdateFunctionEventInvokeConfig", "UpdateTrigger"},
+		Docs:          Text{En: "https://www.tencentcloud.com/document/product/583", Zh: "https://cloud.tencent.com/document/product/583"},
+		Provenance:    "official",
+		Source:        "SCF API 2018-04-16, tencentcloud-sdk-go scf/v20180416/errors.go; in the not-found set of terraform-provider-tencentcloud services/scf/extension_scf.go (SCF_FUNCTIONS_NOT_FOUND_SET)",
+		Versions:      []string{"2018-04-16"},
+	},
+	{
 		Code:    "InvalidParameterValue.Handler",
 		Scope:   "scf",
 		Summary: Text{En: "Handler error.", Zh: "Handler传入错误。"},
@@ -3883,6 +4019,52 @@ var codes = []Entry{
 		Provenance:    "official",
 		Source:        "CVM API 2017-03-12, tencentcloud-sdk-go cvm/v20170312/errors.go (en from tencentcloud-sdk-go-intl-en); the rules of DeleteKeyPairs and AssociateInstancesKeyPairs from cvm/v20170312/client.go; AssociatedInstanceIds from models.go; retry in terraform-provider-tencentcloud f6970a9 services/cvm/resource_tc_key_pair.go",
 		Versions:      []string{"2017-03-12"},
+	},
+	{
+		Code:    "InvalidParameterValue.Memory",
+		Scope:   "scf",
+		Summary: Text{En: "The value of `Memory` does not conform to the specification. Please fix it and try again. For more information, please visit https://tencentcs.com/5jXKFnBW.", Zh: "Memory 取值与规范不符，函数运行时内存大小默认为128MB，可选范围64MB、128MB - 3072MB，以128MB为阶梯，请修正后重试。"},
+		Causes: []Text{
+			{En: "`MemorySize` of `CreateFunction` or `UpdateFunctionConfiguration` is not an allowed size: 64 MB, or 128 MB to 3072 MB in steps of 128 MB (e.g. 100, 256.5 or 4096 are rejected).", Zh: "`CreateFunction` 或 `UpdateFunctionConfiguration` 的 `MemorySize` 不是允许的规格：64 MB，或 128 MB 至 3072 MB 之间 128 MB 的整数倍（例如 100、256.5、4096 都会被拒绝）。"},
+			{En: "The value is given in another unit (GB or bytes) by a template or framework.", Zh: "模板或框架以其他单位（GB 或字节）传入了该值。"},
+		},
+		Remediation: []Text{
+			{En: "Pick a size in MB from the allowed list, e.g. `--MemorySize 512`.", Zh: "从允许的规格中选择以 MB 为单位的值，例如 `--MemorySize 512`。"},
+			{En: "Apply it: `tccli scf UpdateFunctionConfiguration --region ap-guangzhou --FunctionName my-func --Namespace default --MemorySize 512`.", Zh: "应用配置：`tccli scf UpdateFunctionConfiguration --region ap-guangzhou --FunctionName my-func --Namespace default --MemorySize 512`。"},
+			{En: "If you need more memory than the range allows, check the SCF quota and limits page or open a ticket (https://console.cloud.tencent.com/workorder/category).", Zh: "若需要超出该范围的内存，请查看云函数配额限制说明或提交工单（https://console.cloud.tencent.com/workorder/category）。"},
+		},
+		Retry:         Text{En: "Not retryable; choose an allowed `MemorySize`.", Zh: "不可重试，请选择允许的 `MemorySize`。"},
+		Verdict:       RetryNo,
+		RetryEvidence: Text{En: "errcode's curated entry for this code", Zh: "errcode 为该错误码整理的条目"},
+		Related:       []string{"InvalidParameterValue.MemorySize", "LimitExceeded.Memory", "InvalidParameterValue"},
+		Actions:       []string{"CreateFunction", "UpdateFunctionConfiguration"},
+		Docs:          Text{En: "https://www.tencentcloud.com/document/product/583", Zh: "https://cloud.tencent.com/document/product/583"},
+		Provenance:    "official",
+		Source:        "SCF API 2018-04-16, tencentcloud-sdk-go scf/v20180416/errors.go (the Chinese text gives the allowed sizes); listed in SCF's \"Common Error Codes and Solutions\" page (tencentyun/intlcloud-documents)",
+		Versions:      []string{"2018-04-16"},
+	},
+	{
+		Code:    "InvalidParameterValue.RoutingConfig",
+		Scope:   "scf",
+		Summary: Text{En: "The value of `RoutingConfig` does not conform to the specification. Please fix it and try again. For more information, please visit https://tencentcs.com/5jXKFnBW.", Zh: "RoutingConfig取值与规范不符，请修正后再试。可参考：https://cloud.tencent.com/document/product/583/17244#RoutingConfig。"},
+		Causes: []Text{
+			{En: "`RoutingConfig` of `CreateAlias` or `UpdateAlias` is malformed: an `AdditionalVersionWeights` entry names a version the function does not have, or its `Weight` is out of range.", Zh: "`CreateAlias` 或 `UpdateAlias` 的 `RoutingConfig` 格式有误：`AdditionalVersionWeights` 中的版本在函数中不存在，或其 `Weight` 超出取值范围。"},
+			{En: "Weight-based and rule-based routing (`AdditionalVersionWeights` and `AddtionVersionMatchs`) are mixed, or the additional version is the same as the alias's main `FunctionVersion`.", Zh: "同时混用了按权重和按规则的路由（`AdditionalVersionWeights` 与 `AddtionVersionMatchs`），或附加版本与别名的主版本 `FunctionVersion` 相同。"},
+		},
+		Remediation: []Text{
+			{En: "List the published versions: `tccli scf ListVersionByFunction --region ap-guangzhou --FunctionName my-func --Namespace default`.", Zh: "列出已发布的版本：`tccli scf ListVersionByFunction --region ap-guangzhou --FunctionName my-func --Namespace default`。"},
+			{En: "Use one routing mode per alias, name only existing versions other than the main one, and keep the weights within the range the CreateAlias documentation gives.", Zh: "每个别名只使用一种路由方式，只引用主版本以外的已存在版本，并让权重处于 CreateAlias 文档给出的范围内。"},
+			{En: "Apply it and read it back: `tccli scf GetAlias --region ap-guangzhou --FunctionName my-func --Name my-alias --Namespace default`.", Zh: "应用后回读确认：`tccli scf GetAlias --region ap-guangzhou --FunctionName my-func --Name my-alias --Namespace default`。"},
+		},
+		Retry:         Text{En: "Not retryable; correct `RoutingConfig` first.", Zh: "不可重试，请先修正 `RoutingConfig`。"},
+		Verdict:       RetryNo,
+		RetryEvidence: Text{En: "errcode's curated entry for this code", Zh: "errcode 为该错误码整理的条目"},
+		Related:       []string{"InvalidParameterValue.AdditionalVersionWeights", "ResourceNotFound.Version", "ResourceNotFound.Alias"},
+		Actions:       []string{"CreateAlias", "UpdateAlias"},
+		Docs:          Text{En: "https://www.tencentcloud.com/document/product/583", Zh: "https://cloud.tencent.com/document/product/583"},
+		Provenance:    "official",
+		Source:        "SCF API 2018-04-16, tencentcloud-sdk-go scf/v20180416/errors.go and the RoutingConfig/VersionWeight models; listed in SCF's \"Common Error Codes and Solutions\" page (tencentyun/intlcloud-documents)",
+		Versions:      []string{"2018-04-16"},
 	},
 	{
 		Code:    "InvalidParameterValue.StatusAbnormal",
@@ -4140,6 +4322,27 @@ var codes = []Entry{
 		Provenance:    "official",
 		Source:        "Cloud Monitor API 2018-07-24, tencentcloud-sdk-go monitor/v20180724/errors.go (the LimitExceeded.* codes; en from tencentcloud-sdk-go-intl-en); DescribeAlarmPolicies and GetMonitorData parameters from monitor/v20180724/models.go",
 		Versions:      []string{"2018-07-24"},
+	},
+	{
+		Code:    "LimitExceeded",
+		Scope:   "scf",
+		Summary: Text{En: "Quota limit exceeded.", Zh: "超过配额限制。"},
+		Causes: []Text{
+			{En: "A count quota of the account or namespace is full: functions (`LimitExceeded.Function`), namespaces (`LimitExceeded.Namespace`), versions (`LimitExceeded.FunctionVersions`), aliases, triggers, layers and layer versions.", Zh: "账号或命名空间的数量配额已满：函数（`LimitExceeded.Function`）、命名空间（`LimitExceeded.Namespace`）、版本（`LimitExceeded.FunctionVersions`）、别名、触发器、层及层版本。"},
+			{En: "A size quota is exceeded: concurrency memory (`LimitExceeded.TotalConcurrencyMemory`, provisioned and reserved concurrency codes), `LimitExceeded.Memory`, `LimitExceeded.Timeout` or `LimitExceeded.InitTimeout` above the allowed maximum.", Zh: "超出规格配额：并发内存（`LimitExceeded.TotalConcurrencyMemory` 及预置、保留并发相关错误码），或 `LimitExceeded.Memory`、`LimitExceeded.Timeout`、`LimitExceeded.InitTimeout` 超过允许的最大值。"},
+		},
+		Remediation: []Text{
+			{En: "Read the usage and the limits of the account: `tccli scf GetAccount --region ap-guangzhou` (`AccountUsage` against `AccountLimit`, per namespace).", Zh: "查看账号的用量与限制：`tccli scf GetAccount --region ap-guangzhou`（按命名空间对比 `AccountUsage` 与 `AccountLimit`）。"},
+			{En: "Free what is unused: old versions (`ListVersionByFunction`, `DeleteFunctionVersion`), idle functions (`ListFunctions`, `DeleteFunction`), old layer versions (`ListLayerVersions`, `DeleteLayerVersion`); or lower the concurrency or memory you ask for.", Zh: "释放不再使用的资源：旧版本（`ListVersionByFunction`、`DeleteFunctionVersion`）、闲置函数（`ListFunctions`、`DeleteFunction`）、旧的层版本（`ListLayerVersions`、`DeleteLayerVersion`）；或降低申请的并发或内存。"},
+			{En: "If you really need more, request a higher quota with a ticket (https://console.cloud.tencent.com/workorder/category), as several official texts of this class say.", Zh: "确需更多配额时，按该类错误码官方说明的建议提交工单（https://console.cloud.tencent.com/workorder/category）申请提升。"},
+		},
+		Retry:         Text{En: "Not retryable until usage drops or the quota is raised.", Zh: "在用量下降或配额提升之前不可重试。"},
+		Verdict:       RetryNo,
+		RetryEvidence: Text{En: "errcode's curated entry for this code", Zh: "errcode 为该错误码整理的条目"},
+		Related:       []string{"LimitExceeded.Function", "LimitExceeded.FunctionVersions", "LimitExceeded.TotalConcurrencyMemory", "LimitExceeded.Namespace"},
+		Docs:          Text{En: "https://www.tencentcloud.com/document/product/583", Zh: "https://cloud.tencent.com/document/product/583"},
+		Provenance:    "official",
+		Source:        "summary is the API 3.0 common code's official text (SCF defines only the LimitExceeded.* sub-codes); sub-codes from SCF API 2018-04-16, tencentcloud-sdk-go scf/v20180416/errors.go; GetAccount (AccountUsage, AccountLimit) from scf/v20180416/models.go",
 	},
 	{
 		Code:    "LimitExceeded",
@@ -4646,6 +4849,29 @@ var codes = []Entry{
 	},
 	{
 		Code:    "OperationDenied",
+		Scope:   "scf",
+		Summary: Text{En: "Operation denied.", Zh: "操作被拒绝。"},
+		Causes: []Text{
+			{En: "The account is isolated, usually for arrears (`OperationDenied.AccountIsolate`, 账号已被隔离); SCF documents it, and `OperationDenied.AccountNotExists`, for `GetRequestStatus`, the query of an invocation's status.", Zh: "账号已被隔离，通常是欠费所致（`OperationDenied.AccountIsolate`，账号已被隔离）；云函数为 `GetRequestStatus`（查询调用状态）记录了该错误码及 `OperationDenied.AccountNotExists`。"},
+			{En: "The account is not known to SCF (`OperationDenied.AccountNotExists`): the service was never activated for it, or the request is signed with a key of another account than intended.", Zh: "云函数不认识该账号（`OperationDenied.AccountNotExists`）：该账号从未开通云函数服务，或请求使用了非预期账号的密钥签名。"},
+		},
+		Remediation: []Text{
+			{En: "Check the account's SCF state: `tccli scf GetAccount --region ap-guangzhou`; the same error there means the account, not the function, is the problem.", Zh: "检查账号的云函数状态：`tccli scf GetAccount --region ap-guangzhou`；若同样报错，说明问题在账号而非函数。"},
+			{En: "Pay overdue bills in Billing Center (https://console.cloud.tencent.com/expense/overview); the account leaves isolation once they are settled.", Zh: "在费用中心（https://console.cloud.tencent.com/expense/overview）结清欠费；结清后账号即解除隔离。"},
+			{En: "If the account does not exist for SCF, open the SCF console (https://console.cloud.tencent.com/scf/list) with that account to activate the service, and make sure the key belongs to it.", Zh: "若云函数提示账号不存在，用该账号打开云函数控制台（https://console.cloud.tencent.com/scf/list）开通服务，并确认密钥属于该账号。"},
+		},
+		Retryable:     true,
+		Retry:         Text{En: "Retry only after the account state is fixed; until then every call is denied the same way.", Zh: "仅在账号状态恢复后重试；此前所有调用都会同样被拒绝。"},
+		Verdict:       RetryAfter,
+		RetryAfter:    Text{En: "the account is out of isolation (bills paid) or SCF is activated for it", Zh: "账号解除隔离（欠费结清）或已开通云函数服务后"},
+		RetryEvidence: Text{En: "errcode's curated entry for this code", Zh: "errcode 为该错误码整理的条目"},
+		Related:       []string{"OperationDenied.AccountIsolate", "OperationDenied.AccountNotExists", "ResourceUnavailable.InsufficientBalance", "FailedOperation.InsufficientBalance"},
+		Docs:          Text{En: "https://www.tencentcloud.com/document/product/583", Zh: "https://cloud.tencent.com/document/product/583"},
+		Provenance:    "official",
+		Source:        "summary is the class's official text as other products' SDKs give it (SCF defines only OperationDenied.AccountIsolate and .AccountNotExists); sub-codes from SCF API 2018-04-16, tencentcloud-sdk-go scf/v20180416/errors.go",
+	},
+	{
+		Code:    "OperationDenied",
 		Scope:   "tcr",
 		Summary: Text{En: "Operation denied.", Zh: "操作被拒绝。"},
 		Causes: []Text{
@@ -5101,6 +5327,29 @@ var codes = []Entry{
 		Provenance:    "official",
 		Source:        "CLB API 2018-03-17 and 2023-04-17, tencentcloud-sdk-go clb/v20180317/errors.go (en from tencentcloud-sdk-go-intl-en); DescribeResources (ZoneResource, Resource.Isp) from clb/v20180317/models.go; Subnet.AvailableIpAddressCount from vpc/v20170312/models.go",
 		Versions:      []string{"2018-03-17", "2023-04-17"},
+	},
+	{
+		Code:    "ResourceInsufficient",
+		Scope:   "scf",
+		Summary: Text{En: "Insufficient resource.", Zh: "资源不足。"},
+		Causes: []Text{
+			{En: "A backing resource SCF needs ran short while serving the request: `ResourceInsufficient.COS` (COS resources not sufficient) is documented for `CreateTrigger`, i.e. when a COS trigger is set up; it does not mean the request is malformed.", Zh: "云函数处理请求时所需的底层资源不足：`ResourceInsufficient.COS`（COS 资源不足）见于 `CreateTrigger`，即创建 COS 触发器时；它并不表示请求格式有误。"},
+			{En: "Capacity of the region is short for what the function asks for, which SCF reports as `FailedOperation.InsufficientResources` (本地域资源售罄) on `CreateFunction` and `UpdateFunctionConfiguration`: large memory, GPU or provisioned concurrency.", Zh: "地域容量不足以满足函数的规格要求，云函数在 `CreateFunction`、`UpdateFunctionConfiguration` 中以 `FailedOperation.InsufficientResources`（本地域资源售罄）报告：大内存、GPU 或预置并发。"},
+		},
+		Remediation: []Text{
+			{En: "Check the function's state: `tccli scf GetFunction --region ap-guangzhou --FunctionName my-func --Namespace default` (`Status`, `StatusReasons`).", Zh: "查看函数状态：`tccli scf GetFunction --region ap-guangzhou --FunctionName my-func --Namespace default`（`Status`、`StatusReasons`）。"},
+			{En: "Retry after a while with exponential backoff; for a COS trigger, check the bucket and its event notification settings in the COS console (https://console.cloud.tencent.com/cos) and list the function's triggers with `ListTriggers`.", Zh: "稍后以指数退避重试；若是 COS 触发器，在对象存储控制台（https://console.cloud.tencent.com/cos）检查存储桶及其事件通知配置，并用 `ListTriggers` 查看函数的触发器。"},
+			{En: "If the shortage persists, lower the memory or concurrency asked for, deploy in another region, or open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId.", Zh: "若持续不足，降低申请的内存或并发、改在其他地域部署，或提交工单（https://console.cloud.tencent.com/workorder/category），附上 RequestId。"},
+		},
+		Retryable:     true,
+		Retry:         Text{En: "Retry later with backoff; the same request can succeed once capacity is back.", Zh: "稍后退避重试；资源恢复后同样的请求可以成功。"},
+		Verdict:       RetryAfter,
+		RetryAfter:    Text{En: "the backing resources are available again", Zh: "底层资源恢复可用后"},
+		RetryEvidence: Text{En: "errcode's curated entry for this code", Zh: "errcode 为该错误码整理的条目"},
+		Related:       []string{"ResourceInsufficient.COS", "FailedOperation.InsufficientResources", "LimitExceeded"},
+		Docs:          Text{En: "https://www.tencentcloud.com/document/product/583", Zh: "https://cloud.tencent.com/document/product/583"},
+		Provenance:    "official",
+		Source:        "summary is the API 3.0 common code's official text (SCF defines only ResourceInsufficient.COS); sub-code and FailedOperation.InsufficientResources from SCF API 2018-04-16, tencentcloud-sdk-go scf/v20180416/errors.go",
 	},
 	{
 		Code:    "ResourceInsufficient",
@@ -5973,6 +6222,29 @@ var codes = []Entry{
 		Provenance:    "official",
 		Source:        "CAM API 2019-01-16, tencentcloud-sdk-go cam/v20190116/errors.go (en from tencentcloud-sdk-go-intl-en); handling in terraform-provider-tencentcloud services/cam/resource_tc_cam_group_membership.go; GetUser (Name), ListUsers, ListCollaborators from cam/v20190116",
 		Versions:      []string{"2019-01-16"},
+	},
+	{
+		Code:    "ResourceNotFound.Version",
+		Scope:   "scf",
+		Summary: Text{En: "The version does not exist.", Zh: "版本不存在。"},
+		Causes: []Text{
+			{En: "The `Qualifier` (a published version number, or `$LATEST`) of `GetFunction`, `CreateTrigger`, `PutProvisionedConcurrencyConfig` and similar calls names a version this function does not have, e.g. a version deleted by `DeleteFunctionVersion` or not yet published.", Zh: "`GetFunction`、`CreateTrigger`、`PutProvisionedConcurrencyConfig` 等调用的 `Qualifier`（已发布的版本号或 `$LATEST`）指向该函数不存在的版本，例如已被 `DeleteFunctionVersion` 删除或尚未发布的版本。"},
+			{En: "The function itself is being deleted: right after `DeleteFunction`, `GetFunction` can answer with this code until the function is gone (the Terraform provider keeps polling through it).", Zh: "函数本身正在删除：`DeleteFunction` 之后，`GetFunction` 在函数彻底删除前可能返回该错误码（Terraform Provider 会继续轮询）。"},
+		},
+		Remediation: []Text{
+			{En: "List the versions: `tccli scf ListVersionByFunction --region ap-guangzhou --FunctionName my-func --Namespace default`, and send one of them (or `$LATEST`) as `Qualifier`.", Zh: "列出版本：`tccli scf ListVersionByFunction --region ap-guangzhou --FunctionName my-func --Namespace default`，将其中之一（或 `$LATEST`）作为 `Qualifier`。"},
+			{En: "If a pipeline uses a new version, publish it first with `PublishVersion` and use the `FunctionVersion` it returns.", Zh: "若流水线要使用新版本，先调用 `PublishVersion` 发布，并使用其返回的 `FunctionVersion`。"},
+			{En: "While waiting for a deleted function to disappear, read this code as \"still being deleted\" and keep polling, with a bound on the number of polls.", Zh: "等待已删除函数消失时，将该错误码视为“尚在删除”，有限次数地继续轮询。"},
+		},
+		Retry:         Text{En: "Not retryable for a wrong `Qualifier`; only a bounded poll after `DeleteFunction` may see it change.", Zh: "`Qualifier` 有误时不可重试；仅在 `DeleteFunction` 之后的有限轮询中结果可能变化。"},
+		Verdict:       RetryNo,
+		RetryEvidence: Text{En: "errcode's curated entry for this code", Zh: "errcode 为该错误码整理的条目"},
+		Related:       []string{"ResourceNotFound.FunctionVersion", "ResourceNotFound.Qualifier", "InvalidParameterValue.Qualifier"},
+		Actions:       []string{"CreateTrigger", "DeleteProvisionedConcurrencyConfig", "DeleteTrigger", "GetFunction", "GetFunctionAddress", "GetFunctionEventInvokeConfig", "GetProvisionedConcurrencyConfig", "ListAsyncEvents", "ListCustomDomains", "PutProvisionedConcurrencyConfig"},
+		Docs:          Text{En: "https://www.tencentcloud.com/document/product/583", Zh: "https://cloud.tencent.com/document/product/583"},
+		Provenance:    "official",
+		Source:        "SCF API 2018-04-16, tencentcloud-sdk-go scf/v20180416/errors.go; polled through after DeleteFunction in terraform-provider-tencentcloud services/scf/service_tencentcloud_scf.go",
+		Versions:      []string{"2018-04-16"},
 	},
 	{
 		Code:    "ResourceUnavailable",
@@ -8196,280 +8468,211 @@ var guideTemplates = []guideTemplate{
 		{En: "Reproduce the call in API Explorer ({{explorer}}), which validates types and generates SDK code to copy, or with `tccli {{p}} {{action}} --region <region>`.", Zh: "在 API Explorer（{{explorer}}）中复现调用（它会校验类型并生成可参考的 SDK 代码），或用 `tccli {{p}} {{action}} --region <地域>` 复现。"},
 		{En: "Use an official SDK, which serialises arrays, numbers and JSON correctly; if you build requests yourself, remember the v1 (form) and v3 (JSON) encodings differ.", Zh: "使用官方 SDK，它会正确序列化数组、数值和 JSON；如自行构造请求，注意 v1（表单）与 v3（JSON）签名下的传参方式不同。"},
 	}},
-	{guide: 147, steps: []Text{
+	{guide: 149, steps: []Text{
 		{En: "Find the parameter named in `Message` and check its allowed values on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; for `Region`, use a region listed for that API (e.g. `ap-guangzhou`).", Zh: "找到 `Message` 中指出的参数，在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对允许的取值；`Region` 请使用该接口列出的地域（如 `ap-guangzhou`）。"},
 		{En: "List the regions {{product}} supports with `tccli region DescribeRegions --Product {{p}}`.", Zh: "用 `tccli region DescribeRegions --Product {{p}}` 查询{{product}}支持的地域。"},
 		{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
 	}},
-	{guide: 166, steps: []Text{
+	{guide: 174, steps: []Text{
 		{En: "Use `application/json` unless the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}} explicitly supports multipart upload; the official SDKs use JSON.", Zh: "除非{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面明确支持 multipart 上传，否则请使用 `application/json`；官方 SDK 默认使用 JSON。"},
 		{En: "If multipart is required, let the HTTP library build it (e.g. Go `mime/multipart`, Python `requests` `files=`) so that boundary and body match, and sign the final body bytes with TC3.", Zh: "如必须使用 multipart，请交给 HTTP 库生成（如 Go 的 `mime/multipart`、Python `requests` 的 `files=`），保证分隔符与请求体一致，并对最终请求体用 TC3 签名。"},
 		{En: "Capture the raw request (debug log or local proxy) and check the closing `--boundary--` line is present.", Zh: "抓取原始请求（调试日志或本地代理），确认末尾存在 `--boundary--` 结束行。"},
 	}},
-	{guide: 167, steps: []Text{
+	{guide: 175, steps: []Text{
 		{En: "Find the public egress IP the server sees (the EIP of your NAT gateway or proxy, or any what-is-my-IP service queried from the same host).", Zh: "确认服务端看到的公网出口 IP（NAT 网关或代理绑定的 EIP，或在同一主机上用查询公网 IP 的服务获取）。"},
 		{En: "Ask the root account administrator who manages the account's API IP restrictions (CAM console https://console.cloud.tencent.com/cam) to remove that IP from the blacklist, if the block is not intended.", Zh: "如果拦截并非预期，请联系管理账号 API IP 限制的主账号管理员（CAM 控制台 https://console.cloud.tencent.com/cam），将该 IP 移出黑名单。"},
 		{En: "Otherwise send the calls from an allowed egress, e.g. a fixed NAT gateway EIP, and repeat the call from there (`tccli {{p}} {{action}} --region <region>`).", Zh: "否则请改从允许的出口发起调用，例如固定的 NAT 网关 EIP，并从该出口重新执行调用（`tccli {{p}} {{action}} --region <地域>`）。"},
 		{En: "If nobody in your organisation configured a blacklist, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId and the egress IP.", Zh: "若组织内无人配置过黑名单，请提交工单（https://console.cloud.tencent.com/workorder/category），附上 RequestId 和出口 IP。"},
 	}},
-	{guide: 168, steps: []Text{
+	{guide: 176, steps: []Text{
 		{En: "Find the public egress IP the server sees (the EIP of your NAT gateway or proxy, or any what-is-my-IP service queried from the same host).", Zh: "确认服务端看到的公网出口 IP（NAT 网关或代理绑定的 EIP，或在同一主机上用查询公网 IP 的服务获取）。"},
 		{En: "Ask the root account administrator who manages the account's API IP restrictions (CAM console https://console.cloud.tencent.com/cam) to add that IP or CIDR to the whitelist.", Zh: "请管理账号 API IP 限制的主账号管理员（CAM 控制台 https://console.cloud.tencent.com/cam）将该 IP 或网段加入白名单。"},
 		{En: "For workloads without a fixed IP, route API calls through a NAT gateway or proxy whose EIP is whitelisted, and repeat the call from there (`tccli {{p}} {{action}} --region <region>`).", Zh: "对没有固定 IP 的业务，让 API 调用经由已加入白名单的 NAT 网关或代理 EIP 发出，并从该出口重新执行调用（`tccli {{p}} {{action}} --region <地域>`）。"},
 		{En: "If nobody in your organisation configured a whitelist, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId and the egress IP.", Zh: "若组织内无人配置过白名单，请提交工单（https://console.cloud.tencent.com/workorder/category），附上 RequestId 和出口 IP。"},
 	}},
-	{guide: 169, steps: []Text{
+	{guide: 177, steps: []Text{
 		{En: "Read `Message` and the sub-code to see which quota was hit; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认触达了哪项配额；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
 		{En: "{{?quota}}Check the quota with `tccli {{p}} {{quota}} --region <region>`{{/}}{{!quota}}Check the quota in the console of {{product}} (its quota or usage page) or in the usage limits of its documentation{{/}}, then list current usage {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and delete what is unused.", Zh: "{{?quota}}用 `tccli {{p}} {{quota}} --region <地域>` 查看配额{{/}}{{!quota}}在{{product}}的控制台（配额或用量页面）或其文档的使用限制中查看配额{{/}}，再{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查询当前用量，删除不再使用的资源。"},
 		{En: "Split large batches into smaller requests when the limit is per request.", Zh: "如限制针对单次请求，请把大批量拆分为多次较小的请求。"},
 		{En: "If you need a higher quota, upgrade the instance edition where quotas depend on it, or open a ticket (https://console.cloud.tencent.com/workorder/category) to request an increase.", Zh: "如需更高配额，在配额取决于实例规格时升级实例规格，或提交工单（https://console.cloud.tencent.com/workorder/category）申请提升配额。"},
 	}},
-	{guide: 188, steps: []Text{
+	{guide: 197, steps: []Text{
 		{En: "Add the parameter named in `Message` (e.g. The request is missing a required parameter `InstanceId`. means: set `InstanceId`) and send the request again.", Zh: "补上 `Message` 中指出的参数（如提示 请求缺少必传参数 `InstanceId`。 即需要传 `InstanceId`），然后重新发起请求。"},
 		{En: "For a missing `X-TC-*` header, add that common parameter to the request headers, or let an official SDK set them all.", Zh: "若缺少 `X-TC-*` 头，请在请求头中补上该公共参数，或交由官方 SDK 统一设置。"},
 		{En: "Check the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}} for required and conditionally required parameters, and try the call in API Explorer ({{explorer}}), which marks required fields.", Zh: "在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对必填及条件必填参数，并在 API Explorer（{{explorer}}）中试调，该工具会标出必填项。"},
 	}},
-	{guide: 191, steps: []Text{
+	{guide: 200, steps: []Text{
 		{En: "Copy the endpoint (接口请求域名) from the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; for {{product}} it is `{{p}}.tencentcloudapi.com`, and its first label (`{{p}}`) is the service name.", Zh: "从{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面复制接口请求域名（{{product}}为 `{{p}}.tencentcloudapi.com`），并以其第一段（`{{p}}`）作为服务名。"},
 		{En: "Prefer the {{p}} client of an official SDK (Go `{{p}}.NewClient`), which sets host and service correctly.", Zh: "优先使用官方 SDK 中 {{p}} 的客户端（如 Go 的 `{{p}}.NewClient`），它会正确设置域名和服务名。"},
 		{En: "Confirm in the Tencent Cloud console that {{product}} is offered on your account's site (China or international); if so and it persists, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId.", Zh: "在腾讯云控制台确认你的账号所在站点（中国站或国际站）提供{{product}}；若已提供而问题持续，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
 	}},
-	{guide: 192, steps: []Text{
+	{guide: 201, steps: []Text{
 		{En: "Take the version from the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}} (\"Version ... 本接口取值\"){{?version}}; `{{version}}` is a version of {{product}}{{/}}.", Zh: "从{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口页面的“Version … 本接口取值”处获取版本号{{?version}}；`{{version}}` 是{{product}}的一个 API 版本{{/}}。"},
 		{En: "In the SDKs the version is part of the package path, e.g. Go `tencentcloud/{{p}}/{{pkgversion}}`, Python `tencentcloud.{{p}}.{{pkgversion}}`; import the package that matches the host you call.", Zh: "SDK 中版本号体现在包路径中，例如 Go 的 `tencentcloud/{{p}}/{{pkgversion}}`、Python 的 `tencentcloud.{{p}}.{{pkgversion}}`；请引入与所调用域名对应的包。"},
 		{En: "Check that the host ({{p}}.tencentcloudapi.com), `X-TC-Action` and `X-TC-Version` belong to the same product.", Zh: "确认域名（{{p}}.tencentcloudapi.com）、`X-TC-Action` 和 `X-TC-Version` 属于同一产品。"},
 	}},
-	{guide: 204, steps: []Text{
+	{guide: 214, steps: []Text{
 		{En: "Back off and retry: wait a random time in [0, min(30 s, 1 s × 2^n)] before retry n (exponential backoff with full jitter), up to about 5 attempts; never retry in a tight loop.", Zh: "退避后重试：第 n 次重试前随机等待 [0, min(30 秒, 1 秒 × 2^n)]（带完全随机抖动的指数退避），最多约 5 次；不要无间隔地循环重试。"},
 		{En: "Or enable the SDK's retry: Go `cpf.RateLimitExceededMaxRetries = 3` with `cpf.RateLimitExceededRetryDuration = profile.ExponentialBackoff` (2^n s); Python `ClientProfile(retryer=StandardRetryer(max_attempts=3))`.", Zh: "或开启 SDK 自带重试：Go 设置 `cpf.RateLimitExceededMaxRetries = 3` 和 `cpf.RateLimitExceededRetryDuration = profile.ExponentialBackoff`（2^n 秒）；Python 使用 `ClientProfile(retryer=StandardRetryer(max_attempts=3))`。"},
 		{En: "Read the action's limit on its page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}} (\"默认接口请求频率限制: 20次/秒\") and throttle on the client side below it (e.g. a token bucket at 15 requests/s), counting all workers that share the account.", Zh: "在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面查看其频率限制（“默认接口请求频率限制: 20次/秒”），并在客户端限流到限制以下（如令牌桶 15 次/秒），计入共用同一账号的所有进程。"},
 		{En: "Make fewer calls: query many IDs in one Describe call, use a larger `Limit` when paging, cache results, and poll resource status every few seconds instead of continuously.", Zh: "减少调用次数：一次 Describe 查询多个 ID，分页时使用更大的 `Limit`，缓存查询结果，轮询资源状态时间隔数秒而非连续调用。"},
 		{En: "If your steady legitimate load needs more than the documented limit, open a ticket (https://console.cloud.tencent.com/workorder/category) to request a higher limit.", Zh: "若正常业务的持续负载确实超过文档限制，请提交工单（https://console.cloud.tencent.com/workorder/category）申请提升频率限制。"},
 	}},
-	{guide: 205, steps: []Text{
+	{guide: 215, steps: []Text{
 		{En: "Retry with exponential backoff and jitter (random wait up to min(30 s, 1 s × 2^n) before retry n); note the Go SDK's built-in rate-limit retry only covers the exact code `RequestLimitExceeded`, so handle this sub-code in your own retry loop.", Zh: "使用带随机抖动的指数退避重试（第 n 次重试前随机等待至多 min(30 秒, 1 秒 × 2^n)）；注意 Go SDK 内置的限频重试只针对 `RequestLimitExceeded` 本身，需自行处理该子错误码。"},
 		{En: "Iterate regions sequentially or with a small worker pool, and apply one client-side rate limiter shared by all regions, below the limit on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}} (\"默认接口请求频率限制: 20次/秒\").", Zh: "顺序遍历地域或使用小并发的工作池，并为所有地域共用一个客户端限流器，速率低于{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口页面的限制（“默认接口请求频率限制: 20次/秒”）。"},
 		{En: "Find the other callers of the account (CloudAudit https://console.cloud.tencent.com/cloudaudit shows API calls by user) and spread heavy jobs over time.", Zh: "找出该账号下的其他调用方（操作审计 https://console.cloud.tencent.com/cloudaudit 可按用户查看 API 调用），错开重负载任务的执行时间。"},
 	}},
-	{guide: 206, steps: []Text{
+	{guide: 216, steps: []Text{
 		{En: "Add your own retry with exponential backoff and jitter (random wait up to min(30 s, 1 s × 2^n)); the Python SDK's `StandardRetryer` does not retry this sub-code and the Go SDK's rate-limit retry does not either.", Zh: "自行实现带随机抖动的指数退避重试（随机等待至多 min(30 秒, 1 秒 × 2^n)）；Python SDK 的 `StandardRetryer` 和 Go SDK 的限频重试都不会重试该子错误码。"},
 		{En: "Throttle all callers behind the same egress IP with a shared limiter, kept below the action's documented limit (\"默认接口请求频率限制: 20次/秒\" on its page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}).", Zh: "对同一出口 IP 后的所有调用方使用共享限流器，速率低于{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口页面的限制（“默认接口请求频率限制: 20次/秒”）。"},
 		{En: "Reduce call volume with batching, larger page sizes and caching, and find the noisy client via request logs.", Zh: "通过批量查询、增大分页大小和缓存减少调用量，并从请求日志中找出调用过多的客户端。"},
 	}},
-	{guide: 207, steps: []Text{
+	{guide: 217, steps: []Text{
 		{En: "Retry with exponential backoff and jitter (random wait up to min(30 s, 1 s × 2^n) before retry n, about 5 attempts); the Go SDK's built-in retry covers only the exact code `RequestLimitExceeded`, so add your own loop in Go.", Zh: "使用带随机抖动的指数退避重试（第 n 次重试前随机等待至多 min(30 秒, 1 秒 × 2^n)，约 5 次）；Go SDK 内置重试只针对 `RequestLimitExceeded` 本身，Go 中需自行实现。"},
 		{En: "Throttle account-wide below the limit on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}} (\"默认接口请求频率限制: 20次/秒\"); lower Terraform concurrency with `terraform apply -parallelism=2`.", Zh: "在整个账号范围内限流，低于{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口页面的限制（“默认接口请求频率限制: 20次/秒”）；用 `terraform apply -parallelism=2` 降低 Terraform 并发。"},
 		{En: "Find which users call most in CloudAudit (https://console.cloud.tencent.com/cloudaudit) and schedule heavy jobs apart; cache Describe results.", Zh: "在操作审计（https://console.cloud.tencent.com/cloudaudit）中找出调用最多的用户，错开重负载任务，并缓存 Describe 查询结果。"},
 	}},
-	{guide: 208, steps: []Text{
+	{guide: 218, steps: []Text{
 		{En: "Send the request as POST with `TC3-HMAC-SHA256` (the SDK default; Go `cpf.HttpProfile.ReqMethod = \"POST\"`), which raises the limit to 10 MB.", Zh: "改用 POST + `TC3-HMAC-SHA256` 发送（SDK 默认方式；Go 为 `cpf.HttpProfile.ReqMethod = \"POST\"`），上限提高到 10 MB。"},
 		{En: "Split long lists into several smaller requests.", Zh: "将长列表拆分为多次较小的请求。"},
 		{En: "For large files, upload them to COS first and pass the object URL if the action accepts a URL parameter (see its page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}); otherwise compress or resize the content.", Zh: "对于大文件，如接口支持 URL 参数（见{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面），先上传到 COS 再传对象 URL；否则压缩内容或减小尺寸。"},
 	}},
-	{guide: 210, steps: []Text{
+	{guide: 220, steps: []Text{
 		{En: "Check the resource's state {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and wait until no task is running.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查看资源状态，等待进行中的任务结束。"},
 		{En: "If it is still bound, detach or delete the dependents first (the `Message` usually names them), then repeat the operation.", Zh: "若资源仍被绑定，先解绑或删除依赖对象（`Message` 通常会指出），再重新执行操作。"},
 		{En: "Serialize changes to one resource in your automation (one worker per resource, or a lock).", Zh: "在自动化流程中串行化对同一资源的修改（每个资源一个执行者或加锁）。"},
 	}},
-	{guide: 212, steps: []Text{
+	{guide: 222, steps: []Text{
 		{En: "Read `Message` and the sub-code to see which resource is short; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认缺少的是哪类资源；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
 		{En: "Choose another availability zone, region or specification, or a subnet with free IPs (check in the VPC console https://console.cloud.tencent.com/vpc/subnet).", Zh: "换用其他可用区、地域或规格，或选择仍有可用 IP 的子网（在 VPC 控制台 https://console.cloud.tencent.com/vpc/subnet 查看）。"},
 		{En: "If the instance must be running, check its status {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and wait for it to become Running.", Zh: "若需要实例处于运行状态，请{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查看状态，等待其变为运行中。"},
 		{En: "If you need that exact capacity, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId, region and specification.", Zh: "如必须使用该规格，请提交工单（https://console.cloud.tencent.com/workorder/category），附上 RequestId、地域和规格。"},
 	}},
-	{guide: 221, steps: []Text{
+	{guide: 232, steps: []Text{
 		{En: "List the resources of the region you call {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare their IDs with yours; repeat for the region the resource was created in.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台列出所调用地域中的资源并核对 ID；并对资源创建时所在的地域重复查询。"},
 		{En: "Run `tccli sts GetCallerIdentity` with the same credentials to confirm the account.", Zh: "用相同凭证执行 `tccli sts GetCallerIdentity`，确认所属账号。"},
 		{En: "Read `Message` and the sub-code to see which resource is missing, and create it first if needed; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认缺少的是哪个资源，必要时先创建；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
 	}},
-	{guide: 252, steps: []Text{
+	{guide: 264, steps: []Text{
 		{En: "Check the resource status {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and wait for a normal/Running state.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查看资源状态，等待其恢复正常/运行中。"},
 		{En: "If it is isolated, top up or renew at https://console.cloud.tencent.com/expense; the resource becomes usable again after recovery.", Zh: "若已被隔离，请在 https://console.cloud.tencent.com/expense 充值或续费，资源恢复后即可使用。"},
 		{En: "If the state is normal and the error persists, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId.", Zh: "若状态正常而错误持续，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
 	}},
-	{guide: 258, steps: []Text{
+	{guide: 270, steps: []Text{
 		{En: "Page through results with the action's paging parameters, usually `Offset`/`Limit` (e.g. `tccli {{p}} {{action}} --region <region> --Offset 0 --Limit 20`), and lower `Limit` until it succeeds.", Zh: "使用接口的分页参数（通常为 `Offset`/`Limit`）分页查询（如 `tccli {{p}} {{action}} --region <地域> --Offset 0 --Limit 20`），并调小 `Limit` 直到成功。"},
 		{En: "Narrow the query with the action's filter parameters (names, IDs, time range).", Zh: "使用接口的过滤参数（名称、ID、时间范围）缩小查询范围。"},
 		{En: "For large exports, split the time range or resource set into several calls.", Zh: "大批量导出时，把时间范围或资源集合拆成多次调用。"},
 	}},
-	{guide: 261, steps: []Text{
+	{guide: 273, steps: []Text{
 		{En: "Retry after a pause with exponential backoff and jitter (e.g. random wait up to 1 s, 2 s, 4 s ... capped at 60 s), for idempotent calls or calls carrying a `ClientToken`.", Zh: "对幂等调用或携带 `ClientToken` 的调用，暂停后使用带随机抖动的指数退避重试（如随机等待至多 1 秒、2 秒、4 秒……上限 60 秒）。"},
 		{En: "Check the console notifications (https://console.cloud.tencent.com/message) for maintenance or incident notices for {{product}} and the region.", Zh: "查看控制台站内信（https://console.cloud.tencent.com/message），确认{{product}}和该地域是否有维护或故障通知。"},
 		{En: "If it lasts more than a few minutes, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId, region and time.", Zh: "若持续超过数分钟，请提交工单（https://console.cloud.tencent.com/workorder/category），附上 RequestId、地域和时间。"},
 	}},
-	{guide: 262, steps: []Text{
+	{guide: 274, steps: []Text{
 		{En: "Run `tccli sts GetCallerIdentity` with the same credentials to see which user or role is calling.", Zh: "用相同凭证执行 `tccli sts GetCallerIdentity`，确认实际调用的用户或角色。"},
 		{En: "In the CAM console (https://console.cloud.tencent.com/cam), open that user or role, choose Associate Policy and attach the preset policy of {{product}} (its FullAccess or ReadOnlyAccess policy; search the policy list by name); or from the CLI: `tccli cam AttachUserPolicy --PolicyId <id> --AttachUin <subUin>`.", Zh: "在 CAM 控制台（https://console.cloud.tencent.com/cam）打开该用户或角色，点击“关联策略”，关联{{product}}的预设策略（FullAccess 或 ReadOnlyAccess 类策略，可在策略列表中按产品名称搜索）；或用命令行：`tccli cam AttachUserPolicy --PolicyId <id> --AttachUin <subUin>`。"},
 		{En: "For least privilege, create a custom policy at https://console.cloud.tencent.com/cam/policy that allows just the action, e.g. {\"version\":\"2.0\",\"statement\":[{\"effect\":\"allow\",\"action\":[\"<service>:{{action}}\"],\"resource\":[\"*\"]}]}, and attach it; `<service>` is the CAM service name given in the CAM documentation of {{product}} (usually, but not for every product, `{{p}}`).", Zh: "如需最小权限，在 https://console.cloud.tencent.com/cam/policy 新建仅允许该操作的自定义策略，例如 {\"version\":\"2.0\",\"statement\":[{\"effect\":\"allow\",\"action\":[\"<service>:{{action}}\"],\"resource\":[\"*\"]}]}，再关联给该用户；其中 `<service>` 是{{product}}的 CAM 文档中给出的服务名（通常是 `{{p}}`，但并非所有产品都如此）。"},
 		{En: "Open the console of {{product}} once with the root account or an admin and accept any service authorisation prompt; check attached policies for `deny`, IP or tag conditions.", Zh: "用主账号或管理员打开一次{{product}}的控制台，按提示完成服务授权；并检查已关联策略中的 `deny`、IP 或标签条件。"},
 	}},
-	{guide: 275, steps: []Text{
+	{guide: 287, steps: []Text{
 		{En: "Find the parameter named in `Message`, compare it with the action's input parameters on its page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}, and remove or rename it exactly as documented.", Zh: "找到 `Message` 中指出的参数，与{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的输入参数列表对比，删除该参数或按文档准确更正名称。"},
 		{En: "Use the request struct of an up-to-date official SDK (Go `{{p}}.New{{action}}Request()`), which only serialises defined fields.", Zh: "使用最新官方 SDK 中的请求结构（如 Go 的 `{{p}}.New{{action}}Request()`），它只会序列化已定义的字段。"},
 		{En: "Reproduce the call in API Explorer ({{explorer}}), which lists only valid parameters, and diff its request with yours.", Zh: "在 API Explorer（{{explorer}}）中复现调用（只会列出合法参数），并与自己的请求逐项对比。"},
 	}},
-	{guide: 277, steps: []Text{
+	{guide: 289, steps: []Text{
 		{En: "Read `Message` and the sub-code to see what the resource does not support (its type, edition, state or billing); `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认资源不支持的是哪一项（类型、规格、状态或计费方式）；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
 		{En: "Check the resource's edition and state {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare them with the feature's requirements in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查询资源的规格和状态，并与{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该功能的要求对照。"},
 		{En: "Upgrade the edition, change the configuration, complete the prerequisite in the console of {{product}}, or use a supported alternative.", Zh: "升级规格、修改配置、在{{product}}的控制台完成前置步骤，或改用受支持的替代方式。"},
 	}},
-	{guide: 289, steps: []Text{
+	{guide: 301, steps: []Text{
 		{En: "Send POST (recommended, with `TC3-HMAC-SHA256` and `Content-Type: application/json`) or GET to https://{{p}}.tencentcloudapi.com/.", Zh: "使用 POST（推荐，配合 `TC3-HMAC-SHA256` 和 `Content-Type: application/json`）或 GET 请求 https://{{p}}.tencentcloudapi.com/。"},
 		{En: "Do not call Tencent Cloud APIs from browser JavaScript; call them from your backend, which also keeps the SecretKey off the client.", Zh: "不要在浏览器 JavaScript 中直接调用腾讯云 API，应由后端调用，这样也能避免 SecretKey 暴露在客户端。"},
 		{En: "Use an official SDK, which always sends POST or GET (Go `cpf.HttpProfile.ReqMethod = \"POST\"`).", Zh: "使用官方 SDK，它只会发送 POST 或 GET（Go 为 `cpf.HttpProfile.ReqMethod = \"POST\"`）。"},
 	}},
-	{guide: 290, steps: []Text{
+	{guide: 302, steps: []Text{
 		{En: "List the regions {{product}} supports with `tccli region DescribeRegions --Product {{p}}`, and use one of the returned region IDs.", Zh: "用 `tccli region DescribeRegions --Product {{p}}` 查询{{product}}支持的地域，并使用返回的地域 ID。"},
 		{En: "Check the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; some actions list a restricted set of regions for the `Region` parameter.", Zh: "查看{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面，部分接口的 `Region` 参数只支持限定的地域列表。"},
 		{En: "Set the region in the client (`{{p}}.NewClient(cred, \"ap-guangzhou\", cpf)`, `tccli {{p}} {{action}} --region ap-guangzhou`) and make sure the resource really lives there.", Zh: "在客户端中设置地域（`{{p}}.NewClient(cred, \"ap-guangzhou\", cpf)`、`tccli {{p}} {{action}} --region ap-guangzhou`），并确认资源确实位于该地域。"},
 	}},
-	{guide: 291, steps: []Text{
+	{guide: 303, steps: []Text{
 		{En: "List the resources of the region you call {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare their IDs with yours; repeat for the region the resource was created in.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台列出所调用地域中的资源并核对 ID；并对资源创建时所在的地域重复查询。"},
 		{En: "Run `tccli sts GetCallerIdentity` with the same credentials to confirm the account.", Zh: "用相同凭证执行 `tccli sts GetCallerIdentity`，确认所属账号。"},
 		{En: "Read `Message` and the sub-code to see which resource is missing, and create it first if needed; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认缺少的是哪个资源，必要时先创建；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
 	}},
-	{guide: 292, steps: []Text{
+	{guide: 304, steps: []Text{
 		{En: "Read the `Message`; it usually names what denies the operation (the resource's state, a protection switch, arrears, a feature your account has not enabled).", Zh: "阅读 `Message`，其中通常会说明拒绝的原因（资源状态、保护开关、欠费、账号未开通的功能等）。"},
 		{En: "Check the resource {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and wait for a running change to finish.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台检查资源状态，并等待进行中的变更结束。"},
 		{En: "Check the account balance and overdue bills at https://console.cloud.tencent.com/expense; isolated resources refuse most operations.", Zh: "在 https://console.cloud.tencent.com/expense 检查账户余额和欠费情况；已隔离的资源会拒绝大多数操作。"},
 		{En: "Remove the blocking condition (turn the protection off, renew, apply for the feature), then call again; if nothing explains it, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId.", Zh: "消除阻断条件（关闭保护开关、续费、申请开通功能）后再调用；若找不到原因，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
 	}},
-	{guide: 293, steps: []Text{
+	{guide: 305, steps: []Text{
 		{En: "Read `Message` and the sub-code to see which quota was hit; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认触达了哪项配额；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
 		{En: "{{?quota}}Check the quota with `tccli {{p}} {{quota}} --region <region>`{{/}}{{!quota}}Check the quota in the console of {{product}} (its quota or usage page) or in the usage limits of its documentation{{/}}, then list current usage {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and delete what is unused.", Zh: "{{?quota}}用 `tccli {{p}} {{quota}} --region <地域>` 查看配额{{/}}{{!quota}}在{{product}}的控制台（配额或用量页面）或其文档的使用限制中查看配额{{/}}，再{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查询当前用量，删除不再使用的资源。"},
 		{En: "Split large batches into smaller requests when the limit is per request.", Zh: "如限制针对单次请求，请把大批量拆分为多次较小的请求。"},
 		{En: "If you need a higher quota, upgrade the instance edition where quotas depend on it, or open a ticket (https://console.cloud.tencent.com/workorder/category) to request an increase.", Zh: "如需更高配额，在配额取决于实例规格时升级实例规格，或提交工单（https://console.cloud.tencent.com/workorder/category）申请提升配额。"},
 	}},
-	{guide: 294, steps: []Text{
+	{guide: 306, steps: []Text{
 		{En: "Read the parameter named in `Message` (the name in backticks, e.g. Parameter `Limit` format invalid.) and check its type and format on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}.", Zh: "找到 `Message` 中指出的参数（反引号中的参数名，如 参数 `Limit` 格式非法。），在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对其类型和格式。"},
 		{En: "Reproduce the call in API Explorer ({{explorer}}), which validates types and generates SDK code to copy, or with `tccli {{p}} {{action}} --region <region>`.", Zh: "在 API Explorer（{{explorer}}）中复现调用（它会校验类型并生成可参考的 SDK 代码），或用 `tccli {{p}} {{action}} --region <地域>` 复现。"},
 		{En: "Use an official SDK, which serialises arrays, numbers and JSON correctly; if you build requests yourself, remember the v1 (form) and v3 (JSON) encodings differ.", Zh: "使用官方 SDK，它会正确序列化数组、数值和 JSON；如自行构造请求，注意 v1（表单）与 v3（JSON）签名下的传参方式不同。"},
 	}},
-	{guide: 295, steps: []Text{
+	{guide: 307, steps: []Text{
 		{En: "Read the sub-code and the `Message`: a signing problem has its own entry with exact steps (`errcode explain AuthFailure.SignatureExpire`, `AuthFailure.SignatureFailure`, `AuthFailure.SecretIdNotFound`).", Zh: "查看子错误码和 `Message`：签名类问题有各自的条目和具体步骤（`errcode explain AuthFailure.SignatureExpire`、`AuthFailure.SignatureFailure`、`AuthFailure.SecretIdNotFound`）。"},
 		{En: "If every call with this key fails, check the key pair at https://console.cloud.tencent.com/cam/capi (it exists and is enabled, no spaces around it) and the local clock (`date -u`; enable NTP).", Zh: "若使用该密钥的所有调用都失败，请在 https://console.cloud.tencent.com/cam/capi 核对密钥对（存在、已启用、前后无空格），并检查本机时钟（`date -u`，开启 NTP 时间同步）。"},
 		{En: "If only some actions fail, the calling sub-account or role lacks a CAM policy for them: at https://console.cloud.tencent.com/cam grant the preset policy of {{product}} (its FullAccess or ReadOnlyAccess policy; search the policy list by name) or a custom policy allowing the action (`<service>:{{action}}`, with the service name from the CAM documentation of {{product}}) on the resource.", Zh: "若只有部分接口失败，说明调用的子账号或角色缺少相应的 CAM 策略：在 https://console.cloud.tencent.com/cam 授予{{product}}的预设策略（FullAccess 或 ReadOnlyAccess 类策略，可在策略列表中按产品名称搜索），或授予允许在该资源上执行此接口（`<service>:{{action}}`，服务名见{{product}}的 CAM 文档）的自定义策略。"},
 		{En: "Reproduce the call with the same credentials in API Explorer ({{explorer}}) or with `tccli {{p}} {{action}} --region <region>`, then open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId if it still fails.", Zh: "用同一凭证在 API Explorer（{{explorer}}）中或用 `tccli {{p}} {{action}} --region <地域>` 复现调用；如仍失败，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
 	}},
-	{guide: 296, steps: []Text{
+	{guide: 308, steps: []Text{
 		{En: "Find the parameter named in `Message` and check its allowed values on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; for `Region`, use a region listed for that API (e.g. `ap-guangzhou`).", Zh: "找到 `Message` 中指出的参数，在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对允许的取值；`Region` 请使用该接口列出的地域（如 `ap-guangzhou`）。"},
 		{En: "List the regions {{product}} supports with `tccli region DescribeRegions --Product {{p}}`.", Zh: "用 `tccli region DescribeRegions --Product {{p}}` 查询{{product}}支持的地域。"},
 		{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
 	}},
-	{guide: 297, steps: []Text{
+	{guide: 309, steps: []Text{
 		{En: "Read the full `Message`; it usually names the state or rule that refused the operation, and `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读完整的 `Message`，其中通常会说明拒绝该操作的状态或规则；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
 		{En: "Check the resource state {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and wait for running tasks to finish.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查看资源状态，等待进行中的任务结束。"},
 		{En: "Check the account balance and overdue bills at https://console.cloud.tencent.com/expense.", Zh: "在 https://console.cloud.tencent.com/expense 检查账户余额和欠费情况。"},
 		{En: "If the state is normal and it persists, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId.", Zh: "若状态正常但问题持续，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
 	}},
-	{guide: 298, steps: []Text{
+	{guide: 310, steps: []Text{
 		{En: "Read the sub-code and the `Message`: a signing problem has its own entry with exact steps (`errcode explain AuthFailure.SignatureExpire`, `AuthFailure.SignatureFailure`, `AuthFailure.SecretIdNotFound`).", Zh: "查看子错误码和 `Message`：签名类问题有各自的条目和具体步骤（`errcode explain AuthFailure.SignatureExpire`、`AuthFailure.SignatureFailure`、`AuthFailure.SecretIdNotFound`）。"},
 		{En: "If every call with this key fails, check the key pair at https://console.cloud.tencent.com/cam/capi (it exists and is enabled, no spaces around it) and the local clock (`date -u`; enable NTP).", Zh: "若使用该密钥的所有调用都失败，请在 https://console.cloud.tencent.com/cam/capi 核对密钥对（存在、已启用、前后无空格），并检查本机时钟（`date -u`，开启 NTP 时间同步）。"},
 		{En: "If only some actions fail, the calling sub-account or role lacks a CAM policy for them: at https://console.cloud.tencent.com/cam grant the preset policy of {{product}} (its FullAccess or ReadOnlyAccess policy; search the policy list by name) or a custom policy allowing the action (`<service>:{{action}}`, with the service name from the CAM documentation of {{product}}) on the resource.", Zh: "若只有部分接口失败，说明调用的子账号或角色缺少相应的 CAM 策略：在 https://console.cloud.tencent.com/cam 授予{{product}}的预设策略（FullAccess 或 ReadOnlyAccess 类策略，可在策略列表中按产品名称搜索），或授予允许在该资源上执行此接口（`<service>:{{action}}`，服务名见{{product}}的 CAM 文档）的自定义策略。"},
 		{En: "Reproduce the call with the same credentials in API Explorer ({{explorer}}) or with `tccli {{p}} {{action}} --region <region>`, then open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId if it still fails.", Zh: "用同一凭证在 API Explorer（{{explorer}}）中或用 `tccli {{p}} {{action}} --region <地域>` 复现调用；如仍失败，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
 	}},
-	{guide: 299, steps: []Text{
+	{guide: 311, steps: []Text{
 		{En: "Record the `RequestId`, action, region and time; they are what support needs to trace the failure.", Zh: "记录 `RequestId`、接口名、地域和时间，这是技术支持定位问题所需的信息。"},
 		{En: "For an idempotent call (Describe*, or a create carrying the same `ClientToken`), retry at most twice with backoff (1 s, then 2 s); do not loop.", Zh: "对幂等调用（Describe* 查询，或携带相同 `ClientToken` 的创建请求），以退避方式（1 秒，再 2 秒）最多重试两次；不要循环重试。"},
 		{En: "If it fails again with the same parameters, try the operation in the console of {{product}} or in API Explorer ({{explorer}}) to rule out client-side causes.", Zh: "若同样参数再次失败，可在{{product}}的控制台或 API Explorer（{{explorer}}）中执行同一操作，排除客户端因素。"},
 		{En: "If it persists, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId.", Zh: "若问题持续，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
 	}},
-	{guide: 300, steps: []Text{
+	{guide: 312, steps: []Text{
 		{En: "Read the parameter named in `Message` (the name in backticks, e.g. Parameter `Limit` format invalid.) and check its type and format on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}.", Zh: "找到 `Message` 中指出的参数（反引号中的参数名，如 参数 `Limit` 格式非法。），在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对其类型和格式。"},
 		{En: "Reproduce the call in API Explorer ({{explorer}}), which validates types and generates SDK code to copy, or with `tccli {{p}} {{action}} --region <region>`.", Zh: "在 API Explorer（{{explorer}}）中复现调用（它会校验类型并生成可参考的 SDK 代码），或用 `tccli {{p}} {{action}} --region <地域>` 复现。"},
 		{En: "Use an official SDK, which serialises arrays, numbers and JSON correctly; if you build requests yourself, remember the v1 (form) and v3 (JSON) encodings differ.", Zh: "使用官方 SDK，它会正确序列化数组、数值和 JSON；如自行构造请求，注意 v1（表单）与 v3（JSON）签名下的传参方式不同。"},
 	}},
-	{guide: 301, steps: []Text{
+	{guide: 313, steps: []Text{
 		{En: "Find the parameter named in `Message` and check its allowed values on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; for `Region`, use a region listed for that API (e.g. `ap-guangzhou`).", Zh: "找到 `Message` 中指出的参数，在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对允许的取值；`Region` 请使用该接口列出的地域（如 `ap-guangzhou`）。"},
 		{En: "List the regions {{product}} supports with `tccli region DescribeRegions --Product {{p}}`.", Zh: "用 `tccli region DescribeRegions --Product {{p}}` 查询{{product}}支持的地域。"},
 		{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
 	}},
-	{guide: 302, steps: []Text{
+	{guide: 314, steps: []Text{
 		{En: "Record the `RequestId`, action, region and time; they are what support needs to trace the failure.", Zh: "记录 `RequestId`、接口名、地域和时间，这是技术支持定位问题所需的信息。"},
 		{En: "For an idempotent call (Describe*, or a create carrying the same `ClientToken`), retry at most twice with backoff (1 s, then 2 s); do not loop.", Zh: "对幂等调用（Describe* 查询，或携带相同 `ClientToken` 的创建请求），以退避方式（1 秒，再 2 秒）最多重试两次；不要循环重试。"},
 		{En: "If it fails again with the same parameters, try the operation in the console of {{product}} or in API Explorer ({{explorer}}) to rule out client-side causes.", Zh: "若同样参数再次失败，可在{{product}}的控制台或 API Explorer（{{explorer}}）中执行同一操作，排除客户端因素。"},
 		{En: "If it persists, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId.", Zh: "若问题持续，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
 	}},
-	{guide: 303, steps: []Text{
+	{guide: 315, steps: []Text{
 		{En: "Record the `RequestId`, action, region and time; they are what support needs to trace the failure.", Zh: "记录 `RequestId`、接口名、地域和时间，这是技术支持定位问题所需的信息。"},
 		{En: "For an idempotent call (Describe*, or a create carrying the same `ClientToken`), retry at most twice with backoff (1 s, then 2 s); do not loop.", Zh: "对幂等调用（Describe* 查询，或携带相同 `ClientToken` 的创建请求），以退避方式（1 秒，再 2 秒）最多重试两次；不要循环重试。"},
 		{En: "If it fails again with the same parameters, try the operation in the console of {{product}} or in API Explorer ({{explorer}}) to rule out client-side causes.", Zh: "若同样参数再次失败，可在{{product}}的控制台或 API Explorer（{{explorer}}）中执行同一操作，排除客户端因素。"},
 		{En: "If it persists, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId.", Zh: "若问题持续，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
 	}},
-	{guide: 304, steps: []Text{
+	{guide: 316, steps: []Text{
 		{En: "Run `tccli sts GetCallerIdentity` with the same credentials to see which user or role is calling.", Zh: "用相同凭证执行 `tccli sts GetCallerIdentity`，确认实际调用的用户或角色。"},
 		{En: "In the CAM console (https://console.cloud.tencent.com/cam), open that user or role, choose Associate Policy and attach the preset policy of {{product}} (its FullAccess or ReadOnlyAccess policy; search the policy list by name); or from the CLI: `tccli cam AttachUserPolicy --PolicyId <id> --AttachUin <subUin>`.", Zh: "在 CAM 控制台（https://console.cloud.tencent.com/cam）打开该用户或角色，点击“关联策略”，关联{{product}}的预设策略（FullAccess 或 ReadOnlyAccess 类策略，可在策略列表中按产品名称搜索）；或用命令行：`tccli cam AttachUserPolicy --PolicyId <id> --AttachUin <subUin>`。"},
 		{En: "For least privilege, create a custom policy at https://console.cloud.tencent.com/cam/policy that allows just the action, e.g. {\"version\":\"2.0\",\"statement\":[{\"effect\":\"allow\",\"action\":[\"<service>:{{action}}\"],\"resource\":[\"*\"]}]}, and attach it; `<service>` is the CAM service name given in the CAM documentation of {{product}} (usually, but not for every product, `{{p}}`).", Zh: "如需最小权限，在 https://console.cloud.tencent.com/cam/policy 新建仅允许该操作的自定义策略，例如 {\"version\":\"2.0\",\"statement\":[{\"effect\":\"allow\",\"action\":[\"<service>:{{action}}\"],\"resource\":[\"*\"]}]}，再关联给该用户；其中 `<service>` 是{{product}}的 CAM 文档中给出的服务名（通常是 `{{p}}`，但并非所有产品都如此）。"},
 		{En: "Open the console of {{product}} once with the root account or an admin and accept any service authorisation prompt; check attached policies for `deny`, IP or tag conditions.", Zh: "用主账号或管理员打开一次{{product}}的控制台，按提示完成服务授权；并检查已关联策略中的 `deny`、IP 或标签条件。"},
-	}},
-	{guide: 305, steps: []Text{
-		{En: "Read the full `Message`; it usually names the state or rule that refused the operation, and `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读完整的 `Message`，其中通常会说明拒绝该操作的状态或规则；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
-		{En: "Check the resource state {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and wait for running tasks to finish.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查看资源状态，等待进行中的任务结束。"},
-		{En: "Check the account balance and overdue bills at https://console.cloud.tencent.com/expense.", Zh: "在 https://console.cloud.tencent.com/expense 检查账户余额和欠费情况。"},
-		{En: "If the state is normal and it persists, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId.", Zh: "若状态正常但问题持续，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
-	}},
-	{guide: 306, steps: []Text{
-		{En: "Record the `RequestId`, action, region and time; they are what support needs to trace the failure.", Zh: "记录 `RequestId`、接口名、地域和时间，这是技术支持定位问题所需的信息。"},
-		{En: "For an idempotent call (Describe*, or a create carrying the same `ClientToken`), retry at most twice with backoff (1 s, then 2 s); do not loop.", Zh: "对幂等调用（Describe* 查询，或携带相同 `ClientToken` 的创建请求），以退避方式（1 秒，再 2 秒）最多重试两次；不要循环重试。"},
-		{En: "If it fails again with the same parameters, try the operation in the console of {{product}} or in API Explorer ({{explorer}}) to rule out client-side causes.", Zh: "若同样参数再次失败，可在{{product}}的控制台或 API Explorer（{{explorer}}）中执行同一操作，排除客户端因素。"},
-		{En: "If it persists, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId.", Zh: "若问题持续，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
-	}},
-	{guide: 307, steps: []Text{
-		{En: "Read `Message` and the sub-code to see what the resource does not support (its type, edition, state or billing); `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认资源不支持的是哪一项（类型、规格、状态或计费方式）；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
-		{En: "Check the resource's edition and state {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare them with the feature's requirements in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查询资源的规格和状态，并与{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该功能的要求对照。"},
-		{En: "Upgrade the edition, change the configuration, complete the prerequisite in the console of {{product}}, or use a supported alternative.", Zh: "升级规格、修改配置、在{{product}}的控制台完成前置步骤，或改用受支持的替代方式。"},
-	}},
-	{guide: 308, steps: []Text{
-		{En: "Record the `RequestId`, action, region and time; they are what support needs to trace the failure.", Zh: "记录 `RequestId`、接口名、地域和时间，这是技术支持定位问题所需的信息。"},
-		{En: "For an idempotent call (Describe*, or a create carrying the same `ClientToken`), retry at most twice with backoff (1 s, then 2 s); do not loop.", Zh: "对幂等调用（Describe* 查询，或携带相同 `ClientToken` 的创建请求），以退避方式（1 秒，再 2 秒）最多重试两次；不要循环重试。"},
-		{En: "If it fails again with the same parameters, try the operation in the console of {{product}} or in API Explorer ({{explorer}}) to rule out client-side causes.", Zh: "若同样参数再次失败，可在{{product}}的控制台或 API Explorer（{{explorer}}）中执行同一操作，排除客户端因素。"},
-		{En: "If it persists, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId.", Zh: "若问题持续，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
-	}},
-	{guide: 309, steps: []Text{
-		{En: "Record the `RequestId`, action, region and time; they are what support needs to trace the failure.", Zh: "记录 `RequestId`、接口名、地域和时间，这是技术支持定位问题所需的信息。"},
-		{En: "For an idempotent call (Describe*, or a create carrying the same `ClientToken`), retry at most twice with backoff (1 s, then 2 s); do not loop.", Zh: "对幂等调用（Describe* 查询，或携带相同 `ClientToken` 的创建请求），以退避方式（1 秒，再 2 秒）最多重试两次；不要循环重试。"},
-		{En: "If it fails again with the same parameters, try the operation in the console of {{product}} or in API Explorer ({{explorer}}) to rule out client-side causes.", Zh: "若同样参数再次失败，可在{{product}}的控制台或 API Explorer（{{explorer}}）中执行同一操作，排除客户端因素。"},
-		{En: "If it persists, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId.", Zh: "若问题持续，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
-	}},
-	{guide: 310, steps: []Text{
-		{En: "Read `Message` and the sub-code to see which quota was hit; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认触达了哪项配额；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
-		{En: "{{?quota}}Check the quota with `tccli {{p}} {{quota}} --region <region>`{{/}}{{!quota}}Check the quota in the console of {{product}} (its quota or usage page) or in the usage limits of its documentation{{/}}, then list current usage {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and delete what is unused.", Zh: "{{?quota}}用 `tccli {{p}} {{quota}} --region <地域>` 查看配额{{/}}{{!quota}}在{{product}}的控制台（配额或用量页面）或其文档的使用限制中查看配额{{/}}，再{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查询当前用量，删除不再使用的资源。"},
-		{En: "Split large batches into smaller requests when the limit is per request.", Zh: "如限制针对单次请求，请把大批量拆分为多次较小的请求。"},
-		{En: "If you need a higher quota, upgrade the instance edition where quotas depend on it, or open a ticket (https://console.cloud.tencent.com/workorder/category) to request an increase.", Zh: "如需更高配额，在配额取决于实例规格时升级实例规格，或提交工单（https://console.cloud.tencent.com/workorder/category）申请提升配额。"},
-	}},
-	{guide: 311, steps: []Text{
-		{En: "List the resources of the region you call {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare their IDs with yours; repeat for the region the resource was created in.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台列出所调用地域中的资源并核对 ID；并对资源创建时所在的地域重复查询。"},
-		{En: "Run `tccli sts GetCallerIdentity` with the same credentials to confirm the account.", Zh: "用相同凭证执行 `tccli sts GetCallerIdentity`，确认所属账号。"},
-		{En: "Read `Message` and the sub-code to see which resource is missing, and create it first if needed; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认缺少的是哪个资源，必要时先创建；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
-	}},
-	{guide: 312, steps: []Text{
-		{En: "Read `Message` and the sub-code to see which quota was hit; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认触达了哪项配额；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
-		{En: "{{?quota}}Check the quota with `tccli {{p}} {{quota}} --region <region>`{{/}}{{!quota}}Check the quota in the console of {{product}} (its quota or usage page) or in the usage limits of its documentation{{/}}, then list current usage {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and delete what is unused.", Zh: "{{?quota}}用 `tccli {{p}} {{quota}} --region <地域>` 查看配额{{/}}{{!quota}}在{{product}}的控制台（配额或用量页面）或其文档的使用限制中查看配额{{/}}，再{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查询当前用量，删除不再使用的资源。"},
-		{En: "Split large batches into smaller requests when the limit is per request.", Zh: "如限制针对单次请求，请把大批量拆分为多次较小的请求。"},
-		{En: "If you need a higher quota, upgrade the instance edition where quotas depend on it, or open a ticket (https://console.cloud.tencent.com/workorder/category) to request an increase.", Zh: "如需更高配额，在配额取决于实例规格时升级实例规格，或提交工单（https://console.cloud.tencent.com/workorder/category）申请提升配额。"},
-	}},
-	{guide: 313, steps: []Text{
-		{En: "Read `Message` and the sub-code to see which quota was hit; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认触达了哪项配额；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
-		{En: "{{?quota}}Check the quota with `tccli {{p}} {{quota}} --region <region>`{{/}}{{!quota}}Check the quota in the console of {{product}} (its quota or usage page) or in the usage limits of its documentation{{/}}, then list current usage {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and delete what is unused.", Zh: "{{?quota}}用 `tccli {{p}} {{quota}} --region <地域>` 查看配额{{/}}{{!quota}}在{{product}}的控制台（配额或用量页面）或其文档的使用限制中查看配额{{/}}，再{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查询当前用量，删除不再使用的资源。"},
-		{En: "Split large batches into smaller requests when the limit is per request.", Zh: "如限制针对单次请求，请把大批量拆分为多次较小的请求。"},
-		{En: "If you need a higher quota, upgrade the instance edition where quotas depend on it, or open a ticket (https://console.cloud.tencent.com/workorder/category) to request an increase.", Zh: "如需更高配额，在配额取决于实例规格时升级实例规格，或提交工单（https://console.cloud.tencent.com/workorder/category）申请提升配额。"},
-	}},
-	{guide: 314, steps: []Text{
-		{En: "Read `Message` and the sub-code to see which quota was hit; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认触达了哪项配额；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
-		{En: "{{?quota}}Check the quota with `tccli {{p}} {{quota}} --region <region>`{{/}}{{!quota}}Check the quota in the console of {{product}} (its quota or usage page) or in the usage limits of its documentation{{/}}, then list current usage {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and delete what is unused.", Zh: "{{?quota}}用 `tccli {{p}} {{quota}} --region <地域>` 查看配额{{/}}{{!quota}}在{{product}}的控制台（配额或用量页面）或其文档的使用限制中查看配额{{/}}，再{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查询当前用量，删除不再使用的资源。"},
-		{En: "Split large batches into smaller requests when the limit is per request.", Zh: "如限制针对单次请求，请把大批量拆分为多次较小的请求。"},
-		{En: "If you need a higher quota, upgrade the instance edition where quotas depend on it, or open a ticket (https://console.cloud.tencent.com/workorder/category) to request an increase.", Zh: "如需更高配额，在配额取决于实例规格时升级实例规格，或提交工单（https://console.cloud.tencent.com/workorder/category）申请提升配额。"},
-	}},
-	{guide: 315, steps: []Text{
-		{En: "Look the action up in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}, or list its actions with `tccli {{p}} help`, and copy the exact name.", Zh: "在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中查找该接口，或用 `tccli {{p}} help` 列出接口，复制准确名称。"},
-		{En: "Check that host, action and version belong together: host {{p}}.tencentcloudapi.com, `X-TC-Action` `{{action}}`, `X-TC-Version` `{{version}}`.", Zh: "确认域名、接口名和版本三者对应：域名 {{p}}.tencentcloudapi.com、`X-TC-Action` 为 `{{action}}`、`X-TC-Version` 为 `{{version}}`。"},
-		{En: "Use the {{p}} client of an up-to-date official SDK (Go package `tencentcloud/{{p}}/{{pkgversion}}`) instead of a generic/common client with hand-typed action names.", Zh: "使用最新官方 SDK 中 {{p}} 的客户端（Go 包 `tencentcloud/{{p}}/{{pkgversion}}`），而不是在通用客户端里手工填写接口名。"},
-	}},
-	{guide: 316, steps: []Text{
-		{En: "Record the `RequestId`, action, region and time; they are what support needs to trace the failure.", Zh: "记录 `RequestId`、接口名、地域和时间，这是技术支持定位问题所需的信息。"},
-		{En: "For an idempotent call (Describe*, or a create carrying the same `ClientToken`), retry at most twice with backoff (1 s, then 2 s); do not loop.", Zh: "对幂等调用（Describe* 查询，或携带相同 `ClientToken` 的创建请求），以退避方式（1 秒，再 2 秒）最多重试两次；不要循环重试。"},
-		{En: "If it fails again with the same parameters, try the operation in the console of {{product}} or in API Explorer ({{explorer}}) to rule out client-side causes.", Zh: "若同样参数再次失败，可在{{product}}的控制台或 API Explorer（{{explorer}}）中执行同一操作，排除客户端因素。"},
-		{En: "If it persists, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId.", Zh: "若问题持续，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
 	}},
 	{guide: 317, steps: []Text{
 		{En: "Read the full `Message`; it usually names the state or rule that refused the operation, and `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读完整的 `Message`，其中通常会说明拒绝该操作的状态或规则；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
@@ -8478,88 +8681,94 @@ var guideTemplates = []guideTemplate{
 		{En: "If the state is normal and it persists, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId.", Zh: "若状态正常但问题持续，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
 	}},
 	{guide: 318, steps: []Text{
-		{En: "Find the parameter named in `Message` and check its allowed values on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; for `Region`, use a region listed for that API (e.g. `ap-guangzhou`).", Zh: "找到 `Message` 中指出的参数，在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对允许的取值；`Region` 请使用该接口列出的地域（如 `ap-guangzhou`）。"},
-		{En: "List the regions {{product}} supports with `tccli region DescribeRegions --Product {{p}}`.", Zh: "用 `tccli region DescribeRegions --Product {{p}}` 查询{{product}}支持的地域。"},
-		{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
+		{En: "Record the `RequestId`, action, region and time; they are what support needs to trace the failure.", Zh: "记录 `RequestId`、接口名、地域和时间，这是技术支持定位问题所需的信息。"},
+		{En: "For an idempotent call (Describe*, or a create carrying the same `ClientToken`), retry at most twice with backoff (1 s, then 2 s); do not loop.", Zh: "对幂等调用（Describe* 查询，或携带相同 `ClientToken` 的创建请求），以退避方式（1 秒，再 2 秒）最多重试两次；不要循环重试。"},
+		{En: "If it fails again with the same parameters, try the operation in the console of {{product}} or in API Explorer ({{explorer}}) to rule out client-side causes.", Zh: "若同样参数再次失败，可在{{product}}的控制台或 API Explorer（{{explorer}}）中执行同一操作，排除客户端因素。"},
+		{En: "If it persists, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId.", Zh: "若问题持续，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
 	}},
 	{guide: 319, steps: []Text{
-		{En: "Find the parameter named in `Message` and check its allowed values on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; for `Region`, use a region listed for that API (e.g. `ap-guangzhou`).", Zh: "找到 `Message` 中指出的参数，在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对允许的取值；`Region` 请使用该接口列出的地域（如 `ap-guangzhou`）。"},
-		{En: "List the regions {{product}} supports with `tccli region DescribeRegions --Product {{p}}`.", Zh: "用 `tccli region DescribeRegions --Product {{p}}` 查询{{product}}支持的地域。"},
-		{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
+		{En: "Read `Message` and the sub-code to see what the resource does not support (its type, edition, state or billing); `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认资源不支持的是哪一项（类型、规格、状态或计费方式）；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
+		{En: "Check the resource's edition and state {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare them with the feature's requirements in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查询资源的规格和状态，并与{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该功能的要求对照。"},
+		{En: "Upgrade the edition, change the configuration, complete the prerequisite in the console of {{product}}, or use a supported alternative.", Zh: "升级规格、修改配置、在{{product}}的控制台完成前置步骤，或改用受支持的替代方式。"},
 	}},
 	{guide: 320, steps: []Text{
-		{En: "Find the parameter named in `Message` and check its allowed values on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; for `Region`, use a region listed for that API (e.g. `ap-guangzhou`).", Zh: "找到 `Message` 中指出的参数，在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对允许的取值；`Region` 请使用该接口列出的地域（如 `ap-guangzhou`）。"},
-		{En: "List the regions {{product}} supports with `tccli region DescribeRegions --Product {{p}}`.", Zh: "用 `tccli region DescribeRegions --Product {{p}}` 查询{{product}}支持的地域。"},
-		{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
+		{En: "Record the `RequestId`, action, region and time; they are what support needs to trace the failure.", Zh: "记录 `RequestId`、接口名、地域和时间，这是技术支持定位问题所需的信息。"},
+		{En: "For an idempotent call (Describe*, or a create carrying the same `ClientToken`), retry at most twice with backoff (1 s, then 2 s); do not loop.", Zh: "对幂等调用（Describe* 查询，或携带相同 `ClientToken` 的创建请求），以退避方式（1 秒，再 2 秒）最多重试两次；不要循环重试。"},
+		{En: "If it fails again with the same parameters, try the operation in the console of {{product}} or in API Explorer ({{explorer}}) to rule out client-side causes.", Zh: "若同样参数再次失败，可在{{product}}的控制台或 API Explorer（{{explorer}}）中执行同一操作，排除客户端因素。"},
+		{En: "If it persists, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId.", Zh: "若问题持续，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
 	}},
 	{guide: 321, steps: []Text{
-		{En: "Read the full `Message`; it usually names the state or rule that refused the operation, and `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读完整的 `Message`，其中通常会说明拒绝该操作的状态或规则；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
-		{En: "Check the resource state {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and wait for running tasks to finish.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查看资源状态，等待进行中的任务结束。"},
-		{En: "Check the account balance and overdue bills at https://console.cloud.tencent.com/expense.", Zh: "在 https://console.cloud.tencent.com/expense 检查账户余额和欠费情况。"},
-		{En: "If the state is normal and it persists, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId.", Zh: "若状态正常但问题持续，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
+		{En: "Record the `RequestId`, action, region and time; they are what support needs to trace the failure.", Zh: "记录 `RequestId`、接口名、地域和时间，这是技术支持定位问题所需的信息。"},
+		{En: "For an idempotent call (Describe*, or a create carrying the same `ClientToken`), retry at most twice with backoff (1 s, then 2 s); do not loop.", Zh: "对幂等调用（Describe* 查询，或携带相同 `ClientToken` 的创建请求），以退避方式（1 秒，再 2 秒）最多重试两次；不要循环重试。"},
+		{En: "If it fails again with the same parameters, try the operation in the console of {{product}} or in API Explorer ({{explorer}}) to rule out client-side causes.", Zh: "若同样参数再次失败，可在{{product}}的控制台或 API Explorer（{{explorer}}）中执行同一操作，排除客户端因素。"},
+		{En: "If it persists, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId.", Zh: "若问题持续，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
 	}},
 	{guide: 322, steps: []Text{
-		{En: "List the resources of the region you call {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare their IDs with yours; repeat for the region the resource was created in.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台列出所调用地域中的资源并核对 ID；并对资源创建时所在的地域重复查询。"},
-		{En: "Run `tccli sts GetCallerIdentity` with the same credentials to confirm the account.", Zh: "用相同凭证执行 `tccli sts GetCallerIdentity`，确认所属账号。"},
-		{En: "Read `Message` and the sub-code to see which resource is missing, and create it first if needed; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认缺少的是哪个资源，必要时先创建；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
+		{En: "Read `Message` and the sub-code to see which quota was hit; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认触达了哪项配额；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
+		{En: "{{?quota}}Check the quota with `tccli {{p}} {{quota}} --region <region>`{{/}}{{!quota}}Check the quota in the console of {{product}} (its quota or usage page) or in the usage limits of its documentation{{/}}, then list current usage {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and delete what is unused.", Zh: "{{?quota}}用 `tccli {{p}} {{quota}} --region <地域>` 查看配额{{/}}{{!quota}}在{{product}}的控制台（配额或用量页面）或其文档的使用限制中查看配额{{/}}，再{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查询当前用量，删除不再使用的资源。"},
+		{En: "Split large batches into smaller requests when the limit is per request.", Zh: "如限制针对单次请求，请把大批量拆分为多次较小的请求。"},
+		{En: "If you need a higher quota, upgrade the instance edition where quotas depend on it, or open a ticket (https://console.cloud.tencent.com/workorder/category) to request an increase.", Zh: "如需更高配额，在配额取决于实例规格时升级实例规格，或提交工单（https://console.cloud.tencent.com/workorder/category）申请提升配额。"},
 	}},
 	{guide: 323, steps: []Text{
-		{En: "Read the full `Message`; it usually names the state or rule that refused the operation, and `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读完整的 `Message`，其中通常会说明拒绝该操作的状态或规则；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
-		{En: "Check the resource state {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and wait for running tasks to finish.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查看资源状态，等待进行中的任务结束。"},
-		{En: "Check the account balance and overdue bills at https://console.cloud.tencent.com/expense.", Zh: "在 https://console.cloud.tencent.com/expense 检查账户余额和欠费情况。"},
-		{En: "If the state is normal and it persists, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId.", Zh: "若状态正常但问题持续，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
-	}},
-	{guide: 324, steps: []Text{
-		{En: "Read the full `Message`; it usually names the state or rule that refused the operation, and `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读完整的 `Message`，其中通常会说明拒绝该操作的状态或规则；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
-		{En: "Check the resource state {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and wait for running tasks to finish.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查看资源状态，等待进行中的任务结束。"},
-		{En: "Check the account balance and overdue bills at https://console.cloud.tencent.com/expense.", Zh: "在 https://console.cloud.tencent.com/expense 检查账户余额和欠费情况。"},
-		{En: "If the state is normal and it persists, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId.", Zh: "若状态正常但问题持续，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
-	}},
-	{guide: 325, steps: []Text{
-		{En: "Read the full `Message`; it usually names the state or rule that refused the operation, and `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读完整的 `Message`，其中通常会说明拒绝该操作的状态或规则；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
-		{En: "Check the resource state {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and wait for running tasks to finish.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查看资源状态，等待进行中的任务结束。"},
-		{En: "Check the account balance and overdue bills at https://console.cloud.tencent.com/expense.", Zh: "在 https://console.cloud.tencent.com/expense 检查账户余额和欠费情况。"},
-		{En: "If the state is normal and it persists, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId.", Zh: "若状态正常但问题持续，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
-	}},
-	{guide: 326, steps: []Text{
 		{En: "List the resources of the region you call {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare their IDs with yours; repeat for the region the resource was created in.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台列出所调用地域中的资源并核对 ID；并对资源创建时所在的地域重复查询。"},
 		{En: "Run `tccli sts GetCallerIdentity` with the same credentials to confirm the account.", Zh: "用相同凭证执行 `tccli sts GetCallerIdentity`，确认所属账号。"},
 		{En: "Read `Message` and the sub-code to see which resource is missing, and create it first if needed; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认缺少的是哪个资源，必要时先创建；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
 	}},
+	{guide: 324, steps: []Text{
+		{En: "Read `Message` and the sub-code to see which quota was hit; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认触达了哪项配额；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
+		{En: "{{?quota}}Check the quota with `tccli {{p}} {{quota}} --region <region>`{{/}}{{!quota}}Check the quota in the console of {{product}} (its quota or usage page) or in the usage limits of its documentation{{/}}, then list current usage {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and delete what is unused.", Zh: "{{?quota}}用 `tccli {{p}} {{quota}} --region <地域>` 查看配额{{/}}{{!quota}}在{{product}}的控制台（配额或用量页面）或其文档的使用限制中查看配额{{/}}，再{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查询当前用量，删除不再使用的资源。"},
+		{En: "Split large batches into smaller requests when the limit is per request.", Zh: "如限制针对单次请求，请把大批量拆分为多次较小的请求。"},
+		{En: "If you need a higher quota, upgrade the instance edition where quotas depend on it, or open a ticket (https://console.cloud.tencent.com/workorder/category) to request an increase.", Zh: "如需更高配额，在配额取决于实例规格时升级实例规格，或提交工单（https://console.cloud.tencent.com/workorder/category）申请提升配额。"},
+	}},
+	{guide: 325, steps: []Text{
+		{En: "Read `Message` and the sub-code to see which quota was hit; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认触达了哪项配额；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
+		{En: "{{?quota}}Check the quota with `tccli {{p}} {{quota}} --region <region>`{{/}}{{!quota}}Check the quota in the console of {{product}} (its quota or usage page) or in the usage limits of its documentation{{/}}, then list current usage {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and delete what is unused.", Zh: "{{?quota}}用 `tccli {{p}} {{quota}} --region <地域>` 查看配额{{/}}{{!quota}}在{{product}}的控制台（配额或用量页面）或其文档的使用限制中查看配额{{/}}，再{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查询当前用量，删除不再使用的资源。"},
+		{En: "Split large batches into smaller requests when the limit is per request.", Zh: "如限制针对单次请求，请把大批量拆分为多次较小的请求。"},
+		{En: "If you need a higher quota, upgrade the instance edition where quotas depend on it, or open a ticket (https://console.cloud.tencent.com/workorder/category) to request an increase.", Zh: "如需更高配额，在配额取决于实例规格时升级实例规格，或提交工单（https://console.cloud.tencent.com/workorder/category）申请提升配额。"},
+	}},
+	{guide: 326, steps: []Text{
+		{En: "Read `Message` and the sub-code to see which quota was hit; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认触达了哪项配额；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
+		{En: "{{?quota}}Check the quota with `tccli {{p}} {{quota}} --region <region>`{{/}}{{!quota}}Check the quota in the console of {{product}} (its quota or usage page) or in the usage limits of its documentation{{/}}, then list current usage {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and delete what is unused.", Zh: "{{?quota}}用 `tccli {{p}} {{quota}} --region <地域>` 查看配额{{/}}{{!quota}}在{{product}}的控制台（配额或用量页面）或其文档的使用限制中查看配额{{/}}，再{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查询当前用量，删除不再使用的资源。"},
+		{En: "Split large batches into smaller requests when the limit is per request.", Zh: "如限制针对单次请求，请把大批量拆分为多次较小的请求。"},
+		{En: "If you need a higher quota, upgrade the instance edition where quotas depend on it, or open a ticket (https://console.cloud.tencent.com/workorder/category) to request an increase.", Zh: "如需更高配额，在配额取决于实例规格时升级实例规格，或提交工单（https://console.cloud.tencent.com/workorder/category）申请提升配额。"},
+	}},
 	{guide: 327, steps: []Text{
+		{En: "Look the action up in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}, or list its actions with `tccli {{p}} help`, and copy the exact name.", Zh: "在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中查找该接口，或用 `tccli {{p}} help` 列出接口，复制准确名称。"},
+		{En: "Check that host, action and version belong together: host {{p}}.tencentcloudapi.com, `X-TC-Action` `{{action}}`, `X-TC-Version` `{{version}}`.", Zh: "确认域名、接口名和版本三者对应：域名 {{p}}.tencentcloudapi.com、`X-TC-Action` 为 `{{action}}`、`X-TC-Version` 为 `{{version}}`。"},
+		{En: "Use the {{p}} client of an up-to-date official SDK (Go package `tencentcloud/{{p}}/{{pkgversion}}`) instead of a generic/common client with hand-typed action names.", Zh: "使用最新官方 SDK 中 {{p}} 的客户端（Go 包 `tencentcloud/{{p}}/{{pkgversion}}`），而不是在通用客户端里手工填写接口名。"},
+	}},
+	{guide: 328, steps: []Text{
+		{En: "Record the `RequestId`, action, region and time; they are what support needs to trace the failure.", Zh: "记录 `RequestId`、接口名、地域和时间，这是技术支持定位问题所需的信息。"},
+		{En: "For an idempotent call (Describe*, or a create carrying the same `ClientToken`), retry at most twice with backoff (1 s, then 2 s); do not loop.", Zh: "对幂等调用（Describe* 查询，或携带相同 `ClientToken` 的创建请求），以退避方式（1 秒，再 2 秒）最多重试两次；不要循环重试。"},
+		{En: "If it fails again with the same parameters, try the operation in the console of {{product}} or in API Explorer ({{explorer}}) to rule out client-side causes.", Zh: "若同样参数再次失败，可在{{product}}的控制台或 API Explorer（{{explorer}}）中执行同一操作，排除客户端因素。"},
+		{En: "If it persists, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId.", Zh: "若问题持续，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
+	}},
+	{guide: 329, steps: []Text{
+		{En: "Read the full `Message`; it usually names the state or rule that refused the operation, and `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读完整的 `Message`，其中通常会说明拒绝该操作的状态或规则；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
+		{En: "Check the resource state {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and wait for running tasks to finish.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查看资源状态，等待进行中的任务结束。"},
+		{En: "Check the account balance and overdue bills at https://console.cloud.tencent.com/expense.", Zh: "在 https://console.cloud.tencent.com/expense 检查账户余额和欠费情况。"},
+		{En: "If the state is normal and it persists, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId.", Zh: "若状态正常但问题持续，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
+	}},
+	{guide: 330, steps: []Text{
 		{En: "Find the parameter named in `Message` and check its allowed values on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; for `Region`, use a region listed for that API (e.g. `ap-guangzhou`).", Zh: "找到 `Message` 中指出的参数，在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对允许的取值；`Region` 请使用该接口列出的地域（如 `ap-guangzhou`）。"},
 		{En: "List the regions {{product}} supports with `tccli region DescribeRegions --Product {{p}}`.", Zh: "用 `tccli region DescribeRegions --Product {{p}}` 查询{{product}}支持的地域。"},
 		{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
 	}},
-	{guide: 328, steps: []Text{
-		{En: "Read `Message` and the sub-code to see what the resource does not support (its type, edition, state or billing); `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认资源不支持的是哪一项（类型、规格、状态或计费方式）；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
-		{En: "Check the resource's edition and state {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare them with the feature's requirements in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查询资源的规格和状态，并与{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该功能的要求对照。"},
-		{En: "Upgrade the edition, change the configuration, complete the prerequisite in the console of {{product}}, or use a supported alternative.", Zh: "升级规格、修改配置、在{{product}}的控制台完成前置步骤，或改用受支持的替代方式。"},
-	}},
-	{guide: 329, steps: []Text{
-		{En: "List the resources of the region you call {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare their IDs with yours; repeat for the region the resource was created in.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台列出所调用地域中的资源并核对 ID；并对资源创建时所在的地域重复查询。"},
-		{En: "Run `tccli sts GetCallerIdentity` with the same credentials to confirm the account.", Zh: "用相同凭证执行 `tccli sts GetCallerIdentity`，确认所属账号。"},
-		{En: "Read `Message` and the sub-code to see which resource is missing, and create it first if needed; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认缺少的是哪个资源，必要时先创建；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
-	}},
-	{guide: 330, steps: []Text{
-		{En: "Look up the filter names the action supports on its page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; `Filters.N.Name` is case-sensitive and must be one of them.", Zh: "在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面查看支持的过滤条件名称；`Filters.N.Name` 区分大小写，必须是其中之一。"},
-		{En: "Give each filter a `Values` list of strings in the documented format (IDs, states, zone names), and respect the documented limits on the number of filters and values.", Zh: "为每个过滤条件提供字符串列表 `Values`，取值格式与文档一致（ID、状态、可用区名称等），并遵守文档对过滤条件和取值数量的限制。"},
-		{En: "Try the same filters in API Explorer ({{explorer}}), which shows the accepted names for each action, or with `tccli {{p}} {{action}} --region <region> --Filters '[...]'`.", Zh: "在 API Explorer（{{explorer}}）中试用相同的过滤条件（其中列出了每个接口可用的名称），或用 `tccli {{p}} {{action}} --region <地域> --Filters '[...]'` 试调。"},
-	}},
 	{guide: 331, steps: []Text{
-		{En: "Look up the filter names the action supports on its page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; `Filters.N.Name` is case-sensitive and must be one of them.", Zh: "在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面查看支持的过滤条件名称；`Filters.N.Name` 区分大小写，必须是其中之一。"},
-		{En: "Give each filter a `Values` list of strings in the documented format (IDs, states, zone names), and respect the documented limits on the number of filters and values.", Zh: "为每个过滤条件提供字符串列表 `Values`，取值格式与文档一致（ID、状态、可用区名称等），并遵守文档对过滤条件和取值数量的限制。"},
-		{En: "Try the same filters in API Explorer ({{explorer}}), which shows the accepted names for each action, or with `tccli {{p}} {{action}} --region <region> --Filters '[...]'`.", Zh: "在 API Explorer（{{explorer}}）中试用相同的过滤条件（其中列出了每个接口可用的名称），或用 `tccli {{p}} {{action}} --region <地域> --Filters '[...]'` 试调。"},
+		{En: "Find the parameter named in `Message` and check its allowed values on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; for `Region`, use a region listed for that API (e.g. `ap-guangzhou`).", Zh: "找到 `Message` 中指出的参数，在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对允许的取值；`Region` 请使用该接口列出的地域（如 `ap-guangzhou`）。"},
+		{En: "List the regions {{product}} supports with `tccli region DescribeRegions --Product {{p}}`.", Zh: "用 `tccli region DescribeRegions --Product {{p}}` 查询{{product}}支持的地域。"},
+		{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
 	}},
 	{guide: 332, steps: []Text{
-		{En: "Read `Message` and the sub-code to see what the resource does not support (its type, edition, state or billing); `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认资源不支持的是哪一项（类型、规格、状态或计费方式）；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
-		{En: "Check the resource's edition and state {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare them with the feature's requirements in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查询资源的规格和状态，并与{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该功能的要求对照。"},
-		{En: "Upgrade the edition, change the configuration, complete the prerequisite in the console of {{product}}, or use a supported alternative.", Zh: "升级规格、修改配置、在{{product}}的控制台完成前置步骤，或改用受支持的替代方式。"},
+		{En: "Find the parameter named in `Message` and check its allowed values on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; for `Region`, use a region listed for that API (e.g. `ap-guangzhou`).", Zh: "找到 `Message` 中指出的参数，在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对允许的取值；`Region` 请使用该接口列出的地域（如 `ap-guangzhou`）。"},
+		{En: "List the regions {{product}} supports with `tccli region DescribeRegions --Product {{p}}`.", Zh: "用 `tccli region DescribeRegions --Product {{p}}` 查询{{product}}支持的地域。"},
+		{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
 	}},
 	{guide: 333, steps: []Text{
-		{En: "List the resources of the region you call {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare their IDs with yours; repeat for the region the resource was created in.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台列出所调用地域中的资源并核对 ID；并对资源创建时所在的地域重复查询。"},
-		{En: "Run `tccli sts GetCallerIdentity` with the same credentials to confirm the account.", Zh: "用相同凭证执行 `tccli sts GetCallerIdentity`，确认所属账号。"},
-		{En: "Read `Message` and the sub-code to see which resource is missing, and create it first if needed; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认缺少的是哪个资源，必要时先创建；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
+		{En: "Read the full `Message`; it usually names the state or rule that refused the operation, and `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读完整的 `Message`，其中通常会说明拒绝该操作的状态或规则；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
+		{En: "Check the resource state {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and wait for running tasks to finish.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查看资源状态，等待进行中的任务结束。"},
+		{En: "Check the account balance and overdue bills at https://console.cloud.tencent.com/expense.", Zh: "在 https://console.cloud.tencent.com/expense 检查账户余额和欠费情况。"},
+		{En: "If the state is normal and it persists, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId.", Zh: "若状态正常但问题持续，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
 	}},
 	{guide: 334, steps: []Text{
 		{En: "List the resources of the region you call {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare their IDs with yours; repeat for the region the resource was created in.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台列出所调用地域中的资源并核对 ID；并对资源创建时所在的地域重复查询。"},
@@ -8567,60 +8776,62 @@ var guideTemplates = []guideTemplate{
 		{En: "Read `Message` and the sub-code to see which resource is missing, and create it first if needed; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认缺少的是哪个资源，必要时先创建；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
 	}},
 	{guide: 335, steps: []Text{
-		{En: "Find the parameter named in `Message` and check its allowed values on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; for `Region`, use a region listed for that API (e.g. `ap-guangzhou`).", Zh: "找到 `Message` 中指出的参数，在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对允许的取值；`Region` 请使用该接口列出的地域（如 `ap-guangzhou`）。"},
-		{En: "List the regions {{product}} supports with `tccli region DescribeRegions --Product {{p}}`.", Zh: "用 `tccli region DescribeRegions --Product {{p}}` 查询{{product}}支持的地域。"},
-		{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
+		{En: "Read the full `Message`; it usually names the state or rule that refused the operation, and `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读完整的 `Message`，其中通常会说明拒绝该操作的状态或规则；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
+		{En: "Check the resource state {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and wait for running tasks to finish.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查看资源状态，等待进行中的任务结束。"},
+		{En: "Check the account balance and overdue bills at https://console.cloud.tencent.com/expense.", Zh: "在 https://console.cloud.tencent.com/expense 检查账户余额和欠费情况。"},
+		{En: "If the state is normal and it persists, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId.", Zh: "若状态正常但问题持续，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
 	}},
 	{guide: 336, steps: []Text{
-		{En: "Find the parameter named in `Message` and check its allowed values on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; for `Region`, use a region listed for that API (e.g. `ap-guangzhou`).", Zh: "找到 `Message` 中指出的参数，在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对允许的取值；`Region` 请使用该接口列出的地域（如 `ap-guangzhou`）。"},
-		{En: "List the regions {{product}} supports with `tccli region DescribeRegions --Product {{p}}`.", Zh: "用 `tccli region DescribeRegions --Product {{p}}` 查询{{product}}支持的地域。"},
-		{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
+		{En: "Read the full `Message`; it usually names the state or rule that refused the operation, and `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读完整的 `Message`，其中通常会说明拒绝该操作的状态或规则；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
+		{En: "Check the resource state {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and wait for running tasks to finish.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查看资源状态，等待进行中的任务结束。"},
+		{En: "Check the account balance and overdue bills at https://console.cloud.tencent.com/expense.", Zh: "在 https://console.cloud.tencent.com/expense 检查账户余额和欠费情况。"},
+		{En: "If the state is normal and it persists, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId.", Zh: "若状态正常但问题持续，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
 	}},
 	{guide: 337, steps: []Text{
-		{En: "Find the parameter named in `Message` and check its allowed values on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; for `Region`, use a region listed for that API (e.g. `ap-guangzhou`).", Zh: "找到 `Message` 中指出的参数，在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对允许的取值；`Region` 请使用该接口列出的地域（如 `ap-guangzhou`）。"},
-		{En: "List the regions {{product}} supports with `tccli region DescribeRegions --Product {{p}}`.", Zh: "用 `tccli region DescribeRegions --Product {{p}}` 查询{{product}}支持的地域。"},
-		{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
+		{En: "Read the full `Message`; it usually names the state or rule that refused the operation, and `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读完整的 `Message`，其中通常会说明拒绝该操作的状态或规则；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
+		{En: "Check the resource state {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and wait for running tasks to finish.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查看资源状态，等待进行中的任务结束。"},
+		{En: "Check the account balance and overdue bills at https://console.cloud.tencent.com/expense.", Zh: "在 https://console.cloud.tencent.com/expense 检查账户余额和欠费情况。"},
+		{En: "If the state is normal and it persists, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId.", Zh: "若状态正常但问题持续，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
 	}},
 	{guide: 338, steps: []Text{
-		{En: "Read `Message` and the sub-code to see what the resource does not support (its type, edition, state or billing); `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认资源不支持的是哪一项（类型、规格、状态或计费方式）；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
-		{En: "Check the resource's edition and state {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare them with the feature's requirements in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查询资源的规格和状态，并与{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该功能的要求对照。"},
-		{En: "Upgrade the edition, change the configuration, complete the prerequisite in the console of {{product}}, or use a supported alternative.", Zh: "升级规格、修改配置、在{{product}}的控制台完成前置步骤，或改用受支持的替代方式。"},
-	}},
-	{guide: 339, steps: []Text{
 		{En: "List the resources of the region you call {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare their IDs with yours; repeat for the region the resource was created in.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台列出所调用地域中的资源并核对 ID；并对资源创建时所在的地域重复查询。"},
 		{En: "Run `tccli sts GetCallerIdentity` with the same credentials to confirm the account.", Zh: "用相同凭证执行 `tccli sts GetCallerIdentity`，确认所属账号。"},
 		{En: "Read `Message` and the sub-code to see which resource is missing, and create it first if needed; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认缺少的是哪个资源，必要时先创建；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
 	}},
-	{guide: 340, steps: []Text{
+	{guide: 339, steps: []Text{
 		{En: "Find the parameter named in `Message` and check its allowed values on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; for `Region`, use a region listed for that API (e.g. `ap-guangzhou`).", Zh: "找到 `Message` 中指出的参数，在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对允许的取值；`Region` 请使用该接口列出的地域（如 `ap-guangzhou`）。"},
 		{En: "List the regions {{product}} supports with `tccli region DescribeRegions --Product {{p}}`.", Zh: "用 `tccli region DescribeRegions --Product {{p}}` 查询{{product}}支持的地域。"},
 		{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
 	}},
-	{guide: 341, steps: []Text{
+	{guide: 340, steps: []Text{
 		{En: "Read `Message` and the sub-code to see what the resource does not support (its type, edition, state or billing); `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认资源不支持的是哪一项（类型、规格、状态或计费方式）；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
 		{En: "Check the resource's edition and state {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare them with the feature's requirements in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查询资源的规格和状态，并与{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该功能的要求对照。"},
 		{En: "Upgrade the edition, change the configuration, complete the prerequisite in the console of {{product}}, or use a supported alternative.", Zh: "升级规格、修改配置、在{{product}}的控制台完成前置步骤，或改用受支持的替代方式。"},
 	}},
+	{guide: 341, steps: []Text{
+		{En: "List the resources of the region you call {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare their IDs with yours; repeat for the region the resource was created in.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台列出所调用地域中的资源并核对 ID；并对资源创建时所在的地域重复查询。"},
+		{En: "Run `tccli sts GetCallerIdentity` with the same credentials to confirm the account.", Zh: "用相同凭证执行 `tccli sts GetCallerIdentity`，确认所属账号。"},
+		{En: "Read `Message` and the sub-code to see which resource is missing, and create it first if needed; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认缺少的是哪个资源，必要时先创建；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
+	}},
 	{guide: 342, steps: []Text{
-		{En: "Check the resource status {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and wait for a normal/Running state.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查看资源状态，等待其恢复正常/运行中。"},
-		{En: "If it is isolated, top up or renew at https://console.cloud.tencent.com/expense; the resource becomes usable again after recovery.", Zh: "若已被隔离，请在 https://console.cloud.tencent.com/expense 充值或续费，资源恢复后即可使用。"},
-		{En: "If the state is normal and the error persists, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId.", Zh: "若状态正常而错误持续，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
+		{En: "Look up the filter names the action supports on its page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; `Filters.N.Name` is case-sensitive and must be one of them.", Zh: "在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面查看支持的过滤条件名称；`Filters.N.Name` 区分大小写，必须是其中之一。"},
+		{En: "Give each filter a `Values` list of strings in the documented format (IDs, states, zone names), and respect the documented limits on the number of filters and values.", Zh: "为每个过滤条件提供字符串列表 `Values`，取值格式与文档一致（ID、状态、可用区名称等），并遵守文档对过滤条件和取值数量的限制。"},
+		{En: "Try the same filters in API Explorer ({{explorer}}), which shows the accepted names for each action, or with `tccli {{p}} {{action}} --region <region> --Filters '[...]'`.", Zh: "在 API Explorer（{{explorer}}）中试用相同的过滤条件（其中列出了每个接口可用的名称），或用 `tccli {{p}} {{action}} --region <地域> --Filters '[...]'` 试调。"},
 	}},
 	{guide: 343, steps: []Text{
-		{En: "Check the resource status {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and wait for a normal/Running state.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查看资源状态，等待其恢复正常/运行中。"},
-		{En: "If it is isolated, top up or renew at https://console.cloud.tencent.com/expense; the resource becomes usable again after recovery.", Zh: "若已被隔离，请在 https://console.cloud.tencent.com/expense 充值或续费，资源恢复后即可使用。"},
-		{En: "If the state is normal and the error persists, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId.", Zh: "若状态正常而错误持续，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
+		{En: "Look up the filter names the action supports on its page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; `Filters.N.Name` is case-sensitive and must be one of them.", Zh: "在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面查看支持的过滤条件名称；`Filters.N.Name` 区分大小写，必须是其中之一。"},
+		{En: "Give each filter a `Values` list of strings in the documented format (IDs, states, zone names), and respect the documented limits on the number of filters and values.", Zh: "为每个过滤条件提供字符串列表 `Values`，取值格式与文档一致（ID、状态、可用区名称等），并遵守文档对过滤条件和取值数量的限制。"},
+		{En: "Try the same filters in API Explorer ({{explorer}}), which shows the accepted names for each action, or with `tccli {{p}} {{action}} --region <region> --Filters '[...]'`.", Zh: "在 API Explorer（{{explorer}}）中试用相同的过滤条件（其中列出了每个接口可用的名称），或用 `tccli {{p}} {{action}} --region <地域> --Filters '[...]'` 试调。"},
 	}},
 	{guide: 344, steps: []Text{
-		{En: "Find the parameter named in `Message` and check its allowed values on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; for `Region`, use a region listed for that API (e.g. `ap-guangzhou`).", Zh: "找到 `Message` 中指出的参数，在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对允许的取值；`Region` 请使用该接口列出的地域（如 `ap-guangzhou`）。"},
-		{En: "List the regions {{product}} supports with `tccli region DescribeRegions --Product {{p}}`.", Zh: "用 `tccli region DescribeRegions --Product {{p}}` 查询{{product}}支持的地域。"},
-		{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
+		{En: "Read `Message` and the sub-code to see what the resource does not support (its type, edition, state or billing); `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认资源不支持的是哪一项（类型、规格、状态或计费方式）；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
+		{En: "Check the resource's edition and state {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare them with the feature's requirements in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查询资源的规格和状态，并与{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该功能的要求对照。"},
+		{En: "Upgrade the edition, change the configuration, complete the prerequisite in the console of {{product}}, or use a supported alternative.", Zh: "升级规格、修改配置、在{{product}}的控制台完成前置步骤，或改用受支持的替代方式。"},
 	}},
 	{guide: 345, steps: []Text{
-		{En: "Read `Message` and the sub-code to see which quota was hit; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认触达了哪项配额；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
-		{En: "{{?quota}}Check the quota with `tccli {{p}} {{quota}} --region <region>`{{/}}{{!quota}}Check the quota in the console of {{product}} (its quota or usage page) or in the usage limits of its documentation{{/}}, then list current usage {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and delete what is unused.", Zh: "{{?quota}}用 `tccli {{p}} {{quota}} --region <地域>` 查看配额{{/}}{{!quota}}在{{product}}的控制台（配额或用量页面）或其文档的使用限制中查看配额{{/}}，再{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查询当前用量，删除不再使用的资源。"},
-		{En: "Split large batches into smaller requests when the limit is per request.", Zh: "如限制针对单次请求，请把大批量拆分为多次较小的请求。"},
-		{En: "If you need a higher quota, upgrade the instance edition where quotas depend on it, or open a ticket (https://console.cloud.tencent.com/workorder/category) to request an increase.", Zh: "如需更高配额，在配额取决于实例规格时升级实例规格，或提交工单（https://console.cloud.tencent.com/workorder/category）申请提升配额。"},
+		{En: "List the resources of the region you call {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare their IDs with yours; repeat for the region the resource was created in.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台列出所调用地域中的资源并核对 ID；并对资源创建时所在的地域重复查询。"},
+		{En: "Run `tccli sts GetCallerIdentity` with the same credentials to confirm the account.", Zh: "用相同凭证执行 `tccli sts GetCallerIdentity`，确认所属账号。"},
+		{En: "Read `Message` and the sub-code to see which resource is missing, and create it first if needed; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认缺少的是哪个资源，必要时先创建；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
 	}},
 	{guide: 346, steps: []Text{
 		{En: "List the resources of the region you call {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare their IDs with yours; repeat for the region the resource was created in.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台列出所调用地域中的资源并核对 ID；并对资源创建时所在的地域重复查询。"},
@@ -8643,49 +8854,50 @@ var guideTemplates = []guideTemplate{
 		{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
 	}},
 	{guide: 350, steps: []Text{
-		{En: "Find the parameter named in `Message` and check its allowed values on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; for `Region`, use a region listed for that API (e.g. `ap-guangzhou`).", Zh: "找到 `Message` 中指出的参数，在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对允许的取值；`Region` 请使用该接口列出的地域（如 `ap-guangzhou`）。"},
-		{En: "List the regions {{product}} supports with `tccli region DescribeRegions --Product {{p}}`.", Zh: "用 `tccli region DescribeRegions --Product {{p}}` 查询{{product}}支持的地域。"},
-		{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
+		{En: "Read `Message` and the sub-code to see what the resource does not support (its type, edition, state or billing); `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认资源不支持的是哪一项（类型、规格、状态或计费方式）；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
+		{En: "Check the resource's edition and state {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare them with the feature's requirements in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查询资源的规格和状态，并与{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该功能的要求对照。"},
+		{En: "Upgrade the edition, change the configuration, complete the prerequisite in the console of {{product}}, or use a supported alternative.", Zh: "升级规格、修改配置、在{{product}}的控制台完成前置步骤，或改用受支持的替代方式。"},
 	}},
 	{guide: 351, steps: []Text{
-		{En: "Find the parameter named in `Message` and check its allowed values on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; for `Region`, use a region listed for that API (e.g. `ap-guangzhou`).", Zh: "找到 `Message` 中指出的参数，在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对允许的取值；`Region` 请使用该接口列出的地域（如 `ap-guangzhou`）。"},
-		{En: "List the regions {{product}} supports with `tccli region DescribeRegions --Product {{p}}`.", Zh: "用 `tccli region DescribeRegions --Product {{p}}` 查询{{product}}支持的地域。"},
-		{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
+		{En: "List the resources of the region you call {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare their IDs with yours; repeat for the region the resource was created in.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台列出所调用地域中的资源并核对 ID；并对资源创建时所在的地域重复查询。"},
+		{En: "Run `tccli sts GetCallerIdentity` with the same credentials to confirm the account.", Zh: "用相同凭证执行 `tccli sts GetCallerIdentity`，确认所属账号。"},
+		{En: "Read `Message` and the sub-code to see which resource is missing, and create it first if needed; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认缺少的是哪个资源，必要时先创建；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
 	}},
 	{guide: 352, steps: []Text{
-		{En: "List the resources of the region you call {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare their IDs with yours; repeat for the region the resource was created in.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台列出所调用地域中的资源并核对 ID；并对资源创建时所在的地域重复查询。"},
-		{En: "Run `tccli sts GetCallerIdentity` with the same credentials to confirm the account.", Zh: "用相同凭证执行 `tccli sts GetCallerIdentity`，确认所属账号。"},
-		{En: "Read `Message` and the sub-code to see which resource is missing, and create it first if needed; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认缺少的是哪个资源，必要时先创建；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
+		{En: "Find the parameter named in `Message` and check its allowed values on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; for `Region`, use a region listed for that API (e.g. `ap-guangzhou`).", Zh: "找到 `Message` 中指出的参数，在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对允许的取值；`Region` 请使用该接口列出的地域（如 `ap-guangzhou`）。"},
+		{En: "List the regions {{product}} supports with `tccli region DescribeRegions --Product {{p}}`.", Zh: "用 `tccli region DescribeRegions --Product {{p}}` 查询{{product}}支持的地域。"},
+		{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
 	}},
 	{guide: 353, steps: []Text{
+		{En: "Read `Message` and the sub-code to see what the resource does not support (its type, edition, state or billing); `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认资源不支持的是哪一项（类型、规格、状态或计费方式）；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
+		{En: "Check the resource's edition and state {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare them with the feature's requirements in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查询资源的规格和状态，并与{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该功能的要求对照。"},
+		{En: "Upgrade the edition, change the configuration, complete the prerequisite in the console of {{product}}, or use a supported alternative.", Zh: "升级规格、修改配置、在{{product}}的控制台完成前置步骤，或改用受支持的替代方式。"},
+	}},
+	{guide: 354, steps: []Text{
+		{En: "Check the resource status {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and wait for a normal/Running state.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查看资源状态，等待其恢复正常/运行中。"},
+		{En: "If it is isolated, top up or renew at https://console.cloud.tencent.com/expense; the resource becomes usable again after recovery.", Zh: "若已被隔离，请在 https://console.cloud.tencent.com/expense 充值或续费，资源恢复后即可使用。"},
+		{En: "If the state is normal and the error persists, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId.", Zh: "若状态正常而错误持续，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
+	}},
+	{guide: 355, steps: []Text{
+		{En: "Check the resource status {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and wait for a normal/Running state.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查看资源状态，等待其恢复正常/运行中。"},
+		{En: "If it is isolated, top up or renew at https://console.cloud.tencent.com/expense; the resource becomes usable again after recovery.", Zh: "若已被隔离，请在 https://console.cloud.tencent.com/expense 充值或续费，资源恢复后即可使用。"},
+		{En: "If the state is normal and the error persists, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId.", Zh: "若状态正常而错误持续，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
+	}},
+	{guide: 356, steps: []Text{
+		{En: "Find the parameter named in `Message` and check its allowed values on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; for `Region`, use a region listed for that API (e.g. `ap-guangzhou`).", Zh: "找到 `Message` 中指出的参数，在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对允许的取值；`Region` 请使用该接口列出的地域（如 `ap-guangzhou`）。"},
+		{En: "List the regions {{product}} supports with `tccli region DescribeRegions --Product {{p}}`.", Zh: "用 `tccli region DescribeRegions --Product {{p}}` 查询{{product}}支持的地域。"},
+		{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
+	}},
+	{guide: 357, steps: []Text{
+		{En: "Read `Message` and the sub-code to see which quota was hit; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认触达了哪项配额；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
+		{En: "{{?quota}}Check the quota with `tccli {{p}} {{quota}} --region <region>`{{/}}{{!quota}}Check the quota in the console of {{product}} (its quota or usage page) or in the usage limits of its documentation{{/}}, then list current usage {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and delete what is unused.", Zh: "{{?quota}}用 `tccli {{p}} {{quota}} --region <地域>` 查看配额{{/}}{{!quota}}在{{product}}的控制台（配额或用量页面）或其文档的使用限制中查看配额{{/}}，再{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查询当前用量，删除不再使用的资源。"},
+		{En: "Split large batches into smaller requests when the limit is per request.", Zh: "如限制针对单次请求，请把大批量拆分为多次较小的请求。"},
+		{En: "If you need a higher quota, upgrade the instance edition where quotas depend on it, or open a ticket (https://console.cloud.tencent.com/workorder/category) to request an increase.", Zh: "如需更高配额，在配额取决于实例规格时升级实例规格，或提交工单（https://console.cloud.tencent.com/workorder/category）申请提升配额。"},
+	}},
+	{guide: 358, steps: []Text{
 		{En: "List the resources of the region you call {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare their IDs with yours; repeat for the region the resource was created in.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台列出所调用地域中的资源并核对 ID；并对资源创建时所在的地域重复查询。"},
 		{En: "Run `tccli sts GetCallerIdentity` with the same credentials to confirm the account.", Zh: "用相同凭证执行 `tccli sts GetCallerIdentity`，确认所属账号。"},
 		{En: "Read `Message` and the sub-code to see which resource is missing, and create it first if needed; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认缺少的是哪个资源，必要时先创建；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
-	}},
-	{guide: 354, steps: []Text{
-		{En: "Add the parameter named in `Message` (e.g. The request is missing a required parameter `InstanceId`. means: set `InstanceId`) and send the request again.", Zh: "补上 `Message` 中指出的参数（如提示 请求缺少必传参数 `InstanceId`。 即需要传 `InstanceId`），然后重新发起请求。"},
-		{En: "For a missing `X-TC-*` header, add that common parameter to the request headers, or let an official SDK set them all.", Zh: "若缺少 `X-TC-*` 头，请在请求头中补上该公共参数，或交由官方 SDK 统一设置。"},
-		{En: "Check the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}} for required and conditionally required parameters, and try the call in API Explorer ({{explorer}}), which marks required fields.", Zh: "在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对必填及条件必填参数，并在 API Explorer（{{explorer}}）中试调，该工具会标出必填项。"},
-	}},
-	{guide: 355, steps: []Text{
-		{En: "Read the parameter named in `Message` (the name in backticks, e.g. Parameter `Limit` format invalid.) and check its type and format on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}.", Zh: "找到 `Message` 中指出的参数（反引号中的参数名，如 参数 `Limit` 格式非法。），在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对其类型和格式。"},
-		{En: "Reproduce the call in API Explorer ({{explorer}}), which validates types and generates SDK code to copy, or with `tccli {{p}} {{action}} --region <region>`.", Zh: "在 API Explorer（{{explorer}}）中复现调用（它会校验类型并生成可参考的 SDK 代码），或用 `tccli {{p}} {{action}} --region <地域>` 复现。"},
-		{En: "Use an official SDK, which serialises arrays, numbers and JSON correctly; if you build requests yourself, remember the v1 (form) and v3 (JSON) encodings differ.", Zh: "使用官方 SDK，它会正确序列化数组、数值和 JSON；如自行构造请求，注意 v1（表单）与 v3（JSON）签名下的传参方式不同。"},
-	}},
-	{guide: 356, steps: []Text{
-		{En: "Read the parameter named in `Message` (the name in backticks, e.g. Parameter `Limit` format invalid.) and check its type and format on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}.", Zh: "找到 `Message` 中指出的参数（反引号中的参数名，如 参数 `Limit` 格式非法。），在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对其类型和格式。"},
-		{En: "Reproduce the call in API Explorer ({{explorer}}), which validates types and generates SDK code to copy, or with `tccli {{p}} {{action}} --region <region>`.", Zh: "在 API Explorer（{{explorer}}）中复现调用（它会校验类型并生成可参考的 SDK 代码），或用 `tccli {{p}} {{action}} --region <地域>` 复现。"},
-		{En: "Use an official SDK, which serialises arrays, numbers and JSON correctly; if you build requests yourself, remember the v1 (form) and v3 (JSON) encodings differ.", Zh: "使用官方 SDK，它会正确序列化数组、数值和 JSON；如自行构造请求，注意 v1（表单）与 v3（JSON）签名下的传参方式不同。"},
-	}},
-	{guide: 357, steps: []Text{
-		{En: "Find the parameter named in `Message` and check its allowed values on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; for `Region`, use a region listed for that API (e.g. `ap-guangzhou`).", Zh: "找到 `Message` 中指出的参数，在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对允许的取值；`Region` 请使用该接口列出的地域（如 `ap-guangzhou`）。"},
-		{En: "List the regions {{product}} supports with `tccli region DescribeRegions --Product {{p}}`.", Zh: "用 `tccli region DescribeRegions --Product {{p}}` 查询{{product}}支持的地域。"},
-		{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
-	}},
-	{guide: 358, steps: []Text{
-		{En: "Find the parameter named in `Message` and check its allowed values on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; for `Region`, use a region listed for that API (e.g. `ap-guangzhou`).", Zh: "找到 `Message` 中指出的参数，在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对允许的取值；`Region` 请使用该接口列出的地域（如 `ap-guangzhou`）。"},
-		{En: "List the regions {{product}} supports with `tccli region DescribeRegions --Product {{p}}`.", Zh: "用 `tccli region DescribeRegions --Product {{p}}` 查询{{product}}支持的地域。"},
-		{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
 	}},
 	{guide: 359, steps: []Text{
 		{En: "Find the parameter named in `Message` and check its allowed values on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; for `Region`, use a region listed for that API (e.g. `ap-guangzhou`).", Zh: "找到 `Message` 中指出的参数，在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对允许的取值；`Region` 请使用该接口列出的地域（如 `ap-guangzhou`）。"},
@@ -8698,9 +8910,9 @@ var guideTemplates = []guideTemplate{
 		{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
 	}},
 	{guide: 361, steps: []Text{
-		{En: "Read `Message` and the sub-code to see what the resource does not support (its type, edition, state or billing); `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认资源不支持的是哪一项（类型、规格、状态或计费方式）；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
-		{En: "Check the resource's edition and state {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare them with the feature's requirements in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查询资源的规格和状态，并与{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该功能的要求对照。"},
-		{En: "Upgrade the edition, change the configuration, complete the prerequisite in the console of {{product}}, or use a supported alternative.", Zh: "升级规格、修改配置、在{{product}}的控制台完成前置步骤，或改用受支持的替代方式。"},
+		{En: "Find the parameter named in `Message` and check its allowed values on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; for `Region`, use a region listed for that API (e.g. `ap-guangzhou`).", Zh: "找到 `Message` 中指出的参数，在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对允许的取值；`Region` 请使用该接口列出的地域（如 `ap-guangzhou`）。"},
+		{En: "List the regions {{product}} supports with `tccli region DescribeRegions --Product {{p}}`.", Zh: "用 `tccli region DescribeRegions --Product {{p}}` 查询{{product}}支持的地域。"},
+		{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
 	}},
 	{guide: 362, steps: []Text{
 		{En: "Find the parameter named in `Message` and check its allowed values on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; for `Region`, use a region listed for that API (e.g. `ap-guangzhou`).", Zh: "找到 `Message` 中指出的参数，在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对允许的取值；`Region` 请使用该接口列出的地域（如 `ap-guangzhou`）。"},
@@ -8708,69 +8920,69 @@ var guideTemplates = []guideTemplate{
 		{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
 	}},
 	{guide: 363, steps: []Text{
-		{En: "Check the resource's state {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and wait until no task is running.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查看资源状态，等待进行中的任务结束。"},
-		{En: "If it is still bound, detach or delete the dependents first (the `Message` usually names them), then repeat the operation.", Zh: "若资源仍被绑定，先解绑或删除依赖对象（`Message` 通常会指出），再重新执行操作。"},
-		{En: "Serialize changes to one resource in your automation (one worker per resource, or a lock).", Zh: "在自动化流程中串行化对同一资源的修改（每个资源一个执行者或加锁）。"},
+		{En: "Find the parameter named in `Message` and check its allowed values on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; for `Region`, use a region listed for that API (e.g. `ap-guangzhou`).", Zh: "找到 `Message` 中指出的参数，在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对允许的取值；`Region` 请使用该接口列出的地域（如 `ap-guangzhou`）。"},
+		{En: "List the regions {{product}} supports with `tccli region DescribeRegions --Product {{p}}`.", Zh: "用 `tccli region DescribeRegions --Product {{p}}` 查询{{product}}支持的地域。"},
+		{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
 	}},
 	{guide: 364, steps: []Text{
-		{En: "Find the parameter named in `Message` and check its allowed values on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; for `Region`, use a region listed for that API (e.g. `ap-guangzhou`).", Zh: "找到 `Message` 中指出的参数，在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对允许的取值；`Region` 请使用该接口列出的地域（如 `ap-guangzhou`）。"},
-		{En: "List the regions {{product}} supports with `tccli region DescribeRegions --Product {{p}}`.", Zh: "用 `tccli region DescribeRegions --Product {{p}}` 查询{{product}}支持的地域。"},
-		{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
+		{En: "List the resources of the region you call {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare their IDs with yours; repeat for the region the resource was created in.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台列出所调用地域中的资源并核对 ID；并对资源创建时所在的地域重复查询。"},
+		{En: "Run `tccli sts GetCallerIdentity` with the same credentials to confirm the account.", Zh: "用相同凭证执行 `tccli sts GetCallerIdentity`，确认所属账号。"},
+		{En: "Read `Message` and the sub-code to see which resource is missing, and create it first if needed; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认缺少的是哪个资源，必要时先创建；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
 	}},
 	{guide: 365, steps: []Text{
+		{En: "List the resources of the region you call {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare their IDs with yours; repeat for the region the resource was created in.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台列出所调用地域中的资源并核对 ID；并对资源创建时所在的地域重复查询。"},
+		{En: "Run `tccli sts GetCallerIdentity` with the same credentials to confirm the account.", Zh: "用相同凭证执行 `tccli sts GetCallerIdentity`，确认所属账号。"},
+		{En: "Read `Message` and the sub-code to see which resource is missing, and create it first if needed; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认缺少的是哪个资源，必要时先创建；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
+	}},
+	{guide: 366, steps: []Text{
+		{En: "Add the parameter named in `Message` (e.g. The request is missing a required parameter `InstanceId`. means: set `InstanceId`) and send the request again.", Zh: "补上 `Message` 中指出的参数（如提示 请求缺少必传参数 `InstanceId`。 即需要传 `InstanceId`），然后重新发起请求。"},
+		{En: "For a missing `X-TC-*` header, add that common parameter to the request headers, or let an official SDK set them all.", Zh: "若缺少 `X-TC-*` 头，请在请求头中补上该公共参数，或交由官方 SDK 统一设置。"},
+		{En: "Check the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}} for required and conditionally required parameters, and try the call in API Explorer ({{explorer}}), which marks required fields.", Zh: "在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对必填及条件必填参数，并在 API Explorer（{{explorer}}）中试调，该工具会标出必填项。"},
+	}},
+	{guide: 367, steps: []Text{
+		{En: "Read the parameter named in `Message` (the name in backticks, e.g. Parameter `Limit` format invalid.) and check its type and format on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}.", Zh: "找到 `Message` 中指出的参数（反引号中的参数名，如 参数 `Limit` 格式非法。），在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对其类型和格式。"},
+		{En: "Reproduce the call in API Explorer ({{explorer}}), which validates types and generates SDK code to copy, or with `tccli {{p}} {{action}} --region <region>`.", Zh: "在 API Explorer（{{explorer}}）中复现调用（它会校验类型并生成可参考的 SDK 代码），或用 `tccli {{p}} {{action}} --region <地域>` 复现。"},
+		{En: "Use an official SDK, which serialises arrays, numbers and JSON correctly; if you build requests yourself, remember the v1 (form) and v3 (JSON) encodings differ.", Zh: "使用官方 SDK，它会正确序列化数组、数值和 JSON；如自行构造请求，注意 v1（表单）与 v3（JSON）签名下的传参方式不同。"},
+	}},
+	{guide: 368, steps: []Text{
+		{En: "Read the parameter named in `Message` (the name in backticks, e.g. Parameter `Limit` format invalid.) and check its type and format on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}.", Zh: "找到 `Message` 中指出的参数（反引号中的参数名，如 参数 `Limit` 格式非法。），在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对其类型和格式。"},
+		{En: "Reproduce the call in API Explorer ({{explorer}}), which validates types and generates SDK code to copy, or with `tccli {{p}} {{action}} --region <region>`.", Zh: "在 API Explorer（{{explorer}}）中复现调用（它会校验类型并生成可参考的 SDK 代码），或用 `tccli {{p}} {{action}} --region <地域>` 复现。"},
+		{En: "Use an official SDK, which serialises arrays, numbers and JSON correctly; if you build requests yourself, remember the v1 (form) and v3 (JSON) encodings differ.", Zh: "使用官方 SDK，它会正确序列化数组、数值和 JSON；如自行构造请求，注意 v1（表单）与 v3（JSON）签名下的传参方式不同。"},
+	}},
+	{guide: 369, steps: []Text{
 		{En: "Find the parameter named in `Message` and check its allowed values on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; for `Region`, use a region listed for that API (e.g. `ap-guangzhou`).", Zh: "找到 `Message` 中指出的参数，在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对允许的取值；`Region` 请使用该接口列出的地域（如 `ap-guangzhou`）。"},
 		{En: "List the regions {{product}} supports with `tccli region DescribeRegions --Product {{p}}`.", Zh: "用 `tccli region DescribeRegions --Product {{p}}` 查询{{product}}支持的地域。"},
 		{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
 	}},
-	{guide: 366, steps: []Text{
-		{En: "List the regions {{product}} supports with `tccli region DescribeRegions --Product {{p}}`, and use one of the returned region IDs.", Zh: "用 `tccli region DescribeRegions --Product {{p}}` 查询{{product}}支持的地域，并使用返回的地域 ID。"},
-		{En: "Check the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; some actions list a restricted set of regions for the `Region` parameter.", Zh: "查看{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面，部分接口的 `Region` 参数只支持限定的地域列表。"},
-		{En: "Set the region in the client (`{{p}}.NewClient(cred, \"ap-guangzhou\", cpf)`, `tccli {{p}} {{action}} --region ap-guangzhou`) and make sure the resource really lives there.", Zh: "在客户端中设置地域（`{{p}}.NewClient(cred, \"ap-guangzhou\", cpf)`、`tccli {{p}} {{action}} --region ap-guangzhou`），并确认资源确实位于该地域。"},
-	}},
-	{guide: 367, steps: []Text{
-		{En: "List the resources of the region you call {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare their IDs with yours; repeat for the region the resource was created in.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台列出所调用地域中的资源并核对 ID；并对资源创建时所在的地域重复查询。"},
-		{En: "Run `tccli sts GetCallerIdentity` with the same credentials to confirm the account.", Zh: "用相同凭证执行 `tccli sts GetCallerIdentity`，确认所属账号。"},
-		{En: "Read `Message` and the sub-code to see which resource is missing, and create it first if needed; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认缺少的是哪个资源，必要时先创建；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
-	}},
-	{guide: 368, steps: []Text{
-		{En: "List the resources of the region you call {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare their IDs with yours; repeat for the region the resource was created in.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台列出所调用地域中的资源并核对 ID；并对资源创建时所在的地域重复查询。"},
-		{En: "Run `tccli sts GetCallerIdentity` with the same credentials to confirm the account.", Zh: "用相同凭证执行 `tccli sts GetCallerIdentity`，确认所属账号。"},
-		{En: "Read `Message` and the sub-code to see which resource is missing, and create it first if needed; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认缺少的是哪个资源，必要时先创建；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
-	}},
-	{guide: 369, steps: []Text{
-		{En: "List the resources of the region you call {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare their IDs with yours; repeat for the region the resource was created in.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台列出所调用地域中的资源并核对 ID；并对资源创建时所在的地域重复查询。"},
-		{En: "Run `tccli sts GetCallerIdentity` with the same credentials to confirm the account.", Zh: "用相同凭证执行 `tccli sts GetCallerIdentity`，确认所属账号。"},
-		{En: "Read `Message` and the sub-code to see which resource is missing, and create it first if needed; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认缺少的是哪个资源，必要时先创建；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
-	}},
 	{guide: 370, steps: []Text{
-		{En: "List the resources of the region you call {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare their IDs with yours; repeat for the region the resource was created in.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台列出所调用地域中的资源并核对 ID；并对资源创建时所在的地域重复查询。"},
-		{En: "Run `tccli sts GetCallerIdentity` with the same credentials to confirm the account.", Zh: "用相同凭证执行 `tccli sts GetCallerIdentity`，确认所属账号。"},
-		{En: "Read `Message` and the sub-code to see which resource is missing, and create it first if needed; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认缺少的是哪个资源，必要时先创建；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
+		{En: "Find the parameter named in `Message` and check its allowed values on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; for `Region`, use a region listed for that API (e.g. `ap-guangzhou`).", Zh: "找到 `Message` 中指出的参数，在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对允许的取值；`Region` 请使用该接口列出的地域（如 `ap-guangzhou`）。"},
+		{En: "List the regions {{product}} supports with `tccli region DescribeRegions --Product {{p}}`.", Zh: "用 `tccli region DescribeRegions --Product {{p}}` 查询{{product}}支持的地域。"},
+		{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
 	}},
 	{guide: 371, steps: []Text{
-		{En: "List the resources of the region you call {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare their IDs with yours; repeat for the region the resource was created in.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台列出所调用地域中的资源并核对 ID；并对资源创建时所在的地域重复查询。"},
-		{En: "Run `tccli sts GetCallerIdentity` with the same credentials to confirm the account.", Zh: "用相同凭证执行 `tccli sts GetCallerIdentity`，确认所属账号。"},
-		{En: "Read `Message` and the sub-code to see which resource is missing, and create it first if needed; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认缺少的是哪个资源，必要时先创建；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
+		{En: "Find the parameter named in `Message` and check its allowed values on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; for `Region`, use a region listed for that API (e.g. `ap-guangzhou`).", Zh: "找到 `Message` 中指出的参数，在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对允许的取值；`Region` 请使用该接口列出的地域（如 `ap-guangzhou`）。"},
+		{En: "List the regions {{product}} supports with `tccli region DescribeRegions --Product {{p}}`.", Zh: "用 `tccli region DescribeRegions --Product {{p}}` 查询{{product}}支持的地域。"},
+		{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
 	}},
 	{guide: 372, steps: []Text{
+		{En: "Find the parameter named in `Message` and check its allowed values on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; for `Region`, use a region listed for that API (e.g. `ap-guangzhou`).", Zh: "找到 `Message` 中指出的参数，在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对允许的取值；`Region` 请使用该接口列出的地域（如 `ap-guangzhou`）。"},
+		{En: "List the regions {{product}} supports with `tccli region DescribeRegions --Product {{p}}`.", Zh: "用 `tccli region DescribeRegions --Product {{p}}` 查询{{product}}支持的地域。"},
+		{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
+	}},
+	{guide: 373, steps: []Text{
 		{En: "Read `Message` and the sub-code to see what the resource does not support (its type, edition, state or billing); `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认资源不支持的是哪一项（类型、规格、状态或计费方式）；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
 		{En: "Check the resource's edition and state {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare them with the feature's requirements in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查询资源的规格和状态，并与{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该功能的要求对照。"},
 		{En: "Upgrade the edition, change the configuration, complete the prerequisite in the console of {{product}}, or use a supported alternative.", Zh: "升级规格、修改配置、在{{product}}的控制台完成前置步骤，或改用受支持的替代方式。"},
 	}},
-	{guide: 373, steps: []Text{
-		{En: "List the resources of the region you call {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare their IDs with yours; repeat for the region the resource was created in.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台列出所调用地域中的资源并核对 ID；并对资源创建时所在的地域重复查询。"},
-		{En: "Run `tccli sts GetCallerIdentity` with the same credentials to confirm the account.", Zh: "用相同凭证执行 `tccli sts GetCallerIdentity`，确认所属账号。"},
-		{En: "Read `Message` and the sub-code to see which resource is missing, and create it first if needed; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认缺少的是哪个资源，必要时先创建；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
-	}},
 	{guide: 374, steps: []Text{
-		{En: "List the resources of the region you call {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare their IDs with yours; repeat for the region the resource was created in.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台列出所调用地域中的资源并核对 ID；并对资源创建时所在的地域重复查询。"},
-		{En: "Run `tccli sts GetCallerIdentity` with the same credentials to confirm the account.", Zh: "用相同凭证执行 `tccli sts GetCallerIdentity`，确认所属账号。"},
-		{En: "Read `Message` and the sub-code to see which resource is missing, and create it first if needed; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认缺少的是哪个资源，必要时先创建；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
+		{En: "Find the parameter named in `Message` and check its allowed values on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; for `Region`, use a region listed for that API (e.g. `ap-guangzhou`).", Zh: "找到 `Message` 中指出的参数，在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对允许的取值；`Region` 请使用该接口列出的地域（如 `ap-guangzhou`）。"},
+		{En: "List the regions {{product}} supports with `tccli region DescribeRegions --Product {{p}}`.", Zh: "用 `tccli region DescribeRegions --Product {{p}}` 查询{{product}}支持的地域。"},
+		{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
 	}},
 	{guide: 375, steps: []Text{
-		{En: "List the resources of the region you call {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare their IDs with yours; repeat for the region the resource was created in.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台列出所调用地域中的资源并核对 ID；并对资源创建时所在的地域重复查询。"},
-		{En: "Run `tccli sts GetCallerIdentity` with the same credentials to confirm the account.", Zh: "用相同凭证执行 `tccli sts GetCallerIdentity`，确认所属账号。"},
-		{En: "Read `Message` and the sub-code to see which resource is missing, and create it first if needed; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认缺少的是哪个资源，必要时先创建；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
+		{En: "Check the resource's state {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and wait until no task is running.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查看资源状态，等待进行中的任务结束。"},
+		{En: "If it is still bound, detach or delete the dependents first (the `Message` usually names them), then repeat the operation.", Zh: "若资源仍被绑定，先解绑或删除依赖对象（`Message` 通常会指出），再重新执行操作。"},
+		{En: "Serialize changes to one resource in your automation (one worker per resource, or a lock).", Zh: "在自动化流程中串行化对同一资源的修改（每个资源一个执行者或加锁）。"},
 	}},
 	{guide: 376, steps: []Text{
 		{En: "Find the parameter named in `Message` and check its allowed values on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; for `Region`, use a region listed for that API (e.g. `ap-guangzhou`).", Zh: "找到 `Message` 中指出的参数，在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对允许的取值；`Region` 请使用该接口列出的地域（如 `ap-guangzhou`）。"},
@@ -8778,98 +8990,158 @@ var guideTemplates = []guideTemplate{
 		{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
 	}},
 	{guide: 377, steps: []Text{
+		{En: "Find the parameter named in `Message` and check its allowed values on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; for `Region`, use a region listed for that API (e.g. `ap-guangzhou`).", Zh: "找到 `Message` 中指出的参数，在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对允许的取值；`Region` 请使用该接口列出的地域（如 `ap-guangzhou`）。"},
+		{En: "List the regions {{product}} supports with `tccli region DescribeRegions --Product {{p}}`.", Zh: "用 `tccli region DescribeRegions --Product {{p}}` 查询{{product}}支持的地域。"},
+		{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
+	}},
+	{guide: 378, steps: []Text{
+		{En: "List the regions {{product}} supports with `tccli region DescribeRegions --Product {{p}}`, and use one of the returned region IDs.", Zh: "用 `tccli region DescribeRegions --Product {{p}}` 查询{{product}}支持的地域，并使用返回的地域 ID。"},
+		{En: "Check the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; some actions list a restricted set of regions for the `Region` parameter.", Zh: "查看{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面，部分接口的 `Region` 参数只支持限定的地域列表。"},
+		{En: "Set the region in the client (`{{p}}.NewClient(cred, \"ap-guangzhou\", cpf)`, `tccli {{p}} {{action}} --region ap-guangzhou`) and make sure the resource really lives there.", Zh: "在客户端中设置地域（`{{p}}.NewClient(cred, \"ap-guangzhou\", cpf)`、`tccli {{p}} {{action}} --region ap-guangzhou`），并确认资源确实位于该地域。"},
+	}},
+	{guide: 379, steps: []Text{
+		{En: "List the resources of the region you call {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare their IDs with yours; repeat for the region the resource was created in.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台列出所调用地域中的资源并核对 ID；并对资源创建时所在的地域重复查询。"},
+		{En: "Run `tccli sts GetCallerIdentity` with the same credentials to confirm the account.", Zh: "用相同凭证执行 `tccli sts GetCallerIdentity`，确认所属账号。"},
+		{En: "Read `Message` and the sub-code to see which resource is missing, and create it first if needed; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认缺少的是哪个资源，必要时先创建；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
+	}},
+	{guide: 380, steps: []Text{
+		{En: "List the resources of the region you call {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare their IDs with yours; repeat for the region the resource was created in.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台列出所调用地域中的资源并核对 ID；并对资源创建时所在的地域重复查询。"},
+		{En: "Run `tccli sts GetCallerIdentity` with the same credentials to confirm the account.", Zh: "用相同凭证执行 `tccli sts GetCallerIdentity`，确认所属账号。"},
+		{En: "Read `Message` and the sub-code to see which resource is missing, and create it first if needed; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认缺少的是哪个资源，必要时先创建；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
+	}},
+	{guide: 381, steps: []Text{
+		{En: "List the resources of the region you call {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare their IDs with yours; repeat for the region the resource was created in.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台列出所调用地域中的资源并核对 ID；并对资源创建时所在的地域重复查询。"},
+		{En: "Run `tccli sts GetCallerIdentity` with the same credentials to confirm the account.", Zh: "用相同凭证执行 `tccli sts GetCallerIdentity`，确认所属账号。"},
+		{En: "Read `Message` and the sub-code to see which resource is missing, and create it first if needed; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认缺少的是哪个资源，必要时先创建；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
+	}},
+	{guide: 382, steps: []Text{
+		{En: "List the resources of the region you call {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare their IDs with yours; repeat for the region the resource was created in.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台列出所调用地域中的资源并核对 ID；并对资源创建时所在的地域重复查询。"},
+		{En: "Run `tccli sts GetCallerIdentity` with the same credentials to confirm the account.", Zh: "用相同凭证执行 `tccli sts GetCallerIdentity`，确认所属账号。"},
+		{En: "Read `Message` and the sub-code to see which resource is missing, and create it first if needed; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认缺少的是哪个资源，必要时先创建；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
+	}},
+	{guide: 383, steps: []Text{
+		{En: "List the resources of the region you call {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare their IDs with yours; repeat for the region the resource was created in.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台列出所调用地域中的资源并核对 ID；并对资源创建时所在的地域重复查询。"},
+		{En: "Run `tccli sts GetCallerIdentity` with the same credentials to confirm the account.", Zh: "用相同凭证执行 `tccli sts GetCallerIdentity`，确认所属账号。"},
+		{En: "Read `Message` and the sub-code to see which resource is missing, and create it first if needed; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认缺少的是哪个资源，必要时先创建；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
+	}},
+	{guide: 384, steps: []Text{
+		{En: "Read `Message` and the sub-code to see what the resource does not support (its type, edition, state or billing); `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认资源不支持的是哪一项（类型、规格、状态或计费方式）；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
+		{En: "Check the resource's edition and state {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare them with the feature's requirements in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查询资源的规格和状态，并与{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该功能的要求对照。"},
+		{En: "Upgrade the edition, change the configuration, complete the prerequisite in the console of {{product}}, or use a supported alternative.", Zh: "升级规格、修改配置、在{{product}}的控制台完成前置步骤，或改用受支持的替代方式。"},
+	}},
+	{guide: 385, steps: []Text{
+		{En: "List the resources of the region you call {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare their IDs with yours; repeat for the region the resource was created in.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台列出所调用地域中的资源并核对 ID；并对资源创建时所在的地域重复查询。"},
+		{En: "Run `tccli sts GetCallerIdentity` with the same credentials to confirm the account.", Zh: "用相同凭证执行 `tccli sts GetCallerIdentity`，确认所属账号。"},
+		{En: "Read `Message` and the sub-code to see which resource is missing, and create it first if needed; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认缺少的是哪个资源，必要时先创建；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
+	}},
+	{guide: 386, steps: []Text{
+		{En: "List the resources of the region you call {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare their IDs with yours; repeat for the region the resource was created in.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台列出所调用地域中的资源并核对 ID；并对资源创建时所在的地域重复查询。"},
+		{En: "Run `tccli sts GetCallerIdentity` with the same credentials to confirm the account.", Zh: "用相同凭证执行 `tccli sts GetCallerIdentity`，确认所属账号。"},
+		{En: "Read `Message` and the sub-code to see which resource is missing, and create it first if needed; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认缺少的是哪个资源，必要时先创建；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
+	}},
+	{guide: 387, steps: []Text{
+		{En: "List the resources of the region you call {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare their IDs with yours; repeat for the region the resource was created in.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台列出所调用地域中的资源并核对 ID；并对资源创建时所在的地域重复查询。"},
+		{En: "Run `tccli sts GetCallerIdentity` with the same credentials to confirm the account.", Zh: "用相同凭证执行 `tccli sts GetCallerIdentity`，确认所属账号。"},
+		{En: "Read `Message` and the sub-code to see which resource is missing, and create it first if needed; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认缺少的是哪个资源，必要时先创建；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
+	}},
+	{guide: 388, steps: []Text{
+		{En: "Find the parameter named in `Message` and check its allowed values on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; for `Region`, use a region listed for that API (e.g. `ap-guangzhou`).", Zh: "找到 `Message` 中指出的参数，在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对允许的取值；`Region` 请使用该接口列出的地域（如 `ap-guangzhou`）。"},
+		{En: "List the regions {{product}} supports with `tccli region DescribeRegions --Product {{p}}`.", Zh: "用 `tccli region DescribeRegions --Product {{p}}` 查询{{product}}支持的地域。"},
+		{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
+	}},
+	{guide: 389, steps: []Text{
 		{En: "Read the `Message`; it usually names what denies the operation (the resource's state, a protection switch, arrears, a feature your account has not enabled).", Zh: "阅读 `Message`，其中通常会说明拒绝的原因（资源状态、保护开关、欠费、账号未开通的功能等）。"},
 		{En: "Check the resource {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and wait for a running change to finish.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台检查资源状态，并等待进行中的变更结束。"},
 		{En: "Check the account balance and overdue bills at https://console.cloud.tencent.com/expense; isolated resources refuse most operations.", Zh: "在 https://console.cloud.tencent.com/expense 检查账户余额和欠费情况；已隔离的资源会拒绝大多数操作。"},
 		{En: "Remove the blocking condition (turn the protection off, renew, apply for the feature), then call again; if nothing explains it, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId.", Zh: "消除阻断条件（关闭保护开关、续费、申请开通功能）后再调用；若找不到原因，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
 	}},
-	{guide: 378, steps: []Text{
+	{guide: 390, steps: []Text{
 		{En: "Check the resource's state {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and wait until no task is running.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查看资源状态，等待进行中的任务结束。"},
 		{En: "If it is still bound, detach or delete the dependents first (the `Message` usually names them), then repeat the operation.", Zh: "若资源仍被绑定，先解绑或删除依赖对象（`Message` 通常会指出），再重新执行操作。"},
 		{En: "Serialize changes to one resource in your automation (one worker per resource, or a lock).", Zh: "在自动化流程中串行化对同一资源的修改（每个资源一个执行者或加锁）。"},
 	}},
-	{guide: 379, steps: []Text{
+	{guide: 391, steps: []Text{
 		{En: "Read the `Message`; it usually names what denies the operation (the resource's state, a protection switch, arrears, a feature your account has not enabled).", Zh: "阅读 `Message`，其中通常会说明拒绝的原因（资源状态、保护开关、欠费、账号未开通的功能等）。"},
 		{En: "Check the resource {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and wait for a running change to finish.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台检查资源状态，并等待进行中的变更结束。"},
 		{En: "Check the account balance and overdue bills at https://console.cloud.tencent.com/expense; isolated resources refuse most operations.", Zh: "在 https://console.cloud.tencent.com/expense 检查账户余额和欠费情况；已隔离的资源会拒绝大多数操作。"},
 		{En: "Remove the blocking condition (turn the protection off, renew, apply for the feature), then call again; if nothing explains it, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId.", Zh: "消除阻断条件（关闭保护开关、续费、申请开通功能）后再调用；若找不到原因，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
 	}},
-	{guide: 380, steps: []Text{
+	{guide: 392, steps: []Text{
 		{En: "Read `Message` and the sub-code to see which quota was hit; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认触达了哪项配额；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
 		{En: "{{?quota}}Check the quota with `tccli {{p}} {{quota}} --region <region>`{{/}}{{!quota}}Check the quota in the console of {{product}} (its quota or usage page) or in the usage limits of its documentation{{/}}, then list current usage {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and delete what is unused.", Zh: "{{?quota}}用 `tccli {{p}} {{quota}} --region <地域>` 查看配额{{/}}{{!quota}}在{{product}}的控制台（配额或用量页面）或其文档的使用限制中查看配额{{/}}，再{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查询当前用量，删除不再使用的资源。"},
 		{En: "Split large batches into smaller requests when the limit is per request.", Zh: "如限制针对单次请求，请把大批量拆分为多次较小的请求。"},
 		{En: "If you need a higher quota, upgrade the instance edition where quotas depend on it, or open a ticket (https://console.cloud.tencent.com/workorder/category) to request an increase.", Zh: "如需更高配额，在配额取决于实例规格时升级实例规格，或提交工单（https://console.cloud.tencent.com/workorder/category）申请提升配额。"},
 	}},
-	{guide: 381, steps: []Text{
+	{guide: 393, steps: []Text{
 		{En: "List the regions {{product}} supports with `tccli region DescribeRegions --Product {{p}}`, and use one of the returned region IDs.", Zh: "用 `tccli region DescribeRegions --Product {{p}}` 查询{{product}}支持的地域，并使用返回的地域 ID。"},
 		{En: "Check the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; some actions list a restricted set of regions for the `Region` parameter.", Zh: "查看{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面，部分接口的 `Region` 参数只支持限定的地域列表。"},
 		{En: "Set the region in the client (`{{p}}.NewClient(cred, \"ap-guangzhou\", cpf)`, `tccli {{p}} {{action}} --region ap-guangzhou`) and make sure the resource really lives there.", Zh: "在客户端中设置地域（`{{p}}.NewClient(cred, \"ap-guangzhou\", cpf)`、`tccli {{p}} {{action}} --region ap-guangzhou`），并确认资源确实位于该地域。"},
 	}},
-	{guide: 382, steps: []Text{
+	{guide: 394, steps: []Text{
 		{En: "List the regions {{product}} supports with `tccli region DescribeRegions --Product {{p}}`, and use one of the returned region IDs.", Zh: "用 `tccli region DescribeRegions --Product {{p}}` 查询{{product}}支持的地域，并使用返回的地域 ID。"},
 		{En: "Check the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; some actions list a restricted set of regions for the `Region` parameter.", Zh: "查看{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面，部分接口的 `Region` 参数只支持限定的地域列表。"},
 		{En: "Set the region in the client (`{{p}}.NewClient(cred, \"ap-guangzhou\", cpf)`, `tccli {{p}} {{action}} --region ap-guangzhou`) and make sure the resource really lives there.", Zh: "在客户端中设置地域（`{{p}}.NewClient(cred, \"ap-guangzhou\", cpf)`、`tccli {{p}} {{action}} --region ap-guangzhou`），并确认资源确实位于该地域。"},
 	}},
-	{guide: 383, steps: []Text{
+	{guide: 395, steps: []Text{
 		{En: "List the regions {{product}} supports with `tccli region DescribeRegions --Product {{p}}`, and use one of the returned region IDs.", Zh: "用 `tccli region DescribeRegions --Product {{p}}` 查询{{product}}支持的地域，并使用返回的地域 ID。"},
 		{En: "Check the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; some actions list a restricted set of regions for the `Region` parameter.", Zh: "查看{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面，部分接口的 `Region` 参数只支持限定的地域列表。"},
 		{En: "Set the region in the client (`{{p}}.NewClient(cred, \"ap-guangzhou\", cpf)`, `tccli {{p}} {{action}} --region ap-guangzhou`) and make sure the resource really lives there.", Zh: "在客户端中设置地域（`{{p}}.NewClient(cred, \"ap-guangzhou\", cpf)`、`tccli {{p}} {{action}} --region ap-guangzhou`），并确认资源确实位于该地域。"},
 	}},
-	{guide: 384, steps: []Text{
+	{guide: 396, steps: []Text{
 		{En: "Check the resource's state {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and wait until no task is running.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查看资源状态，等待进行中的任务结束。"},
 		{En: "If it is still bound, detach or delete the dependents first (the `Message` usually names them), then repeat the operation.", Zh: "若资源仍被绑定，先解绑或删除依赖对象（`Message` 通常会指出），再重新执行操作。"},
 		{En: "Serialize changes to one resource in your automation (one worker per resource, or a lock).", Zh: "在自动化流程中串行化对同一资源的修改（每个资源一个执行者或加锁）。"},
 	}},
-	{guide: 385, steps: []Text{
+	{guide: 397, steps: []Text{
 		{En: "Choose another availability zone or another specification (instance type, bandwidth package, disk type) of {{product}}; the sold-out stock is usually limited to one zone or spec.", Zh: "改选{{product}}的其他可用区或其他规格（实例类型、带宽包、云盘类型）；售罄通常只限于某个可用区或规格。"},
 		{En: "See what can be bought now before you retry: the purchase page in the console of {{product}} shows the zones and specifications on sale, and its API documentation{{?docs}} ({{docs}}){{/}} tells whether an action lists them.", Zh: "重试前先查看当前可购买的配置：{{product}}控制台的购买页会显示在售的可用区和规格，其 API 文档{{?docs}}（{{docs}}）{{/}}中也可查找是否有列出可售配置的接口。"},
 		{En: "Consider another region if your workload allows it.", Zh: "如业务允许，可考虑其他地域。"},
 	}},
-	{guide: 386, steps: []Text{
+	{guide: 398, steps: []Text{
 		{En: "Read the full `Message`; it usually names the state or rule that refused the operation, and `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读完整的 `Message`，其中通常会说明拒绝该操作的状态或规则；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
 		{En: "Check the resource state {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and wait for running tasks to finish.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查看资源状态，等待进行中的任务结束。"},
 		{En: "Check the account balance and overdue bills at https://console.cloud.tencent.com/expense.", Zh: "在 https://console.cloud.tencent.com/expense 检查账户余额和欠费情况。"},
 		{En: "If the state is normal and it persists, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId.", Zh: "若状态正常但问题持续，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
 	}},
-	{guide: 387, steps: []Text{
+	{guide: 399, steps: []Text{
 		{En: "Read the parameter named in `Message` (the name in backticks, e.g. Parameter `Limit` format invalid.) and check its type and format on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}.", Zh: "找到 `Message` 中指出的参数（反引号中的参数名，如 参数 `Limit` 格式非法。），在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对其类型和格式。"},
 		{En: "Reproduce the call in API Explorer ({{explorer}}), which validates types and generates SDK code to copy, or with `tccli {{p}} {{action}} --region <region>`.", Zh: "在 API Explorer（{{explorer}}）中复现调用（它会校验类型并生成可参考的 SDK 代码），或用 `tccli {{p}} {{action}} --region <地域>` 复现。"},
 		{En: "Use an official SDK, which serialises arrays, numbers and JSON correctly; if you build requests yourself, remember the v1 (form) and v3 (JSON) encodings differ.", Zh: "使用官方 SDK，它会正确序列化数组、数值和 JSON；如自行构造请求，注意 v1（表单）与 v3（JSON）签名下的传参方式不同。"},
 	}},
-	{guide: 388, steps: []Text{
+	{guide: 400, steps: []Text{
 		{En: "Record the `RequestId`, action, region and time; they are what support needs to trace the failure.", Zh: "记录 `RequestId`、接口名、地域和时间，这是技术支持定位问题所需的信息。"},
 		{En: "For an idempotent call (Describe*, or a create carrying the same `ClientToken`), retry at most twice with backoff (1 s, then 2 s); do not loop.", Zh: "对幂等调用（Describe* 查询，或携带相同 `ClientToken` 的创建请求），以退避方式（1 秒，再 2 秒）最多重试两次；不要循环重试。"},
 		{En: "If it fails again with the same parameters, try the operation in the console of {{product}} or in API Explorer ({{explorer}}) to rule out client-side causes.", Zh: "若同样参数再次失败，可在{{product}}的控制台或 API Explorer（{{explorer}}）中执行同一操作，排除客户端因素。"},
 		{En: "If it persists, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId.", Zh: "若问题持续，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
 	}},
-	{guide: 389, steps: []Text{
+	{guide: 401, steps: []Text{
 		{En: "Check the resource's state {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and wait until no task is running.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查看资源状态，等待进行中的任务结束。"},
 		{En: "If it is still bound, detach or delete the dependents first (the `Message` usually names them), then repeat the operation.", Zh: "若资源仍被绑定，先解绑或删除依赖对象（`Message` 通常会指出），再重新执行操作。"},
 		{En: "Serialize changes to one resource in your automation (one worker per resource, or a lock).", Zh: "在自动化流程中串行化对同一资源的修改（每个资源一个执行者或加锁）。"},
 	}},
-	{guide: 390, steps: []Text{
+	{guide: 402, steps: []Text{
 		{En: "Record the `RequestId`, action, region and time; they are what support needs to trace the failure.", Zh: "记录 `RequestId`、接口名、地域和时间，这是技术支持定位问题所需的信息。"},
 		{En: "For an idempotent call (Describe*, or a create carrying the same `ClientToken`), retry at most twice with backoff (1 s, then 2 s); do not loop.", Zh: "对幂等调用（Describe* 查询，或携带相同 `ClientToken` 的创建请求），以退避方式（1 秒，再 2 秒）最多重试两次；不要循环重试。"},
 		{En: "If it fails again with the same parameters, try the operation in the console of {{product}} or in API Explorer ({{explorer}}) to rule out client-side causes.", Zh: "若同样参数再次失败，可在{{product}}的控制台或 API Explorer（{{explorer}}）中执行同一操作，排除客户端因素。"},
 		{En: "If it persists, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId.", Zh: "若问题持续，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
 	}},
-	{guide: 391, steps: []Text{
+	{guide: 403, steps: []Text{
 		{En: "Find the parameter named in `Message` and check its allowed values on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; for `Region`, use a region listed for that API (e.g. `ap-guangzhou`).", Zh: "找到 `Message` 中指出的参数，在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对允许的取值；`Region` 请使用该接口列出的地域（如 `ap-guangzhou`）。"},
 		{En: "List the regions {{product}} supports with `tccli region DescribeRegions --Product {{p}}`.", Zh: "用 `tccli region DescribeRegions --Product {{p}}` 查询{{product}}支持的地域。"},
 		{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
 	}},
-	{guide: 392, steps: []Text{
+	{guide: 404, steps: []Text{
 		{En: "Find the parameter named in `Message` and check its allowed values on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; for `Region`, use a region listed for that API (e.g. `ap-guangzhou`).", Zh: "找到 `Message` 中指出的参数，在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对允许的取值；`Region` 请使用该接口列出的地域（如 `ap-guangzhou`）。"},
 		{En: "List the regions {{product}} supports with `tccli region DescribeRegions --Product {{p}}`.", Zh: "用 `tccli region DescribeRegions --Product {{p}}` 查询{{product}}支持的地域。"},
 		{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
 	}},
-	{guide: 393, steps: []Text{
+	{guide: 405, steps: []Text{
 		{En: "Read `Message` and the sub-code to see which quota was hit; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认触达了哪项配额；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
 		{En: "{{?quota}}Check the quota with `tccli {{p}} {{quota}} --region <region>`{{/}}{{!quota}}Check the quota in the console of {{product}} (its quota or usage page) or in the usage limits of its documentation{{/}}, then list current usage {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and delete what is unused.", Zh: "{{?quota}}用 `tccli {{p}} {{quota}} --region <地域>` 查看配额{{/}}{{!quota}}在{{product}}的控制台（配额或用量页面）或其文档的使用限制中查看配额{{/}}，再{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查询当前用量，删除不再使用的资源。"},
 		{En: "Split large batches into smaller requests when the limit is per request.", Zh: "如限制针对单次请求，请把大批量拆分为多次较小的请求。"},
 		{En: "If you need a higher quota, upgrade the instance edition where quotas depend on it, or open a ticket (https://console.cloud.tencent.com/workorder/category) to request an increase.", Zh: "如需更高配额，在配额取决于实例规格时升级实例规格，或提交工单（https://console.cloud.tencent.com/workorder/category）申请提升配额。"},
 	}},
-	{guide: 394, steps: []Text{
+	{guide: 406, steps: []Text{
 		{En: "Read the `Message`; the server usually names the parameter, resource or condition at fault.", Zh: "阅读 `Message`，服务端通常会指出出错的参数、资源或条件。"},
 		{En: "Check the action on its page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}, and try the same call in API Explorer ({{explorer}}) or with `tccli {{p}} {{action}} --region <region>`.", Zh: "在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中查看该接口的页面，并在 API Explorer（{{explorer}}）中或用 `tccli {{p}} {{action}} --region <地域>` 试调同样的请求。"},
 		{En: "If it persists, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId, region and action.", Zh: "如问题持续，请提交工单（https://console.cloud.tencent.com/workorder/category），并附上 RequestId、地域和接口名。"},
@@ -9170,7 +9442,7 @@ var productTable = []productInfo{
 	{"redis", "云数据库Redis", "TencentDB for Redis", "https://cloud.tencent.com/document/product/239", "DescribeInstances", "", 111},
 	{"region", "地域管理系统", "Regional Management", "https://cloud.tencent.com/document/product/1596", "DescribeZones", "", 4},
 	{"rum", "前端性能监控", "Real User Monitoring", "https://cloud.tencent.com/document/product/1464", "DescribeWhitelists", "", 28},
-	{"scf", "云函数", "Serverless Cloud Function", "https://cloud.tencent.com/document/product/583", "GetFunction", "", 354},
+	{"scf", "云函数", "Serverless Cloud Function", "https://cloud.tencent.com/document/product/583", "GetFunction", "", 358},
 	{"securitylake", "安全湖", "", "https://cloud.tencent.com/document/product/1720", "DescribeSecurityAlarmTableList", "", 20},
 	{"ses", "邮件推送", "Simple Email Service", "https://cloud.tencent.com/document/product/1288", "ListAddressUnsubscribeConfig", "", 100},
 	{"smh", "智能媒资托管", "", "https://cloud.tencent.com/document/product/1339", "DescribeLibraries", "", 34},
@@ -9247,4 +9519,4 @@ var productTable = []productInfo{
 }
 
 // entryFileStarts says at which offset of the entry texts each data/entries<N>.txt starts.
-var entryFileStarts = [...]uint32{0, 1899950, 3799716, 5056951}
+var entryFileStarts = [...]uint32{0, 1899950, 3799913, 5053979}

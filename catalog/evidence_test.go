@@ -143,6 +143,10 @@ func TestProductClassGuides(t *testing.T) {
 		{"cls", "InvalidParameter.TopicConflict", "InvalidParameter"},
 		{"monitor", "LimitExceeded.LimitedAccess", "LimitExceeded"},
 		{"monitor", "ResourceNotFound.NotExistTask", "ResourceNotFound"},
+		{"scf", "InvalidParameter.Payload", "InvalidParameter"},
+		{"scf", "LimitExceeded.Function", "LimitExceeded"},
+		{"scf", "ResourceInsufficient.COS", "ResourceInsufficient"},
+		{"scf", "OperationDenied.AccountIsolate", "OperationDenied"},
 	} {
 		e, g := c.Get(tt.scope, tt.code), c.Get(tt.scope, tt.class)
 		if e == nil || g == nil || g.Imported {
