@@ -1428,6 +1428,30 @@ var codes = []Entry{
 		Versions:      []string{"2019-09-24"},
 	},
 	{
+		Code:    "FailedOperation.QueryError",
+		Scope:   "cls",
+		Summary: Text{En: "The query statement failed to run.", Zh: "查询语句运行失败。"},
+		Causes: []Text{
+			{En: "The query uses a field that has no index, or runs SQL on a field without statistics enabled; the `Message` tells which, e.g. `QueryError [illegal_argument_exception.Cannot search on field [xxx] since it is not indexed.]` or `QueryError [verification_exception.Field [xxx] of data type [text] cannot be used for grouping]`.", Zh: "查询用到了未建索引的字段，或对未开启统计的字段执行 SQL；`Message` 会指明原因，例如 `QueryError [illegal_argument_exception.Cannot search on field [xxx] since it is not indexed.]` 或 `QueryError [verification_exception.Field [xxx] of data type [text] cannot be used for grouping]`。"},
+			{En: "The statement itself is wrong for the data: an unknown column or function, a text field passed to a numeric function, a lower-case `and`/`or`/`not` read as a word, a leading `*` in a fuzzy search, or too much data for one analysis (`circuit_breaking_exception`).", Zh: "查询语句与数据不符：列名或函数不存在、文本字段传给了数值函数、小写 `and`/`or`/`not` 被当作普通词、模糊检索以 `*` 开头，或单次分析的数据量过大（`circuit_breaking_exception`）。"},
+		},
+		Remediation: []Text{
+			{En: "Read the index of the topic: `tccli cls DescribeIndex --region ap-guangzhou --TopicId <topic-id>`; add a key-value index (with statistics for SQL) for the fields you query, with `ModifyIndex` or in the console.", Zh: "查看日志主题的索引配置：`tccli cls DescribeIndex --region ap-guangzhou --TopicId <主题ID>`；通过 `ModifyIndex` 或控制台为查询的字段添加键值索引（用于 SQL 时开启统计）。"},
+			{En: "Fix the statement as the `Message` points out (upper-case `AND`/`OR`/`NOT`, correct field and function names, numeric fields for numeric functions); test it on the Search and Analysis page (https://console.cloud.tencent.com/cls/search).", Zh: "按 `Message` 的提示修正语句（逻辑运算符用大写 `AND`/`OR`/`NOT`，字段名和函数名写对，数值函数使用数值字段）；在检索分析页面（https://console.cloud.tencent.com/cls/search）试运行。"},
+			{En: "Note that a new index applies only to logs written after it; for a too-large analysis, shorten `From`/`To` or add filters before `|`.", Zh: "注意新建的索引只对之后写入的日志生效；分析数据量过大时，缩短 `From`/`To` 时间范围或在 `|` 之前增加过滤条件。"},
+		},
+		Retry:         Text{En: "Not retryable; the same statement fails again. Fix the index or the statement first.", Zh: "不可重试，同样的语句会再次失败。请先修正索引或语句。"},
+		Verdict:       RetryNo,
+		RetryEvidence: Text{En: "errcode's curated entry for this code", Zh: "errcode 为该错误码整理的条目"},
+		Related:       []string{"FailedOperation.SyntaxError", "FailedOperation.SearchTimeout", "ResourceNotFound.IndexNotExist"},
+		Actions:       []string{"DescribeLogContext", "DescribeLogHistogram", "GetAlarmLog", "GetMetricLabelValues", "QueryMetric", "QueryRangeMetric", "SearchLog"},
+		Messages:      []string{"QueryError [illegal_argument_exception.Cannot search on field [xxx] since it is not indexed.]", "QueryError [verification_exception.Unknown column [xxx]]"},
+		Docs:          Text{En: "https://cloud.tencent.com/document/product/614", Zh: "https://cloud.tencent.com/document/product/614"},
+		Provenance:    "official",
+		Source:        "CLS API 2020-10-16, tencentcloud-sdk-go cls/v20201016/errors.go and the error centre's solution; Messages and fixes from CLS's FAQ pages \"Search and Analysis Errors\" and \"Search Page FAQs\" (tencentyun/intlcloud-documents)",
+		Versions:      []string{"2020-10-16"},
+	},
+	{
 		Code:    "FailedOperation.ResourceInOperating",
 		Scope:   "clb",
 		Summary: Text{En: "The specified resource is currently being operated. Please try again later.", Zh: "正在操作指定的资源，请稍后重试。"},
@@ -1455,6 +1479,30 @@ var codes = []Entry{
 		Versions:      []string{"2018-03-17"},
 	},
 	{
+		Code:    "FailedOperation.SearchTimeout",
+		Scope:   "cls",
+		Summary: Text{En: "The query timed out.", Zh: "查询超时。"},
+		Causes: []Text{
+			{En: "A `SearchLog` (or `DescribeLogHistogram`, `DescribeLogContext`, `GetAlarmLog`) request scans too much: a long `From`/`To` range, a broad search condition, or heavy SQL over many logs.", Zh: "`SearchLog`（或 `DescribeLogHistogram`、`DescribeLogContext`、`GetAlarmLog`）请求扫描的数据过多：`From`/`To` 时间范围过长、检索条件过宽，或对大量日志执行复杂 SQL。"},
+			{En: "The topic is under heavy query load at that moment, so the same query that usually finishes runs out of time.", Zh: "该日志主题此时查询负载较高，平时能完成的查询也会超时。"},
+		},
+		Remediation: []Text{
+			{En: "Narrow the query: a shorter `From`/`To` range, more precise conditions before `|`, simpler SQL; try `SamplingRate` for statistics over large data.", Zh: "缩小查询范围：缩短 `From`/`To` 时间范围，在 `|` 之前使用更精确的检索条件，简化 SQL；对大数据量统计可使用 `SamplingRate` 采样。"},
+			{En: "Retry with backoff, e.g. `tccli cls SearchLog --region ap-guangzhou --TopicId <topic-id> --From <ms> --To <ms> --QueryString 'status:>=500'`.", Zh: "退避后重试，例如 `tccli cls SearchLog --region ap-guangzhou --TopicId <主题ID> --From <毫秒> --To <毫秒> --QueryString 'status:>=500'`。"},
+			{En: "If a small query keeps timing out, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId.", Zh: "若小范围查询也持续超时，请提交工单（https://console.cloud.tencent.com/workorder/category），附上 RequestId。"},
+		},
+		Retryable:     true,
+		Retry:         Text{En: "Retry later with backoff, ideally with a narrower query; Tencent Cloud's own advice is to retry later or optimise the statement.", Zh: "稍后退避重试，最好同时缩小查询范围；腾讯云的建议是稍后重试或优化语句。"},
+		Verdict:       RetryYes,
+		RetryEvidence: Text{En: "errcode's curated entry for this code", Zh: "errcode 为该错误码整理的条目"},
+		Related:       []string{"FailedOperation.QueryError", "LimitExceeded.LogSearch", "LimitExceeded.SearchResources"},
+		Actions:       []string{"CreateConsole", "DeleteConsole", "DescribeLogContext", "DescribeLogHistogram", "GetAlarmLog", "ModifyConsole", "SearchLog"},
+		Docs:          Text{En: "https://cloud.tencent.com/document/product/614", Zh: "https://cloud.tencent.com/document/product/614"},
+		Provenance:    "official",
+		Source:        "CLS API 2020-10-16, tencentcloud-sdk-go cls/v20201016/errors.go and the error centre's solution (请稍后重试或优化语句); CLS FAQ pages \"Search and Analysis Errors\" and \"Search Page FAQs\" (tencentyun/intlcloud-documents)",
+		Versions:      []string{"2020-10-16"},
+	},
+	{
 		Code:    "FailedOperation.SignatureIncorrectOrUnapproved",
 		Scope:   "sms",
 		Summary: Text{En: "The signature is not approved or in an incorrect format. (1) Log in to the [SMS console](https://console.cloud.tencent.com/smsv2) and check whether the signature has been approved; (2) Check whether the signature is in compliance with the format specification, that is, it can contain 2–12 letters and digits. If you have any questions, contact [SMS Helper](https://intl.cloud.tencent.com/document/product/382/3773?from_cn_redirect=1#.E6.8A.80.E6.9C.AF.E4.BA.A4.E6.B5.81) for assistance.", Zh: "签名未审批或格式错误。（1）可登录 [短信控制台](https://console.cloud.tencent.com/smsv2)，核查签名是否已审批并且审批通过；（2）核查是否符合格式规范，签名只能由中英文、数字组成，要求2 - 12个字，若存在疑问可联系 [腾讯云短信小助手](https://cloud.tencent.com/document/product/382/3773#.E6.8A.80.E6.9C.AF.E4.BA.A4.E6.B5.81)。"},
@@ -1478,6 +1526,30 @@ var codes = []Entry{
 		Provenance:    "official",
 		Source:        "SMS API 2021-01-11, tencentcloud-sdk-go sms/v20210111/errors.go (en from tencentcloud-sdk-go-intl-en); SignName (content, not ID), StatusCode and ReviewReply from sms/v20210111/models.go; official FAQ cloud.tencent.com/document/product/382/9558; TencentCloud/tencentcloud-sdk-python#55 (a signature ID passed as Sign)",
 		Versions:      []string{"2019-07-11", "2021-01-11"},
+	},
+	{
+		Code:    "FailedOperation.SyntaxError",
+		Scope:   "cls",
+		Summary: Text{En: "An error occurred while parsing the query statement.", Zh: "查询语句解析错误。"},
+		Causes: []Text{
+			{En: "The SQL part of the statement (after `|`) cannot be parsed; the `Message` reads `SyntaxError[...]` with the line and column, counted from the start of the SQL part, not of the whole statement.", Zh: "语句中 SQL 部分（`|` 之后）无法解析；`Message` 为 `SyntaxError[...]` 并给出行列位置，该位置从 SQL 部分开始计算，不含 `|` 及其之前的检索条件。"},
+			{En: "The statement was built by string concatenation and carries unescaped quotes, a stray `|`, or a field name that needs double quotes.", Zh: "语句通过字符串拼接生成，含有未转义的引号、多余的 `|`，或需要用双引号包裹的字段名。"},
+		},
+		Remediation: []Text{
+			{En: "Go to the position the `Message` gives (inside the SQL part) and fix the syntax; string values take single quotes, field names with special characters take double quotes.", Zh: "根据 `Message` 给出的位置（在 SQL 部分中）修正语法；字符串值用单引号，含特殊字符的字段名用双引号。"},
+			{En: "Try the statement on the Search and Analysis page (https://console.cloud.tencent.com/cls/search) until it runs.", Zh: "在检索分析页面（https://console.cloud.tencent.com/cls/search）调试语句，直到能正常执行。"},
+			{En: "Send it again: `tccli cls SearchLog --region ap-guangzhou --TopicId <topic-id> --From <ms> --To <ms> --QueryString '* | select status, count(*) as c group by status'`.", Zh: "再次发送：`tccli cls SearchLog --region ap-guangzhou --TopicId <主题ID> --From <毫秒> --To <毫秒> --QueryString '* | select status, count(*) as c group by status'`。"},
+		},
+		Retry:         Text{En: "Not retryable; fix the statement first.", Zh: "不可重试，请先修正语句。"},
+		Verdict:       RetryNo,
+		RetryEvidence: Text{En: "errcode's curated entry for this code", Zh: "errcode 为该错误码整理的条目"},
+		Related:       []string{"FailedOperation.QueryError", "OperationDenied.NewSyntaxNotSupported", "FailedOperation.SearchTimeout"},
+		Actions:       []string{"DescribeLogContext", "DescribeLogHistogram", "GetAlarmLog", "SearchLog"},
+		Messages:      []string{"SyntaxError[xxx]"},
+		Docs:          Text{En: "https://cloud.tencent.com/document/product/614", Zh: "https://cloud.tencent.com/document/product/614"},
+		Provenance:    "official",
+		Source:        "CLS API 2020-10-16, tencentcloud-sdk-go cls/v20201016/errors.go and the error centre's solution; Message and position rule from CLS FAQ pages \"Search and Analysis Errors\" and \"Search Page FAQs\" (tencentyun/intlcloud-documents)",
+		Versions:      []string{"2020-10-16"},
 	},
 	{
 		Code:    "FailedOperation.SystemError",
@@ -2953,6 +3025,29 @@ var codes = []Entry{
 		Provenance:    "official",
 		Source:        "TKE API 2018-05-25, tencentcloud-sdk-go tke/v20180525/errors.go (en from tencentcloud-sdk-go-intl-en); DescribePrometheusClusterAgents from tke/v20180525/models.go; the wait for deletion in terraform-provider-tencentcloud f6970a9 services/tke/resource_tc_kubernetes_cluster_extension.go",
 		Versions:      []string{"2018-05-25", "2022-05-01"},
+	},
+	{
+		Code:    "InvalidParameter.DashboardNameConflict",
+		Scope:   "cls",
+		Summary: Text{En: "Dashboard names conflict.", Zh: "仪表盘命名冲突。"},
+		Causes: []Text{
+			{En: "`CreateDashboard` or `ModifyDashboard` uses a `DashboardName` that another dashboard of the account and region already has.", Zh: "`CreateDashboard` 或 `ModifyDashboard` 使用的 `DashboardName` 已被该账号同地域的其他仪表盘使用。"},
+			{En: "An apply that failed half-way is run again and creates the same dashboard a second time (the Terraform provider's spec for `tencentcloud_cls_dashboard` names this code for a duplicate name).", Zh: "中途失败的部署再次执行，重复创建同一仪表盘（Terraform Provider 对 `tencentcloud_cls_dashboard` 的设计说明中，重名即返回该错误码）。"},
+		},
+		Remediation: []Text{
+			{En: "Find the existing dashboard: `tccli cls DescribeDashboards --region ap-guangzhou --Filters '[{\"Key\":\"dashboardName\",\"Values\":[\"my-dashboard\"]}]'`.", Zh: "查找已存在的仪表盘：`tccli cls DescribeDashboards --region ap-guangzhou --Filters '[{\"Key\":\"dashboardName\",\"Values\":[\"my-dashboard\"]}]'`。"},
+			{En: "Reuse or modify that dashboard (import it into Terraform state), or choose another name, as Tencent Cloud's solution says.", Zh: "复用或修改该仪表盘（将其导入 Terraform 状态），或按腾讯云的建议换用其他名称。"},
+			{En: "Send the create or modify request again with the unique name.", Zh: "使用不重复的名称重新发送创建或修改请求。"},
+		},
+		Retry:         Text{En: "Not retryable with the same name.", Zh: "使用同一名称不可重试。"},
+		Verdict:       RetryNo,
+		RetryEvidence: Text{En: "errcode's curated entry for this code", Zh: "errcode 为该错误码整理的条目"},
+		Related:       []string{"ResourceNotFound.DashboardRecordNotExist", "LimitExceeded.Tag", "InvalidParameter"},
+		Actions:       []string{"CreateDashboard", "CreateDashboardSubscribe", "ModifyDashboard"},
+		Docs:          Text{En: "https://cloud.tencent.com/document/product/614", Zh: "https://cloud.tencent.com/document/product/614"},
+		Provenance:    "official",
+		Source:        "CLS API 2020-10-16, tencentcloud-sdk-go cls/v20201016/errors.go and the error centre's solution (用其他的dashboard name); named in terraform-provider-tencentcloud openspec/specs/cls-dashboard/spec.md",
+		Versions:      []string{"2020-10-16"},
 	},
 	{
 		Code:    "InvalidParameter.DomainInvalid",
@@ -4540,6 +4635,30 @@ var codes = []Entry{
 		Versions:      []string{"2017-03-12"},
 	},
 	{
+		Code:    "LimitExceeded.LogSearch",
+		Scope:   "cls",
+		Summary: Text{En: "The number of concurrent queries exceeds the limit, which is 15 per topic.", Zh: "并发查询超过限制，单topic并发最大值15。"},
+		Causes: []Text{
+			{En: "More than 15 searches run at once against one log topic (`SearchLog`, `DescribeLogHistogram`, `DescribeLogContext`, `GetAlarmLog`): parallel workers, dashboards refreshing many charts, or alarm policies on the same topic.", Zh: "同一日志主题上同时运行的检索超过 15 个（`SearchLog`、`DescribeLogHistogram`、`DescribeLogContext`、`GetAlarmLog`）：并行的程序、同时刷新多个图表的仪表盘，或基于该主题的告警策略。"},
+			{En: "Slow queries hold their slot longer, so a modest request rate still exceeds the concurrency limit when each query scans a lot.", Zh: "慢查询占用并发名额的时间更长，因此每个查询扫描数据量较大时，即使请求频率不高也会超出并发限制。"},
+		},
+		Remediation: []Text{
+			{En: "Limit your own concurrency per topic (a worker pool or semaphore well below 15) and retry with exponential backoff.", Zh: "限制自己对单个主题的并发（使用远低于 15 的工作池或信号量），并以指数退避重试。"},
+			{En: "Make each query cheaper (shorter `From`/`To`, precise conditions) so slots are freed sooner.", Zh: "降低每个查询的开销（缩短 `From`/`To`、使用精确条件），让并发名额更快释放。"},
+			{En: "Retry, e.g. `tccli cls SearchLog --region ap-guangzhou --TopicId <topic-id> --From <ms> --To <ms> --QueryString 'error'`; if it persists at low load, open a ticket (https://console.cloud.tencent.com/workorder/category).", Zh: "重试，例如 `tccli cls SearchLog --region ap-guangzhou --TopicId <主题ID> --From <毫秒> --To <毫秒> --QueryString 'error'`；若低负载时仍持续出现，请提交工单（https://console.cloud.tencent.com/workorder/category）。"},
+		},
+		Retryable:     true,
+		Retry:         Text{En: "Retryable with exponential backoff once fewer searches run on the topic; Tencent Cloud's FAQ says to lower the query frequency and try again later.", Zh: "主题上的并发检索减少后可指数退避重试；腾讯云常见问题建议降低查询频率后稍后重试。"},
+		Verdict:       RetryYes,
+		RetryEvidence: Text{En: "errcode's curated entry for this code", Zh: "errcode 为该错误码整理的条目"},
+		Related:       []string{"FailedOperation.SearchTimeout", "FailedOperation.ReadQpsLimit", "RequestLimitExceeded"},
+		Actions:       []string{"DescribeLogContext", "DescribeLogHistogram", "GetAlarmLog", "SearchLog"},
+		Docs:          Text{En: "https://cloud.tencent.com/document/product/614", Zh: "https://cloud.tencent.com/document/product/614"},
+		Provenance:    "official",
+		Source:        "CLS API 2020-10-16, tencentcloud-sdk-go cls/v20201016/errors.go (limit of 15 per topic in the official text); advice from CLS FAQ pages \"Search and Analysis Errors\" and \"Search Page FAQs\" (tencentyun/intlcloud-documents)",
+		Versions:      []string{"2020-10-16"},
+	},
+	{
 		Code:    "LimitExceeded.PhoneNumberDailyLimit",
 		Scope:   "sms",
 		Summary: Text{En: "The number of SMS messages delivered to a single mobile number on the current day exceeds the set upper limit. You can adjust the SMS delivery rate limit policy in the console.", Zh: "单个手机号日下发短信条数超过设定的上限，可自行到控制台调整短信频率限制策略。"},
@@ -4660,6 +4779,29 @@ var codes = []Entry{
 		Provenance:    "official",
 		Source:        "DNSPod API 2021-03-23, tencentcloud-sdk-go dnspod/v20210323/errors.go (en from tencentcloud-sdk-go-intl-en); DDNS evidence from NewFuture/DDNS#270 and gdy666/lucky#6 (same message from the legacy API)",
 		Versions:      []string{"2021-03-23"},
+	},
+	{
+		Code:    "LimitExceeded.Tag",
+		Scope:   "cls",
+		Summary: Text{En: "The tag number exceeds the limit.", Zh: "tag超过限制。"},
+		Causes: []Text{
+			{En: "`CreateDashboard` carries more tags in `Tags` than a dashboard may have (the Terraform provider's spec for `tencentcloud_cls_dashboard` gives 10 and names this code for 11).", Zh: "`CreateDashboard` 的 `Tags` 超过仪表盘允许的标签数量（Terraform Provider 对 `tencentcloud_cls_dashboard` 的设计说明给出的上限为 10 个，11 个即返回该错误码）。"},
+			{En: "Tags are merged from several sources (module defaults, environment, team tags) and the total grows past the limit without anyone adding one on purpose.", Zh: "标签由多个来源合并（模块默认值、环境、团队标签），总数在无人察觉的情况下超过上限。"},
+		},
+		Remediation: []Text{
+			{En: "Count the tags the request really sends after merging, and drop or combine tags until it is within the limit.", Zh: "统计合并后请求实际携带的标签数量，删除或合并标签直至不超过上限。"},
+			{En: "Check an existing dashboard's tags: `tccli cls DescribeDashboards --region ap-guangzhou`.", Zh: "查看已有仪表盘的标签：`tccli cls DescribeDashboards --region ap-guangzhou`。"},
+			{En: "Send the request again with the reduced `Tags`.", Zh: "使用精简后的 `Tags` 重新发送请求。"},
+		},
+		Retry:         Text{En: "Not retryable with the same tags.", Zh: "使用同样的标签不可重试。"},
+		Verdict:       RetryNo,
+		RetryEvidence: Text{En: "errcode's curated entry for this code", Zh: "errcode 为该错误码整理的条目"},
+		Related:       []string{"InvalidParameter.DashboardNameConflict", "LimitExceeded", "FailedOperation.TagQpsLimit"},
+		Actions:       []string{"CreateDashboard", "DeleteDashboard", "DescribeDashboards", "UploadLog"},
+		Docs:          Text{En: "https://cloud.tencent.com/document/product/614", Zh: "https://cloud.tencent.com/document/product/614"},
+		Provenance:    "official",
+		Source:        "CLS API 2020-10-16, tencentcloud-sdk-go cls/v20201016/errors.go; named for too many dashboard tags in terraform-provider-tencentcloud openspec/specs/cls-dashboard/spec.md",
+		Versions:      []string{"2020-10-16"},
 	},
 	{
 		Code:    "MissingParameter",
@@ -4918,6 +5060,31 @@ var codes = []Entry{
 		Provenance:    "official",
 		Source:        "TKE API 2018-05-25, tencentcloud-sdk-go tke/v20180525/errors.go (OperationDenied and its actions)",
 		Versions:      []string{"2018-05-25", "2022-05-01"},
+	},
+	{
+		Code:    "OperationDenied.AccountIsolate",
+		Scope:   "cls",
+		Summary: Text{En: "Account arrears.", Zh: "账户欠费。"},
+		Causes: []Text{
+			{En: "The account is in arrears, so CLS has isolated it and refuses API calls (almost every CLS action can return this code).", Zh: "账号欠费，日志服务已将其隔离并拒绝 API 调用（几乎所有日志服务接口都可能返回该错误码）。"},
+			{En: "A pay-as-you-go bill could not be settled (no balance, no payment method), although the account looks fine otherwise.", Zh: "按量计费账单无法结算（余额不足或无支付方式），尽管账号其他方面看起来正常。"},
+		},
+		Remediation: []Text{
+			{En: "Check the balance and overdue bills in Billing Center (https://console.cloud.tencent.com/expense/overview) and top up.", Zh: "在费用中心（https://console.cloud.tencent.com/expense/overview）查看余额和欠费账单并充值。"},
+			{En: "After paying, check that CLS answers again: `tccli cls DescribeTopics --region ap-guangzhou`.", Zh: "充值后确认日志服务恢复：`tccli cls DescribeTopics --region ap-guangzhou`。"},
+			{En: "Until then, do not retry in a loop; fail fast and alert (the Terraform provider's spec for CLS dashboards returns this error at once and asks the user to top up).", Zh: "在此之前不要循环重试，应快速失败并告警（Terraform Provider 的 CLS 仪表盘设计说明对该错误立即返回并提示用户充值）。"},
+		},
+		Retryable:     true,
+		Retry:         Text{En: "Retry only after the account is topped up; retrying before that fails the same way.", Zh: "仅在账号充值后重试；此前重试结果相同。"},
+		Verdict:       RetryAfter,
+		RetryAfter:    Text{En: "the overdue payment is settled", Zh: "欠费结清后"},
+		RetryEvidence: Text{En: "errcode's curated entry for this code", Zh: "errcode 为该错误码整理的条目"},
+		Related:       []string{"OperationDenied.AccountDestroy", "OperationDenied.AccountNotExists", "OperationDenied"},
+		Actions:       []string{"ApplyConfigToMachineGroup", "CheckFunction", "CloseKafkaConsumer", "CommitConsumerOffsets", "CreateAgentApplication", "CreateAlarm", "CreateAlarmNotice", "CreateAlarmShield", "CreateConfig", "CreateConfigExtra", "CreateConsole", "CreateConsumer", "CreateConsumerGroup", "CreateCosRecharge", "CreateDashboard", "CreateDashboardSubscribe", "CreateDataTransform", "CreateExport", "CreateIndex", "CreateKafkaRecharge", "CreateLogset", "CreateMachineGroup", "CreateNoticeContent", "CreateRecordingRuleTask", "CreateRecordingRuleYamlTask", "CreateRemoteWriteTask", "CreateS3Recharge", "CreateScheduledSql", "CreateSearchView", "CreateShipper", "CreateTopic", "CreateWebCallback", "DeleteAgentApplication", "DeleteAlarm", "DeleteAlarmNotice", "DeleteAlarmShield", "DeleteConfig", "DeleteConfigExtra", "DeleteConfigFromMachineGroup", "DeleteConsole", "DeleteConsumer", "DeleteConsumerGroup", "DeleteCosRecharge", "DeleteDashboard", "DeleteDashboardSubscribe", "DeleteDataTransform", "DeleteExport", "DeleteIndex", "DeleteKafkaRecharge", "DeleteLogset", "DeleteMachineGroup", "DeleteNoticeContent", "DeleteRecordingRuleTask", "DeleteRecordingRuleYamlTask", "DeleteRemoteWriteTask", "DeleteS3Recharge", "DeleteScheduledSql", "DeleteSearchView", "DeleteShipper", "DeleteTopic", "DeleteWebCallback", "DescribeAgentApplications", "DescribeAgentConfigs", "DescribeAlarmNotices", "DescribeAlarms", "DescribeConfigExtras", "DescribeConfigMachineGroups", "DescribeConfigs", "DescribeConsumer", "DescribeConsumerGroups", "DescribeConsumerOffsets", "DescribeConsumerPreview", "DescribeConsumers", "DescribeCosRecharges", "DescribeDashboardSubscribes", "DescribeDashboards", "DescribeDataTransformInfo", "DescribeDlcDelivers", "DescribeExports", "DescribeIndex", "DescribeKafkaConsumer", "DescribeKafkaConsumerGroupDetail", "DescribeKafkaConsumerGroupList", "DescribeKafkaRecharges", "DescribeLogContext", "DescribeLogHistogram", "DescribeLogsets", "DescribeMachineGroupConfigs", "DescribeMachineGroups", "DescribeMachines", "DescribeNetworkApplicationDetail", "DescribeNetworkApplications", "DescribeNoticeContents", "DescribePartitions", "DescribeRecordingRuleTask", "DescribeRecordingRuleYamlTask", "DescribeRemoteWriteTasks", "DescribeS3Recharges", "DescribeScheduledSqlInfo", "DescribeSearchViews", "DescribeShipperTasks", "DescribeShippers", "DescribeSplunkDelivers", "DescribeTopics", "DescribeWebCallbacks", "GetAlarmLog", "MergePartition", "ModifyAgentApplication", "ModifyAlarm", "ModifyAlarmNotice", "ModifyAlarmShield", "ModifyConfig", "ModifyConfigExtra", "ModifyConsole", "ModifyConsumer", "ModifyConsumerGroup", "ModifyCosRecharge", "ModifyDashboard", "ModifyDashboardSubscribe", "ModifyDataTransform", "ModifyIndex", "ModifyKafkaConsumer", "ModifyKafkaConsumerGroupOffset", "ModifyKafkaRecharge", "ModifyLogset", "ModifyMachineGroup", "ModifyNoticeContent", "ModifyRecordingRuleTask", "ModifyRecordingRuleYamlTask", "ModifyRemoteWriteTask", "ModifyS3Recharge", "ModifyScheduledSql", "ModifySearchView", "ModifyShipper", "ModifyTopic", "ModifyWebCallback", "OpenClawService", "OpenKafkaConsumer", "PreviewKafkaRecharge", "RetryShipperTask", "SearchCosRechargeInfo", "SearchDashboardSubscribe", "SearchLog", "SearchS3RechargeInfo", "SendConsumerHeartbeat", "SplitPartition", "UploadLog"},
+		Docs:          Text{En: "https://cloud.tencent.com/document/product/614", Zh: "https://cloud.tencent.com/document/product/614"},
+		Provenance:    "official",
+		Source:        "CLS API 2020-10-16, tencentcloud-sdk-go cls/v20201016/errors.go; fail-fast handling in terraform-provider-tencentcloud openspec/specs/cls-dashboard/spec.md",
+		Versions:      []string{"2020-10-16"},
 	},
 	{
 		Code:    "OperationDenied.InstanceOperationInProgress",
@@ -8452,233 +8619,193 @@ var guideTemplates = []guideTemplate{
 		{En: "Check the account balance and overdue bills at https://console.cloud.tencent.com/expense.", Zh: "在 https://console.cloud.tencent.com/expense 检查账户余额和欠费情况。"},
 		{En: "If the state is normal and it persists, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId.", Zh: "若状态正常但问题持续，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
 	}},
-	{guide: 69, steps: []Text{
+	{guide: 72, steps: []Text{
 		{En: "Record the `RequestId`, action, region and time; they are what support needs to trace the failure.", Zh: "记录 `RequestId`、接口名、地域和时间，这是技术支持定位问题所需的信息。"},
 		{En: "For an idempotent call (Describe*, or a create carrying the same `ClientToken`), retry at most twice with backoff (1 s, then 2 s); do not loop.", Zh: "对幂等调用（Describe* 查询，或携带相同 `ClientToken` 的创建请求），以退避方式（1 秒，再 2 秒）最多重试两次；不要循环重试。"},
 		{En: "If it fails again with the same parameters, try the operation in the console of {{product}} or in API Explorer ({{explorer}}) to rule out client-side causes.", Zh: "若同样参数再次失败，可在{{product}}的控制台或 API Explorer（{{explorer}}）中执行同一操作，排除客户端因素。"},
 		{En: "If it persists, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId.", Zh: "若问题持续，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
 	}},
-	{guide: 103, steps: []Text{
+	{guide: 106, steps: []Text{
 		{En: "Look the action up in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}, or list its actions with `tccli {{p}} help`, and copy the exact name.", Zh: "在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中查找该接口，或用 `tccli {{p}} help` 列出接口，复制准确名称。"},
 		{En: "Check that host, action and version belong together: host {{p}}.tencentcloudapi.com, `X-TC-Action` `{{action}}`, `X-TC-Version` `{{version}}`.", Zh: "确认域名、接口名和版本三者对应：域名 {{p}}.tencentcloudapi.com、`X-TC-Action` 为 `{{action}}`、`X-TC-Version` 为 `{{version}}`。"},
 		{En: "Use the {{p}} client of an up-to-date official SDK (Go package `tencentcloud/{{p}}/{{pkgversion}}`) instead of a generic/common client with hand-typed action names.", Zh: "使用最新官方 SDK 中 {{p}} 的客户端（Go 包 `tencentcloud/{{p}}/{{pkgversion}}`），而不是在通用客户端里手工填写接口名。"},
 	}},
-	{guide: 108, steps: []Text{
+	{guide: 111, steps: []Text{
 		{En: "Read the parameter named in `Message` (the name in backticks, e.g. Parameter `Limit` format invalid.) and check its type and format on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}.", Zh: "找到 `Message` 中指出的参数（反引号中的参数名，如 参数 `Limit` 格式非法。），在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对其类型和格式。"},
 		{En: "Reproduce the call in API Explorer ({{explorer}}), which validates types and generates SDK code to copy, or with `tccli {{p}} {{action}} --region <region>`.", Zh: "在 API Explorer（{{explorer}}）中复现调用（它会校验类型并生成可参考的 SDK 代码），或用 `tccli {{p}} {{action}} --region <地域>` 复现。"},
 		{En: "Use an official SDK, which serialises arrays, numbers and JSON correctly; if you build requests yourself, remember the v1 (form) and v3 (JSON) encodings differ.", Zh: "使用官方 SDK，它会正确序列化数组、数值和 JSON；如自行构造请求，注意 v1（表单）与 v3（JSON）签名下的传参方式不同。"},
 	}},
-	{guide: 149, steps: []Text{
+	{guide: 153, steps: []Text{
 		{En: "Find the parameter named in `Message` and check its allowed values on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; for `Region`, use a region listed for that API (e.g. `ap-guangzhou`).", Zh: "找到 `Message` 中指出的参数，在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对允许的取值；`Region` 请使用该接口列出的地域（如 `ap-guangzhou`）。"},
 		{En: "List the regions {{product}} supports with `tccli region DescribeRegions --Product {{p}}`.", Zh: "用 `tccli region DescribeRegions --Product {{p}}` 查询{{product}}支持的地域。"},
 		{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
 	}},
-	{guide: 174, steps: []Text{
+	{guide: 178, steps: []Text{
 		{En: "Use `application/json` unless the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}} explicitly supports multipart upload; the official SDKs use JSON.", Zh: "除非{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面明确支持 multipart 上传，否则请使用 `application/json`；官方 SDK 默认使用 JSON。"},
 		{En: "If multipart is required, let the HTTP library build it (e.g. Go `mime/multipart`, Python `requests` `files=`) so that boundary and body match, and sign the final body bytes with TC3.", Zh: "如必须使用 multipart，请交给 HTTP 库生成（如 Go 的 `mime/multipart`、Python `requests` 的 `files=`），保证分隔符与请求体一致，并对最终请求体用 TC3 签名。"},
 		{En: "Capture the raw request (debug log or local proxy) and check the closing `--boundary--` line is present.", Zh: "抓取原始请求（调试日志或本地代理），确认末尾存在 `--boundary--` 结束行。"},
 	}},
-	{guide: 175, steps: []Text{
+	{guide: 179, steps: []Text{
 		{En: "Find the public egress IP the server sees (the EIP of your NAT gateway or proxy, or any what-is-my-IP service queried from the same host).", Zh: "确认服务端看到的公网出口 IP（NAT 网关或代理绑定的 EIP，或在同一主机上用查询公网 IP 的服务获取）。"},
 		{En: "Ask the root account administrator who manages the account's API IP restrictions (CAM console https://console.cloud.tencent.com/cam) to remove that IP from the blacklist, if the block is not intended.", Zh: "如果拦截并非预期，请联系管理账号 API IP 限制的主账号管理员（CAM 控制台 https://console.cloud.tencent.com/cam），将该 IP 移出黑名单。"},
 		{En: "Otherwise send the calls from an allowed egress, e.g. a fixed NAT gateway EIP, and repeat the call from there (`tccli {{p}} {{action}} --region <region>`).", Zh: "否则请改从允许的出口发起调用，例如固定的 NAT 网关 EIP，并从该出口重新执行调用（`tccli {{p}} {{action}} --region <地域>`）。"},
 		{En: "If nobody in your organisation configured a blacklist, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId and the egress IP.", Zh: "若组织内无人配置过黑名单，请提交工单（https://console.cloud.tencent.com/workorder/category），附上 RequestId 和出口 IP。"},
 	}},
-	{guide: 176, steps: []Text{
+	{guide: 180, steps: []Text{
 		{En: "Find the public egress IP the server sees (the EIP of your NAT gateway or proxy, or any what-is-my-IP service queried from the same host).", Zh: "确认服务端看到的公网出口 IP（NAT 网关或代理绑定的 EIP，或在同一主机上用查询公网 IP 的服务获取）。"},
 		{En: "Ask the root account administrator who manages the account's API IP restrictions (CAM console https://console.cloud.tencent.com/cam) to add that IP or CIDR to the whitelist.", Zh: "请管理账号 API IP 限制的主账号管理员（CAM 控制台 https://console.cloud.tencent.com/cam）将该 IP 或网段加入白名单。"},
 		{En: "For workloads without a fixed IP, route API calls through a NAT gateway or proxy whose EIP is whitelisted, and repeat the call from there (`tccli {{p}} {{action}} --region <region>`).", Zh: "对没有固定 IP 的业务，让 API 调用经由已加入白名单的 NAT 网关或代理 EIP 发出，并从该出口重新执行调用（`tccli {{p}} {{action}} --region <地域>`）。"},
 		{En: "If nobody in your organisation configured a whitelist, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId and the egress IP.", Zh: "若组织内无人配置过白名单，请提交工单（https://console.cloud.tencent.com/workorder/category），附上 RequestId 和出口 IP。"},
 	}},
-	{guide: 177, steps: []Text{
+	{guide: 181, steps: []Text{
 		{En: "Read `Message` and the sub-code to see which quota was hit; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认触达了哪项配额；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
 		{En: "{{?quota}}Check the quota with `tccli {{p}} {{quota}} --region <region>`{{/}}{{!quota}}Check the quota in the console of {{product}} (its quota or usage page) or in the usage limits of its documentation{{/}}, then list current usage {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and delete what is unused.", Zh: "{{?quota}}用 `tccli {{p}} {{quota}} --region <地域>` 查看配额{{/}}{{!quota}}在{{product}}的控制台（配额或用量页面）或其文档的使用限制中查看配额{{/}}，再{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查询当前用量，删除不再使用的资源。"},
 		{En: "Split large batches into smaller requests when the limit is per request.", Zh: "如限制针对单次请求，请把大批量拆分为多次较小的请求。"},
 		{En: "If you need a higher quota, upgrade the instance edition where quotas depend on it, or open a ticket (https://console.cloud.tencent.com/workorder/category) to request an increase.", Zh: "如需更高配额，在配额取决于实例规格时升级实例规格，或提交工单（https://console.cloud.tencent.com/workorder/category）申请提升配额。"},
 	}},
-	{guide: 197, steps: []Text{
+	{guide: 203, steps: []Text{
 		{En: "Add the parameter named in `Message` (e.g. The request is missing a required parameter `InstanceId`. means: set `InstanceId`) and send the request again.", Zh: "补上 `Message` 中指出的参数（如提示 请求缺少必传参数 `InstanceId`。 即需要传 `InstanceId`），然后重新发起请求。"},
 		{En: "For a missing `X-TC-*` header, add that common parameter to the request headers, or let an official SDK set them all.", Zh: "若缺少 `X-TC-*` 头，请在请求头中补上该公共参数，或交由官方 SDK 统一设置。"},
 		{En: "Check the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}} for required and conditionally required parameters, and try the call in API Explorer ({{explorer}}), which marks required fields.", Zh: "在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对必填及条件必填参数，并在 API Explorer（{{explorer}}）中试调，该工具会标出必填项。"},
 	}},
-	{guide: 200, steps: []Text{
+	{guide: 206, steps: []Text{
 		{En: "Copy the endpoint (接口请求域名) from the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; for {{product}} it is `{{p}}.tencentcloudapi.com`, and its first label (`{{p}}`) is the service name.", Zh: "从{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面复制接口请求域名（{{product}}为 `{{p}}.tencentcloudapi.com`），并以其第一段（`{{p}}`）作为服务名。"},
 		{En: "Prefer the {{p}} client of an official SDK (Go `{{p}}.NewClient`), which sets host and service correctly.", Zh: "优先使用官方 SDK 中 {{p}} 的客户端（如 Go 的 `{{p}}.NewClient`），它会正确设置域名和服务名。"},
 		{En: "Confirm in the Tencent Cloud console that {{product}} is offered on your account's site (China or international); if so and it persists, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId.", Zh: "在腾讯云控制台确认你的账号所在站点（中国站或国际站）提供{{product}}；若已提供而问题持续，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
 	}},
-	{guide: 201, steps: []Text{
+	{guide: 207, steps: []Text{
 		{En: "Take the version from the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}} (\"Version ... 本接口取值\"){{?version}}; `{{version}}` is a version of {{product}}{{/}}.", Zh: "从{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口页面的“Version … 本接口取值”处获取版本号{{?version}}；`{{version}}` 是{{product}}的一个 API 版本{{/}}。"},
 		{En: "In the SDKs the version is part of the package path, e.g. Go `tencentcloud/{{p}}/{{pkgversion}}`, Python `tencentcloud.{{p}}.{{pkgversion}}`; import the package that matches the host you call.", Zh: "SDK 中版本号体现在包路径中，例如 Go 的 `tencentcloud/{{p}}/{{pkgversion}}`、Python 的 `tencentcloud.{{p}}.{{pkgversion}}`；请引入与所调用域名对应的包。"},
 		{En: "Check that the host ({{p}}.tencentcloudapi.com), `X-TC-Action` and `X-TC-Version` belong to the same product.", Zh: "确认域名（{{p}}.tencentcloudapi.com）、`X-TC-Action` 和 `X-TC-Version` 属于同一产品。"},
 	}},
-	{guide: 214, steps: []Text{
+	{guide: 221, steps: []Text{
 		{En: "Back off and retry: wait a random time in [0, min(30 s, 1 s × 2^n)] before retry n (exponential backoff with full jitter), up to about 5 attempts; never retry in a tight loop.", Zh: "退避后重试：第 n 次重试前随机等待 [0, min(30 秒, 1 秒 × 2^n)]（带完全随机抖动的指数退避），最多约 5 次；不要无间隔地循环重试。"},
 		{En: "Or enable the SDK's retry: Go `cpf.RateLimitExceededMaxRetries = 3` with `cpf.RateLimitExceededRetryDuration = profile.ExponentialBackoff` (2^n s); Python `ClientProfile(retryer=StandardRetryer(max_attempts=3))`.", Zh: "或开启 SDK 自带重试：Go 设置 `cpf.RateLimitExceededMaxRetries = 3` 和 `cpf.RateLimitExceededRetryDuration = profile.ExponentialBackoff`（2^n 秒）；Python 使用 `ClientProfile(retryer=StandardRetryer(max_attempts=3))`。"},
 		{En: "Read the action's limit on its page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}} (\"默认接口请求频率限制: 20次/秒\") and throttle on the client side below it (e.g. a token bucket at 15 requests/s), counting all workers that share the account.", Zh: "在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面查看其频率限制（“默认接口请求频率限制: 20次/秒”），并在客户端限流到限制以下（如令牌桶 15 次/秒），计入共用同一账号的所有进程。"},
 		{En: "Make fewer calls: query many IDs in one Describe call, use a larger `Limit` when paging, cache results, and poll resource status every few seconds instead of continuously.", Zh: "减少调用次数：一次 Describe 查询多个 ID，分页时使用更大的 `Limit`，缓存查询结果，轮询资源状态时间隔数秒而非连续调用。"},
 		{En: "If your steady legitimate load needs more than the documented limit, open a ticket (https://console.cloud.tencent.com/workorder/category) to request a higher limit.", Zh: "若正常业务的持续负载确实超过文档限制，请提交工单（https://console.cloud.tencent.com/workorder/category）申请提升频率限制。"},
 	}},
-	{guide: 215, steps: []Text{
+	{guide: 222, steps: []Text{
 		{En: "Retry with exponential backoff and jitter (random wait up to min(30 s, 1 s × 2^n) before retry n); note the Go SDK's built-in rate-limit retry only covers the exact code `RequestLimitExceeded`, so handle this sub-code in your own retry loop.", Zh: "使用带随机抖动的指数退避重试（第 n 次重试前随机等待至多 min(30 秒, 1 秒 × 2^n)）；注意 Go SDK 内置的限频重试只针对 `RequestLimitExceeded` 本身，需自行处理该子错误码。"},
 		{En: "Iterate regions sequentially or with a small worker pool, and apply one client-side rate limiter shared by all regions, below the limit on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}} (\"默认接口请求频率限制: 20次/秒\").", Zh: "顺序遍历地域或使用小并发的工作池，并为所有地域共用一个客户端限流器，速率低于{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口页面的限制（“默认接口请求频率限制: 20次/秒”）。"},
 		{En: "Find the other callers of the account (CloudAudit https://console.cloud.tencent.com/cloudaudit shows API calls by user) and spread heavy jobs over time.", Zh: "找出该账号下的其他调用方（操作审计 https://console.cloud.tencent.com/cloudaudit 可按用户查看 API 调用），错开重负载任务的执行时间。"},
 	}},
-	{guide: 216, steps: []Text{
+	{guide: 223, steps: []Text{
 		{En: "Add your own retry with exponential backoff and jitter (random wait up to min(30 s, 1 s × 2^n)); the Python SDK's `StandardRetryer` does not retry this sub-code and the Go SDK's rate-limit retry does not either.", Zh: "自行实现带随机抖动的指数退避重试（随机等待至多 min(30 秒, 1 秒 × 2^n)）；Python SDK 的 `StandardRetryer` 和 Go SDK 的限频重试都不会重试该子错误码。"},
 		{En: "Throttle all callers behind the same egress IP with a shared limiter, kept below the action's documented limit (\"默认接口请求频率限制: 20次/秒\" on its page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}).", Zh: "对同一出口 IP 后的所有调用方使用共享限流器，速率低于{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口页面的限制（“默认接口请求频率限制: 20次/秒”）。"},
 		{En: "Reduce call volume with batching, larger page sizes and caching, and find the noisy client via request logs.", Zh: "通过批量查询、增大分页大小和缓存减少调用量，并从请求日志中找出调用过多的客户端。"},
 	}},
-	{guide: 217, steps: []Text{
+	{guide: 224, steps: []Text{
 		{En: "Retry with exponential backoff and jitter (random wait up to min(30 s, 1 s × 2^n) before retry n, about 5 attempts); the Go SDK's built-in retry covers only the exact code `RequestLimitExceeded`, so add your own loop in Go.", Zh: "使用带随机抖动的指数退避重试（第 n 次重试前随机等待至多 min(30 秒, 1 秒 × 2^n)，约 5 次）；Go SDK 内置重试只针对 `RequestLimitExceeded` 本身，Go 中需自行实现。"},
 		{En: "Throttle account-wide below the limit on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}} (\"默认接口请求频率限制: 20次/秒\"); lower Terraform concurrency with `terraform apply -parallelism=2`.", Zh: "在整个账号范围内限流，低于{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口页面的限制（“默认接口请求频率限制: 20次/秒”）；用 `terraform apply -parallelism=2` 降低 Terraform 并发。"},
 		{En: "Find which users call most in CloudAudit (https://console.cloud.tencent.com/cloudaudit) and schedule heavy jobs apart; cache Describe results.", Zh: "在操作审计（https://console.cloud.tencent.com/cloudaudit）中找出调用最多的用户，错开重负载任务，并缓存 Describe 查询结果。"},
 	}},
-	{guide: 218, steps: []Text{
+	{guide: 225, steps: []Text{
 		{En: "Send the request as POST with `TC3-HMAC-SHA256` (the SDK default; Go `cpf.HttpProfile.ReqMethod = \"POST\"`), which raises the limit to 10 MB.", Zh: "改用 POST + `TC3-HMAC-SHA256` 发送（SDK 默认方式；Go 为 `cpf.HttpProfile.ReqMethod = \"POST\"`），上限提高到 10 MB。"},
 		{En: "Split long lists into several smaller requests.", Zh: "将长列表拆分为多次较小的请求。"},
 		{En: "For large files, upload them to COS first and pass the object URL if the action accepts a URL parameter (see its page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}); otherwise compress or resize the content.", Zh: "对于大文件，如接口支持 URL 参数（见{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面），先上传到 COS 再传对象 URL；否则压缩内容或减小尺寸。"},
 	}},
-	{guide: 220, steps: []Text{
+	{guide: 227, steps: []Text{
 		{En: "Check the resource's state {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and wait until no task is running.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查看资源状态，等待进行中的任务结束。"},
 		{En: "If it is still bound, detach or delete the dependents first (the `Message` usually names them), then repeat the operation.", Zh: "若资源仍被绑定，先解绑或删除依赖对象（`Message` 通常会指出），再重新执行操作。"},
 		{En: "Serialize changes to one resource in your automation (one worker per resource, or a lock).", Zh: "在自动化流程中串行化对同一资源的修改（每个资源一个执行者或加锁）。"},
 	}},
-	{guide: 222, steps: []Text{
+	{guide: 229, steps: []Text{
 		{En: "Read `Message` and the sub-code to see which resource is short; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认缺少的是哪类资源；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
 		{En: "Choose another availability zone, region or specification, or a subnet with free IPs (check in the VPC console https://console.cloud.tencent.com/vpc/subnet).", Zh: "换用其他可用区、地域或规格，或选择仍有可用 IP 的子网（在 VPC 控制台 https://console.cloud.tencent.com/vpc/subnet 查看）。"},
 		{En: "If the instance must be running, check its status {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and wait for it to become Running.", Zh: "若需要实例处于运行状态，请{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查看状态，等待其变为运行中。"},
 		{En: "If you need that exact capacity, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId, region and specification.", Zh: "如必须使用该规格，请提交工单（https://console.cloud.tencent.com/workorder/category），附上 RequestId、地域和规格。"},
 	}},
-	{guide: 232, steps: []Text{
+	{guide: 239, steps: []Text{
 		{En: "List the resources of the region you call {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare their IDs with yours; repeat for the region the resource was created in.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台列出所调用地域中的资源并核对 ID；并对资源创建时所在的地域重复查询。"},
 		{En: "Run `tccli sts GetCallerIdentity` with the same credentials to confirm the account.", Zh: "用相同凭证执行 `tccli sts GetCallerIdentity`，确认所属账号。"},
 		{En: "Read `Message` and the sub-code to see which resource is missing, and create it first if needed; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认缺少的是哪个资源，必要时先创建；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
 	}},
-	{guide: 264, steps: []Text{
+	{guide: 271, steps: []Text{
 		{En: "Check the resource status {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and wait for a normal/Running state.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查看资源状态，等待其恢复正常/运行中。"},
 		{En: "If it is isolated, top up or renew at https://console.cloud.tencent.com/expense; the resource becomes usable again after recovery.", Zh: "若已被隔离，请在 https://console.cloud.tencent.com/expense 充值或续费，资源恢复后即可使用。"},
 		{En: "If the state is normal and the error persists, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId.", Zh: "若状态正常而错误持续，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
 	}},
-	{guide: 270, steps: []Text{
+	{guide: 277, steps: []Text{
 		{En: "Page through results with the action's paging parameters, usually `Offset`/`Limit` (e.g. `tccli {{p}} {{action}} --region <region> --Offset 0 --Limit 20`), and lower `Limit` until it succeeds.", Zh: "使用接口的分页参数（通常为 `Offset`/`Limit`）分页查询（如 `tccli {{p}} {{action}} --region <地域> --Offset 0 --Limit 20`），并调小 `Limit` 直到成功。"},
 		{En: "Narrow the query with the action's filter parameters (names, IDs, time range).", Zh: "使用接口的过滤参数（名称、ID、时间范围）缩小查询范围。"},
 		{En: "For large exports, split the time range or resource set into several calls.", Zh: "大批量导出时，把时间范围或资源集合拆成多次调用。"},
 	}},
-	{guide: 273, steps: []Text{
+	{guide: 280, steps: []Text{
 		{En: "Retry after a pause with exponential backoff and jitter (e.g. random wait up to 1 s, 2 s, 4 s ... capped at 60 s), for idempotent calls or calls carrying a `ClientToken`.", Zh: "对幂等调用或携带 `ClientToken` 的调用，暂停后使用带随机抖动的指数退避重试（如随机等待至多 1 秒、2 秒、4 秒……上限 60 秒）。"},
 		{En: "Check the console notifications (https://console.cloud.tencent.com/message) for maintenance or incident notices for {{product}} and the region.", Zh: "查看控制台站内信（https://console.cloud.tencent.com/message），确认{{product}}和该地域是否有维护或故障通知。"},
 		{En: "If it lasts more than a few minutes, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId, region and time.", Zh: "若持续超过数分钟，请提交工单（https://console.cloud.tencent.com/workorder/category），附上 RequestId、地域和时间。"},
 	}},
-	{guide: 274, steps: []Text{
+	{guide: 281, steps: []Text{
 		{En: "Run `tccli sts GetCallerIdentity` with the same credentials to see which user or role is calling.", Zh: "用相同凭证执行 `tccli sts GetCallerIdentity`，确认实际调用的用户或角色。"},
 		{En: "In the CAM console (https://console.cloud.tencent.com/cam), open that user or role, choose Associate Policy and attach the preset policy of {{product}} (its FullAccess or ReadOnlyAccess policy; search the policy list by name); or from the CLI: `tccli cam AttachUserPolicy --PolicyId <id> --AttachUin <subUin>`.", Zh: "在 CAM 控制台（https://console.cloud.tencent.com/cam）打开该用户或角色，点击“关联策略”，关联{{product}}的预设策略（FullAccess 或 ReadOnlyAccess 类策略，可在策略列表中按产品名称搜索）；或用命令行：`tccli cam AttachUserPolicy --PolicyId <id> --AttachUin <subUin>`。"},
 		{En: "For least privilege, create a custom policy at https://console.cloud.tencent.com/cam/policy that allows just the action, e.g. {\"version\":\"2.0\",\"statement\":[{\"effect\":\"allow\",\"action\":[\"<service>:{{action}}\"],\"resource\":[\"*\"]}]}, and attach it; `<service>` is the CAM service name given in the CAM documentation of {{product}} (usually, but not for every product, `{{p}}`).", Zh: "如需最小权限，在 https://console.cloud.tencent.com/cam/policy 新建仅允许该操作的自定义策略，例如 {\"version\":\"2.0\",\"statement\":[{\"effect\":\"allow\",\"action\":[\"<service>:{{action}}\"],\"resource\":[\"*\"]}]}，再关联给该用户；其中 `<service>` 是{{product}}的 CAM 文档中给出的服务名（通常是 `{{p}}`，但并非所有产品都如此）。"},
 		{En: "Open the console of {{product}} once with the root account or an admin and accept any service authorisation prompt; check attached policies for `deny`, IP or tag conditions.", Zh: "用主账号或管理员打开一次{{product}}的控制台，按提示完成服务授权；并检查已关联策略中的 `deny`、IP 或标签条件。"},
 	}},
-	{guide: 287, steps: []Text{
+	{guide: 294, steps: []Text{
 		{En: "Find the parameter named in `Message`, compare it with the action's input parameters on its page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}, and remove or rename it exactly as documented.", Zh: "找到 `Message` 中指出的参数，与{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的输入参数列表对比，删除该参数或按文档准确更正名称。"},
 		{En: "Use the request struct of an up-to-date official SDK (Go `{{p}}.New{{action}}Request()`), which only serialises defined fields.", Zh: "使用最新官方 SDK 中的请求结构（如 Go 的 `{{p}}.New{{action}}Request()`），它只会序列化已定义的字段。"},
 		{En: "Reproduce the call in API Explorer ({{explorer}}), which lists only valid parameters, and diff its request with yours.", Zh: "在 API Explorer（{{explorer}}）中复现调用（只会列出合法参数），并与自己的请求逐项对比。"},
 	}},
-	{guide: 289, steps: []Text{
+	{guide: 296, steps: []Text{
 		{En: "Read `Message` and the sub-code to see what the resource does not support (its type, edition, state or billing); `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认资源不支持的是哪一项（类型、规格、状态或计费方式）；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
 		{En: "Check the resource's edition and state {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare them with the feature's requirements in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查询资源的规格和状态，并与{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该功能的要求对照。"},
 		{En: "Upgrade the edition, change the configuration, complete the prerequisite in the console of {{product}}, or use a supported alternative.", Zh: "升级规格、修改配置、在{{product}}的控制台完成前置步骤，或改用受支持的替代方式。"},
 	}},
-	{guide: 301, steps: []Text{
+	{guide: 308, steps: []Text{
 		{En: "Send POST (recommended, with `TC3-HMAC-SHA256` and `Content-Type: application/json`) or GET to https://{{p}}.tencentcloudapi.com/.", Zh: "使用 POST（推荐，配合 `TC3-HMAC-SHA256` 和 `Content-Type: application/json`）或 GET 请求 https://{{p}}.tencentcloudapi.com/。"},
 		{En: "Do not call Tencent Cloud APIs from browser JavaScript; call them from your backend, which also keeps the SecretKey off the client.", Zh: "不要在浏览器 JavaScript 中直接调用腾讯云 API，应由后端调用，这样也能避免 SecretKey 暴露在客户端。"},
 		{En: "Use an official SDK, which always sends POST or GET (Go `cpf.HttpProfile.ReqMethod = \"POST\"`).", Zh: "使用官方 SDK，它只会发送 POST 或 GET（Go 为 `cpf.HttpProfile.ReqMethod = \"POST\"`）。"},
 	}},
-	{guide: 302, steps: []Text{
+	{guide: 309, steps: []Text{
 		{En: "List the regions {{product}} supports with `tccli region DescribeRegions --Product {{p}}`, and use one of the returned region IDs.", Zh: "用 `tccli region DescribeRegions --Product {{p}}` 查询{{product}}支持的地域，并使用返回的地域 ID。"},
 		{En: "Check the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; some actions list a restricted set of regions for the `Region` parameter.", Zh: "查看{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面，部分接口的 `Region` 参数只支持限定的地域列表。"},
 		{En: "Set the region in the client (`{{p}}.NewClient(cred, \"ap-guangzhou\", cpf)`, `tccli {{p}} {{action}} --region ap-guangzhou`) and make sure the resource really lives there.", Zh: "在客户端中设置地域（`{{p}}.NewClient(cred, \"ap-guangzhou\", cpf)`、`tccli {{p}} {{action}} --region ap-guangzhou`），并确认资源确实位于该地域。"},
 	}},
-	{guide: 303, steps: []Text{
+	{guide: 310, steps: []Text{
 		{En: "List the resources of the region you call {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare their IDs with yours; repeat for the region the resource was created in.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台列出所调用地域中的资源并核对 ID；并对资源创建时所在的地域重复查询。"},
 		{En: "Run `tccli sts GetCallerIdentity` with the same credentials to confirm the account.", Zh: "用相同凭证执行 `tccli sts GetCallerIdentity`，确认所属账号。"},
 		{En: "Read `Message` and the sub-code to see which resource is missing, and create it first if needed; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认缺少的是哪个资源，必要时先创建；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
 	}},
-	{guide: 304, steps: []Text{
+	{guide: 311, steps: []Text{
 		{En: "Read the `Message`; it usually names what denies the operation (the resource's state, a protection switch, arrears, a feature your account has not enabled).", Zh: "阅读 `Message`，其中通常会说明拒绝的原因（资源状态、保护开关、欠费、账号未开通的功能等）。"},
 		{En: "Check the resource {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and wait for a running change to finish.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台检查资源状态，并等待进行中的变更结束。"},
 		{En: "Check the account balance and overdue bills at https://console.cloud.tencent.com/expense; isolated resources refuse most operations.", Zh: "在 https://console.cloud.tencent.com/expense 检查账户余额和欠费情况；已隔离的资源会拒绝大多数操作。"},
 		{En: "Remove the blocking condition (turn the protection off, renew, apply for the feature), then call again; if nothing explains it, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId.", Zh: "消除阻断条件（关闭保护开关、续费、申请开通功能）后再调用；若找不到原因，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
 	}},
-	{guide: 305, steps: []Text{
+	{guide: 312, steps: []Text{
 		{En: "Read `Message` and the sub-code to see which quota was hit; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认触达了哪项配额；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
 		{En: "{{?quota}}Check the quota with `tccli {{p}} {{quota}} --region <region>`{{/}}{{!quota}}Check the quota in the console of {{product}} (its quota or usage page) or in the usage limits of its documentation{{/}}, then list current usage {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and delete what is unused.", Zh: "{{?quota}}用 `tccli {{p}} {{quota}} --region <地域>` 查看配额{{/}}{{!quota}}在{{product}}的控制台（配额或用量页面）或其文档的使用限制中查看配额{{/}}，再{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查询当前用量，删除不再使用的资源。"},
 		{En: "Split large batches into smaller requests when the limit is per request.", Zh: "如限制针对单次请求，请把大批量拆分为多次较小的请求。"},
 		{En: "If you need a higher quota, upgrade the instance edition where quotas depend on it, or open a ticket (https://console.cloud.tencent.com/workorder/category) to request an increase.", Zh: "如需更高配额，在配额取决于实例规格时升级实例规格，或提交工单（https://console.cloud.tencent.com/workorder/category）申请提升配额。"},
 	}},
-	{guide: 306, steps: []Text{
-		{En: "Read the parameter named in `Message` (the name in backticks, e.g. Parameter `Limit` format invalid.) and check its type and format on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}.", Zh: "找到 `Message` 中指出的参数（反引号中的参数名，如 参数 `Limit` 格式非法。），在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对其类型和格式。"},
-		{En: "Reproduce the call in API Explorer ({{explorer}}), which validates types and generates SDK code to copy, or with `tccli {{p}} {{action}} --region <region>`.", Zh: "在 API Explorer（{{explorer}}）中复现调用（它会校验类型并生成可参考的 SDK 代码），或用 `tccli {{p}} {{action}} --region <地域>` 复现。"},
-		{En: "Use an official SDK, which serialises arrays, numbers and JSON correctly; if you build requests yourself, remember the v1 (form) and v3 (JSON) encodings differ.", Zh: "使用官方 SDK，它会正确序列化数组、数值和 JSON；如自行构造请求，注意 v1（表单）与 v3（JSON）签名下的传参方式不同。"},
-	}},
-	{guide: 307, steps: []Text{
-		{En: "Read the sub-code and the `Message`: a signing problem has its own entry with exact steps (`errcode explain AuthFailure.SignatureExpire`, `AuthFailure.SignatureFailure`, `AuthFailure.SecretIdNotFound`).", Zh: "查看子错误码和 `Message`：签名类问题有各自的条目和具体步骤（`errcode explain AuthFailure.SignatureExpire`、`AuthFailure.SignatureFailure`、`AuthFailure.SecretIdNotFound`）。"},
-		{En: "If every call with this key fails, check the key pair at https://console.cloud.tencent.com/cam/capi (it exists and is enabled, no spaces around it) and the local clock (`date -u`; enable NTP).", Zh: "若使用该密钥的所有调用都失败，请在 https://console.cloud.tencent.com/cam/capi 核对密钥对（存在、已启用、前后无空格），并检查本机时钟（`date -u`，开启 NTP 时间同步）。"},
-		{En: "If only some actions fail, the calling sub-account or role lacks a CAM policy for them: at https://console.cloud.tencent.com/cam grant the preset policy of {{product}} (its FullAccess or ReadOnlyAccess policy; search the policy list by name) or a custom policy allowing the action (`<service>:{{action}}`, with the service name from the CAM documentation of {{product}}) on the resource.", Zh: "若只有部分接口失败，说明调用的子账号或角色缺少相应的 CAM 策略：在 https://console.cloud.tencent.com/cam 授予{{product}}的预设策略（FullAccess 或 ReadOnlyAccess 类策略，可在策略列表中按产品名称搜索），或授予允许在该资源上执行此接口（`<service>:{{action}}`，服务名见{{product}}的 CAM 文档）的自定义策略。"},
-		{En: "Reproduce the call with the same credentials in API Explorer ({{explorer}}) or with `tccli {{p}} {{action}} --region <region>`, then open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId if it still fails.", Zh: "用同一凭证在 API Explorer（{{explorer}}）中或用 `tccli {{p}} {{action}} --region <地域>` 复现调用；如仍失败，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
-	}},
-	{guide: 308, steps: []Text{
-		{En: "Find the parameter named in `Message` and check its allowed values on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; for `Region`, use a region listed for that API (e.g. `ap-guangzhou`).", Zh: "找到 `Message` 中指出的参数，在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对允许的取值；`Region` 请使用该接口列出的地域（如 `ap-guangzhou`）。"},
-		{En: "List the regions {{product}} supports with `tccli region DescribeRegions --Product {{p}}`.", Zh: "用 `tccli region DescribeRegions --Product {{p}}` 查询{{product}}支持的地域。"},
-		{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
-	}},
-	{guide: 309, steps: []Text{
-		{En: "Read the full `Message`; it usually names the state or rule that refused the operation, and `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读完整的 `Message`，其中通常会说明拒绝该操作的状态或规则；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
-		{En: "Check the resource state {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and wait for running tasks to finish.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查看资源状态，等待进行中的任务结束。"},
-		{En: "Check the account balance and overdue bills at https://console.cloud.tencent.com/expense.", Zh: "在 https://console.cloud.tencent.com/expense 检查账户余额和欠费情况。"},
-		{En: "If the state is normal and it persists, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId.", Zh: "若状态正常但问题持续，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
-	}},
-	{guide: 310, steps: []Text{
-		{En: "Read the sub-code and the `Message`: a signing problem has its own entry with exact steps (`errcode explain AuthFailure.SignatureExpire`, `AuthFailure.SignatureFailure`, `AuthFailure.SecretIdNotFound`).", Zh: "查看子错误码和 `Message`：签名类问题有各自的条目和具体步骤（`errcode explain AuthFailure.SignatureExpire`、`AuthFailure.SignatureFailure`、`AuthFailure.SecretIdNotFound`）。"},
-		{En: "If every call with this key fails, check the key pair at https://console.cloud.tencent.com/cam/capi (it exists and is enabled, no spaces around it) and the local clock (`date -u`; enable NTP).", Zh: "若使用该密钥的所有调用都失败，请在 https://console.cloud.tencent.com/cam/capi 核对密钥对（存在、已启用、前后无空格），并检查本机时钟（`date -u`，开启 NTP 时间同步）。"},
-		{En: "If only some actions fail, the calling sub-account or role lacks a CAM policy for them: at https://console.cloud.tencent.com/cam grant the preset policy of {{product}} (its FullAccess or ReadOnlyAccess policy; search the policy list by name) or a custom policy allowing the action (`<service>:{{action}}`, with the service name from the CAM documentation of {{product}}) on the resource.", Zh: "若只有部分接口失败，说明调用的子账号或角色缺少相应的 CAM 策略：在 https://console.cloud.tencent.com/cam 授予{{product}}的预设策略（FullAccess 或 ReadOnlyAccess 类策略，可在策略列表中按产品名称搜索），或授予允许在该资源上执行此接口（`<service>:{{action}}`，服务名见{{product}}的 CAM 文档）的自定义策略。"},
-		{En: "Reproduce the call with the same credentials in API Explorer ({{explorer}}) or with `tccli {{p}} {{action}} --region <region>`, then open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId if it still fails.", Zh: "用同一凭证在 API Explorer（{{explorer}}）中或用 `tccli {{p}} {{action}} --region <地域>` 复现调用；如仍失败，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
-	}},
-	{guide: 311, steps: []Text{
-		{En: "Record the `RequestId`, action, region and time; they are what support needs to trace the failure.", Zh: "记录 `RequestId`、接口名、地域和时间，这是技术支持定位问题所需的信息。"},
-		{En: "For an idempotent call (Describe*, or a create carrying the same `ClientToken`), retry at most twice with backoff (1 s, then 2 s); do not loop.", Zh: "对幂等调用（Describe* 查询，或携带相同 `ClientToken` 的创建请求），以退避方式（1 秒，再 2 秒）最多重试两次；不要循环重试。"},
-		{En: "If it fails again with the same parameters, try the operation in the console of {{product}} or in API Explorer ({{explorer}}) to rule out client-side causes.", Zh: "若同样参数再次失败，可在{{product}}的控制台或 API Explorer（{{explorer}}）中执行同一操作，排除客户端因素。"},
-		{En: "If it persists, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId.", Zh: "若问题持续，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
-	}},
-	{guide: 312, steps: []Text{
-		{En: "Read the parameter named in `Message` (the name in backticks, e.g. Parameter `Limit` format invalid.) and check its type and format on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}.", Zh: "找到 `Message` 中指出的参数（反引号中的参数名，如 参数 `Limit` 格式非法。），在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对其类型和格式。"},
-		{En: "Reproduce the call in API Explorer ({{explorer}}), which validates types and generates SDK code to copy, or with `tccli {{p}} {{action}} --region <region>`.", Zh: "在 API Explorer（{{explorer}}）中复现调用（它会校验类型并生成可参考的 SDK 代码），或用 `tccli {{p}} {{action}} --region <地域>` 复现。"},
-		{En: "Use an official SDK, which serialises arrays, numbers and JSON correctly; if you build requests yourself, remember the v1 (form) and v3 (JSON) encodings differ.", Zh: "使用官方 SDK，它会正确序列化数组、数值和 JSON；如自行构造请求，注意 v1（表单）与 v3（JSON）签名下的传参方式不同。"},
-	}},
 	{guide: 313, steps: []Text{
-		{En: "Find the parameter named in `Message` and check its allowed values on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; for `Region`, use a region listed for that API (e.g. `ap-guangzhou`).", Zh: "找到 `Message` 中指出的参数，在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对允许的取值；`Region` 请使用该接口列出的地域（如 `ap-guangzhou`）。"},
-		{En: "List the regions {{product}} supports with `tccli region DescribeRegions --Product {{p}}`.", Zh: "用 `tccli region DescribeRegions --Product {{p}}` 查询{{product}}支持的地域。"},
-		{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
+		{En: "Read the parameter named in `Message` (the name in backticks, e.g. Parameter `Limit` format invalid.) and check its type and format on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}.", Zh: "找到 `Message` 中指出的参数（反引号中的参数名，如 参数 `Limit` 格式非法。），在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对其类型和格式。"},
+		{En: "Reproduce the call in API Explorer ({{explorer}}), which validates types and generates SDK code to copy, or with `tccli {{p}} {{action}} --region <region>`.", Zh: "在 API Explorer（{{explorer}}）中复现调用（它会校验类型并生成可参考的 SDK 代码），或用 `tccli {{p}} {{action}} --region <地域>` 复现。"},
+		{En: "Use an official SDK, which serialises arrays, numbers and JSON correctly; if you build requests yourself, remember the v1 (form) and v3 (JSON) encodings differ.", Zh: "使用官方 SDK，它会正确序列化数组、数值和 JSON；如自行构造请求，注意 v1（表单）与 v3（JSON）签名下的传参方式不同。"},
 	}},
 	{guide: 314, steps: []Text{
-		{En: "Record the `RequestId`, action, region and time; they are what support needs to trace the failure.", Zh: "记录 `RequestId`、接口名、地域和时间，这是技术支持定位问题所需的信息。"},
-		{En: "For an idempotent call (Describe*, or a create carrying the same `ClientToken`), retry at most twice with backoff (1 s, then 2 s); do not loop.", Zh: "对幂等调用（Describe* 查询，或携带相同 `ClientToken` 的创建请求），以退避方式（1 秒，再 2 秒）最多重试两次；不要循环重试。"},
-		{En: "If it fails again with the same parameters, try the operation in the console of {{product}} or in API Explorer ({{explorer}}) to rule out client-side causes.", Zh: "若同样参数再次失败，可在{{product}}的控制台或 API Explorer（{{explorer}}）中执行同一操作，排除客户端因素。"},
-		{En: "If it persists, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId.", Zh: "若问题持续，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
+		{En: "Read the sub-code and the `Message`: a signing problem has its own entry with exact steps (`errcode explain AuthFailure.SignatureExpire`, `AuthFailure.SignatureFailure`, `AuthFailure.SecretIdNotFound`).", Zh: "查看子错误码和 `Message`：签名类问题有各自的条目和具体步骤（`errcode explain AuthFailure.SignatureExpire`、`AuthFailure.SignatureFailure`、`AuthFailure.SecretIdNotFound`）。"},
+		{En: "If every call with this key fails, check the key pair at https://console.cloud.tencent.com/cam/capi (it exists and is enabled, no spaces around it) and the local clock (`date -u`; enable NTP).", Zh: "若使用该密钥的所有调用都失败，请在 https://console.cloud.tencent.com/cam/capi 核对密钥对（存在、已启用、前后无空格），并检查本机时钟（`date -u`，开启 NTP 时间同步）。"},
+		{En: "If only some actions fail, the calling sub-account or role lacks a CAM policy for them: at https://console.cloud.tencent.com/cam grant the preset policy of {{product}} (its FullAccess or ReadOnlyAccess policy; search the policy list by name) or a custom policy allowing the action (`<service>:{{action}}`, with the service name from the CAM documentation of {{product}}) on the resource.", Zh: "若只有部分接口失败，说明调用的子账号或角色缺少相应的 CAM 策略：在 https://console.cloud.tencent.com/cam 授予{{product}}的预设策略（FullAccess 或 ReadOnlyAccess 类策略，可在策略列表中按产品名称搜索），或授予允许在该资源上执行此接口（`<service>:{{action}}`，服务名见{{product}}的 CAM 文档）的自定义策略。"},
+		{En: "Reproduce the call with the same credentials in API Explorer ({{explorer}}) or with `tccli {{p}} {{action}} --region <region>`, then open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId if it still fails.", Zh: "用同一凭证在 API Explorer（{{explorer}}）中或用 `tccli {{p}} {{action}} --region <地域>` 复现调用；如仍失败，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
 	}},
 	{guide: 315, steps: []Text{
-		{En: "Record the `RequestId`, action, region and time; they are what support needs to trace the failure.", Zh: "记录 `RequestId`、接口名、地域和时间，这是技术支持定位问题所需的信息。"},
-		{En: "For an idempotent call (Describe*, or a create carrying the same `ClientToken`), retry at most twice with backoff (1 s, then 2 s); do not loop.", Zh: "对幂等调用（Describe* 查询，或携带相同 `ClientToken` 的创建请求），以退避方式（1 秒，再 2 秒）最多重试两次；不要循环重试。"},
-		{En: "If it fails again with the same parameters, try the operation in the console of {{product}} or in API Explorer ({{explorer}}) to rule out client-side causes.", Zh: "若同样参数再次失败，可在{{product}}的控制台或 API Explorer（{{explorer}}）中执行同一操作，排除客户端因素。"},
-		{En: "If it persists, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId.", Zh: "若问题持续，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
+		{En: "Find the parameter named in `Message` and check its allowed values on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; for `Region`, use a region listed for that API (e.g. `ap-guangzhou`).", Zh: "找到 `Message` 中指出的参数，在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对允许的取值；`Region` 请使用该接口列出的地域（如 `ap-guangzhou`）。"},
+		{En: "List the regions {{product}} supports with `tccli region DescribeRegions --Product {{p}}`.", Zh: "用 `tccli region DescribeRegions --Product {{p}}` 查询{{product}}支持的地域。"},
+		{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
 	}},
 	{guide: 316, steps: []Text{
-		{En: "Run `tccli sts GetCallerIdentity` with the same credentials to see which user or role is calling.", Zh: "用相同凭证执行 `tccli sts GetCallerIdentity`，确认实际调用的用户或角色。"},
-		{En: "In the CAM console (https://console.cloud.tencent.com/cam), open that user or role, choose Associate Policy and attach the preset policy of {{product}} (its FullAccess or ReadOnlyAccess policy; search the policy list by name); or from the CLI: `tccli cam AttachUserPolicy --PolicyId <id> --AttachUin <subUin>`.", Zh: "在 CAM 控制台（https://console.cloud.tencent.com/cam）打开该用户或角色，点击“关联策略”，关联{{product}}的预设策略（FullAccess 或 ReadOnlyAccess 类策略，可在策略列表中按产品名称搜索）；或用命令行：`tccli cam AttachUserPolicy --PolicyId <id> --AttachUin <subUin>`。"},
-		{En: "For least privilege, create a custom policy at https://console.cloud.tencent.com/cam/policy that allows just the action, e.g. {\"version\":\"2.0\",\"statement\":[{\"effect\":\"allow\",\"action\":[\"<service>:{{action}}\"],\"resource\":[\"*\"]}]}, and attach it; `<service>` is the CAM service name given in the CAM documentation of {{product}} (usually, but not for every product, `{{p}}`).", Zh: "如需最小权限，在 https://console.cloud.tencent.com/cam/policy 新建仅允许该操作的自定义策略，例如 {\"version\":\"2.0\",\"statement\":[{\"effect\":\"allow\",\"action\":[\"<service>:{{action}}\"],\"resource\":[\"*\"]}]}，再关联给该用户；其中 `<service>` 是{{product}}的 CAM 文档中给出的服务名（通常是 `{{p}}`，但并非所有产品都如此）。"},
-		{En: "Open the console of {{product}} once with the root account or an admin and accept any service authorisation prompt; check attached policies for `deny`, IP or tag conditions.", Zh: "用主账号或管理员打开一次{{product}}的控制台，按提示完成服务授权；并检查已关联策略中的 `deny`、IP 或标签条件。"},
-	}},
-	{guide: 317, steps: []Text{
 		{En: "Read the full `Message`; it usually names the state or rule that refused the operation, and `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读完整的 `Message`，其中通常会说明拒绝该操作的状态或规则；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
 		{En: "Check the resource state {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and wait for running tasks to finish.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查看资源状态，等待进行中的任务结束。"},
 		{En: "Check the account balance and overdue bills at https://console.cloud.tencent.com/expense.", Zh: "在 https://console.cloud.tencent.com/expense 检查账户余额和欠费情况。"},
 		{En: "If the state is normal and it persists, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId.", Zh: "若状态正常但问题持续，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
+	}},
+	{guide: 317, steps: []Text{
+		{En: "Read the sub-code and the `Message`: a signing problem has its own entry with exact steps (`errcode explain AuthFailure.SignatureExpire`, `AuthFailure.SignatureFailure`, `AuthFailure.SecretIdNotFound`).", Zh: "查看子错误码和 `Message`：签名类问题有各自的条目和具体步骤（`errcode explain AuthFailure.SignatureExpire`、`AuthFailure.SignatureFailure`、`AuthFailure.SecretIdNotFound`）。"},
+		{En: "If every call with this key fails, check the key pair at https://console.cloud.tencent.com/cam/capi (it exists and is enabled, no spaces around it) and the local clock (`date -u`; enable NTP).", Zh: "若使用该密钥的所有调用都失败，请在 https://console.cloud.tencent.com/cam/capi 核对密钥对（存在、已启用、前后无空格），并检查本机时钟（`date -u`，开启 NTP 时间同步）。"},
+		{En: "If only some actions fail, the calling sub-account or role lacks a CAM policy for them: at https://console.cloud.tencent.com/cam grant the preset policy of {{product}} (its FullAccess or ReadOnlyAccess policy; search the policy list by name) or a custom policy allowing the action (`<service>:{{action}}`, with the service name from the CAM documentation of {{product}}) on the resource.", Zh: "若只有部分接口失败，说明调用的子账号或角色缺少相应的 CAM 策略：在 https://console.cloud.tencent.com/cam 授予{{product}}的预设策略（FullAccess 或 ReadOnlyAccess 类策略，可在策略列表中按产品名称搜索），或授予允许在该资源上执行此接口（`<service>:{{action}}`，服务名见{{product}}的 CAM 文档）的自定义策略。"},
+		{En: "Reproduce the call with the same credentials in API Explorer ({{explorer}}) or with `tccli {{p}} {{action}} --region <region>`, then open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId if it still fails.", Zh: "用同一凭证在 API Explorer（{{explorer}}）中或用 `tccli {{p}} {{action}} --region <地域>` 复现调用；如仍失败，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
 	}},
 	{guide: 318, steps: []Text{
 		{En: "Record the `RequestId`, action, region and time; they are what support needs to trace the failure.", Zh: "记录 `RequestId`、接口名、地域和时间，这是技术支持定位问题所需的信息。"},
@@ -8687,15 +8814,14 @@ var guideTemplates = []guideTemplate{
 		{En: "If it persists, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId.", Zh: "若问题持续，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
 	}},
 	{guide: 319, steps: []Text{
-		{En: "Read `Message` and the sub-code to see what the resource does not support (its type, edition, state or billing); `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认资源不支持的是哪一项（类型、规格、状态或计费方式）；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
-		{En: "Check the resource's edition and state {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare them with the feature's requirements in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查询资源的规格和状态，并与{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该功能的要求对照。"},
-		{En: "Upgrade the edition, change the configuration, complete the prerequisite in the console of {{product}}, or use a supported alternative.", Zh: "升级规格、修改配置、在{{product}}的控制台完成前置步骤，或改用受支持的替代方式。"},
+		{En: "Read the parameter named in `Message` (the name in backticks, e.g. Parameter `Limit` format invalid.) and check its type and format on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}.", Zh: "找到 `Message` 中指出的参数（反引号中的参数名，如 参数 `Limit` 格式非法。），在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对其类型和格式。"},
+		{En: "Reproduce the call in API Explorer ({{explorer}}), which validates types and generates SDK code to copy, or with `tccli {{p}} {{action}} --region <region>`.", Zh: "在 API Explorer（{{explorer}}）中复现调用（它会校验类型并生成可参考的 SDK 代码），或用 `tccli {{p}} {{action}} --region <地域>` 复现。"},
+		{En: "Use an official SDK, which serialises arrays, numbers and JSON correctly; if you build requests yourself, remember the v1 (form) and v3 (JSON) encodings differ.", Zh: "使用官方 SDK，它会正确序列化数组、数值和 JSON；如自行构造请求，注意 v1（表单）与 v3（JSON）签名下的传参方式不同。"},
 	}},
 	{guide: 320, steps: []Text{
-		{En: "Record the `RequestId`, action, region and time; they are what support needs to trace the failure.", Zh: "记录 `RequestId`、接口名、地域和时间，这是技术支持定位问题所需的信息。"},
-		{En: "For an idempotent call (Describe*, or a create carrying the same `ClientToken`), retry at most twice with backoff (1 s, then 2 s); do not loop.", Zh: "对幂等调用（Describe* 查询，或携带相同 `ClientToken` 的创建请求），以退避方式（1 秒，再 2 秒）最多重试两次；不要循环重试。"},
-		{En: "If it fails again with the same parameters, try the operation in the console of {{product}} or in API Explorer ({{explorer}}) to rule out client-side causes.", Zh: "若同样参数再次失败，可在{{product}}的控制台或 API Explorer（{{explorer}}）中执行同一操作，排除客户端因素。"},
-		{En: "If it persists, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId.", Zh: "若问题持续，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
+		{En: "Find the parameter named in `Message` and check its allowed values on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; for `Region`, use a region listed for that API (e.g. `ap-guangzhou`).", Zh: "找到 `Message` 中指出的参数，在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对允许的取值；`Region` 请使用该接口列出的地域（如 `ap-guangzhou`）。"},
+		{En: "List the regions {{product}} supports with `tccli region DescribeRegions --Product {{p}}`.", Zh: "用 `tccli region DescribeRegions --Product {{p}}` 查询{{product}}支持的地域。"},
+		{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
 	}},
 	{guide: 321, steps: []Text{
 		{En: "Record the `RequestId`, action, region and time; they are what support needs to trace the failure.", Zh: "记录 `RequestId`、接口名、地域和时间，这是技术支持定位问题所需的信息。"},
@@ -8704,38 +8830,39 @@ var guideTemplates = []guideTemplate{
 		{En: "If it persists, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId.", Zh: "若问题持续，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
 	}},
 	{guide: 322, steps: []Text{
-		{En: "Read `Message` and the sub-code to see which quota was hit; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认触达了哪项配额；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
-		{En: "{{?quota}}Check the quota with `tccli {{p}} {{quota}} --region <region>`{{/}}{{!quota}}Check the quota in the console of {{product}} (its quota or usage page) or in the usage limits of its documentation{{/}}, then list current usage {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and delete what is unused.", Zh: "{{?quota}}用 `tccli {{p}} {{quota}} --region <地域>` 查看配额{{/}}{{!quota}}在{{product}}的控制台（配额或用量页面）或其文档的使用限制中查看配额{{/}}，再{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查询当前用量，删除不再使用的资源。"},
-		{En: "Split large batches into smaller requests when the limit is per request.", Zh: "如限制针对单次请求，请把大批量拆分为多次较小的请求。"},
-		{En: "If you need a higher quota, upgrade the instance edition where quotas depend on it, or open a ticket (https://console.cloud.tencent.com/workorder/category) to request an increase.", Zh: "如需更高配额，在配额取决于实例规格时升级实例规格，或提交工单（https://console.cloud.tencent.com/workorder/category）申请提升配额。"},
+		{En: "Record the `RequestId`, action, region and time; they are what support needs to trace the failure.", Zh: "记录 `RequestId`、接口名、地域和时间，这是技术支持定位问题所需的信息。"},
+		{En: "For an idempotent call (Describe*, or a create carrying the same `ClientToken`), retry at most twice with backoff (1 s, then 2 s); do not loop.", Zh: "对幂等调用（Describe* 查询，或携带相同 `ClientToken` 的创建请求），以退避方式（1 秒，再 2 秒）最多重试两次；不要循环重试。"},
+		{En: "If it fails again with the same parameters, try the operation in the console of {{product}} or in API Explorer ({{explorer}}) to rule out client-side causes.", Zh: "若同样参数再次失败，可在{{product}}的控制台或 API Explorer（{{explorer}}）中执行同一操作，排除客户端因素。"},
+		{En: "If it persists, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId.", Zh: "若问题持续，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
 	}},
 	{guide: 323, steps: []Text{
-		{En: "List the resources of the region you call {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare their IDs with yours; repeat for the region the resource was created in.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台列出所调用地域中的资源并核对 ID；并对资源创建时所在的地域重复查询。"},
-		{En: "Run `tccli sts GetCallerIdentity` with the same credentials to confirm the account.", Zh: "用相同凭证执行 `tccli sts GetCallerIdentity`，确认所属账号。"},
-		{En: "Read `Message` and the sub-code to see which resource is missing, and create it first if needed; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认缺少的是哪个资源，必要时先创建；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
+		{En: "Run `tccli sts GetCallerIdentity` with the same credentials to see which user or role is calling.", Zh: "用相同凭证执行 `tccli sts GetCallerIdentity`，确认实际调用的用户或角色。"},
+		{En: "In the CAM console (https://console.cloud.tencent.com/cam), open that user or role, choose Associate Policy and attach the preset policy of {{product}} (its FullAccess or ReadOnlyAccess policy; search the policy list by name); or from the CLI: `tccli cam AttachUserPolicy --PolicyId <id> --AttachUin <subUin>`.", Zh: "在 CAM 控制台（https://console.cloud.tencent.com/cam）打开该用户或角色，点击“关联策略”，关联{{product}}的预设策略（FullAccess 或 ReadOnlyAccess 类策略，可在策略列表中按产品名称搜索）；或用命令行：`tccli cam AttachUserPolicy --PolicyId <id> --AttachUin <subUin>`。"},
+		{En: "For least privilege, create a custom policy at https://console.cloud.tencent.com/cam/policy that allows just the action, e.g. {\"version\":\"2.0\",\"statement\":[{\"effect\":\"allow\",\"action\":[\"<service>:{{action}}\"],\"resource\":[\"*\"]}]}, and attach it; `<service>` is the CAM service name given in the CAM documentation of {{product}} (usually, but not for every product, `{{p}}`).", Zh: "如需最小权限，在 https://console.cloud.tencent.com/cam/policy 新建仅允许该操作的自定义策略，例如 {\"version\":\"2.0\",\"statement\":[{\"effect\":\"allow\",\"action\":[\"<service>:{{action}}\"],\"resource\":[\"*\"]}]}，再关联给该用户；其中 `<service>` 是{{product}}的 CAM 文档中给出的服务名（通常是 `{{p}}`，但并非所有产品都如此）。"},
+		{En: "Open the console of {{product}} once with the root account or an admin and accept any service authorisation prompt; check attached policies for `deny`, IP or tag conditions.", Zh: "用主账号或管理员打开一次{{product}}的控制台，按提示完成服务授权；并检查已关联策略中的 `deny`、IP 或标签条件。"},
 	}},
 	{guide: 324, steps: []Text{
-		{En: "Read `Message` and the sub-code to see which quota was hit; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认触达了哪项配额；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
-		{En: "{{?quota}}Check the quota with `tccli {{p}} {{quota}} --region <region>`{{/}}{{!quota}}Check the quota in the console of {{product}} (its quota or usage page) or in the usage limits of its documentation{{/}}, then list current usage {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and delete what is unused.", Zh: "{{?quota}}用 `tccli {{p}} {{quota}} --region <地域>` 查看配额{{/}}{{!quota}}在{{product}}的控制台（配额或用量页面）或其文档的使用限制中查看配额{{/}}，再{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查询当前用量，删除不再使用的资源。"},
-		{En: "Split large batches into smaller requests when the limit is per request.", Zh: "如限制针对单次请求，请把大批量拆分为多次较小的请求。"},
-		{En: "If you need a higher quota, upgrade the instance edition where quotas depend on it, or open a ticket (https://console.cloud.tencent.com/workorder/category) to request an increase.", Zh: "如需更高配额，在配额取决于实例规格时升级实例规格，或提交工单（https://console.cloud.tencent.com/workorder/category）申请提升配额。"},
+		{En: "Read the full `Message`; it usually names the state or rule that refused the operation, and `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读完整的 `Message`，其中通常会说明拒绝该操作的状态或规则；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
+		{En: "Check the resource state {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and wait for running tasks to finish.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查看资源状态，等待进行中的任务结束。"},
+		{En: "Check the account balance and overdue bills at https://console.cloud.tencent.com/expense.", Zh: "在 https://console.cloud.tencent.com/expense 检查账户余额和欠费情况。"},
+		{En: "If the state is normal and it persists, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId.", Zh: "若状态正常但问题持续，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
 	}},
 	{guide: 325, steps: []Text{
-		{En: "Read `Message` and the sub-code to see which quota was hit; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认触达了哪项配额；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
-		{En: "{{?quota}}Check the quota with `tccli {{p}} {{quota}} --region <region>`{{/}}{{!quota}}Check the quota in the console of {{product}} (its quota or usage page) or in the usage limits of its documentation{{/}}, then list current usage {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and delete what is unused.", Zh: "{{?quota}}用 `tccli {{p}} {{quota}} --region <地域>` 查看配额{{/}}{{!quota}}在{{product}}的控制台（配额或用量页面）或其文档的使用限制中查看配额{{/}}，再{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查询当前用量，删除不再使用的资源。"},
-		{En: "Split large batches into smaller requests when the limit is per request.", Zh: "如限制针对单次请求，请把大批量拆分为多次较小的请求。"},
-		{En: "If you need a higher quota, upgrade the instance edition where quotas depend on it, or open a ticket (https://console.cloud.tencent.com/workorder/category) to request an increase.", Zh: "如需更高配额，在配额取决于实例规格时升级实例规格，或提交工单（https://console.cloud.tencent.com/workorder/category）申请提升配额。"},
+		{En: "Record the `RequestId`, action, region and time; they are what support needs to trace the failure.", Zh: "记录 `RequestId`、接口名、地域和时间，这是技术支持定位问题所需的信息。"},
+		{En: "For an idempotent call (Describe*, or a create carrying the same `ClientToken`), retry at most twice with backoff (1 s, then 2 s); do not loop.", Zh: "对幂等调用（Describe* 查询，或携带相同 `ClientToken` 的创建请求），以退避方式（1 秒，再 2 秒）最多重试两次；不要循环重试。"},
+		{En: "If it fails again with the same parameters, try the operation in the console of {{product}} or in API Explorer ({{explorer}}) to rule out client-side causes.", Zh: "若同样参数再次失败，可在{{product}}的控制台或 API Explorer（{{explorer}}）中执行同一操作，排除客户端因素。"},
+		{En: "If it persists, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId.", Zh: "若问题持续，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
 	}},
 	{guide: 326, steps: []Text{
-		{En: "Read `Message` and the sub-code to see which quota was hit; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认触达了哪项配额；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
-		{En: "{{?quota}}Check the quota with `tccli {{p}} {{quota}} --region <region>`{{/}}{{!quota}}Check the quota in the console of {{product}} (its quota or usage page) or in the usage limits of its documentation{{/}}, then list current usage {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and delete what is unused.", Zh: "{{?quota}}用 `tccli {{p}} {{quota}} --region <地域>` 查看配额{{/}}{{!quota}}在{{product}}的控制台（配额或用量页面）或其文档的使用限制中查看配额{{/}}，再{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查询当前用量，删除不再使用的资源。"},
-		{En: "Split large batches into smaller requests when the limit is per request.", Zh: "如限制针对单次请求，请把大批量拆分为多次较小的请求。"},
-		{En: "If you need a higher quota, upgrade the instance edition where quotas depend on it, or open a ticket (https://console.cloud.tencent.com/workorder/category) to request an increase.", Zh: "如需更高配额，在配额取决于实例规格时升级实例规格，或提交工单（https://console.cloud.tencent.com/workorder/category）申请提升配额。"},
+		{En: "Read `Message` and the sub-code to see what the resource does not support (its type, edition, state or billing); `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认资源不支持的是哪一项（类型、规格、状态或计费方式）；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
+		{En: "Check the resource's edition and state {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare them with the feature's requirements in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查询资源的规格和状态，并与{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该功能的要求对照。"},
+		{En: "Upgrade the edition, change the configuration, complete the prerequisite in the console of {{product}}, or use a supported alternative.", Zh: "升级规格、修改配置、在{{product}}的控制台完成前置步骤，或改用受支持的替代方式。"},
 	}},
 	{guide: 327, steps: []Text{
-		{En: "Look the action up in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}, or list its actions with `tccli {{p}} help`, and copy the exact name.", Zh: "在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中查找该接口，或用 `tccli {{p}} help` 列出接口，复制准确名称。"},
-		{En: "Check that host, action and version belong together: host {{p}}.tencentcloudapi.com, `X-TC-Action` `{{action}}`, `X-TC-Version` `{{version}}`.", Zh: "确认域名、接口名和版本三者对应：域名 {{p}}.tencentcloudapi.com、`X-TC-Action` 为 `{{action}}`、`X-TC-Version` 为 `{{version}}`。"},
-		{En: "Use the {{p}} client of an up-to-date official SDK (Go package `tencentcloud/{{p}}/{{pkgversion}}`) instead of a generic/common client with hand-typed action names.", Zh: "使用最新官方 SDK 中 {{p}} 的客户端（Go 包 `tencentcloud/{{p}}/{{pkgversion}}`），而不是在通用客户端里手工填写接口名。"},
+		{En: "Record the `RequestId`, action, region and time; they are what support needs to trace the failure.", Zh: "记录 `RequestId`、接口名、地域和时间，这是技术支持定位问题所需的信息。"},
+		{En: "For an idempotent call (Describe*, or a create carrying the same `ClientToken`), retry at most twice with backoff (1 s, then 2 s); do not loop.", Zh: "对幂等调用（Describe* 查询，或携带相同 `ClientToken` 的创建请求），以退避方式（1 秒，再 2 秒）最多重试两次；不要循环重试。"},
+		{En: "If it fails again with the same parameters, try the operation in the console of {{product}} or in API Explorer ({{explorer}}) to rule out client-side causes.", Zh: "若同样参数再次失败，可在{{product}}的控制台或 API Explorer（{{explorer}}）中执行同一操作，排除客户端因素。"},
+		{En: "If it persists, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId.", Zh: "若问题持续，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
 	}},
 	{guide: 328, steps: []Text{
 		{En: "Record the `RequestId`, action, region and time; they are what support needs to trace the failure.", Zh: "记录 `RequestId`、接口名、地域和时间，这是技术支持定位问题所需的信息。"},
@@ -8744,42 +8871,44 @@ var guideTemplates = []guideTemplate{
 		{En: "If it persists, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId.", Zh: "若问题持续，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
 	}},
 	{guide: 329, steps: []Text{
-		{En: "Read the full `Message`; it usually names the state or rule that refused the operation, and `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读完整的 `Message`，其中通常会说明拒绝该操作的状态或规则；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
-		{En: "Check the resource state {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and wait for running tasks to finish.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查看资源状态，等待进行中的任务结束。"},
-		{En: "Check the account balance and overdue bills at https://console.cloud.tencent.com/expense.", Zh: "在 https://console.cloud.tencent.com/expense 检查账户余额和欠费情况。"},
-		{En: "If the state is normal and it persists, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId.", Zh: "若状态正常但问题持续，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
+		{En: "Read `Message` and the sub-code to see which quota was hit; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认触达了哪项配额；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
+		{En: "{{?quota}}Check the quota with `tccli {{p}} {{quota}} --region <region>`{{/}}{{!quota}}Check the quota in the console of {{product}} (its quota or usage page) or in the usage limits of its documentation{{/}}, then list current usage {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and delete what is unused.", Zh: "{{?quota}}用 `tccli {{p}} {{quota}} --region <地域>` 查看配额{{/}}{{!quota}}在{{product}}的控制台（配额或用量页面）或其文档的使用限制中查看配额{{/}}，再{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查询当前用量，删除不再使用的资源。"},
+		{En: "Split large batches into smaller requests when the limit is per request.", Zh: "如限制针对单次请求，请把大批量拆分为多次较小的请求。"},
+		{En: "If you need a higher quota, upgrade the instance edition where quotas depend on it, or open a ticket (https://console.cloud.tencent.com/workorder/category) to request an increase.", Zh: "如需更高配额，在配额取决于实例规格时升级实例规格，或提交工单（https://console.cloud.tencent.com/workorder/category）申请提升配额。"},
 	}},
 	{guide: 330, steps: []Text{
-		{En: "Find the parameter named in `Message` and check its allowed values on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; for `Region`, use a region listed for that API (e.g. `ap-guangzhou`).", Zh: "找到 `Message` 中指出的参数，在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对允许的取值；`Region` 请使用该接口列出的地域（如 `ap-guangzhou`）。"},
-		{En: "List the regions {{product}} supports with `tccli region DescribeRegions --Product {{p}}`.", Zh: "用 `tccli region DescribeRegions --Product {{p}}` 查询{{product}}支持的地域。"},
-		{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
-	}},
-	{guide: 331, steps: []Text{
-		{En: "Find the parameter named in `Message` and check its allowed values on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; for `Region`, use a region listed for that API (e.g. `ap-guangzhou`).", Zh: "找到 `Message` 中指出的参数，在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对允许的取值；`Region` 请使用该接口列出的地域（如 `ap-guangzhou`）。"},
-		{En: "List the regions {{product}} supports with `tccli region DescribeRegions --Product {{p}}`.", Zh: "用 `tccli region DescribeRegions --Product {{p}}` 查询{{product}}支持的地域。"},
-		{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
-	}},
-	{guide: 332, steps: []Text{
-		{En: "Find the parameter named in `Message` and check its allowed values on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; for `Region`, use a region listed for that API (e.g. `ap-guangzhou`).", Zh: "找到 `Message` 中指出的参数，在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对允许的取值；`Region` 请使用该接口列出的地域（如 `ap-guangzhou`）。"},
-		{En: "List the regions {{product}} supports with `tccli region DescribeRegions --Product {{p}}`.", Zh: "用 `tccli region DescribeRegions --Product {{p}}` 查询{{product}}支持的地域。"},
-		{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
-	}},
-	{guide: 333, steps: []Text{
-		{En: "Read the full `Message`; it usually names the state or rule that refused the operation, and `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读完整的 `Message`，其中通常会说明拒绝该操作的状态或规则；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
-		{En: "Check the resource state {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and wait for running tasks to finish.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查看资源状态，等待进行中的任务结束。"},
-		{En: "Check the account balance and overdue bills at https://console.cloud.tencent.com/expense.", Zh: "在 https://console.cloud.tencent.com/expense 检查账户余额和欠费情况。"},
-		{En: "If the state is normal and it persists, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId.", Zh: "若状态正常但问题持续，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
-	}},
-	{guide: 334, steps: []Text{
 		{En: "List the resources of the region you call {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare their IDs with yours; repeat for the region the resource was created in.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台列出所调用地域中的资源并核对 ID；并对资源创建时所在的地域重复查询。"},
 		{En: "Run `tccli sts GetCallerIdentity` with the same credentials to confirm the account.", Zh: "用相同凭证执行 `tccli sts GetCallerIdentity`，确认所属账号。"},
 		{En: "Read `Message` and the sub-code to see which resource is missing, and create it first if needed; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认缺少的是哪个资源，必要时先创建；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
 	}},
+	{guide: 331, steps: []Text{
+		{En: "Read `Message` and the sub-code to see which quota was hit; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认触达了哪项配额；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
+		{En: "{{?quota}}Check the quota with `tccli {{p}} {{quota}} --region <region>`{{/}}{{!quota}}Check the quota in the console of {{product}} (its quota or usage page) or in the usage limits of its documentation{{/}}, then list current usage {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and delete what is unused.", Zh: "{{?quota}}用 `tccli {{p}} {{quota}} --region <地域>` 查看配额{{/}}{{!quota}}在{{product}}的控制台（配额或用量页面）或其文档的使用限制中查看配额{{/}}，再{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查询当前用量，删除不再使用的资源。"},
+		{En: "Split large batches into smaller requests when the limit is per request.", Zh: "如限制针对单次请求，请把大批量拆分为多次较小的请求。"},
+		{En: "If you need a higher quota, upgrade the instance edition where quotas depend on it, or open a ticket (https://console.cloud.tencent.com/workorder/category) to request an increase.", Zh: "如需更高配额，在配额取决于实例规格时升级实例规格，或提交工单（https://console.cloud.tencent.com/workorder/category）申请提升配额。"},
+	}},
+	{guide: 332, steps: []Text{
+		{En: "Read `Message` and the sub-code to see which quota was hit; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认触达了哪项配额；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
+		{En: "{{?quota}}Check the quota with `tccli {{p}} {{quota}} --region <region>`{{/}}{{!quota}}Check the quota in the console of {{product}} (its quota or usage page) or in the usage limits of its documentation{{/}}, then list current usage {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and delete what is unused.", Zh: "{{?quota}}用 `tccli {{p}} {{quota}} --region <地域>` 查看配额{{/}}{{!quota}}在{{product}}的控制台（配额或用量页面）或其文档的使用限制中查看配额{{/}}，再{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查询当前用量，删除不再使用的资源。"},
+		{En: "Split large batches into smaller requests when the limit is per request.", Zh: "如限制针对单次请求，请把大批量拆分为多次较小的请求。"},
+		{En: "If you need a higher quota, upgrade the instance edition where quotas depend on it, or open a ticket (https://console.cloud.tencent.com/workorder/category) to request an increase.", Zh: "如需更高配额，在配额取决于实例规格时升级实例规格，或提交工单（https://console.cloud.tencent.com/workorder/category）申请提升配额。"},
+	}},
+	{guide: 333, steps: []Text{
+		{En: "Read `Message` and the sub-code to see which quota was hit; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认触达了哪项配额；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
+		{En: "{{?quota}}Check the quota with `tccli {{p}} {{quota}} --region <region>`{{/}}{{!quota}}Check the quota in the console of {{product}} (its quota or usage page) or in the usage limits of its documentation{{/}}, then list current usage {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and delete what is unused.", Zh: "{{?quota}}用 `tccli {{p}} {{quota}} --region <地域>` 查看配额{{/}}{{!quota}}在{{product}}的控制台（配额或用量页面）或其文档的使用限制中查看配额{{/}}，再{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查询当前用量，删除不再使用的资源。"},
+		{En: "Split large batches into smaller requests when the limit is per request.", Zh: "如限制针对单次请求，请把大批量拆分为多次较小的请求。"},
+		{En: "If you need a higher quota, upgrade the instance edition where quotas depend on it, or open a ticket (https://console.cloud.tencent.com/workorder/category) to request an increase.", Zh: "如需更高配额，在配额取决于实例规格时升级实例规格，或提交工单（https://console.cloud.tencent.com/workorder/category）申请提升配额。"},
+	}},
+	{guide: 334, steps: []Text{
+		{En: "Look the action up in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}, or list its actions with `tccli {{p}} help`, and copy the exact name.", Zh: "在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中查找该接口，或用 `tccli {{p}} help` 列出接口，复制准确名称。"},
+		{En: "Check that host, action and version belong together: host {{p}}.tencentcloudapi.com, `X-TC-Action` `{{action}}`, `X-TC-Version` `{{version}}`.", Zh: "确认域名、接口名和版本三者对应：域名 {{p}}.tencentcloudapi.com、`X-TC-Action` 为 `{{action}}`、`X-TC-Version` 为 `{{version}}`。"},
+		{En: "Use the {{p}} client of an up-to-date official SDK (Go package `tencentcloud/{{p}}/{{pkgversion}}`) instead of a generic/common client with hand-typed action names.", Zh: "使用最新官方 SDK 中 {{p}} 的客户端（Go 包 `tencentcloud/{{p}}/{{pkgversion}}`），而不是在通用客户端里手工填写接口名。"},
+	}},
 	{guide: 335, steps: []Text{
-		{En: "Read the full `Message`; it usually names the state or rule that refused the operation, and `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读完整的 `Message`，其中通常会说明拒绝该操作的状态或规则；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
-		{En: "Check the resource state {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and wait for running tasks to finish.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查看资源状态，等待进行中的任务结束。"},
-		{En: "Check the account balance and overdue bills at https://console.cloud.tencent.com/expense.", Zh: "在 https://console.cloud.tencent.com/expense 检查账户余额和欠费情况。"},
-		{En: "If the state is normal and it persists, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId.", Zh: "若状态正常但问题持续，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
+		{En: "Record the `RequestId`, action, region and time; they are what support needs to trace the failure.", Zh: "记录 `RequestId`、接口名、地域和时间，这是技术支持定位问题所需的信息。"},
+		{En: "For an idempotent call (Describe*, or a create carrying the same `ClientToken`), retry at most twice with backoff (1 s, then 2 s); do not loop.", Zh: "对幂等调用（Describe* 查询，或携带相同 `ClientToken` 的创建请求），以退避方式（1 秒，再 2 秒）最多重试两次；不要循环重试。"},
+		{En: "If it fails again with the same parameters, try the operation in the console of {{product}} or in API Explorer ({{explorer}}) to rule out client-side causes.", Zh: "若同样参数再次失败，可在{{product}}的控制台或 API Explorer（{{explorer}}）中执行同一操作，排除客户端因素。"},
+		{En: "If it persists, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId.", Zh: "若问题持续，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
 	}},
 	{guide: 336, steps: []Text{
 		{En: "Read the full `Message`; it usually names the state or rule that refused the operation, and `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读完整的 `Message`，其中通常会说明拒绝该操作的状态或规则；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
@@ -8788,15 +8917,14 @@ var guideTemplates = []guideTemplate{
 		{En: "If the state is normal and it persists, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId.", Zh: "若状态正常但问题持续，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
 	}},
 	{guide: 337, steps: []Text{
-		{En: "Read the full `Message`; it usually names the state or rule that refused the operation, and `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读完整的 `Message`，其中通常会说明拒绝该操作的状态或规则；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
-		{En: "Check the resource state {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and wait for running tasks to finish.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查看资源状态，等待进行中的任务结束。"},
-		{En: "Check the account balance and overdue bills at https://console.cloud.tencent.com/expense.", Zh: "在 https://console.cloud.tencent.com/expense 检查账户余额和欠费情况。"},
-		{En: "If the state is normal and it persists, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId.", Zh: "若状态正常但问题持续，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
+		{En: "Find the parameter named in `Message` and check its allowed values on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; for `Region`, use a region listed for that API (e.g. `ap-guangzhou`).", Zh: "找到 `Message` 中指出的参数，在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对允许的取值；`Region` 请使用该接口列出的地域（如 `ap-guangzhou`）。"},
+		{En: "List the regions {{product}} supports with `tccli region DescribeRegions --Product {{p}}`.", Zh: "用 `tccli region DescribeRegions --Product {{p}}` 查询{{product}}支持的地域。"},
+		{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
 	}},
 	{guide: 338, steps: []Text{
-		{En: "List the resources of the region you call {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare their IDs with yours; repeat for the region the resource was created in.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台列出所调用地域中的资源并核对 ID；并对资源创建时所在的地域重复查询。"},
-		{En: "Run `tccli sts GetCallerIdentity` with the same credentials to confirm the account.", Zh: "用相同凭证执行 `tccli sts GetCallerIdentity`，确认所属账号。"},
-		{En: "Read `Message` and the sub-code to see which resource is missing, and create it first if needed; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认缺少的是哪个资源，必要时先创建；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
+		{En: "Find the parameter named in `Message` and check its allowed values on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; for `Region`, use a region listed for that API (e.g. `ap-guangzhou`).", Zh: "找到 `Message` 中指出的参数，在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对允许的取值；`Region` 请使用该接口列出的地域（如 `ap-guangzhou`）。"},
+		{En: "List the regions {{product}} supports with `tccli region DescribeRegions --Product {{p}}`.", Zh: "用 `tccli region DescribeRegions --Product {{p}}` 查询{{product}}支持的地域。"},
+		{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
 	}},
 	{guide: 339, steps: []Text{
 		{En: "Find the parameter named in `Message` and check its allowed values on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; for `Region`, use a region listed for that API (e.g. `ap-guangzhou`).", Zh: "找到 `Message` 中指出的参数，在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对允许的取值；`Region` 请使用该接口列出的地域（如 `ap-guangzhou`）。"},
@@ -8804,9 +8932,10 @@ var guideTemplates = []guideTemplate{
 		{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
 	}},
 	{guide: 340, steps: []Text{
-		{En: "Read `Message` and the sub-code to see what the resource does not support (its type, edition, state or billing); `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认资源不支持的是哪一项（类型、规格、状态或计费方式）；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
-		{En: "Check the resource's edition and state {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare them with the feature's requirements in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查询资源的规格和状态，并与{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该功能的要求对照。"},
-		{En: "Upgrade the edition, change the configuration, complete the prerequisite in the console of {{product}}, or use a supported alternative.", Zh: "升级规格、修改配置、在{{product}}的控制台完成前置步骤，或改用受支持的替代方式。"},
+		{En: "Read the full `Message`; it usually names the state or rule that refused the operation, and `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读完整的 `Message`，其中通常会说明拒绝该操作的状态或规则；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
+		{En: "Check the resource state {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and wait for running tasks to finish.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查看资源状态，等待进行中的任务结束。"},
+		{En: "Check the account balance and overdue bills at https://console.cloud.tencent.com/expense.", Zh: "在 https://console.cloud.tencent.com/expense 检查账户余额和欠费情况。"},
+		{En: "If the state is normal and it persists, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId.", Zh: "若状态正常但问题持续，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
 	}},
 	{guide: 341, steps: []Text{
 		{En: "List the resources of the region you call {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare their IDs with yours; repeat for the region the resource was created in.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台列出所调用地域中的资源并核对 ID；并对资源创建时所在的地域重复查询。"},
@@ -8814,19 +8943,22 @@ var guideTemplates = []guideTemplate{
 		{En: "Read `Message` and the sub-code to see which resource is missing, and create it first if needed; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认缺少的是哪个资源，必要时先创建；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
 	}},
 	{guide: 342, steps: []Text{
-		{En: "Look up the filter names the action supports on its page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; `Filters.N.Name` is case-sensitive and must be one of them.", Zh: "在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面查看支持的过滤条件名称；`Filters.N.Name` 区分大小写，必须是其中之一。"},
-		{En: "Give each filter a `Values` list of strings in the documented format (IDs, states, zone names), and respect the documented limits on the number of filters and values.", Zh: "为每个过滤条件提供字符串列表 `Values`，取值格式与文档一致（ID、状态、可用区名称等），并遵守文档对过滤条件和取值数量的限制。"},
-		{En: "Try the same filters in API Explorer ({{explorer}}), which shows the accepted names for each action, or with `tccli {{p}} {{action}} --region <region> --Filters '[...]'`.", Zh: "在 API Explorer（{{explorer}}）中试用相同的过滤条件（其中列出了每个接口可用的名称），或用 `tccli {{p}} {{action}} --region <地域> --Filters '[...]'` 试调。"},
+		{En: "Read the full `Message`; it usually names the state or rule that refused the operation, and `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读完整的 `Message`，其中通常会说明拒绝该操作的状态或规则；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
+		{En: "Check the resource state {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and wait for running tasks to finish.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查看资源状态，等待进行中的任务结束。"},
+		{En: "Check the account balance and overdue bills at https://console.cloud.tencent.com/expense.", Zh: "在 https://console.cloud.tencent.com/expense 检查账户余额和欠费情况。"},
+		{En: "If the state is normal and it persists, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId.", Zh: "若状态正常但问题持续，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
 	}},
 	{guide: 343, steps: []Text{
-		{En: "Look up the filter names the action supports on its page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; `Filters.N.Name` is case-sensitive and must be one of them.", Zh: "在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面查看支持的过滤条件名称；`Filters.N.Name` 区分大小写，必须是其中之一。"},
-		{En: "Give each filter a `Values` list of strings in the documented format (IDs, states, zone names), and respect the documented limits on the number of filters and values.", Zh: "为每个过滤条件提供字符串列表 `Values`，取值格式与文档一致（ID、状态、可用区名称等），并遵守文档对过滤条件和取值数量的限制。"},
-		{En: "Try the same filters in API Explorer ({{explorer}}), which shows the accepted names for each action, or with `tccli {{p}} {{action}} --region <region> --Filters '[...]'`.", Zh: "在 API Explorer（{{explorer}}）中试用相同的过滤条件（其中列出了每个接口可用的名称），或用 `tccli {{p}} {{action}} --region <地域> --Filters '[...]'` 试调。"},
+		{En: "Read the full `Message`; it usually names the state or rule that refused the operation, and `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读完整的 `Message`，其中通常会说明拒绝该操作的状态或规则；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
+		{En: "Check the resource state {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and wait for running tasks to finish.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查看资源状态，等待进行中的任务结束。"},
+		{En: "Check the account balance and overdue bills at https://console.cloud.tencent.com/expense.", Zh: "在 https://console.cloud.tencent.com/expense 检查账户余额和欠费情况。"},
+		{En: "If the state is normal and it persists, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId.", Zh: "若状态正常但问题持续，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
 	}},
 	{guide: 344, steps: []Text{
-		{En: "Read `Message` and the sub-code to see what the resource does not support (its type, edition, state or billing); `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认资源不支持的是哪一项（类型、规格、状态或计费方式）；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
-		{En: "Check the resource's edition and state {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare them with the feature's requirements in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查询资源的规格和状态，并与{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该功能的要求对照。"},
-		{En: "Upgrade the edition, change the configuration, complete the prerequisite in the console of {{product}}, or use a supported alternative.", Zh: "升级规格、修改配置、在{{product}}的控制台完成前置步骤，或改用受支持的替代方式。"},
+		{En: "Read the full `Message`; it usually names the state or rule that refused the operation, and `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读完整的 `Message`，其中通常会说明拒绝该操作的状态或规则；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
+		{En: "Check the resource state {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and wait for running tasks to finish.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查看资源状态，等待进行中的任务结束。"},
+		{En: "Check the account balance and overdue bills at https://console.cloud.tencent.com/expense.", Zh: "在 https://console.cloud.tencent.com/expense 检查账户余额和欠费情况。"},
+		{En: "If the state is normal and it persists, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId.", Zh: "若状态正常但问题持续，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
 	}},
 	{guide: 345, steps: []Text{
 		{En: "List the resources of the region you call {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare their IDs with yours; repeat for the region the resource was created in.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台列出所调用地域中的资源并核对 ID；并对资源创建时所在的地域重复查询。"},
@@ -8834,54 +8966,54 @@ var guideTemplates = []guideTemplate{
 		{En: "Read `Message` and the sub-code to see which resource is missing, and create it first if needed; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认缺少的是哪个资源，必要时先创建；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
 	}},
 	{guide: 346, steps: []Text{
-		{En: "List the resources of the region you call {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare their IDs with yours; repeat for the region the resource was created in.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台列出所调用地域中的资源并核对 ID；并对资源创建时所在的地域重复查询。"},
-		{En: "Run `tccli sts GetCallerIdentity` with the same credentials to confirm the account.", Zh: "用相同凭证执行 `tccli sts GetCallerIdentity`，确认所属账号。"},
-		{En: "Read `Message` and the sub-code to see which resource is missing, and create it first if needed; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认缺少的是哪个资源，必要时先创建；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
+		{En: "Find the parameter named in `Message` and check its allowed values on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; for `Region`, use a region listed for that API (e.g. `ap-guangzhou`).", Zh: "找到 `Message` 中指出的参数，在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对允许的取值；`Region` 请使用该接口列出的地域（如 `ap-guangzhou`）。"},
+		{En: "List the regions {{product}} supports with `tccli region DescribeRegions --Product {{p}}`.", Zh: "用 `tccli region DescribeRegions --Product {{p}}` 查询{{product}}支持的地域。"},
+		{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
 	}},
 	{guide: 347, steps: []Text{
-		{En: "Find the parameter named in `Message` and check its allowed values on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; for `Region`, use a region listed for that API (e.g. `ap-guangzhou`).", Zh: "找到 `Message` 中指出的参数，在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对允许的取值；`Region` 请使用该接口列出的地域（如 `ap-guangzhou`）。"},
-		{En: "List the regions {{product}} supports with `tccli region DescribeRegions --Product {{p}}`.", Zh: "用 `tccli region DescribeRegions --Product {{p}}` 查询{{product}}支持的地域。"},
-		{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
-	}},
-	{guide: 348, steps: []Text{
-		{En: "Find the parameter named in `Message` and check its allowed values on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; for `Region`, use a region listed for that API (e.g. `ap-guangzhou`).", Zh: "找到 `Message` 中指出的参数，在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对允许的取值；`Region` 请使用该接口列出的地域（如 `ap-guangzhou`）。"},
-		{En: "List the regions {{product}} supports with `tccli region DescribeRegions --Product {{p}}`.", Zh: "用 `tccli region DescribeRegions --Product {{p}}` 查询{{product}}支持的地域。"},
-		{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
-	}},
-	{guide: 349, steps: []Text{
-		{En: "Find the parameter named in `Message` and check its allowed values on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; for `Region`, use a region listed for that API (e.g. `ap-guangzhou`).", Zh: "找到 `Message` 中指出的参数，在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对允许的取值；`Region` 请使用该接口列出的地域（如 `ap-guangzhou`）。"},
-		{En: "List the regions {{product}} supports with `tccli region DescribeRegions --Product {{p}}`.", Zh: "用 `tccli region DescribeRegions --Product {{p}}` 查询{{product}}支持的地域。"},
-		{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
-	}},
-	{guide: 350, steps: []Text{
 		{En: "Read `Message` and the sub-code to see what the resource does not support (its type, edition, state or billing); `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认资源不支持的是哪一项（类型、规格、状态或计费方式）；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
 		{En: "Check the resource's edition and state {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare them with the feature's requirements in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查询资源的规格和状态，并与{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该功能的要求对照。"},
 		{En: "Upgrade the edition, change the configuration, complete the prerequisite in the console of {{product}}, or use a supported alternative.", Zh: "升级规格、修改配置、在{{product}}的控制台完成前置步骤，或改用受支持的替代方式。"},
 	}},
-	{guide: 351, steps: []Text{
+	{guide: 348, steps: []Text{
 		{En: "List the resources of the region you call {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare their IDs with yours; repeat for the region the resource was created in.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台列出所调用地域中的资源并核对 ID；并对资源创建时所在的地域重复查询。"},
 		{En: "Run `tccli sts GetCallerIdentity` with the same credentials to confirm the account.", Zh: "用相同凭证执行 `tccli sts GetCallerIdentity`，确认所属账号。"},
 		{En: "Read `Message` and the sub-code to see which resource is missing, and create it first if needed; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认缺少的是哪个资源，必要时先创建；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
 	}},
-	{guide: 352, steps: []Text{
-		{En: "Find the parameter named in `Message` and check its allowed values on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; for `Region`, use a region listed for that API (e.g. `ap-guangzhou`).", Zh: "找到 `Message` 中指出的参数，在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对允许的取值；`Region` 请使用该接口列出的地域（如 `ap-guangzhou`）。"},
-		{En: "List the regions {{product}} supports with `tccli region DescribeRegions --Product {{p}}`.", Zh: "用 `tccli region DescribeRegions --Product {{p}}` 查询{{product}}支持的地域。"},
-		{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
+	{guide: 349, steps: []Text{
+		{En: "Look up the filter names the action supports on its page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; `Filters.N.Name` is case-sensitive and must be one of them.", Zh: "在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面查看支持的过滤条件名称；`Filters.N.Name` 区分大小写，必须是其中之一。"},
+		{En: "Give each filter a `Values` list of strings in the documented format (IDs, states, zone names), and respect the documented limits on the number of filters and values.", Zh: "为每个过滤条件提供字符串列表 `Values`，取值格式与文档一致（ID、状态、可用区名称等），并遵守文档对过滤条件和取值数量的限制。"},
+		{En: "Try the same filters in API Explorer ({{explorer}}), which shows the accepted names for each action, or with `tccli {{p}} {{action}} --region <region> --Filters '[...]'`.", Zh: "在 API Explorer（{{explorer}}）中试用相同的过滤条件（其中列出了每个接口可用的名称），或用 `tccli {{p}} {{action}} --region <地域> --Filters '[...]'` 试调。"},
 	}},
-	{guide: 353, steps: []Text{
+	{guide: 350, steps: []Text{
+		{En: "Look up the filter names the action supports on its page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; `Filters.N.Name` is case-sensitive and must be one of them.", Zh: "在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面查看支持的过滤条件名称；`Filters.N.Name` 区分大小写，必须是其中之一。"},
+		{En: "Give each filter a `Values` list of strings in the documented format (IDs, states, zone names), and respect the documented limits on the number of filters and values.", Zh: "为每个过滤条件提供字符串列表 `Values`，取值格式与文档一致（ID、状态、可用区名称等），并遵守文档对过滤条件和取值数量的限制。"},
+		{En: "Try the same filters in API Explorer ({{explorer}}), which shows the accepted names for each action, or with `tccli {{p}} {{action}} --region <region> --Filters '[...]'`.", Zh: "在 API Explorer（{{explorer}}）中试用相同的过滤条件（其中列出了每个接口可用的名称），或用 `tccli {{p}} {{action}} --region <地域> --Filters '[...]'` 试调。"},
+	}},
+	{guide: 351, steps: []Text{
 		{En: "Read `Message` and the sub-code to see what the resource does not support (its type, edition, state or billing); `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认资源不支持的是哪一项（类型、规格、状态或计费方式）；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
 		{En: "Check the resource's edition and state {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare them with the feature's requirements in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查询资源的规格和状态，并与{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该功能的要求对照。"},
 		{En: "Upgrade the edition, change the configuration, complete the prerequisite in the console of {{product}}, or use a supported alternative.", Zh: "升级规格、修改配置、在{{product}}的控制台完成前置步骤，或改用受支持的替代方式。"},
 	}},
+	{guide: 352, steps: []Text{
+		{En: "List the resources of the region you call {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare their IDs with yours; repeat for the region the resource was created in.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台列出所调用地域中的资源并核对 ID；并对资源创建时所在的地域重复查询。"},
+		{En: "Run `tccli sts GetCallerIdentity` with the same credentials to confirm the account.", Zh: "用相同凭证执行 `tccli sts GetCallerIdentity`，确认所属账号。"},
+		{En: "Read `Message` and the sub-code to see which resource is missing, and create it first if needed; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认缺少的是哪个资源，必要时先创建；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
+	}},
+	{guide: 353, steps: []Text{
+		{En: "List the resources of the region you call {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare their IDs with yours; repeat for the region the resource was created in.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台列出所调用地域中的资源并核对 ID；并对资源创建时所在的地域重复查询。"},
+		{En: "Run `tccli sts GetCallerIdentity` with the same credentials to confirm the account.", Zh: "用相同凭证执行 `tccli sts GetCallerIdentity`，确认所属账号。"},
+		{En: "Read `Message` and the sub-code to see which resource is missing, and create it first if needed; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认缺少的是哪个资源，必要时先创建；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
+	}},
 	{guide: 354, steps: []Text{
-		{En: "Check the resource status {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and wait for a normal/Running state.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查看资源状态，等待其恢复正常/运行中。"},
-		{En: "If it is isolated, top up or renew at https://console.cloud.tencent.com/expense; the resource becomes usable again after recovery.", Zh: "若已被隔离，请在 https://console.cloud.tencent.com/expense 充值或续费，资源恢复后即可使用。"},
-		{En: "If the state is normal and the error persists, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId.", Zh: "若状态正常而错误持续，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
+		{En: "Find the parameter named in `Message` and check its allowed values on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; for `Region`, use a region listed for that API (e.g. `ap-guangzhou`).", Zh: "找到 `Message` 中指出的参数，在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对允许的取值；`Region` 请使用该接口列出的地域（如 `ap-guangzhou`）。"},
+		{En: "List the regions {{product}} supports with `tccli region DescribeRegions --Product {{p}}`.", Zh: "用 `tccli region DescribeRegions --Product {{p}}` 查询{{product}}支持的地域。"},
+		{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
 	}},
 	{guide: 355, steps: []Text{
-		{En: "Check the resource status {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and wait for a normal/Running state.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查看资源状态，等待其恢复正常/运行中。"},
-		{En: "If it is isolated, top up or renew at https://console.cloud.tencent.com/expense; the resource becomes usable again after recovery.", Zh: "若已被隔离，请在 https://console.cloud.tencent.com/expense 充值或续费，资源恢复后即可使用。"},
-		{En: "If the state is normal and the error persists, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId.", Zh: "若状态正常而错误持续，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
+		{En: "Find the parameter named in `Message` and check its allowed values on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; for `Region`, use a region listed for that API (e.g. `ap-guangzhou`).", Zh: "找到 `Message` 中指出的参数，在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对允许的取值；`Region` 请使用该接口列出的地域（如 `ap-guangzhou`）。"},
+		{En: "List the regions {{product}} supports with `tccli region DescribeRegions --Product {{p}}`.", Zh: "用 `tccli region DescribeRegions --Product {{p}}` 查询{{product}}支持的地域。"},
+		{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
 	}},
 	{guide: 356, steps: []Text{
 		{En: "Find the parameter named in `Message` and check its allowed values on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; for `Region`, use a region listed for that API (e.g. `ap-guangzhou`).", Zh: "找到 `Message` 中指出的参数，在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对允许的取值；`Region` 请使用该接口列出的地域（如 `ap-guangzhou`）。"},
@@ -8889,10 +9021,9 @@ var guideTemplates = []guideTemplate{
 		{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
 	}},
 	{guide: 357, steps: []Text{
-		{En: "Read `Message` and the sub-code to see which quota was hit; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认触达了哪项配额；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
-		{En: "{{?quota}}Check the quota with `tccli {{p}} {{quota}} --region <region>`{{/}}{{!quota}}Check the quota in the console of {{product}} (its quota or usage page) or in the usage limits of its documentation{{/}}, then list current usage {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and delete what is unused.", Zh: "{{?quota}}用 `tccli {{p}} {{quota}} --region <地域>` 查看配额{{/}}{{!quota}}在{{product}}的控制台（配额或用量页面）或其文档的使用限制中查看配额{{/}}，再{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查询当前用量，删除不再使用的资源。"},
-		{En: "Split large batches into smaller requests when the limit is per request.", Zh: "如限制针对单次请求，请把大批量拆分为多次较小的请求。"},
-		{En: "If you need a higher quota, upgrade the instance edition where quotas depend on it, or open a ticket (https://console.cloud.tencent.com/workorder/category) to request an increase.", Zh: "如需更高配额，在配额取决于实例规格时升级实例规格，或提交工单（https://console.cloud.tencent.com/workorder/category）申请提升配额。"},
+		{En: "Read `Message` and the sub-code to see what the resource does not support (its type, edition, state or billing); `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认资源不支持的是哪一项（类型、规格、状态或计费方式）；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
+		{En: "Check the resource's edition and state {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare them with the feature's requirements in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查询资源的规格和状态，并与{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该功能的要求对照。"},
+		{En: "Upgrade the edition, change the configuration, complete the prerequisite in the console of {{product}}, or use a supported alternative.", Zh: "升级规格、修改配置、在{{product}}的控制台完成前置步骤，或改用受支持的替代方式。"},
 	}},
 	{guide: 358, steps: []Text{
 		{En: "List the resources of the region you call {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare their IDs with yours; repeat for the region the resource was created in.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台列出所调用地域中的资源并核对 ID；并对资源创建时所在的地域重复查询。"},
@@ -8905,19 +9036,19 @@ var guideTemplates = []guideTemplate{
 		{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
 	}},
 	{guide: 360, steps: []Text{
-		{En: "Find the parameter named in `Message` and check its allowed values on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; for `Region`, use a region listed for that API (e.g. `ap-guangzhou`).", Zh: "找到 `Message` 中指出的参数，在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对允许的取值；`Region` 请使用该接口列出的地域（如 `ap-guangzhou`）。"},
-		{En: "List the regions {{product}} supports with `tccli region DescribeRegions --Product {{p}}`.", Zh: "用 `tccli region DescribeRegions --Product {{p}}` 查询{{product}}支持的地域。"},
-		{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
+		{En: "Read `Message` and the sub-code to see what the resource does not support (its type, edition, state or billing); `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认资源不支持的是哪一项（类型、规格、状态或计费方式）；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
+		{En: "Check the resource's edition and state {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare them with the feature's requirements in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查询资源的规格和状态，并与{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该功能的要求对照。"},
+		{En: "Upgrade the edition, change the configuration, complete the prerequisite in the console of {{product}}, or use a supported alternative.", Zh: "升级规格、修改配置、在{{product}}的控制台完成前置步骤，或改用受支持的替代方式。"},
 	}},
 	{guide: 361, steps: []Text{
-		{En: "Find the parameter named in `Message` and check its allowed values on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; for `Region`, use a region listed for that API (e.g. `ap-guangzhou`).", Zh: "找到 `Message` 中指出的参数，在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对允许的取值；`Region` 请使用该接口列出的地域（如 `ap-guangzhou`）。"},
-		{En: "List the regions {{product}} supports with `tccli region DescribeRegions --Product {{p}}`.", Zh: "用 `tccli region DescribeRegions --Product {{p}}` 查询{{product}}支持的地域。"},
-		{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
+		{En: "Check the resource status {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and wait for a normal/Running state.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查看资源状态，等待其恢复正常/运行中。"},
+		{En: "If it is isolated, top up or renew at https://console.cloud.tencent.com/expense; the resource becomes usable again after recovery.", Zh: "若已被隔离，请在 https://console.cloud.tencent.com/expense 充值或续费，资源恢复后即可使用。"},
+		{En: "If the state is normal and the error persists, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId.", Zh: "若状态正常而错误持续，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
 	}},
 	{guide: 362, steps: []Text{
-		{En: "Find the parameter named in `Message` and check its allowed values on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; for `Region`, use a region listed for that API (e.g. `ap-guangzhou`).", Zh: "找到 `Message` 中指出的参数，在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对允许的取值；`Region` 请使用该接口列出的地域（如 `ap-guangzhou`）。"},
-		{En: "List the regions {{product}} supports with `tccli region DescribeRegions --Product {{p}}`.", Zh: "用 `tccli region DescribeRegions --Product {{p}}` 查询{{product}}支持的地域。"},
-		{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
+		{En: "Check the resource status {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and wait for a normal/Running state.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查看资源状态，等待其恢复正常/运行中。"},
+		{En: "If it is isolated, top up or renew at https://console.cloud.tencent.com/expense; the resource becomes usable again after recovery.", Zh: "若已被隔离，请在 https://console.cloud.tencent.com/expense 充值或续费，资源恢复后即可使用。"},
+		{En: "If the state is normal and the error persists, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId.", Zh: "若状态正常而错误持续，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
 	}},
 	{guide: 363, steps: []Text{
 		{En: "Find the parameter named in `Message` and check its allowed values on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; for `Region`, use a region listed for that API (e.g. `ap-guangzhou`).", Zh: "找到 `Message` 中指出的参数，在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对允许的取值；`Region` 请使用该接口列出的地域（如 `ap-guangzhou`）。"},
@@ -8925,9 +9056,10 @@ var guideTemplates = []guideTemplate{
 		{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
 	}},
 	{guide: 364, steps: []Text{
-		{En: "List the resources of the region you call {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare their IDs with yours; repeat for the region the resource was created in.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台列出所调用地域中的资源并核对 ID；并对资源创建时所在的地域重复查询。"},
-		{En: "Run `tccli sts GetCallerIdentity` with the same credentials to confirm the account.", Zh: "用相同凭证执行 `tccli sts GetCallerIdentity`，确认所属账号。"},
-		{En: "Read `Message` and the sub-code to see which resource is missing, and create it first if needed; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认缺少的是哪个资源，必要时先创建；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
+		{En: "Read `Message` and the sub-code to see which quota was hit; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认触达了哪项配额；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
+		{En: "{{?quota}}Check the quota with `tccli {{p}} {{quota}} --region <region>`{{/}}{{!quota}}Check the quota in the console of {{product}} (its quota or usage page) or in the usage limits of its documentation{{/}}, then list current usage {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and delete what is unused.", Zh: "{{?quota}}用 `tccli {{p}} {{quota}} --region <地域>` 查看配额{{/}}{{!quota}}在{{product}}的控制台（配额或用量页面）或其文档的使用限制中查看配额{{/}}，再{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查询当前用量，删除不再使用的资源。"},
+		{En: "Split large batches into smaller requests when the limit is per request.", Zh: "如限制针对单次请求，请把大批量拆分为多次较小的请求。"},
+		{En: "If you need a higher quota, upgrade the instance edition where quotas depend on it, or open a ticket (https://console.cloud.tencent.com/workorder/category) to request an increase.", Zh: "如需更高配额，在配额取决于实例规格时升级实例规格，或提交工单（https://console.cloud.tencent.com/workorder/category）申请提升配额。"},
 	}},
 	{guide: 365, steps: []Text{
 		{En: "List the resources of the region you call {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare their IDs with yours; repeat for the region the resource was created in.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台列出所调用地域中的资源并核对 ID；并对资源创建时所在的地域重复查询。"},
@@ -8935,19 +9067,19 @@ var guideTemplates = []guideTemplate{
 		{En: "Read `Message` and the sub-code to see which resource is missing, and create it first if needed; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认缺少的是哪个资源，必要时先创建；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
 	}},
 	{guide: 366, steps: []Text{
-		{En: "Add the parameter named in `Message` (e.g. The request is missing a required parameter `InstanceId`. means: set `InstanceId`) and send the request again.", Zh: "补上 `Message` 中指出的参数（如提示 请求缺少必传参数 `InstanceId`。 即需要传 `InstanceId`），然后重新发起请求。"},
-		{En: "For a missing `X-TC-*` header, add that common parameter to the request headers, or let an official SDK set them all.", Zh: "若缺少 `X-TC-*` 头，请在请求头中补上该公共参数，或交由官方 SDK 统一设置。"},
-		{En: "Check the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}} for required and conditionally required parameters, and try the call in API Explorer ({{explorer}}), which marks required fields.", Zh: "在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对必填及条件必填参数，并在 API Explorer（{{explorer}}）中试调，该工具会标出必填项。"},
+		{En: "Find the parameter named in `Message` and check its allowed values on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; for `Region`, use a region listed for that API (e.g. `ap-guangzhou`).", Zh: "找到 `Message` 中指出的参数，在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对允许的取值；`Region` 请使用该接口列出的地域（如 `ap-guangzhou`）。"},
+		{En: "List the regions {{product}} supports with `tccli region DescribeRegions --Product {{p}}`.", Zh: "用 `tccli region DescribeRegions --Product {{p}}` 查询{{product}}支持的地域。"},
+		{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
 	}},
 	{guide: 367, steps: []Text{
-		{En: "Read the parameter named in `Message` (the name in backticks, e.g. Parameter `Limit` format invalid.) and check its type and format on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}.", Zh: "找到 `Message` 中指出的参数（反引号中的参数名，如 参数 `Limit` 格式非法。），在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对其类型和格式。"},
-		{En: "Reproduce the call in API Explorer ({{explorer}}), which validates types and generates SDK code to copy, or with `tccli {{p}} {{action}} --region <region>`.", Zh: "在 API Explorer（{{explorer}}）中复现调用（它会校验类型并生成可参考的 SDK 代码），或用 `tccli {{p}} {{action}} --region <地域>` 复现。"},
-		{En: "Use an official SDK, which serialises arrays, numbers and JSON correctly; if you build requests yourself, remember the v1 (form) and v3 (JSON) encodings differ.", Zh: "使用官方 SDK，它会正确序列化数组、数值和 JSON；如自行构造请求，注意 v1（表单）与 v3（JSON）签名下的传参方式不同。"},
+		{En: "Find the parameter named in `Message` and check its allowed values on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; for `Region`, use a region listed for that API (e.g. `ap-guangzhou`).", Zh: "找到 `Message` 中指出的参数，在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对允许的取值；`Region` 请使用该接口列出的地域（如 `ap-guangzhou`）。"},
+		{En: "List the regions {{product}} supports with `tccli region DescribeRegions --Product {{p}}`.", Zh: "用 `tccli region DescribeRegions --Product {{p}}` 查询{{product}}支持的地域。"},
+		{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
 	}},
 	{guide: 368, steps: []Text{
-		{En: "Read the parameter named in `Message` (the name in backticks, e.g. Parameter `Limit` format invalid.) and check its type and format on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}.", Zh: "找到 `Message` 中指出的参数（反引号中的参数名，如 参数 `Limit` 格式非法。），在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对其类型和格式。"},
-		{En: "Reproduce the call in API Explorer ({{explorer}}), which validates types and generates SDK code to copy, or with `tccli {{p}} {{action}} --region <region>`.", Zh: "在 API Explorer（{{explorer}}）中复现调用（它会校验类型并生成可参考的 SDK 代码），或用 `tccli {{p}} {{action}} --region <地域>` 复现。"},
-		{En: "Use an official SDK, which serialises arrays, numbers and JSON correctly; if you build requests yourself, remember the v1 (form) and v3 (JSON) encodings differ.", Zh: "使用官方 SDK，它会正确序列化数组、数值和 JSON；如自行构造请求，注意 v1（表单）与 v3（JSON）签名下的传参方式不同。"},
+		{En: "Find the parameter named in `Message` and check its allowed values on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; for `Region`, use a region listed for that API (e.g. `ap-guangzhou`).", Zh: "找到 `Message` 中指出的参数，在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对允许的取值；`Region` 请使用该接口列出的地域（如 `ap-guangzhou`）。"},
+		{En: "List the regions {{product}} supports with `tccli region DescribeRegions --Product {{p}}`.", Zh: "用 `tccli region DescribeRegions --Product {{p}}` 查询{{product}}支持的地域。"},
+		{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
 	}},
 	{guide: 369, steps: []Text{
 		{En: "Find the parameter named in `Message` and check its allowed values on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; for `Region`, use a region listed for that API (e.g. `ap-guangzhou`).", Zh: "找到 `Message` 中指出的参数，在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对允许的取值；`Region` 请使用该接口列出的地域（如 `ap-guangzhou`）。"},
@@ -8960,29 +9092,29 @@ var guideTemplates = []guideTemplate{
 		{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
 	}},
 	{guide: 371, steps: []Text{
-		{En: "Find the parameter named in `Message` and check its allowed values on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; for `Region`, use a region listed for that API (e.g. `ap-guangzhou`).", Zh: "找到 `Message` 中指出的参数，在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对允许的取值；`Region` 请使用该接口列出的地域（如 `ap-guangzhou`）。"},
-		{En: "List the regions {{product}} supports with `tccli region DescribeRegions --Product {{p}}`.", Zh: "用 `tccli region DescribeRegions --Product {{p}}` 查询{{product}}支持的地域。"},
-		{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
+		{En: "List the resources of the region you call {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare their IDs with yours; repeat for the region the resource was created in.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台列出所调用地域中的资源并核对 ID；并对资源创建时所在的地域重复查询。"},
+		{En: "Run `tccli sts GetCallerIdentity` with the same credentials to confirm the account.", Zh: "用相同凭证执行 `tccli sts GetCallerIdentity`，确认所属账号。"},
+		{En: "Read `Message` and the sub-code to see which resource is missing, and create it first if needed; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认缺少的是哪个资源，必要时先创建；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
 	}},
 	{guide: 372, steps: []Text{
-		{En: "Find the parameter named in `Message` and check its allowed values on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; for `Region`, use a region listed for that API (e.g. `ap-guangzhou`).", Zh: "找到 `Message` 中指出的参数，在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对允许的取值；`Region` 请使用该接口列出的地域（如 `ap-guangzhou`）。"},
-		{En: "List the regions {{product}} supports with `tccli region DescribeRegions --Product {{p}}`.", Zh: "用 `tccli region DescribeRegions --Product {{p}}` 查询{{product}}支持的地域。"},
-		{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
+		{En: "List the resources of the region you call {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare their IDs with yours; repeat for the region the resource was created in.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台列出所调用地域中的资源并核对 ID；并对资源创建时所在的地域重复查询。"},
+		{En: "Run `tccli sts GetCallerIdentity` with the same credentials to confirm the account.", Zh: "用相同凭证执行 `tccli sts GetCallerIdentity`，确认所属账号。"},
+		{En: "Read `Message` and the sub-code to see which resource is missing, and create it first if needed; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认缺少的是哪个资源，必要时先创建；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
 	}},
 	{guide: 373, steps: []Text{
-		{En: "Read `Message` and the sub-code to see what the resource does not support (its type, edition, state or billing); `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认资源不支持的是哪一项（类型、规格、状态或计费方式）；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
-		{En: "Check the resource's edition and state {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare them with the feature's requirements in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查询资源的规格和状态，并与{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该功能的要求对照。"},
-		{En: "Upgrade the edition, change the configuration, complete the prerequisite in the console of {{product}}, or use a supported alternative.", Zh: "升级规格、修改配置、在{{product}}的控制台完成前置步骤，或改用受支持的替代方式。"},
+		{En: "Add the parameter named in `Message` (e.g. The request is missing a required parameter `InstanceId`. means: set `InstanceId`) and send the request again.", Zh: "补上 `Message` 中指出的参数（如提示 请求缺少必传参数 `InstanceId`。 即需要传 `InstanceId`），然后重新发起请求。"},
+		{En: "For a missing `X-TC-*` header, add that common parameter to the request headers, or let an official SDK set them all.", Zh: "若缺少 `X-TC-*` 头，请在请求头中补上该公共参数，或交由官方 SDK 统一设置。"},
+		{En: "Check the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}} for required and conditionally required parameters, and try the call in API Explorer ({{explorer}}), which marks required fields.", Zh: "在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对必填及条件必填参数，并在 API Explorer（{{explorer}}）中试调，该工具会标出必填项。"},
 	}},
 	{guide: 374, steps: []Text{
-		{En: "Find the parameter named in `Message` and check its allowed values on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; for `Region`, use a region listed for that API (e.g. `ap-guangzhou`).", Zh: "找到 `Message` 中指出的参数，在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对允许的取值；`Region` 请使用该接口列出的地域（如 `ap-guangzhou`）。"},
-		{En: "List the regions {{product}} supports with `tccli region DescribeRegions --Product {{p}}`.", Zh: "用 `tccli region DescribeRegions --Product {{p}}` 查询{{product}}支持的地域。"},
-		{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
+		{En: "Read the parameter named in `Message` (the name in backticks, e.g. Parameter `Limit` format invalid.) and check its type and format on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}.", Zh: "找到 `Message` 中指出的参数（反引号中的参数名，如 参数 `Limit` 格式非法。），在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对其类型和格式。"},
+		{En: "Reproduce the call in API Explorer ({{explorer}}), which validates types and generates SDK code to copy, or with `tccli {{p}} {{action}} --region <region>`.", Zh: "在 API Explorer（{{explorer}}）中复现调用（它会校验类型并生成可参考的 SDK 代码），或用 `tccli {{p}} {{action}} --region <地域>` 复现。"},
+		{En: "Use an official SDK, which serialises arrays, numbers and JSON correctly; if you build requests yourself, remember the v1 (form) and v3 (JSON) encodings differ.", Zh: "使用官方 SDK，它会正确序列化数组、数值和 JSON；如自行构造请求，注意 v1（表单）与 v3（JSON）签名下的传参方式不同。"},
 	}},
 	{guide: 375, steps: []Text{
-		{En: "Check the resource's state {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and wait until no task is running.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查看资源状态，等待进行中的任务结束。"},
-		{En: "If it is still bound, detach or delete the dependents first (the `Message` usually names them), then repeat the operation.", Zh: "若资源仍被绑定，先解绑或删除依赖对象（`Message` 通常会指出），再重新执行操作。"},
-		{En: "Serialize changes to one resource in your automation (one worker per resource, or a lock).", Zh: "在自动化流程中串行化对同一资源的修改（每个资源一个执行者或加锁）。"},
+		{En: "Read the parameter named in `Message` (the name in backticks, e.g. Parameter `Limit` format invalid.) and check its type and format on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}.", Zh: "找到 `Message` 中指出的参数（反引号中的参数名，如 参数 `Limit` 格式非法。），在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对其类型和格式。"},
+		{En: "Reproduce the call in API Explorer ({{explorer}}), which validates types and generates SDK code to copy, or with `tccli {{p}} {{action}} --region <region>`.", Zh: "在 API Explorer（{{explorer}}）中复现调用（它会校验类型并生成可参考的 SDK 代码），或用 `tccli {{p}} {{action}} --region <地域>` 复现。"},
+		{En: "Use an official SDK, which serialises arrays, numbers and JSON correctly; if you build requests yourself, remember the v1 (form) and v3 (JSON) encodings differ.", Zh: "使用官方 SDK，它会正确序列化数组、数值和 JSON；如自行构造请求，注意 v1（表单）与 v3（JSON）签名下的传参方式不同。"},
 	}},
 	{guide: 376, steps: []Text{
 		{En: "Find the parameter named in `Message` and check its allowed values on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; for `Region`, use a region listed for that API (e.g. `ap-guangzhou`).", Zh: "找到 `Message` 中指出的参数，在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对允许的取值；`Region` 请使用该接口列出的地域（如 `ap-guangzhou`）。"},
@@ -8995,44 +9127,44 @@ var guideTemplates = []guideTemplate{
 		{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
 	}},
 	{guide: 378, steps: []Text{
-		{En: "List the regions {{product}} supports with `tccli region DescribeRegions --Product {{p}}`, and use one of the returned region IDs.", Zh: "用 `tccli region DescribeRegions --Product {{p}}` 查询{{product}}支持的地域，并使用返回的地域 ID。"},
-		{En: "Check the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; some actions list a restricted set of regions for the `Region` parameter.", Zh: "查看{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面，部分接口的 `Region` 参数只支持限定的地域列表。"},
-		{En: "Set the region in the client (`{{p}}.NewClient(cred, \"ap-guangzhou\", cpf)`, `tccli {{p}} {{action}} --region ap-guangzhou`) and make sure the resource really lives there.", Zh: "在客户端中设置地域（`{{p}}.NewClient(cred, \"ap-guangzhou\", cpf)`、`tccli {{p}} {{action}} --region ap-guangzhou`），并确认资源确实位于该地域。"},
+		{En: "Find the parameter named in `Message` and check its allowed values on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; for `Region`, use a region listed for that API (e.g. `ap-guangzhou`).", Zh: "找到 `Message` 中指出的参数，在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对允许的取值；`Region` 请使用该接口列出的地域（如 `ap-guangzhou`）。"},
+		{En: "List the regions {{product}} supports with `tccli region DescribeRegions --Product {{p}}`.", Zh: "用 `tccli region DescribeRegions --Product {{p}}` 查询{{product}}支持的地域。"},
+		{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
 	}},
 	{guide: 379, steps: []Text{
-		{En: "List the resources of the region you call {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare their IDs with yours; repeat for the region the resource was created in.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台列出所调用地域中的资源并核对 ID；并对资源创建时所在的地域重复查询。"},
-		{En: "Run `tccli sts GetCallerIdentity` with the same credentials to confirm the account.", Zh: "用相同凭证执行 `tccli sts GetCallerIdentity`，确认所属账号。"},
-		{En: "Read `Message` and the sub-code to see which resource is missing, and create it first if needed; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认缺少的是哪个资源，必要时先创建；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
+		{En: "Find the parameter named in `Message` and check its allowed values on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; for `Region`, use a region listed for that API (e.g. `ap-guangzhou`).", Zh: "找到 `Message` 中指出的参数，在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对允许的取值；`Region` 请使用该接口列出的地域（如 `ap-guangzhou`）。"},
+		{En: "List the regions {{product}} supports with `tccli region DescribeRegions --Product {{p}}`.", Zh: "用 `tccli region DescribeRegions --Product {{p}}` 查询{{product}}支持的地域。"},
+		{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
 	}},
 	{guide: 380, steps: []Text{
-		{En: "List the resources of the region you call {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare their IDs with yours; repeat for the region the resource was created in.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台列出所调用地域中的资源并核对 ID；并对资源创建时所在的地域重复查询。"},
-		{En: "Run `tccli sts GetCallerIdentity` with the same credentials to confirm the account.", Zh: "用相同凭证执行 `tccli sts GetCallerIdentity`，确认所属账号。"},
-		{En: "Read `Message` and the sub-code to see which resource is missing, and create it first if needed; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认缺少的是哪个资源，必要时先创建；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
-	}},
-	{guide: 381, steps: []Text{
-		{En: "List the resources of the region you call {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare their IDs with yours; repeat for the region the resource was created in.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台列出所调用地域中的资源并核对 ID；并对资源创建时所在的地域重复查询。"},
-		{En: "Run `tccli sts GetCallerIdentity` with the same credentials to confirm the account.", Zh: "用相同凭证执行 `tccli sts GetCallerIdentity`，确认所属账号。"},
-		{En: "Read `Message` and the sub-code to see which resource is missing, and create it first if needed; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认缺少的是哪个资源，必要时先创建；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
-	}},
-	{guide: 382, steps: []Text{
-		{En: "List the resources of the region you call {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare their IDs with yours; repeat for the region the resource was created in.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台列出所调用地域中的资源并核对 ID；并对资源创建时所在的地域重复查询。"},
-		{En: "Run `tccli sts GetCallerIdentity` with the same credentials to confirm the account.", Zh: "用相同凭证执行 `tccli sts GetCallerIdentity`，确认所属账号。"},
-		{En: "Read `Message` and the sub-code to see which resource is missing, and create it first if needed; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认缺少的是哪个资源，必要时先创建；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
-	}},
-	{guide: 383, steps: []Text{
-		{En: "List the resources of the region you call {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare their IDs with yours; repeat for the region the resource was created in.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台列出所调用地域中的资源并核对 ID；并对资源创建时所在的地域重复查询。"},
-		{En: "Run `tccli sts GetCallerIdentity` with the same credentials to confirm the account.", Zh: "用相同凭证执行 `tccli sts GetCallerIdentity`，确认所属账号。"},
-		{En: "Read `Message` and the sub-code to see which resource is missing, and create it first if needed; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认缺少的是哪个资源，必要时先创建；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
-	}},
-	{guide: 384, steps: []Text{
 		{En: "Read `Message` and the sub-code to see what the resource does not support (its type, edition, state or billing); `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认资源不支持的是哪一项（类型、规格、状态或计费方式）；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
 		{En: "Check the resource's edition and state {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare them with the feature's requirements in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查询资源的规格和状态，并与{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该功能的要求对照。"},
 		{En: "Upgrade the edition, change the configuration, complete the prerequisite in the console of {{product}}, or use a supported alternative.", Zh: "升级规格、修改配置、在{{product}}的控制台完成前置步骤，或改用受支持的替代方式。"},
 	}},
+	{guide: 381, steps: []Text{
+		{En: "Find the parameter named in `Message` and check its allowed values on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; for `Region`, use a region listed for that API (e.g. `ap-guangzhou`).", Zh: "找到 `Message` 中指出的参数，在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对允许的取值；`Region` 请使用该接口列出的地域（如 `ap-guangzhou`）。"},
+		{En: "List the regions {{product}} supports with `tccli region DescribeRegions --Product {{p}}`.", Zh: "用 `tccli region DescribeRegions --Product {{p}}` 查询{{product}}支持的地域。"},
+		{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
+	}},
+	{guide: 382, steps: []Text{
+		{En: "Check the resource's state {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and wait until no task is running.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查看资源状态，等待进行中的任务结束。"},
+		{En: "If it is still bound, detach or delete the dependents first (the `Message` usually names them), then repeat the operation.", Zh: "若资源仍被绑定，先解绑或删除依赖对象（`Message` 通常会指出），再重新执行操作。"},
+		{En: "Serialize changes to one resource in your automation (one worker per resource, or a lock).", Zh: "在自动化流程中串行化对同一资源的修改（每个资源一个执行者或加锁）。"},
+	}},
+	{guide: 383, steps: []Text{
+		{En: "Find the parameter named in `Message` and check its allowed values on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; for `Region`, use a region listed for that API (e.g. `ap-guangzhou`).", Zh: "找到 `Message` 中指出的参数，在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对允许的取值；`Region` 请使用该接口列出的地域（如 `ap-guangzhou`）。"},
+		{En: "List the regions {{product}} supports with `tccli region DescribeRegions --Product {{p}}`.", Zh: "用 `tccli region DescribeRegions --Product {{p}}` 查询{{product}}支持的地域。"},
+		{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
+	}},
+	{guide: 384, steps: []Text{
+		{En: "Find the parameter named in `Message` and check its allowed values on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; for `Region`, use a region listed for that API (e.g. `ap-guangzhou`).", Zh: "找到 `Message` 中指出的参数，在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对允许的取值；`Region` 请使用该接口列出的地域（如 `ap-guangzhou`）。"},
+		{En: "List the regions {{product}} supports with `tccli region DescribeRegions --Product {{p}}`.", Zh: "用 `tccli region DescribeRegions --Product {{p}}` 查询{{product}}支持的地域。"},
+		{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
+	}},
 	{guide: 385, steps: []Text{
-		{En: "List the resources of the region you call {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare their IDs with yours; repeat for the region the resource was created in.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台列出所调用地域中的资源并核对 ID；并对资源创建时所在的地域重复查询。"},
-		{En: "Run `tccli sts GetCallerIdentity` with the same credentials to confirm the account.", Zh: "用相同凭证执行 `tccli sts GetCallerIdentity`，确认所属账号。"},
-		{En: "Read `Message` and the sub-code to see which resource is missing, and create it first if needed; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认缺少的是哪个资源，必要时先创建；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
+		{En: "List the regions {{product}} supports with `tccli region DescribeRegions --Product {{p}}`, and use one of the returned region IDs.", Zh: "用 `tccli region DescribeRegions --Product {{p}}` 查询{{product}}支持的地域，并使用返回的地域 ID。"},
+		{En: "Check the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; some actions list a restricted set of regions for the `Region` parameter.", Zh: "查看{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面，部分接口的 `Region` 参数只支持限定的地域列表。"},
+		{En: "Set the region in the client (`{{p}}.NewClient(cred, \"ap-guangzhou\", cpf)`, `tccli {{p}} {{action}} --region ap-guangzhou`) and make sure the resource really lives there.", Zh: "在客户端中设置地域（`{{p}}.NewClient(cred, \"ap-guangzhou\", cpf)`、`tccli {{p}} {{action}} --region ap-guangzhou`），并确认资源确实位于该地域。"},
 	}},
 	{guide: 386, steps: []Text{
 		{En: "List the resources of the region you call {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare their IDs with yours; repeat for the region the resource was created in.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台列出所调用地域中的资源并核对 ID；并对资源创建时所在的地域重复查询。"},
@@ -9045,103 +9177,138 @@ var guideTemplates = []guideTemplate{
 		{En: "Read `Message` and the sub-code to see which resource is missing, and create it first if needed; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认缺少的是哪个资源，必要时先创建；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
 	}},
 	{guide: 388, steps: []Text{
+		{En: "List the resources of the region you call {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare their IDs with yours; repeat for the region the resource was created in.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台列出所调用地域中的资源并核对 ID；并对资源创建时所在的地域重复查询。"},
+		{En: "Run `tccli sts GetCallerIdentity` with the same credentials to confirm the account.", Zh: "用相同凭证执行 `tccli sts GetCallerIdentity`，确认所属账号。"},
+		{En: "Read `Message` and the sub-code to see which resource is missing, and create it first if needed; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认缺少的是哪个资源，必要时先创建；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
+	}},
+	{guide: 389, steps: []Text{
+		{En: "List the resources of the region you call {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare their IDs with yours; repeat for the region the resource was created in.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台列出所调用地域中的资源并核对 ID；并对资源创建时所在的地域重复查询。"},
+		{En: "Run `tccli sts GetCallerIdentity` with the same credentials to confirm the account.", Zh: "用相同凭证执行 `tccli sts GetCallerIdentity`，确认所属账号。"},
+		{En: "Read `Message` and the sub-code to see which resource is missing, and create it first if needed; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认缺少的是哪个资源，必要时先创建；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
+	}},
+	{guide: 390, steps: []Text{
+		{En: "List the resources of the region you call {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare their IDs with yours; repeat for the region the resource was created in.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台列出所调用地域中的资源并核对 ID；并对资源创建时所在的地域重复查询。"},
+		{En: "Run `tccli sts GetCallerIdentity` with the same credentials to confirm the account.", Zh: "用相同凭证执行 `tccli sts GetCallerIdentity`，确认所属账号。"},
+		{En: "Read `Message` and the sub-code to see which resource is missing, and create it first if needed; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认缺少的是哪个资源，必要时先创建；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
+	}},
+	{guide: 391, steps: []Text{
+		{En: "Read `Message` and the sub-code to see what the resource does not support (its type, edition, state or billing); `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认资源不支持的是哪一项（类型、规格、状态或计费方式）；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
+		{En: "Check the resource's edition and state {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare them with the feature's requirements in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查询资源的规格和状态，并与{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该功能的要求对照。"},
+		{En: "Upgrade the edition, change the configuration, complete the prerequisite in the console of {{product}}, or use a supported alternative.", Zh: "升级规格、修改配置、在{{product}}的控制台完成前置步骤，或改用受支持的替代方式。"},
+	}},
+	{guide: 392, steps: []Text{
+		{En: "List the resources of the region you call {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare their IDs with yours; repeat for the region the resource was created in.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台列出所调用地域中的资源并核对 ID；并对资源创建时所在的地域重复查询。"},
+		{En: "Run `tccli sts GetCallerIdentity` with the same credentials to confirm the account.", Zh: "用相同凭证执行 `tccli sts GetCallerIdentity`，确认所属账号。"},
+		{En: "Read `Message` and the sub-code to see which resource is missing, and create it first if needed; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认缺少的是哪个资源，必要时先创建；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
+	}},
+	{guide: 393, steps: []Text{
+		{En: "List the resources of the region you call {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare their IDs with yours; repeat for the region the resource was created in.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台列出所调用地域中的资源并核对 ID；并对资源创建时所在的地域重复查询。"},
+		{En: "Run `tccli sts GetCallerIdentity` with the same credentials to confirm the account.", Zh: "用相同凭证执行 `tccli sts GetCallerIdentity`，确认所属账号。"},
+		{En: "Read `Message` and the sub-code to see which resource is missing, and create it first if needed; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认缺少的是哪个资源，必要时先创建；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
+	}},
+	{guide: 394, steps: []Text{
+		{En: "List the resources of the region you call {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and compare their IDs with yours; repeat for the region the resource was created in.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台列出所调用地域中的资源并核对 ID；并对资源创建时所在的地域重复查询。"},
+		{En: "Run `tccli sts GetCallerIdentity` with the same credentials to confirm the account.", Zh: "用相同凭证执行 `tccli sts GetCallerIdentity`，确认所属账号。"},
+		{En: "Read `Message` and the sub-code to see which resource is missing, and create it first if needed; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认缺少的是哪个资源，必要时先创建；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
+	}},
+	{guide: 395, steps: []Text{
 		{En: "Find the parameter named in `Message` and check its allowed values on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; for `Region`, use a region listed for that API (e.g. `ap-guangzhou`).", Zh: "找到 `Message` 中指出的参数，在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对允许的取值；`Region` 请使用该接口列出的地域（如 `ap-guangzhou`）。"},
 		{En: "List the regions {{product}} supports with `tccli region DescribeRegions --Product {{p}}`.", Zh: "用 `tccli region DescribeRegions --Product {{p}}` 查询{{product}}支持的地域。"},
 		{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
 	}},
-	{guide: 389, steps: []Text{
+	{guide: 396, steps: []Text{
 		{En: "Read the `Message`; it usually names what denies the operation (the resource's state, a protection switch, arrears, a feature your account has not enabled).", Zh: "阅读 `Message`，其中通常会说明拒绝的原因（资源状态、保护开关、欠费、账号未开通的功能等）。"},
 		{En: "Check the resource {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and wait for a running change to finish.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台检查资源状态，并等待进行中的变更结束。"},
 		{En: "Check the account balance and overdue bills at https://console.cloud.tencent.com/expense; isolated resources refuse most operations.", Zh: "在 https://console.cloud.tencent.com/expense 检查账户余额和欠费情况；已隔离的资源会拒绝大多数操作。"},
 		{En: "Remove the blocking condition (turn the protection off, renew, apply for the feature), then call again; if nothing explains it, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId.", Zh: "消除阻断条件（关闭保护开关、续费、申请开通功能）后再调用；若找不到原因，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
 	}},
-	{guide: 390, steps: []Text{
+	{guide: 397, steps: []Text{
 		{En: "Check the resource's state {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and wait until no task is running.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查看资源状态，等待进行中的任务结束。"},
 		{En: "If it is still bound, detach or delete the dependents first (the `Message` usually names them), then repeat the operation.", Zh: "若资源仍被绑定，先解绑或删除依赖对象（`Message` 通常会指出），再重新执行操作。"},
 		{En: "Serialize changes to one resource in your automation (one worker per resource, or a lock).", Zh: "在自动化流程中串行化对同一资源的修改（每个资源一个执行者或加锁）。"},
 	}},
-	{guide: 391, steps: []Text{
+	{guide: 398, steps: []Text{
 		{En: "Read the `Message`; it usually names what denies the operation (the resource's state, a protection switch, arrears, a feature your account has not enabled).", Zh: "阅读 `Message`，其中通常会说明拒绝的原因（资源状态、保护开关、欠费、账号未开通的功能等）。"},
 		{En: "Check the resource {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and wait for a running change to finish.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台检查资源状态，并等待进行中的变更结束。"},
 		{En: "Check the account balance and overdue bills at https://console.cloud.tencent.com/expense; isolated resources refuse most operations.", Zh: "在 https://console.cloud.tencent.com/expense 检查账户余额和欠费情况；已隔离的资源会拒绝大多数操作。"},
 		{En: "Remove the blocking condition (turn the protection off, renew, apply for the feature), then call again; if nothing explains it, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId.", Zh: "消除阻断条件（关闭保护开关、续费、申请开通功能）后再调用；若找不到原因，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
 	}},
-	{guide: 392, steps: []Text{
+	{guide: 399, steps: []Text{
 		{En: "Read `Message` and the sub-code to see which quota was hit; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认触达了哪项配额；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
 		{En: "{{?quota}}Check the quota with `tccli {{p}} {{quota}} --region <region>`{{/}}{{!quota}}Check the quota in the console of {{product}} (its quota or usage page) or in the usage limits of its documentation{{/}}, then list current usage {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and delete what is unused.", Zh: "{{?quota}}用 `tccli {{p}} {{quota}} --region <地域>` 查看配额{{/}}{{!quota}}在{{product}}的控制台（配额或用量页面）或其文档的使用限制中查看配额{{/}}，再{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查询当前用量，删除不再使用的资源。"},
 		{En: "Split large batches into smaller requests when the limit is per request.", Zh: "如限制针对单次请求，请把大批量拆分为多次较小的请求。"},
 		{En: "If you need a higher quota, upgrade the instance edition where quotas depend on it, or open a ticket (https://console.cloud.tencent.com/workorder/category) to request an increase.", Zh: "如需更高配额，在配额取决于实例规格时升级实例规格，或提交工单（https://console.cloud.tencent.com/workorder/category）申请提升配额。"},
 	}},
-	{guide: 393, steps: []Text{
+	{guide: 400, steps: []Text{
 		{En: "List the regions {{product}} supports with `tccli region DescribeRegions --Product {{p}}`, and use one of the returned region IDs.", Zh: "用 `tccli region DescribeRegions --Product {{p}}` 查询{{product}}支持的地域，并使用返回的地域 ID。"},
 		{En: "Check the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; some actions list a restricted set of regions for the `Region` parameter.", Zh: "查看{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面，部分接口的 `Region` 参数只支持限定的地域列表。"},
 		{En: "Set the region in the client (`{{p}}.NewClient(cred, \"ap-guangzhou\", cpf)`, `tccli {{p}} {{action}} --region ap-guangzhou`) and make sure the resource really lives there.", Zh: "在客户端中设置地域（`{{p}}.NewClient(cred, \"ap-guangzhou\", cpf)`、`tccli {{p}} {{action}} --region ap-guangzhou`），并确认资源确实位于该地域。"},
 	}},
-	{guide: 394, steps: []Text{
+	{guide: 401, steps: []Text{
 		{En: "List the regions {{product}} supports with `tccli region DescribeRegions --Product {{p}}`, and use one of the returned region IDs.", Zh: "用 `tccli region DescribeRegions --Product {{p}}` 查询{{product}}支持的地域，并使用返回的地域 ID。"},
 		{En: "Check the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; some actions list a restricted set of regions for the `Region` parameter.", Zh: "查看{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面，部分接口的 `Region` 参数只支持限定的地域列表。"},
 		{En: "Set the region in the client (`{{p}}.NewClient(cred, \"ap-guangzhou\", cpf)`, `tccli {{p}} {{action}} --region ap-guangzhou`) and make sure the resource really lives there.", Zh: "在客户端中设置地域（`{{p}}.NewClient(cred, \"ap-guangzhou\", cpf)`、`tccli {{p}} {{action}} --region ap-guangzhou`），并确认资源确实位于该地域。"},
 	}},
-	{guide: 395, steps: []Text{
+	{guide: 402, steps: []Text{
 		{En: "List the regions {{product}} supports with `tccli region DescribeRegions --Product {{p}}`, and use one of the returned region IDs.", Zh: "用 `tccli region DescribeRegions --Product {{p}}` 查询{{product}}支持的地域，并使用返回的地域 ID。"},
 		{En: "Check the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; some actions list a restricted set of regions for the `Region` parameter.", Zh: "查看{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面，部分接口的 `Region` 参数只支持限定的地域列表。"},
 		{En: "Set the region in the client (`{{p}}.NewClient(cred, \"ap-guangzhou\", cpf)`, `tccli {{p}} {{action}} --region ap-guangzhou`) and make sure the resource really lives there.", Zh: "在客户端中设置地域（`{{p}}.NewClient(cred, \"ap-guangzhou\", cpf)`、`tccli {{p}} {{action}} --region ap-guangzhou`），并确认资源确实位于该地域。"},
 	}},
-	{guide: 396, steps: []Text{
+	{guide: 403, steps: []Text{
 		{En: "Check the resource's state {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and wait until no task is running.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查看资源状态，等待进行中的任务结束。"},
 		{En: "If it is still bound, detach or delete the dependents first (the `Message` usually names them), then repeat the operation.", Zh: "若资源仍被绑定，先解绑或删除依赖对象（`Message` 通常会指出），再重新执行操作。"},
 		{En: "Serialize changes to one resource in your automation (one worker per resource, or a lock).", Zh: "在自动化流程中串行化对同一资源的修改（每个资源一个执行者或加锁）。"},
 	}},
-	{guide: 397, steps: []Text{
+	{guide: 404, steps: []Text{
 		{En: "Choose another availability zone or another specification (instance type, bandwidth package, disk type) of {{product}}; the sold-out stock is usually limited to one zone or spec.", Zh: "改选{{product}}的其他可用区或其他规格（实例类型、带宽包、云盘类型）；售罄通常只限于某个可用区或规格。"},
 		{En: "See what can be bought now before you retry: the purchase page in the console of {{product}} shows the zones and specifications on sale, and its API documentation{{?docs}} ({{docs}}){{/}} tells whether an action lists them.", Zh: "重试前先查看当前可购买的配置：{{product}}控制台的购买页会显示在售的可用区和规格，其 API 文档{{?docs}}（{{docs}}）{{/}}中也可查找是否有列出可售配置的接口。"},
 		{En: "Consider another region if your workload allows it.", Zh: "如业务允许，可考虑其他地域。"},
 	}},
-	{guide: 398, steps: []Text{
+	{guide: 405, steps: []Text{
 		{En: "Read the full `Message`; it usually names the state or rule that refused the operation, and `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读完整的 `Message`，其中通常会说明拒绝该操作的状态或规则；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
 		{En: "Check the resource state {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and wait for running tasks to finish.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查看资源状态，等待进行中的任务结束。"},
 		{En: "Check the account balance and overdue bills at https://console.cloud.tencent.com/expense.", Zh: "在 https://console.cloud.tencent.com/expense 检查账户余额和欠费情况。"},
 		{En: "If the state is normal and it persists, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId.", Zh: "若状态正常但问题持续，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
 	}},
-	{guide: 399, steps: []Text{
+	{guide: 406, steps: []Text{
 		{En: "Read the parameter named in `Message` (the name in backticks, e.g. Parameter `Limit` format invalid.) and check its type and format on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}.", Zh: "找到 `Message` 中指出的参数（反引号中的参数名，如 参数 `Limit` 格式非法。），在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对其类型和格式。"},
 		{En: "Reproduce the call in API Explorer ({{explorer}}), which validates types and generates SDK code to copy, or with `tccli {{p}} {{action}} --region <region>`.", Zh: "在 API Explorer（{{explorer}}）中复现调用（它会校验类型并生成可参考的 SDK 代码），或用 `tccli {{p}} {{action}} --region <地域>` 复现。"},
 		{En: "Use an official SDK, which serialises arrays, numbers and JSON correctly; if you build requests yourself, remember the v1 (form) and v3 (JSON) encodings differ.", Zh: "使用官方 SDK，它会正确序列化数组、数值和 JSON；如自行构造请求，注意 v1（表单）与 v3（JSON）签名下的传参方式不同。"},
 	}},
-	{guide: 400, steps: []Text{
+	{guide: 407, steps: []Text{
 		{En: "Record the `RequestId`, action, region and time; they are what support needs to trace the failure.", Zh: "记录 `RequestId`、接口名、地域和时间，这是技术支持定位问题所需的信息。"},
 		{En: "For an idempotent call (Describe*, or a create carrying the same `ClientToken`), retry at most twice with backoff (1 s, then 2 s); do not loop.", Zh: "对幂等调用（Describe* 查询，或携带相同 `ClientToken` 的创建请求），以退避方式（1 秒，再 2 秒）最多重试两次；不要循环重试。"},
 		{En: "If it fails again with the same parameters, try the operation in the console of {{product}} or in API Explorer ({{explorer}}) to rule out client-side causes.", Zh: "若同样参数再次失败，可在{{product}}的控制台或 API Explorer（{{explorer}}）中执行同一操作，排除客户端因素。"},
 		{En: "If it persists, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId.", Zh: "若问题持续，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
 	}},
-	{guide: 401, steps: []Text{
+	{guide: 408, steps: []Text{
 		{En: "Check the resource's state {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and wait until no task is running.", Zh: "{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查看资源状态，等待进行中的任务结束。"},
 		{En: "If it is still bound, detach or delete the dependents first (the `Message` usually names them), then repeat the operation.", Zh: "若资源仍被绑定，先解绑或删除依赖对象（`Message` 通常会指出），再重新执行操作。"},
 		{En: "Serialize changes to one resource in your automation (one worker per resource, or a lock).", Zh: "在自动化流程中串行化对同一资源的修改（每个资源一个执行者或加锁）。"},
 	}},
-	{guide: 402, steps: []Text{
+	{guide: 409, steps: []Text{
 		{En: "Record the `RequestId`, action, region and time; they are what support needs to trace the failure.", Zh: "记录 `RequestId`、接口名、地域和时间，这是技术支持定位问题所需的信息。"},
 		{En: "For an idempotent call (Describe*, or a create carrying the same `ClientToken`), retry at most twice with backoff (1 s, then 2 s); do not loop.", Zh: "对幂等调用（Describe* 查询，或携带相同 `ClientToken` 的创建请求），以退避方式（1 秒，再 2 秒）最多重试两次；不要循环重试。"},
 		{En: "If it fails again with the same parameters, try the operation in the console of {{product}} or in API Explorer ({{explorer}}) to rule out client-side causes.", Zh: "若同样参数再次失败，可在{{product}}的控制台或 API Explorer（{{explorer}}）中执行同一操作，排除客户端因素。"},
 		{En: "If it persists, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId.", Zh: "若问题持续，请提交工单（https://console.cloud.tencent.com/workorder/category）并附上 RequestId。"},
 	}},
-	{guide: 403, steps: []Text{
+	{guide: 410, steps: []Text{
 		{En: "Find the parameter named in `Message` and check its allowed values on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; for `Region`, use a region listed for that API (e.g. `ap-guangzhou`).", Zh: "找到 `Message` 中指出的参数，在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对允许的取值；`Region` 请使用该接口列出的地域（如 `ap-guangzhou`）。"},
 		{En: "List the regions {{product}} supports with `tccli region DescribeRegions --Product {{p}}`.", Zh: "用 `tccli region DescribeRegions --Product {{p}}` 查询{{product}}支持的地域。"},
 		{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
 	}},
-	{guide: 404, steps: []Text{
+	{guide: 411, steps: []Text{
 		{En: "Find the parameter named in `Message` and check its allowed values on the action's page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}; for `Region`, use a region listed for that API (e.g. `ap-guangzhou`).", Zh: "找到 `Message` 中指出的参数，在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中该接口的页面核对允许的取值；`Region` 请使用该接口列出的地域（如 `ap-guangzhou`）。"},
 		{En: "List the regions {{product}} supports with `tccli region DescribeRegions --Product {{p}}`.", Zh: "用 `tccli region DescribeRegions --Product {{p}}` 查询{{product}}支持的地域。"},
 		{En: "Use an official SDK so the common parameters and `X-TC-Content-SHA256` are set correctly; if signing yourself, hash exactly the bytes you send.", Zh: "使用官方 SDK 以正确设置公共参数和 `X-TC-Content-SHA256`；如自行签名，务必对实际发送的字节计算哈希。"},
 	}},
-	{guide: 405, steps: []Text{
+	{guide: 412, steps: []Text{
 		{En: "Read `Message` and the sub-code to see which quota was hit; `errcode list --product {{p}} --action {{action}}` lists the codes the action may return, with their texts.", Zh: "阅读 `Message` 及子错误码，确认触达了哪项配额；`errcode list --product {{p}} --action {{action}}` 可列出该接口可能返回的错误码及其说明。"},
 		{En: "{{?quota}}Check the quota with `tccli {{p}} {{quota}} --region <region>`{{/}}{{!quota}}Check the quota in the console of {{product}} (its quota or usage page) or in the usage limits of its documentation{{/}}, then list current usage {{?describe}}with `tccli {{p}} {{describe}} --region <region>` or {{/}}in the console of {{product}}, and delete what is unused.", Zh: "{{?quota}}用 `tccli {{p}} {{quota}} --region <地域>` 查看配额{{/}}{{!quota}}在{{product}}的控制台（配额或用量页面）或其文档的使用限制中查看配额{{/}}，再{{?describe}}用 `tccli {{p}} {{describe}} --region <地域>` 或{{/}}在{{product}}的控制台查询当前用量，删除不再使用的资源。"},
 		{En: "Split large batches into smaller requests when the limit is per request.", Zh: "如限制针对单次请求，请把大批量拆分为多次较小的请求。"},
 		{En: "If you need a higher quota, upgrade the instance edition where quotas depend on it, or open a ticket (https://console.cloud.tencent.com/workorder/category) to request an increase.", Zh: "如需更高配额，在配额取决于实例规格时升级实例规格，或提交工单（https://console.cloud.tencent.com/workorder/category）申请提升配额。"},
 	}},
-	{guide: 406, steps: []Text{
+	{guide: 413, steps: []Text{
 		{En: "Read the `Message`; the server usually names the parameter, resource or condition at fault.", Zh: "阅读 `Message`，服务端通常会指出出错的参数、资源或条件。"},
 		{En: "Check the action on its page in the API documentation of {{product}}{{?docs}} (documentation home: {{docs}}){{/}}, and try the same call in API Explorer ({{explorer}}) or with `tccli {{p}} {{action}} --region <region>`.", Zh: "在{{product}}的 API 文档{{?docs}}（文档首页：{{docs}}）{{/}}中查看该接口的页面，并在 API Explorer（{{explorer}}）中或用 `tccli {{p}} {{action}} --region <地域>` 试调同样的请求。"},
 		{En: "If it persists, open a ticket (https://console.cloud.tencent.com/workorder/category) with the RequestId, region and action.", Zh: "如问题持续，请提交工单（https://console.cloud.tencent.com/workorder/category），并附上 RequestId、地域和接口名。"},
@@ -9519,4 +9686,4 @@ var productTable = []productInfo{
 }
 
 // entryFileStarts says at which offset of the entry texts each data/entries<N>.txt starts.
-var entryFileStarts = [...]uint32{0, 1899950, 3799913, 5053979}
+var entryFileStarts = [...]uint32{0, 1899868, 3799821, 5049577}
