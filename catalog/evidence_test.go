@@ -126,7 +126,7 @@ func TestProductClassGuides(t *testing.T) {
 	for _, tt := range []struct{ scope, code, class string }{
 		{"tke", "ResourceInsufficient.SpecifiedInstanceType", "ResourceInsufficient"},
 		{"cdb", "OperationDenied.FlowConflict", "OperationDenied"},
-		{"scf", "ResourceNotFound.Namespace", "ResourceNotFound"},
+		{"scf", "ResourceNotFound.Alias", "ResourceNotFound"},
 		{"vpc", "InvalidParameterValue.SubnetConflict", "InvalidParameterValue"},
 		{"cbs", "InvalidParameter.DiskSizeNotMatch", "InvalidParameter"},
 		{"scf", "UnauthorizedOperation.Role", "UnauthorizedOperation"},
