@@ -1821,7 +1821,7 @@ var codes = []Entry{
 		Scope:   "tke",
 		Summary: Text{En: "Failed to obtain the user authentication information", Zh: "获取用户认证信息失败。"},
 		Causes: []Text{
-			{En: "TKE could not read the authorization it needs to act for the account while creating a cluster or nodes (`CreateCluster`, `CreateClusterInstances`): most often the TKE service role `TKE_QCSRole` was never authorized, or its policies were removed.", Zh: "创建集群或节点（`CreateCluster`、`CreateClusterInstances`）时，容器服务无法获取代表账号操作所需的授权信息：最常见的是从未完成容器服务的服务授权（服务角色 `TKE_QCSRole`），或其关联策略被删除。"},
+			{En: "TKE could not read the authorization it needs to act for the account while creating a cluster or nodes (`CreateCluster`, `CreateClusterInstances`), for example because the TKE service role `TKE_QCSRole` was never authorized or its policies were removed.", Zh: "创建集群或节点（`CreateCluster`、`CreateClusterInstances`）时，容器服务无法获取代表账号操作所需的授权信息，例如从未完成容器服务的服务授权（服务角色 `TKE_QCSRole`），或其关联策略被删除。"},
 			{En: "The account itself is not ready to buy resources for the cluster, e.g. it has not completed real-name verification, or the sub-account lacks payment permission.", Zh: "账号本身尚不能为集群购买资源，例如未完成实名认证，或子账号没有支付权限。"},
 		},
 		Remediation: []Text{
