@@ -126,7 +126,7 @@ func TestProductClassGuides(t *testing.T) {
 	for _, tt := range []struct{ scope, code, class string }{
 		{"tke", "ResourceInsufficient.SpecifiedInstanceType", "ResourceInsufficient"},
 		{"cdb", "OperationDenied.FlowConflict", "OperationDenied"},
-		{"scf", "ResourceNotFound.Namespace", "ResourceNotFound"},
+		{"scf", "ResourceNotFound.Alias", "ResourceNotFound"},
 		{"vpc", "InvalidParameterValue.SubnetConflict", "InvalidParameterValue"},
 		{"cbs", "InvalidParameter.DiskSizeNotMatch", "InvalidParameter"},
 		{"scf", "UnauthorizedOperation.Role", "UnauthorizedOperation"},
@@ -153,6 +153,10 @@ func TestProductClassGuides(t *testing.T) {
 		{"vpc", "OperationDenied.AddressInArrears", "OperationDenied"},
 		{"ssl", "ResourceNotFound.Manager", "ResourceNotFound"},
 		{"ssl", "LimitExceeded.RateLimitExceeded", "LimitExceeded"},
+		{"scf", "InvalidParameter.Payload", "InvalidParameter"},
+		{"scf", "LimitExceeded.Function", "LimitExceeded"},
+		{"scf", "ResourceInsufficient.COS", "ResourceInsufficient"},
+		{"scf", "OperationDenied.AccountIsolate", "OperationDenied"},
 	} {
 		e, g := c.Get(tt.scope, tt.code), c.Get(tt.scope, tt.class)
 		if e == nil || g == nil || g.Imported {
