@@ -131,7 +131,7 @@ func explainRun(a *app, opts *explainOptions, args []string) error {
 		}
 		for _, o := range others {
 			opt.OtherDefs = append(opt.OtherDefs, render.OtherDef{
-				Scope: o.Scope, Name: catalog.ProductName(o.Scope, lang), Summary: oneLineSummary(o.Summary, lang),
+				Scope: o.Scope, Name: catalog.OfficialProductName(o.Scope, lang), Summary: oneLineSummary(o.Summary, lang),
 			})
 		}
 		if len(others) > 0 {

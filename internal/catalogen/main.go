@@ -560,7 +560,7 @@ func (m *model) goFile(starts [entryFiles]uint32) ([]byte, error) {
 	b.WriteString("// productTable is catalog/products.yaml, sorted by short name, with the number of entries of each.\n")
 	b.WriteString("var productTable = []productInfo{\n")
 	for _, p := range m.products {
-		fmt.Fprintf(&b, "{%s, %s, %s, %s, %s, %s, %d},\n", strconv.Quote(p.Product), strconv.Quote(p.Zh), strconv.Quote(p.En), strconv.Quote(p.Docs),
+		fmt.Fprintf(&b, "{%s, %s, %s, %t, %s, %s, %s, %d},\n", strconv.Quote(p.Product), strconv.Quote(p.Zh), strconv.Quote(p.En), p.EnSource == catalog.EnSourceErrcode, strconv.Quote(p.Docs),
 			strconv.Quote(m.main[p.Product]), strconv.Quote(m.quota[p.Product]), m.counts[p.Product])
 	}
 	b.WriteString("}\n\n")
