@@ -18,9 +18,10 @@ func newProductsCmd(a *app) *cobra.Command {
 		Long: `List every product of the catalog: its short name (the scope of its codes,
 as in its API host cvm.tencentcloudapi.com and in tccli), the number of
 codes, its official Chinese name and its English name: Tencent Cloud's own,
-or, for a product Tencent Cloud names in Chinese only, errcode's translation,
-shown with "(errcode's translation)". Besides the products, the scopes common (API 3.0 common
-codes) and sdk (client-side SDK codes) hold codes every product may return.
+or, where no English name of Tencent Cloud's was found, errcode's
+translation, shown with "(errcode's translation)". Besides the products,
+the scopes common (API 3.0 common codes) and sdk (client-side SDK codes)
+hold codes every product may return.
 
 On a terminal the output is an aligned table; a name too long for it is cut,
 but never the mark of errcode's translation, and a terminal too narrow for
