@@ -323,19 +323,20 @@ func TestProducts(t *testing.T) {
 	if len(ps) != 261 {
 		t.Errorf("%d products, want 261", len(ps))
 	}
-	// Names are verified one by one (products.yaml records each English
-	// name's source); these floors keep what was verified from going away.
-	var en, zh int
+	// Every product is named in both languages (products.yaml records each
+	// English name's source, or that it is errcode's translation:
+	// catalog/source TestProductNameSources).
+	var translated int
 	for _, p := range ps {
-		if p.Name.En != "" {
-			en++
+		if p.Name.En == "" || p.Name.Zh == "" {
+			t.Errorf("%s: name %+v: want both languages", p.Scope, p.Name)
 		}
-		if p.Name.Zh != "" {
-			zh++
+		if p.EnTranslated {
+			translated++
 		}
 	}
-	if en < 135 || zh < 260 {
-		t.Errorf("%d products with an English name, %d with a Chinese one; want at least 135 and 260", en, zh)
+	if translated == 0 || translated > len(ps)/2 {
+		t.Errorf("%d of %d English names are errcode's translations", translated, len(ps))
 	}
 	total := len(c.InScope(ScopeCommon)) + len(c.InScope(ScopeSDK))
 	for i, p := range ps {
@@ -361,15 +362,54 @@ func TestProducts(t *testing.T) {
 	}{
 		{"cvm", English, "Cloud Virtual Machine (cvm)"},
 		{"cvm", Chinese, "云服务器 (cvm)"},
-		{"aai", English, "aai"}, // no English name: the short name, never the Chinese one
+		{"aai", English, "Intelligent Speech (aai, errcode's translation)"}, // errcode's translation, marked
 		{"aai", Chinese, "智能语音 (aai)"},
 		{"acp", Chinese, "应用合规平台 (acp)"}, // the Chinese name from products.md
-		{"cim", Chinese, "cim"},          // no name at all
+		{"cim", Chinese, "云通信 IM (cim)"}, // read from its one API's description
 		{"common", Chinese, "common"},
+		{"nosuch", English, "nosuch"},
 	} {
 		if got := ProductTitle(tt.scope, tt.lang); got != tt.want {
 			t.Errorf("ProductTitle(%s, %s) = %q, want %q", tt.scope, tt.lang, got, tt.want)
 		}
+	}
+	// An English name that is errcode's translation is marked wherever it is
+	// shown; Tencent Cloud's own names and the Chinese ones are not.
+	for _, tt := range []struct {
+		p          Product
+		lang       Lang
+		name, tile string
+	}{
+		{Product{Scope: "cvm", Name: Text{Zh: "云服务器", En: "Cloud Virtual Machine"}}, English, "Cloud Virtual Machine", "Cloud Virtual Machine (cvm)"},
+		{Product{Scope: "cvm", Name: Text{Zh: "云服务器", En: "Cloud Virtual Machine"}}, Chinese, "云服务器", "云服务器 (cvm)"},
+		{Product{Scope: "cii", Name: Text{Zh: "智能保险助手", En: "Smart Insurance Assistant"}, EnTranslated: true}, English,
+			"Smart Insurance Assistant (errcode's translation)", "Smart Insurance Assistant (cii, errcode's translation)"},
+		{Product{Scope: "cii", Name: Text{Zh: "智能保险助手", En: "Smart Insurance Assistant"}, EnTranslated: true}, Chinese, "智能保险助手", "智能保险助手 (cii)"},
+		{Product{Scope: "x", Name: Text{En: "X Service"}, EnTranslated: true}, Chinese, "X Service (errcode's translation)", "X Service (x, errcode's translation)"},
+		{Product{Scope: "x", Name: Text{Zh: "某服务"}}, English, "", "x"}, // never Chinese as an English name
+	} {
+		if got := tt.p.NameIn(tt.lang); got != tt.name {
+			t.Errorf("%+v.NameIn(%s) = %q, want %q", tt.p, tt.lang, got, tt.name)
+		}
+		if got := tt.p.Title(tt.lang); got != tt.tile {
+			t.Errorf("%+v.Title(%s) = %q, want %q", tt.p, tt.lang, got, tt.tile)
+		}
+	}
+	if cii, ok := c.Product("cii"); !ok || !cii.EnTranslated || ProductName("cii", English) != "Smart Insurance Assistant (errcode's translation)" {
+		t.Errorf("Product(cii) = %+v, %v; ProductName = %q", cii, ok, ProductName("cii", English))
+	}
+	// A compact list shows no name rather than an unmarked translation.
+	for _, tt := range []struct {
+		scope string
+		lang  Lang
+		want  string
+	}{{"cii", English, ""}, {"cii", Chinese, "智能保险助手"}, {"cvm", English, "Cloud Virtual Machine"}, {"common", English, ""}} {
+		if got := OfficialProductName(tt.scope, tt.lang); got != tt.want {
+			t.Errorf("OfficialProductName(%s, %s) = %q, want %q", tt.scope, tt.lang, got, tt.want)
+		}
+	}
+	if cvm.EnTranslated || ProductName("cvm", English) != "Cloud Virtual Machine" {
+		t.Errorf("cvm: %+v, %q", cvm, ProductName("cvm", English))
 	}
 	if _, ok := c.Product("common"); ok {
 		t.Error("common is not a product")

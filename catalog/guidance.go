@@ -99,7 +99,7 @@ func factsFor(scope string, e *Entry, describe string, call Call) [2]guidance.Fa
 	if action != "" && version != "" {
 		f[guidance.Explorer] = "https://console.cloud.tencent.com/api/explorer?Product=" + info.scope + "&Version=" + version + "&Action=" + action
 	}
-	p := Product{Scope: info.scope, Name: Text{Zh: info.zh, En: info.en}}
+	p := info.product()
 	en, zh := guidance.Facts{}, guidance.Facts{}
 	for k, v := range f {
 		en[k], zh[k] = v, v

@@ -11,32 +11,57 @@ type Product struct {
 	// Scope is the product's short name, as in its API host
 	// (cvm.tencentcloudapi.com) and tccli: "cvm".
 	Scope string `json:"product" yaml:"product"`
-	// Name is the product's official Chinese name (empty for the few
-	// products that have none in the SDK) and its English name where errcode
-	// knows it for certain.
+	// Name is the product's official Chinese name and its English name:
+	// Tencent Cloud's own, or errcode's translation of the Chinese one where
+	// Tencent Cloud publishes none (EnTranslated).
 	Name Text `json:"name" yaml:"name"`
 	// Codes is the number of entries the catalog holds in this scope.
 	Codes int `json:"codes" yaml:"codes"`
+	// EnTranslated is true when Name.En is errcode's translation of
+	// Name.Zh, not a name Tencent Cloud publishes (en_source "errcode" in
+	// catalog/products.yaml). NameIn and Title mark such a name wherever it
+	// is shown.
+	EnTranslated bool `json:"en_translated,omitempty" yaml:"en_translated,omitempty"`
 }
 
+// EnSourceErrcode is the en_source of catalog/products.yaml for an English
+// product name that is errcode's translation of the official Chinese name,
+// for a product Tencent Cloud names in Chinese only.
+const EnSourceErrcode = "errcode"
+
+// TranslationMark follows, in parentheses, an English product name that is
+// errcode's translation (Product.EnTranslated) wherever the name is shown.
+const TranslationMark = "errcode's translation"
+
 // Title names the product in lang: "云服务器 (cvm)" in Chinese,
-// "Cloud Virtual Machine (cvm)" in English. Without a name in lang it falls
-// back to the English name in Chinese, and to the short name alone in
-// English (no Chinese is shown as an English name).
+// "Cloud Virtual Machine (cvm)" in English, and "Smart Insurance Assistant
+// (cii, errcode's translation)" for an English name that is errcode's
+// translation. Without a name in lang it falls back to the English name in
+// Chinese, and to the short name alone in English (no Chinese is shown as an
+// English name).
 func (p Product) Title(lang Lang) string {
-	name := p.NameIn(lang)
-	if name == "" {
-		return p.Scope
+	if lang == Chinese && p.Name.Zh != "" {
+		return p.Name.Zh + " (" + p.Scope + ")"
 	}
-	return name + " (" + p.Scope + ")"
+	switch {
+	case p.Name.En == "":
+		return p.Scope
+	case p.EnTranslated:
+		return p.Name.En + " (" + p.Scope + ", " + TranslationMark + ")"
+	}
+	return p.Name.En + " (" + p.Scope + ")"
 }
 
 // NameIn returns the product's name in lang: in Chinese the Chinese name,
 // else the English one; in English only the English name (never Chinese
-// presented as English); "" when there is none.
+// presented as English), followed by " (errcode's translation)" when it is
+// errcode's (EnTranslated); "" when there is none.
 func (p Product) NameIn(lang Lang) string {
 	if lang == Chinese && p.Name.Zh != "" {
 		return p.Name.Zh
+	}
+	if p.EnTranslated && p.Name.En != "" {
+		return p.Name.En + " (" + TranslationMark + ")"
 	}
 	return p.Name.En
 }
@@ -45,6 +70,7 @@ func (p Product) NameIn(lang Lang) string {
 // it into codes_gen.go.
 type productInfo struct {
 	scope, zh, en string
+	enErrcode     bool   // en is errcode's translation (Product.EnTranslated)
 	docs          string // documentation home
 	describe      string // the Describe action most of its codes point at
 	quota         string // its query action for quotas, "" when it has none
@@ -66,6 +92,11 @@ func productByScope(scope string) (productInfo, bool) {
 	return productInfo{}, false
 }
 
+// product is info as a Product (without its number of codes).
+func (info productInfo) product() Product {
+	return Product{Scope: info.scope, Name: Text{Zh: info.zh, En: info.en}, EnTranslated: info.enErrcode}
+}
+
 // Products returns the catalog's product scopes (every scope but common and
 // sdk) with their names and number of entries, sorted by short name.
 func (c *Catalog) Products() []Product {
@@ -76,7 +107,8 @@ func (c *Catalog) Products() []Product {
 		}
 		p := Product{Scope: s, Codes: c.scopeCounts[i]}
 		if info, ok := productByScope(s); ok {
-			p.Name = Text{Zh: info.zh, En: info.en}
+			p = info.product()
+			p.Codes = c.scopeCounts[i]
 		}
 		out = append(out, p)
 	}
@@ -106,7 +138,7 @@ func ProductTitle(scope string, lang Lang) string {
 	if !ok {
 		return scope
 	}
-	return Product{Scope: info.scope, Name: Text{Zh: info.zh, En: info.en}}.Title(lang)
+	return info.product().Title(lang)
 }
 
 // ProductName returns the name of product scope in lang as Product.NameIn
@@ -116,5 +148,21 @@ func ProductName(scope string, lang Lang) string {
 	if !ok {
 		return ""
 	}
-	return Product{Scope: info.scope, Name: Text{Zh: info.zh, En: info.en}}.NameIn(lang)
+	return info.product().NameIn(lang)
+}
+
+// OfficialProductName returns ProductName(scope, lang) when that is a name
+// Tencent Cloud publishes, and "" when it is errcode's translation: for a
+// compact list (explain's "Also defined in") too narrow to show the mark,
+// where an unmarked translation would pass for Tencent Cloud's name.
+func OfficialProductName(scope string, lang Lang) string {
+	info, ok := productByScope(scope)
+	if !ok {
+		return ""
+	}
+	p := info.product()
+	if p.EnTranslated && (lang != Chinese || p.Name.Zh == "") {
+		return ""
+	}
+	return p.NameIn(lang)
 }

@@ -137,7 +137,9 @@ func DecodeCommonOfficial(data []byte) ([]CommonCode, error) {
 
 // ProductName is one product of catalog/products.yaml. Zh and Docs come
 // from the official Go SDK's products.md; En and EnSource are curated by
-// hand, each English name with its source.
+// hand, each English name with its source: Tencent Cloud's own English name
+// where it publishes one, else errcode's translation of the Chinese name,
+// marked so (EnSource catalog.EnSourceErrcode).
 type ProductName struct {
 	// Product is the short name: the scope of its codes, the first label of
 	// its API host, tccli's service name.
@@ -149,8 +151,11 @@ type ProductName struct {
 	ZhSource string `yaml:"zh_source,omitempty"`
 	// En is the English name, only where it is known for certain.
 	En string `yaml:"en,omitempty"`
-	// EnSource says where the English name was read (a document or a file
-	// of an official repository at a commit); required with En.
+	// EnSource says where the English name was read: an https URL or a
+	// file of an official repository at a commit (owner/repo@commit:path),
+	// optionally followed by what the page says; or
+	// catalog.EnSourceErrcode ("errcode") when Tencent Cloud publishes no
+	// English name and En is errcode's translation of Zh. Required with En.
 	EnSource string `yaml:"en_source,omitempty"`
 	// Docs is the product's documentation home on cloud.tencent.com, as the
 	// official Go SDK's products.md lists it ("" where it lists none).
@@ -180,6 +185,18 @@ type Class struct {
 	// languages. A class has either Like or its own guidance.
 	Like string       `yaml:"like,omitempty"`
 	Why  catalog.Text `yaml:"why,omitempty"`
+}
+
+// enSourceRE is an en_source that names where the English name was read:
+// an https URL or owner/repo@<40-hex commit>:path, each optionally followed
+// by a note.
+var enSourceRE = regexp.MustCompile(`^(https://[^\s/]+/\S*|[\w.-]+/[\w.-]+@[0-9a-f]{40}:\S.*)(\s.*)?$`)
+
+// ValidEnSource reports whether s is an en_source of products.yaml: an
+// https URL, a repo@commit:path (each optionally followed by what it says),
+// or catalog.EnSourceErrcode for errcode's own translation.
+func ValidEnSource(s string) bool {
+	return s == catalog.EnSourceErrcode || enSourceRE.MatchString(s)
 }
 
 // versionRE is an API version as X-TC-Version spells it.
@@ -278,6 +295,9 @@ func DecodeProducts(data []byte) ([]ProductName, error) {
 		}
 		if (p.En == "") != (p.EnSource == "") {
 			return nil, fmt.Errorf("%s: an English name needs its en_source, and en_source its name", p.Product)
+		}
+		if p.EnSource != "" && !ValidEnSource(p.EnSource) {
+			return nil, fmt.Errorf("%s: en_source %q is neither an https URL, a repo@commit:path nor %q", p.Product, p.EnSource, catalog.EnSourceErrcode)
 		}
 		if p.Docs != "" && !docsRE.MatchString(p.Docs) {
 			return nil, fmt.Errorf("%s: docs %q is not a cloud.tencent.com/document/product/<id> page", p.Product, p.Docs)

@@ -63,6 +63,62 @@ func TestDecodeProductsAndClasses(t *testing.T) {
 	}
 }
 
+// Every en_source names where its English name was read (an https URL or
+// a repo file at a commit) or says the name is errcode's translation; and
+// every committed product has both names (issue 8: every product named in
+// both languages, with the source recorded).
+func TestProductNameSources(t *testing.T) {
+	for _, tt := range []struct {
+		src  string
+		want bool
+	}{
+		{"https://www.tencentcloud.com/document/product/213", true},
+		{"https://cloud.tencent.com/document/api/1547/72820 (API 简介: \"应用云渲染(Cloud Application Rendering, CAR)\")", true},
+		{"tencentyun/intlcloud-documents@02ec31c2626e18091982c1934bd4aded84cf5043:yehe_doc/a b/c_intl_en.md (note)", true},
+		{"errcode", true},
+		{"", false},
+		{"http://example.com/a", false},
+		{"https:// no host", false},
+		{"tencentyun/intlcloud-documents:yehe_doc/a.md", false},         // no commit
+		{"tencentyun/intlcloud-documents@02ec31c:yehe_doc/a.md", false}, // short commit
+		{"errcode's translation", false},
+		{"a page read by hand", false},
+	} {
+		if got := ValidEnSource(tt.src); got != tt.want {
+			t.Errorf("ValidEnSource(%q) = %v, want %v", tt.src, got, tt.want)
+		}
+	}
+	if _, err := DecodeProducts([]byte("- product: cvm\n  zh: 云服务器\n  en: Cloud Virtual Machine\n  en_source: a page read by hand\n")); err == nil {
+		t.Error("an en_source that names no source: want an error")
+	}
+	data, err := os.ReadFile("../products.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ps, err := DecodeProducts(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var official, translated int
+	for _, p := range ps {
+		switch {
+		case p.Zh == "" || p.En == "":
+			t.Errorf("%s: zh %q, en %q: every product needs both names", p.Product, p.Zh, p.En)
+		case p.EnSource == catalog.EnSourceErrcode:
+			translated++
+		default:
+			official++
+		}
+		if strings.Contains(p.En, "errcode") || strings.ContainsAny(p.En, "（）") {
+			t.Errorf("%s: en %q: the name alone (errcode adds its own mark), in ASCII parentheses", p.Product, p.En)
+		}
+	}
+	// What was found; a drop means a verified name was lost.
+	if official < 179 {
+		t.Errorf("%d products with Tencent Cloud's English name, want at least 179 (and %d translated)", official, translated)
+	}
+}
+
 func TestDecodeCommonOfficial(t *testing.T) {
 	cs, err := DecodeCommonOfficial([]byte("- code: A\n  zh: 甲\n- code: B\n  zh: '[乙](https://x) 错误。'\n  removed: \"2026-09-02\"\n"))
 	if err != nil || len(cs) != 2 || cs[1].Zh != "[乙](https://x) 错误。" || cs[1].Removed != "2026-09-02" {

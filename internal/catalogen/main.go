@@ -580,7 +580,7 @@ func (m *model) goFile(starts [entryFiles]uint32, fingerprint string) ([]byte, e
 	b.WriteString("// productTable is catalog/products.yaml, sorted by short name.\n")
 	b.WriteString("var productTable = []productInfo{\n")
 	for _, p := range m.products {
-		fmt.Fprintf(&b, "{%s, %s, %s, %s, %s, %s},\n", strconv.Quote(p.Product), strconv.Quote(p.Zh), strconv.Quote(p.En), strconv.Quote(p.Docs),
+		fmt.Fprintf(&b, "{%s, %s, %s, %t, %s, %s, %s},\n", strconv.Quote(p.Product), strconv.Quote(p.Zh), strconv.Quote(p.En), p.EnSource == catalog.EnSourceErrcode, strconv.Quote(p.Docs),
 			strconv.Quote(m.main[p.Product]), strconv.Quote(m.quota[p.Product]))
 	}
 	b.WriteString("}\n\n")

@@ -118,7 +118,7 @@ func TestGenerate(t *testing.T) {
 	if n := len(files["catalog/data/records.bin"]); n != 3*catalogfmt.RecordSize {
 		t.Errorf("records.bin has %d bytes, want 3 records", n)
 	}
-	if !bytes.Contains(files["catalog/codes_gen.go"], []byte(`{"cvm", "云服务器", "", "", "", ""}`)) {
+	if !bytes.Contains(files["catalog/codes_gen.go"], []byte(`{"cvm", "云服务器", "", false, "", "", ""}`)) {
 		t.Errorf("codes_gen.go lacks the product table:\n%s", files["catalog/codes_gen.go"])
 	}
 	if !bytes.Contains(files["catalog/codes_gen.go"], []byte(`var scopeCounts = []int{1, 2}`)) {

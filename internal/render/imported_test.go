@@ -62,7 +62,7 @@ func TestExplainOtherDefsNarrow(t *testing.T) {
 		if s == "" {
 			s = "[zh] " + d.Summary.Zh
 		}
-		others = append(others, OtherDef{Scope: d.Scope, Name: catalog.ProductName(d.Scope, catalog.English), Summary: s})
+		others = append(others, OtherDef{Scope: d.Scope, Name: catalog.OfficialProductName(d.Scope, catalog.English), Summary: s})
 	}
 	for _, width := range []int{60, 80} {
 		var buf bytes.Buffer
@@ -142,8 +142,9 @@ func TestViewImported(t *testing.T) {
 	if v := explain.View(e, catalog.English); v.ProductName != "Tencent Service Framework" {
 		t.Errorf("English product name %q, want tsf's", v.ProductName)
 	}
-	if v := explain.View(entry(t, "aai", "FailedOperation.ServiceIsolate"), catalog.English); v.ProductName != "" {
-		t.Errorf("English product name %q: aai has none", v.ProductName)
+	// aai's English name is errcode's translation, and product_name says so.
+	if v := explain.View(entry(t, "aai", "FailedOperation.ServiceIsolate"), catalog.English); v.ProductName != "Intelligent Speech (errcode's translation)" {
+		t.Errorf("English product name %q: want aai's, marked as errcode's translation", v.ProductName)
 	}
 }
 

@@ -278,3 +278,23 @@ func overlongWord(line string, width int) bool {
 	}
 	return false
 }
+
+func TestTruncateKeeping(t *testing.T) {
+	mark := " (errcode's translation)"
+	for _, tt := range []struct {
+		cell  string
+		width int
+		want  string
+	}{
+		{"Smart Insurance Assistant" + mark, 40, "Smart Insurance… (errcode's translation)"},
+		{"Smart Insurance Assistant" + mark, 26, "S… (errcode's translation)"},
+		// Too narrow for the mark and a cell of text: cut as any cell.
+		{"Smart Insurance Assistant" + mark, 25, "Smart Insurance Assistan…"},
+		{"Cloud Virtual Machine", 10, "Cloud Vir…"},
+		{"云服务器" + mark, 28, "云… (errcode's translation)"},
+	} {
+		if got := truncateKeeping(tt.cell, tt.width, []string{mark}); got != tt.want {
+			t.Errorf("truncateKeeping(%q, %d) = %q, want %q", tt.cell, tt.width, got, tt.want)
+		}
+	}
+}

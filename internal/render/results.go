@@ -23,18 +23,42 @@ var (
 	SummaryFormats  = []Format{FormatTable, FormatPlain, FormatJSON, FormatYAML}
 )
 
-// ProductsShape is the shape of `errcode products`.
-func ProductsShape() *Shape[explain.Product] {
+// ProductsShape is the shape of `errcode products` in lang. The terminal
+// table ends with the name in lang, which is cut last; on a narrow terminal
+// the other language's name goes first. A cut English name keeps its mark of
+// errcode's translation.
+func ProductsShape(lang catalog.Lang) *Shape[explain.Product] {
 	row := make([]string, 4)
+	trow := make([]string, 4)
+	mark := " (" + catalog.TranslationMark + ")"
+	header, theader := []string{"PRODUCT", "CODES", "NAME (ZH)", "NAME (EN)"}, []string{"PRODUCT", "CODES", "NAME (ZH)", "NAME (EN)"}
+	// The other name goes when an English name would keep less than 8 cells
+	// besides its mark; a Chinese name is never cut while it can go.
+	dropBelow := 8 + len(mark) + 2
+	if lang == catalog.Chinese {
+		theader[2], theader[3] = theader[3], theader[2]
+		dropBelow = 0
+	}
 	return &Shape[explain.Product]{
 		Formats: ProductsFormats,
 		Rows: Columns[explain.Product]{
-			Header: []string{"PRODUCT", "CODES", "NAME (ZH)", "NAME (EN)"},
+			Header: header,
 			Row: func(p explain.Product) []string {
 				row[0], row[1], row[2], row[3] = p.Product, strconv.Itoa(p.Codes), p.NameZh, p.NameEn
 				return row
 			},
 		},
+		Table: &Columns[explain.Product]{
+			Header: theader,
+			Row: func(p explain.Product) []string {
+				trow[0], trow[1], trow[2], trow[3] = p.Product, strconv.Itoa(p.Codes), p.NameZh, p.NameEn
+				if lang == catalog.Chinese {
+					trow[2], trow[3] = trow[3], trow[2]
+				}
+				return trow
+			},
+		},
+		TableOptions: TableOptions{Drop: []int{2}, DropBelow: dropBelow, KeepSuffix: []string{mark}},
 	}
 }
 
@@ -114,7 +138,7 @@ func ExplainShape(x *explain.Explainer, term Term) *Shape[explain.Explained] {
 			}
 			for _, o := range ex.Others {
 				opt.OtherDefs = append(opt.OtherDefs, OtherDef{
-					Scope: o.Scope, Name: catalog.ProductName(o.Scope, lang), Summary: explain.OneLineSummary(o.Summary, lang),
+					Scope: o.Scope, Name: catalog.OfficialProductName(o.Scope, lang), Summary: explain.OneLineSummary(o.Summary, lang),
 				})
 			}
 			opt.OthersHint = x.OthersHint(ex)

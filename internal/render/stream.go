@@ -127,7 +127,7 @@ func (s *TableSizer) Add(cells []string) {
 // them out with opt, the header written first.
 func (s *TableSizer) Writer(w io.Writer, opt TableOptions) (RowWriter, error) {
 	n := len(s.header)
-	t := &tableWriter{w: bufio.NewWriterSize(w, 64<<10), keep: make([]bool, n), pad: make([]int, n), avail: -1, limit: -1}
+	t := &tableWriter{w: bufio.NewWriterSize(w, 64<<10), keep: make([]bool, n), pad: make([]int, n), avail: -1, limit: -1, keepSuffix: opt.KeepSuffix}
 	for i := range t.keep {
 		t.keep[i] = true
 	}
@@ -207,14 +207,16 @@ func (s *TableSizer) Writer(w io.Writer, opt TableOptions) (RowWriter, error) {
 }
 
 type tableWriter struct {
-	w      *bufio.Writer
-	keep   []bool // the columns shown
-	pad    []int  // the width of each column shown
-	avail  int    // the width the last column is cut to; -1 for none
-	limit  int    // a first cell wider than this takes a line of its own; -1 for none
-	header bool
-	bold   *color.Color
-	line   []byte
+	w     *bufio.Writer
+	keep  []bool // the columns shown
+	pad   []int  // the width of each column shown
+	avail int    // the width the last column is cut to; -1 for none
+	// keepSuffix are the endings of a last cell that cutting never cuts (TableOptions.KeepSuffix).
+	keepSuffix []string
+	limit      int // a first cell wider than this takes a line of its own; -1 for none
+	header     bool
+	bold       *color.Color
+	line       []byte
 }
 
 func (t *tableWriter) Row(cells []string) error {
@@ -250,7 +252,7 @@ func (t *tableWriter) Row(cells []string) error {
 		first = false
 		if i == last {
 			if !t.header && t.avail >= 0 && runewidth.StringWidth(c) > t.avail {
-				c = runewidth.Truncate(c, t.avail, "…")
+				c = truncateKeeping(c, t.avail, t.keepSuffix)
 			}
 			t.line = append(t.line, c...)
 			break

@@ -30,6 +30,11 @@ type TableOptions struct {
 	// column take a line of its own, the rest of its row on the next line,
 	// rather than squeeze the summary below MinLast.
 	LongFirst bool
+	// KeepSuffix lists endings of a last cell that cutting it to fit never
+	// cuts: the cell is shortened before such an ending (a mark such as
+	// " (errcode's translation)" stays whole), or, when even the ending
+	// does not fit, cut as any cell.
+	KeepSuffix []string
 }
 
 // MinLast is the width the last column (the summary) keeps when the first
@@ -53,7 +58,7 @@ func Table(w io.Writer, header []string, rows [][]string, opt TableOptions) erro
 		if opt.LongFirst {
 			header, rows, long = overflowFirst(header, rows, opt.Width)
 		}
-		rows = fitLastColumn(header, rows, opt.Width)
+		rows = fitLastColumn(header, rows, opt.Width, opt.KeepSuffix)
 	}
 	hdr := make([]any, len(header))
 	for i, h := range header {
@@ -234,8 +239,22 @@ func overflowFirst(header []string, rows [][]string, width int) ([]string, [][]s
 	return header, out, long
 }
 
+// truncateKeeping cuts cell to width cells with "…", before the first of
+// keep it ends with when at least one cell of the text before it fits.
+func truncateKeeping(cell string, width int, keep []string) string {
+	for _, k := range keep {
+		if head, ok := strings.CutSuffix(cell, k); ok {
+			if room := width - runewidth.StringWidth(k); room >= 2 {
+				return runewidth.Truncate(head, room, "…") + k
+			}
+			break
+		}
+	}
+	return runewidth.Truncate(cell, width, "…")
+}
+
 // fitLastColumn truncates the last cell of each row so that the table fits in width.
-func fitLastColumn(header []string, rows [][]string, width int) [][]string {
+func fitLastColumn(header []string, rows [][]string, width int, keep []string) [][]string {
 	n := len(header)
 	widths := columnWidths(header, rows)
 	used := 0
@@ -250,7 +269,7 @@ func fitLastColumn(header []string, rows [][]string, width int) [][]string {
 	for i, r := range rows {
 		if len(r) == n && runewidth.StringWidth(r[n-1]) > avail {
 			r = append([]string(nil), r...)
-			r[n-1] = runewidth.Truncate(r[n-1], avail, "…")
+			r[n-1] = truncateKeeping(r[n-1], avail, keep)
 		}
 		out[i] = r
 	}
