@@ -152,7 +152,6 @@ func TestProductClassGuides(t *testing.T) {
 		{"vpc", "FailedOperation.TaskFailed", "FailedOperation"},
 		{"vpc", "OperationDenied.AddressInArrears", "OperationDenied"},
 		{"ssl", "ResourceNotFound.Manager", "ResourceNotFound"},
-		{"ssl", "LimitExceeded.RateLimitExceeded", "LimitExceeded"},
 		{"scf", "InvalidParameter.Payload", "InvalidParameter"},
 		{"scf", "LimitExceeded.Function", "LimitExceeded"},
 		{"scf", "ResourceInsufficient.COS", "ResourceInsufficient"},
