@@ -85,6 +85,17 @@ func TestDistinctCodesMemory(t *testing.T) {
 			args := append([]string{"parse"}, m.args...)
 			b := runHostile(t, m.env, distinctCodes(base), args...)
 			r := runHostile(t, m.env, distinctCodes(n), args...)
+			// A peak is a sample of how the garbage collector kept up: on a
+			// loaded machine its workers may get no CPU for a while. Real
+			// growth shows in every run; a lapse of scheduling does not, so
+			// the smallest of three peaks is what counts.
+			for try := 1; try < 3 && r.status == 0 && (r.rssMiB > maxRSS || r.rssMiB > b.rssMiB+maxGrowth); try++ {
+				t.Logf("peak RSS %.1f MiB (run %d), %.1f MiB for %d: measuring again", r.rssMiB, try, b.rssMiB, base)
+				again := runHostile(t, m.env, distinctCodes(n), args...)
+				if again.rssMiB < r.rssMiB {
+					r.rssMiB = again.rssMiB
+				}
+			}
 			if r.status != 0 {
 				t.Fatalf("exit status %d; stderr:\n%s", r.status, r.stderr)
 			}
