@@ -14,10 +14,10 @@ var (
 	keysText, keysBin, recordsBin          string
 	entries0, entries1, entries2, entries3 string
 	actionsText, actionsBin                string
+	heldBin                                string
 )
 
 var (
-	codes, classes                                                                                       []Entry
 	classLikes                                                                                           []classLike
 	guideTemplates                                                                                       []guideTemplate
 	retryEvidenceGuide, retryEvidenceGeneral, retryEvidenceText, retryEvidenceName, retryEvidenceMessage Text
@@ -32,4 +32,5 @@ var (
 const (
 	api2Source  = ""
 	fingerprint = ""
+	numCurated  = 0
 )

@@ -401,3 +401,111 @@ func (k *KeyIndex) Positions(i int) []int {
 
 // First returns the catalog position of key i's first entry.
 func (k *KeyIndex) First(i int) int { return int(k.Pos.At(int(k.Post.At(i)))) }
+
+// The fields of an entry held whole in the embedded catalog (data/held.bin:
+// the curated entries of codes.yaml, then the class guidance of
+// classes.yaml), in the order [AppendHeld] writes them. Each field is a list
+// of strings: a text is its English and Chinese (none when both are empty),
+// a list of texts the pairs one after the other, a flag one string "1" when
+// set, a string one string when not empty. What a listing shows comes
+// first, so that it is read without skipping the long fields.
+const (
+	HeldCode = iota
+	HeldScope
+	HeldSummary
+	HeldSolution
+	HeldRetryable
+	HeldVerdict
+	HeldRetry
+	HeldRetryAfter
+	HeldRetryEvidence
+	HeldCauses
+	HeldRemediation
+	HeldRelated
+	HeldActions
+	HeldMessages
+	HeldDocs
+	HeldProvenance
+	HeldSource
+	HeldVersions
+	HeldRemoved
+	NumHeldFields
+)
+
+// AppendHeld appends an entry held whole, its fields f, to b: for each
+// field the number of its strings, then each string's length and bytes,
+// all numbers as uvarints. A table of them is a [Container], read with
+// [Section].
+func AppendHeld(b []byte, f [NumHeldFields][]string) []byte {
+	for _, ss := range f {
+		b = appendUvarint(b, uint64(len(ss)))
+		for _, s := range ss {
+			b = append(appendUvarint(b, uint64(len(s))), s...)
+		}
+	}
+	return b
+}
+
+func appendUvarint(b []byte, x uint64) []byte {
+	for x >= 0x80 {
+		b = append(b, byte(x)|0x80)
+		x >>= 7
+	}
+	return append(b, byte(x))
+}
+
+// Section returns section i of a container written by [Container], without
+// splitting the others (see [Sections]); the container is trusted.
+func Section(b string, i int) string {
+	h := U32s(b)
+	return b[h.At(1+i):h.At(2+i)]
+}
+
+// SectionCount returns the number of sections of a container written by
+// [Container]; 0 for an empty string.
+func SectionCount(b string) int {
+	if len(b) < 4 {
+		return 0
+	}
+	return int(U32s(b).At(0))
+}
+
+// Held reads the fields of an entry that [AppendHeld] wrote, in order: Len
+// the number of strings of the next field, then Str each of them.
+type Held struct{ s string }
+
+// NewHeld returns a reader of the fields in s.
+func NewHeld(s string) *Held { return &Held{s} }
+
+// Len returns the number of strings of the next field.
+func (h *Held) Len() int { return int(h.uvarint()) }
+
+// Str returns the next string.
+func (h *Held) Str() string {
+	n := int(h.uvarint())
+	s := h.s[:n]
+	h.s = h.s[n:]
+	return s
+}
+
+func (h *Held) uvarint() uint64 {
+	var x uint64
+	for shift := 0; ; shift += 7 {
+		c := h.s[0]
+		h.s = h.s[1:]
+		x |= uint64(c&0x7F) << shift
+		if c < 0x80 {
+			return x
+		}
+	}
+}
+
+// HeldCodeOf returns the code of the held entry s (its first field) without
+// reading the others.
+func HeldCodeOf(s string) string {
+	h := Held{s}
+	if h.Len() == 0 {
+		return ""
+	}
+	return h.Str()
+}
