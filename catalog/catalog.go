@@ -370,6 +370,10 @@ func (k Keys) Shape(i int) (n, firstDot, lastDot, dots int) {
 	return int(x & 0xFF), int(x>>8&0xFF) - 1, int(x>>16&0xFF) - 1, int(x >> 24)
 }
 
+// LastLetters returns catalogfmt.KeyLetters of code i's last dotted segment
+// (the whole code when it has no dot), without reading the code.
+func (k Keys) LastLetters(i int) uint32 { return k.c.keys.Letters.At(i) }
+
 // Rank returns the catalog position of code i's first entry (as Find orders
 // them): ordering codes by Rank is, but for codes spelled in several cases,
 // catalog order.

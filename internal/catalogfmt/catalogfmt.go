@@ -274,7 +274,7 @@ const SampleEvery = 64
 // distinct keys are one sorted text, searched by bisection, so a lookup
 // touches a few pages instead of every code string in the binary. It is
 // written as keys.txt (Text) and keys.bin (a [Container] of Off, Post, Pos,
-// Shape, SampleOff and SampleText).
+// Shape, SampleOff, SampleText and Letters).
 type KeyIndex struct {
 	Text string // the distinct lower-cased codes in sorted order, each followed by '\n'
 	Off  U32s   // key i is Text[Off[i] : Off[i+1]-1]; one more than keys
@@ -288,6 +288,9 @@ type KeyIndex struct {
 	// two pages instead of one page per step.
 	SampleOff  U32s
 	SampleText string
+	// Letters of key i's last segment ([KeyLetters]), so that suggestions
+	// rule out most last segments without reading them.
+	Letters U32s
 }
 
 // BuildKeyIndex returns the key index of the entries in catalog order whose
@@ -307,7 +310,7 @@ func BuildKeyIndex(lower, scopes []string) KeyIndex {
 		return CompareScopes(scopes[i], scopes[j])
 	})
 	var text, sample []byte
-	var off, post, pos, shape, sampleOff []byte
+	var off, post, pos, shape, sampleOff, letters []byte
 	keys := 0
 	for j, i := range idx {
 		if j == 0 || lower[i] != lower[idx[j-1]] {
@@ -319,6 +322,7 @@ func BuildKeyIndex(lower, scopes []string) KeyIndex {
 			off = AppendU32(off, uint32(len(text)))
 			post = AppendU32(post, uint32(len(pos)/4))
 			shape = AppendU32(shape, KeyShape(lower[i]))
+			letters = AppendU32(letters, KeyLetters(lower[i][strings.LastIndexByte(lower[i], '.')+1:]))
 			text = append(append(text, lower[i]...), '\n')
 		}
 		pos = AppendU32(pos, uint32(i))
@@ -327,12 +331,12 @@ func BuildKeyIndex(lower, scopes []string) KeyIndex {
 	post = AppendU32(post, uint32(len(pos)/4))
 	sampleOff = AppendU32(sampleOff, uint32(len(sample)))
 	return KeyIndex{Text: string(text), Off: U32s(off), Post: U32s(post), Pos: U32s(pos), Shape: U32s(shape),
-		SampleOff: U32s(sampleOff), SampleText: string(sample)}
+		SampleOff: U32s(sampleOff), SampleText: string(sample), Letters: U32s(letters)}
 }
 
 // Encode returns keys.txt and keys.bin.
 func (k KeyIndex) Encode() (text, bin []byte) {
-	return []byte(k.Text), Container([]byte(k.Off), []byte(k.Post), []byte(k.Pos), []byte(k.Shape), []byte(k.SampleOff), []byte(k.SampleText))
+	return []byte(k.Text), Container([]byte(k.Off), []byte(k.Post), []byte(k.Pos), []byte(k.Shape), []byte(k.SampleOff), []byte(k.SampleText), []byte(k.Letters))
 }
 
 // DecodeKeyIndex reads the key index that Encode wrote.
@@ -341,10 +345,41 @@ func DecodeKeyIndex(text, bin string) (KeyIndex, error) {
 	if err != nil {
 		return KeyIndex{}, err
 	}
-	if len(s) != 6 {
-		return KeyIndex{}, fmt.Errorf("keys.bin has %d sections, want 6", len(s))
+	if len(s) != 7 {
+		return KeyIndex{}, fmt.Errorf("keys.bin has %d sections, want 7", len(s))
 	}
-	return KeyIndex{Text: text, Off: U32s(s[0]), Post: U32s(s[1]), Pos: U32s(s[2]), Shape: U32s(s[3]), SampleOff: U32s(s[4]), SampleText: s[5]}, nil
+	return KeyIndex{Text: text, Off: U32s(s[0]), Post: U32s(s[1]), Pos: U32s(s[2]), Shape: U32s(s[3]), SampleOff: U32s(s[4]), SampleText: s[5],
+		Letters: U32s(s[6])}, nil
+}
+
+// KeyLetters returns the set of characters of s by class, a bit each: the
+// letters a to z (either case) bits 0 to 25, then any digit, '.', '_', '-'
+// and anything else. A string within d edits of s (insertions, deletions,
+// substitutions, transpositions) lacks at most d of the classes of s and has
+// at most d classes s lacks, as one edit brings in or takes away at most one
+// character.
+func KeyLetters(s string) uint32 {
+	var m uint32
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case 'a' <= c && c <= 'z':
+			m |= 1 << (c - 'a')
+		case 'A' <= c && c <= 'Z':
+			m |= 1 << (c - 'A')
+		case '0' <= c && c <= '9':
+			m |= 1 << 26
+		case c == '.':
+			m |= 1 << 27
+		case c == '_':
+			m |= 1 << 28
+		case c == '-':
+			m |= 1 << 29
+		default:
+			m |= 1 << 30
+		}
+	}
+	return m
 }
 
 // KeyShape packs what suggestions need to know of a code's layout without
