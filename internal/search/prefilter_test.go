@@ -74,3 +74,26 @@ func TestPrefiltersKeepEveryCodeWithinBound(t *testing.T) {
 		t.Errorf("only %d of %d checks were within the bound", within, checked)
 	}
 }
+
+// The slots of a free-text search hold any index a search can reach: a
+// uint16 each below 65536 documents, an int32 each from there on, the k
+// arrays apart.
+func TestSlots(t *testing.T) {
+	for _, n := range []int{3, 1<<16 - 1, 1 << 16} {
+		sl := makeSlots(n, 3)
+		if wide := sl[0].s32 != nil; wide != (n >= 1<<16) {
+			t.Errorf("%d documents: int32 slots %v", n, wide)
+		}
+		for i, s := range sl {
+			s.set(int32(n-1), int32(n-i))
+		}
+		for i, s := range sl {
+			if got := s.at(int32(n - 1)); got != int32(n-i) {
+				t.Errorf("%d documents: slot array %d holds %d, want %d", n, i, got, n-i)
+			}
+			if got := s.at(0); n > 1 && got != 0 {
+				t.Errorf("%d documents: slot array %d, document 0 holds %d", n, i, got)
+			}
+		}
+	}
+}
