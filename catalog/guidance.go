@@ -1,7 +1,6 @@
 package catalog
 
 import (
-	"sort"
 	"strings"
 
 	"github.com/errcode-dev/errcode/internal/guidance"
@@ -15,13 +14,6 @@ type Call struct {
 	Version string
 }
 
-// guideTemplate holds the fix steps of guide (see store.go) with their
-// placeholders, for the guides whose steps name product facts.
-type guideTemplate struct {
-	guide int
-	steps []Text
-}
-
 // classLike records that the class of classes.yaml with index class
 // (classEntry) behaves like the class like (classes.yaml's like and why).
 type classLike struct {
@@ -30,14 +22,13 @@ type classLike struct {
 	why   Text
 }
 
-// templateOf returns the steps of guide g with their placeholders, or nil
-// when they name no product fact.
+// templateOf returns the steps of guide g (held entry g, see held.go) with
+// their placeholders, or nil when they name no product fact.
 func templateOf(g int) []Text {
-	i := sort.Search(len(guideTemplates), func(i int) bool { return guideTemplates[i].guide >= g })
-	if i < len(guideTemplates) && guideTemplates[i].guide == g {
-		return guideTemplates[i].steps
+	if g < 0 || g >= heldCount() {
+		return nil
 	}
-	return nil
+	return heldTemplate(g)
 }
 
 // ClassLike returns, for a class that is no standard one (InvalidDisk,

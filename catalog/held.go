@@ -16,15 +16,17 @@ import (
 // runtime builds a pointer mask for at every start).
 var (
 	heldOnce    sync.Once
-	heldCache   []atomic.Pointer[Entry] // by index in held.bin
-	heldRetries []atomic.Uint32         // by index in held.bin: 0 until read, then 1 + verdict index * 2 + retryable
+	heldCache   []atomic.Pointer[Entry]  // by index in held.bin
+	heldRetries []atomic.Uint32          // by index in held.bin: 0 until read, then 1 + verdict index * 2 + retryable
+	heldSteps   []atomic.Pointer[[]Text] // by index in held.bin: the template (heldTemplate), once read
 )
 
-// heldInit sets up the caches of decoded entries and read retry verdicts.
+// heldInit sets up the caches of decoded entries, retry verdicts and templates.
 func heldInit() {
 	heldOnce.Do(func() {
 		heldCache = make([]atomic.Pointer[Entry], heldCount())
 		heldRetries = make([]atomic.Uint32, heldCount())
+		heldSteps = make([]atomic.Pointer[[]Text], heldCount())
 	})
 }
 
@@ -122,6 +124,28 @@ func decodeHeld(s string) *Entry {
 	e.Versions = strs()
 	e.Removed = str()
 	return e
+}
+
+// heldTemplate returns the fix steps of held entry i with their
+// placeholders (catalogfmt.HeldTemplate), nil when they name no product
+// fact; every call returns the same steps.
+func heldTemplate(i int) []Text {
+	heldInit()
+	if p := heldSteps[i].Load(); p != nil {
+		return *p
+	}
+	h := heldReader(i, catalogfmt.HeldTemplate)
+	var steps []Text
+	if n := h.Len() / 2; n > 0 {
+		steps = make([]Text, n)
+		for j := range steps {
+			steps[j] = Text{En: h.Str(), Zh: h.Str()}
+		}
+	}
+	if heldSteps[i].CompareAndSwap(nil, &steps) {
+		return steps
+	}
+	return *heldSteps[i].Load()
 }
 
 // heldReader returns a reader of held entry i positioned at field f.

@@ -19,7 +19,6 @@ var (
 
 var (
 	classLikes                                                                                           []classLike
-	guideTemplates                                                                                       []guideTemplate
 	retryEvidenceGuide, retryEvidenceGeneral, retryEvidenceText, retryEvidenceName, retryEvidenceMessage Text
 	retryRules                                                                                           []retryRule
 	api2Codes                                                                                            []API2Code

@@ -4,14 +4,15 @@
 //   - catalog/codes.yaml, the curated layer (about 500 entries with causes,
 //     fix steps and retry advice), and catalog/classes.yaml, the curated
 //     guidance for classes no curated entry describes, become
-//     catalog/data/held.bin, one section of fields per entry, decoded into
-//     an entry on first use (as bytes they hold no pointers: Go literals of
+//     catalog/data/held.bin, one section of fields per entry (with the fix
+//     steps that name product facts as written, placeholders and all),
+//     decoded on first use (as bytes they hold no pointers: Go literals of
 //     them would be static data the runtime scans for pointers at every
 //     start);
 //   - catalog/retry.yaml, the rules that decide retry verdicts, becomes Go
 //     composite literals in catalog/codes_gen.go, which the linker lays out
 //     as static data; so do the product names of catalog/products.yaml,
-//     the templates of fix steps, the scopes and the categories;
+//     the scopes and the categories;
 //   - catalog/products/*.yaml, the imported layer (about 17,000 codes of
 //     every product), become compact tables under catalog/data/: the text of
 //     each entry, eight lines, in catalog order (entries<N>.txt, so that the
@@ -495,25 +496,6 @@ func (m *model) goFile(starts [entryFiles]uint32, fingerprint string) ([]byte, e
 		}
 	}
 	b.WriteString("}\n\n")
-	b.WriteString("// guideTemplates holds, by guide index (see store.go), the fix steps of the\n// guides that name product facts, with their placeholders (internal/guidance).\n")
-	b.WriteString("var guideTemplates = []guideTemplate{\n")
-	writeTemplate := func(g int, steps []catalog.Text) {
-		if !hasTemplate(steps) {
-			return
-		}
-		fmt.Fprintf(&b, "{guide: %d, steps: []Text{\n", g)
-		for _, t := range steps {
-			fmt.Fprintf(&b, "{En: %s, Zh: %s},\n", strconv.Quote(t.En), strconv.Quote(t.Zh))
-		}
-		b.WriteString("}},\n")
-	}
-	for i, e := range m.curated {
-		writeTemplate(i, e.Remediation)
-	}
-	for i, c := range m.classes {
-		writeTemplate(len(m.curated)+i, c.Remediation)
-	}
-	b.WriteString("}\n\n")
 	m.retryRules(&b)
 	b.WriteString("// api2Codes is catalog/api2.yaml: the API 2.0 numeric codes, in order.\n")
 	fmt.Fprintf(&b, "const api2Source = %s\n\n", strconv.Quote(m.api2.Source))
@@ -625,7 +607,9 @@ func (m *model) tables() (map[string][]byte, [entryFiles]uint32, error) {
 
 // held returns data/held.bin: the curated entries, in catalog order, then
 // the class guidance of classes.yaml, as catalogfmt.AppendHeld writes them
-// (the fix steps with their placeholders stood in for, see generic).
+// (the fix steps with their placeholders stood in for, see generic; the
+// steps as written, placeholders and all, as HeldTemplate when they have
+// any).
 func (m *model) held() []byte {
 	var secs [][]byte
 	for _, e := range m.curated {
@@ -680,6 +664,9 @@ func heldFields(e *catalog.Entry) (f [catalogfmt.NumHeldFields][]string) {
 	f[catalogfmt.HeldSolution] = text(e.Solution)
 	f[catalogfmt.HeldVersions] = e.Versions
 	f[catalogfmt.HeldRemoved] = str(e.Removed)
+	if hasTemplate(e.Remediation) {
+		f[catalogfmt.HeldTemplate] = texts(e.Remediation)
+	}
 	return f
 }
 

@@ -464,6 +464,7 @@ const (
 	HeldSource
 	HeldVersions
 	HeldRemoved
+	HeldTemplate // the fix steps with their placeholders, when they name product facts
 	NumHeldFields
 )
 
