@@ -81,7 +81,7 @@ update: ## rewrite golden files and script outputs (review the diff)
 
 bench: build ## Go benchmarks, then whole-process start-up and parse throughput
 	$(GO) test -run '^$$' -bench . -benchmem ./...
-	$(GO) run ./internal/benchmark/startup -errcode $(BIN) -n 200
+	$(GO) run ./internal/benchmark/startup -errcode $(BIN) -n 200 -markdown
 	$(GO) run ./internal/benchmark/throughput -errcode $(BIN) -mb 100
 
 # Each fuzz target runs for FUZZTIME (FUZZ=regexp picks targets); crashers

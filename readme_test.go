@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/errcode-dev/errcode/catalog"
 	"github.com/errcode-dev/errcode/cmd"
 	"github.com/errcode-dev/errcode/internal/iostreams"
 )
@@ -244,4 +245,43 @@ func shellWords(s string) ([]string, error) {
 		words = append(words, cur.String())
 	}
 	return words, nil
+}
+
+// TestReadmeCounts holds the numbers the README gives of the catalog to the
+// catalog: the curated entries, the product codes among them, and the
+// products whose English name is Tencent Cloud's or errcode's translation.
+func TestReadmeCounts(t *testing.T) {
+	data, err := os.ReadFile("README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	readme := strings.Join(strings.Fields(string(data)), " ")
+	c := catalog.Default()
+	curated := c.Curated()
+	products := 0
+	for _, e := range curated {
+		if e.Scope != catalog.ScopeCommon && e.Scope != catalog.ScopeSDK && e.Scope != "tcr" {
+			products++
+		}
+	}
+	official, translated := 0, 0
+	for _, p := range c.Products() {
+		if p.EnTranslated {
+			translated++
+		} else if p.Name.En != "" {
+			official++
+		}
+	}
+	all := len(c.Products())
+	for _, want := range []string{
+		fmt.Sprintf("and %d codes of the products developers use most", products),
+		fmt.Sprintf("the curated layer (above): %d entries", len(curated)),
+		fmt.Sprintf("publishes one (%d of %d products", official, all),
+		fmt.Sprintf("for the %d products for which no English name", translated),
+		fmt.Sprintf("for %d of %d products; for the other %d,", official, all, translated),
+	} {
+		if !strings.Contains(readme, want) {
+			t.Errorf("README.md does not say %q", want)
+		}
+	}
 }

@@ -369,8 +369,12 @@ func TestProducts(t *testing.T) {
 		{"common", Chinese, "common"},
 		{"nosuch", English, "nosuch"},
 	} {
-		if got := ProductTitle(tt.scope, tt.lang); got != tt.want {
-			t.Errorf("ProductTitle(%s, %s) = %q, want %q", tt.scope, tt.lang, got, tt.want)
+		got := tt.scope // a scope that is no product is named by itself
+		if p, ok := c.Product(tt.scope); ok {
+			got = p.Title(tt.lang)
+		}
+		if got != tt.want {
+			t.Errorf("Title(%s, %s) = %q, want %q", tt.scope, tt.lang, got, tt.want)
 		}
 	}
 	// An English name that is errcode's translation is marked wherever it is

@@ -146,7 +146,7 @@ func TestProductClassGuides(t *testing.T) {
 		{"cvm", "FailedOperation.InvalidImageState", "FailedOperation"},
 		{"cvm", "ResourceNotFound.KeyPairNotFound", "ResourceNotFound"},
 		{"cvm", "ResourceInsufficient.AvailabilityZoneSoldOut", "ResourceInsufficient"},
-		{"cvm", "LimitExceeded.SpotQuota", "LimitExceeded"},
+		{"cvm", "LimitExceeded.DisasterRecoverGroup", "LimitExceeded"},
 		{"cvm", "OperationDenied.AccountNotSupported", "OperationDenied"},
 		{"cbs", "LimitExceeded.InstanceAttachedDisk", "LimitExceeded"},
 		{"vpc", "FailedOperation.TaskFailed", "FailedOperation"},

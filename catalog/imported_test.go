@@ -192,7 +192,8 @@ func staleCurated(curated []*catalog.Entry, imported map[string]*catalog.Entry) 
 				why = fmt.Sprintf("translated by errcode, but Tencent Cloud now publishes English: %q", im.Summary.En)
 			}
 		case catalog.ProvenanceInferred:
-			if im.Summary != (catalog.Text{}) {
+			// A "description" that only repeats the code's name is none.
+			if catalog.HonestSummary(e.Code, im.Summary) != (catalog.Text{}) {
 				why = fmt.Sprintf("inferred from the name, but Tencent Cloud now describes it: %q / %q", im.Summary.Zh, im.Summary.En)
 			}
 		}
@@ -341,7 +342,8 @@ func TestStaleCommon(t *testing.T) {
 }
 
 // The stale check finds a reworded text, a new English text and a new
-// description of an inferred entry, and nothing else.
+// description of an inferred entry (not a "description" that only repeats
+// the code's name), and nothing else.
 func TestStaleCurated(t *testing.T) {
 	curated := []*catalog.Entry{
 		{Scope: "tcr", Code: "A", Provenance: catalog.ProvenanceOfficial, Summary: catalog.Text{Zh: "甲", En: "A"}},
@@ -349,6 +351,7 @@ func TestStaleCurated(t *testing.T) {
 		{Scope: "tcr", Code: "C", Provenance: catalog.ProvenanceOfficialZh, Summary: catalog.Text{Zh: "丙", En: "C (ours)"}},
 		{Scope: "tcr", Code: "D", Provenance: catalog.ProvenanceInferred, Summary: catalog.Text{Zh: "丁（推断）", En: "D (inferred)"}},
 		{Scope: "tcr", Code: "E", Provenance: catalog.ProvenanceOfficial, Summary: catalog.Text{Zh: "戊", En: "E"}},
+		{Scope: "tcr", Code: "InvalidParameter.FooNotFound", Provenance: catalog.ProvenanceInferred, Summary: catalog.Text{Zh: "未找到 Foo（推断）", En: "Foo not found (inferred)"}},
 		{Scope: "common", Code: "A", Provenance: catalog.ProvenanceOfficial, Summary: catalog.Text{Zh: "甲", En: "A"}},
 	}
 	imported := map[string]*catalog.Entry{
@@ -357,6 +360,8 @@ func TestStaleCurated(t *testing.T) {
 		"tcr/C": {Summary: catalog.Text{Zh: "丙", En: "C."}}, // English appeared
 		"tcr/D": {Summary: catalog.Text{Zh: "丁"}},           // described now
 		"tcr/E": {Summary: catalog.Text{Zh: "戊", En: "E"}},  // current
+		// Only the code's name: still no description, the inference stands.
+		"tcr/InvalidParameter.FooNotFound": {Summary: catalog.Text{Zh: "InvalidParameter.FooNotFound", En: "FooNotFound"}},
 	}
 	got := staleCurated(curated, imported)
 	var codes []string

@@ -130,17 +130,6 @@ func (c *Catalog) Product(scope string) (Product, bool) {
 	return Product{}, false
 }
 
-// ProductTitle names scope in lang as Product.Title does ("云服务器 (cvm)"),
-// for any product errcode knows; other scopes (common, sdk) are returned as
-// they are.
-func ProductTitle(scope string, lang Lang) string {
-	info, ok := productByScope(scope)
-	if !ok {
-		return scope
-	}
-	return info.product().Title(lang)
-}
-
 // ProductName returns the name of product scope in lang as Product.NameIn
 // does, and "" for a scope that is no known product.
 func ProductName(scope string, lang Lang) string {

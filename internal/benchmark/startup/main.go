@@ -10,7 +10,11 @@
 // free text, a code of 200 products); 10 for list of the whole catalog,
 // which must also peak under 20 MiB (it streams).
 //
-//	go run ./internal/benchmark/startup -errcode bin/errcode [-n 200]
+//	go run ./internal/benchmark/startup -errcode bin/errcode [-n 200] [-markdown]
+//
+// With -markdown it prints, after the report, the rows of the README's
+// Performance table (| command | wall | vs (b) | peak RSS | budget |), so
+// the table is pasted from a run, never typed.
 package main
 
 import (
@@ -26,6 +30,7 @@ import (
 
 type subject struct {
 	name     string
+	readme   string // the command as the README's table names it
 	argv     []string
 	limit    float64 // the budget of the ratio to (b); 0 for none
 	rssLimit int64   // the budget of the median peak RSS in KiB; 0 for none
@@ -36,14 +41,15 @@ type subject struct {
 func main() {
 	bin := flag.String("errcode", "bin/errcode", "the errcode binary to time")
 	n := flag.Int("n", 200, "runs of each command")
+	md := flag.Bool("markdown", false, "also print the rows of the README's Performance table")
 	flag.Parse()
-	if err := run(*bin, *n); err != nil {
+	if err := run(*bin, *n, *md); err != nil {
 		fmt.Fprintln(os.Stderr, "startup:", err)
 		os.Exit(1)
 	}
 }
 
-func run(bin string, n int) error {
+func run(bin string, n int, md bool) error {
 	dir, err := os.MkdirTemp("", "errcode-startup")
 	if err != nil {
 		return err
@@ -64,22 +70,22 @@ func run(bin string, n int) error {
 		return err
 	}
 	subjects := []*subject{
-		{name: "(a) hello", argv: []string{hello}},
-		{name: "(b) libsonly", argv: []string{libs}},
-		{name: "explain AuthFailure.SignatureExpire", argv: []string{bin, "explain", "AuthFailure.SignatureExpire"}, limit: 1.3},
+		{name: "(a) hello", readme: "(a) hello", argv: []string{hello}},
+		{name: "(b) libsonly", readme: "(b) libsonly", argv: []string{libs}},
+		{name: "explain AuthFailure.SignatureExpire", readme: "`explain AuthFailure.SignatureExpire` (curated)", argv: []string{bin, "explain", "AuthFailure.SignatureExpire"}, limit: 1.3},
 		// A code of the imported layer (catalog/products).
-		{name: "explain FailedOperation.ServiceIsolate --product aai", argv: []string{bin, "explain", "FailedOperation.ServiceIsolate", "--product", "aai"}, limit: 1.3},
-		{name: "explain InternalError (202 definitions)", argv: []string{bin, "explain", "InternalError"}, limit: 1.3},
-		{name: "lookup AuthFailure.SignatureExpire (hit)", argv: []string{bin, "lookup", "AuthFailure.SignatureExpire"}, limit: 1.3},
-		{name: "lookup InternalError (202 definitions)", argv: []string{bin, "lookup", "InternalError"}, limit: 1.3},
+		{name: "explain FailedOperation.ServiceIsolate --product aai", readme: "`explain FailedOperation.ServiceIsolate --product aai` (imported)", argv: []string{bin, "explain", "FailedOperation.ServiceIsolate", "--product", "aai"}, limit: 1.3},
+		{name: "explain InternalError (202 definitions)", readme: "`explain InternalError` (202 definitions listed)", argv: []string{bin, "explain", "InternalError"}, limit: 1.3},
+		{name: "lookup AuthFailure.SignatureExpire (hit)", readme: "`lookup AuthFailure.SignatureExpire` (hit)", argv: []string{bin, "lookup", "AuthFailure.SignatureExpire"}, limit: 1.3},
+		{name: "lookup InternalError (202 definitions)", readme: "`lookup InternalError` (202 definitions)", argv: []string{bin, "lookup", "InternalError"}, limit: 1.3},
 		// Misses: suggestions over the curated codes, and over every product's.
-		{name: "lookup AuthFailure.SignatureExpird (typo)", argv: []string{bin, "lookup", "AuthFailure.SignatureExpird"}, limit: 1.3},
-		{name: "lookup InvalidInstanceId.Malformd (miss)", argv: []string{bin, "lookup", "InvalidInstanceId.Malformd"}, limit: 1.3},
+		{name: "lookup AuthFailure.SignatureExpird (typo)", readme: "`lookup AuthFailure.SignatureExpird` (typo, suggestions)", argv: []string{bin, "lookup", "AuthFailure.SignatureExpird"}, limit: 1.3},
+		{name: "lookup InvalidInstanceId.Malformd (miss)", readme: "`lookup InvalidInstanceId.Malformd` (miss, suggestions)", argv: []string{bin, "lookup", "InvalidInstanceId.Malformd"}, limit: 1.3},
 		// Free text over the full catalog (the generated text index).
-		{name: "lookup 签名过期 (free text)", argv: []string{bin, "lookup", "签名过期"}, limit: 1.3},
-		{name: "lookup \"rate limit\" (free text)", argv: []string{bin, "lookup", "rate limit"}, limit: 1.3},
+		{name: "lookup 签名过期 (free text)", readme: "`lookup 签名过期` (free text)", argv: []string{bin, "lookup", "签名过期"}, limit: 1.3},
+		{name: "lookup \"rate limit\" (free text)", readme: "`lookup \"rate limit\"` (free text)", argv: []string{bin, "lookup", "rate limit"}, limit: 1.3},
 		// The whole catalog, piped: streamed, so memory stays flat.
-		{name: "list (whole catalog)", argv: []string{bin, "list"}, limit: 10, rssLimit: 20 << 10},
+		{name: "list (whole catalog)", readme: "`list` (whole catalog, piped)", argv: []string{bin, "list"}, limit: 10, rssLimit: 20 << 10},
 	}
 	// Warm up the page cache, then interleave.
 	for _, s := range subjects {
@@ -114,6 +120,24 @@ func run(bin string, n int) error {
 			verdict += fmt.Sprintf("   peak RSS under %d MiB: %s", s.rssLimit>>10, okOver(medianInt(s.rss) < s.rssLimit))
 		}
 		fmt.Printf("  %-62s vs (a) %5.2fx   vs (b) %5.2fx%s\n", s.name, float64(e)/float64(a), float64(e)/float64(b), verdict)
+	}
+	if md {
+		fmt.Println()
+		fmt.Println("| command | wall | vs (b) | peak RSS | budget |")
+		fmt.Println("|---|---|---|---|---|")
+		for _, s := range subjects {
+			e := median(s.wall)
+			budget := ""
+			if s.limit > 0 {
+				ok := float64(e)/float64(b) <= s.limit
+				budget = fmt.Sprintf("%gx %s", s.limit, map[bool]string{true: "ok", false: "**over**"}[ok])
+				if s.rssLimit > 0 {
+					rssOK := medianInt(s.rss) < s.rssLimit
+					budget = fmt.Sprintf("%gx, %d MiB %s", s.limit, s.rssLimit>>10, map[bool]string{true: "ok", false: "**over**"}[ok && rssOK])
+				}
+			}
+			fmt.Printf("| %s | %.2f ms | %.2fx | %.1f MiB | %s |\n", s.readme, ms(e), float64(e)/float64(b), float64(medianInt(s.rss))/1024, budget)
+		}
 	}
 	return nil
 }
