@@ -5,7 +5,7 @@ import "testing"
 // newDefault returns a fresh copy of the embedded catalog, with nothing built yet.
 func newDefault() *Catalog {
 	d := Default()
-	return &Catalog{rec: d.rec, held: d.held, texts: d.texts, starts: d.starts, acts: d.acts, keys: d.keys,
+	return &Catalog{rec: d.rec, held: d.held, embedded: d.embedded, texts: d.texts, starts: d.starts, acts: d.acts, keys: d.keys,
 		scopes: d.scopes, scopeCounts: d.scopeCounts, categories: d.categories}
 }
 

@@ -25,12 +25,15 @@ import (
 // generated where they lie (see store.go); New writes the same tables in
 // memory.
 type Catalog struct {
-	rec    catalogfmt.Records
-	held   []*Entry // the entries held whole, by the index their records hold
-	texts  []string // the imported entries' text files (Default)
-	starts []uint32 // the offset at which each text file starts
-	acts   catalogfmt.Actions
-	keys   catalogfmt.KeyIndex // lower-cased code -> positions
+	rec  catalogfmt.Records
+	held []*Entry // the entries held whole, by the index their records hold (see heldAt)
+	// embedded is set for Default, whose held entries are held.bin's,
+	// decoded on first use (held.go), rather than held.
+	embedded bool
+	texts    []string // the imported entries' text files (Default)
+	starts   []uint32 // the offset at which each text file starts
+	acts     catalogfmt.Actions
+	keys     catalogfmt.KeyIndex // lower-cased code -> positions
 
 	scopes      []string // distinct scopes in catalog order (common, products, sdk); a record's scope indexes it
 	scopeCounts []int    // the number of entries of each scope
@@ -166,6 +169,12 @@ func (c *Catalog) Entries() []*Entry {
 // a catalog built by New it returns every entry that is not Imported.
 func (c *Catalog) Curated() []*Entry {
 	var out []*Entry
+	if c.embedded {
+		for h := range numCurated {
+			out = append(out, heldEntry(h))
+		}
+		return out
+	}
 	for _, e := range c.held { // held in catalog order
 		if !e.Imported {
 			out = append(out, e)
@@ -361,6 +370,10 @@ func (k Keys) Shape(i int) (n, firstDot, lastDot, dots int) {
 	return int(x & 0xFF), int(x>>8&0xFF) - 1, int(x>>16&0xFF) - 1, int(x >> 24)
 }
 
+// LastLetters returns catalogfmt.KeyLetters of code i's last dotted segment
+// (the whole code when it has no dot), without reading the code.
+func (k Keys) LastLetters(i int) uint32 { return k.c.keys.Letters.At(i) }
+
 // Rank returns the catalog position of code i's first entry (as Find orders
 // them): ordering codes by Rank is, but for codes spelled in several cases,
 // catalog order.
@@ -437,7 +450,7 @@ func (c *Catalog) RetryAt(i int) (RetryVerdict, bool) { return c.retry(i) }
 // it holds one entry at a time, where EntryAt (and Entries) keep all 17,000.
 func (c *Catalog) BuildAt(i int) *Entry {
 	if h, ok := c.rec.Held(i); ok {
-		return c.held[h]
+		return c.heldAt(h)
 	}
 	c.mu.RLock()
 	e := c.built[i]

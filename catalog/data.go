@@ -26,4 +26,6 @@ var (
 	actionsText string
 	//go:embed data/actions.bin
 	actionsBin string
+	//go:embed data/held.bin
+	heldBin string
 )

@@ -9,7 +9,7 @@ import (
 
 // CodesYAML is the curated catalog source, catalog/codes.yaml, as embedded in
 // the binary. Package catalog/source decodes it; Default serves the same
-// entries from codes_gen.go, compiled from this file by internal/catalogen
+// entries from data/held.bin, compiled from this file by internal/catalogen
 // (`make catalog`), so that start-up parses nothing.
 //
 //go:embed codes.yaml
@@ -32,13 +32,9 @@ func Default() *Catalog {
 		if err != nil {
 			panic("catalog: the embedded key index is damaged (run make catalog): " + err.Error())
 		}
-		held := make([]*Entry, len(codes))
-		for i := range codes {
-			held[i] = &codes[i]
-		}
 		defaultCat = &Catalog{
 			rec:         catalogfmt.Records(recordsBin),
-			held:        held,
+			embedded:    true,
 			texts:       []string{entries0, entries1, entries2, entries3},
 			starts:      entryFileStarts[:],
 			acts:        catalogfmt.Actions{Names: actionsText, Off: catalogfmt.U32s(actionsBin)},

@@ -7,8 +7,8 @@
 // fix steps and retry advice in English and Chinese for the common, SDK and
 // TCR codes), and products/<product>.yaml, the imported one (every code of
 // every product in the official SDKs, with Tencent Cloud's own description;
-// see Entry.Imported). Entries of the imported layer are built only when
-// asked for.
+// see Entry.Imported). Entries of both layers are built only when asked
+// for.
 //
 // A code is identified by its scope and its code string: the same string (for
 // example InternalError) may be defined both as a common API 3.0 code and by a

@@ -1,7 +1,6 @@
 package catalog
 
 import (
-	"sort"
 	"strings"
 
 	"github.com/errcode-dev/errcode/internal/guidance"
@@ -15,29 +14,21 @@ type Call struct {
 	Version string
 }
 
-// guideTemplate holds the fix steps of guide (see store.go) with their
-// placeholders, for the guides whose steps name product facts.
-type guideTemplate struct {
-	guide int
-	steps []Text
-}
-
-// classLike records that the class classes[class] behaves like the class
-// like (classes.yaml's like and why).
+// classLike records that the class of classes.yaml with index class
+// (classEntry) behaves like the class like (classes.yaml's like and why).
 type classLike struct {
 	class int
 	like  string
 	why   Text
 }
 
-// templateOf returns the steps of guide g with their placeholders, or nil
-// when they name no product fact.
+// templateOf returns the steps of guide g (held entry g, see held.go) with
+// their placeholders, or nil when they name no product fact.
 func templateOf(g int) []Text {
-	i := sort.Search(len(guideTemplates), func(i int) bool { return guideTemplates[i].guide >= g })
-	if i < len(guideTemplates) && guideTemplates[i].guide == g {
-		return guideTemplates[i].steps
+	if g < 0 || g >= heldCount() {
+		return nil
 	}
-	return nil
+	return heldTemplate(g)
 }
 
 // ClassLike returns, for a class that is no standard one (InvalidDisk,
@@ -45,7 +36,7 @@ func templateOf(g int) []Text {
 // is false for any other class.
 func ClassLike(class string) (like string, why Text, ok bool) {
 	for _, l := range classLikes {
-		if classes[l.class].Code == class {
+		if heldCode(numCurated+l.class) == class {
 			return l.like, l.why, true
 		}
 	}
@@ -144,8 +135,8 @@ func (c *Catalog) ForProduct(e *Entry, product string, call Call) *Entry {
 		}
 		steps, describe = templateOf(e.guide-1), e.describe
 	case e.Scope == ScopeCommon:
-		for i := range codes {
-			if &codes[i] == e {
+		for i := range numCurated { // e, if curated, is decoded already
+			if heldDecoded(i) == e {
 				steps = templateOf(i)
 				break
 			}
@@ -189,17 +180,17 @@ func (c *Catalog) ClassGuide(class, product string, call Call) (e *Entry, ok boo
 	if class == ClassAny {
 		return nil, false
 	}
-	for i := range classes {
-		if classes[i].Code != class {
+	for i := range classCount() {
+		if heldCode(numCurated+i) != class {
 			continue
 		}
-		out := classes[i]
+		out := *classEntry(i)
 		out.RetryEvidence = fill(retryEvidenceGuide, class)
 		if _, why, ok := ClassLike(class); ok {
 			out.Summary = why
 		}
 		if info, ok := productByScope(product); ok {
-			if steps := templateOf(len(codes) + i); steps != nil {
+			if steps := templateOf(numCurated + i); steps != nil {
 				out.Remediation = expandSteps(steps, factsFor(info.scope, &out, "", call))
 			}
 		}

@@ -119,7 +119,7 @@ func TestEveryCategoryIsPlaced(t *testing.T) {
 	// A class that is like another says why, in both languages.
 	for _, l := range classLikes {
 		if l.why.En == "" || !hasHan(l.why.Zh) {
-			t.Errorf("class %s like %s: why is not in both languages", classes[l.class].Code, l.like)
+			t.Errorf("class %s like %s: why is not in both languages", heldCode(numCurated+l.class), l.like)
 		}
 	}
 }

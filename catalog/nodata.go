@@ -14,12 +14,11 @@ var (
 	keysText, keysBin, recordsBin          string
 	entries0, entries1, entries2, entries3 string
 	actionsText, actionsBin                string
+	heldBin                                string
 )
 
 var (
-	codes, classes                                                                                       []Entry
 	classLikes                                                                                           []classLike
-	guideTemplates                                                                                       []guideTemplate
 	retryEvidenceGuide, retryEvidenceGeneral, retryEvidenceText, retryEvidenceName, retryEvidenceMessage Text
 	retryRules                                                                                           []retryRule
 	api2Codes                                                                                            []API2Code
@@ -32,4 +31,5 @@ var (
 const (
 	api2Source  = ""
 	fingerprint = ""
+	numCurated  = 0
 )

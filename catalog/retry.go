@@ -158,11 +158,12 @@ func MessageRetry(msg string) (v MessageVerdict, ok bool) {
 }
 
 // retryOf returns the verdict setRetry gives an imported entry with guide g
-// (nil for none) and clue, and whether it is retryable.
-func retryOf(g *Entry, clue int) (RetryVerdict, bool) {
+// (its index in held.bin, -1 for none) and clue, and whether it is
+// retryable, without decoding the guide.
+func retryOf(g int, clue int) (RetryVerdict, bool) {
 	v, ok := RetryNo, false
-	if g != nil {
-		v, ok = g.Verdict, g.Retryable
+	if g >= 0 {
+		v, ok = heldRetry(g)
 	}
 	if clue == 0 {
 		return v, ok
@@ -171,7 +172,7 @@ func retryOf(g *Entry, clue int) (RetryVerdict, bool) {
 	if !found {
 		return v, ok
 	}
-	if rv := retryRules[c.Rule].Verdict; g == nil || rv != g.Verdict {
+	if rv := retryRules[c.Rule].Verdict; g < 0 || rv != v {
 		return rv, rv.Retryable()
 	}
 	return v, ok

@@ -20,12 +20,14 @@ import (
 //
 //   - records.bin (catalogfmt.Records): one record per catalog position. A
 //     curated record is held (catalogfmt.FlagHeld): its text field is its
-//     index in codes. An imported record's text field is the offset of its
+//     index in held.bin (held.go). An imported record's text field is the offset of its
 //     text; its guide and retry clue are described below.
 //   - entries0.txt, entries1.txt, ...: the texts of the imported entries in
 //     catalog order (catalogfmt.NumLines lines each), so that the
 //     definitions of one code lie together. The files are one sequence of
 //     offsets; entryFileStarts (codes_gen.go) says where each file starts.
+//   - held.bin: the curated entries, then the class guidance, one section
+//     of catalogfmt.AppendHeld fields each (held.go).
 //   - actions.txt and actions.bin (catalogfmt.Actions): the distinct
 //     action names sorted ignoring case, and their offsets.
 //   - keys.txt and keys.bin (catalogfmt.KeyIndex): the key index.
@@ -33,8 +35,9 @@ import (
 //     imported entry's retry verdict (source.RetryRules.Clue), 0 when its
 //     guide decides (see setRetry).
 //   - guide: the entry whose Remediation, Retryable and Retry an imported
-//     record carries: codes[guide] when guide < len(codes), else
-//     classes[guide-len(codes)]; catalogfmt.NoGuide for none.
+//     record carries: held entry guide (held.go), a curated entry when
+//     guide < numCurated, else the guidance of class guide-numCurated;
+//     catalogfmt.NoGuide for none.
 
 // scopeAt returns the scope of the entry at pos without building it.
 func (c *Catalog) scopeAt(pos int) string { return c.scopes[c.rec.Scope(pos)] }
@@ -53,6 +56,9 @@ func (c *Catalog) text(pos int) string {
 // codeAt returns the code of the entry at pos without building it.
 func (c *Catalog) codeAt(pos int) string {
 	if h, ok := c.rec.Held(pos); ok {
+		if c.embedded {
+			return heldCode(h)
+		}
 		return c.held[h].Code
 	}
 	t := c.text(pos)
@@ -63,6 +69,9 @@ func (c *Catalog) codeAt(pos int) string {
 // building it.
 func (c *Catalog) definition(pos int) Definition {
 	if h, ok := c.rec.Held(pos); ok {
+		if c.embedded {
+			return heldDefinition(h)
+		}
 		e := c.held[h]
 		return Definition{Code: e.Code, Scope: e.Scope, Summary: e.Summary, Solution: e.Solution, Imported: e.Imported}
 	}
@@ -76,15 +85,22 @@ func (c *Catalog) definition(pos int) Definition {
 // retryable, without building it.
 func (c *Catalog) retry(pos int) (RetryVerdict, bool) {
 	if h, ok := c.rec.Held(pos); ok {
+		if c.embedded {
+			return heldRetry(h)
+		}
 		return c.held[h].Verdict, c.held[h].Retryable
 	}
-	return retryOf(guideEntry(c.rec.Guide(pos)), c.rec.Retry(pos))
+	g := c.rec.Guide(pos)
+	if g == catalogfmt.NoGuide || g >= heldCount() {
+		g = -1
+	}
+	return retryOf(g, c.rec.Retry(pos))
 }
 
 // entry returns the entry at pos, building it on first use.
 func (c *Catalog) entry(pos int) *Entry {
 	if h, ok := c.rec.Held(pos); ok {
-		return c.held[h]
+		return c.heldAt(h)
 	}
 	c.mu.RLock()
 	e := c.built[pos]
@@ -145,17 +161,21 @@ func (c *Catalog) build(pos int) *Entry {
 	return e
 }
 
-// guideEntry returns the guide with index g (see store.go), or nil.
-func guideEntry(g int) *Entry {
-	switch {
-	case g == catalogfmt.NoGuide:
-		return nil
-	case g < len(codes):
-		return &codes[g]
-	case g-len(codes) < len(classes):
-		return &classes[g-len(codes)]
+// heldAt returns the entry held whole with index h.
+func (c *Catalog) heldAt(h int) *Entry {
+	if c.embedded {
+		return heldEntry(h)
 	}
-	return nil
+	return c.held[h]
+}
+
+// guideEntry returns the guide with index g (see store.go), or nil: the
+// guide indexes are those of held.bin.
+func guideEntry(g int) *Entry {
+	if g == catalogfmt.NoGuide || g >= heldCount() {
+		return nil
+	}
+	return heldEntry(g)
 }
 
 // HonestSummary returns the official summary t of code as what it is: a
@@ -306,7 +326,7 @@ func (c *Catalog) byAction(action string) []int {
 	var out []int
 	for pos, n := 0, c.Len(); pos < n; pos++ {
 		if h, ok := c.rec.Held(pos); ok {
-			for _, a := range c.held[h].Actions {
+			for _, a := range c.heldAt(h).Actions {
 				if strings.EqualFold(a, action) {
 					out = append(out, pos)
 					break

@@ -1,13 +1,18 @@
 // Command catalogen compiles the catalog's YAML sources into what the binary
 // embeds, so that start-up parses nothing:
 //
-//   - catalog/codes.yaml, the curated layer (about 150 entries with causes,
-//     fix steps and retry advice), catalog/classes.yaml, the curated
-//     guidance for classes no curated entry describes, and
-//     catalog/retry.yaml, the rules that decide retry verdicts, become Go composite
-//     literals in catalog/codes_gen.go, which the linker lays out as static
-//     data; so do the product names of catalog/products.yaml, the scopes and
-//     the categories;
+//   - catalog/codes.yaml, the curated layer (about 500 entries with causes,
+//     fix steps and retry advice), and catalog/classes.yaml, the curated
+//     guidance for classes no curated entry describes, become
+//     catalog/data/held.bin, one section of fields per entry (with the fix
+//     steps that name product facts as written, placeholders and all),
+//     decoded on first use (as bytes they hold no pointers: Go literals of
+//     them would be static data the runtime scans for pointers at every
+//     start);
+//   - catalog/retry.yaml, the rules that decide retry verdicts, becomes Go
+//     composite literals in catalog/codes_gen.go, which the linker lays out
+//     as static data; so do the product names of catalog/products.yaml,
+//     the scopes and the categories;
 //   - catalog/products/*.yaml, the imported layer (about 17,000 codes of
 //     every product), become compact tables under catalog/data/: the text of
 //     each entry, eight lines, in catalog order (entries<N>.txt, so that the
@@ -481,72 +486,14 @@ func (m *model) goFile(starts [entryFiles]uint32, fingerprint string) ([]byte, e
 	b.WriteString("//go:build !catalogen\n\npackage catalog\n\n")
 	b.WriteString("// fingerprint names the sources the embedded tables were generated from\n// (see Catalog.Fingerprint).\n")
 	fmt.Fprintf(&b, "const fingerprint = %s\n\n", strconv.Quote(fingerprint))
-	b.WriteString("// codes is the curated layer, catalog/codes.yaml, in catalog order.\n")
-	b.WriteString("var codes = []Entry{\n")
-	for _, e := range m.curated {
-		b.WriteString("{\n")
-		str(&b, "Code", e.Code)
-		str(&b, "Scope", e.Scope)
-		text(&b, "Summary", e.Summary)
-		texts(&b, "Causes", e.Causes)
-		texts(&b, "Remediation", generic(e.Remediation))
-		if e.Retryable {
-			b.WriteString("Retryable: true,\n")
-		}
-		text(&b, "Retry", e.Retry)
-		verdict(&b, e.Verdict, e.RetryAfter)
-		text(&b, "RetryEvidence", e.RetryEvidence)
-		strs(&b, "Related", e.Related)
-		strs(&b, "Actions", e.Actions)
-		strs(&b, "Messages", e.Messages)
-		text(&b, "Docs", e.Docs)
-		str(&b, "Provenance", e.Provenance)
-		str(&b, "Source", e.Source)
-		text(&b, "Solution", e.Solution)
-		strs(&b, "Versions", e.Versions)
-		str(&b, "Removed", e.Removed)
-		b.WriteString("},\n")
-	}
-	b.WriteString("}\n\n")
-	b.WriteString("// classes is the class guidance of catalog/classes.yaml.\n")
-	b.WriteString("var classes = []Entry{\n")
-	for _, c := range m.classes {
-		b.WriteString("{\n")
-		str(&b, "Code", c.Class)
-		texts(&b, "Remediation", generic(c.Remediation))
-		if c.Retryable {
-			b.WriteString("Retryable: true,\n")
-		}
-		text(&b, "Retry", c.Retry)
-		verdict(&b, c.Verdict, c.After)
-		b.WriteString("},\n")
-	}
-	b.WriteString("}\n\n")
+	b.WriteString("// numCurated is the number of curated entries (codes.yaml) that lead\n// data/held.bin; the class guidance of classes.yaml follows them.\n")
+	fmt.Fprintf(&b, "const numCurated = %d\n\n", len(m.curated))
 	b.WriteString("// classLikes says, for each class of classLikes that is like another, which\n// and why (classes.yaml's like and why).\n")
 	b.WriteString("var classLikes = []classLike{\n")
 	for i, c := range m.classes {
 		if c.Like != "" {
 			fmt.Fprintf(&b, "{class: %d, like: %s, why: Text{En: %s, Zh: %s}},\n", i, strconv.Quote(c.Like), strconv.Quote(c.Why.En), strconv.Quote(c.Why.Zh))
 		}
-	}
-	b.WriteString("}\n\n")
-	b.WriteString("// guideTemplates holds, by guide index (see store.go), the fix steps of the\n// guides that name product facts, with their placeholders (internal/guidance).\n")
-	b.WriteString("var guideTemplates = []guideTemplate{\n")
-	writeTemplate := func(g int, steps []catalog.Text) {
-		if !hasTemplate(steps) {
-			return
-		}
-		fmt.Fprintf(&b, "{guide: %d, steps: []Text{\n", g)
-		for _, t := range steps {
-			fmt.Fprintf(&b, "{En: %s, Zh: %s},\n", strconv.Quote(t.En), strconv.Quote(t.Zh))
-		}
-		b.WriteString("}},\n")
-	}
-	for i, e := range m.curated {
-		writeTemplate(i, e.Remediation)
-	}
-	for i, c := range m.classes {
-		writeTemplate(len(m.curated)+i, c.Remediation)
 	}
 	b.WriteString("}\n\n")
 	m.retryRules(&b)
@@ -645,6 +592,7 @@ func (m *model) tables() (map[string][]byte, [entryFiles]uint32, error) {
 	}
 	keyText, keyBin := catalogfmt.BuildKeyIndex(lower, scopes).Encode()
 	files := map[string][]byte{
+		"held.bin":    m.held(),
 		"records.bin": rec,
 		"actions.txt": actText,
 		"actions.bin": actOff,
@@ -655,6 +603,71 @@ func (m *model) tables() (map[string][]byte, [entryFiles]uint32, error) {
 		files[fmt.Sprintf("entries%d.txt", f)] = t
 	}
 	return files, starts, nil
+}
+
+// held returns data/held.bin: the curated entries, in catalog order, then
+// the class guidance of classes.yaml, as catalogfmt.AppendHeld writes them
+// (the fix steps with their placeholders stood in for, see generic; the
+// steps as written, placeholders and all, as HeldTemplate when they have
+// any).
+func (m *model) held() []byte {
+	var secs [][]byte
+	for _, e := range m.curated {
+		secs = append(secs, catalogfmt.AppendHeld(nil, heldFields(e)))
+	}
+	for _, c := range m.classes {
+		secs = append(secs, catalogfmt.AppendHeld(nil, heldFields(&catalog.Entry{
+			Code: c.Class, Remediation: c.Remediation, Retryable: c.Retryable, Retry: c.Retry, Verdict: c.Verdict, RetryAfter: c.After,
+		})))
+	}
+	return catalogfmt.Container(secs...)
+}
+
+// heldFields returns the fields of e as data/held.bin holds them.
+func heldFields(e *catalog.Entry) (f [catalogfmt.NumHeldFields][]string) {
+	str := func(s string) []string {
+		if s == "" {
+			return nil
+		}
+		return []string{s}
+	}
+	text := func(t catalog.Text) []string {
+		if t == (catalog.Text{}) {
+			return nil
+		}
+		return []string{t.En, t.Zh}
+	}
+	texts := func(ts []catalog.Text) (out []string) {
+		for _, t := range ts {
+			out = append(out, t.En, t.Zh)
+		}
+		return out
+	}
+	f[catalogfmt.HeldCode] = str(e.Code)
+	f[catalogfmt.HeldScope] = str(e.Scope)
+	f[catalogfmt.HeldSummary] = text(e.Summary)
+	f[catalogfmt.HeldCauses] = texts(e.Causes)
+	f[catalogfmt.HeldRemediation] = texts(generic(e.Remediation))
+	if e.Retryable {
+		f[catalogfmt.HeldRetryable] = []string{"1"}
+	}
+	f[catalogfmt.HeldRetry] = text(e.Retry)
+	f[catalogfmt.HeldVerdict] = str(string(e.Verdict))
+	f[catalogfmt.HeldRetryAfter] = text(e.RetryAfter)
+	f[catalogfmt.HeldRetryEvidence] = text(e.RetryEvidence)
+	f[catalogfmt.HeldRelated] = e.Related
+	f[catalogfmt.HeldActions] = e.Actions
+	f[catalogfmt.HeldMessages] = e.Messages
+	f[catalogfmt.HeldDocs] = text(e.Docs)
+	f[catalogfmt.HeldProvenance] = str(e.Provenance)
+	f[catalogfmt.HeldSource] = str(e.Source)
+	f[catalogfmt.HeldSolution] = text(e.Solution)
+	f[catalogfmt.HeldVersions] = e.Versions
+	f[catalogfmt.HeldRemoved] = str(e.Removed)
+	if hasTemplate(e.Remediation) {
+		f[catalogfmt.HeldTemplate] = texts(e.Remediation)
+	}
+	return f
 }
 
 // entryText is the text of imported entry e in the entry files: nine lines
@@ -747,17 +760,6 @@ func text(b *bytes.Buffer, field string, t catalog.Text) {
 	if t != (catalog.Text{}) {
 		fmt.Fprintf(b, "%s: Text{En: %s, Zh: %s},\n", field, strconv.Quote(t.En), strconv.Quote(t.Zh))
 	}
-}
-
-func texts(b *bytes.Buffer, field string, ts []catalog.Text) {
-	if len(ts) == 0 {
-		return
-	}
-	fmt.Fprintf(b, "%s: []Text{\n", field)
-	for _, t := range ts {
-		fmt.Fprintf(b, "{En: %s, Zh: %s},\n", strconv.Quote(t.En), strconv.Quote(t.Zh))
-	}
-	b.WriteString("},\n")
 }
 
 func strs(b *bytes.Buffer, field string, ss []string) {

@@ -274,7 +274,7 @@ const SampleEvery = 64
 // distinct keys are one sorted text, searched by bisection, so a lookup
 // touches a few pages instead of every code string in the binary. It is
 // written as keys.txt (Text) and keys.bin (a [Container] of Off, Post, Pos,
-// Shape, SampleOff and SampleText).
+// Shape, SampleOff, SampleText and Letters).
 type KeyIndex struct {
 	Text string // the distinct lower-cased codes in sorted order, each followed by '\n'
 	Off  U32s   // key i is Text[Off[i] : Off[i+1]-1]; one more than keys
@@ -288,6 +288,9 @@ type KeyIndex struct {
 	// two pages instead of one page per step.
 	SampleOff  U32s
 	SampleText string
+	// Letters of key i's last segment ([KeyLetters]), so that suggestions
+	// rule out most last segments without reading them.
+	Letters U32s
 }
 
 // BuildKeyIndex returns the key index of the entries in catalog order whose
@@ -307,7 +310,7 @@ func BuildKeyIndex(lower, scopes []string) KeyIndex {
 		return CompareScopes(scopes[i], scopes[j])
 	})
 	var text, sample []byte
-	var off, post, pos, shape, sampleOff []byte
+	var off, post, pos, shape, sampleOff, letters []byte
 	keys := 0
 	for j, i := range idx {
 		if j == 0 || lower[i] != lower[idx[j-1]] {
@@ -319,6 +322,7 @@ func BuildKeyIndex(lower, scopes []string) KeyIndex {
 			off = AppendU32(off, uint32(len(text)))
 			post = AppendU32(post, uint32(len(pos)/4))
 			shape = AppendU32(shape, KeyShape(lower[i]))
+			letters = AppendU32(letters, KeyLetters(lower[i][strings.LastIndexByte(lower[i], '.')+1:]))
 			text = append(append(text, lower[i]...), '\n')
 		}
 		pos = AppendU32(pos, uint32(i))
@@ -327,12 +331,12 @@ func BuildKeyIndex(lower, scopes []string) KeyIndex {
 	post = AppendU32(post, uint32(len(pos)/4))
 	sampleOff = AppendU32(sampleOff, uint32(len(sample)))
 	return KeyIndex{Text: string(text), Off: U32s(off), Post: U32s(post), Pos: U32s(pos), Shape: U32s(shape),
-		SampleOff: U32s(sampleOff), SampleText: string(sample)}
+		SampleOff: U32s(sampleOff), SampleText: string(sample), Letters: U32s(letters)}
 }
 
 // Encode returns keys.txt and keys.bin.
 func (k KeyIndex) Encode() (text, bin []byte) {
-	return []byte(k.Text), Container([]byte(k.Off), []byte(k.Post), []byte(k.Pos), []byte(k.Shape), []byte(k.SampleOff), []byte(k.SampleText))
+	return []byte(k.Text), Container([]byte(k.Off), []byte(k.Post), []byte(k.Pos), []byte(k.Shape), []byte(k.SampleOff), []byte(k.SampleText), []byte(k.Letters))
 }
 
 // DecodeKeyIndex reads the key index that Encode wrote.
@@ -341,10 +345,41 @@ func DecodeKeyIndex(text, bin string) (KeyIndex, error) {
 	if err != nil {
 		return KeyIndex{}, err
 	}
-	if len(s) != 6 {
-		return KeyIndex{}, fmt.Errorf("keys.bin has %d sections, want 6", len(s))
+	if len(s) != 7 {
+		return KeyIndex{}, fmt.Errorf("keys.bin has %d sections, want 7", len(s))
 	}
-	return KeyIndex{Text: text, Off: U32s(s[0]), Post: U32s(s[1]), Pos: U32s(s[2]), Shape: U32s(s[3]), SampleOff: U32s(s[4]), SampleText: s[5]}, nil
+	return KeyIndex{Text: text, Off: U32s(s[0]), Post: U32s(s[1]), Pos: U32s(s[2]), Shape: U32s(s[3]), SampleOff: U32s(s[4]), SampleText: s[5],
+		Letters: U32s(s[6])}, nil
+}
+
+// KeyLetters returns the set of characters of s by class, a bit each: the
+// letters a to z (either case) bits 0 to 25, then any digit, '.', '_', '-'
+// and anything else. A string within d edits of s (insertions, deletions,
+// substitutions, transpositions) lacks at most d of the classes of s and has
+// at most d classes s lacks, as one edit brings in or takes away at most one
+// character.
+func KeyLetters(s string) uint32 {
+	var m uint32
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case 'a' <= c && c <= 'z':
+			m |= 1 << (c - 'a')
+		case 'A' <= c && c <= 'Z':
+			m |= 1 << (c - 'A')
+		case '0' <= c && c <= '9':
+			m |= 1 << 26
+		case c == '.':
+			m |= 1 << 27
+		case c == '_':
+			m |= 1 << 28
+		case c == '-':
+			m |= 1 << 29
+		default:
+			m |= 1 << 30
+		}
+	}
+	return m
 }
 
 // KeyShape packs what suggestions need to know of a code's layout without
@@ -401,3 +436,112 @@ func (k *KeyIndex) Positions(i int) []int {
 
 // First returns the catalog position of key i's first entry.
 func (k *KeyIndex) First(i int) int { return int(k.Pos.At(int(k.Post.At(i)))) }
+
+// The fields of an entry held whole in the embedded catalog (data/held.bin:
+// the curated entries of codes.yaml, then the class guidance of
+// classes.yaml), in the order [AppendHeld] writes them. Each field is a list
+// of strings: a text is its English and Chinese (none when both are empty),
+// a list of texts the pairs one after the other, a flag one string "1" when
+// set, a string one string when not empty. What a listing shows comes
+// first, so that it is read without skipping the long fields.
+const (
+	HeldCode = iota
+	HeldScope
+	HeldSummary
+	HeldSolution
+	HeldRetryable
+	HeldVerdict
+	HeldRetry
+	HeldRetryAfter
+	HeldRetryEvidence
+	HeldCauses
+	HeldRemediation
+	HeldRelated
+	HeldActions
+	HeldMessages
+	HeldDocs
+	HeldProvenance
+	HeldSource
+	HeldVersions
+	HeldRemoved
+	HeldTemplate // the fix steps with their placeholders, when they name product facts
+	NumHeldFields
+)
+
+// AppendHeld appends an entry held whole, its fields f, to b: for each
+// field the number of its strings, then each string's length and bytes,
+// all numbers as uvarints. A table of them is a [Container], read with
+// [Section].
+func AppendHeld(b []byte, f [NumHeldFields][]string) []byte {
+	for _, ss := range f {
+		b = appendUvarint(b, uint64(len(ss)))
+		for _, s := range ss {
+			b = append(appendUvarint(b, uint64(len(s))), s...)
+		}
+	}
+	return b
+}
+
+func appendUvarint(b []byte, x uint64) []byte {
+	for x >= 0x80 {
+		b = append(b, byte(x)|0x80)
+		x >>= 7
+	}
+	return append(b, byte(x))
+}
+
+// Section returns section i of a container written by [Container], without
+// splitting the others (see [Sections]); the container is trusted.
+func Section(b string, i int) string {
+	h := U32s(b)
+	return b[h.At(1+i):h.At(2+i)]
+}
+
+// SectionCount returns the number of sections of a container written by
+// [Container]; 0 for an empty string.
+func SectionCount(b string) int {
+	if len(b) < 4 {
+		return 0
+	}
+	return int(U32s(b).At(0))
+}
+
+// Held reads the fields of an entry that [AppendHeld] wrote, in order: Len
+// the number of strings of the next field, then Str each of them.
+type Held struct{ s string }
+
+// NewHeld returns a reader of the fields in s.
+func NewHeld(s string) *Held { return &Held{s} }
+
+// Len returns the number of strings of the next field.
+func (h *Held) Len() int { return int(h.uvarint()) }
+
+// Str returns the next string.
+func (h *Held) Str() string {
+	n := int(h.uvarint())
+	s := h.s[:n]
+	h.s = h.s[n:]
+	return s
+}
+
+func (h *Held) uvarint() uint64 {
+	var x uint64
+	for shift := 0; ; shift += 7 {
+		c := h.s[0]
+		h.s = h.s[1:]
+		x |= uint64(c&0x7F) << shift
+		if c < 0x80 {
+			return x
+		}
+	}
+}
+
+// HeldCodeOf returns the code of the held entry s (its first field) without
+// reading the others.
+func HeldCodeOf(s string) string {
+	h := Held{s}
+	if h.Len() == 0 {
+		return ""
+	}
+	return h.Str()
+}

@@ -2,6 +2,7 @@ package catalogfmt
 
 import (
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -114,5 +115,33 @@ func TestCompareScopes(t *testing.T) {
 	slices.SortFunc(s, CompareScopes)
 	if want := []string{"common", "aai", "cvm", "sdk"}; !slices.Equal(s, want) {
 		t.Errorf("%q, want %q", s, want)
+	}
+}
+
+// A held entry reads back field by field, strings of any length included.
+func TestHeldRoundTrip(t *testing.T) {
+	var f [NumHeldFields][]string
+	f[HeldCode] = []string{"AuthFailure"}
+	f[HeldSummary] = []string{"", "签名"}
+	f[HeldCauses] = []string{strings.Repeat("x", 300), "原因", "a", ""}
+	b := Container(AppendHeld(nil, f), AppendHeld(nil, [NumHeldFields][]string{}))
+	if SectionCount(string(b)) != 2 {
+		t.Fatalf("SectionCount = %d", SectionCount(string(b)))
+	}
+	h := NewHeld(Section(string(b), 0))
+	for i, want := range f {
+		var got []string
+		for n := h.Len(); n > 0; n-- {
+			got = append(got, h.Str())
+		}
+		if !slices.Equal(got, want) {
+			t.Errorf("field %d = %q, want %q", i, got, want)
+		}
+	}
+	if got := HeldCodeOf(Section(string(b), 0)); got != "AuthFailure" {
+		t.Errorf("HeldCodeOf = %q", got)
+	}
+	if got := HeldCodeOf(Section(string(b), 1)); got != "" {
+		t.Errorf("HeldCodeOf(empty) = %q", got)
 	}
 }

@@ -1,8 +1,11 @@
 package search
 
 import (
+	"math/bits"
 	"sort"
 	"strings"
+
+	"github.com/errcode-dev/errcode/internal/catalogfmt"
 )
 
 // Costs of the ways a code can answer a query in Suggest, in half-edits: a
@@ -44,10 +47,10 @@ func (ix *Index) Suggest(q string, limit int) []string {
 	if limit <= 0 {
 		limit = DefaultSuggestions
 	}
-	s := suggester{q: lq, qbag: bagOf(lq), kq: maxEdits(len(lq)), segs: strings.Count(lq, ".") + 1}
+	s := suggester{q: lq, qbag: bagOf(lq), qLetters: catalogfmt.KeyLetters(lq), kq: maxEdits(len(lq)), segs: strings.Count(lq, ".") + 1}
 	if i := strings.IndexByte(lq, '.'); i >= 0 {
 		s.class, s.rest = lq[:i], lq[i+1:]
-		s.restBag = bagOf(s.rest)
+		s.restBag, s.restLetters = bagOf(s.rest), catalogfmt.KeyLetters(s.rest)
 		s.kRest = maxEdits(len(s.rest))
 		s.kClass = maxEdits(len(s.class))
 		s.catDist = map[string]int{}
@@ -85,7 +88,8 @@ func (ix *Index) Suggest(q string, limit int) []string {
 			classFar = runFar
 			wholeOrPrefix = !classFar
 		}
-		if !wholeOrPrefix && !g.rest(sh) {
+		sh.letters = ix.keys.LastLetters(i)
+		if !wholeOrPrefix && !s.restMay(&g, sh) {
 			continue
 		}
 		c := s.cost(ix.keys.Lower(i), sh, classFar, worst)
@@ -125,13 +129,15 @@ type scored struct {
 
 // suggester holds one Suggest query, prepared.
 type suggester struct {
-	q    string // lower-cased query
-	qbag bag
-	kq   int // edits tolerated on the whole query
-	segs int // number of dotted segments in q
+	q        string // lower-cased query
+	qbag     bag
+	qLetters uint32 // catalogfmt.KeyLetters of q
+	kq       int    // edits tolerated on the whole query
+	segs     int    // number of dotted segments in q
 
 	class, rest   string // q split at its first dot, when it has one
 	restBag       bag
+	restLetters   uint32
 	kRest, kClass int
 	catDist       map[string]int // edit distance from class to a category, -1 when too far
 	lastCat       struct {
@@ -154,7 +160,8 @@ type suggester struct {
 func (s *suggester) cost(lower string, sh shape, classFar bool, worst int) int {
 	best := worst
 	// The whole code, with typos.
-	if k := min(s.kq, (best-1)/2); k >= 0 && !classFar && abs(sh.n-len(s.q)) <= k && near(s.q, &s.qbag, lower, k) {
+	if k := min(s.kq, (best-1)/2); k >= 0 && !classFar && abs(sh.n-len(s.q)) <= k &&
+		(sh.dots > 0 || lettersNear(s.qLetters, sh.letters, k)) && near(s.q, &s.qbag, lower, k) {
 		if d := s.d.dist(s.q, lower, k); d <= k && s.partsNear(lower, sh) {
 			best = 2 * d
 		}
@@ -179,7 +186,7 @@ func (s *suggester) cost(lower string, sh shape, classFar bool, worst int) int {
 	if nsegs > s.segs && best > costSuffix {
 		if k := min(s.kq, (best-1-costSuffix)/2); k >= 0 {
 			suf := lastSegs(lower, sh, s.segs)
-			if abs(len(suf)-len(s.q)) <= k && near(s.q, &s.qbag, suf, k) {
+			if abs(len(suf)-len(s.q)) <= k && (s.segs > 1 || lettersNear(s.qLetters, sh.letters, k)) && near(s.q, &s.qbag, suf, k) {
 				if d := s.d.dist(s.q, suf, k); d <= k {
 					best = costSuffix + 2*d
 				}
@@ -189,7 +196,7 @@ func (s *suggester) cost(lower string, sh shape, classFar bool, worst int) int {
 	if s.class != "" && nsegs >= s.segs-1 && best > costWrongClass {
 		if k := min(s.kRest, (best-1-costWrongClass)/2); k >= 0 {
 			suf := lastSegs(lower, sh, s.segs-1)
-			if abs(len(suf)-len(s.rest)) <= k && near(s.rest, &s.restBag, suf, k) {
+			if abs(len(suf)-len(s.rest)) <= k && (s.segs > 2 || lettersNear(s.restLetters, sh.letters, k)) && near(s.rest, &s.restBag, suf, k) {
 				if d := s.d.dist(s.rest, suf, k); d <= k {
 					best = costWrongClass + 2*d
 				}
@@ -275,14 +282,18 @@ func (g *gate) wholeOrPrefix(sh shape) bool {
 		sh.first >= 0 && sh.n-sh.first-1 >= g.prefixR
 }
 
-// rest reports whether a code of layout sh may answer by its last segments,
-// as the query's sub-code under another class, or by the start of an inner
-// segment.
-func (g *gate) rest(sh shape) bool {
+// restMay reports whether a code of layout sh may answer by its last
+// segments, as the query's sub-code under another class, or by the start of
+// an inner segment: by its shape, and where a view compares the code's last
+// segment alone, by the letters of that segment (lettersNear).
+func (s *suggester) restMay(g *gate, sh shape) bool {
 	last, after := sh.n-sh.last-1, sh.n-sh.first-1 // the last segment's length; the length after the first dot
+	if sh.dots >= g.startDots && after >= g.startR {
+		return true
+	}
 	if sh.dots >= g.sufDots {
 		if g.segs1 {
-			if g.sufLo <= last && last <= g.sufHi {
+			if g.sufLo <= last && last <= g.sufHi && lettersNear(s.qLetters, sh.letters, g.sufHi-len(s.q)) {
 				return true
 			}
 		} else if last+g.sufDots-1 <= g.sufHi && after >= g.sufLo {
@@ -291,14 +302,14 @@ func (g *gate) rest(sh shape) bool {
 	}
 	if sh.dots >= g.wrongDots {
 		if g.wrongOne {
-			if g.wrongLo <= last && last <= g.wrongHi {
+			if g.wrongLo <= last && last <= g.wrongHi && lettersNear(s.restLetters, sh.letters, g.wrongHi-len(s.rest)) {
 				return true
 			}
 		} else if last <= g.wrongHi && sh.n >= g.wrongLo {
 			return true
 		}
 	}
-	return sh.dots >= g.startDots && after >= g.startR
+	return false
 }
 
 // partsNear reports, for a dotted query and code, whether the edits fall
@@ -317,8 +328,12 @@ func (s *suggester) partsNear(lower string, sh shape) bool {
 	return abs(len(rest)-len(s.rest)) <= s.kRest && s.d.dist(s.rest, rest, s.kRest) <= s.kRest
 }
 
-// shape is a code's layout; see catalog.Keys.Shape.
-type shape struct{ n, first, last, dots int }
+// shape is a code's layout (see catalog.Keys.Shape) and the letters of its
+// last segment (catalog.Keys.LastLetters).
+type shape struct {
+	n, first, last, dots int
+	letters              uint32
+}
 
 // lastSegs returns the last n (at least 1) dotted segments of code, whose
 // layout is sh (the whole code when it has no more).
@@ -334,6 +349,16 @@ func abs(x int) int {
 		return -x
 	}
 	return x
+}
+
+// lettersNear is the cheapest prefilter of an edit distance of at most k
+// between strings whose catalogfmt.KeyLetters are a and b, read from the key
+// index without reading the code: each edit brings in or takes away at most
+// one character, so neither string has more than k classes of characters
+// the other lacks. It rules out most last segments of the length of the
+// query; near, then the distance, decide the rest.
+func lettersNear(a, b uint32, k int) bool {
+	return bits.OnesCount32(a&^b) <= k && bits.OnesCount32(b&^a) <= k
 }
 
 // near is the cheap prefilter of an edit distance of at most k between a and

@@ -558,34 +558,71 @@ type termHit struct {
 // frequent word matches thousands of documents: they are found through
 // arrays indexed by document, not maps.
 type hits struct {
-	slot []int32 // by document: its index in docs plus one, 0 when not hit
+	slot slots // by document: its index in docs plus one, 0 when not hit
 	docs []int32
 	h    []termHit
 
-	cjkSlot []int32 // scratch for matchCJK, by document; all 0 between calls
+	cjkSlot slots // scratch for matchCJK, by document; all 0 between calls
 }
 
-// reset empties h for a search of n documents.
-func (h *hits) reset(n int) {
-	if len(h.slot) < n {
-		h.slot, h.cjkSlot = make([]int32, n), make([]int32, n)
-	} else {
-		for _, d := range h.docs {
-			h.slot[d] = 0
-		}
+// reset empties h.
+func (h *hits) reset() {
+	for _, d := range h.docs {
+		h.slot.set(d, 0)
 	}
 	h.docs, h.h = h.docs[:0], h.h[:0]
 }
 
 func (h *hits) get(doc int32) *termHit {
-	i := h.slot[doc]
+	i := h.slot.at(doc)
 	if i == 0 {
 		h.docs = append(h.docs, doc)
 		h.h = append(h.h, termHit{})
 		i = int32(len(h.docs))
-		h.slot[doc] = i
+		h.slot.set(doc, i)
 	}
 	return &h.h[i-1]
+}
+
+// slots maps a document to an index plus one (0 for none) in a list of the
+// documents a search found. While the catalog has fewer than 65536
+// documents no index exceeds a uint16, and a slot is one: the arrays span
+// every document, so their size is most of the memory a search touches.
+type slots struct {
+	s16 []uint16
+	s32 []int32 // with 65536 documents or more
+}
+
+// makeSlots returns k slot arrays of n documents each, in one allocation.
+func makeSlots(n, k int) []slots {
+	out := make([]slots, k)
+	if n < 1<<16 {
+		buf := make([]uint16, k*n)
+		for i := range out {
+			out[i].s16 = buf[i*n : (i+1)*n : (i+1)*n]
+		}
+		return out
+	}
+	buf := make([]int32, k*n)
+	for i := range out {
+		out[i].s32 = buf[i*n : (i+1)*n : (i+1)*n]
+	}
+	return out
+}
+
+func (s slots) at(doc int32) int32 {
+	if s.s16 != nil {
+		return int32(s.s16[doc])
+	}
+	return s.s32[doc]
+}
+
+func (s slots) set(doc, v int32) {
+	if s.s16 != nil {
+		s.s16[doc] = uint16(v)
+		return
+	}
+	s.s32[doc] = v
 }
 
 func (h *hits) add(ps []posting, q float32) {
@@ -663,12 +700,12 @@ func (t *textIndex) matchCJK(h *hits, run string, scale float32, partial bool) {
 	var counts []count
 	for _, k := range keys {
 		for _, p := range t.bigram(k) {
-			i := slot[p.doc]
+			i := slot.at(p.doc)
 			if i == 0 {
 				docs = append(docs, p.doc)
 				counts = append(counts, count{})
 				i = int32(len(docs))
-				slot[p.doc] = i
+				slot.set(p.doc, i)
 			}
 			c := &counts[i-1]
 			c.any++
@@ -680,7 +717,7 @@ func (t *textIndex) matchCJK(h *hits, run string, scale float32, partial bool) {
 		}
 	}
 	for _, doc := range docs {
-		slot[doc] = 0
+		slot.set(doc, 0)
 	}
 	nb := len(keys)
 	// A run of two characters is its one bigram: a field that has the
@@ -770,12 +807,13 @@ func (ix *Index) TextPositions(q string, limit int) []PosHit {
 		full, strong int32 // terms matched in full; of those, in the code or summary
 		partial, rel float64
 	}
-	slot := make([]int32, t.n) // by document: its index in docs plus one
+	sl := makeSlots(t.n, 3)
+	slot := sl[0] // by document: its index in docs plus one
 	var docs []int32
 	var cands []cand
-	var h hits
+	h := hits{slot: sl[1], cjkSlot: sl[2]}
 	for _, term := range terms {
-		h.reset(t.n)
+		h.reset()
 		if term.cjk {
 			t.matchCJK(&h, term.text, 1, true)
 		} else {
@@ -794,12 +832,12 @@ func (ix *Index) TextPositions(q string, limit int) []PosHit {
 			for f := range numFields {
 				fs += fieldWeight[f] * float64(th.q[f])
 			}
-			j := slot[doc]
+			j := slot.at(doc)
 			if j == 0 {
 				docs = append(docs, doc)
 				cands = append(cands, cand{})
 				j = int32(len(docs))
-				slot[doc] = j
+				slot.set(doc, j)
 			}
 			c := &cands[j-1]
 			if th.cov >= 1 {
