@@ -2,9 +2,20 @@
 
 package parse
 
-import "golang.org/x/sys/cpu"
+import (
+	"sync/atomic"
 
-var useAVX2 = cpu.X86.HasAVX2
+	"golang.org/x/sys/cpu"
+)
+
+// useAVX2 turns the AVX2 filter on; tests turn it off. Atomic: the reader
+// goroutine of a scan that stopped early may still be filtering when a test
+// sets it.
+var useAVX2 = func() *atomic.Bool {
+	var b atomic.Bool
+	b.Store(cpu.X86.HasAVX2)
+	return &b
+}()
 
 // pairScanAVX2 classifies b 64 pairs at a time with the nibble tables t. It
 // returns the first i (a multiple of 64) whose pairs hold a candidate, with
@@ -18,7 +29,7 @@ func pairScanAVX2(b []byte, t *[64]byte) (i int, mask uint64)
 // k of mask tells whether pair base+k is one, for k < width. mask is 0 when b
 // holds none.
 func (f *pairFilter) scan(b []byte) (base int, mask uint64, width int) {
-	if useAVX2 && len(b) >= 65 {
+	if len(b) >= 65 && useAVX2.Load() {
 		i, m := pairScanAVX2(b, &f.nib)
 		if m != 0 {
 			return i, m, 64

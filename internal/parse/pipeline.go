@@ -34,6 +34,8 @@ type chunkSource struct {
 	// caller's goroutine, since a reader may outlive its scan (emit failed)
 	// while a test sets the next mode.
 	prescanAll bool
+	// bufSize is readBufSize as the scan started, for the same reason.
+	bufSize int
 
 	lines int   // lines before the next chunk (kept when marking)
 	off   int64 // input offset of the next chunk
@@ -117,7 +119,7 @@ func (s *scanner) runPipelined(src *chunkSource) (Stats, error) {
 	if src.filter != nil {
 		src.pre = newPrescanner(s.opt)
 	}
-	src.prescanAll = prescanMode > 0
+	src.prescanAll, src.bufSize = prescanMode > 0, readBufSize
 	go src.produce(free, full, done)
 	for {
 		c := <-full
@@ -156,7 +158,7 @@ func (cs *chunkSource) produce(free <-chan *chunk, full chan<- *chunk, done <-ch
 		default:
 			if made < numChunks {
 				made++
-				c = &chunk{buf: make([]byte, readBufSize)}
+				c = &chunk{buf: make([]byte, cs.bufSize)}
 				break
 			}
 			select {
