@@ -489,3 +489,45 @@ func TestImportedSource(t *testing.T) {
 		}
 	}
 }
+
+// Every imported entry reads in both languages: Tencent Cloud's text where it
+// publishes one, errcode's translation (catalog/translations) where it does
+// not. Exempt: entries without any description (provenance none: the SDK
+// defines the code with no text, or only its own name), listed by count.
+func TestImportedEntriesBilingual(t *testing.T) {
+	c := Default()
+	var none, translated, solutions int
+	for _, e := range c.Entries() {
+		if !e.Imported {
+			continue
+		}
+		id := e.Scope + "/" + e.Code
+		if e.Provenance == ProvenanceNone {
+			none++
+			if e.Summary != (Text{}) {
+				t.Errorf("%s: provenance none, but summary %q", id, e.Summary)
+			}
+			continue
+		}
+		if e.Summary.En == "" || e.Summary.Zh == "" {
+			t.Errorf("%s: summary %q is not in both languages (provenance %s): translate it (tools/translations.py)", id, e.Summary, e.Provenance)
+		}
+		if e.Solution != (Text{}) {
+			solutions++
+			if e.Solution.En == "" || e.Solution.Zh == "" {
+				t.Errorf("%s: solution %q is not in both languages", id, e.Solution)
+			}
+		}
+		if e.Translated != 0 {
+			translated++
+		}
+		// A translation never hides the official text.
+		if off := e.OfficialSummary(); off.En == "" && off.Zh == "" {
+			t.Errorf("%s: no official summary left under the translation", id)
+		}
+	}
+	if none > 600 || translated < 8000 {
+		t.Errorf("%d entries without description, %d translated", none, translated)
+	}
+	t.Logf("%d imported entries without any description (exempt), %d with a translated text, %d solutions", none, translated, solutions)
+}

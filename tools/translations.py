@@ -1,15 +1,16 @@
 #!/usr/bin/env python3
-"""translations.py DIR: fans the translation work folder DIR out to
+"""translations.py DIR [DIR...]: fans the translation work folders out to
 catalog/translations/ (issue 11). Not part of the binary; run it from the
 root of the repository, then `make catalog`.
 
-DIR holds items.json (every distinct text to translate: key, dir "zh2en" or
+Each DIR holds items.json (every distinct text to translate: key, dir "zh2en" or
 "en2zh", src, and its uses [product, code, field]), out/chunk-NN.tsv
 (key<TAB>translation, "\\n" escaped) and glossary.yaml. This writes
 catalog/translations/en/<product>.yaml (English for Chinese-only texts),
 catalog/translations/zh/<product>.yaml (Chinese for English-only texts), rows
 {code, field, source, text} sorted by code then field, where source is the
-exact official text translated; and catalog/translations/glossary.yaml.
+exact official text translated; and catalog/translations/glossary.yaml. tools/translation_fixes.tsv
+(key<TAB>text) holds corrections made in review; they win over the folders.
 A row whose translation differs from a glossary term keeps the exemption
 named in catalog/translations/exempt.yaml (edited by hand, never here).
 """
@@ -20,11 +21,24 @@ def q(s):
     return json.dumps(s, ensure_ascii=False)
 
 def main():
-    if len(sys.argv) != 2:
-        sys.exit('usage: tools/translations.py DIR')
-    d = sys.argv[1]
-    items = json.load(open(os.path.join(d, 'items.json'), encoding='utf-8'))
-    tr = {}
+    if len(sys.argv) < 2:
+        sys.exit('usage: tools/translations.py DIR [DIR...]')
+    items, tr = [], {}
+    for d in sys.argv[1:]:
+        items += json.load(open(os.path.join(d, 'items.json'), encoding='utf-8'))
+        read_out(d, tr)
+    # Corrections from errcode's own review (key<TAB>text) win over the folders.
+    fixes = 'tools/translation_fixes.tsv'
+    if os.path.exists(fixes):
+        for line in open(fixes, encoding='utf-8'):
+            line = line.rstrip('\n')
+            if line and not line.startswith('#'):
+                k, t = line.split('\t', 1)
+                tr[k] = t
+    gloss = os.path.join(sys.argv[1], 'glossary.yaml')
+    build(items, tr, gloss)
+
+def read_out(d, tr):
     for f in sorted(glob.glob(os.path.join(d, 'out', 'chunk-*.tsv'))):
         for line in open(f, encoding='utf-8'):
             line = line.rstrip('\n')
@@ -32,6 +46,8 @@ def main():
                 continue
             k, t = line.split('\t', 1)
             tr[k] = t.replace('\\n', '\n').strip()
+
+def build(items, tr, gloss):
     # A code that catalog/codes.yaml curates is served from there: the
     # imported text is not shown, so its translation is left out.
     curated = {(e['scope'], e['code']) for e in yaml.safe_load(open('catalog/codes.yaml', encoding='utf-8'))}
@@ -68,7 +84,7 @@ def main():
             out.append('  text: ' + q(t))
             n += 1
         open(os.path.join(root, lang, p + '.yaml'), 'w', encoding='utf-8').write('\n'.join(out) + '\n')
-    g = open(os.path.join(d, 'glossary.yaml'), encoding='utf-8').read()
+    g = open(gloss, encoding='utf-8').read()
     head = ('# The glossary errcode\'s translations follow (catalog/translations, issue 11).\n'
             '# Derived from the catalog\'s bilingual texts: for each Chinese term of Tencent\n'
             '# Cloud\'s error texts, the English its official English uses most (en; also:\n'
