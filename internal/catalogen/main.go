@@ -17,6 +17,11 @@
 //   - the lookup key index over both layers (keys.txt, keys.bin): the
 //     distinct lower-cased codes, sorted, with the catalog positions of their
 //     entries and a sample of every 64th key, searched by bisection;
+//   - catalog/translations/{en,zh}/<product>.yaml, errcode's translations
+//     of texts Tencent Cloud publishes in one language only, become extra
+//     lines of each entry's text beside the official ones (translate.go); a
+//     translation whose source is no longer the imported text is stale, left
+//     out and named;
 //   - the full-text index of internal/search over both layers
 //     (internal/search/data/text*.bin), so that free text reads postings
 //     instead of indexing every entry first.
