@@ -9,6 +9,8 @@ import (
 	"testing"
 
 	"go.yaml.in/yaml/v3"
+
+	"github.com/errcode-dev/errcode/internal/catalogfmt"
 )
 
 // A translation applies where its source is the official text; one whose
@@ -35,7 +37,7 @@ func TestTranslationsStale(t *testing.T) {
 - {code: InternalError.Gone, field: summary, source: 丙, text: C.}
 `),
 		"zh/cvm": []byte(`- {code: InternalError, field: summary, source: Internal error, text: 内部错误。}
-- {code: InternalError.Bar, field: summary, source: Bar failed., text: Bar 失败。}
+- {code: InternalError.Bar, field: summary, source: Bar failed., text: Bar 失败，请稍后重试。}
 `),
 	}
 	files, stale, err := GenerateStale(in)
@@ -51,13 +53,20 @@ func TestTranslationsStale(t *testing.T) {
 		t.Errorf("stale %q, want %q", got, want)
 	}
 	text := string(files["catalog/data/entries0.txt"])
-	for _, s := range []string{"\n内部错误\n\n\nInternal error.\n\n\n\n", "\nBar failed.\n请重试\n\nBar 失败。\nPlease try again.\n\n", "InternalError.Foo\n甲\n\n\n\n\n\n\n"} {
+	for _, s := range []string{"\n内部错误\n\n\nInternal error.\n\n\n\n", "\nBar failed.\n请重试\n\nBar 失败，请稍后重试。\nPlease try again.\n\n", "InternalError.Foo\n甲\n\n\n\n\n\n\n"} {
 		if !strings.Contains(text, s) {
 			t.Errorf("entries0.txt lacks %q:\n%q", s, text)
 		}
 	}
 	if strings.Contains(text, "B.\n") || strings.Contains(text, "C.\n") {
 		t.Errorf("a stale translation was applied:\n%q", text)
+	}
+	// Retry verdicts read the official text only: the translation's
+	// 稍后重试 is no clue (records: common InternalError, then cvm's
+	// InternalError, InternalError.Bar, InternalError.Foo).
+	rec := catalogfmt.Records(files["catalog/data/records.bin"])
+	if rec.Len() != 4 || rec.Retry(2) != 0 {
+		t.Errorf("InternalError.Bar: retry clue %d from errcode's translation", rec.Retry(2))
 	}
 }
 
