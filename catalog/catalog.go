@@ -125,6 +125,8 @@ type Definition struct {
 	Solution    Text
 	// Imported is true for an entry of the imported layer.
 	Imported bool
+	// Translated says which texts are errcode's translation (Entry.Translated).
+	Translated Translated
 }
 
 // EntryAt returns the entry at catalog position i (0 <= i < Len()), building

@@ -44,6 +44,8 @@ const (
 	ProvenanceOfficial = "official"
 	// OfficialZh: the Chinese summary is official; the English one is errcode's translation.
 	ProvenanceOfficialZh = "official-zh"
+	// OfficialEn: the English summary is official; the Chinese one is errcode's translation.
+	ProvenanceOfficialEn = "official-en"
 	// Inferred: no official description exists; the summary is inferred from the code's name.
 	ProvenanceInferred = "inferred"
 	// OfficialZhOnly: an imported entry whose only official description is
@@ -148,6 +150,10 @@ type Entry struct {
 	Removed string `yaml:"-" json:"removed,omitempty"`
 	// Imported is true for an entry of the imported layer.
 	Imported bool `yaml:"-" json:"-"`
+	// Translated says which of an imported entry's Summary and Solution
+	// texts are errcode's translation of the official text in the other
+	// language (catalog/translations); Provenance says so too.
+	Translated Translated `yaml:"-" json:"-"`
 	// Class is, for an imported entry, the code of the curated entry (or of
 	// the class guidance in catalog/classes.yaml) whose Remediation it
 	// carries, and its Retryable, Retry and Verdict unless Tencent Cloud's

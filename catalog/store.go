@@ -73,12 +73,14 @@ func (c *Catalog) definition(pos int) Definition {
 			return heldDefinition(h)
 		}
 		e := c.held[h]
-		return Definition{Code: e.Code, Scope: e.Scope, Summary: e.Summary, Solution: e.Solution, Imported: e.Imported}
+		return Definition{Code: e.Code, Scope: e.Scope, Summary: e.Summary, Solution: e.Solution, Imported: e.Imported, Translated: e.Translated}
 	}
-	l := catalogfmt.EntryLines(c.text(pos), catalogfmt.LineSolution+1)
+	l := catalogfmt.EntryLines(c.text(pos), catalogfmt.LineTrSolutionZh+1)
 	code := l[catalogfmt.LineCode]
-	return Definition{Code: code, Scope: c.scopeAt(pos), Summary: HonestSummary(code, Text{Zh: l[catalogfmt.LineZh], En: l[catalogfmt.LineEn]}),
+	d := Definition{Code: code, Scope: c.scopeAt(pos), Summary: HonestSummary(code, Text{Zh: l[catalogfmt.LineZh], En: l[catalogfmt.LineEn]}),
 		Solution: Text{Zh: l[catalogfmt.LineSolution]}, Imported: true}
+	d.Translated = translate(&d.Summary, &d.Solution, l[catalogfmt.LineTrEn], l[catalogfmt.LineTrZh], l[catalogfmt.LineTrSolutionEn], l[catalogfmt.LineTrSolutionZh])
+	return d
 }
 
 // retry returns the verdict of the entry at pos and whether it is
@@ -157,7 +159,9 @@ func (c *Catalog) build(pos int) *Entry {
 	}
 	e.Source = importedSource(e) // of the texts as the SDKs hold them
 	e.Summary = HonestSummary(e.Code, e.Summary)
-	e.Provenance = importedProvenance(e.Summary)
+	p := importedProvenance(e.Summary)
+	e.Translated = translate(&e.Summary, &e.Solution, l[catalogfmt.LineTrEn], l[catalogfmt.LineTrZh], l[catalogfmt.LineTrSolutionEn], l[catalogfmt.LineTrSolutionZh])
+	e.Provenance = translatedProvenance(p, e.Translated)
 	return e
 }
 

@@ -22,6 +22,11 @@
 //   - the lookup key index over both layers (keys.txt, keys.bin): the
 //     distinct lower-cased codes, sorted, with the catalog positions of their
 //     entries and a sample of every 64th key, searched by bisection;
+//   - catalog/translations/{en,zh}/<product>.yaml, errcode's translations
+//     of texts Tencent Cloud publishes in one language only, become extra
+//     lines of each entry's text beside the official ones (translate.go); a
+//     translation whose source is no longer the imported text is stale, left
+//     out and named;
 //   - the full-text index of internal/search over both layers
 //     (internal/search/data/text*.bin), so that free text reads postings
 //     instead of indexing every entry first.
@@ -91,9 +96,12 @@ func run(in, out string) error {
 	if err != nil {
 		return err
 	}
-	files, err := Generate(src)
+	files, stale, err := GenerateStale(src)
 	if err != nil {
 		return err
+	}
+	for _, s := range stale {
+		fmt.Fprintln(os.Stderr, "catalogen: stale translation, not applied:", s)
 	}
 	// out is catalog/codes_gen.go; the repository is one level up.
 	root := filepath.Join(filepath.Dir(out), "..")
@@ -124,6 +132,9 @@ type Input struct {
 	API2     []byte            // api2.yaml
 	Products []byte            // products.yaml
 	Product  map[string][]byte // products/<product>.yaml by product
+	// Translations is translations/<lang>/<product>.yaml by "<lang>/<product>"
+	// (errcode's translations, never written by the import).
+	Translations map[string][]byte
 }
 
 // Fingerprint names the sources: the first 16 hex digits of a SHA-256 over
@@ -148,6 +159,14 @@ func (in *Input) Fingerprint() string {
 	sort.Strings(names)
 	for _, p := range names {
 		add("products/"+p+".yaml", in.Product[p])
+	}
+	names = names[:0]
+	for k := range in.Translations {
+		names = append(names, k)
+	}
+	sort.Strings(names)
+	for _, k := range names {
+		add("translations/"+k+".yaml", in.Translations[k])
 	}
 	return hex.EncodeToString(h.Sum(nil))[:16]
 }
@@ -183,6 +202,9 @@ func ReadInput(path string) (*Input, error) {
 		}
 		in.Product[strings.TrimSuffix(filepath.Base(f), ".yaml")] = data
 	}
+	if in.Translations, err = readTranslations(dir); err != nil {
+		return nil, err
+	}
 	return in, nil
 }
 
@@ -190,10 +212,23 @@ func ReadInput(path string) (*Input, error) {
 // repository: GoFile (gofmt-ed), the tables under catalog/data/, and the
 // full-text index under internal/search/data/.
 func Generate(in *Input) (map[string][]byte, error) {
+	files, _, err := GenerateStale(in)
+	return files, err
+}
+
+// GenerateStale is Generate, and also returns the stale translations, which
+// it leaves out.
+func GenerateStale(in *Input) (map[string][]byte, []Stale, error) {
 	m, err := compile(in)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
+	files, err := m.generate(in)
+	return files, m.stale, err
+}
+
+func (m *model) generate(in *Input) (map[string][]byte, error) {
+	var err error
 	files := map[string][]byte{}
 	tables, starts, err := m.tables()
 	if err != nil {
@@ -211,12 +246,11 @@ func Generate(in *Input) (map[string][]byte, error) {
 	// entries, same positions).
 	// Summaries as the catalog builds them (catalog.HonestSummary).
 	served := make([]*catalog.Entry, len(m.all))
+	// Summaries and solutions with errcode's translations applied.
 	for i, e := range m.all {
 		served[i] = e
 		if e.Imported {
-			c := *e
-			c.Summary = catalog.HonestSummary(e.Code, e.Summary)
-			served[i] = &c
+			served[i] = m.served(e)
 		}
 	}
 	words, bigrams, err := search.EncodeText(catalog.New(served), in.Fingerprint())
@@ -251,6 +285,10 @@ type model struct {
 	describe map[*catalog.Entry]string
 	main     map[string]string
 	quota    map[string]string
+	// errcode's translations that apply, by imported entry, and those that
+	// are stale (applyTranslations).
+	tr    map[*catalog.Entry]*trText
+	stale []Stale
 }
 
 func compile(in *Input) (*model, error) {
@@ -401,7 +439,11 @@ func compile(in *Input) (*model, error) {
 			}
 		}
 		m.guide[e] = g
+		// The official text decides, never a translation.
 		m.clue[e] = m.retry.Clue(e.Code, e.Summary.Zh, e.Summary.En, e.Solution.Zh)
+	}
+	if err := m.applyTranslations(in.Translations); err != nil {
+		return nil, err
 	}
 	return m, nil
 }
@@ -573,7 +615,7 @@ func (m *model) tables() (map[string][]byte, [entryFiles]uint32, error) {
 			rec = catalogfmt.AppendRecord(rec, catalogfmt.Record{Text: uint32(curatedIdx[e]), Scope: scopeID[e.Scope], Guide: catalogfmt.NoGuide, Flags: catalogfmt.FlagCurated})
 			continue
 		}
-		text, err := entryText(e, m.describe[e])
+		text, err := entryText(e, m.describe[e], m.tr[e])
 		if err != nil {
 			return nil, starts, err
 		}
@@ -676,7 +718,7 @@ func heldFields(e *catalog.Entry) (f [catalogfmt.NumHeldFields][]string) {
 // its resource, joined by "," when there is one, the release that removed
 // the code upstream, and the versions only the international SDK defines
 // it in, joined by ","; each "" when none is known).
-func entryText(e *catalog.Entry, describe string) ([]byte, error) {
+func entryText(e *catalog.Entry, describe string, tr *trText) ([]byte, error) {
 	for _, t := range []string{e.Code, e.Summary.Zh, e.Summary.En, e.Solution.Zh, e.Removed} {
 		if strings.ContainsAny(t, "\n\r") {
 			return nil, fmt.Errorf("products/%s.yaml: %s: a text holds a line break", e.Scope, e.Code)
@@ -689,6 +731,9 @@ func entryText(e *catalog.Entry, describe string) ([]byte, error) {
 	}
 	var l [catalogfmt.NumLines]string
 	l[catalogfmt.LineCode], l[catalogfmt.LineZh], l[catalogfmt.LineEn], l[catalogfmt.LineSolution] = e.Code, e.Summary.Zh, e.Summary.En, e.Solution.Zh
+	if tr != nil {
+		l[catalogfmt.LineTrEn], l[catalogfmt.LineTrZh], l[catalogfmt.LineTrSolutionEn], l[catalogfmt.LineTrSolutionZh] = tr.en, tr.zh, tr.solEn, tr.solZh
+	}
 	l[catalogfmt.LineVersions], l[catalogfmt.LineActions] = strings.Join(e.Versions, ","), strings.Join(e.Actions, ",")
 	l[catalogfmt.LineDescribe], l[catalogfmt.LineRemoved], l[catalogfmt.LineIntl] = describe, e.Removed, strings.Join(e.IntlVersions, ",")
 	b, err := catalogfmt.AppendEntryText(nil, l)

@@ -156,7 +156,9 @@ func (r Records) Held(pos int) (int, bool) {
 }
 
 // The lines of an imported entry's text, each followed by '\n': code, zh,
-// en, solution, versions (joined by ","), actions (joined by ","), the
+// en, solution (the official texts, as imported), errcode's translations of
+// the summary to English and to Chinese and of the solution to English and
+// to Chinese (catalog/translations; "" where none applies), versions (joined by ","), actions (joined by ","), the
 // product's Describe action that shows the code's resource, with
 // ",QuotaAction" when a quota action of its resource is known, the release
 // that removed the code upstream, and the versions only the international
@@ -166,6 +168,10 @@ const (
 	LineZh
 	LineEn
 	LineSolution
+	LineTrEn
+	LineTrZh
+	LineTrSolutionEn
+	LineTrSolutionZh
 	LineVersions
 	LineActions
 	LineDescribe

@@ -51,6 +51,14 @@ type Entry struct {
 	// RetryEvidence says what decided it, in the language.
 	RetryVerdict  string `json:"retry_verdict" yaml:"retry_verdict"`
 	RetryEvidence string `json:"retry_evidence" yaml:"retry_evidence"`
+
+	// Translated names the fields of this record ("summary", "solution")
+	// that are errcode's translation of Tencent Cloud's text in the other
+	// language, not official words; absent when none is. OfficialSummary and
+	// OfficialSolution then hold the official text each translates.
+	Translated       []string `json:"translated,omitempty" yaml:"translated,omitempty"`
+	OfficialSummary  string   `json:"official_summary,omitempty" yaml:"official_summary,omitempty"`
+	OfficialSolution string   `json:"official_solution,omitempty" yaml:"official_solution,omitempty"`
 }
 
 // View returns the view of e in lang. Slices are never nil, so JSON shows [] rather than null.
@@ -76,6 +84,22 @@ func View(e *catalog.Entry, lang catalog.Lang) Entry {
 		ProductName: catalog.ProductName(e.Scope, lang),
 	}
 	v.RetryVerdict, v.RetryEvidence = string(e.Verdict), e.RetryEvidence.In(lang)
+	if e.Translated != 0 {
+		v.Translated = e.Translated.Fields(lang)
+		if len(v.Translated) == 0 {
+			v.Translated = nil
+		}
+		other := catalog.English
+		if lang != catalog.Chinese {
+			other = catalog.Chinese
+		}
+		if e.Translated.Summary(lang) {
+			v.OfficialSummary = e.Summary.In(other)
+		}
+		if e.Translated.Solution(lang) {
+			v.OfficialSolution = e.Solution.In(other)
+		}
+	}
 	return v
 }
 

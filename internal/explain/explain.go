@@ -94,6 +94,26 @@ func SummaryText(t catalog.Text, lang catalog.Lang) string {
 	return OneLineSummary(t, lang)
 }
 
+// TranslatedMark is the mark of a one-line summary that is errcode's
+// translation (SummaryOf), and TranslatedLegend says what it means.
+func TranslatedMark(lang catalog.Lang) string { return Say(lang, "[tr] ", "[译] ") }
+
+// TranslatedLegend is the line under a table whose summaries are marked.
+func TranslatedLegend(lang catalog.Lang) string {
+	return Say(lang, "[tr]: errcode's translation of Tencent Cloud's Chinese text (--lang zh shows the original).",
+		"[译]：errcode 译自腾讯云英文原文（--lang en 显示原文）。")
+}
+
+// SummaryOf is SummaryText of definition d, marked with TranslatedMark when
+// it is errcode's translation; translated says whether it is.
+func SummaryOf(d catalog.Definition, lang catalog.Lang) (s string, translated bool) {
+	s = SummaryText(d.Summary, lang)
+	if d.Translated.Summary(lang) {
+		return TranslatedMark(lang) + s, true
+	}
+	return s, false
+}
+
 // OneLineSummary is the summary t in lang on one line, marked when it is only
 // in the other language, or a word saying there is none.
 func OneLineSummary(t catalog.Text, lang catalog.Lang) string {

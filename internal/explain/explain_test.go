@@ -190,3 +190,31 @@ func TestWords(t *testing.T) {
 		t.Error("Products: too few")
 	}
 }
+
+// A code whose only official text is Chinese: English free text finds it by
+// errcode's translation, its row is marked, and its record says which fields
+// are translated and keeps the official text; in Chinese nothing is.
+func TestTranslatedCode(t *testing.T) {
+	x := New(catalog.Default(), search.New(catalog.Default()), catalog.English)
+	var hit *Hit
+	err := x.Lookup([]string{"unbind the key from the instance"}, "", func(h Hit) error {
+		if h.Code == "FailedOperation.DisassociateKeyPairFailed" && h.Scope == "cvm" {
+			hit = &h
+		}
+		return nil
+	}, func(Resolution) {})
+	if err != nil || hit == nil {
+		t.Fatalf("an English query does not find cvm's Chinese-only FailedOperation.DisassociateKeyPairFailed (err %v)", err)
+	}
+	if !hit.Translated || !strings.HasPrefix(hit.Summary, "[tr] ") {
+		t.Errorf("hit %+v is not marked as errcode's translation", *hit)
+	}
+	v := x.HitRecord(*hit)
+	if !slices.Equal(v.Translated, []string{"summary", "solution"}) || v.OfficialSummary != "实例解绑密钥失败" || v.OfficialSolution == "" || v.Provenance != catalog.ProvenanceOfficialZh {
+		t.Errorf("record: translated %q official %q %q provenance %s", v.Translated, v.OfficialSummary, v.OfficialSolution, v.Provenance)
+	}
+	zh := View(x.Entry(hit.Match), catalog.Chinese)
+	if zh.Translated != nil || zh.OfficialSummary != "" || zh.Summary != "实例解绑密钥失败" {
+		t.Errorf("Chinese record: %q %q %q", zh.Translated, zh.OfficialSummary, zh.Summary)
+	}
+}

@@ -17,31 +17,36 @@ import (
 // record, and what its text block shows. Field names are part
 // of errcode's interface: add fields, never rename them.
 type Finding struct {
-	Code        string   `json:"code" yaml:"code"`
-	Message     string   `json:"message" yaml:"message"`
-	RequestID   string   `json:"request_id" yaml:"request_id"`
-	LegacyCode  string   `json:"legacy_code,omitempty" yaml:"legacy_code,omitempty"`
-	HTTPStatus  int      `json:"http_status,omitempty" yaml:"http_status,omitempty"`
-	Host        string   `json:"host,omitempty" yaml:"host,omitempty"`
-	Service     string   `json:"service,omitempty" yaml:"service,omitempty"`
-	Action      string   `json:"action,omitempty" yaml:"action,omitempty"`
-	Version     string   `json:"version,omitempty" yaml:"version,omitempty"`
-	File        string   `json:"file" yaml:"file"`
-	Line        int      `json:"line" yaml:"line"`
-	Shape       string   `json:"shape" yaml:"shape"`
-	Confidence  string   `json:"confidence" yaml:"confidence"`
-	Inferred    bool     `json:"inferred" yaml:"inferred"`
-	Truncated   bool     `json:"truncated" yaml:"truncated"`
-	Cut         bool     `json:"cut" yaml:"cut"`
-	Known       bool     `json:"known" yaml:"known"`
-	Explained   string   `json:"explained_as" yaml:"explained_as"`
-	Scope       string   `json:"scope" yaml:"scope"`
-	Category    string   `json:"category" yaml:"category"`
-	Summary     string   `json:"summary" yaml:"summary"`
-	Retryable   bool     `json:"retryable" yaml:"retryable"`
-	Retry       string   `json:"retry" yaml:"retry"`
-	Remediation []string `json:"remediation" yaml:"remediation"`
-	Notes       []string `json:"notes" yaml:"notes"`
+	Code       string `json:"code" yaml:"code"`
+	Message    string `json:"message" yaml:"message"`
+	RequestID  string `json:"request_id" yaml:"request_id"`
+	LegacyCode string `json:"legacy_code,omitempty" yaml:"legacy_code,omitempty"`
+	HTTPStatus int    `json:"http_status,omitempty" yaml:"http_status,omitempty"`
+	Host       string `json:"host,omitempty" yaml:"host,omitempty"`
+	Service    string `json:"service,omitempty" yaml:"service,omitempty"`
+	Action     string `json:"action,omitempty" yaml:"action,omitempty"`
+	Version    string `json:"version,omitempty" yaml:"version,omitempty"`
+	File       string `json:"file" yaml:"file"`
+	Line       int    `json:"line" yaml:"line"`
+	Shape      string `json:"shape" yaml:"shape"`
+	Confidence string `json:"confidence" yaml:"confidence"`
+	Inferred   bool   `json:"inferred" yaml:"inferred"`
+	Truncated  bool   `json:"truncated" yaml:"truncated"`
+	Cut        bool   `json:"cut" yaml:"cut"`
+	Known      bool   `json:"known" yaml:"known"`
+	Explained  string `json:"explained_as" yaml:"explained_as"`
+	Scope      string `json:"scope" yaml:"scope"`
+	Category   string `json:"category" yaml:"category"`
+	Summary    string `json:"summary" yaml:"summary"`
+	// Translated names the fields that are errcode's translation
+	// ("summary"), OfficialSummary the official text it translates (as in
+	// Entry); both absent when the summary is Tencent Cloud's own.
+	Translated      []string `json:"translated,omitempty" yaml:"translated,omitempty"`
+	OfficialSummary string   `json:"official_summary,omitempty" yaml:"official_summary,omitempty"`
+	Retryable       bool     `json:"retryable" yaml:"retryable"`
+	Retry           string   `json:"retry" yaml:"retry"`
+	Remediation     []string `json:"remediation" yaml:"remediation"`
+	Notes           []string `json:"notes" yaml:"notes"`
 	// Product is the product the finding is explained for (a short name,
 	// "" when nothing points at one), ProductEvidence what decided it.
 	Product         string `json:"product" yaml:"product"`
@@ -341,6 +346,10 @@ func (fs *Findings) record(file string, f parse.Finding, ev evidence.Result) Fin
 	if e != nil {
 		rec.Explained, rec.Scope = e.Code, e.Scope
 		rec.Summary = e.Summary.In(fs.x.Lang())
+		if e.Translated.Summary(fs.x.Lang()) {
+			v := View(e, fs.x.Lang())
+			rec.Translated, rec.OfficialSummary = []string{"summary"}, v.OfficialSummary
+		}
 		rec.Retryable = e.Retryable
 		rec.Retry = e.Retry.In(fs.x.Lang())
 		rec.RetryVerdict, rec.RetryEvidence, rec.RetryAfter = string(e.Verdict), e.RetryEvidence.In(fs.x.Lang()), e.RetryAfter.In(fs.x.Lang())

@@ -24,7 +24,9 @@ type Row struct {
 	Category string
 	Scope    string
 	Retry    string // the retry verdict's word (see VerdictWord)
-	Summary  string // one line (see SummaryText)
+	Summary  string // one line (see SummaryOf)
+	// Translated is true when Summary is errcode's translation (marked).
+	Translated bool
 }
 
 // EntryAt builds the entry at a catalog position, for a row's full record.
@@ -85,8 +87,8 @@ func (x *Explainer) List(f ListFilter) (func(yield func(Row) error) error, error
 			if wantRetry != nil && retryable != *wantRetry {
 				continue
 			}
-			r := Row{Pos: pos, Code: d.Code, Category: category, Scope: d.Scope,
-				Retry: VerdictWord(verdict, retryable, x.Lang()), Summary: SummaryText(d.Summary, x.Lang())}
+			r := Row{Pos: pos, Code: d.Code, Category: category, Scope: d.Scope, Retry: VerdictWord(verdict, retryable, x.Lang())}
+			r.Summary, r.Translated = SummaryOf(d, x.Lang())
 			if err := yield(r); err != nil {
 				return err
 			}

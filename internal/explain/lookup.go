@@ -191,7 +191,7 @@ func (x *Explainer) Entry(m Match) *catalog.Entry {
 func (x *Explainer) Definition(m Match) catalog.Definition {
 	if m.entry != nil {
 		e := m.entry
-		return catalog.Definition{Code: e.Code, Scope: e.Scope, Summary: e.Summary, Solution: e.Solution, Imported: e.Imported}
+		return catalog.Definition{Code: e.Code, Scope: e.Scope, Summary: e.Summary, Solution: e.Solution, Imported: e.Imported, Translated: e.Translated}
 	}
 	return x.Cat.DefinitionAt(m.pos)
 }
@@ -254,8 +254,10 @@ type Hit struct {
 	Code       string
 	Category   string
 	Scope      string
-	Summary    string // one line, in the language (see SummaryText)
+	Summary    string // one line, in the language (see SummaryOf)
 	ForProduct string
+	// Translated is true when Summary is errcode's translation (marked).
+	Translated bool
 }
 
 // Lookup resolves each query, in order, and calls hit with each definition
@@ -283,8 +285,8 @@ func (x *Explainer) Lookup(queries []string, scope string, hit func(Hit) error, 
 			} else {
 				seen[k] = true
 			}
-			h := Hit{Query: Shown(r.Query), Match: m, Code: d.Code, Category: catalog.Category(d.Code), Scope: d.Scope,
-				Summary: SummaryText(d.Summary, x.Lang()), ForProduct: m.ForProduct}
+			h := Hit{Query: Shown(r.Query), Match: m, Code: d.Code, Category: catalog.Category(d.Code), Scope: d.Scope, ForProduct: m.ForProduct}
+			h.Summary, h.Translated = SummaryOf(d, x.Lang())
 			if err := hit(h); err != nil {
 				return err
 			}

@@ -33,6 +33,8 @@ type labels struct {
 	FixLike                     string // the fix heading for a class like another (%s: the class, %s: the one it is like)
 	ForProduct                  string // a common entry explained for a product (%s: the product)
 	OtherLang, NoDescription    string // the summary is in the other language; there is none
+	Translated                  string // the summary is errcode's translation
+	SolutionTranslated          string // the solution heading when it is errcode's translation
 	OthersIn                    string // the heading of the other products' definitions
 	GroupOf                     string // "%d products" sharing one summary
 	Removed                     string // a code gone upstream (%s: the SDK release of the import that found it gone)
@@ -52,6 +54,7 @@ func labelsIn(lang catalog.Lang) labels {
 		Provenances: map[string]string{
 			catalog.ProvenanceOfficial:       say("official text", "官方文本"),
 			catalog.ProvenanceOfficialZh:     say("official Chinese text, English translated by errcode", "官方中文文本（英文为 errcode 翻译）"),
+			catalog.ProvenanceOfficialEn:     say("official English text, Chinese translated by errcode", "官方英文文本（中文为 errcode 翻译）"),
 			catalog.ProvenanceInferred:       say("no official description exists; inferred from the code name", "无官方说明，根据错误码名称推断"),
 			catalog.ProvenanceOfficialZhOnly: say("official Chinese text; Tencent Cloud publishes no English text", "官方中文文本（腾讯云未提供英文）"),
 			catalog.ProvenanceOfficialEnOnly: say("official English text; Tencent Cloud publishes no Chinese text", "官方英文文本（腾讯云未提供中文）"),
@@ -66,8 +69,12 @@ func labelsIn(lang catalog.Lang) labels {
 		OtherLang: say("(Tencent Cloud's Chinese description: there is no official English text, and errcode does not translate it.)",
 			"（以上为腾讯云的英文说明：该错误码没有官方中文说明，errcode 不做翻译。）"),
 		NoDescription: say("(The official SDK defines this code without any description.)", "（官方 SDK 定义了此错误码，但没有任何说明。）"),
-		OthersIn:      say("Also defined in", "同名错误码也见于"),
-		GroupOf:       say("%d products", "%d 个产品"),
+		Translated: say("(errcode's translation of Tencent Cloud's Chinese text; --lang zh shows the original.)",
+			"（errcode 译自腾讯云英文原文；--lang en 显示原文。）"),
+		SolutionTranslated: say("Official solution (errcode's translation; --lang zh shows the original)",
+			"官方解决方案（errcode 译自英文原文；--lang en 显示原文）"),
+		OthersIn: say("Also defined in", "同名错误码也见于"),
+		GroupOf:  say("%d products", "%d 个产品"),
 		Removed: say("Removed upstream: tencentcloud-sdk-go %s and later no longer define this code; errcode keeps what the last release said, since logs still show it.",
 			"上游已移除：tencentcloud-sdk-go %s 及以后的版本不再定义此错误码；日志中仍会出现它，errcode 保留最后一个版本的说明。"),
 	}
@@ -86,6 +93,9 @@ type ExplainOptions struct {
 	// OthersHint.
 	OtherDefs  []OtherDef
 	OthersHint string
+	// OthersLegend explains the mark of a translated summary among
+	// OtherDefs ("" when none is marked).
+	OthersLegend string
 	// ForProduct names the product a common entry is explained for
 	// (explain --product P of a code P does not define itself).
 	ForProduct string
@@ -237,10 +247,15 @@ func importedBlocks(d *explainData, e *catalog.Entry, v explain.Entry, l labels,
 		d.Summary = Wrap(l.NoDescription, width, "", "")
 	case lang == catalog.English && e.Summary.En == "" || lang == catalog.Chinese && e.Summary.Zh == "":
 		d.Note = dim(Wrap(l.OtherLang, width, "", ""))
+	case e.Translated.Summary(lang):
+		d.Note = dim(Wrap(l.Translated, width, "", ""))
 	}
 	if e.Solution != (catalog.Text{}) {
 		h := l.Solution
-		if lang == catalog.English && e.Solution.En == "" {
+		switch {
+		case e.Translated.Solution(lang):
+			h = l.SolutionTranslated
+		case lang == catalog.English && e.Solution.En == "":
 			h = l.SolutionOtherLang
 		}
 		d.SolutionHeading = heading(h)
@@ -356,6 +371,12 @@ func otherDefs(d *explainData, opt ExplainOptions, l labels, width int, dim, hea
 	d.Others = []string{b.String()}
 	if opt.OthersHint != "" {
 		d.OthersHint = dim(Wrap(textsafe.Clean(opt.OthersHint), width, "", ""))
+	}
+	if opt.OthersLegend != "" {
+		if d.OthersHint != "" {
+			d.OthersHint += "\n"
+		}
+		d.OthersHint += dim(Wrap(opt.OthersLegend, width, "", ""))
 	}
 }
 

@@ -64,6 +64,13 @@ type Shape[T any] struct {
 	// CompactJSON writes -o json with one compact record a line, as parse
 	// streams its findings.
 	CompactJSON bool
+	// Marked tells whether a value's row carries a mark that Legend
+	// explains (errcode's translation): the table and Markdown end with the
+	// legend when a row was marked, and CSV has a last column, MarkedColumn,
+	// "yes" on such rows. Nil: no row is ever marked.
+	Marked       func(v T) bool
+	Legend       string
+	MarkedColumn string
 }
 
 // Many is a Record of several records: each is an element of the output.
@@ -94,6 +101,9 @@ type Exporter[T any] struct {
 	held  [][]string
 	table Columns[T]
 	prev  string // the first cell of the table row above, for GroupFirst
+	// marked is true once a marked row is written (Shape.Marked).
+	marked bool
+	csvRow []string
 }
 
 // NewExporter returns the exporter of shape s in format f, writing to w.
@@ -116,6 +126,8 @@ func NewExporter[T any](w io.Writer, f Format, s *Shape[T], term Term) (*Exporte
 	case s.Block != nil && (f == FormatTable || f == FormatPlain):
 	case f == FormatPlain:
 		e.rows = NewTSV(e.w)
+	case f == FormatCSV && s.Marked != nil:
+		e.rows, err = NewCSV(e.w, append(slices.Clone(s.Rows.Header), s.MarkedColumn))
 	case f == FormatCSV:
 		e.rows, err = NewCSV(e.w, s.Rows.Header)
 	case f == FormatMarkdown:
@@ -135,7 +147,15 @@ func (e *Exporter[T]) record(v T) any {
 // first write that fails, or a later one), so that a long scan stops.
 func (e *Exporter[T]) Write(v T) error {
 	var err error
+	mark := e.s.Marked != nil && e.s.Marked(v)
+	e.marked = e.marked || mark
 	switch {
+	case e.rows != nil && e.f == FormatCSV && e.s.Marked != nil:
+		e.csvRow = append(append(e.csvRow[:0], e.s.Rows.Row(v)...), "")
+		if mark {
+			e.csvRow[len(e.csvRow)-1] = "yes"
+		}
+		err = e.rows.Row(e.csvRow)
 	case e.f == FormatJSONL:
 		if err = JSONLine(e.w, e.record(v)); err == nil {
 			err = e.w.Flush() // a reader sees each record as it is found
@@ -183,9 +203,13 @@ func (e *Exporter[T]) Close() error {
 	case e.arr != nil:
 		err = e.arr.Close()
 	case e.rows != nil:
-		err = e.rows.Flush()
+		if err = e.rows.Flush(); err == nil && e.f == FormatMarkdown && e.marked {
+			_, err = io.WriteString(e.w, "\n"+e.s.Legend+"\n")
+		}
 	case e.f == FormatTable && e.s.Block == nil && len(e.held) > 0:
-		err = Table(e.w, e.table.Header, e.held, e.tableOptions())
+		if err = Table(e.w, e.table.Header, e.held, e.tableOptions()); err == nil && e.marked {
+			_, err = io.WriteString(e.w, e.s.Legend+"\n")
+		}
 	}
 	if ferr := e.w.Flush(); err == nil {
 		err = ferr
@@ -229,7 +253,13 @@ func exportTable[T any](w io.Writer, s *Shape[T], term Term, seq Seq[T]) (int, e
 	sizer := NewTableSizer(cols.Header)
 	n := 0
 	prev := ""
-	if err := seq(func(v T) error { sizer.Add(grouped(s, cols.Row(v), &prev)); n++; return nil }); err != nil || n == 0 {
+	marked := false
+	if err := seq(func(v T) error {
+		sizer.Add(grouped(s, cols.Row(v), &prev))
+		n++
+		marked = marked || s.Marked != nil && s.Marked(v)
+		return nil
+	}); err != nil || n == 0 {
 		return n, err
 	}
 	o := s.TableOptions
@@ -242,7 +272,11 @@ func exportTable[T any](w io.Writer, s *Shape[T], term Term, seq Seq[T]) (int, e
 	if err := seq(func(v T) error { return rw.Row(grouped(s, cols.Row(v), &prev)) }); err != nil {
 		return n, err
 	}
-	return n, rw.Flush()
+	if err := rw.Flush(); err != nil || !marked {
+		return n, err
+	}
+	_, err = io.WriteString(w, s.Legend+"\n")
+	return n, err
 }
 
 // grouped returns a copy of the table row cells, its first cell blank when

@@ -151,3 +151,54 @@ func TestExporterWriteError(t *testing.T) {
 type failWriter struct{}
 
 func (failWriter) Write([]byte) (int, error) { return 0, io.ErrShortWrite }
+
+// A shape whose rows may be marked (errcode's translations): the table and
+// Markdown end with the legend when a row is marked, and only then; CSV has
+// the mark column; plain rows carry only the mark in their cells.
+func TestExporterMarkedRows(t *testing.T) {
+	shape := func() *Shape[exportRec] {
+		s := exportShape()
+		s.Marked = func(r exportRec) bool { return strings.HasPrefix(r.Summary, "[tr] ") }
+		s.Legend, s.MarkedColumn = "[tr]: translated.", "TRANSLATED"
+		return s
+	}
+	marked := []exportRec{{"A.B", "[tr] first"}, {"A.C", "second"}}
+	run := func(f Format, recs []exportRec, push bool) string {
+		var b bytes.Buffer
+		if push {
+			e, err := NewExporter(&b, f, shape(), Term{Width: 60})
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, r := range recs {
+				if err := e.Write(r); err != nil {
+					t.Fatal(err)
+				}
+			}
+			if err := e.Close(); err != nil {
+				t.Fatal(err)
+			}
+			return b.String()
+		}
+		if _, err := Export(&b, f, shape(), Term{Width: 60}, SliceSeq(recs)); err != nil {
+			t.Fatal(err)
+		}
+		return b.String()
+	}
+	for _, push := range []bool{false, true} {
+		for _, f := range []Format{FormatTable, FormatMarkdown} {
+			if got := run(f, marked, push); !strings.HasSuffix(got, "[tr]: translated.\n") || !strings.Contains(got, "[tr] first") {
+				t.Errorf("%s (push %v): no legend after a marked row:\n%s", f, push, got)
+			}
+			if got := run(f, exportRecs, push); strings.Contains(got, "translated.") {
+				t.Errorf("%s (push %v): a legend without a marked row:\n%s", f, push, got)
+			}
+		}
+		if got, want := run(FormatCSV, marked, push), "CODE,SUMMARY,TRANSLATED\nA.B,[tr] first,yes\nA.C,second,\n"; got != want {
+			t.Errorf("csv (push %v) = %q, want %q", push, got, want)
+		}
+		if got, want := run(FormatPlain, marked, push), "A.B\t[tr] first\nA.C\tsecond\n"; got != want {
+			t.Errorf("plain (push %v) = %q, want %q", push, got, want)
+		}
+	}
+}

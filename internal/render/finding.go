@@ -140,6 +140,9 @@ func findingLayoutData(rec explain.Finding, opt FindingOptions) *findingData {
 	default:
 		meaning = rec.Summary
 	}
+	if len(rec.Translated) > 0 && rec.Summary != "" && strings.HasSuffix(meaning, rec.Summary) {
+		meaning += say(" (errcode's translation of Tencent Cloud's Chinese text; --lang zh shows the original)", "（errcode 译自腾讯云英文原文；--lang en 显示原文）")
+	}
 	d.Meaning = field("meaning", "含义", meaning)
 	if rec.Explained != "" && rec.LegacyMeaning != "" {
 		d.API2 = field("API 2.0", "API 2.0", rec.LegacyCode+say(": ", "：")+rec.LegacyMeaning)

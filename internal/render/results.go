@@ -78,6 +78,9 @@ func LookupShape(x *explain.Explainer) *Shape[explain.Hit] {
 		},
 		// On a narrow terminal the CATEGORY column goes first: the code starts with it.
 		TableOptions: TableOptions{Drop: []int{1}, LongFirst: true},
+		Marked:       func(h explain.Hit) bool { return h.Translated },
+		Legend:       explain.TranslatedLegend(x.Lang()),
+		MarkedColumn: "TRANSLATED",
 	}
 }
 
@@ -112,6 +115,9 @@ func ListShape(x *explain.Explainer, scoped bool) *Shape[explain.Row] {
 		},
 		GroupFirst:   true,
 		TableOptions: TableOptions{Drop: drop, LongFirst: true},
+		Marked:       func(r explain.Row) bool { return r.Translated },
+		Legend:       explain.TranslatedLegend(x.Lang()),
+		MarkedColumn: "TRANSLATED",
 	}
 }
 
@@ -137,9 +143,12 @@ func ExplainShape(x *explain.Explainer, term Term) *Shape[explain.Explained] {
 				opt.ForProduct = pr.Title(lang)
 			}
 			for _, o := range ex.Others {
-				opt.OtherDefs = append(opt.OtherDefs, OtherDef{
-					Scope: o.Scope, Name: catalog.OfficialProductName(o.Scope, lang), Summary: explain.OneLineSummary(o.Summary, lang),
-				})
+				sum := explain.OneLineSummary(o.Summary, lang)
+				if o.Translated.Summary(lang) {
+					sum = explain.TranslatedMark(lang) + sum
+					opt.OthersLegend = explain.TranslatedLegend(lang)
+				}
+				opt.OtherDefs = append(opt.OtherDefs, OtherDef{Scope: o.Scope, Name: catalog.OfficialProductName(o.Scope, lang), Summary: sum})
 			}
 			opt.OthersHint = x.OthersHint(ex)
 			return Explain(w, ex.Entry, opt)

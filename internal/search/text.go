@@ -313,7 +313,8 @@ func buildText(c *catalog.Catalog) *textIndex {
 
 // eachText calls f with each text of the entry at position doc of c, whose
 // definition is d, and its field, field by field. An imported entry gives its
-// code, official description and official solution (as remediation), read
+// code, description and solution (as remediation: the official texts and
+// errcode's translations of them, catalog.Translated), read
 // without building it: the guidance it borrows from its class is searched
 // through the class's own entry, not once per product code.
 func eachText(c *catalog.Catalog, doc int, d catalog.Definition, f func(field int, s string)) {
@@ -323,6 +324,9 @@ func eachText(c *catalog.Catalog, doc int, d catalog.Definition, f func(field in
 	if d.Imported {
 		if d.Solution.Zh != "" {
 			f(fieldRemediation, d.Solution.Zh)
+		}
+		if d.Solution.En != "" {
+			f(fieldRemediation, d.Solution.En)
 		}
 		return
 	}
