@@ -115,7 +115,7 @@ func TestRetryVerdicts(t *testing.T) {
 		{"dnspod", "FailedOperation.FrequencyLimit", catalog.RetryYes, "过于频繁", "过于频繁", "lower the request rate"},
 		{"ses", "FailedOperation.FrequencyLimit", catalog.RetryYes, "FrequencyLimit", "FrequencyLimit", "lower the request rate"},
 		{"scf", "ResourceInUse.FunctionName", catalog.RetryNo, "已存在", "已存在", "already exists"},
-		{"cdn", "ResourceInUse.CdnHostExists", catalog.RetryNo, "已存在", "已存在", "already exists"},
+		{"cdn", "ResourceInUse.TcbHostExists", catalog.RetryNo, "已存在", "已存在", "already exists"},
 		{"fmu", "ResourceUnavailable.InArrears", catalog.RetryNo, "欠费", "欠费", "topped up"},
 		// The guide decides: the class keeps its own advice.
 		{"cvm", "InvalidParameterValue.InvalidImageId", catalog.RetryNo, "advice for InvalidParameterValue", "errcode 对 InvalidParameterValue 的建议", "Never retry unchanged"},
