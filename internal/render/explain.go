@@ -154,19 +154,8 @@ func layoutData(e *catalog.Entry, opt ExplainOptions) *explainData {
 	l := labelsIn(lang)
 	v := explain.View(e, lang)
 	sanitizeView(&v)
-	width := opt.Width
-	if width <= 0 || width > 100 {
-		width = 100
-	}
-	paint := func(attrs ...color.Attribute) func(string) string {
-		c := color.New(attrs...)
-		if opt.Color {
-			c.EnableColor()
-		} else {
-			c.DisableColor()
-		}
-		return func(s string) string { return c.Sprint(s) }
-	}
+	width := blockWidth(opt.Width)
+	paint := painter(opt.Color)
 	bold, dim, heading := paint(color.Bold), paint(color.Faint), paint(color.Bold, color.FgCyan)
 	block := func(s string) string { return Wrap(s, width, "  ", "  ") }
 
@@ -408,5 +397,28 @@ func sanitizeView(v *explain.Entry) {
 		for i := range list {
 			list[i] = textsafe.Clean(list[i])
 		}
+	}
+}
+
+// blockWidth is the width a long-form block (explain, a parse finding) is
+// wrapped to: the terminal's, at most 100 columns (and 100 with no limit).
+func blockWidth(w int) int {
+	if w <= 0 || w > 100 {
+		return 100
+	}
+	return w
+}
+
+// painter returns the styling of a long-form block: attrs applied when on,
+// the text as it is otherwise.
+func painter(on bool) func(attrs ...color.Attribute) func(string) string {
+	return func(attrs ...color.Attribute) func(string) string {
+		c := color.New(attrs...)
+		if on {
+			c.EnableColor()
+		} else {
+			c.DisableColor()
+		}
+		return func(s string) string { return c.Sprint(s) }
 	}
 }

@@ -56,19 +56,8 @@ func Finding(w io.Writer, rec explain.Finding, opt FindingOptions) error {
 
 func findingLayoutData(rec explain.Finding, opt FindingOptions) *findingData {
 	say := func(en, zh string) string { return explain.Say(opt.Lang, en, zh) }
-	width := opt.Width
-	if width <= 0 || width > 100 {
-		width = 100
-	}
-	paint := func(attrs ...color.Attribute) func(string) string {
-		c := color.New(attrs...)
-		if opt.Color {
-			c.EnableColor()
-		} else {
-			c.DisableColor()
-		}
-		return func(s string) string { return c.Sprint(s) }
-	}
+	width := blockWidth(opt.Width)
+	paint := painter(opt.Color)
 	bold, dim, yellow := paint(color.Bold), paint(color.Faint), paint(color.FgYellow)
 	clean := textsafe.Clean
 
