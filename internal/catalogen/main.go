@@ -191,16 +191,8 @@ func ReadInput(path string) (*Input, error) {
 	if in.API2, err = os.ReadFile(filepath.Join(dir, "api2.yaml")); err != nil {
 		return nil, err
 	}
-	files, err := filepath.Glob(filepath.Join(dir, "products", "*.yaml"))
-	if err != nil {
+	if err := readYAMLDir(filepath.Join(dir, "products"), "", in.Product); err != nil {
 		return nil, err
-	}
-	for _, f := range files {
-		data, err := os.ReadFile(f)
-		if err != nil {
-			return nil, err
-		}
-		in.Product[strings.TrimSuffix(filepath.Base(f), ".yaml")] = data
 	}
 	if in.Translations, err = readTranslations(dir); err != nil {
 		return nil, err

@@ -62,19 +62,28 @@ func DecodeTranslations(data []byte) ([]Translation, error) {
 func readTranslations(dir string) (map[string][]byte, error) {
 	out := map[string][]byte{}
 	for _, lang := range []string{"en", "zh"} {
-		files, err := filepath.Glob(filepath.Join(dir, "translations", lang, "*.yaml"))
-		if err != nil {
+		if err := readYAMLDir(filepath.Join(dir, "translations", lang), lang+"/", out); err != nil {
 			return nil, err
-		}
-		for _, f := range files {
-			data, err := os.ReadFile(f)
-			if err != nil {
-				return nil, err
-			}
-			out[lang+"/"+strings.TrimSuffix(filepath.Base(f), ".yaml")] = data
 		}
 	}
 	return out, nil
+}
+
+// readYAMLDir reads every *.yaml file of dir into out, keyed by prefix and
+// the file's name without .yaml.
+func readYAMLDir(dir, prefix string, out map[string][]byte) error {
+	files, err := filepath.Glob(filepath.Join(dir, "*.yaml"))
+	if err != nil {
+		return err
+	}
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			return err
+		}
+		out[prefix+strings.TrimSuffix(filepath.Base(f), ".yaml")] = data
+	}
+	return nil
 }
 
 // trText is what applies to one imported entry: its translations by line.
