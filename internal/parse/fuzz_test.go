@@ -175,6 +175,23 @@ func inJSONString(data []byte, s string) bool {
 		if json.Unmarshal(data[i:j+1], &v) == nil && strings.Contains(v, s) {
 			return true
 		}
+		// The scanner is lenient: an escape JSON does not know ("\0") stays as written.
+		if strings.Contains(unescapeLenient(data[i+1:j]), s) {
+			return true
+		}
 	}
 	return false
+}
+
+// unescapeLenient decodes the escapes \" \\ and \/ of a JSON string's
+// content and keeps every other backslash as written.
+func unescapeLenient(b []byte) string {
+	var out strings.Builder
+	for k := 0; k < len(b); k++ {
+		if b[k] == '\\' && k+1 < len(b) && (b[k+1] == '"' || b[k+1] == '\\' || b[k+1] == '/') {
+			k++
+		}
+		out.WriteByte(b[k])
+	}
+	return out.String()
 }
