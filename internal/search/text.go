@@ -2,6 +2,7 @@ package search
 
 import (
 	"math"
+	"math/bits"
 	"slices"
 	"strings"
 	"sync"
@@ -139,6 +140,15 @@ func (t *textIndex) word(st string) []posting {
 	return t.words[st]
 }
 
+// wordInto is word, decoding the embedded index into h's scratch buffer.
+func (t *textIndex) wordInto(h *hits, st string) []posting {
+	if t.enc != nil {
+		h.buf = t.enc.wordInto(h.buf, st)
+		return h.buf
+	}
+	return t.words[st]
+}
+
 // bigram returns the postings of a pair of CJK runes.
 func (t *textIndex) bigram(k uint64) []posting {
 	if t.enc != nil {
@@ -179,8 +189,14 @@ func (t *textIndex) codeHas(doc int32, lower string) (contains, is bool) {
 		code = strings.ToLower(code)
 	}
 	// code is lower-cased but for ASCII capitals, which foldASCII lowers.
+	// Positions whose first byte cannot start lower are skipped inline: this
+	// runs for every hit of a query.
 	n := len(lower)
+	c0, u0 := lower[0], upperASCII(lower[0])
 	for i := 0; i+n <= len(code); i++ {
+		if c := code[i]; c != c0 && c != u0 {
+			continue
+		}
 		if equalFoldASCII(code[i:i+n], lower) {
 			contains = true
 			if i+n == len(code) && (i == 0 || code[i-1] == '.') {
@@ -197,12 +213,27 @@ func containsLower(s, lower string) bool {
 	if !isASCII(lower) {
 		return strings.Contains(strings.ToLower(s), lower)
 	}
+	if lower == "" {
+		return true
+	}
+	c0, u0 := lower[0], upperASCII(lower[0])
 	for i := 0; i+len(lower) <= len(s); i++ {
+		if c := s[i]; c != c0 && c != u0 {
+			continue
+		}
 		if equalFoldASCII(s[i:i+len(lower)], lower) {
 			return true
 		}
 	}
 	return false
+}
+
+// upperASCII is c upper-cased if it is an ASCII lower-case letter.
+func upperASCII(c byte) byte {
+	if 'a' <= c && c <= 'z' {
+		return c - ('a' - 'A')
+	}
+	return c
 }
 
 func isASCII(s string) bool {
@@ -566,7 +597,8 @@ type hits struct {
 	docs []int32
 	h    []termHit
 
-	cjkSlot slots // scratch for matchCJK, by document; all 0 between calls
+	cjkSlot slots     // scratch for matchCJK, by document; all 0 between calls
+	buf     []posting // scratch for decoded postings
 }
 
 // reset empties h.
@@ -632,10 +664,10 @@ func (s slots) set(doc, v int32) {
 func (h *hits) add(ps []posting, q float32) {
 	for _, p := range ps {
 		th := h.get(p.doc)
-		for f := range numFields {
-			if p.fields&(1<<f) != 0 {
-				th.q[f] = max(th.q[f], q)
-			}
+		// The fields the word is in, lowest first: usually one or two.
+		for m := p.fields; m != 0; m &= m - 1 {
+			f := bits.TrailingZeros8(m)
+			th.q[f] = max(th.q[f], q)
 		}
 	}
 }
@@ -643,7 +675,7 @@ func (h *hits) add(ps []posting, q float32) {
 // matchWord collects the documents matching an English word: by stem, by
 // prefix (raw or stem), and by synonym. Every match counts in full.
 func (t *textIndex) matchWord(h *hits, raw, st string) {
-	h.add(t.word(st), qualityExact)
+	h.add(t.wordInto(h, st), qualityExact)
 	// Words the query word starts, as typed and as stemmed ("expire" -> "expir"
 	// also starts "expiry"). The ranges may overlap: add keeps the best quality.
 	if len(raw) >= 3 {
@@ -656,7 +688,7 @@ func (t *textIndex) matchWord(h *hits, raw, st string) {
 		if hasCJK(alt) {
 			t.matchCJK(h, alt, qualitySynonym, false)
 		} else {
-			h.add(t.word(alt), qualitySynonym)
+			h.add(t.wordInto(h, alt), qualitySynonym)
 		}
 	}
 	for i := range h.h {
@@ -668,7 +700,7 @@ func (t *textIndex) matchWord(h *hits, raw, st string) {
 func (t *textIndex) matchPrefix(h *hits, p, skip string) {
 	t.eachWordFrom(p, func(w string) {
 		if w != skip {
-			h.add(t.word(w), qualityPrefix)
+			h.add(t.wordInto(h, w), qualityPrefix)
 		}
 	})
 }
@@ -765,6 +797,44 @@ func (t *textIndex) matchCJK(h *hits, run string, scale float32, partial bool) {
 	}
 }
 
+// kthLargest returns the k-th largest of the n values at(0) … at(n-1)
+// (0 < k <= n), keeping the k largest in a min-heap: a broad query has
+// thousands of candidates and a limit of a few dozen, so this neither sorts
+// nor allocates a value per candidate.
+func kthLargest(n, k int, at func(int) float64) float64 {
+	h := make([]float64, 0, k)
+	down := func(i int) {
+		for {
+			l := 2*i + 1
+			if l >= len(h) {
+				return
+			}
+			if r := l + 1; r < len(h) && h[r] < h[l] {
+				l = r
+			}
+			if h[i] <= h[l] {
+				return
+			}
+			h[i], h[l] = h[l], h[i]
+			i = l
+		}
+	}
+	for i := range n {
+		v := at(i)
+		switch {
+		case len(h) < k:
+			h = append(h, v)
+			for j := len(h) - 1; j > 0 && h[(j-1)/2] > h[j]; j = (j - 1) / 2 {
+				h[j], h[(j-1)/2] = h[(j-1)/2], h[j]
+			}
+		case v > h[0]:
+			h[0] = v
+			down(0)
+		}
+	}
+	return h[0]
+}
+
 // phraseOf is q as a phrase to look for in a summary: lower-cased, its words
 // joined by single spaces; "" for a query of one word, which has no phrase.
 func phraseOf(q string) string {
@@ -813,9 +883,11 @@ func (ix *Index) TextPositions(q string, limit int) []PosHit {
 	}
 	sl := makeSlots(t.n, 3)
 	slot := sl[0] // by document: its index in docs plus one
-	var docs []int32
-	var cands []cand
-	h := hits{slot: sl[1], cjkSlot: sl[2]}
+	// Room for every document up front: the memory is fresh and untouched
+	// until used, where growing by doubling would copy, and clear, each
+	// larger array (most of a broad query's page faults).
+	docs, cands := make([]int32, 0, t.n), make([]cand, 0, t.n)
+	h := hits{slot: sl[1], cjkSlot: sl[2], docs: make([]int32, 0, t.n), h: make([]termHit, 0, t.n)}
 	for _, term := range terms {
 		h.reset()
 		if term.cjk {
@@ -827,9 +899,6 @@ func (ix *Index) TextPositions(q string, limit int) []PosHit {
 			continue
 		}
 		idf := math.Log(1 + float64(t.n)/float64(len(h.docs)))
-		// Room for every document of the term at once: growing by doubling
-		// would copy thousands of candidates several times.
-		docs, cands = slices.Grow(docs, len(h.docs)), slices.Grow(cands, len(h.docs))
 		for i, doc := range h.docs {
 			th := &h.h[i]
 			var fs float64
@@ -876,12 +945,7 @@ func (ix *Index) TextPositions(q string, limit int) []PosHit {
 	// in floating point too.
 	cutoff := math.Inf(-1)
 	if limit > 0 && len(docs) > limit {
-		bases := make([]float64, len(docs))
-		for i := range cands {
-			bases[i] = float64(cands[i].full) + 0.5*cands[i].partial/n
-		}
-		slices.Sort(bases)
-		cutoff = bases[len(bases)-limit]
+		cutoff = kthLargest(len(cands), limit, func(i int) float64 { return float64(cands[i].full) + 0.5*cands[i].partial/n })
 	}
 	rs := make([]ranked, 0, len(docs))
 	for i, doc := range docs {
