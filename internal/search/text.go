@@ -797,42 +797,49 @@ func (t *textIndex) matchCJK(h *hits, run string, scale float32, partial bool) {
 	}
 }
 
-// kthLargest returns the k-th largest of the n values at(0) … at(n-1)
-// (0 < k <= n), keeping the k largest in a min-heap: a broad query has
-// thousands of candidates and a limit of a few dozen, so this neither sorts
-// nor allocates a value per candidate.
-func kthLargest(n, k int, at func(int) float64) float64 {
-	h := make([]float64, 0, k)
-	down := func(i int) {
-		for {
-			l := 2*i + 1
-			if l >= len(h) {
-				return
-			}
-			if r := l + 1; r < len(h) && h[r] < h[l] {
-				l = r
-			}
-			if h[i] <= h[l] {
-				return
-			}
-			h[i], h[l] = h[l], h[i]
-			i = l
-		}
+// itemHeap is a binary heap over a slice, first by less at the top; fix
+// restores the order after the top's key is lowered.
+type itemHeap[T any] struct {
+	s    []T
+	less func(a, b *T) bool
+}
+
+func newItemHeap[T any](s []T, less func(a, b *T) bool) *itemHeap[T] {
+	h := &itemHeap[T]{s: s, less: less}
+	for i := len(s)/2 - 1; i >= 0; i-- {
+		h.down(i)
 	}
-	for i := range n {
-		v := at(i)
-		switch {
-		case len(h) < k:
-			h = append(h, v)
-			for j := len(h) - 1; j > 0 && h[(j-1)/2] > h[j]; j = (j - 1) / 2 {
-				h[j], h[(j-1)/2] = h[(j-1)/2], h[j]
-			}
-		case v > h[0]:
-			h[0] = v
-			down(0)
-		}
+	return h
+}
+
+func (h *itemHeap[T]) len() int { return len(h.s) }
+func (h *itemHeap[T]) top() *T  { return &h.s[0] }
+func (h *itemHeap[T]) fix()     { h.down(0) }
+
+func (h *itemHeap[T]) pop() {
+	n := len(h.s) - 1
+	h.s[0] = h.s[n]
+	h.s = h.s[:n]
+	if n > 0 {
+		h.down(0)
 	}
-	return h[0]
+}
+
+func (h *itemHeap[T]) down(i int) {
+	for {
+		l := 2*i + 1
+		if l >= len(h.s) {
+			return
+		}
+		if r := l + 1; r < len(h.s) && h.less(&h.s[r], &h.s[l]) {
+			l = r
+		}
+		if !h.less(&h.s[l], &h.s[i]) {
+			return
+		}
+		h.s[i], h.s[l] = h.s[l], h.s[i]
+		i = l
+	}
 }
 
 // phraseOf is q as a phrase to look for in a summary: lower-cased, its words
@@ -871,7 +878,16 @@ type PosHit struct {
 
 // TextPositions is Text without building the entries it finds: their
 // catalog positions (see [catalog.Catalog.EntryAt]), best first.
-func (ix *Index) TextPositions(q string, limit int) []PosHit {
+func (ix *Index) TextPositions(q string, limit int) []PosHit { return ix.rank(q, limit, false) }
+
+// TextCodes is TextPositions with one hit per code (ignoring case): the best
+// definition of each of up to limit codes (all when limit <= 0), best first.
+// A code that several products define counts once, so a limit of 10 gives
+// ten codes however many products share the best ones.
+func (ix *Index) TextCodes(q string, limit int) []PosHit { return ix.rank(q, limit, true) }
+
+// rank is TextPositions and TextCodes (distinct).
+func (ix *Index) rank(q string, limit int, distinct bool) []PosHit {
 	terms := parseQuery(q)
 	if len(terms) == 0 || ix.cat.Len() == 0 {
 		return nil
@@ -930,85 +946,116 @@ func (ix *Index) TextPositions(q string, limit int) []PosHit {
 	compact := compactQuery(q)
 	phrase := phraseOf(q)
 	n := float64(len(terms))
-	type ranked struct {
-		doc   int32
-		score float64
-	}
 	maxFull := 0
 	for i := range cands {
 		maxFull = max(maxFull, int(cands[i].full))
 	}
-	// A hit scores its base (terms matched) plus less than a half: with a
-	// limit, a hit whose base and half fall short of the limit-th best base
-	// cannot make the cut, and is not scored (which reads its code and
-	// summary). Scores only add non-negative terms to the base, so this holds
-	// in floating point too.
-	cutoff := math.Inf(-1)
-	if limit > 0 && len(docs) > limit {
-		cutoff = kthLargest(len(cands), limit, func(i int) float64 { return float64(cands[i].full) + 0.5*cands[i].partial/n })
+	// A hit scores its base (terms matched) plus less than a half, g/2:
+	//
+	//	g = (4*common + 2*exact + phrase + rel/(rel+relSaturation)) / 8
+	//
+	// Within the hits that match as many terms, in this order: the common
+	// code of the concept (every term in its code or summary: "rate limit"
+	// is RequestLimitExceeded, not teo's LimitExceeded.RateLimitExceeded), a
+	// code whose last segment is the query ("too many requests":
+	// LimitExceeded.TooManyRequests), a hit with the query's words as one
+	// phrase, then relevance.
+	//
+	// Scoring reads the catalog (the code of a hit; the summary, for the
+	// phrase), and a broad query has thousands of hits, so hits are scored
+	// lazily, best bound first: each starts with the bound base+1/2, is
+	// refined to a bound that reads only its code (the phrase counted as if
+	// found when only its summary can tell), then, if that bound still
+	// leads, to its score; a hit whose score leads every other's bound is
+	// the next result. Every step only lowers a hit's key and each key is
+	// computed from non-negative terms in the same order, so a bound is
+	// never below the score, in floating point too, and the results come in
+	// the order a full sort by score (then catalog order) gives.
+	type item struct {
+		doc   int32
+		c     int32   // index in cands
+		key   float64 // bound, or score when level is 2
+		level uint8
 	}
-	rs := make([]ranked, 0, len(docs))
+	items := make([]item, len(docs))
 	for i, doc := range docs {
 		c := &cands[i]
+		items[i] = item{doc: doc, c: int32(i), key: float64(c.full) + 0.5*c.partial/n + 0.5}
+	}
+	less := func(a, b *item) bool { // a comes first
+		if a.key != b.key {
+			return a.key > b.key
+		}
+		return a.doc < b.doc
+	}
+	hp := newItemHeap(items, less)
+	var seen map[string]bool
+	if distinct {
+		seen = map[string]bool{}
+	}
+	var out []PosHit
+	for hp.len() > 0 && (limit <= 0 || len(out) < limit) {
+		it := hp.top()
+		c := &cands[it.c]
 		base := float64(c.full) + 0.5*c.partial/n
-		if base+0.5 < cutoff {
-			continue
-		}
-		rel := c.rel / n
-		// Whether the code holds the compact query, and is it or ends in
-		// it, ignoring case: asked of every hit, so no lower-cased copy.
-		var inCode, isCode bool
-		if compact != "" {
-			inCode, isCode = t.codeHas(doc, compact)
-		}
-		if inCode {
-			rel += codeBonus
-		}
-		// Within the hits that match as many terms, in this order: the
-		// common code of the concept (every term in its code or summary:
-		// "rate limit" is RequestLimitExceeded, not teo's
-		// LimitExceeded.RateLimitExceeded), a code whose last segment is the
-		// query ("too many requests": LimitExceeded.TooManyRequests), a hit
-		// with the query's words as one phrase, then relevance.
-		var exact, common, phr float64
-		if int(c.full) == maxFull && c.full > 0 {
-			if isCode {
-				exact = 1
+		switch it.level {
+		case 0, 1:
+			rel := c.rel / n
+			// Whether the code holds the compact query, and is it or ends
+			// in it, ignoring case: no lower-cased copy.
+			var inCode, isCode bool
+			if compact != "" {
+				inCode, isCode = t.codeHas(it.doc, compact)
 			}
-			if phrase != "" && (compact == "" || inCode) {
-				phr = 1
+			if inCode {
+				rel += codeBonus
 			}
-			// Both need every term in the code or summary (a summary holds
-			// the phrase only where it holds each of its words), and only
-			// then is the definition built.
-			if int(c.strong) == len(terms) {
-				d := t.cat.DefinitionAt(int(doc))
-				if d.Scope == catalog.ScopeCommon && !d.Imported {
-					common = 1
+			var exact, common, phr float64
+			pending := false // phr is a bound, the summary unread
+			if int(c.full) == maxFull && c.full > 0 {
+				if isCode {
+					exact = 1
 				}
-				if phr == 0 && phrase != "" && (containsLower(d.Summary.En, phrase) || strings.Contains(d.Summary.Zh, phrase)) {
+				if phrase != "" && (compact == "" || inCode) {
 					phr = 1
 				}
+				// Both need every term in the code or summary (a summary
+				// holds the phrase only where it holds each of its words).
+				if int(c.strong) == len(terms) {
+					if t.cat.CuratedCommonAt(int(it.doc)) {
+						common = 1
+					}
+					if phr == 0 && phrase != "" {
+						if it.level == 0 {
+							phr, pending = 1, true // a bound: only the summary can tell
+						} else {
+							d := t.cat.DefinitionAt(int(it.doc))
+							if containsLower(d.Summary.En, phrase) || strings.Contains(d.Summary.Zh, phrase) {
+								phr = 1
+							}
+						}
+					}
+				}
 			}
+			g := (4*common + 2*exact + phr + rel/(rel+relSaturation)) / 8
+			it.key = base + 0.5*g
+			it.level = 2
+			if pending {
+				it.level = 1
+			}
+			hp.fix()
+		default:
+			doc, score := it.doc, it.key
+			hp.pop() // it now points at another item
+			if distinct {
+				code := strings.ToLower(t.cat.CodeAt(int(doc)))
+				if seen[code] {
+					continue
+				}
+				seen[code] = true
+			}
+			out = append(out, PosHit{Pos: int(doc), Score: score})
 		}
-		g := (4*common + 2*exact + phr + rel/(rel+relSaturation)) / 8
-		rs = append(rs, ranked{doc, base + 0.5*g})
-	}
-	slices.SortFunc(rs, func(a, b ranked) int {
-		switch {
-		case a.score > b.score:
-			return -1
-		case a.score < b.score:
-			return 1
-		}
-		return int(a.doc) - int(b.doc)
-	})
-	if limit > 0 && len(rs) > limit {
-		rs = rs[:limit]
-	}
-	out := make([]PosHit, len(rs))
-	for i, r := range rs {
-		out[i] = PosHit{Pos: int(r.doc), Score: r.score}
 	}
 	return out
 }
