@@ -92,15 +92,7 @@ output could not be written.`,
 	fl.BoolVarP(&opts.Quiet, "quiet", "q", false, "print nothing; the exit status says whether an error was found")
 	fl.Var((*stepsValue)(&opts.Steps), "steps", "fix steps shown per error in text output (0: none, -1: all)")
 	fl.StringVar(&opts.Product, "product", "", "explain every finding as this product's (short name, as errcode products prints it)")
-	_ = c.RegisterFlagCompletionFunc("product", func(_ *cobra.Command, _ []string, toComplete string) ([]string, cobra.ShellCompDirective) {
-		var out []string
-		for _, pr := range f.catalog().Products() {
-			if strings.HasPrefix(pr.Scope, strings.ToLower(toComplete)) {
-				out = append(out, pr.Scope)
-			}
-		}
-		return out, cobra.ShellCompDirectiveNoFileComp
-	})
+	_ = c.RegisterFlagCompletionFunc("product", f.completeProducts)
 	return c
 }
 
