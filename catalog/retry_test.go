@@ -269,3 +269,27 @@ func TestAPI2(t *testing.T) {
 		t.Error("API2Source is empty")
 	}
 }
+
+// A curated "no" leads its advice with the verdict: the first words a user
+// reads under "Retry: no" never say to retry (a class guide whose sub-codes
+// differ says which may be retried after it says no).
+func TestNoVerdictLeadsWithNo(t *testing.T) {
+	enLeads := []string{"retry", "depends", "yes", "can be retried", "retryable", "only "}
+	zhLeads := []string{"可", "取决于", "只有", "是", "重试"}
+	for _, e := range catalog.Default().Curated() {
+		if e.Verdict != catalog.RetryNo {
+			continue
+		}
+		en, zh := strings.ToLower(e.Retry.En), e.Retry.Zh
+		for _, w := range enLeads {
+			if strings.HasPrefix(en, w) {
+				t.Errorf("%s/%s: Retry: no, but the advice begins %q", e.Scope, e.Code, e.Retry.En)
+			}
+		}
+		for _, w := range zhLeads {
+			if strings.HasPrefix(zh, w) {
+				t.Errorf("%s/%s: 是否重试：否, but the advice begins %q", e.Scope, e.Code, e.Retry.Zh)
+			}
+		}
+	}
+}

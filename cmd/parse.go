@@ -37,10 +37,6 @@ type ParseOptions struct {
 // on a terminal.
 const progressMinSize = 32 << 20
 
-// evidenceLines is how many lines around a finding its product evidence
-// may come from (README: "Product evidence").
-const evidenceLines = 5
-
 // NewCmdParse returns `errcode parse`; runF, when set, runs instead of
 // parseRun (tests).
 func NewCmdParse(f *Factory, runF func(*ParseOptions) error) *cobra.Command {
@@ -223,28 +219,17 @@ func scanInput(opts *ParseOptions, fs *explain.Findings, out *render.Exporter[ex
 		}
 		r = file
 	}
-	fs.StartInput()
-	opt := parse.Options{
-		KnownCode:    fs.KnownCode,
-		InferCode:    opts.f.index().InferCode,
-		MessageWord:  opts.f.index().MessageWord,
-		ContextLines: evidenceLines,
-	}
 	var progress *iostreams.Progress
+	var onProgress func(parse.Stats)
 	if !opts.Quiet && size >= opts.progressMin {
 		progress = ios.StartProgress(display, size, opts.now)
-		opt.Progress = func(s parse.Stats) { progress.Update(s.Bytes, s.Findings) }
+		onProgress = func(s parse.Stats) { progress.Update(s.Bytes, s.Findings) }
 	}
-	st, err := parse.Scan(r, opt, func(pf parse.Finding) error {
-		ev, ok := fs.Weigh(&pf)
+	st, err := fs.Scan(r, display, onProgress, func(rec explain.Finding) error {
 		switch {
-		case !ok:
-			return nil
 		case opts.Quiet:
 			return errQuietFound
-		}
-		rec := fs.Record(display, pf, ev)
-		if out == nil {
+		case out == nil:
 			return nil
 		}
 		if err := out.Write(rec); err != nil {
