@@ -106,7 +106,7 @@ func TestRetryVerdicts(t *testing.T) {
 		evidenceZh  string // a part of the Chinese evidence
 		retry       string // a part of the English advice
 	}{
-		{"cbs", "InvalidDisk.Busy", catalog.RetryAfter, "text says “请稍后重试”", "腾讯云的说明为“请稍后重试”", "Retry after a wait"},
+		{"cbs", "InvalidDisk.SnapshotCreating", catalog.RetryAfter, "text says “请稍后重试”", "腾讯云的说明为“请稍后重试”", "Retry after a wait"},
 		{"lighthouse", "OperationDenied.DiskOperationInProgress", catalog.RetryAfter, "请稍后重试", "请稍后重试", "Retry after a wait"},
 		{"cls", "FailedOperation.DownLoadFile", catalog.RetryAfter, "请稍后再试", "请稍后再试", "Retry after a wait"},
 		{"tdmq", "FailedOperation.OperateLater", catalog.RetryAfter, "请稍后重试", "请稍后重试", "Retry after a wait"},
