@@ -137,6 +137,16 @@ func (c *Catalog) EntryAt(i int) *Entry { return c.entry(i) }
 // without building the entry.
 func (c *Catalog) DefinitionAt(i int) Definition { return c.definition(i) }
 
+// CuratedCommonAt reports whether the entry at catalog position i is a
+// curated common code (scope common, not imported), reading neither its
+// code nor its text: free-text ranking asks it of every strong hit.
+func (c *Catalog) CuratedCommonAt(i int) bool {
+	if _, held := c.rec.Held(i); !held {
+		return false
+	}
+	return c.scopeAt(i) == ScopeCommon
+}
+
 // Definitions returns the definition of every entry whose code equals code,
 // ignoring case, in the order of Find. It builds no entry: use it to list
 // the products that define a code (InternalError has about 200).

@@ -554,7 +554,7 @@ func TestImportedEntriesBilingual(t *testing.T) {
 			continue
 		}
 		if e.Summary.En == "" || e.Summary.Zh == "" {
-			t.Errorf("%s: summary %q is not in both languages (provenance %s): translate it (tools/translations.py)", id, e.Summary, e.Provenance)
+			t.Errorf("%s: summary %q is not in both languages (provenance %s): translate it: a row in catalog/translations/<lang>/<product>.yaml", id, e.Summary, e.Provenance)
 		}
 		if e.Solution != (Text{}) {
 			solutions++

@@ -144,7 +144,7 @@ func TestProductClassGuides(t *testing.T) {
 		{"monitor", "LimitExceeded.LimitedAccess", "LimitExceeded"},
 		{"monitor", "ResourceNotFound.NotExistTask", "ResourceNotFound"},
 		{"cvm", "FailedOperation.InvalidImageState", "FailedOperation"},
-		{"cvm", "ResourceNotFound.KeyPairNotFound", "ResourceNotFound"},
+		{"cvm", "ResourceNotFound.InvalidPlacementSet", "ResourceNotFound"},
 		{"cvm", "ResourceInsufficient.AvailabilityZoneSoldOut", "ResourceInsufficient"},
 		{"cvm", "LimitExceeded.DisasterRecoverGroup", "LimitExceeded"},
 		{"cvm", "OperationDenied.AccountNotSupported", "OperationDenied"},

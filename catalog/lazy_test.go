@@ -53,3 +53,22 @@ func TestReadWithoutBuilding(t *testing.T) {
 		})
 	}
 }
+
+// CuratedCommonAt agrees with the definition at every position.
+func TestCuratedCommonAt(t *testing.T) {
+	c := Default()
+	n := 0
+	for i := range c.Len() {
+		d := c.DefinitionAt(i)
+		want := d.Scope == ScopeCommon && !d.Imported
+		if got := c.CuratedCommonAt(i); got != want {
+			t.Fatalf("position %d (%s/%s): CuratedCommonAt = %v, want %v", i, d.Scope, d.Code, got, want)
+		}
+		if want {
+			n++
+		}
+	}
+	if n < 30 {
+		t.Errorf("only %d curated common codes", n)
+	}
+}

@@ -106,7 +106,7 @@ func TestRetryVerdicts(t *testing.T) {
 		evidenceZh  string // a part of the Chinese evidence
 		retry       string // a part of the English advice
 	}{
-		{"cbs", "InvalidDisk.Busy", catalog.RetryAfter, "text says “请稍后重试”", "腾讯云的说明为“请稍后重试”", "Retry after a wait"},
+		{"cbs", "InvalidDisk.SnapshotCreating", catalog.RetryAfter, "text says “请稍后重试”", "腾讯云的说明为“请稍后重试”", "Retry after a wait"},
 		{"lighthouse", "OperationDenied.DiskOperationInProgress", catalog.RetryAfter, "请稍后重试", "请稍后重试", "Retry after a wait"},
 		{"cls", "FailedOperation.DownLoadFile", catalog.RetryAfter, "请稍后再试", "请稍后再试", "Retry after a wait"},
 		{"tdmq", "FailedOperation.OperateLater", catalog.RetryAfter, "请稍后重试", "请稍后重试", "Retry after a wait"},
@@ -267,5 +267,29 @@ func TestAPI2(t *testing.T) {
 	}
 	if catalog.API2Source() == "" {
 		t.Error("API2Source is empty")
+	}
+}
+
+// A curated "no" leads its advice with the verdict: the first words a user
+// reads under "Retry: no" never say to retry (a class guide whose sub-codes
+// differ says which may be retried after it says no).
+func TestNoVerdictLeadsWithNo(t *testing.T) {
+	enLeads := []string{"retry", "depends", "yes", "can be retried", "retryable", "only "}
+	zhLeads := []string{"可", "取决于", "只有", "是", "重试"}
+	for _, e := range catalog.Default().Curated() {
+		if e.Verdict != catalog.RetryNo {
+			continue
+		}
+		en, zh := strings.ToLower(e.Retry.En), e.Retry.Zh
+		for _, w := range enLeads {
+			if strings.HasPrefix(en, w) {
+				t.Errorf("%s/%s: Retry: no, but the advice begins %q", e.Scope, e.Code, e.Retry.En)
+			}
+		}
+		for _, w := range zhLeads {
+			if strings.HasPrefix(zh, w) {
+				t.Errorf("%s/%s: 是否重试：否, but the advice begins %q", e.Scope, e.Code, e.Retry.Zh)
+			}
+		}
 	}
 }

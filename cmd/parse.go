@@ -37,10 +37,6 @@ type ParseOptions struct {
 // on a terminal.
 const progressMinSize = 32 << 20
 
-// evidenceLines is how many lines around a finding its product evidence
-// may come from (README: "Product evidence").
-const evidenceLines = 5
-
 // NewCmdParse returns `errcode parse`; runF, when set, runs instead of
 // parseRun (tests).
 func NewCmdParse(f *Factory, runF func(*ParseOptions) error) *cobra.Command {
@@ -96,15 +92,7 @@ output could not be written.`,
 	fl.BoolVarP(&opts.Quiet, "quiet", "q", false, "print nothing; the exit status says whether an error was found")
 	fl.Var((*stepsValue)(&opts.Steps), "steps", "fix steps shown per error in text output (0: none, -1: all)")
 	fl.StringVar(&opts.Product, "product", "", "explain every finding as this product's (short name, as errcode products prints it)")
-	_ = c.RegisterFlagCompletionFunc("product", func(_ *cobra.Command, _ []string, toComplete string) ([]string, cobra.ShellCompDirective) {
-		var out []string
-		for _, pr := range f.catalog().Products() {
-			if strings.HasPrefix(pr.Scope, strings.ToLower(toComplete)) {
-				out = append(out, pr.Scope)
-			}
-		}
-		return out, cobra.ShellCompDirectiveNoFileComp
-	})
+	_ = c.RegisterFlagCompletionFunc("product", f.completeProducts)
 	return c
 }
 
@@ -223,28 +211,17 @@ func scanInput(opts *ParseOptions, fs *explain.Findings, out *render.Exporter[ex
 		}
 		r = file
 	}
-	fs.StartInput()
-	opt := parse.Options{
-		KnownCode:    fs.KnownCode,
-		InferCode:    opts.f.index().InferCode,
-		MessageWord:  opts.f.index().MessageWord,
-		ContextLines: evidenceLines,
-	}
 	var progress *iostreams.Progress
+	var onProgress func(parse.Stats)
 	if !opts.Quiet && size >= opts.progressMin {
 		progress = ios.StartProgress(display, size, opts.now)
-		opt.Progress = func(s parse.Stats) { progress.Update(s.Bytes, s.Findings) }
+		onProgress = func(s parse.Stats) { progress.Update(s.Bytes, s.Findings) }
 	}
-	st, err := parse.Scan(r, opt, func(pf parse.Finding) error {
-		ev, ok := fs.Weigh(&pf)
+	st, err := fs.Scan(r, display, onProgress, func(rec explain.Finding) error {
 		switch {
-		case !ok:
-			return nil
 		case opts.Quiet:
 			return errQuietFound
-		}
-		rec := fs.Record(display, pf, ev)
-		if out == nil {
+		case out == nil:
 			return nil
 		}
 		if err := out.Write(rec); err != nil {

@@ -18,7 +18,7 @@ import (
 // Translation is one row of catalog/translations/<lang>/<product>.yaml:
 // errcode's translation Text of the official Source text of one field
 // ("summary" or "solution") of one imported code. The import never writes
-// these files; tools/translations.py fans the translators' work out to them.
+// these files: they are edited by hand (README, "Translations").
 type Translation struct {
 	Code   string `yaml:"code"`
 	Field  string `yaml:"field"`

@@ -72,7 +72,7 @@ func TestTranslationsStale(t *testing.T) {
 
 // The committed translations all apply: a re-import that changed an
 // official text makes its translation stale, named here (product, code,
-// field). Fix: translate the new text (tools/translations.py) or remove the row.
+// field). Fix: translate the new text (edit the row's source and text) or remove the row.
 func TestTranslationsCurrent(t *testing.T) {
 	in, err := ReadInput("../../catalog/codes.yaml")
 	if err != nil {

@@ -94,8 +94,9 @@ func SummaryText(t catalog.Text, lang catalog.Lang) string {
 	return OneLineSummary(t, lang)
 }
 
-// TranslatedMark is the mark of a one-line summary that is errcode's
-// translation (SummaryOf), and TranslatedLegend says what it means.
+// TranslatedMark is the mark tables put before a one-line summary that is
+// errcode's translation (SummaryOf says whether it is), and
+// TranslatedLegend says what it means.
 func TranslatedMark(lang catalog.Lang) string { return Say(lang, "[tr] ", "[译] ") }
 
 // TranslatedLegend is the line under a table whose summaries are marked.
@@ -104,14 +105,10 @@ func TranslatedLegend(lang catalog.Lang) string {
 		"[译]：errcode 译自腾讯云英文原文（--lang en 显示原文）。")
 }
 
-// SummaryOf is SummaryText of definition d, marked with TranslatedMark when
-// it is errcode's translation; translated says whether it is.
+// SummaryOf is SummaryText of definition d; translated says whether it is
+// errcode's translation (a table marks it, CSV says so in a column).
 func SummaryOf(d catalog.Definition, lang catalog.Lang) (s string, translated bool) {
-	s = SummaryText(d.Summary, lang)
-	if d.Translated.Summary(lang) {
-		return TranslatedMark(lang) + s, true
-	}
-	return s, false
+	return SummaryText(d.Summary, lang), d.Translated.Summary(lang)
 }
 
 // OneLineSummary is the summary t in lang on one line, marked when it is only

@@ -2,6 +2,7 @@ package explain
 
 import (
 	"fmt"
+	"io"
 	"slices"
 	"strings"
 
@@ -134,17 +135,43 @@ func (x *Explainer) Findings(o FindingsOptions) (*Findings, error) {
 	return fs, nil
 }
 
-// StartInput is called before the findings of each input.
-func (fs *Findings) StartInput() {
+// EvidenceLines is how many lines around a finding its product evidence
+// may come from (README: "Product evidence").
+const EvidenceLines = 5
+
+// Scan reads one input, named file as it is shown (already redacted; "-"
+// for standard input), and passes each finding it keeps, explained, to
+// emit; an error from emit ends the scan and is returned as it is.
+// progress, when set, is called as the input is read.
+func (fs *Findings) Scan(r io.Reader, file string, progress func(parse.Stats), emit func(Finding) error) (parse.Stats, error) {
+	fs.startInput()
+	opt := parse.Options{
+		KnownCode:    fs.x.knownCode,
+		InferCode:    fs.x.Index.InferCode,
+		MessageWord:  fs.x.Index.MessageWord,
+		ContextLines: EvidenceLines,
+		Progress:     progress,
+	}
+	return parse.Scan(r, opt, func(pf parse.Finding) error {
+		ev, ok := fs.weigh(&pf)
+		if !ok {
+			return nil
+		}
+		return emit(fs.recordKept(file, pf, ev))
+	})
+}
+
+// startInput is called before the findings of each input.
+func (fs *Findings) startInput() {
 	fs.Files++
 	fs.tencentSeen = false
 }
 
-// Weigh weighs the evidence around f and reports whether it is kept: a
+// weigh weighs the evidence around f and reports whether it is kept: a
 // finding that points to another cloud, a code other clouds use too and
 // a bare numeric code, with no Tencent Cloud evidence, are set aside (and
 // counted, for Aside). It drops f's context.
-func (fs *Findings) Weigh(f *parse.Finding) (evidence.Result, bool) {
+func (fs *Findings) weigh(f *parse.Finding) (evidence.Result, bool) {
 	ev := fs.evidence(f)
 	if ev.Foreign != "" {
 		fs.foreign[ev.Foreign]++
@@ -165,8 +192,8 @@ func (fs *Findings) Weigh(f *parse.Finding) (evidence.Result, bool) {
 	return ev, true
 }
 
-// Record explains a finding Weigh kept, found in file (as shown), and counts it.
-func (fs *Findings) Record(file string, f parse.Finding, ev evidence.Result) Finding {
+// recordKept explains a finding weigh kept, found in file (as shown), and counts it.
+func (fs *Findings) recordKept(file string, f parse.Finding, ev evidence.Result) Finding {
 	rec := fs.record(file, f, ev)
 	rec.ShowFile = fs.Files > 1 || file != "-"
 	if !rec.Known {
@@ -216,9 +243,6 @@ func (fs *Findings) Summary() []CodeCount {
 	}
 	return out
 }
-
-// KnownCode tells the parser which codes to accept in prose (see knownCode).
-func (fs *Findings) KnownCode(code string) bool { return fs.x.knownCode(code) }
 
 func plural(n int) string {
 	if n == 1 {

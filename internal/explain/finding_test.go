@@ -1,7 +1,9 @@
 package explain
 
 import (
+	"errors"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/errcode-dev/errcode/catalog"
@@ -62,5 +64,60 @@ func TestKnownCode(t *testing.T) {
 		if got := x.knownCode(code); got != want {
 			t.Errorf("knownCode(%q) = %v, want %v", code, got, want)
 		}
+	}
+}
+
+// Scan keeps Tencent Cloud's errors, explained for the product the input
+// names, and sets aside another cloud's and a common word without Tencent
+// Cloud evidence.
+func TestFindingsScan(t *testing.T) {
+	tests := []struct {
+		name    string
+		in      string
+		codes   []string
+		scopes  []string
+		aside   bool
+		unknown int
+	}{
+		{"a JSON body with its host", "POST https://cvm.tencentcloudapi.com/\n" + `{"Response":{"Error":{"Code":"InternalError","Message":"x"},"RequestId":"r"}}` + "\n",
+			[]string{"InternalError"}, []string{"cvm"}, false, 0},
+		{"an SDK string, several products", "[TencentCloudSDKError] Code=FailedOperation.ServiceIsolate, Message=x, RequestId=r\n",
+			[]string{"FailedOperation.ServiceIsolate"}, []string{"aai"}, false, 0},
+		{"an unknown code is kept and counted", "[TencentCloudSDKError] Code=Nope.Nothing, Message=x, RequestId=r\n",
+			[]string{"Nope.Nothing"}, []string{""}, false, 1},
+		{"another cloud's error", "botocore.exceptions.ClientError: An error occurred (AuthFailure) when calling the DescribeInstances operation: x\n",
+			nil, nil, true, 0},
+		{"nothing", "all good\n", nil, nil, false, 0},
+	}
+	for _, tt := range tests {
+		fs, err := testExplainer().Findings(FindingsOptions{Tally: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var codes, scopes []string
+		st, err := fs.Scan(strings.NewReader(tt.in), "-", nil, func(f Finding) error {
+			codes, scopes = append(codes, f.Code), append(scopes, f.Scope)
+			return nil
+		})
+		if err != nil {
+			t.Fatalf("%s: %v", tt.name, err)
+		}
+		if !slices.Equal(codes, tt.codes) || !slices.Equal(scopes, tt.scopes) {
+			t.Errorf("%s: codes %q scopes %q, want %q %q", tt.name, codes, scopes, tt.codes, tt.scopes)
+		}
+		if got := fs.Aside() != ""; got != tt.aside {
+			t.Errorf("%s: set aside %v, want %v (%q)", tt.name, got, tt.aside, fs.Aside())
+		}
+		if fs.Total != len(tt.codes) || fs.Unknown != tt.unknown || fs.Files != 1 || st.Lines != strings.Count(tt.in, "\n") {
+			t.Errorf("%s: total %d unknown %d files %d lines %d", tt.name, fs.Total, fs.Unknown, fs.Files, st.Lines)
+		}
+	}
+	// An error from emit ends the scan and comes back as it is.
+	fs, _ := testExplainer().Findings(FindingsOptions{})
+	stop := errors.New("stop")
+	n := 0
+	_, err := fs.Scan(strings.NewReader(strings.Repeat("[TencentCloudSDKError] Code=InternalError, Message=x, RequestId=r\n", 2)), "-", nil, func(Finding) error { n++; return stop })
+	if err != stop || n != 1 {
+		t.Errorf("emit's error: got %v after %d findings", err, n)
 	}
 }

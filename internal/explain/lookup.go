@@ -93,11 +93,14 @@ func (x *Explainer) Resolve(q, scope string) Resolution {
 		r.Matches = append(r.Matches, m)
 	}
 	text := func() bool {
-		limit := textLimit * 8 // enough to fill textLimit distinct codes
-		if scope != "" {
-			limit = 0 // the scope's best hits may rank anywhere among all
+		// The best definition of each of the best textLimit codes; under a
+		// scope, every hit (the scope's best may rank anywhere among all).
+		var hits []search.PosHit
+		if scope == "" {
+			hits = ix.TextCodes(q, textLimit)
+		} else {
+			hits = ix.TextPositions(q, 0)
 		}
-		hits := ix.TextPositions(q, limit)
 		seen := map[string]bool{}
 		best := -1.0 // the score of the best hit kept
 		for _, h := range hits {

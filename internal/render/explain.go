@@ -111,25 +111,28 @@ type OtherDef struct {
 // explain) by the small interpreter of tmpl.go.
 var explainLayout = sync.OnceValue(func() []tnode { return mustLayout("explain.tmpl", explainTmpl, explainData{}) })
 
-// explainData is what explain.tmpl sees: each block styled, wrapped to the
-// width and indented.
+// explainData is what explain.tmpl sees: the head of the long form and its
+// sections, each already styled, wrapped and indented. A section is a
+// heading line and its lines, shown after a blank line in the order
+// layoutData adds them; so a new block of the long form is one call of
+// add in layoutData (and a label), and the layout does not change.
 type explainData struct {
-	Title, Meta, Summary      string
-	Note                      string
-	CausesHeading             string
-	Causes                    []string
-	SolutionHeading, Solution string
-	FixHeading                string
-	Steps                     []string
-	RetryHeading, Retry       string
-	RetryEvidence             string
-	RelatedHeading, Related   string
-	ActionsHeading, Actions   string
-	DocsHeading, Docs         string
-	SourceHeading, Source     string
-	OthersHeading             string
-	Others                    []string
-	OthersHint                string
+	Title, Meta, Summary string
+	Note                 string
+	Sections             []string
+}
+
+// add appends a section: heading, then each non-empty block on its own line.
+func (d *explainData) add(heading string, blocks ...string) {
+	var b strings.Builder
+	b.WriteString(heading)
+	for _, s := range blocks {
+		if s != "" {
+			b.WriteByte('\n')
+			b.WriteString(s)
+		}
+	}
+	d.Sections = append(d.Sections, b.String())
 }
 
 // Explain writes the long form of e: summary, causes, numbered fix steps,
@@ -138,14 +141,15 @@ type explainData struct {
 func Explain(w io.Writer, e *catalog.Entry, opt ExplainOptions) error {
 	d := layoutData(e, opt)
 	var buf strings.Builder
-	buf.Grow(4096 + 96*len(d.Others))
+	buf.Grow(4096 + 96*len(opt.OtherDefs))
 	execLayout(&buf, explainLayout(), reflect.ValueOf(d).Elem(), "")
 	_, err := io.WriteString(w, buf.String())
 	return err
 }
 
-// layoutData builds what explain.tmpl shows of e: every block styled,
-// wrapped and indented.
+// layoutData builds what explain.tmpl shows of e, section by section in the
+// order shown: causes, the official solution, the fix steps, retry, related
+// codes, API actions, docs, source, and the other products' definitions.
 func layoutData(e *catalog.Entry, opt ExplainOptions) *explainData {
 	lang := opt.Lang
 	if lang != catalog.Chinese {
@@ -168,48 +172,60 @@ func layoutData(e *catalog.Entry, opt ExplainOptions) *explainData {
 		meta += " · " + textsafe.Clean(opt.ProductName)
 	}
 	d := &explainData{
-		Title:          bold(v.Code),
-		Meta:           dim(meta),
-		Summary:        Wrap(v.Summary, width, "", ""),
-		CausesHeading:  heading(l.Causes),
-		FixHeading:     heading(l.Fix),
-		RetryHeading:   heading(l.Retry + l.Colon + verdict),
-		Retry:          block(v.Retry),
-		RelatedHeading: heading(l.Related),
-		ActionsHeading: heading(l.Actions),
-		DocsHeading:    heading(l.Docs),
-		SourceHeading:  heading(l.Provenance),
-		Source:         block(l.Provenances[e.Provenance] + l.Colon + v.Source),
+		Title:   bold(v.Code),
+		Meta:    dim(meta),
+		Summary: Wrap(v.Summary, width, "", ""),
 	}
-	if v.Removed != "" {
-		d.Source += "\n" + block(fmt.Sprintf(l.Removed, v.Removed))
-	}
-	if v.RetryEvidence != "" {
-		d.RetryEvidence = dim(block(l.DecidedBy + l.Colon + textsafe.Clean(v.RetryEvidence)))
-	}
+	fixHeading := heading(l.Fix)
+	var solutionHeading, solution string
 	if e.Imported {
-		importedBlocks(d, e, v, l, lang, width, dim, heading)
+		d.Summary, d.Note = importedNote(e, l, lang, width, dim, d.Summary)
+		solutionHeading, solution = officialSolution(e, l, lang, width, heading)
+		if h := classFixHeading(e, l, lang, width, dim, heading); h != "" {
+			fixHeading = h
+		}
 	}
-	if len(opt.OtherDefs) > 0 {
-		otherDefs(d, opt, l, width, dim, heading)
+
+	if len(v.Causes) > 0 {
+		causes := make([]string, len(v.Causes))
+		for i, c := range v.Causes {
+			causes[i] = Wrap(c, width, "  - ", "    ")
+		}
+		d.add(heading(l.Causes), causes...)
 	}
-	for _, c := range v.Causes {
-		d.Causes = append(d.Causes, Wrap(c, width, "  - ", "    "))
+	if solution != "" {
+		d.add(solutionHeading, solution)
 	}
+	steps := make([]string, len(v.Remediation))
 	for i, s := range v.Remediation {
-		d.Steps = append(d.Steps, Wrap(s, width, "  "+strconv.Itoa(i+1)+". ", "     "))
+		steps[i] = Wrap(s, width, "  "+strconv.Itoa(i+1)+". ", "     ")
 	}
+	d.add(fixHeading, steps...)
+	var evidence string
+	if v.RetryEvidence != "" {
+		evidence = dim(block(l.DecidedBy + l.Colon + textsafe.Clean(v.RetryEvidence)))
+	}
+	d.add(heading(l.Retry+l.Colon+verdict), block(v.Retry), evidence)
 	if len(v.Related) > 0 {
-		d.Related = block(strings.Join(v.Related, ", "))
+		d.add(heading(l.Related), block(strings.Join(v.Related, ", ")))
 	}
 	if len(v.Actions) > 0 {
-		d.Actions = block(strings.Join(v.Actions, ", "))
+		d.add(heading(l.Actions), block(strings.Join(v.Actions, ", ")))
 	}
 	if v.Docs != "" {
-		d.Docs = "  " + v.Docs
+		docs := "  " + v.Docs
 		if lang == catalog.English && e.Docs.En == "" {
-			d.Docs += " (Chinese site)"
+			docs += " (Chinese site)"
 		}
+		d.add(heading(l.Docs), docs)
+	}
+	var removed string
+	if v.Removed != "" {
+		removed = block(fmt.Sprintf(l.Removed, v.Removed))
+	}
+	d.add(heading(l.Provenance), block(l.Provenances[e.Provenance]+l.Colon+v.Source), removed)
+	if len(opt.OtherDefs) > 0 {
+		d.add(heading(l.OthersIn), otherDefs(opt, l, width, dim)...)
 	}
 	return d
 }
@@ -227,41 +243,51 @@ func retryWords(e *catalog.Entry, l labels, lang catalog.Lang) (meta, verdict st
 	return l.NotRetryable, l.No
 }
 
-// importedBlocks fills the parts of the layout that differ for an imported
-// entry: a note when its description is missing or only in the other
-// language, the official solution, and the heading of its class's guidance.
-func importedBlocks(d *explainData, e *catalog.Entry, v explain.Entry, l labels, lang catalog.Lang, width int, dim, heading func(string) string) {
+// importedNote returns the summary and the note under it of an imported
+// entry: a note when its description is missing, only in the other
+// language, or errcode's translation.
+func importedNote(e *catalog.Entry, l labels, lang catalog.Lang, width int, dim func(string) string, summary string) (string, string) {
 	switch {
 	case e.Summary == (catalog.Text{}):
-		d.Summary = Wrap(l.NoDescription, width, "", "")
+		return Wrap(l.NoDescription, width, "", ""), ""
 	case lang == catalog.English && e.Summary.En == "" || lang == catalog.Chinese && e.Summary.Zh == "":
-		d.Note = dim(Wrap(l.OtherLang, width, "", ""))
+		return summary, dim(Wrap(l.OtherLang, width, "", ""))
 	case e.Translated.Summary(lang):
-		d.Note = dim(Wrap(l.Translated, width, "", ""))
+		return summary, dim(Wrap(l.Translated, width, "", ""))
 	}
-	if e.Solution != (catalog.Text{}) {
-		h := l.Solution
-		switch {
-		case e.Translated.Solution(lang):
-			h = l.SolutionTranslated
-		case lang == catalog.English && e.Solution.En == "":
-			h = l.SolutionOtherLang
-		}
-		d.SolutionHeading = heading(h)
-		d.Solution = Wrap(textsafe.Clean(e.Solution.In(lang)), width, "  ", "  ")
+	return summary, ""
+}
+
+// officialSolution returns the heading and text of an imported entry's
+// official solution ("", "" without one).
+func officialSolution(e *catalog.Entry, l labels, lang catalog.Lang, width int, heading func(string) string) (string, string) {
+	if e.Solution == (catalog.Text{}) {
+		return "", ""
 	}
+	h := l.Solution
+	switch {
+	case e.Translated.Solution(lang):
+		h = l.SolutionTranslated
+	case lang == catalog.English && e.Solution.En == "":
+		h = l.SolutionOtherLang
+	}
+	return heading(h), Wrap(textsafe.Clean(e.Solution.In(lang)), width, "  ", "  ")
+}
+
+// classFixHeading returns the heading of the fix steps of an imported entry
+// that carries its class's guidance ("" when it has none).
+func classFixHeading(e *catalog.Entry, l labels, lang catalog.Lang, width int, dim, heading func(string) string) string {
 	switch e.Class {
 	case "":
+		return ""
 	case catalog.ClassAny:
-		d.FixHeading = heading(fmt.Sprintf(l.FixAny, textsafe.Clean(e.Category())))
-	default:
-		if like, why, ok := catalog.ClassLike(e.Class); ok {
-			d.FixHeading = heading(fmt.Sprintf(l.FixLike, textsafe.Clean(e.Class), textsafe.Clean(like))) + "\n" +
-				dim(Wrap(textsafe.Clean(why.In(lang)), width, "  ", "  "))
-			break
-		}
-		d.FixHeading = heading(strings.Replace(l.FixClass, "%s", textsafe.Clean(e.Class), 1))
+		return heading(fmt.Sprintf(l.FixAny, textsafe.Clean(e.Category())))
 	}
+	if like, why, ok := catalog.ClassLike(e.Class); ok {
+		return heading(fmt.Sprintf(l.FixLike, textsafe.Clean(e.Class), textsafe.Clean(like))) + "\n" +
+			dim(Wrap(textsafe.Clean(why.In(lang)), width, "  ", "  "))
+	}
+	return heading(strings.Replace(l.FixClass, "%s", textsafe.Clean(e.Class), 1))
 }
 
 // groupMin is the number of products sharing a summary from which they
@@ -271,11 +297,11 @@ const (
 	groupShown = 6
 )
 
-// otherDefs fills the compact list of the other definitions: one line each,
-// scope and product name in columns. A code such as InternalError has some
-// 200 of them, so this is kept cheap.
-func otherDefs(d *explainData, opt ExplainOptions, l labels, width int, dim, heading func(string) string) {
-	d.OthersHeading = heading(l.OthersIn)
+// otherDefs returns the compact list of the other definitions (one line
+// each, scope and product name in columns, as one block) and the hint and
+// legend under it. A code such as InternalError has some 200 of them, so
+// this is kept cheap.
+func otherDefs(opt ExplainOptions, l labels, width int, dim func(string) string) []string {
 	type row struct {
 		scope, name, summary string
 		scopeW, nameW        int
@@ -357,16 +383,14 @@ func otherDefs(d *explainData, opt ExplainOptions, l labels, width int, dim, hea
 		}
 		b.WriteString(summary)
 	}
-	d.Others = []string{b.String()}
+	out := []string{b.String()}
 	if opt.OthersHint != "" {
-		d.OthersHint = dim(Wrap(textsafe.Clean(opt.OthersHint), width, "", ""))
+		out = append(out, dim(Wrap(textsafe.Clean(opt.OthersHint), width, "", "")))
 	}
 	if opt.OthersLegend != "" {
-		if d.OthersHint != "" {
-			d.OthersHint += "\n"
-		}
-		d.OthersHint += dim(Wrap(opt.OthersLegend, width, "", ""))
+		out = append(out, dim(Wrap(opt.OthersLegend, width, "", "")))
 	}
+	return out
 }
 
 func writeSpaces(b *strings.Builder, n int) {

@@ -64,13 +64,26 @@ type Shape[T any] struct {
 	// CompactJSON writes -o json with one compact record a line, as parse
 	// streams its findings.
 	CompactJSON bool
-	// Marked tells whether a value's row carries a mark that Legend
-	// explains (errcode's translation): the table and Markdown end with the
-	// legend when a row was marked, and CSV has a last column, MarkedColumn,
-	// "yes" on such rows. Nil: no row is ever marked.
+	// Marked tells whether a value's row carries Mark, which Legend
+	// explains (errcode's translation): in the table, plain and Markdown the
+	// last cell of such a row starts with Mark, and the table and Markdown
+	// end with the legend when a row was marked; CSV keeps the cell as it
+	// is and has a last column, MarkedColumn, "yes" on such rows. Nil: no
+	// row is ever marked.
 	Marked       func(v T) bool
+	Mark         string
 	Legend       string
 	MarkedColumn string
+}
+
+// marked returns cells with the shape's mark before the last cell when v is
+// marked. cells is changed in place: a Row function builds its cells anew
+// each call.
+func (s *Shape[T]) marked(v T, cells []string) []string {
+	if s.Marked != nil && len(cells) > 0 && s.Marked(v) {
+		cells[len(cells)-1] = s.Mark + cells[len(cells)-1]
+	}
+	return cells
 }
 
 // Many is a Record of several records: each is an element of the output.
@@ -180,9 +193,9 @@ func (e *Exporter[T]) Write(v T) error {
 	case e.s.Block != nil && (e.f == FormatTable || e.f == FormatPlain):
 		err = e.s.Block(e.w, v, e.n)
 	case e.rows != nil:
-		err = e.rows.Row(e.s.Rows.Row(v))
+		err = e.rows.Row(e.s.marked(v, e.s.Rows.Row(v)))
 	default: // a table: measured once every row is in
-		e.held = append(e.held, grouped(e.s, e.table.Row(v), &e.prev))
+		e.held = append(e.held, grouped(e.s, e.s.marked(v, e.table.Row(v)), &e.prev))
 	}
 	e.n++
 	if err == nil {
@@ -255,7 +268,7 @@ func exportTable[T any](w io.Writer, s *Shape[T], term Term, seq Seq[T]) (int, e
 	prev := ""
 	marked := false
 	if err := seq(func(v T) error {
-		sizer.Add(grouped(s, cols.Row(v), &prev))
+		sizer.Add(grouped(s, s.marked(v, cols.Row(v)), &prev))
 		n++
 		marked = marked || s.Marked != nil && s.Marked(v)
 		return nil
@@ -269,7 +282,7 @@ func exportTable[T any](w io.Writer, s *Shape[T], term Term, seq Seq[T]) (int, e
 		return n, err
 	}
 	prev = ""
-	if err := seq(func(v T) error { return rw.Row(grouped(s, cols.Row(v), &prev)) }); err != nil {
+	if err := seq(func(v T) error { return rw.Row(grouped(s, s.marked(v, cols.Row(v)), &prev)) }); err != nil {
 		return n, err
 	}
 	if err := rw.Flush(); err != nil || !marked {

@@ -79,6 +79,7 @@ func LookupShape(x *explain.Explainer) *Shape[explain.Hit] {
 		// On a narrow terminal the CATEGORY column goes first: the code starts with it.
 		TableOptions: TableOptions{Drop: []int{1}, LongFirst: true},
 		Marked:       func(h explain.Hit) bool { return h.Translated },
+		Mark:         explain.TranslatedMark(x.Lang()),
 		Legend:       explain.TranslatedLegend(x.Lang()),
 		MarkedColumn: "TRANSLATED",
 	}
@@ -116,6 +117,7 @@ func ListShape(x *explain.Explainer, scoped bool) *Shape[explain.Row] {
 		GroupFirst:   true,
 		TableOptions: TableOptions{Drop: drop, LongFirst: true},
 		Marked:       func(r explain.Row) bool { return r.Translated },
+		Mark:         explain.TranslatedMark(x.Lang()),
 		Legend:       explain.TranslatedLegend(x.Lang()),
 		MarkedColumn: "TRANSLATED",
 	}

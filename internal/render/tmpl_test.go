@@ -42,7 +42,7 @@ func TestLayoutMatchesTextTemplate(t *testing.T) {
 func TestParseLayoutRejects(t *testing.T) {
 	for _, src := range []string{
 		"{{ .Nope }}", "{{ if .Title }}x", "{{ end }}", "{{ . }}", "{{ range .Title }}{{ end }}",
-		"{{ printf \"%s\" .Title }}", "{{ .Title ", "{{ with .Title }}{{ end }}", "{{ .Causes }}",
+		"{{ printf \"%s\" .Title }}", "{{ .Title ", "{{ with .Title }}{{ end }}", "{{ .Sections }}",
 	} {
 		if _, err := parseLayout(src, reflect.TypeFor[explainData]()); err == nil {
 			t.Errorf("parseLayout(%q): want an error", src)

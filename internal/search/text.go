@@ -2,6 +2,7 @@ package search
 
 import (
 	"math"
+	"math/bits"
 	"slices"
 	"strings"
 	"sync"
@@ -139,6 +140,15 @@ func (t *textIndex) word(st string) []posting {
 	return t.words[st]
 }
 
+// wordInto is word, decoding the embedded index into h's scratch buffer.
+func (t *textIndex) wordInto(h *hits, st string) []posting {
+	if t.enc != nil {
+		h.buf = t.enc.wordInto(h.buf, st)
+		return h.buf
+	}
+	return t.words[st]
+}
+
 // bigram returns the postings of a pair of CJK runes.
 func (t *textIndex) bigram(k uint64) []posting {
 	if t.enc != nil {
@@ -179,8 +189,14 @@ func (t *textIndex) codeHas(doc int32, lower string) (contains, is bool) {
 		code = strings.ToLower(code)
 	}
 	// code is lower-cased but for ASCII capitals, which foldASCII lowers.
+	// Positions whose first byte cannot start lower are skipped inline: this
+	// runs for every hit of a query.
 	n := len(lower)
+	c0, u0 := lower[0], upperASCII(lower[0])
 	for i := 0; i+n <= len(code); i++ {
+		if c := code[i]; c != c0 && c != u0 {
+			continue
+		}
 		if equalFoldASCII(code[i:i+n], lower) {
 			contains = true
 			if i+n == len(code) && (i == 0 || code[i-1] == '.') {
@@ -197,12 +213,27 @@ func containsLower(s, lower string) bool {
 	if !isASCII(lower) {
 		return strings.Contains(strings.ToLower(s), lower)
 	}
+	if lower == "" {
+		return true
+	}
+	c0, u0 := lower[0], upperASCII(lower[0])
 	for i := 0; i+len(lower) <= len(s); i++ {
+		if c := s[i]; c != c0 && c != u0 {
+			continue
+		}
 		if equalFoldASCII(s[i:i+len(lower)], lower) {
 			return true
 		}
 	}
 	return false
+}
+
+// upperASCII is c upper-cased if it is an ASCII lower-case letter.
+func upperASCII(c byte) byte {
+	if 'a' <= c && c <= 'z' {
+		return c - ('a' - 'A')
+	}
+	return c
 }
 
 func isASCII(s string) bool {
@@ -566,7 +597,8 @@ type hits struct {
 	docs []int32
 	h    []termHit
 
-	cjkSlot slots // scratch for matchCJK, by document; all 0 between calls
+	cjkSlot slots     // scratch for matchCJK, by document; all 0 between calls
+	buf     []posting // scratch for decoded postings
 }
 
 // reset empties h.
@@ -632,10 +664,10 @@ func (s slots) set(doc, v int32) {
 func (h *hits) add(ps []posting, q float32) {
 	for _, p := range ps {
 		th := h.get(p.doc)
-		for f := range numFields {
-			if p.fields&(1<<f) != 0 {
-				th.q[f] = max(th.q[f], q)
-			}
+		// The fields the word is in, lowest first: usually one or two.
+		for m := p.fields; m != 0; m &= m - 1 {
+			f := bits.TrailingZeros8(m)
+			th.q[f] = max(th.q[f], q)
 		}
 	}
 }
@@ -643,7 +675,7 @@ func (h *hits) add(ps []posting, q float32) {
 // matchWord collects the documents matching an English word: by stem, by
 // prefix (raw or stem), and by synonym. Every match counts in full.
 func (t *textIndex) matchWord(h *hits, raw, st string) {
-	h.add(t.word(st), qualityExact)
+	h.add(t.wordInto(h, st), qualityExact)
 	// Words the query word starts, as typed and as stemmed ("expire" -> "expir"
 	// also starts "expiry"). The ranges may overlap: add keeps the best quality.
 	if len(raw) >= 3 {
@@ -656,7 +688,7 @@ func (t *textIndex) matchWord(h *hits, raw, st string) {
 		if hasCJK(alt) {
 			t.matchCJK(h, alt, qualitySynonym, false)
 		} else {
-			h.add(t.word(alt), qualitySynonym)
+			h.add(t.wordInto(h, alt), qualitySynonym)
 		}
 	}
 	for i := range h.h {
@@ -668,7 +700,7 @@ func (t *textIndex) matchWord(h *hits, raw, st string) {
 func (t *textIndex) matchPrefix(h *hits, p, skip string) {
 	t.eachWordFrom(p, func(w string) {
 		if w != skip {
-			h.add(t.word(w), qualityPrefix)
+			h.add(t.wordInto(h, w), qualityPrefix)
 		}
 	})
 }
@@ -765,6 +797,51 @@ func (t *textIndex) matchCJK(h *hits, run string, scale float32, partial bool) {
 	}
 }
 
+// itemHeap is a binary heap over a slice, first by less at the top; fix
+// restores the order after the top's key is lowered.
+type itemHeap[T any] struct {
+	s    []T
+	less func(a, b *T) bool
+}
+
+func newItemHeap[T any](s []T, less func(a, b *T) bool) *itemHeap[T] {
+	h := &itemHeap[T]{s: s, less: less}
+	for i := len(s)/2 - 1; i >= 0; i-- {
+		h.down(i)
+	}
+	return h
+}
+
+func (h *itemHeap[T]) len() int { return len(h.s) }
+func (h *itemHeap[T]) top() *T  { return &h.s[0] }
+func (h *itemHeap[T]) fix()     { h.down(0) }
+
+func (h *itemHeap[T]) pop() {
+	n := len(h.s) - 1
+	h.s[0] = h.s[n]
+	h.s = h.s[:n]
+	if n > 0 {
+		h.down(0)
+	}
+}
+
+func (h *itemHeap[T]) down(i int) {
+	for {
+		l := 2*i + 1
+		if l >= len(h.s) {
+			return
+		}
+		if r := l + 1; r < len(h.s) && h.less(&h.s[r], &h.s[l]) {
+			l = r
+		}
+		if !h.less(&h.s[l], &h.s[i]) {
+			return
+		}
+		h.s[i], h.s[l] = h.s[l], h.s[i]
+		i = l
+	}
+}
+
 // phraseOf is q as a phrase to look for in a summary: lower-cased, its words
 // joined by single spaces; "" for a query of one word, which has no phrase.
 func phraseOf(q string) string {
@@ -801,7 +878,16 @@ type PosHit struct {
 
 // TextPositions is Text without building the entries it finds: their
 // catalog positions (see [catalog.Catalog.EntryAt]), best first.
-func (ix *Index) TextPositions(q string, limit int) []PosHit {
+func (ix *Index) TextPositions(q string, limit int) []PosHit { return ix.rank(q, limit, false) }
+
+// TextCodes is TextPositions with one hit per code (ignoring case): the best
+// definition of each of up to limit codes (all when limit <= 0), best first.
+// A code that several products define counts once, so a limit of 10 gives
+// ten codes however many products share the best ones.
+func (ix *Index) TextCodes(q string, limit int) []PosHit { return ix.rank(q, limit, true) }
+
+// rank is TextPositions and TextCodes (distinct).
+func (ix *Index) rank(q string, limit int, distinct bool) []PosHit {
 	terms := parseQuery(q)
 	if len(terms) == 0 || ix.cat.Len() == 0 {
 		return nil
@@ -813,9 +899,11 @@ func (ix *Index) TextPositions(q string, limit int) []PosHit {
 	}
 	sl := makeSlots(t.n, 3)
 	slot := sl[0] // by document: its index in docs plus one
-	var docs []int32
-	var cands []cand
-	h := hits{slot: sl[1], cjkSlot: sl[2]}
+	// Room for every document up front: the memory is fresh and untouched
+	// until used, where growing by doubling would copy, and clear, each
+	// larger array (most of a broad query's page faults).
+	docs, cands := make([]int32, 0, t.n), make([]cand, 0, t.n)
+	h := hits{slot: sl[1], cjkSlot: sl[2], docs: make([]int32, 0, t.n), h: make([]termHit, 0, t.n)}
 	for _, term := range terms {
 		h.reset()
 		if term.cjk {
@@ -827,9 +915,6 @@ func (ix *Index) TextPositions(q string, limit int) []PosHit {
 			continue
 		}
 		idf := math.Log(1 + float64(t.n)/float64(len(h.docs)))
-		// Room for every document of the term at once: growing by doubling
-		// would copy thousands of candidates several times.
-		docs, cands = slices.Grow(docs, len(h.docs)), slices.Grow(cands, len(h.docs))
 		for i, doc := range h.docs {
 			th := &h.h[i]
 			var fs float64
@@ -861,90 +946,116 @@ func (ix *Index) TextPositions(q string, limit int) []PosHit {
 	compact := compactQuery(q)
 	phrase := phraseOf(q)
 	n := float64(len(terms))
-	type ranked struct {
-		doc   int32
-		score float64
-	}
 	maxFull := 0
 	for i := range cands {
 		maxFull = max(maxFull, int(cands[i].full))
 	}
-	// A hit scores its base (terms matched) plus less than a half: with a
-	// limit, a hit whose base and half fall short of the limit-th best base
-	// cannot make the cut, and is not scored (which reads its code and
-	// summary). Scores only add non-negative terms to the base, so this holds
-	// in floating point too.
-	cutoff := math.Inf(-1)
-	if limit > 0 && len(docs) > limit {
-		bases := make([]float64, len(docs))
-		for i := range cands {
-			bases[i] = float64(cands[i].full) + 0.5*cands[i].partial/n
-		}
-		slices.Sort(bases)
-		cutoff = bases[len(bases)-limit]
+	// A hit scores its base (terms matched) plus less than a half, g/2:
+	//
+	//	g = (4*common + 2*exact + phrase + rel/(rel+relSaturation)) / 8
+	//
+	// Within the hits that match as many terms, in this order: the common
+	// code of the concept (every term in its code or summary: "rate limit"
+	// is RequestLimitExceeded, not teo's LimitExceeded.RateLimitExceeded), a
+	// code whose last segment is the query ("too many requests":
+	// LimitExceeded.TooManyRequests), a hit with the query's words as one
+	// phrase, then relevance.
+	//
+	// Scoring reads the catalog (the code of a hit; the summary, for the
+	// phrase), and a broad query has thousands of hits, so hits are scored
+	// lazily, best bound first: each starts with the bound base+1/2, is
+	// refined to a bound that reads only its code (the phrase counted as if
+	// found when only its summary can tell), then, if that bound still
+	// leads, to its score; a hit whose score leads every other's bound is
+	// the next result. Every step only lowers a hit's key and each key is
+	// computed from non-negative terms in the same order, so a bound is
+	// never below the score, in floating point too, and the results come in
+	// the order a full sort by score (then catalog order) gives.
+	type item struct {
+		doc   int32
+		c     int32   // index in cands
+		key   float64 // bound, or score when level is 2
+		level uint8
 	}
-	rs := make([]ranked, 0, len(docs))
+	items := make([]item, len(docs))
 	for i, doc := range docs {
 		c := &cands[i]
+		items[i] = item{doc: doc, c: int32(i), key: float64(c.full) + 0.5*c.partial/n + 0.5}
+	}
+	less := func(a, b *item) bool { // a comes first
+		if a.key != b.key {
+			return a.key > b.key
+		}
+		return a.doc < b.doc
+	}
+	hp := newItemHeap(items, less)
+	var seen map[string]bool
+	if distinct {
+		seen = map[string]bool{}
+	}
+	var out []PosHit
+	for hp.len() > 0 && (limit <= 0 || len(out) < limit) {
+		it := hp.top()
+		c := &cands[it.c]
 		base := float64(c.full) + 0.5*c.partial/n
-		if base+0.5 < cutoff {
-			continue
-		}
-		rel := c.rel / n
-		// Whether the code holds the compact query, and is it or ends in
-		// it, ignoring case: asked of every hit, so no lower-cased copy.
-		var inCode, isCode bool
-		if compact != "" {
-			inCode, isCode = t.codeHas(doc, compact)
-		}
-		if inCode {
-			rel += codeBonus
-		}
-		// Within the hits that match as many terms, in this order: the
-		// common code of the concept (every term in its code or summary:
-		// "rate limit" is RequestLimitExceeded, not teo's
-		// LimitExceeded.RateLimitExceeded), a code whose last segment is the
-		// query ("too many requests": LimitExceeded.TooManyRequests), a hit
-		// with the query's words as one phrase, then relevance.
-		var exact, common, phr float64
-		if int(c.full) == maxFull && c.full > 0 {
-			if isCode {
-				exact = 1
+		switch it.level {
+		case 0, 1:
+			rel := c.rel / n
+			// Whether the code holds the compact query, and is it or ends
+			// in it, ignoring case: no lower-cased copy.
+			var inCode, isCode bool
+			if compact != "" {
+				inCode, isCode = t.codeHas(it.doc, compact)
 			}
-			if phrase != "" && (compact == "" || inCode) {
-				phr = 1
+			if inCode {
+				rel += codeBonus
 			}
-			// Both need every term in the code or summary (a summary holds
-			// the phrase only where it holds each of its words), and only
-			// then is the definition built.
-			if int(c.strong) == len(terms) {
-				d := t.cat.DefinitionAt(int(doc))
-				if d.Scope == catalog.ScopeCommon && !d.Imported {
-					common = 1
+			var exact, common, phr float64
+			pending := false // phr is a bound, the summary unread
+			if int(c.full) == maxFull && c.full > 0 {
+				if isCode {
+					exact = 1
 				}
-				if phr == 0 && phrase != "" && (containsLower(d.Summary.En, phrase) || strings.Contains(d.Summary.Zh, phrase)) {
+				if phrase != "" && (compact == "" || inCode) {
 					phr = 1
 				}
+				// Both need every term in the code or summary (a summary
+				// holds the phrase only where it holds each of its words).
+				if int(c.strong) == len(terms) {
+					if t.cat.CuratedCommonAt(int(it.doc)) {
+						common = 1
+					}
+					if phr == 0 && phrase != "" {
+						if it.level == 0 {
+							phr, pending = 1, true // a bound: only the summary can tell
+						} else {
+							d := t.cat.DefinitionAt(int(it.doc))
+							if containsLower(d.Summary.En, phrase) || strings.Contains(d.Summary.Zh, phrase) {
+								phr = 1
+							}
+						}
+					}
+				}
 			}
+			g := (4*common + 2*exact + phr + rel/(rel+relSaturation)) / 8
+			it.key = base + 0.5*g
+			it.level = 2
+			if pending {
+				it.level = 1
+			}
+			hp.fix()
+		default:
+			doc, score := it.doc, it.key
+			hp.pop() // it now points at another item
+			if distinct {
+				code := strings.ToLower(t.cat.CodeAt(int(doc)))
+				if seen[code] {
+					continue
+				}
+				seen[code] = true
+			}
+			out = append(out, PosHit{Pos: int(doc), Score: score})
 		}
-		g := (4*common + 2*exact + phr + rel/(rel+relSaturation)) / 8
-		rs = append(rs, ranked{doc, base + 0.5*g})
-	}
-	slices.SortFunc(rs, func(a, b ranked) int {
-		switch {
-		case a.score > b.score:
-			return -1
-		case a.score < b.score:
-			return 1
-		}
-		return int(a.doc) - int(b.doc)
-	})
-	if limit > 0 && len(rs) > limit {
-		rs = rs[:limit]
-	}
-	out := make([]PosHit, len(rs))
-	for i, r := range rs {
-		out[i] = PosHit{Pos: int(r.doc), Score: r.score}
 	}
 	return out
 }

@@ -65,8 +65,14 @@ func (e *encodedText) stem(i int) string {
 }
 
 func postings(post, start string, i int) []posting {
+	return postingsInto(nil, post, start, i)
+}
+
+// postingsInto is postings decoded into buf (reused when it has room): a
+// broad query decodes thousands of postings, word after word.
+func postingsInto(buf []posting, post, start string, i int) []posting {
 	a, z := int(u32at(start, i)), int(u32at(start, i+1))
-	out := make([]posting, z-a)
+	out := slices.Grow(buf[:0], z-a)[:z-a]
 	for j := range out {
 		x := u32at(post, a+j)
 		out[j] = posting{doc: int32(x >> 8), fields: uint8(x)}
@@ -74,11 +80,14 @@ func postings(post, start string, i int) []posting {
 	return out
 }
 
-func (e *encodedText) word(st string) []posting {
+func (e *encodedText) word(st string) []posting { return e.wordInto(nil, st) }
+
+// wordInto is word decoded into buf (see postingsInto).
+func (e *encodedText) wordInto(buf []posting, st string) []posting {
 	n := e.stems()
 	i := sort.Search(n, func(i int) bool { return e.stem(i) >= st })
 	if i < n && e.stem(i) == st {
-		return postings(e.wordPost, e.wordStart, i)
+		return postingsInto(buf, e.wordPost, e.wordStart, i)
 	}
 	return nil
 }
