@@ -797,47 +797,58 @@ func (t *textIndex) matchCJK(h *hits, run string, scale float32, partial bool) {
 	}
 }
 
-// itemHeap is a binary heap over a slice, first by less at the top; fix
-// restores the order after the top's key is lowered.
-type itemHeap[T any] struct {
-	s    []T
-	less func(a, b *T) bool
+// rankItem is a hit being ranked (see rank): its key is an upper bound of
+// its score until level 2, when it is the score.
+type rankItem struct {
+	doc   int32
+	c     int32   // index in cands
+	key   float64 // bound, or score when level is 2
+	level uint8
 }
 
-func newItemHeap[T any](s []T, less func(a, b *T) bool) *itemHeap[T] {
-	h := &itemHeap[T]{s: s, less: less}
+// before reports whether a comes before b: higher key, then catalog order.
+func (a *rankItem) before(b *rankItem) bool {
+	if a.key != b.key {
+		return a.key > b.key
+	}
+	return a.doc < b.doc
+}
+
+// rankHeap is a binary heap of rankItems, the first (before) at the top;
+// fix restores the order after the top's key is lowered.
+type rankHeap []rankItem
+
+func newRankHeap(s []rankItem) rankHeap {
+	h := rankHeap(s)
 	for i := len(s)/2 - 1; i >= 0; i-- {
 		h.down(i)
 	}
 	return h
 }
 
-func (h *itemHeap[T]) len() int { return len(h.s) }
-func (h *itemHeap[T]) top() *T  { return &h.s[0] }
-func (h *itemHeap[T]) fix()     { h.down(0) }
-
-func (h *itemHeap[T]) pop() {
-	n := len(h.s) - 1
-	h.s[0] = h.s[n]
-	h.s = h.s[:n]
+func (h *rankHeap) pop() {
+	s := *h
+	n := len(s) - 1
+	s[0] = s[n]
+	*h = s[:n]
 	if n > 0 {
 		h.down(0)
 	}
 }
 
-func (h *itemHeap[T]) down(i int) {
+func (h rankHeap) down(i int) {
 	for {
 		l := 2*i + 1
-		if l >= len(h.s) {
+		if l >= len(h) {
 			return
 		}
-		if r := l + 1; r < len(h.s) && h.less(&h.s[r], &h.s[l]) {
+		if r := l + 1; r < len(h) && h[r].before(&h[l]) {
 			l = r
 		}
-		if !h.less(&h.s[l], &h.s[i]) {
+		if !h[l].before(&h[i]) {
 			return
 		}
-		h.s[i], h.s[l] = h.s[l], h.s[i]
+		h[i], h[l] = h[l], h[i]
 		i = l
 	}
 }
@@ -971,31 +982,19 @@ func (ix *Index) rank(q string, limit int, distinct bool) []PosHit {
 	// computed from non-negative terms in the same order, so a bound is
 	// never below the score, in floating point too, and the results come in
 	// the order a full sort by score (then catalog order) gives.
-	type item struct {
-		doc   int32
-		c     int32   // index in cands
-		key   float64 // bound, or score when level is 2
-		level uint8
-	}
-	items := make([]item, len(docs))
+	items := make([]rankItem, len(docs))
 	for i, doc := range docs {
 		c := &cands[i]
-		items[i] = item{doc: doc, c: int32(i), key: float64(c.full) + 0.5*c.partial/n + 0.5}
+		items[i] = rankItem{doc: doc, c: int32(i), key: float64(c.full) + 0.5*c.partial/n + 0.5}
 	}
-	less := func(a, b *item) bool { // a comes first
-		if a.key != b.key {
-			return a.key > b.key
-		}
-		return a.doc < b.doc
-	}
-	hp := newItemHeap(items, less)
+	hp := newRankHeap(items)
 	var seen map[string]bool
 	if distinct {
 		seen = map[string]bool{}
 	}
 	var out []PosHit
-	for hp.len() > 0 && (limit <= 0 || len(out) < limit) {
-		it := hp.top()
+	for len(hp) > 0 && (limit <= 0 || len(out) < limit) {
+		it := &hp[0]
 		c := &cands[it.c]
 		base := float64(c.full) + 0.5*c.partial/n
 		switch it.level {
@@ -1043,7 +1042,7 @@ func (ix *Index) rank(q string, limit int, distinct bool) []PosHit {
 			if pending {
 				it.level = 1
 			}
-			hp.fix()
+			hp.down(0)
 		default:
 			doc, score := it.doc, it.key
 			hp.pop() // it now points at another item
