@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/mattn/go-runewidth"
 
@@ -171,6 +172,11 @@ func TestWrap(t *testing.T) {
 		{"签名过期。请检查本地时间是否和标准时间同步，并开启时间同步。", 24, "", "", "签名过期。请检查本地时间\n是否和标准时间同步，并开\n启时间同步。"},
 		{"see https://cloud.tencent.com/document/api/213/30435/very/long/path now", 24, "", "", "see\nhttps://cloud.tencent.com/document/api/213/30435/very/long/path\nnow"},
 		{"", 20, "  ", "  ", ""},
+		// Closing punctuation after a Latin word stays with it.
+		{"如需强行删除请传强制校验参数ForceDelete为true。然后重试", 30, "", "", "如需强行删除请传强制校验参数\nForceDelete为true。然后重试"},
+		{"请传参数ForceDelete为abcdefghijklmnopqrst。", 20, "", "", "请传参数ForceDelete\n为\nabcdefghijklmnopqrst。"},
+		// … and a line may break after it, between two Latin words.
+		{"接口（`CreateListener`、`RegisterTargets`、`CreateRule`）", 30, "", "", "接口（`CreateListener`、\n`RegisterTargets`、\n`CreateRule`）"},
 	}
 	for _, tt := range tests {
 		if got := Wrap(tt.text, tt.width, tt.first, tt.indent); got != tt.want {
@@ -295,6 +301,29 @@ func TestTruncateKeeping(t *testing.T) {
 	} {
 		if got := truncateKeeping(tt.cell, tt.width, []string{mark}); got != tt.want {
 			t.Errorf("truncateKeeping(%q, %d) = %q, want %q", tt.cell, tt.width, got, tt.want)
+		}
+	}
+}
+
+// No wrapped line of the curated Chinese text starts with closing
+// punctuation, at any width (after a Latin word too: "…为true。").
+func TestWrapNeverStartsWithClosingPunct(t *testing.T) {
+	for _, e := range catalog.Default().Curated() {
+		texts := []string{e.Summary.Zh, e.Retry.Zh}
+		for _, c := range e.Causes {
+			texts = append(texts, c.Zh)
+		}
+		for _, s := range e.Remediation {
+			texts = append(texts, s.Zh)
+		}
+		for _, text := range texts {
+			for _, w := range []int{40, 60, 80, 100} {
+				for _, line := range strings.Split(Wrap(text, w, "  ", "  "), "\n") {
+					if r, _ := utf8.DecodeRuneInString(strings.TrimLeft(line, " ")); isClosingPunct(r) && runeWidth(r) == 2 {
+						t.Fatalf("%s/%s at width %d: a line starts with %q:\n%s", e.Scope, e.Code, w, r, Wrap(text, w, "  ", "  "))
+					}
+				}
+			}
 		}
 	}
 }

@@ -45,7 +45,8 @@ func Wrap(text string, width int, first, indent string) string {
 
 // nextToken returns the first token of s, its display width and its length
 // in bytes: a run of white space (as " "), a wide (CJK) rune with any closing
-// punctuation after it, or a word of other runes.
+// punctuation after it, or a word of other runes (with any wide closing
+// punctuation after it).
 func nextToken(s string) (tok string, width, n int) {
 	r, size := utf8.DecodeRuneInString(s)
 	switch {
@@ -72,7 +73,21 @@ func nextToken(s string) (tok string, width, n int) {
 	}
 	for n < len(s) {
 		r, size := utf8.DecodeRuneInString(s[n:])
-		if unicode.IsSpace(r) || runeWidth(r) == 2 {
+		if unicode.IsSpace(r) {
+			break
+		}
+		if runeWidth(r) == 2 {
+			// A wide rune ends the word, but wide closing punctuation
+			// ends it after itself: "…为true。" never breaks before "。",
+			// and "`A`、`B`" may break after "、".
+			for isClosingPunct(r) && runeWidth(r) == 2 {
+				n += size
+				width += 2
+				if n == len(s) {
+					break
+				}
+				r, size = utf8.DecodeRuneInString(s[n:])
+			}
 			break
 		}
 		n += size
