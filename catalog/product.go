@@ -33,6 +33,10 @@ const EnSourceErrcode = "errcode"
 // errcode's translation (Product.EnTranslated) wherever the name is shown.
 const TranslationMark = "errcode's translation"
 
+// TranslationMarkShort is TranslationMark where a narrow table has no room
+// for it.
+const TranslationMarkShort = "transl."
+
 // Title names the product in lang: "云服务器 (cvm)" in Chinese,
 // "Cloud Virtual Machine (cvm)" in English, and "Smart Insurance Assistant
 // (cii, errcode's translation)" for an English name that is errcode's

@@ -299,7 +299,24 @@ func TestTruncateKeeping(t *testing.T) {
 		{"Cloud Virtual Machine", 10, "Cloud Vir…"},
 		{"云服务器" + mark, 28, "云… (errcode's translation)"},
 	} {
-		if got := truncateKeeping(tt.cell, tt.width, []string{mark}); got != tt.want {
+		if got := truncateKeeping(tt.cell, tt.width, []string{mark}, nil); got != tt.want {
+			t.Errorf("truncateKeeping(%q, %d) = %q, want %q", tt.cell, tt.width, got, tt.want)
+		}
+	}
+	// With a short form, a narrow cell keeps more of its text and a mark.
+	short := map[string]string{mark: " (transl.)"}
+	for _, tt := range []struct {
+		cell  string
+		width int
+		want  string
+	}{
+		{"Smart Insurance Assistant" + mark, 40, "Smart Insurance… (errcode's translation)"},
+		{"Smart Insurance Assistant" + mark, 31, "Smart Insurance Assi… (transl.)"},
+		{"Smart Insurance Assistant" + mark, 13, "Sm… (transl.)"},
+		{"Intelligent Speech" + mark, 28, "Intelligent Speech (transl.)"},
+		{"Smart Insurance Assistant" + mark, 11, "Smart Insu…"},
+	} {
+		if got := truncateKeeping(tt.cell, tt.width, []string{mark}, short); got != tt.want {
 			t.Errorf("truncateKeeping(%q, %d) = %q, want %q", tt.cell, tt.width, got, tt.want)
 		}
 	}

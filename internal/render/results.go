@@ -58,7 +58,8 @@ func ProductsShape(lang catalog.Lang) *Shape[explain.Product] {
 				return trow
 			},
 		},
-		TableOptions: TableOptions{Drop: []int{2}, DropBelow: dropBelow, KeepSuffix: []string{mark}},
+		TableOptions: TableOptions{Drop: []int{2}, DropBelow: dropBelow, KeepSuffix: []string{mark},
+			ShortSuffix: map[string]string{mark: " (" + catalog.TranslationMarkShort + ")"}},
 	}
 }
 

@@ -127,7 +127,7 @@ func (s *TableSizer) Add(cells []string) {
 // them out with opt, the header written first.
 func (s *TableSizer) Writer(w io.Writer, opt TableOptions) (RowWriter, error) {
 	n := len(s.header)
-	t := &tableWriter{w: bufio.NewWriterSize(w, 64<<10), keep: make([]bool, n), pad: make([]int, n), avail: -1, limit: -1, keepSuffix: opt.KeepSuffix}
+	t := &tableWriter{w: bufio.NewWriterSize(w, 64<<10), keep: make([]bool, n), pad: make([]int, n), avail: -1, limit: -1, keepSuffix: opt.KeepSuffix, shortSuffix: opt.ShortSuffix}
 	for i := range t.keep {
 		t.keep[i] = true
 	}
@@ -212,11 +212,12 @@ type tableWriter struct {
 	pad   []int  // the width of each column shown
 	avail int    // the width the last column is cut to; -1 for none
 	// keepSuffix are the endings of a last cell that cutting never cuts (TableOptions.KeepSuffix).
-	keepSuffix []string
-	limit      int // a first cell wider than this takes a line of its own; -1 for none
-	header     bool
-	bold       *color.Color
-	line       []byte
+	keepSuffix  []string
+	shortSuffix map[string]string // TableOptions.ShortSuffix
+	limit       int               // a first cell wider than this takes a line of its own; -1 for none
+	header      bool
+	bold        *color.Color
+	line        []byte
 }
 
 func (t *tableWriter) Row(cells []string) error {
@@ -252,7 +253,7 @@ func (t *tableWriter) Row(cells []string) error {
 		first = false
 		if i == last {
 			if !t.header && t.avail >= 0 && runewidth.StringWidth(c) > t.avail {
-				c = truncateKeeping(c, t.avail, t.keepSuffix)
+				c = truncateKeeping(c, t.avail, t.keepSuffix, t.shortSuffix)
 			}
 			t.line = append(t.line, c...)
 			break

@@ -35,7 +35,16 @@ type TableOptions struct {
 	// " (errcode's translation)" stays whole), or, when even the ending
 	// does not fit, cut as any cell.
 	KeepSuffix []string
+	// ShortSuffix gives a KeepSuffix ending a shorter form, shown instead
+	// when the ending would leave less than minHead cells of the text
+	// before it (" (errcode's translation)" becomes " (transl.)" on a
+	// narrow terminal rather than be cut).
+	ShortSuffix map[string]string
 }
+
+// minHead is the fewest cells of text a cut cell keeps before its
+// KeepSuffix ending while a ShortSuffix form would keep more.
+const minHead = 8
 
 // MinLast is the width the last column (the summary) keeps when the first
 // (the code, never cut) is long: a longer code gets a line of its own.
@@ -58,7 +67,7 @@ func Table(w io.Writer, header []string, rows [][]string, opt TableOptions) erro
 		if opt.LongFirst {
 			header, rows, long = overflowFirst(header, rows, opt.Width)
 		}
-		rows = fitLastColumn(header, rows, opt.Width, opt.KeepSuffix)
+		rows = fitLastColumn(header, rows, opt.Width, opt.KeepSuffix, opt.ShortSuffix)
 	}
 	hdr := make([]any, len(header))
 	for i, h := range header {
@@ -240,21 +249,34 @@ func overflowFirst(header []string, rows [][]string, width int) ([]string, [][]s
 }
 
 // truncateKeeping cuts cell to width cells with "…", before the first of
-// keep it ends with when at least one cell of the text before it fits.
-func truncateKeeping(cell string, width int, keep []string) string {
+// keep it ends with when at least one cell of the text before it fits; the
+// ending's short form (short) replaces it when the ending itself would
+// leave less than minHead cells and the short one leaves room.
+func truncateKeeping(cell string, width int, keep []string, short map[string]string) string {
 	for _, k := range keep {
-		if head, ok := strings.CutSuffix(cell, k); ok {
-			if room := width - runewidth.StringWidth(k); room >= 2 {
-				return runewidth.Truncate(head, room, "…") + k
-			}
-			break
+		head, ok := strings.CutSuffix(cell, k)
+		if !ok {
+			continue
 		}
+		room := width - runewidth.StringWidth(k)
+		if sk, ok := short[k]; ok && room < minHead {
+			if sroom := width - runewidth.StringWidth(sk); sroom >= 2 {
+				if runewidth.StringWidth(head) <= sroom {
+					return head + sk
+				}
+				return runewidth.Truncate(head, sroom, "…") + sk
+			}
+		}
+		if room >= 2 {
+			return runewidth.Truncate(head, room, "…") + k
+		}
+		break
 	}
 	return runewidth.Truncate(cell, width, "…")
 }
 
 // fitLastColumn truncates the last cell of each row so that the table fits in width.
-func fitLastColumn(header []string, rows [][]string, width int, keep []string) [][]string {
+func fitLastColumn(header []string, rows [][]string, width int, keep []string, short map[string]string) [][]string {
 	n := len(header)
 	widths := columnWidths(header, rows)
 	used := 0
@@ -269,7 +291,7 @@ func fitLastColumn(header []string, rows [][]string, width int, keep []string) [
 	for i, r := range rows {
 		if len(r) == n && runewidth.StringWidth(r[n-1]) > avail {
 			r = append([]string(nil), r...)
-			r[n-1] = truncateKeeping(r[n-1], avail, keep)
+			r[n-1] = truncateKeeping(r[n-1], avail, keep, short)
 		}
 		out[i] = r
 	}
