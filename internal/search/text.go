@@ -132,15 +132,8 @@ type textIndex struct {
 	enc *encodedText
 }
 
-// word returns the postings of a stem.
-func (t *textIndex) word(st string) []posting {
-	if t.enc != nil {
-		return t.enc.word(st)
-	}
-	return t.words[st]
-}
-
-// wordInto is word, decoding the embedded index into h's scratch buffer.
+// wordInto returns the postings of the stem st; the embedded index decodes
+// them into h's scratch buffer, reused word after word.
 func (t *textIndex) wordInto(h *hits, st string) []posting {
 	if t.enc != nil {
 		h.buf = t.enc.wordInto(h.buf, st)

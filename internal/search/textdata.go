@@ -80,9 +80,8 @@ func postingsInto(buf []posting, post, start string, i int) []posting {
 	return out
 }
 
-func (e *encodedText) word(st string) []posting { return e.wordInto(nil, st) }
-
-// wordInto is word decoded into buf (see postingsInto).
+// wordInto returns the postings of the stem st, decoded into buf (see
+// postingsInto).
 func (e *encodedText) wordInto(buf []posting, st string) []posting {
 	n := e.stems()
 	i := sort.Search(n, func(i int) bool { return e.stem(i) >= st })
