@@ -34,8 +34,9 @@ const (
 	relSaturation = 6.0 // relevance at which a hit gets half of the relevance part of its score
 	codeBonus     = 4.0 // added to the relevance when the query, spaces removed, is part of the code
 
-	maxTerms   = 32 // query terms searched; the rest of a long pasted text is ignored
-	maxBigrams = 64 // bigrams of one Chinese term used to find partial matches
+	maxTerms    = 32   // query terms searched; the rest of a long pasted text is ignored
+	initialHits = 2048 // room for the hits of a query before its arrays grow
+	maxBigrams  = 64   // bigrams of one Chinese term used to find partial matches
 )
 
 // synonymTable maps query words (any form: they are stemmed like the text)
@@ -813,10 +814,15 @@ type rankHeap []rankItem
 
 func newRankHeap(s []rankItem) rankHeap {
 	h := rankHeap(s)
-	for i := len(s)/2 - 1; i >= 0; i-- {
+	h.init()
+	return h
+}
+
+// init orders the whole heap, after any keys changed.
+func (h rankHeap) init() {
+	for i := len(h)/2 - 1; i >= 0; i-- {
 		h.down(i)
 	}
-	return h
 }
 
 func (h *rankHeap) pop() {
@@ -903,11 +909,13 @@ func (ix *Index) rank(q string, limit int, distinct bool) []PosHit {
 	}
 	sl := makeSlots(t.n, 3)
 	slot := sl[0] // by document: its index in docs plus one
-	// Room for every document up front: the memory is fresh and untouched
-	// until used, where growing by doubling would copy, and clear, each
-	// larger array (most of a broad query's page faults).
-	docs, cands := make([]int32, 0, t.n), make([]cand, 0, t.n)
-	h := hits{slot: sl[1], cjkSlot: sl[2], docs: make([]int32, 0, t.n), h: make([]termHit, 0, t.n)}
+	// Room up front for the hits of a broad query ("rate limit" has some
+	// 1,500): growing by doubling would copy, and clear, each larger array
+	// (most of such a query's extra page faults), while room for every
+	// document would cost a narrow one the allocation of a megabyte.
+	room := min(t.n, initialHits)
+	docs, cands := make([]int32, 0, room), make([]cand, 0, room)
+	h := hits{slot: sl[1], cjkSlot: sl[2], docs: make([]int32, 0, room), h: make([]termHit, 0, room)}
 	for _, term := range terms {
 		h.reset()
 		if term.cjk {
@@ -986,55 +994,73 @@ func (ix *Index) rank(q string, limit int, distinct bool) []PosHit {
 		seen = map[string]bool{}
 	}
 	var out []PosHit
-	for len(hp) > 0 && (limit <= 0 || len(out) < limit) {
-		it := &hp[0]
+	// refine lowers its key one level: to a bound that reads only its code
+	// (level 1, the phrase counted as found when only its summary can
+	// tell), or to its score (level 2).
+	refine := func(it *rankItem) {
 		c := &cands[it.c]
 		base := float64(c.full) + 0.5*c.partial/n
-		switch it.level {
-		case 0, 1:
-			rel := c.rel / n
-			// Whether the code holds the compact query, and is it or ends
-			// in it, ignoring case: no lower-cased copy.
-			var inCode, isCode bool
-			if compact != "" {
-				inCode, isCode = t.codeHas(it.doc, compact)
+		rel := c.rel / n
+		// Whether the code holds the compact query, and is it or ends in
+		// it, ignoring case: no lower-cased copy.
+		var inCode, isCode bool
+		if compact != "" {
+			inCode, isCode = t.codeHas(it.doc, compact)
+		}
+		if inCode {
+			rel += codeBonus
+		}
+		var exact, common, phr float64
+		pending := false // phr is a bound, the summary unread
+		if int(c.full) == maxFull && c.full > 0 {
+			if isCode {
+				exact = 1
 			}
-			if inCode {
-				rel += codeBonus
+			if phrase != "" && (compact == "" || inCode) {
+				phr = 1
 			}
-			var exact, common, phr float64
-			pending := false // phr is a bound, the summary unread
-			if int(c.full) == maxFull && c.full > 0 {
-				if isCode {
-					exact = 1
+			// Both need every term in the code or summary (a summary holds
+			// the phrase only where it holds each of its words).
+			if int(c.strong) == len(terms) {
+				if t.cat.CuratedCommonAt(int(it.doc)) {
+					common = 1
 				}
-				if phrase != "" && (compact == "" || inCode) {
-					phr = 1
-				}
-				// Both need every term in the code or summary (a summary
-				// holds the phrase only where it holds each of its words).
-				if int(c.strong) == len(terms) {
-					if t.cat.CuratedCommonAt(int(it.doc)) {
-						common = 1
-					}
-					if phr == 0 && phrase != "" {
-						if it.level == 0 {
-							phr, pending = 1, true // a bound: only the summary can tell
-						} else {
-							d := t.cat.DefinitionAt(int(it.doc))
-							if containsLower(d.Summary.En, phrase) || strings.Contains(d.Summary.Zh, phrase) {
-								phr = 1
-							}
+				if phr == 0 && phrase != "" {
+					if it.level == 0 {
+						phr, pending = 1, true // a bound: only the summary can tell
+					} else {
+						d := t.cat.DefinitionAt(int(it.doc))
+						if containsLower(d.Summary.En, phrase) || strings.Contains(d.Summary.Zh, phrase) {
+							phr = 1
 						}
 					}
 				}
 			}
-			g := (4*common + 2*exact + phr + rel/(rel+relSaturation)) / 8
-			it.key = base + 0.5*g
-			it.level = 2
-			if pending {
-				it.level = 1
+		}
+		g := (4*common + 2*exact + phr + rel/(rel+relSaturation)) / 8
+		it.key = base + 0.5*g
+		it.level = 2
+		if pending {
+			it.level = 1
+		}
+	}
+	for len(hp) > 0 && (limit <= 0 || len(out) < limit) {
+		it := &hp[0]
+		switch it.level {
+		case 0:
+			// A hit's score is within a half of its first bound, so every
+			// unrefined hit whose bound is within a half of the top's may
+			// compete with it: refine them all at once and rebuild the
+			// heap, rather than sift each down in turn.
+			low := it.key - 0.5
+			for i := range hp {
+				if hp[i].level == 0 && hp[i].key > low {
+					refine(&hp[i])
+				}
 			}
+			hp.init()
+		case 1:
+			refine(it)
 			hp.down(0)
 		default:
 			doc, score := it.doc, it.key
