@@ -24,6 +24,16 @@ const (
 
 var fieldWeight = [numFields]float64{fieldCode: 3, fieldSummary: 2, fieldCauses: 1, fieldMessages: 1, fieldRemediation: 0.5}
 
+// weighted is the sum of q's qualities by fieldWeight, unrolled: it runs
+// for every hit of every term of a query. (It names five fields: the
+// assignment below stops the build if numFields changes.)
+var _ [5]struct{} = [numFields]struct{}{}
+
+func weighted(q *[numFields]float32) float64 {
+	return fieldWeight[0]*float64(q[0]) + fieldWeight[1]*float64(q[1]) + fieldWeight[2]*float64(q[2]) +
+		fieldWeight[3]*float64(q[3]) + fieldWeight[4]*float64(q[4])
+}
+
 // How well a query term matches a field, by the way it matched.
 const (
 	qualityExact   = 1.0 // the same word (stem), or the whole Chinese phrase
@@ -929,10 +939,7 @@ func (ix *Index) rank(q string, limit int, distinct bool) []PosHit {
 		idf := math.Log(1 + float64(t.n)/float64(len(h.docs)))
 		for i, doc := range h.docs {
 			th := &h.h[i]
-			var fs float64
-			for f := range numFields {
-				fs += fieldWeight[f] * float64(th.q[f])
-			}
+			fs := weighted(&th.q)
 			j := slot.at(doc)
 			if j == 0 {
 				docs = append(docs, doc)
@@ -983,12 +990,30 @@ func (ix *Index) rank(q string, limit int, distinct bool) []PosHit {
 	// computed from non-negative terms in the same order, so a bound is
 	// never below the score, in floating point too, and the results come in
 	// the order a full sort by score (then catalog order) gives.
+	//
+	// Hits whose first bound is not within a half of the best one (those
+	// matching fewer terms) wait outside the heap, cold, until the heap's
+	// top no longer leads the best of them: a broad query has a thousand
+	// such hits, and most queries never need them.
 	items := make([]rankItem, len(docs))
+	maxKey := math.Inf(-1)
 	for i, doc := range docs {
 		c := &cands[i]
 		items[i] = rankItem{doc: doc, c: int32(i), key: float64(c.full) + 0.5*c.partial/n + 0.5}
+		maxKey = max(maxKey, items[i].key)
 	}
-	hp := newRankHeap(items)
+	hot, cold := 0, len(items) // items[:hot] hot, items[cold:] cold
+	coldMax := math.Inf(-1)
+	for hot < cold {
+		if items[hot].key > maxKey-0.5 {
+			hot++
+			continue
+		}
+		cold--
+		items[hot], items[cold] = items[cold], items[hot]
+		coldMax = max(coldMax, items[cold].key)
+	}
+	hp := newRankHeap(items[:hot])
 	var seen map[string]bool
 	if distinct {
 		seen = map[string]bool{}
@@ -1044,7 +1069,15 @@ func (ix *Index) rank(q string, limit int, distinct bool) []PosHit {
 			it.level = 1
 		}
 	}
-	for len(hp) > 0 && (limit <= 0 || len(out) < limit) {
+	for limit <= 0 || len(out) < limit {
+		if cold < len(items) && (len(hp) == 0 || hp[0].key <= coldMax) {
+			hp = append(hp, items[cold:]...) // the cold hits may lead now
+			cold = len(items)
+			hp.init()
+		}
+		if len(hp) == 0 {
+			break
+		}
 		it := &hp[0]
 		switch it.level {
 		case 0:
