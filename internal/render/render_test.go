@@ -287,37 +287,32 @@ func overlongWord(line string, width int) bool {
 
 func TestTruncateKeeping(t *testing.T) {
 	mark := " (errcode's translation)"
+	short := map[string]string{mark: " (transl.)"} // its short form
 	for _, tt := range []struct {
-		cell  string
-		width int
-		want  string
+		cell      string
+		width     int
+		withShort bool
+		want      string
 	}{
-		{"Smart Insurance Assistant" + mark, 40, "Smart Insurance… (errcode's translation)"},
-		{"Smart Insurance Assistant" + mark, 26, "S… (errcode's translation)"},
+		{"Smart Insurance Assistant" + mark, 40, false, "Smart Insurance… (errcode's translation)"},
+		{"Smart Insurance Assistant" + mark, 26, false, "S… (errcode's translation)"},
 		// Too narrow for the mark and a cell of text: cut as any cell.
-		{"Smart Insurance Assistant" + mark, 25, "Smart Insurance Assistan…"},
-		{"Cloud Virtual Machine", 10, "Cloud Vir…"},
-		{"云服务器" + mark, 28, "云… (errcode's translation)"},
+		{"Smart Insurance Assistant" + mark, 25, false, "Smart Insurance Assistan…"},
+		{"Cloud Virtual Machine", 10, false, "Cloud Vir…"},
+		{"云服务器" + mark, 28, false, "云… (errcode's translation)"},
+		// With a short form, a narrow cell keeps more of its text and a mark.
+		{"Smart Insurance Assistant" + mark, 40, true, "Smart Insurance… (errcode's translation)"},
+		{"Smart Insurance Assistant" + mark, 31, true, "Smart Insurance Assi… (transl.)"},
+		{"Smart Insurance Assistant" + mark, 13, true, "Sm… (transl.)"},
+		{"Intelligent Speech" + mark, 28, true, "Intelligent Speech (transl.)"},
+		{"Smart Insurance Assistant" + mark, 11, true, "Smart Insu…"},
 	} {
-		if got := truncateKeeping(tt.cell, tt.width, []string{mark}, nil); got != tt.want {
-			t.Errorf("truncateKeeping(%q, %d) = %q, want %q", tt.cell, tt.width, got, tt.want)
+		var sh map[string]string
+		if tt.withShort {
+			sh = short
 		}
-	}
-	// With a short form, a narrow cell keeps more of its text and a mark.
-	short := map[string]string{mark: " (transl.)"}
-	for _, tt := range []struct {
-		cell  string
-		width int
-		want  string
-	}{
-		{"Smart Insurance Assistant" + mark, 40, "Smart Insurance… (errcode's translation)"},
-		{"Smart Insurance Assistant" + mark, 31, "Smart Insurance Assi… (transl.)"},
-		{"Smart Insurance Assistant" + mark, 13, "Sm… (transl.)"},
-		{"Intelligent Speech" + mark, 28, "Intelligent Speech (transl.)"},
-		{"Smart Insurance Assistant" + mark, 11, "Smart Insu…"},
-	} {
-		if got := truncateKeeping(tt.cell, tt.width, []string{mark}, short); got != tt.want {
-			t.Errorf("truncateKeeping(%q, %d) = %q, want %q", tt.cell, tt.width, got, tt.want)
+		if got := truncateKeeping(tt.cell, tt.width, []string{mark}, sh); got != tt.want {
+			t.Errorf("truncateKeeping(%q, %d, short %v) = %q, want %q", tt.cell, tt.width, tt.withShort, got, tt.want)
 		}
 	}
 }
