@@ -18,11 +18,16 @@ type Entry struct {
 	Retry       string   `json:"retry" yaml:"retry"`
 	Causes      []string `json:"causes" yaml:"causes"`
 	Remediation []string `json:"remediation" yaml:"remediation"`
-	Related     []string `json:"related" yaml:"related"`
-	Actions     []string `json:"actions" yaml:"actions"`
-	Docs        string   `json:"docs" yaml:"docs"`
-	Provenance  string   `json:"provenance" yaml:"provenance"`
-	Source      string   `json:"source" yaml:"source"`
+	// A field tagged section is shown by explain's long form as a section
+	// of its own, under the heading the tag gives in English and Chinese
+	// ("English|中文"), after the retry advice and in field order: a list
+	// joined with commas, a string as it is. So a new field shown that way
+	// is this struct's field and View's line, and nothing else.
+	Related    []string `json:"related" yaml:"related" section:"Related codes|相关错误码"`
+	Actions    []string `json:"actions" yaml:"actions" section:"API actions that may return it|可能返回此错误码的接口"`
+	Docs       string   `json:"docs" yaml:"docs"`
+	Provenance string   `json:"provenance" yaml:"provenance"`
+	Source     string   `json:"source" yaml:"source"`
 	// ProductName names the entry's product in the language ("" for common
 	// and sdk, and for a product without a name in that language).
 	ProductName string `json:"product_name,omitempty" yaml:"product_name,omitempty"`

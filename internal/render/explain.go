@@ -21,11 +21,11 @@ var explainTmpl string
 
 // labels are the fixed words of the explain layout in one language.
 type labels struct {
-	Causes, Fix, Retry, Related, Actions, Docs, Provenance string
-	No, Retryable, NotRetryable                            string
-	RetryYes, RetryAfter, RetryableLater, DecidedBy        string // "yes, with backoff"; "after %s"; the meta word for after; "Decided by"
-	Colon                                                  string // after the provenance word
-	Provenances                                            map[string]string
+	Causes, Fix, Retry, Docs, Provenance            string
+	No, Retryable, NotRetryable                     string
+	RetryYes, RetryAfter, RetryableLater, DecidedBy string // "yes, with backoff"; "after %s"; the meta word for after; "Decided by"
+	Colon                                           string // after the provenance word
+	Provenances                                     map[string]string
 
 	// Imported entries (catalog/products/*.yaml).
 	Solution, SolutionOtherLang string // the official solution heading; when it is in the other language
@@ -46,7 +46,6 @@ func labelsIn(lang catalog.Lang) labels {
 	say := func(en, zh string) string { return explain.Say(lang, en, zh) }
 	return labels{
 		Causes: say("Likely causes", "可能原因"), Fix: say("How to fix", "解决步骤"), Retry: say("Retry", "是否重试"),
-		Related: say("Related codes", "相关错误码"), Actions: say("API actions that may return it", "可能返回此错误码的接口"),
 		Docs: say("Docs", "文档"), Provenance: say("Source", "来源"),
 		No: say("no", "否"), Retryable: say("retryable", "可重试"), NotRetryable: say("not retryable", "不可重试"), Colon: say(": ", "："),
 		RetryYes: say("yes, with backoff", "是（退避重试）"), RetryAfter: say("after %s", "%s可重试"),
@@ -206,11 +205,8 @@ func layoutData(e *catalog.Entry, opt ExplainOptions) *explainData {
 		evidence = dim(block(l.DecidedBy + l.Colon + textsafe.Clean(v.RetryEvidence)))
 	}
 	d.add(heading(l.Retry+l.Colon+verdict), block(v.Retry), evidence)
-	if len(v.Related) > 0 {
-		d.add(heading(l.Related), block(strings.Join(v.Related, ", ")))
-	}
-	if len(v.Actions) > 0 {
-		d.add(heading(l.Actions), block(strings.Join(v.Actions, ", ")))
+	for _, sec := range taggedSections(&v, lang) {
+		d.add(heading(sec.heading), block(sec.text))
 	}
 	if v.Docs != "" {
 		docs := "  " + v.Docs
@@ -412,16 +408,85 @@ func truncateWidth(s string, w int) string {
 	return s
 }
 
-// sanitizeView makes every string of v safe for a terminal.
+// sanitizeView makes every string of v safe for a terminal: every string
+// and list of strings field, so that a new field is safe too.
 func sanitizeView(v *explain.Entry) {
-	for _, p := range []*string{&v.Code, &v.Category, &v.Scope, &v.Summary, &v.Retry, &v.Docs, &v.Provenance, &v.Source, &v.ProductName, &v.Solution, &v.Class, &v.Removed} {
-		*p = textsafe.Clean(*p)
+	rv := reflect.ValueOf(v).Elem()
+	for _, i := range textFields().strings {
+		f := rv.Field(i)
+		f.SetString(textsafe.Clean(f.String()))
 	}
-	for _, list := range [][]string{v.Causes, v.Remediation, v.Related, v.Actions, v.Versions} {
-		for i := range list {
-			list[i] = textsafe.Clean(list[i])
+	for _, i := range textFields().lists {
+		list := rv.Field(i).Interface().([]string)
+		for j := range list {
+			list[j] = textsafe.Clean(list[j])
 		}
 	}
+}
+
+// textFields are the indexes of explain.Entry's string and []string
+// fields, found once.
+var textFields = sync.OnceValue(func() (f struct{ strings, lists []int }) {
+	t := reflect.TypeFor[explain.Entry]()
+	for i := range t.NumField() {
+		switch k := t.Field(i).Type; {
+		case k.Kind() == reflect.String:
+			f.strings = append(f.strings, i)
+		case k.Kind() == reflect.Slice && k.Elem().Kind() == reflect.String:
+			f.lists = append(f.lists, i)
+		}
+	}
+	return f
+})
+
+// section is one section of explain.Entry's tagged fields (see the section
+// tag there): its heading in the language and its text.
+type section struct{ heading, text string }
+
+// sectionFields are the indexes of explain.Entry's fields tagged section,
+// with their headings in English and Chinese.
+var sectionFields = sync.OnceValue(func() (out []struct {
+	index  int
+	en, zh string
+}) {
+	t := reflect.TypeFor[explain.Entry]()
+	for i := range t.NumField() {
+		tag, ok := t.Field(i).Tag.Lookup("section")
+		if !ok {
+			continue
+		}
+		en, zh, _ := strings.Cut(tag, "|")
+		out = append(out, struct {
+			index  int
+			en, zh string
+		}{i, en, zh})
+	}
+	return out
+})
+
+// taggedSections returns the sections of v's tagged fields that are not
+// empty, in field order.
+func taggedSections(v *explain.Entry, lang catalog.Lang) []section {
+	rv := reflect.ValueOf(v).Elem()
+	var out []section
+	for _, sf := range sectionFields() {
+		f := rv.Field(sf.index)
+		var text string
+		switch f.Kind() {
+		case reflect.String:
+			text = f.String()
+		case reflect.Slice:
+			parts := make([]string, f.Len())
+			for j := range parts {
+				parts[j] = f.Index(j).String()
+			}
+			text = strings.Join(parts, ", ")
+		}
+		if text != "" {
+			out = append(out, section{explain.Say(lang, sf.en, sf.zh), text})
+		}
+	}
+	return out
 }
 
 // blockWidth is the width a long-form block (explain, a parse finding) is

@@ -8,6 +8,7 @@ import (
 	"text/template"
 
 	"github.com/errcode-dev/errcode/catalog"
+	"github.com/errcode-dev/errcode/internal/explain"
 )
 
 // The interpreter of tmpl.go executes explain.tmpl exactly as text/template
@@ -81,5 +82,38 @@ func TestLayoutsUseEveryField(t *testing.T) {
 		if len(used) == 0 {
 			t.Errorf("%s names no field", l.name)
 		}
+	}
+}
+
+// A field of explain.Entry tagged section is a section of the long form,
+// under its heading in the language, a list joined with commas; an empty
+// one is left out.
+func TestTaggedSections(t *testing.T) {
+	v := explain.Entry{Related: []string{"A", "B"}}
+	got := taggedSections(&v, catalog.English)
+	if len(got) != 1 || got[0] != (section{"Related codes", "A, B"}) {
+		t.Errorf("English: %q", got)
+	}
+	v.Actions = []string{"RunInstances"}
+	got = taggedSections(&v, catalog.Chinese)
+	if len(got) != 2 || got[0].heading != "相关错误码" || got[1] != (section{"可能返回此错误码的接口", "RunInstances"}) {
+		t.Errorf("Chinese: %q", got)
+	}
+	// Every tagged field has both headings, and shows in a real long form.
+	e := catalog.Default().Get("tcr", "ResourceNotFound.ErrNoRepo")
+	var out strings.Builder
+	if err := Explain(&out, e, ExplainOptions{Lang: catalog.English, Width: 80}); err != nil {
+		t.Fatal(err)
+	}
+	for _, sf := range sectionFields() {
+		if sf.en == "" || sf.zh == "" {
+			t.Errorf("field %d: section tag needs \"English|中文\"", sf.index)
+		}
+		if !strings.Contains(out.String(), "\n"+sf.en+"\n") {
+			t.Errorf("the long form of tcr ResourceNotFound.ErrNoRepo has no %q section:\n%s", sf.en, out.String())
+		}
+	}
+	if len(sectionFields()) < 2 {
+		t.Errorf("only %d tagged fields", len(sectionFields()))
 	}
 }
