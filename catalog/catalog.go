@@ -461,13 +461,7 @@ func (c *Catalog) RetryAt(i int) (RetryVerdict, bool) { return c.retry(i) }
 // imported entry is built anew and not kept: walking the whole catalog with
 // it holds one entry at a time, where EntryAt (and Entries) keep all 17,000.
 func (c *Catalog) BuildAt(i int) *Entry {
-	if h, ok := c.rec.Held(i); ok {
-		return c.heldAt(h)
-	}
-	c.mu.RLock()
-	e := c.built[i]
-	c.mu.RUnlock()
-	if e != nil {
+	if e := c.kept(i); e != nil {
 		return e
 	}
 	return c.build(i)

@@ -99,18 +99,23 @@ func (c *Catalog) retry(pos int) (RetryVerdict, bool) {
 	return retryOf(g, c.rec.Retry(pos))
 }
 
-// entry returns the entry at pos, building it on first use.
-func (c *Catalog) entry(pos int) *Entry {
+// kept returns the entry at pos if it needs no building: a held entry, or
+// an imported one built and kept before; nil otherwise.
+func (c *Catalog) kept(pos int) *Entry {
 	if h, ok := c.rec.Held(pos); ok {
 		return c.heldAt(h)
 	}
 	c.mu.RLock()
-	e := c.built[pos]
-	c.mu.RUnlock()
-	if e != nil {
+	defer c.mu.RUnlock()
+	return c.built[pos]
+}
+
+// entry returns the entry at pos, building it on first use.
+func (c *Catalog) entry(pos int) *Entry {
+	if e := c.kept(pos); e != nil {
 		return e
 	}
-	e = c.build(pos)
+	e := c.build(pos)
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if old := c.built[pos]; old != nil {
