@@ -443,23 +443,21 @@ var textFields = sync.OnceValue(func() (f struct{ strings, lists []int }) {
 // tag there): its heading in the language and its text.
 type section struct{ heading, text string }
 
-// sectionFields are the indexes of explain.Entry's fields tagged section,
-// with their headings in English and Chinese.
-var sectionFields = sync.OnceValue(func() (out []struct {
+// sectionField is a field of explain.Entry tagged section: its index and
+// its heading in English and Chinese.
+type sectionField struct {
 	index  int
 	en, zh string
-}) {
+}
+
+// sectionFields are the fields of explain.Entry tagged section, found once.
+var sectionFields = sync.OnceValue(func() (out []sectionField) {
 	t := reflect.TypeFor[explain.Entry]()
 	for i := range t.NumField() {
-		tag, ok := t.Field(i).Tag.Lookup("section")
-		if !ok {
-			continue
+		if tag, ok := t.Field(i).Tag.Lookup("section"); ok {
+			en, zh, _ := strings.Cut(tag, "|")
+			out = append(out, sectionField{i, en, zh})
 		}
-		en, zh, _ := strings.Cut(tag, "|")
-		out = append(out, struct {
-			index  int
-			en, zh string
-		}{i, en, zh})
 	}
 	return out
 })
