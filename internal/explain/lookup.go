@@ -225,14 +225,19 @@ func (x *Explainer) Diagnosis(r Resolution) (msg string, hints []string) {
 // a pass over the catalog's codes).
 const MaxQueries = 1000
 
-// CheckQueries refuses more than MaxQueries queries, and a pattern longer
-// than search.MaxPatternLen once its runs of * are collapsed.
+// CheckQueries refuses more than MaxQueries queries, an empty query (an
+// unset shell variable), and a pattern longer than search.MaxPatternLen once
+// its runs of * are collapsed.
 func CheckQueries(command string, args []string) error {
 	if len(args) > MaxQueries {
 		return usageErr([]string{fmt.Sprintf("split the list, e.g. xargs -n %d errcode %s < codes.txt", MaxQueries, command)},
 			"too many queries: %d (at most %d at once)", len(args), MaxQueries)
 	}
 	for _, q := range args {
+		if strings.TrimSpace(q) == "" {
+			return usageErr([]string{fmt.Sprintf("give a code, a pattern or words, e.g. errcode %s AuthFailure.SignatureExpire", command)},
+				"empty query")
+		}
 		if search.Classify(q) != search.KindPattern {
 			continue
 		}
