@@ -441,6 +441,11 @@ func (k Keys) InScope(i int, scope string) bool {
 	return false
 }
 
+// Of returns the code of the entry at catalog position pos, as a key:
+// Lower(Of(pos)) is its code lower-cased, read from the keys' own compact
+// table rather than from the entry.
+func (k Keys) Of(pos int) int { return int(k.c.keys.KeyOf.At(pos)) }
+
 // Positions returns the catalog positions of the entries whose code equals
 // code, ignoring case, in the order of Find. It builds no entry: read them
 // with DefinitionAt, RetryAt or EntryAt.

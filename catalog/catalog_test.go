@@ -458,6 +458,11 @@ func TestKeys(t *testing.T) {
 			}
 			es := k.Entries(i)
 			n += len(es)
+			for _, p := range k.Positions(i) {
+				if k.Of(p) != i {
+					t.Fatalf("Of(%d) = %d, want %d (%q)", p, k.Of(p), i, k.Lower(i))
+				}
+			}
 			if strings.ToLower(k.Code(i)) != k.Lower(i) || es[0].Code != k.Code(i) {
 				t.Fatalf("key %q: code %q, first entry %q", k.Lower(i), k.Code(i), es[0].Code)
 			}

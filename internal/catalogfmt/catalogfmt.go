@@ -280,7 +280,7 @@ const SampleEvery = 64
 // distinct keys are one sorted text, searched by bisection, so a lookup
 // touches a few pages instead of every code string in the binary. It is
 // written as keys.txt (Text) and keys.bin (a [Container] of Off, Post, Pos,
-// Shape, SampleOff, SampleText and Letters).
+// Shape, SampleOff, SampleText, Letters and KeyOf).
 type KeyIndex struct {
 	Text string // the distinct lower-cased codes in sorted order, each followed by '\n'
 	Off  U32s   // key i is Text[Off[i] : Off[i+1]-1]; one more than keys
@@ -297,6 +297,10 @@ type KeyIndex struct {
 	// Letters of key i's last segment ([KeyLetters]), so that suggestions
 	// rule out most last segments without reading them.
 	Letters U32s
+	// KeyOf is the key of each catalog position, Pos inverted, so that
+	// free-text ranking reads a hit's lower-cased code here, once per
+	// distinct code, instead of in the entry's text.
+	KeyOf U32s
 }
 
 // BuildKeyIndex returns the key index of the entries in catalog order whose
@@ -317,6 +321,7 @@ func BuildKeyIndex(lower, scopes []string) KeyIndex {
 	})
 	var text, sample []byte
 	var off, post, pos, shape, sampleOff, letters []byte
+	keyOf := make([]uint32, len(lower))
 	keys := 0
 	for j, i := range idx {
 		if j == 0 || lower[i] != lower[idx[j-1]] {
@@ -332,17 +337,18 @@ func BuildKeyIndex(lower, scopes []string) KeyIndex {
 			text = append(append(text, lower[i]...), '\n')
 		}
 		pos = AppendU32(pos, uint32(i))
+		keyOf[i] = uint32(keys - 1)
 	}
 	off = AppendU32(off, uint32(len(text)))
 	post = AppendU32(post, uint32(len(pos)/4))
 	sampleOff = AppendU32(sampleOff, uint32(len(sample)))
 	return KeyIndex{Text: string(text), Off: U32s(off), Post: U32s(post), Pos: U32s(pos), Shape: U32s(shape),
-		SampleOff: U32s(sampleOff), SampleText: string(sample), Letters: U32s(letters)}
+		SampleOff: U32s(sampleOff), SampleText: string(sample), Letters: U32s(letters), KeyOf: U32s(AppendU32(nil, keyOf...))}
 }
 
 // Encode returns keys.txt and keys.bin.
 func (k KeyIndex) Encode() (text, bin []byte) {
-	return []byte(k.Text), Container([]byte(k.Off), []byte(k.Post), []byte(k.Pos), []byte(k.Shape), []byte(k.SampleOff), []byte(k.SampleText), []byte(k.Letters))
+	return []byte(k.Text), Container([]byte(k.Off), []byte(k.Post), []byte(k.Pos), []byte(k.Shape), []byte(k.SampleOff), []byte(k.SampleText), []byte(k.Letters), []byte(k.KeyOf))
 }
 
 // DecodeKeyIndex reads the key index that Encode wrote.
@@ -351,11 +357,11 @@ func DecodeKeyIndex(text, bin string) (KeyIndex, error) {
 	if err != nil {
 		return KeyIndex{}, err
 	}
-	if len(s) != 7 {
-		return KeyIndex{}, fmt.Errorf("keys.bin has %d sections, want 7", len(s))
+	if len(s) != 8 {
+		return KeyIndex{}, fmt.Errorf("keys.bin has %d sections, want 8", len(s))
 	}
 	return KeyIndex{Text: text, Off: U32s(s[0]), Post: U32s(s[1]), Pos: U32s(s[2]), Shape: U32s(s[3]), SampleOff: U32s(s[4]), SampleText: s[5],
-		Letters: U32s(s[6])}, nil
+		Letters: U32s(s[6]), KeyOf: U32s(s[7])}, nil
 }
 
 // KeyLetters returns the set of characters of s by class, a bit each: the

@@ -101,6 +101,14 @@ func TestKeyIndex(t *testing.T) {
 		if k.First(i) != ps[0] {
 			t.Fatalf("First(%d) = %d", i, k.First(i))
 		}
+		for _, p := range ps {
+			if int(k.KeyOf.At(p)) != i {
+				t.Fatalf("KeyOf(%d) = %d, want %d", p, k.KeyOf.At(p), i)
+			}
+		}
+	}
+	if k.KeyOf.Len() != len(lower) {
+		t.Fatalf("KeyOf has %d positions, want %d", k.KeyOf.Len(), len(lower))
 	}
 	if k.Lookup("a") != -1 || k.Search("zzz") != k.Len() {
 		t.Error("a missing key was found")
