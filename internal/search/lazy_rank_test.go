@@ -1,8 +1,10 @@
 package search
 
 import (
+	"fmt"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/errcode-dev/errcode/catalog"
@@ -18,6 +20,8 @@ func TestRankWithLimitIsFullRankingCut(t *testing.T) {
 		"rate limit", "signature expire", "签名过期", "timeout", "too many requests", "instance not found",
 		"quota", "频率", "unbind the key from the instance", "permission denied", "database", "x",
 		"repository does not exist", "insufficient balance", "LimitExceeded", "资源不足",
+		// Broad: narrow keeps only the hits matching every term.
+		"operation denied", "数据库 不存在", "rate 频率", "签名 expired", "limit exceeded",
 	} {
 		full := ix.TextPositions(q, 0)
 		var codes []PosHit
@@ -40,6 +44,117 @@ func TestRankWithLimitIsFullRankingCut(t *testing.T) {
 			if a, b := full[i-1], full[i]; a.Score < b.Score || a.Score == b.Score && a.Pos > b.Pos {
 				t.Fatalf("%q: the full ranking is out of order at %d: %v then %v", q, i, a, b)
 			}
+		}
+	}
+}
+
+// narrow keeps only the documents matching every term in full when they hold
+// enough results, and gives up otherwise: both cases occur among everyday
+// queries (TestRankWithLimitIsFullRankingCut checks the results of both).
+func TestNarrow(t *testing.T) {
+	ix := New(catalog.Default())
+	tx := ix.textIndex()
+	for _, tt := range []struct {
+		q       string
+		limit   int
+		narrows bool
+	}{
+		{"operation denied", 10, true}, // 1,164 hits of 6,572 match both words
+		{"rate limit", 10, true},
+		{"rate limit", 80, false},       // 157 hits match both, of fewer than 80 codes
+		{"signature expire", 10, false}, // 6 hits match both
+		{"数据库 不存在", 10, true},
+		{"签名 expired", 10, false},
+	} {
+		m := tx.rankMem(ix.keys.Len())
+		terms := parseQuery(tt.q)
+		only, df := tx.narrow(&m.h, terms, tt.limit, true, ix.keys)
+		tx.release(m)
+		if (only != nil) != tt.narrows {
+			t.Errorf("%q limit %d: narrowed to %d documents, want narrowing %v", tt.q, tt.limit, only.count(), tt.narrows)
+		}
+		// df counts every document a term matches, as the full ranking does.
+		for i, term := range terms {
+			m := tx.rankMem(ix.keys.Len())
+			tx.match(&m.h, term)
+			n := len(m.h.docs)
+			tx.release(m)
+			if df[i] != n {
+				t.Errorf("%q: term %q: df %d, want %d", tt.q, term.text, df[i], n)
+			}
+		}
+	}
+}
+
+// A ranking reuses the memory of the one before (rankMem): results do not
+// depend on what ran before, in one goroutine or several (run with -race).
+func TestRankReusesMemory(t *testing.T) {
+	queries := []string{"operation denied", "签名过期", "rate limit", "x", "limit", "数据库 不存在", "signature expire", "频率"}
+	want := map[string][]PosHit{}
+	for _, q := range queries {
+		want[q] = New(catalog.Default()).TextCodes(q, 10)
+	}
+	ix := New(catalog.Default())
+	check := func(who string, q string) {
+		if got := ix.TextCodes(q, 10); !slices.Equal(got, want[q]) {
+			t.Errorf("%s: %q = %v, want %v", who, q, got, want[q])
+		}
+	}
+	for i := range queries {
+		check("in order", queries[i])
+		check("reversed", queries[len(queries)-1-i])
+		ix.TextPositions(queries[i], 0)
+	}
+	var wg sync.WaitGroup
+	for g := range 4 {
+		wg.Go(func() {
+			for i := range 3 * len(queries) {
+				check(fmt.Sprintf("goroutine %d", g), queries[(g+i)%len(queries)])
+			}
+		})
+	}
+	wg.Wait()
+}
+
+// A single Chinese character is found through the keys that hold it (pairs,
+// and lone characters: loneKey) in exactly the fields whose text has it, as
+// a scan of every text finds it.
+func TestSingleCharacter(t *testing.T) {
+	ix := New(catalog.Default())
+	tx := ix.textIndex()
+	for _, run := range []string{"错", "库", "的", "限", "请", "龘"} {
+		m := tx.rankMem(ix.keys.Len())
+		tx.matchCJK(&m.h, run, 1, true)
+		got := map[int32]uint8{}
+		for i, doc := range m.h.docs {
+			for f := range numFields {
+				if m.h.h[i].q[f] > 0 {
+					got[doc] |= 1 << f
+				}
+			}
+			if m.h.h[i].cov != 1 {
+				t.Errorf("%q: document %d matched in part", run, doc)
+			}
+		}
+		tx.release(m)
+		n := 0
+		for doc := range int32(tx.n) {
+			texts := tx.cjkTexts(doc)
+			var want uint8
+			for f := range numFields {
+				if strings.Contains(texts[f], run) {
+					want |= 1 << f
+				}
+			}
+			if want != 0 {
+				n++
+			}
+			if got[doc] != want {
+				t.Fatalf("%q: document %d (%s): fields %05b, want %05b", run, doc, ix.cat.CodeAt(int(doc)), got[doc], want)
+			}
+		}
+		if n == 0 && run != "龘" {
+			t.Errorf("%q: no document has it: the test tests nothing", run)
 		}
 	}
 }

@@ -44,9 +44,8 @@ const (
 	relSaturation = 6.0 // relevance at which a hit gets half of the relevance part of its score
 	codeBonus     = 4.0 // added to the relevance when the query, spaces removed, is part of the code
 
-	maxTerms    = 32   // query terms searched; the rest of a long pasted text is ignored
-	initialHits = 2048 // room for the hits of a query before its arrays grow
-	maxBigrams  = 64   // bigrams of one Chinese term used to find partial matches
+	maxTerms   = 32 // query terms searched; the rest of a long pasted text is ignored
+	maxBigrams = 64 // bigrams of one Chinese term used to find partial matches
 )
 
 // synonymTable maps query words (any form: they are stemmed like the text)
@@ -133,7 +132,6 @@ type textIndex struct {
 	cat *catalog.Catalog
 
 	// Built in memory.
-	lower   []string             // lower-cased code of each document
 	words   map[string][]posting // stem -> postings in document order
 	vocab   []string             // keys of words, sorted, for prefix search
 	bigrams map[uint64][]posting // pair of CJK runes -> postings in document order
@@ -141,19 +139,58 @@ type textIndex struct {
 
 	// Generated.
 	enc *encodedText
+
+	mem sync.Pool // of *rankMem
 }
 
-// wordInto returns the postings of the stem st; the embedded index decodes
-// them into h's scratch buffer, reused word after word.
+// wordInto returns the postings of the stem st, without those outside
+// h.only; with h.mark set, it marks their documents there and returns none.
+// The embedded index decodes them into h's scratch buffer, reused word after
+// word.
 func (t *textIndex) wordInto(h *hits, st string) []posting {
 	if t.enc != nil {
-		h.buf = t.enc.wordInto(h.buf, st)
-		return h.buf
+		i := t.enc.word(st)
+		if i < 0 {
+			return nil
+		}
+		return h.decode(t.enc.wordPost, t.enc.wordStart, i)
 	}
-	return t.words[st]
+	return h.filter(t.words[st])
 }
 
-// bigram returns the postings of a pair of CJK runes.
+// bigramInto is wordInto for a pair of CJK runes.
+func (t *textIndex) bigramInto(h *hits, k uint64) []posting {
+	if t.enc != nil {
+		i := t.enc.bigramAt(k)
+		if i < 0 {
+			return nil
+		}
+		return h.decode(t.enc.bigramPost, t.enc.bigramStart, i)
+	}
+	return h.filter(t.bigrams[k])
+}
+
+// eachKeyWith calls f with the postings, as wordInto returns them, of each
+// key (pair of CJK runes, or lone character: loneKey) that has r: every
+// field that has r has one of them.
+func (t *textIndex) eachKeyWith(h *hits, r rune, f func(ps []posting)) {
+	has := func(k uint64) bool { return rune(k>>32) == r || rune(k) == r }
+	if e := t.enc; e != nil {
+		for i, n := 0, len(e.keys)/8; i < n; i++ {
+			if has(u64at(e.keys, i)) {
+				f(h.decode(e.bigramPost, e.bigramStart, i))
+			}
+		}
+		return
+	}
+	for k, ps := range t.bigrams {
+		if has(k) {
+			f(h.filter(ps))
+		}
+	}
+}
+
+// bigram returns all the postings of a pair of CJK runes.
 func (t *textIndex) bigram(k uint64) []posting {
 	if t.enc != nil {
 		return t.enc.bigram(k)
@@ -161,15 +198,22 @@ func (t *textIndex) bigram(k uint64) []posting {
 	return t.bigrams[k]
 }
 
-// eachWordFrom calls f with each indexed stem that starts with p, in order.
-func (t *textIndex) eachWordFrom(p string, f func(w string)) {
-	if t.enc != nil {
-		t.enc.eachWordFrom(p, f)
+// eachWordFrom calls f with the postings, as wordInto returns them, of each
+// indexed stem that starts with p, other than skip, in order.
+func (t *textIndex) eachWordFrom(h *hits, p, skip string, f func(ps []posting)) {
+	if e := t.enc; e != nil {
+		e.eachWordFrom(p, func(i int, w string) {
+			if w != skip {
+				f(h.decode(e.wordPost, e.wordStart, i))
+			}
+		})
 		return
 	}
 	i, _ := slices.BinarySearch(t.vocab, p)
 	for ; i < len(t.vocab) && strings.HasPrefix(t.vocab[i], p); i++ {
-		f(t.vocab[i])
+		if w := t.vocab[i]; w != skip {
+			f(h.filter(t.words[w]))
+		}
 	}
 }
 
@@ -182,33 +226,13 @@ func (t *textIndex) cjkTexts(doc int32) [numFields]string {
 	return t.cjk[doc]
 }
 
-// codeHas reports whether the lower-cased code of document doc contains
-// lower (lower-case ASCII, not empty), and whether it is lower or ends in
-// "."+lower.
-func (t *textIndex) codeHas(doc int32, lower string) (contains, is bool) {
-	var code string
-	if t.enc == nil {
-		code = t.lower[doc]
-	} else if code = t.cat.CodeAt(int(doc)); !isASCII(code) {
-		code = strings.ToLower(code)
+// codeHas reports whether code (lower-cased) contains lower, and whether it
+// is lower or ends in "."+lower.
+func codeHas(code, lower string) (contains, is bool) {
+	if !strings.Contains(code, lower) {
+		return false, false
 	}
-	// code is lower-cased but for ASCII capitals, which foldASCII lowers.
-	// Positions whose first byte cannot start lower are skipped inline: this
-	// runs for every hit of a query.
-	n := len(lower)
-	c0, u0 := lower[0], upperASCII(lower[0])
-	for i := 0; i+n <= len(code); i++ {
-		if c := code[i]; c != c0 && c != u0 {
-			continue
-		}
-		if equalFoldASCII(code[i:i+n], lower) {
-			contains = true
-			if i+n == len(code) && (i == 0 || code[i-1] == '.') {
-				is = true
-			}
-		}
-	}
-	return contains, is
+	return true, code == lower || strings.HasSuffix(code, lower) && code[len(code)-len(lower)-1] == '.'
 }
 
 // containsLower reports whether s, lower-cased, contains lower (which is),
@@ -285,7 +309,6 @@ func buildText(c *catalog.Catalog) *textIndex {
 	t := &textIndex{
 		n:       n,
 		cat:     c,
-		lower:   make([]string, n),
 		words:   make(map[string][]posting, n/2+64),
 		bigrams: make(map[uint64][]posting, n/2+64),
 		cjk:     make([][numFields]string, n),
@@ -296,7 +319,6 @@ func buildText(c *catalog.Catalog) *textIndex {
 	var cjkParts []string
 	for doc := range n {
 		d := c.DefinitionAt(doc)
-		t.lower[doc] = strings.ToLower(d.Code)
 		clear(words)
 		clear(grams)
 		cur := -1
@@ -324,6 +346,9 @@ func buildText(c *catalog.Catalog) *textIndex {
 				}
 			}, func(run string) {
 				hasC = true
+				if r, n := utf8.DecodeRuneInString(run); n == len(run) {
+					grams[loneKey(r)] |= bit // a run of one character has no pair
+				}
 				forBigrams(run, func(k uint64) { grams[k] |= bit })
 			})
 			if hasC { // CJK has no case: the text is kept as written
@@ -446,6 +471,11 @@ func hasCJK(s string) bool {
 	}
 	return false
 }
+
+// loneKey is the key under which the index records a run of the one CJK
+// character r, which has no pair: r with rune 0, which no text pairs with
+// it. With it, every character of a text is in some key (see matchRune).
+func loneKey(r rune) uint64 { return uint64(r) << 32 }
 
 // forBigrams calls f with each pair of adjacent runes in run, packed.
 func forBigrams(run string, f func(uint64)) {
@@ -601,6 +631,11 @@ type hits struct {
 	docs []int32
 	h    []termHit
 
+	// With mark set, the documents matched are only marked in it (a bit
+	// each), not collected. With only set, documents outside it (a bit
+	// each) are skipped. See rank.
+	mark, only bitset
+
 	cjkSlot slots     // scratch for matchCJK, by document; all 0 between calls
 	buf     []posting // scratch for decoded postings
 }
@@ -622,6 +657,23 @@ func (h *hits) get(doc int32) *termHit {
 		h.slot.set(doc, i)
 	}
 	return &h.h[i-1]
+}
+
+// bitset is a set of documents, a bit each.
+type bitset []uint64
+
+func newBitset(n int) bitset { return make(bitset, (n+63)/64) }
+
+func (b bitset) set(doc int32)      { b[doc>>6] |= 1 << (doc & 63) }
+func (b bitset) has(doc int32) bool { return b[doc>>6]&(1<<(doc&63)) != 0 }
+
+// count returns the number of documents in b.
+func (b bitset) count() int {
+	n := 0
+	for _, w := range b {
+		n += bits.OnesCount64(w)
+	}
+	return n
 }
 
 // slots maps a document to an index plus one (0 for none) in a list of the
@@ -665,6 +717,41 @@ func (s slots) set(doc, v int32) {
 	s.s32[doc] = v
 }
 
+// decode returns the postings of entry i of an encoded table (see
+// postingsInto) as wordInto does: in h.buf, without those outside h.only,
+// or none, marked in h.mark.
+func (h *hits) decode(post, start string, i int) []posting {
+	if h.mark != nil {
+		markPostings(h.mark, post, start, i)
+		return nil
+	}
+	h.buf = postingsInto(h.buf, post, start, i, h.only)
+	return h.buf
+}
+
+// filter returns ps as wordInto does: without those outside h.only, or
+// none, marked in h.mark.
+func (h *hits) filter(ps []posting) []posting {
+	switch {
+	case h.mark != nil:
+		for _, p := range ps {
+			h.mark.set(p.doc)
+		}
+		return nil
+	case h.only != nil:
+		h.buf = h.buf[:0]
+		for _, p := range ps {
+			if h.only.has(p.doc) {
+				h.buf = append(h.buf, p)
+			}
+		}
+		return h.buf
+	}
+	return ps
+}
+
+// add collects the documents of ps (from wordInto or bigramInto, so
+// already filtered) with quality q in the fields each is found in.
 func (h *hits) add(ps []posting, q float32) {
 	for _, p := range ps {
 		th := h.get(p.doc)
@@ -682,10 +769,13 @@ func (t *textIndex) matchWord(h *hits, raw, st string) {
 	h.add(t.wordInto(h, st), qualityExact)
 	// Words the query word starts, as typed and as stemmed ("expire" -> "expir"
 	// also starts "expiry"). The ranges may overlap: add keeps the best quality.
-	if len(raw) >= 3 {
+	// The words raw starts also start st when st is a prefix of raw
+	// ("operation" -> "oper"): then one range holds both.
+	stemRange := len(st) >= 4 && st != raw
+	if len(raw) >= 3 && !(stemRange && strings.HasPrefix(raw, st)) {
 		t.matchPrefix(h, raw, st)
 	}
-	if len(st) >= 4 && st != raw {
+	if stemRange {
 		t.matchPrefix(h, st, st)
 	}
 	for _, alt := range synonyms()[st] {
@@ -702,11 +792,7 @@ func (t *textIndex) matchWord(h *hits, raw, st string) {
 
 // matchPrefix adds the words that start with p, other than skip.
 func (t *textIndex) matchPrefix(h *hits, p, skip string) {
-	t.eachWordFrom(p, func(w string) {
-		if w != skip {
-			h.add(t.wordInto(h, w), qualityPrefix)
-		}
-	})
+	t.eachWordFrom(h, p, skip, func(ps []posting) { h.add(ps, qualityPrefix) })
 }
 
 // matchCJK collects the documents containing run (scaled by scale), and,
@@ -718,16 +804,21 @@ func (t *textIndex) matchCJK(h *hits, run string, scale float32, partial bool) {
 			keys = append(keys, k)
 		}
 	})
-	if len(keys) == 0 { // a single character: look for it everywhere
-		for doc := range int32(t.n) {
-			texts := t.cjkTexts(doc)
-			for f := range numFields {
-				if s := texts[f]; s != "" && strings.Contains(s, run) {
-					th := h.get(int32(doc))
-					th.q[f] = max(th.q[f], scale)
-					th.cov = 1
-				}
-			}
+	if len(keys) == 1 && utf8.RuneCountInString(run) == 2 {
+		// A run of two characters is its one bigram: a field that has the
+		// bigram has the run, in full.
+		n := len(h.h)
+		h.add(t.bigramInto(h, keys[0]), scale)
+		for i := n; i < len(h.h); i++ {
+			h.h[i].cov = 1
+		}
+		return
+	}
+	if len(keys) == 0 { // a single character
+		n := len(h.h)
+		t.eachKeyWith(h, []rune(run)[0], func(ps []posting) { h.add(ps, scale) })
+		for i := n; i < len(h.h); i++ {
+			h.h[i].cov = 1
 		}
 		return
 	}
@@ -740,6 +831,9 @@ func (t *textIndex) matchCJK(h *hits, run string, scale float32, partial bool) {
 	var counts []count
 	for _, k := range keys {
 		for _, p := range t.bigram(k) {
+			if h.only != nil && !h.only.has(p.doc) {
+				continue
+			}
 			i := slot.at(p.doc)
 			if i == 0 {
 				docs = append(docs, p.doc)
@@ -760,9 +854,6 @@ func (t *textIndex) matchCJK(h *hits, run string, scale float32, partial bool) {
 		slot.set(doc, 0)
 	}
 	nb := len(keys)
-	// A run of two characters is its one bigram: a field that has the
-	// bigram has the run, with no need to read its text.
-	pair := nb == 1 && utf8.RuneCountInString(run) == 2
 	need := nb
 	if partial {
 		need = max(1, nb/3)
@@ -775,18 +866,22 @@ func (t *textIndex) matchCJK(h *hits, run string, scale float32, partial bool) {
 		var q [numFields]float32
 		full, found := false, false
 		var texts [numFields]string
-		if !pair && slices.Contains(c.f[:], nb) {
+		if slices.Contains(c.f[:], nb) {
 			texts = t.cjkTexts(doc)
 		}
 		for f := range numFields {
 			switch {
-			case c.f[f] == nb && (pair || strings.Contains(texts[f], run)):
+			case c.f[f] == nb && strings.Contains(texts[f], run):
 				q[f], full, found = scale, true, true
 			case partial && c.f[f] > 0:
 				q[f], found = scale*qualityBigram*float32(c.f[f])/float32(nb), true
 			}
 		}
 		if !found {
+			continue
+		}
+		if h.mark != nil {
+			h.mark.set(doc)
 			continue
 		}
 		th := h.get(doc)
@@ -799,6 +894,131 @@ func (t *textIndex) matchCJK(h *hits, run string, scale float32, partial bool) {
 			th.cov = max(th.cov, qualityBigram*float32(c.any)/float32(nb))
 		}
 	}
+}
+
+// match collects the documents matching term into h.
+func (t *textIndex) match(h *hits, term qterm) {
+	if term.cjk {
+		t.matchCJK(h, term.text, 1, true)
+	} else {
+		t.matchWord(h, term.text, term.stem)
+	}
+}
+
+// narrow returns the documents that match every term in full, when they
+// hold at least limit results (limit distinct codes, with distinct), and
+// the number of documents each term matches (for its idf). Every other
+// document matches fewer terms in full and so scores below all of them
+// (see rank), so rank need score only those: a broad query ("operation
+// denied": "operation" is in the code of 6,200 FailedOperation
+// definitions) then builds records for a thousand hits instead of six.
+// Finding them costs a bit per posting. It returns a nil set when they are
+// too few.
+func (t *textIndex) narrow(h *hits, terms []qterm, limit int, distinct bool, keys catalog.Keys) (bitset, []int) {
+	df := make([]int, len(terms))
+	var all bitset
+	for i, term := range terms {
+		set := newBitset(t.n)
+		if term.cjk {
+			// A Chinese term may match in part: run it, and keep the
+			// documents it matches in full.
+			h.reset()
+			t.match(h, term)
+			df[i] = len(h.docs)
+			for j, doc := range h.docs {
+				if h.h[j].cov >= 1 {
+					set.set(doc)
+				}
+			}
+			h.reset()
+		} else {
+			// Every match of a word counts in full.
+			h.mark = set
+			t.match(h, term)
+			h.mark = nil
+			df[i] = set.count()
+		}
+		if all == nil {
+			all = set
+			continue
+		}
+		for j := range all {
+			all[j] &= set[j]
+		}
+	}
+	found := 0
+	seen := map[int]bool{}
+	for j, w := range all {
+		for ; w != 0 && found < limit; w &= w - 1 {
+			doc := j<<6 | bits.TrailingZeros64(w)
+			if distinct {
+				k := keys.Of(doc)
+				if seen[k] {
+					continue
+				}
+				seen[k] = true
+			}
+			found++
+		}
+	}
+	if found < limit {
+		return nil, df
+	}
+	return all, df
+}
+
+// cand is a document that a query's terms hit, being scored (see rank).
+type cand struct {
+	full, strong int32 // terms matched in full; of those, in the code or summary
+	partial, rel float64
+}
+
+// rankMem is the memory of one ranking. Its arrays span every document:
+// room for the broadest query, which in a fresh process costs only the pages
+// a query touches (a large allocation is fresh from the system, zero, and
+// faulted in as written), while growing them would copy and clear each
+// larger array in turn. A ranking leaves them as it found them (slots all
+// zero) for the next one, which a long-lived process then runs without
+// allocating or clearing them again.
+type rankMem struct {
+	slots    []slots // by document: candidates, a term's hits, matchCJK's scratch
+	docs     []int32 // the candidates, in order of first hit
+	cands    []cand
+	h        hits
+	items    []rankItem
+	keyInfo  []uint8 // by key (see rank), all 0 between rankings
+	keysUsed bool    // keyInfo may be written
+}
+
+// rankMem returns the memory of a ranking over t, with keys codes.
+func (t *textIndex) rankMem(keys int) *rankMem {
+	if m, ok := t.mem.Get().(*rankMem); ok && len(m.keyInfo) == keys {
+		return m
+	}
+	sl := makeSlots(t.n, 3)
+	return &rankMem{
+		slots:   sl,
+		docs:    make([]int32, 0, t.n),
+		cands:   make([]cand, 0, t.n),
+		h:       hits{slot: sl[1], cjkSlot: sl[2], docs: make([]int32, 0, t.n), h: make([]termHit, 0, t.n)},
+		items:   make([]rankItem, t.n),
+		keyInfo: make([]uint8, keys),
+	}
+}
+
+// release clears what m's ranking wrote and keeps m for the next.
+func (t *textIndex) release(m *rankMem) {
+	for _, doc := range m.docs {
+		m.slots[0].set(doc, 0)
+	}
+	m.docs = m.docs[:0]
+	m.h.reset()
+	m.h.mark, m.h.only = nil, nil
+	if m.keysUsed {
+		clear(m.keyInfo)
+		m.keysUsed = false
+	}
+	t.mem.Put(m)
 }
 
 // rankItem is a hit being ranked (see rank): its key is an upper bound of
@@ -913,30 +1133,24 @@ func (ix *Index) rank(q string, limit int, distinct bool) []PosHit {
 		return nil
 	}
 	t := ix.textIndex()
-	type cand struct {
-		full, strong int32 // terms matched in full; of those, in the code or summary
-		partial, rel float64
+	m := t.rankMem(ix.keys.Len())
+	defer t.release(m)
+	slot, docs, cands, h := m.slots[0], m.docs, m.cands, &m.h
+	var df []int // by term: the documents it matches, when narrow counted them
+	if limit > 0 && len(terms) > 1 {
+		h.only, df = t.narrow(h, terms, limit, distinct, ix.keys)
 	}
-	sl := makeSlots(t.n, 3)
-	slot := sl[0] // by document: its index in docs plus one
-	// Room up front for the hits of a broad query ("rate limit" has some
-	// 1,500): growing by doubling would copy, and clear, each larger array
-	// (most of such a query's extra page faults), while room for every
-	// document would cost a narrow one the allocation of a megabyte.
-	room := min(t.n, initialHits)
-	docs, cands := make([]int32, 0, room), make([]cand, 0, room)
-	h := hits{slot: sl[1], cjkSlot: sl[2], docs: make([]int32, 0, room), h: make([]termHit, 0, room)}
-	for _, term := range terms {
+	for i, term := range terms {
 		h.reset()
-		if term.cjk {
-			t.matchCJK(&h, term.text, 1, true)
-		} else {
-			t.matchWord(&h, term.text, term.stem)
-		}
+		t.match(h, term)
 		if len(h.docs) == 0 {
 			continue
 		}
-		idf := math.Log(1 + float64(t.n)/float64(len(h.docs)))
+		nd := len(h.docs)
+		if df != nil {
+			nd = df[i] // h.docs holds only those in h.only
+		}
+		idf := math.Log(1 + float64(t.n)/float64(nd))
 		for i, doc := range h.docs {
 			th := &h.h[i]
 			fs := weighted(&th.q)
@@ -959,6 +1173,7 @@ func (ix *Index) rank(q string, limit int, distinct bool) []PosHit {
 			c.rel += idf * fs
 		}
 	}
+	m.docs = docs // for release to clear their slots
 	if len(docs) == 0 {
 		return nil
 	}
@@ -995,7 +1210,7 @@ func (ix *Index) rank(q string, limit int, distinct bool) []PosHit {
 	// matching fewer terms) wait outside the heap, cold, until the heap's
 	// top no longer leads the best of them: a broad query has a thousand
 	// such hits, and most queries never need them.
-	items := make([]rankItem, len(docs))
+	items := m.items[:len(docs)]
 	maxKey := math.Inf(-1)
 	for i, doc := range docs {
 		c := &cands[i]
@@ -1014,10 +1229,18 @@ func (ix *Index) rank(q string, limit int, distinct bool) []PosHit {
 		coldMax = max(coldMax, items[cold].key)
 	}
 	hp := newRankHeap(items[:hot])
-	var seen map[string]bool
-	if distinct {
-		seen = map[string]bool{}
-	}
+	// What is known of each distinct code (ignoring case) that hits share
+	// (InternalError is a code of some 200 products): whether it holds the
+	// compact query, and whether a result has it. Codes are read as keys,
+	// from the catalog's compact table of lower-cased codes.
+	const (
+		keyRead = 1 << iota // keyIn and keyIs are known
+		keyIn               // the code contains the compact query
+		keyIs               // the code is it or ends in "."+it
+		keySeen             // a result has this code (distinct)
+	)
+	keyInfo := m.keyInfo
+	m.keysUsed = compact != "" || distinct
 	var out []PosHit
 	// refine lowers its key one level: to a bound that reads only its code
 	// (level 1, the phrase counted as found when only its summary can
@@ -1027,10 +1250,22 @@ func (ix *Index) rank(q string, limit int, distinct bool) []PosHit {
 		base := float64(c.full) + 0.5*c.partial/n
 		rel := c.rel / n
 		// Whether the code holds the compact query, and is it or ends in
-		// it, ignoring case: no lower-cased copy.
+		// it, ignoring case: once per distinct code.
 		var inCode, isCode bool
 		if compact != "" {
-			inCode, isCode = t.codeHas(it.doc, compact)
+			k := ix.keys.Of(int(it.doc))
+			x := keyInfo[k]
+			if x&keyRead == 0 {
+				x |= keyRead
+				if in, is := codeHas(ix.keys.Lower(k), compact); in {
+					x |= keyIn
+					if is {
+						x |= keyIs
+					}
+				}
+				keyInfo[k] = x
+			}
+			inCode, isCode = x&keyIn != 0, x&keyIs != 0
 		}
 		if inCode {
 			rel += codeBonus
@@ -1099,11 +1334,11 @@ func (ix *Index) rank(q string, limit int, distinct bool) []PosHit {
 			doc, score := it.doc, it.key
 			hp.pop() // it now points at another item
 			if distinct {
-				code := strings.ToLower(t.cat.CodeAt(int(doc)))
-				if seen[code] {
+				k := ix.keys.Of(int(doc))
+				if keyInfo[k]&keySeen != 0 {
 					continue
 				}
-				seen[code] = true
+				keyInfo[k] |= keySeen
 			}
 			out = append(out, PosHit{Pos: int(doc), Score: score})
 		}

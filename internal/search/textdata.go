@@ -65,46 +65,84 @@ func (e *encodedText) stem(i int) string {
 }
 
 func postings(post, start string, i int) []posting {
-	return postingsInto(nil, post, start, i)
+	return postingsInto(nil, post, start, i, nil)
 }
 
-// postingsInto is postings decoded into buf (reused when it has room): a
+// postingsInto is postings decoded into buf (reused when it has room),
+// without those whose document is not in only (unless only is nil): a
 // broad query decodes thousands of postings, word after word.
-func postingsInto(buf []posting, post, start string, i int) []posting {
-	a, z := int(u32at(start, i)), int(u32at(start, i+1))
-	out := slices.Grow(buf[:0], z-a)[:z-a]
-	for j := range out {
-		x := u32at(post, a+j)
-		out[j] = posting{doc: int32(x >> 8), fields: uint8(x)}
+func postingsInto(buf []posting, post, start string, i int, only bitset) []posting {
+	p := postingBytes(post, start, i)
+	if only != nil {
+		out := buf[:0]
+		for ; len(p) >= 4; p = p[4:] {
+			x := uint32(p[0]) | uint32(p[1])<<8 | uint32(p[2])<<16 | uint32(p[3])<<24
+			if doc := int32(x >> 8); only.has(doc) {
+				out = append(out, posting{doc: doc, fields: uint8(x)})
+			}
+		}
+		return out
+	}
+	out := slices.Grow(buf[:0], len(p)/4)
+	for ; len(p) >= 4; p = p[4:] {
+		x := uint32(p[0]) | uint32(p[1])<<8 | uint32(p[2])<<16 | uint32(p[3])<<24
+		out = append(out, posting{doc: int32(x >> 8), fields: uint8(x)})
 	}
 	return out
 }
 
-// wordInto returns the postings of the stem st, decoded into buf (see
-// postingsInto).
-func (e *encodedText) wordInto(buf []posting, st string) []posting {
+// markPostings marks in set the documents of the postings of entry i.
+func markPostings(set bitset, post, start string, i int) {
+	for p := postingBytes(post, start, i); len(p) >= 4; p = p[4:] {
+		x := uint32(p[0]) | uint32(p[1])<<8 | uint32(p[2])<<16 | uint32(p[3])<<24
+		set.set(int32(x >> 8))
+	}
+}
+
+// postingBytes returns the encoded postings of entry i: uint32s (see
+// EncodeText), read in the loops above without a bounds check each.
+func postingBytes(post, start string, i int) string {
+	return post[4*u32at(start, i) : 4*u32at(start, i+1)]
+}
+
+// word returns the index of the stem st, or -1.
+func (e *encodedText) word(st string) int {
 	n := e.stems()
 	i := sort.Search(n, func(i int) bool { return e.stem(i) >= st })
 	if i < n && e.stem(i) == st {
-		return postingsInto(buf, e.wordPost, e.wordStart, i)
+		return i
 	}
-	return nil
+	return -1
 }
 
-func (e *encodedText) eachWordFrom(p string, f func(string)) {
+// eachWordFrom calls f with the index of each stem that starts with p, and
+// the stem, in order.
+func (e *encodedText) eachWordFrom(p string, f func(i int, w string)) {
 	n := e.stems()
-	for i := sort.Search(n, func(i int) bool { return e.stem(i) >= p }); i < n && strings.HasPrefix(e.stem(i), p); i++ {
-		f(e.stem(i))
+	for i := sort.Search(n, func(i int) bool { return e.stem(i) >= p }); i < n; i++ {
+		w := e.stem(i)
+		if !strings.HasPrefix(w, p) {
+			return
+		}
+		f(i, w)
 	}
 }
 
 func (e *encodedText) bigram(k uint64) []posting {
-	n := len(e.keys) / 8
-	i := sort.Search(n, func(i int) bool { return u64at(e.keys, i) >= k })
-	if i < n && u64at(e.keys, i) == k {
+	if i := e.bigramAt(k); i >= 0 {
 		return postings(e.bigramPost, e.bigramStart, i)
 	}
 	return nil
+}
+
+// bigramAt returns the index of the bigram k, or -1.
+func (e *encodedText) bigramAt(k uint64) int {
+	n := len(e.keys) / 8
+	i := sort.Search(n, func(i int) bool { return u64at(e.keys, i) >= k })
+	if i < n && u64at(e.keys, i) == k {
+		return i
+	}
+	return -1
 }
 
 // EncodeText returns the generated tables of the full-text index of c:

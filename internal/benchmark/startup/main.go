@@ -84,6 +84,10 @@ func run(bin string, n int, md bool) error {
 		// Free text over the full catalog (the generated text index).
 		{name: "lookup 签名过期 (free text)", readme: "`lookup 签名过期` (free text)", argv: []string{bin, "lookup", "签名过期"}, limit: 1.3},
 		{name: "lookup \"rate limit\" (free text)", readme: "`lookup \"rate limit\"` (free text)", argv: []string{bin, "lookup", "rate limit"}, limit: 1.3},
+		// Broad free text: "operation" is in the code of every
+		// FailedOperation (6,200 definitions), "limit" in 1,500.
+		{name: "lookup \"operation denied\" (broad)", readme: "`lookup \"operation denied\"` (free text, 6,600 hits)", argv: []string{bin, "lookup", "operation denied"}, limit: 1.3},
+		{name: "lookup limit (broad)", readme: "`lookup limit` (free text, 2,200 hits)", argv: []string{bin, "lookup", "limit"}, limit: 1.3},
 		// The whole catalog, piped: streamed, so memory stays flat.
 		{name: "list (whole catalog)", readme: "`list` (whole catalog, piped)", argv: []string{bin, "list"}, limit: 10, rssLimit: 20 << 10},
 	}
