@@ -153,7 +153,8 @@ func TestGeneratedTextIndex(t *testing.T) {
 	loaded := &Index{cat: c, keys: c.Keys()}
 	loaded.textOnce.Do(func() { loaded.text = gen })
 	for _, q := range []string{"签名", "签名过期", "rate limit", "signature expire", "timeout", "欠费停止服务", "配额", "sig", "the",
-		"instance not found", "实例", "费", "db", "password invalid", "ResourceNotFound", "限频 rate"} {
+		"instance not found", "实例", "费", "db", "password invalid", "ResourceNotFound", "限频 rate",
+		"operation denied", "limit", "参数错误", "不存在", "错"} {
 		a, b := built.Text(q, 0), loaded.Text(q, 0)
 		if len(a) != len(b) {
 			t.Errorf("Text(%q): %d hits built, %d generated", q, len(a), len(b))
@@ -165,6 +166,14 @@ func TestGeneratedTextIndex(t *testing.T) {
 				break
 			}
 		}
+	}
+	for doc := range int32(c.Len()) {
+		if gen.curatedCommon(doc) != c.CuratedCommonAt(int(doc)) || built.text.curatedCommon(doc) != c.CuratedCommonAt(int(doc)) {
+			t.Fatalf("document %d (%s): curatedCommon differs from the catalog's CuratedCommonAt", doc, c.CodeAt(int(doc)))
+		}
+	}
+	if gen.enc.common.Len() < 30 { // 38 on 2026-11-29
+		t.Errorf("%d curated common entries, expected some 40", gen.enc.common.Len())
 	}
 	if loadText(c, textWords[:len(textWords)-4], textBigrams) != nil || loadText(catalog.New(nil), textWords, textBigrams) != nil {
 		t.Error("loadText accepted a damaged or foreign index")

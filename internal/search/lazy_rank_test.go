@@ -2,10 +2,12 @@ package search
 
 import (
 	"fmt"
+	"math"
 	"slices"
 	"strings"
 	"sync"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/errcode-dev/errcode/catalog"
 )
@@ -21,7 +23,9 @@ func TestRankWithLimitIsFullRankingCut(t *testing.T) {
 		"quota", "频率", "unbind the key from the instance", "permission denied", "database", "x",
 		"repository does not exist", "insufficient balance", "LimitExceeded", "资源不足",
 		// Broad: narrow keeps only the hits matching every term.
-		"operation denied", "数据库 不存在", "rate 频率", "签名 expired", "limit exceeded",
+		"operation denied", "数据库 不存在", "rate 频率", "签名 expired", "limit exceeded", "数据 存在",
+		// Chinese runs of three characters and more: hits on a bound.
+		"参数错误", "不存在", "实例不存在", "余额不足", "参数错误 limit", "签名过期 签名", "错 参数错误",
 	} {
 		full := ix.TextPositions(q, 0)
 		var codes []PosHit
@@ -63,7 +67,12 @@ func TestNarrow(t *testing.T) {
 		{"rate limit", 10, true},
 		{"rate limit", 80, false},       // 157 hits match both, of fewer than 80 codes
 		{"signature expire", 10, false}, // 6 hits match both
+		{"数据 存在", 10, true},
+		// Runs of three characters match on a bound (pending) until their
+		// text is read: narrow reads enough of them to count ten codes.
 		{"数据库 不存在", 10, true},
+		{"参数错误", 10, true}, // one term: 750 of 4,000 hits have its four characters
+		{"签名过期", 10, false},
 		{"签名 expired", 10, false},
 	} {
 		m := tx.rankMem(ix.keys.Len())
@@ -156,5 +165,74 @@ func TestSingleCharacter(t *testing.T) {
 		if n == 0 && run != "龘" {
 			t.Errorf("%q: no document has it: the test tests nothing", run)
 		}
+	}
+}
+
+// Chinese runs matched on a bound and settled near the top (matchCJK,
+// rank's settle) rank every hit as reading every text first does, with its
+// score (settling corrects a hit's relevance by a difference, so the last
+// bits of a score may differ).
+func TestSettleIsReadingFirst(t *testing.T) {
+	cat := catalog.Default()
+	queries := []string{"参数错误", "不存在", "实例不存在", "余额不足", "数据库 不存在", "参数错误 limit", "签名过期 签名",
+		"错 参数错误", "资源不足", "请求频率超限", "没有权限 访问", "操作 不支持", "missing", "database not found"}
+	lazy := map[string][]PosHit{}
+	for _, q := range queries {
+		lazy[q] = New(cat).TextPositions(q, 0)
+	}
+	readTextsFirst = true
+	defer func() { readTextsFirst = false }()
+	for _, q := range queries {
+		want := New(cat).TextPositions(q, 0)
+		if len(want) == 0 {
+			t.Errorf("%q: no hits: the test tests nothing", q)
+		}
+		same := len(lazy[q]) == len(want)
+		for i := 0; same && i < len(want); i++ {
+			same = lazy[q][i].Pos == want[i].Pos && math.Abs(lazy[q][i].Score-want[i].Score) < 1e-12
+		}
+		if !same {
+			t.Errorf("%q: ranked on a bound differs from reading texts first (%d and %d hits)", q, len(lazy[q]), len(want))
+		}
+	}
+}
+
+// A synonym's Chinese phrase matches a field that has every pair of its
+// characters (matchCJK reads no text for it: "missing" would otherwise read
+// 1,300 entries for 不存在). In the embedded catalog every such field has the
+// phrase itself, so the pairs find exactly what reading the texts would.
+func TestSynonymPairsMeanPhrase(t *testing.T) {
+	ix := New(catalog.Default())
+	tx := ix.textIndex()
+	checked := 0
+	for _, alts := range synonyms() {
+		for _, run := range alts {
+			if !hasCJK(run) || utf8.RuneCountInString(run) <= 2 {
+				continue
+			}
+			keys := cjkKeys(run)
+			counts := map[int32]cjkCount{}
+			for _, k := range keys {
+				for _, p := range tx.bigram(k) {
+					c := counts[p.doc]
+					c.add(p.fields)
+					counts[p.doc] = c
+				}
+			}
+			for doc, c := range counts {
+				texts := tx.cjkTexts(doc)
+				for f := range numFields {
+					if c.field(f) == len(keys) {
+						checked++
+						if !strings.Contains(texts[f], run) {
+							t.Errorf("%q: %s has its pairs in field %d but not the phrase", run, ix.cat.CodeAt(int(doc)), f)
+						}
+					}
+				}
+			}
+		}
+	}
+	if checked == 0 {
+		t.Error("no synonym phrase of three characters or more: the test tests nothing")
 	}
 }

@@ -47,7 +47,8 @@
 // part by the overlapping character pairs (bigrams) it shares with the query.
 // The particles 的 了 吗 呢 吧 啊 separate query terms like spaces do.
 //
-// A query word also matches its synonyms, at a lower weight. The table
+// A query word also matches its synonyms, at a lower weight (a Chinese
+// synonym where a field has each of its character pairs). The table
 // (query words in any inflection, then what they also match):
 //
 //	rate                              frequency, 频率

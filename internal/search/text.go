@@ -1,6 +1,7 @@
 package search
 
 import (
+	"cmp"
 	"math"
 	"math/bits"
 	"slices"
@@ -136,6 +137,10 @@ type textIndex struct {
 	vocab   []string             // keys of words, sorted, for prefix search
 	bigrams map[uint64][]posting // pair of CJK runes -> postings in document order
 	cjk     [][numFields]string  // per document and field: the texts that have CJK, joined
+	common  []int32              // the curated common entries, in order
+
+	commonOnce sync.Once
+	commonSet  bitset // the curated common entries (curatedCommon)
 
 	// Generated.
 	enc *encodedText
@@ -190,10 +195,34 @@ func (t *textIndex) eachKeyWith(h *hits, r rune, f func(ps []posting)) {
 	}
 }
 
+// bigramOf returns the fields in which document doc has the pair of CJK
+// runes k, and whether it has it.
+func (t *textIndex) bigramOf(k uint64, doc int32) (uint8, bool) {
+	if e := t.enc; e != nil {
+		i := e.bigramAt(k)
+		if i < 0 {
+			return 0, false
+		}
+		return postingOf(e.bigramPost, e.bigramStart, i, doc)
+	}
+	ps := t.bigrams[k]
+	j, ok := slices.BinarySearchFunc(ps, doc, func(p posting, d int32) int { return cmp.Compare(p.doc, d) })
+	if !ok {
+		return 0, false
+	}
+	return ps[j].fields, true
+}
+
 // bigram returns all the postings of a pair of CJK runes.
-func (t *textIndex) bigram(k uint64) []posting {
-	if t.enc != nil {
-		return t.enc.bigram(k)
+func (t *textIndex) bigram(k uint64) []posting { return t.bigramAll(nil, k) }
+
+// bigramAll is bigram decoding into buf (reused when it has room).
+func (t *textIndex) bigramAll(buf []posting, k uint64) []posting {
+	if e := t.enc; e != nil {
+		if i := e.bigramAt(k); i >= 0 {
+			return postingsInto(buf, e.bigramPost, e.bigramStart, i, nil)
+		}
+		return buf[:0]
 	}
 	return t.bigrams[k]
 }
@@ -215,6 +244,26 @@ func (t *textIndex) eachWordFrom(h *hits, p, skip string, f func(ps []posting)) 
 			f(h.filter(t.words[w]))
 		}
 	}
+}
+
+// curatedCommon reports whether document doc is a curated common entry
+// (catalog.Catalog.CuratedCommonAt): ranking asks it of every strong hit, and
+// a few hundred positions in one list answer without reading the catalog's
+// record of each.
+func (t *textIndex) curatedCommon(doc int32) bool {
+	t.commonOnce.Do(func() {
+		t.commonSet = newBitset(t.n)
+		if e := t.enc; e != nil {
+			for i := range e.common.Len() {
+				t.commonSet.set(int32(e.common.At(i)))
+			}
+			return
+		}
+		for _, d := range t.common {
+			t.commonSet.set(d)
+		}
+	})
+	return t.commonSet.has(doc)
 }
 
 // cjkTexts returns, by field, the texts of document doc that have CJK,
@@ -318,6 +367,9 @@ func buildText(c *catalog.Catalog) *textIndex {
 	stems := map[string][]string{} // word as written -> wordStems(word); words repeat a lot
 	var cjkParts []string
 	for doc := range n {
+		if c.CuratedCommonAt(doc) {
+			t.common = append(t.common, int32(doc))
+		}
 		d := c.DefinitionAt(doc)
 		clear(words)
 		clear(grams)
@@ -464,10 +516,15 @@ func isCJK(r rune) bool {
 }
 
 func hasCJK(s string) bool {
-	for _, r := range s {
+	for i := 0; i < len(s); i++ {
+		if s[i] < 0x80 { // ASCII, most of an English text
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
 		if isCJK(r) {
 			return true
 		}
+		i += n - 1
 	}
 	return false
 }
@@ -619,8 +676,9 @@ func compactQuery(q string) string {
 
 // termHit is how one query term matched one document.
 type termHit struct {
-	q   [numFields]float32 // best quality by field
-	cov float32            // 1 when the term matched in full, the share matched otherwise
+	q       [numFields]float32 // best quality by field
+	cov     float32            // 1 when the term matched in full, the share matched otherwise
+	pending bool               // on a bound: see matchCJK
 }
 
 // hits collects the termHits of one term, in order of first match. A
@@ -635,9 +693,18 @@ type hits struct {
 	// each), not collected. With only set, documents outside it (a bit
 	// each) are skipped. See rank.
 	mark, only bitset
+	// With mark set, matchCJK also marks the documents it matches in full
+	// (or may: see matchCJK) in markFull, and those on a bound in
+	// markPending, when these are set.
+	markFull, markPending bitset
 
-	cjkSlot slots     // scratch for matchCJK, by document; all 0 between calls
-	buf     []posting // scratch for decoded postings
+	cjkSlot   slots   // scratch for matchCJK, by document; all 0 between calls
+	cjkDocs   []int32 // scratch for matchCJK (countCJK)
+	cjkCounts []cjkCount
+	cjkRun    string                       // the run cjkDocs and cjkCounts count in every document, if any
+	buf       []posting                    // scratch for decoded postings
+	cjkBuf    []posting                    // scratch for countCJK's
+	texts     map[int32]*[numFields]string // texts read in this ranking (textsOf)
 }
 
 // reset empties h.
@@ -797,13 +864,18 @@ func (t *textIndex) matchPrefix(h *hits, p, skip string) {
 
 // matchCJK collects the documents containing run (scaled by scale), and,
 // with partial, those sharing at least a third of its bigrams.
+//
+// A field that has every bigram of a run of three characters or more may
+// still lack the run ("不存" and "存在" apart): only its text can tell, and
+// texts lie all over the catalog ("参数错误" has 750 such documents). So no
+// text is read here. With partial (a Chinese term of the query, h holding
+// only its hits), such a document is collected on a bound, as if the field
+// had the run, and marked pending: rank settles it, reading its text, only
+// if it comes near the top. Without partial (a synonym's phrase), the
+// bigrams decide: in the embedded catalog every field with all the bigrams
+// of a synonym has the phrase (TestSynonymPairsMeanPhrase).
 func (t *textIndex) matchCJK(h *hits, run string, scale float32, partial bool) {
-	var keys []uint64
-	forBigrams(run, func(k uint64) {
-		if len(keys) < maxBigrams && !slices.Contains(keys, k) {
-			keys = append(keys, k)
-		}
-	})
+	keys := cjkKeys(run)
 	if len(keys) == 1 && utf8.RuneCountInString(run) == 2 {
 		// A run of two characters is its one bigram: a field that has the
 		// bigram has the run, in full.
@@ -822,78 +894,194 @@ func (t *textIndex) matchCJK(h *hits, run string, scale float32, partial bool) {
 		}
 		return
 	}
-	type count struct {
-		any int
-		f   [numFields]int
+	docs, counts := t.countCJK(h, run, keys)
+	t.matchCJKCounted(h, run, keys, docs, counts, scale, partial)
+}
+
+// countCJK counts, by document, the bigrams keys of run that documents have
+// (in h.only, when set). A count over every document is kept in h
+// (cjkRun): narrow counts a term, then rank matches it again in h.only.
+func (t *textIndex) countCJK(h *hits, run string, keys []uint64) ([]int32, []cjkCount) {
+	if h.cjkRun == run {
+		return h.cjkDocs, h.cjkCounts
 	}
+	h.cjkRun = ""
 	slot := h.cjkSlot // by document: its index in docs plus one
-	var docs []int32
-	var counts []count
+	docs, counts := h.cjkDocs[:0], h.cjkCounts[:0]
 	for _, k := range keys {
-		for _, p := range t.bigram(k) {
+		h.cjkBuf = t.bigramAll(h.cjkBuf, k)
+		for _, p := range h.cjkBuf {
 			if h.only != nil && !h.only.has(p.doc) {
 				continue
 			}
 			i := slot.at(p.doc)
 			if i == 0 {
 				docs = append(docs, p.doc)
-				counts = append(counts, count{})
+				counts = append(counts, 0)
 				i = int32(len(docs))
 				slot.set(p.doc, i)
 			}
-			c := &counts[i-1]
-			c.any++
-			for f := range numFields {
-				if p.fields&(1<<f) != 0 {
-					c.f[f]++
-				}
-			}
+			counts[i-1].add(p.fields)
 		}
 	}
 	for _, doc := range docs {
 		slot.set(doc, 0)
 	}
-	nb := len(keys)
-	need := nb
+	h.cjkDocs, h.cjkCounts = docs, counts
+	if h.only == nil {
+		h.cjkRun = run // counted in every document
+	}
+	return docs, counts
+}
+
+// matchCJK's main part, with counts of the bigrams of run in docs.
+func (t *textIndex) matchCJKCounted(h *hits, run string, keys []uint64, docs []int32, counts []cjkCount, scale float32, partial bool) {
+	need := len(keys)
 	if partial {
-		need = max(1, nb/3)
+		need = max(1, len(keys)/3)
 	}
 	for i, doc := range docs {
 		c := &counts[i]
-		if c.any < need {
+		if c.any() < need || h.only != nil && !h.only.has(doc) {
 			continue
 		}
-		var q [numFields]float32
-		full, found := false, false
-		var texts [numFields]string
-		if slices.Contains(c.f[:], nb) {
-			texts = t.cjkTexts(doc)
-		}
-		for f := range numFields {
-			switch {
-			case c.f[f] == nb && strings.Contains(texts[f], run):
-				q[f], full, found = scale, true, true
-			case partial && c.f[f] > 0:
-				q[f], found = scale*qualityBigram*float32(c.f[f])/float32(nb), true
+		every := c.every(len(keys))
+		if h.mark != nil && !readTextsFirst {
+			// Found (with partial, any document with its share of the
+			// bigrams is), in full or may be (every), on a bound (pending).
+			if partial || every {
+				h.mark.set(doc)
 			}
+			if every && h.markFull != nil {
+				h.markFull.set(doc)
+			}
+			if every && partial && h.markPending != nil {
+				h.markPending.set(doc)
+			}
+			continue
 		}
+		var texts *[numFields]string // nil: by the bigrams
+		if readTextsFirst && every {
+			x := t.cjkTexts(doc)
+			texts = &x
+		}
+		hit, found := cjkHit(run, c, len(keys), scale, partial, texts)
 		if !found {
 			continue
 		}
 		if h.mark != nil {
 			h.mark.set(doc)
+			if h.markFull != nil && hit.cov >= 1 {
+				h.markFull.set(doc)
+			}
+			if h.markPending != nil && partial && hit.pending {
+				h.markPending.set(doc)
+			}
 			continue
 		}
 		th := h.get(doc)
 		for f := range numFields {
-			th.q[f] = max(th.q[f], q[f])
+			th.q[f] = max(th.q[f], hit.q[f])
 		}
-		if full {
-			th.cov = 1
-		} else {
-			th.cov = max(th.cov, qualityBigram*float32(c.any)/float32(nb))
+		th.cov = max(th.cov, hit.cov)
+		th.pending = th.pending || partial && hit.pending // a synonym's bigrams decide
+	}
+}
+
+// readTextsFirst makes matchCJK read texts instead of deciding by the
+// bigrams: the test that deciding so changes no result sets it.
+var readTextsFirst = false
+
+// cjkKeys returns the distinct bigrams of run, at most maxBigrams.
+func cjkKeys(run string) []uint64 {
+	var keys []uint64
+	forBigrams(run, func(k uint64) {
+		if len(keys) < maxBigrams && !slices.Contains(keys, k) {
+			keys = append(keys, k)
+		}
+	})
+	return keys
+}
+
+// cjkCount counts the bigrams of a run (up to maxBigrams) that a document
+// has, in any field (byte 0) and by field f (byte 1+f): one word, so that
+// counting a posting is one addition (cjkInc).
+type cjkCount uint64
+
+// cjkInc is what a posting found in the fields of its index adds.
+var cjkInc = func() (inc [1 << numFields]cjkCount) {
+	for m := range inc {
+		inc[m] = 1
+		for f := range numFields {
+			if m&(1<<f) != 0 {
+				inc[m] += 1 << (8 * (f + 1))
+			}
 		}
 	}
+	return inc
+}()
+
+func (c *cjkCount) add(fields uint8) { *c += cjkInc[fields&(1<<numFields-1)] }
+
+// any is the number of bigrams found in any field.
+func (c cjkCount) any() int { return int(c & 0xFF) }
+
+// field is the number found in field f.
+func (c cjkCount) field(f int) int { return int(c >> (8 * (f + 1)) & 0xFF) }
+
+// every reports whether some field has all nb bigrams.
+func (c cjkCount) every(nb int) bool {
+	for f := range numFields {
+		if c.field(f) == nb {
+			return true
+		}
+	}
+	return false
+}
+
+// cjkHit is how a run with nb distinct bigrams (scaled by scale) matches a
+// document that has c of them, its texts by field given. With texts nil, a
+// field that has every bigram counts as having the run, and the hit is
+// pending if any does: a bound of the hit its texts give, never below it.
+func cjkHit(run string, c *cjkCount, nb int, scale float32, partial bool, texts *[numFields]string) (th termHit, found bool) {
+	full := false
+	for f := range numFields {
+		switch {
+		case c.field(f) == nb && (texts == nil || strings.Contains(texts[f], run)):
+			th.q[f], full, found = scale, true, true
+			th.pending = th.pending || texts == nil
+		case partial && c.field(f) > 0:
+			th.q[f], found = scale*qualityBigram*float32(c.field(f))/float32(nb), true
+		}
+	}
+	if full {
+		th.cov = 1
+	} else {
+		th.cov = qualityBigram * float32(c.any()) / float32(nb)
+	}
+	return th, found
+}
+
+// settleCJK returns how the Chinese term run matches document doc on a
+// bound, as matchCJK collects it, and exactly, from the document's texts.
+func (t *textIndex) settleCJK(doc int32, run string, texts *[numFields]string) (bound, exact termHit) {
+	keys := cjkKeys(run)
+	cnt := t.cjkCountOf(doc, keys)
+	bound, _ = cjkHit(run, &cnt, len(keys), 1, true, nil)
+	exact, _ = cjkHit(run, &cnt, len(keys), 1, true, texts)
+	exact.pending = bound.pending
+	return bound, exact
+}
+
+// cjkCountOf counts the bigrams keys that document doc has.
+func (t *textIndex) cjkCountOf(doc int32, keys []uint64) cjkCount {
+	var c cjkCount
+	for _, k := range keys {
+		if fields, ok := t.bigramOf(k, doc); ok {
+			c.add(fields)
+		}
+	}
+	return c
 }
 
 // match collects the documents matching term into h.
@@ -911,33 +1099,50 @@ func (t *textIndex) match(h *hits, term qterm) {
 // document matches fewer terms in full and so scores below all of them
 // (see rank), so rank need score only those: a broad query ("operation
 // denied": "operation" is in the code of 6,200 FailedOperation
-// definitions) then builds records for a thousand hits instead of six.
-// Finding them costs a bit per posting. It returns a nil set when they are
-// too few.
+// definitions; "参数错误": 4,000 entries have some of its pairs) then builds
+// records for a thousand hits instead of six. Finding them costs a bit per
+// posting, and the texts of a few documents that match on a bound (see
+// matchCJK): enough of them to tell that limit results match in full. It
+// returns a nil set when they are too few.
 func (t *textIndex) narrow(h *hits, terms []qterm, limit int, distinct bool, keys catalog.Keys) (bitset, []int) {
 	df := make([]int, len(terms))
-	var all bitset
+	pending := make([]bitset, len(terms)) // by term: documents matched on a bound
+	var all, unsure bitset
 	for i, term := range terms {
 		set := newBitset(t.n)
 		if term.cjk {
-			// A Chinese term may match in part: run it, and keep the
-			// documents it matches in full.
-			h.reset()
-			t.match(h, term)
-			df[i] = len(h.docs)
-			for j, doc := range h.docs {
-				if h.h[j].cov >= 1 {
-					set.set(doc)
+			// A Chinese term may match in part: keep the documents it
+			// matches in full, or may. A pair or one character matches
+			// wherever it is found, in full.
+			found := newBitset(t.n)
+			if keys := cjkKeys(term.text); len(keys) >= 2 && len(keys) <= 5 {
+				// Found by any bigram (matchCJK needs a third of
+				// them), in full (on a bound, pending) where one
+				// field has all: sets, not counts.
+				t.cjkSets(h, keys, found, set)
+				pending[i] = set
+			} else {
+				h.mark, h.markFull, h.markPending = found, set, newBitset(t.n)
+				t.match(h, term)
+				if utf8.RuneCountInString(term.text) <= 2 {
+					set = found
 				}
+				pending[i] = h.markPending
 			}
-			h.reset()
+			if unsure == nil {
+				unsure = newBitset(t.n)
+			}
+			for j, w := range pending[i] {
+				unsure[j] |= w
+			}
+			df[i] = found.count()
 		} else {
 			// Every match of a word counts in full.
 			h.mark = set
 			t.match(h, term)
-			h.mark = nil
 			df[i] = set.count()
 		}
+		h.mark, h.markFull, h.markPending = nil, nil, nil
 		if all == nil {
 			all = set
 			continue
@@ -950,12 +1155,17 @@ func (t *textIndex) narrow(h *hits, terms []qterm, limit int, distinct bool, key
 	seen := map[int]bool{}
 	for j, w := range all {
 		for ; w != 0 && found < limit; w &= w - 1 {
-			doc := j<<6 | bits.TrailingZeros64(w)
+			doc := int32(j<<6 | bits.TrailingZeros64(w))
+			k := 0
 			if distinct {
-				k := keys.Of(doc)
-				if seen[k] {
+				if k = keys.Of(int(doc)); seen[k] {
 					continue
 				}
+			}
+			if unsure != nil && unsure.has(doc) && !t.fullOnRead(h, doc, terms, pending) {
+				continue
+			}
+			if distinct {
 				seen[k] = true
 			}
 			found++
@@ -967,10 +1177,74 @@ func (t *textIndex) narrow(h *hits, terms []qterm, limit int, distinct bool, key
 	return all, df
 }
 
+// cjkSets marks in found the documents that have any of the bigrams keys,
+// and in every those with all of them in one field.
+func (t *textIndex) cjkSets(h *hits, keys []uint64, found, every bitset) {
+	var acc, cur [numFields]bitset
+	for f := range numFields {
+		acc[f], cur[f] = newBitset(t.n), newBitset(t.n)
+	}
+	for i, k := range keys {
+		h.cjkBuf = t.bigramAll(h.cjkBuf, k)
+		for f := range numFields {
+			clear(cur[f])
+		}
+		for _, p := range h.cjkBuf {
+			found.set(p.doc)
+			for m := p.fields; m != 0; m &= m - 1 {
+				cur[bits.TrailingZeros8(m)].set(p.doc)
+			}
+		}
+		for f := range numFields {
+			if i == 0 {
+				copy(acc[f], cur[f])
+				continue
+			}
+			for j := range acc[f] {
+				acc[f][j] &= cur[f][j]
+			}
+		}
+	}
+	for f := range numFields {
+		for j, w := range acc[f] {
+			every[j] |= w
+		}
+	}
+}
+
+// textsOf is cjkTexts, read once in a ranking: narrow reads the texts of
+// documents that rank settles again.
+func (t *textIndex) textsOf(h *hits, doc int32) *[numFields]string {
+	if x, ok := h.texts[doc]; ok {
+		return x
+	}
+	if h.texts == nil {
+		h.texts = map[int32]*[numFields]string{}
+	}
+	x := t.cjkTexts(doc)
+	h.texts[doc] = &x
+	return &x
+}
+
+// fullOnRead reports whether document doc, which matches each of its
+// pending terms on a bound, matches them in full, its texts read.
+func (t *textIndex) fullOnRead(h *hits, doc int32, terms []qterm, pending []bitset) bool {
+	texts := t.textsOf(h, doc)
+	for i, term := range terms {
+		if pending[i] != nil && pending[i].has(doc) {
+			if _, exact := t.settleCJK(doc, term.text, texts); exact.cov < 1 {
+				return false
+			}
+		}
+	}
+	return true
+}
+
 // cand is a document that a query's terms hit, being scored (see rank).
 type cand struct {
 	full, strong int32 // terms matched in full; of those, in the code or summary
 	partial, rel float64
+	pending      uint32 // bit i: term i matched on a bound (see matchCJK)
 }
 
 // rankMem is the memory of one ranking. Its arrays span every document:
@@ -997,10 +1271,12 @@ func (t *textIndex) rankMem(keys int) *rankMem {
 	}
 	sl := makeSlots(t.n, 3)
 	return &rankMem{
-		slots:   sl,
-		docs:    make([]int32, 0, t.n),
-		cands:   make([]cand, 0, t.n),
-		h:       hits{slot: sl[1], cjkSlot: sl[2], docs: make([]int32, 0, t.n), h: make([]termHit, 0, t.n)},
+		slots: sl,
+		docs:  make([]int32, 0, t.n),
+		cands: make([]cand, 0, t.n),
+		h: hits{slot: sl[1], cjkSlot: sl[2], docs: make([]int32, 0, t.n), h: make([]termHit, 0, t.n),
+			cjkDocs: make([]int32, 0, t.n), cjkCounts: make([]cjkCount, 0, t.n),
+			buf: make([]posting, 0, t.n), cjkBuf: make([]posting, 0, t.n)},
 		items:   make([]rankItem, t.n),
 		keyInfo: make([]uint8, keys),
 	}
@@ -1013,7 +1289,8 @@ func (t *textIndex) release(m *rankMem) {
 	}
 	m.docs = m.docs[:0]
 	m.h.reset()
-	m.h.mark, m.h.only = nil, nil
+	m.h.mark, m.h.only, m.h.cjkRun = nil, nil, ""
+	clear(m.h.texts)
 	if m.keysUsed {
 		clear(m.keyInfo)
 		m.keysUsed = false
@@ -1137,10 +1414,13 @@ func (ix *Index) rank(q string, limit int, distinct bool) []PosHit {
 	defer t.release(m)
 	slot, docs, cands, h := m.slots[0], m.docs, m.cands, &m.h
 	var df []int // by term: the documents it matches, when narrow counted them
-	if limit > 0 && len(terms) > 1 {
+	// Narrowing pays where some hits match fewer terms in full than others:
+	// with several terms, or a Chinese term that may match in part.
+	if limit > 0 && (len(terms) > 1 || terms[0].cjk && utf8.RuneCountInString(terms[0].text) > 2) {
 		h.only, df = t.narrow(h, terms, limit, distinct, ix.keys)
 	}
-	for i, term := range terms {
+	idfs := make([]float64, len(terms))
+	for ti, term := range terms {
 		h.reset()
 		t.match(h, term)
 		if len(h.docs) == 0 {
@@ -1148,9 +1428,10 @@ func (ix *Index) rank(q string, limit int, distinct bool) []PosHit {
 		}
 		nd := len(h.docs)
 		if df != nil {
-			nd = df[i] // h.docs holds only those in h.only
+			nd = df[ti] // h.docs holds only those in h.only
 		}
 		idf := math.Log(1 + float64(t.n)/float64(nd))
+		idfs[ti] = idf
 		for i, doc := range h.docs {
 			th := &h.h[i]
 			fs := weighted(&th.q)
@@ -1171,6 +1452,9 @@ func (ix *Index) rank(q string, limit int, distinct bool) []PosHit {
 				c.partial += float64(th.cov)
 			}
 			c.rel += idf * fs
+			if th.pending {
+				c.pending |= 1 << ti
+			}
 		}
 	}
 	m.docs = docs // for release to clear their slots
@@ -1180,9 +1464,60 @@ func (ix *Index) rank(q string, limit int, distinct bool) []PosHit {
 	compact := compactQuery(q)
 	phrase := phraseOf(q)
 	n := float64(len(terms))
+	// settle reads the texts of a hit whose Chinese terms matched on a
+	// bound (see matchCJK) and makes its record exact; it reports whether
+	// that changed it (then its score is lower than the bound).
+	settle := func(doc int32, c *cand) bool {
+		if c.pending == 0 {
+			return false
+		}
+		texts := t.textsOf(h, doc)
+		changed := false
+		for p := c.pending; p != 0; p &= p - 1 {
+			ti := bits.TrailingZeros32(p)
+			bound, exact := t.settleCJK(doc, terms[ti].text, texts)
+			if exact == bound {
+				continue
+			}
+			changed = true
+			c.full-- // the bound matched in full
+			if bound.q[fieldCode] > 0 || bound.q[fieldSummary] > 0 {
+				c.strong--
+			}
+			if exact.cov >= 1 {
+				c.full++
+				if exact.q[fieldCode] > 0 || exact.q[fieldSummary] > 0 {
+					c.strong++
+				}
+			} else {
+				c.partial += float64(exact.cov)
+			}
+			c.rel += idfs[ti] * (weighted(&exact.q) - weighted(&bound.q))
+		}
+		c.pending = 0
+		return changed
+	}
+	// maxFull, the most terms any hit matches in full, is exact: settle hits
+	// on a bound of that many until one keeps it.
 	maxFull := 0
 	for i := range cands {
 		maxFull = max(maxFull, int(cands[i].full))
+	}
+	for maxFull > 0 {
+		sure := false
+		for i := range cands {
+			if c := &cands[i]; int(c.full) == maxFull {
+				settle(docs[i], c)
+				if int(c.full) == maxFull {
+					sure = true
+					break
+				}
+			}
+		}
+		if sure {
+			break
+		}
+		maxFull--
 	}
 	// A hit scores its base (terms matched) plus less than a half, g/2:
 	//
@@ -1282,7 +1617,7 @@ func (ix *Index) rank(q string, limit int, distinct bool) []PosHit {
 			// Both need every term in the code or summary (a summary holds
 			// the phrase only where it holds each of its words).
 			if int(c.strong) == len(terms) {
-				if t.cat.CuratedCommonAt(int(it.doc)) {
+				if t.curatedCommon(it.doc) {
 					common = 1
 				}
 				if phr == 0 && phrase != "" {
@@ -1331,16 +1666,25 @@ func (ix *Index) rank(q string, limit int, distinct bool) []PosHit {
 			refine(it)
 			hp.down(0)
 		default:
-			doc, score := it.doc, it.key
-			hp.pop() // it now points at another item
+			k := -1
 			if distinct {
-				k := ix.keys.Of(int(doc))
-				if keyInfo[k]&keySeen != 0 {
+				if k = ix.keys.Of(int(it.doc)); keyInfo[k]&keySeen != 0 {
+					hp.pop() // its code is listed: it need not be settled
 					continue
 				}
+			}
+			if settle(it.doc, &cands[it.c]) {
+				// Not as good as its bound: rank it again.
+				it.level = 0
+				refine(it)
+				hp.down(0)
+				continue
+			}
+			if k >= 0 {
 				keyInfo[k] |= keySeen
 			}
-			out = append(out, PosHit{Pos: int(doc), Score: score})
+			out = append(out, PosHit{Pos: int(it.doc), Score: it.key})
+			hp.pop()
 		}
 	}
 	return out

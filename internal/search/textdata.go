@@ -29,6 +29,7 @@ import (
 //	                 2: their offsets in section 1 (one more than stems)
 //	                 3: where each stem's postings start in section 4 (one more)
 //	                 4: postings (uint32: document << 8 | fields)
+//	                 6: the curated common entries (uint32 documents, in order)
 //	textbigrams.bin  0: the bigrams (uint64: rune << 32 | rune), sorted
 //	                 1: where each bigram's postings start in section 2 (one more)
 //	                 2: postings, as above
@@ -37,6 +38,7 @@ import (
 type encodedText struct {
 	vocab, vocabOff, wordStart, wordPost string
 	keys, bigramStart, bigramPost        string
+	common                               catalogfmt.U32s
 }
 
 func u32at(s string, i int) uint32 { return catalogfmt.U32s(s).At(i) }
@@ -48,13 +50,13 @@ func u64at(s string, i int) uint64 { return uint64(u32at(s, 2*i)) | uint64(u32at
 func loadText(c *catalog.Catalog, words, bigrams string) *textIndex {
 	w, err1 := catalogfmt.Sections(words)
 	b, err2 := catalogfmt.Sections(bigrams)
-	if err1 != nil || err2 != nil || len(w) != 6 || len(b) != 3 || len(w[0]) != 4 || int(u32at(w[0], 0)) != c.Len() ||
+	if err1 != nil || err2 != nil || len(w) != 7 || len(b) != 3 || len(w[0]) != 4 || int(u32at(w[0], 0)) != c.Len() ||
 		c.Fingerprint() == "" || w[5] != c.Fingerprint() {
 		return nil
 	}
 	return &textIndex{n: c.Len(), cat: c, enc: &encodedText{
 		vocab: w[1], vocabOff: w[2], wordStart: w[3], wordPost: w[4],
-		keys: b[0], bigramStart: b[1], bigramPost: b[2],
+		keys: b[0], bigramStart: b[1], bigramPost: b[2], common: catalogfmt.U32s(w[6]),
 	}}
 }
 
@@ -64,13 +66,9 @@ func (e *encodedText) stem(i int) string {
 	return e.vocab[u32at(e.vocabOff, i) : u32at(e.vocabOff, i+1)-1]
 }
 
-func postings(post, start string, i int) []posting {
-	return postingsInto(nil, post, start, i, nil)
-}
-
-// postingsInto is postings decoded into buf (reused when it has room),
-// without those whose document is not in only (unless only is nil): a
-// broad query decodes thousands of postings, word after word.
+// postingsInto decodes the postings of entry i into buf (reused when it has
+// room), without those whose document is not in only (unless only is nil):
+// a broad query decodes thousands of postings, word after word.
 func postingsInto(buf []posting, post, start string, i int, only bitset) []posting {
 	p := postingBytes(post, start, i)
 	if only != nil {
@@ -97,6 +95,19 @@ func markPostings(set bitset, post, start string, i int) {
 		x := uint32(p[0]) | uint32(p[1])<<8 | uint32(p[2])<<16 | uint32(p[3])<<24
 		set.set(int32(x >> 8))
 	}
+}
+
+// postingOf returns the fields of document doc in the postings of entry i
+// (in document order), and whether it is there.
+func postingOf(post, start string, i int, doc int32) (uint8, bool) {
+	a, z := int(u32at(start, i)), int(u32at(start, i+1))
+	j := a + sort.Search(z-a, func(j int) bool { return int32(u32at(post, a+j)>>8) >= doc })
+	if j < z {
+		if x := u32at(post, j); int32(x>>8) == doc {
+			return uint8(x), true
+		}
+	}
+	return 0, false
 }
 
 // postingBytes returns the encoded postings of entry i: uint32s (see
@@ -126,13 +137,6 @@ func (e *encodedText) eachWordFrom(p string, f func(i int, w string)) {
 		}
 		f(i, w)
 	}
-}
-
-func (e *encodedText) bigram(k uint64) []posting {
-	if i := e.bigramAt(k); i >= 0 {
-		return postings(e.bigramPost, e.bigramStart, i)
-	}
-	return nil
 }
 
 // bigramAt returns the index of the bigram k, or -1.
@@ -187,7 +191,12 @@ func EncodeText(c *catalog.Catalog, fingerprint string) (words, bigrams []byte, 
 	bigramStart = append(bigramStart, uint32(len(bigramPost)))
 
 	u32le := func(xs []uint32) []byte { return catalogfmt.AppendU32(nil, xs...) }
-	words = catalogfmt.Container(u32le([]uint32{uint32(t.n)}), vocab, u32le(vocabOff), u32le(wordStart), u32le(wordPost), []byte(fingerprint))
+	common := make([]uint32, len(t.common))
+	for i, doc := range t.common {
+		common[i] = uint32(doc)
+	}
+	words = catalogfmt.Container(u32le([]uint32{uint32(t.n)}), vocab, u32le(vocabOff), u32le(wordStart), u32le(wordPost), []byte(fingerprint),
+		u32le(common))
 	bigrams = catalogfmt.Container(keyBytes, u32le(bigramStart), u32le(bigramPost))
 	return words, bigrams, nil
 }

@@ -88,6 +88,9 @@ func run(bin string, n int, md bool) error {
 		// FailedOperation (6,200 definitions), "limit" in 1,500.
 		{name: "lookup \"operation denied\" (broad)", readme: "`lookup \"operation denied\"` (free text, 6,600 hits)", argv: []string{bin, "lookup", "operation denied"}, limit: 1.3},
 		{name: "lookup limit (broad)", readme: "`lookup limit` (free text, 2,200 hits)", argv: []string{bin, "lookup", "limit"}, limit: 1.3},
+		// A Chinese phrase whose pairs are everywhere (750 entries have all
+		// three; only their texts tell which hold the phrase).
+		{name: "lookup 参数错误 (broad)", readme: "`lookup 参数错误` (free text, 4,000 hits)", argv: []string{bin, "lookup", "参数错误"}, limit: 1.3},
 		// The whole catalog, piped: streamed, so memory stays flat.
 		{name: "list (whole catalog)", readme: "`list` (whole catalog, piped)", argv: []string{bin, "list"}, limit: 10, rssLimit: 20 << 10},
 	}
