@@ -328,6 +328,28 @@ func (c *Catalog) InScope(scope string) []*Entry {
 	return out
 }
 
+// ScopePositions returns the catalog positions of the entries of one scope
+// (any case), in catalog order, building none: free-text search under
+// --product ranks only these (and the common codes).
+func (c *Catalog) ScopePositions(scope string) []int {
+	in := make([]bool, len(c.scopes)) // by scope index
+	any := false
+	for i, s := range c.scopes {
+		in[i] = strings.EqualFold(s, scope)
+		any = any || in[i]
+	}
+	if !any {
+		return nil
+	}
+	var out []int
+	for i, n := 0, c.Len(); i < n; i++ {
+		if in[c.rec.Scope(i)] {
+			out = append(out, i)
+		}
+	}
+	return out
+}
+
 // ByAction returns the entries whose Actions include action (any case), in
 // catalog order: the codes that API action is documented to return.
 func (c *Catalog) ByAction(action string) []*Entry {

@@ -580,3 +580,23 @@ func TestImportedEntriesBilingual(t *testing.T) {
 	}
 	t.Logf("%d imported entries without any description (exempt), %d with a translated text, %d solutions", none, translated, solutions)
 }
+
+// ScopePositions lists exactly the positions InScope builds, in any case.
+func TestScopePositions(t *testing.T) {
+	c := Default()
+	for _, scope := range []string{"cvm", "CVM", "common", "tcr", "nope"} {
+		ps := c.ScopePositions(scope)
+		es := c.InScope(scope)
+		if len(ps) != len(es) {
+			t.Fatalf("%s: %d positions, %d entries", scope, len(ps), len(es))
+		}
+		for i, p := range ps {
+			if c.EntryAt(p) != es[i] {
+				t.Fatalf("%s: position %d is %s, want %s", scope, p, c.CodeAt(p), es[i].Code)
+			}
+		}
+		if scope != "nope" && len(ps) == 0 {
+			t.Errorf("%s: no positions", scope)
+		}
+	}
+}

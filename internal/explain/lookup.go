@@ -94,12 +94,21 @@ func (x *Explainer) Resolve(q, scope string) Resolution {
 	}
 	text := func() bool {
 		// The best definition of each of the best textLimit codes; under a
-		// scope, every hit (the scope's best may rank anywhere among all).
+		// scope, ranked among the entries kept (the scope's, and the
+		// common codes a product does not define itself).
 		var hits []search.PosHit
 		if scope == "" {
 			hits = ix.TextCodes(q, textLimit)
 		} else {
-			hits = ix.TextPositions(q, 0)
+			among := cat.ScopePositions(scope)
+			if product != "" && !strings.EqualFold(scope, catalog.ScopeCommon) {
+				for _, pos := range cat.ScopePositions(catalog.ScopeCommon) {
+					if keepDef(catalog.ScopeCommon, cat.CodeAt(pos)) {
+						among = append(among, pos)
+					}
+				}
+			}
+			hits = ix.TextCodesIn(q, textLimit, among)
 		}
 		seen := map[string]bool{}
 		best := -1.0 // the score of the best hit kept

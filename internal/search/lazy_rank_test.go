@@ -236,3 +236,55 @@ func TestSynonymPairsMeanPhrase(t *testing.T) {
 		t.Error("no synonym phrase of three characters or more: the test tests nothing")
 	}
 }
+
+// TextCodesIn ranks a product's entries as the full ranking within them
+// does, cut to the first distinct codes; where the product has hits
+// matching as many terms as the best of all, that is the whole catalog's
+// ranking with every other entry left out.
+func TestTextCodesIn(t *testing.T) {
+	cat := catalog.Default()
+	ix := New(cat)
+	for _, tt := range []struct {
+		q, scope  string
+		sameAsAll bool
+	}{
+		{"rate limit", "cvm", true},
+		{"operation denied", "cvm", true},
+		{"参数错误", "cdb", true},
+		{"不存在", "tcr", true},
+		{"频率", "common", true},
+		{"签名过期 实例", "cvm", false},
+	} {
+		among := cat.ScopePositions(tt.scope)
+		in := map[int]bool{}
+		for _, p := range among {
+			in[p] = true
+		}
+		codes := func(hits []PosHit, k int) []PosHit {
+			var out []PosHit
+			seen := map[string]bool{}
+			for _, h := range hits {
+				if c := strings.ToLower(cat.CodeAt(h.Pos)); in[h.Pos] && !seen[c] && len(out) < k {
+					seen[c] = true
+					out = append(out, h)
+				}
+			}
+			return out
+		}
+		got := ix.TextCodesIn(tt.q, 10, among)
+		if len(got) == 0 {
+			t.Errorf("%q in %s: no hits", tt.q, tt.scope)
+		}
+		if want := codes(ix.rankIn(tt.q, 0, false, among), 10); !slices.Equal(got, want) {
+			t.Errorf("%q in %s: %v, want the full ranking among its entries %v", tt.q, tt.scope, got, want)
+		}
+		if tt.sameAsAll {
+			if want := codes(ix.TextPositions(tt.q, 0), 10); !slices.Equal(got, want) {
+				t.Errorf("%q in %s: %v, want the whole catalog's ranking without other entries %v", tt.q, tt.scope, got, want)
+			}
+		}
+	}
+	if ix.TextCodesIn("rate limit", 10, nil) != nil || ix.TextCodesIn("rate limit", 10, []int{}) != nil {
+		t.Error("no documents, yet hits")
+	}
+}

@@ -1109,42 +1109,18 @@ func (t *textIndex) narrow(h *hits, terms []qterm, limit int, distinct bool, key
 	pending := make([]bitset, len(terms)) // by term: documents matched on a bound
 	var all, unsure bitset
 	for i, term := range terms {
-		set := newBitset(t.n)
-		if term.cjk {
-			// A Chinese term may match in part: keep the documents it
-			// matches in full, or may. A pair or one character matches
-			// wherever it is found, in full.
-			found := newBitset(t.n)
-			if keys := cjkKeys(term.text); len(keys) >= 2 && len(keys) <= 5 {
-				// Found by any bigram (matchCJK needs a third of
-				// them), in full (on a bound, pending) where one
-				// field has all: sets, not counts.
-				t.cjkSets(h, keys, found, set)
-				pending[i] = set
-			} else {
-				h.mark, h.markFull, h.markPending = found, set, newBitset(t.n)
-				t.match(h, term)
-				if utf8.RuneCountInString(term.text) <= 2 {
-					set = found
-				}
-				pending[i] = h.markPending
-			}
+		found, set, pend := t.termSets(h, term)
+		df[i], pending[i] = found.count(), pend
+		if pend != nil {
 			if unsure == nil {
 				unsure = newBitset(t.n)
 			}
-			for j, w := range pending[i] {
+			for j, w := range pend {
 				unsure[j] |= w
 			}
-			df[i] = found.count()
-		} else {
-			// Every match of a word counts in full.
-			h.mark = set
-			t.match(h, term)
-			df[i] = set.count()
 		}
-		h.mark, h.markFull, h.markPending = nil, nil, nil
 		if all == nil {
-			all = set
+			all = slices.Clone(set)
 			continue
 		}
 		for j := range all {
@@ -1175,6 +1151,35 @@ func (t *textIndex) narrow(h *hits, terms []qterm, limit int, distinct bool, key
 		return nil, df
 	}
 	return all, df
+}
+
+// termSets returns the documents term matches (found), those it matches in
+// full or, pending, may (full), and those of full matched on a bound
+// (pending; nil for a word, which always matches in full).
+func (t *textIndex) termSets(h *hits, term qterm) (found, full, pending bitset) {
+	found = newBitset(t.n)
+	defer func() { h.mark, h.markFull, h.markPending = nil, nil, nil }()
+	if !term.cjk {
+		// Every match of a word counts in full.
+		h.mark = found
+		t.match(h, term)
+		return found, found, nil
+	}
+	// A Chinese term may match in part. A pair or one character matches
+	// wherever it is found, in full.
+	full = newBitset(t.n)
+	if keys := cjkKeys(term.text); len(keys) >= 2 && len(keys) <= 5 {
+		// Found by any bigram (matchCJK needs a third of them), in full
+		// (on a bound, pending) where one field has all: sets, not counts.
+		t.cjkSets(h, keys, found, full)
+		return found, full, full
+	}
+	h.mark, h.markFull, h.markPending = found, full, newBitset(t.n)
+	t.match(h, term)
+	if utf8.RuneCountInString(term.text) <= 2 {
+		full = found
+	}
+	return found, full, h.markPending
 }
 
 // cjkSets marks in found the documents that have any of the bigrams keys,
@@ -1403,8 +1408,25 @@ func (ix *Index) TextPositions(q string, limit int) []PosHit { return ix.rank(q,
 // ten codes however many products share the best ones.
 func (ix *Index) TextCodes(q string, limit int) []PosHit { return ix.rank(q, limit, true) }
 
+// TextCodesIn is TextCodes over the documents at catalog positions docs
+// only (a product's entries, say), which is much cheaper than ranking every
+// hit and keeping docs' (lookup --product). A term's weight still counts
+// every entry that has it; the bonuses of the hits matching the most terms
+// (see rank) go to the best among docs.
+func (ix *Index) TextCodesIn(q string, limit int, docs []int) []PosHit {
+	if len(docs) == 0 {
+		return nil
+	}
+	return ix.rankIn(q, limit, true, docs)
+}
+
 // rank is TextPositions and TextCodes (distinct).
 func (ix *Index) rank(q string, limit int, distinct bool) []PosHit {
+	return ix.rankIn(q, limit, distinct, nil)
+}
+
+// rankIn is rank over the documents among only, unless among is nil.
+func (ix *Index) rankIn(q string, limit int, distinct bool, among []int) []PosHit {
 	terms := parseQuery(q)
 	if len(terms) == 0 || ix.cat.Len() == 0 {
 		return nil
@@ -1416,7 +1438,20 @@ func (ix *Index) rank(q string, limit int, distinct bool) []PosHit {
 	var df []int // by term: the documents it matches, when narrow counted them
 	// Narrowing pays where some hits match fewer terms in full than others:
 	// with several terms, or a Chinese term that may match in part.
-	if limit > 0 && (len(terms) > 1 || terms[0].cjk && utf8.RuneCountInString(terms[0].text) > 2) {
+	switch {
+	case among != nil:
+		df = make([]int, len(terms)) // counted in every document
+		for i, term := range terms {
+			found, _, _ := t.termSets(h, term)
+			df[i] = found.count()
+		}
+		h.only = newBitset(t.n)
+		for _, p := range among {
+			if p >= 0 && p < t.n {
+				h.only.set(int32(p))
+			}
+		}
+	case limit > 0 && (len(terms) > 1 || terms[0].cjk && utf8.RuneCountInString(terms[0].text) > 2):
 		h.only, df = t.narrow(h, terms, limit, distinct, ix.keys)
 	}
 	idfs := make([]float64, len(terms))
