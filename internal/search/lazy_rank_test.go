@@ -95,6 +95,20 @@ func TestNarrow(t *testing.T) {
 	}
 }
 
+// Narrowing is tried only for broad queries (a term with a long posting
+// list), where it pays.
+func TestBroad(t *testing.T) {
+	tx := New(catalog.Default()).textIndex()
+	for q, want := range map[string]bool{
+		"operation denied": true, "rate limit": true, "参数错误": true, "不存在": true,
+		"signature expire": false, "签名过期": false, "unbind key": false,
+	} {
+		if got := tx.broad(parseQuery(q)); got != want {
+			t.Errorf("broad(%q) = %v, want %v", q, got, want)
+		}
+	}
+}
+
 // A ranking reuses the memory of the one before (rankMem): results do not
 // depend on what ran before, in one goroutine or several (run with -race).
 func TestRankReusesMemory(t *testing.T) {

@@ -213,6 +213,28 @@ func (t *textIndex) bigramOf(k uint64, doc int32) (uint8, bool) {
 	return ps[j].fields, true
 }
 
+// wordLen and bigramLen return the number of postings of a stem and of a
+// pair of CJK runes, decoding none.
+func (t *textIndex) wordLen(st string) int {
+	if e := t.enc; e != nil {
+		if i := e.word(st); i >= 0 {
+			return int(u32at(e.wordStart, i+1) - u32at(e.wordStart, i))
+		}
+		return 0
+	}
+	return len(t.words[st])
+}
+
+func (t *textIndex) bigramLen(k uint64) int {
+	if e := t.enc; e != nil {
+		if i := e.bigramAt(k); i >= 0 {
+			return int(u32at(e.bigramStart, i+1) - u32at(e.bigramStart, i))
+		}
+		return 0
+	}
+	return len(t.bigrams[k])
+}
+
 // bigram returns all the postings of a pair of CJK runes.
 func (t *textIndex) bigram(k uint64) []posting { return t.bigramAll(nil, k) }
 
@@ -750,6 +772,34 @@ func (b bitset) count() int {
 type slots struct {
 	s16 []uint16
 	s32 []int32 // with 65536 documents or more
+	// With dense set, the arrays span only its documents, by their
+	// number in it: a narrowed ranking's (see rankIn).
+	dense *denseIndex
+}
+
+// denseIndex numbers the documents of a set 0, 1, 2... in order, so that
+// arrays over a narrowed ranking's documents span those only: arrays over
+// every document are faulted in page by page wherever a hit lies, and
+// that is most of the cost of a ranking in a fresh process.
+type denseIndex struct {
+	set    bitset
+	before []int32 // by word of set: the documents of the words before it
+	n      int
+}
+
+func newDenseIndex(set bitset) *denseIndex {
+	d := &denseIndex{set: set, before: make([]int32, len(set))}
+	for i, w := range set {
+		d.before[i] = int32(d.n)
+		d.n += bits.OnesCount64(w)
+	}
+	return d
+}
+
+// pos returns the number of doc, which must be in the set.
+func (d *denseIndex) pos(doc int32) int32 {
+	w := doc >> 6
+	return d.before[w] + int32(bits.OnesCount64(d.set[w]&(1<<(doc&63)-1)))
 }
 
 // makeSlots returns k slot arrays of n documents each, in one allocation.
@@ -770,6 +820,9 @@ func makeSlots(n, k int) []slots {
 }
 
 func (s slots) at(doc int32) int32 {
+	if s.dense != nil {
+		doc = s.dense.pos(doc)
+	}
 	if s.s16 != nil {
 		return int32(s.s16[doc])
 	}
@@ -777,6 +830,9 @@ func (s slots) at(doc int32) int32 {
 }
 
 func (s slots) set(doc, v int32) {
+	if s.dense != nil {
+		doc = s.dense.pos(doc)
+	}
 	if s.s16 != nil {
 		s.s16[doc] = uint16(v)
 		return
@@ -1153,6 +1209,28 @@ func (t *textIndex) narrow(h *hits, terms []qterm, limit int, distinct bool, key
 	return all, df
 }
 
+// broadPostings is the size of a posting list from which narrowing pays:
+// below it, ranking every hit costs less than finding those that match
+// every term (signature expire, 签名过期: a few hundred hits).
+const broadPostings = 1000
+
+// broad reports whether some term's own word or bigram has broadPostings
+// postings or more: a cheap sign that the query has thousands of hits.
+func (t *textIndex) broad(terms []qterm) bool {
+	for _, term := range terms {
+		if term.cjk {
+			for _, k := range cjkKeys(term.text) {
+				if t.bigramLen(k) >= broadPostings {
+					return true
+				}
+			}
+		} else if t.wordLen(term.stem) >= broadPostings {
+			return true
+		}
+	}
+	return false
+}
+
 // termSets returns the documents term matches (found), those it matches in
 // full or, pending, may (full), and those of full matched on a bound
 // (pending; nil for a word, which always matches in full).
@@ -1267,6 +1345,7 @@ type rankMem struct {
 	items    []rankItem
 	keyInfo  []uint8 // by key (see rank), all 0 between rankings
 	keysUsed bool    // keyInfo may be written
+	dense    bool    // the ranking's slots are dense (over h.only), not slots
 }
 
 // rankMem returns the memory of a ranking over t, with keys codes.
@@ -1289,11 +1368,14 @@ func (t *textIndex) rankMem(keys int) *rankMem {
 
 // release clears what m's ranking wrote and keeps m for the next.
 func (t *textIndex) release(m *rankMem) {
-	for _, doc := range m.docs {
-		m.slots[0].set(doc, 0)
+	if !m.dense {
+		for _, doc := range m.docs {
+			m.slots[0].set(doc, 0)
+		}
 	}
 	m.docs = m.docs[:0]
 	m.h.reset()
+	m.h.slot, m.h.cjkSlot, m.dense = m.slots[1], m.slots[2], false
 	m.h.mark, m.h.only, m.h.cjkRun = nil, nil, ""
 	clear(m.h.texts)
 	if m.keysUsed {
@@ -1451,8 +1533,17 @@ func (ix *Index) rankIn(q string, limit int, distinct bool, among []int) []PosHi
 				h.only.set(int32(p))
 			}
 		}
-	case limit > 0 && (len(terms) > 1 || terms[0].cjk && utf8.RuneCountInString(terms[0].text) > 2):
+	case limit > 0 && (len(terms) > 1 || terms[0].cjk && utf8.RuneCountInString(terms[0].text) > 2) && t.broad(terms):
 		h.only, df = t.narrow(h, terms, limit, distinct, ix.keys)
+	}
+	if h.only != nil {
+		// Arrays over the documents in h.only only.
+		d := newDenseIndex(h.only)
+		ds := makeSlots(d.n, 3)
+		for i := range ds {
+			ds[i].dense = d
+		}
+		slot, h.slot, h.cjkSlot, m.dense = ds[0], ds[1], ds[2], true
 	}
 	idfs := make([]float64, len(terms))
 	for ti, term := range terms {
