@@ -341,13 +341,7 @@ func (c *Catalog) ScopePositions(scope string) []int {
 	if !any {
 		return nil
 	}
-	var out []int
-	for i, n := 0, c.Len(); i < n; i++ {
-		if in[c.rec.Scope(i)] {
-			out = append(out, i)
-		}
-	}
-	return out
+	return c.rec.WithScope(in)
 }
 
 // ByAction returns the entries whose Actions include action (any case), in

@@ -138,6 +138,20 @@ func (r Records) Text(pos int) uint32 { return U32s(r[pos*RecordSize+RecText:]).
 // Scope returns the RecScope field of record pos.
 func (r Records) Scope(pos int) int { return r.u16(pos, RecScope) }
 
+// WithScope returns the positions, in order, of the records whose scope
+// index i has in[i] set (in spans every scope index): one pass over the
+// records, as tight as it can be (a product's entries lie all over the
+// catalog).
+func (r Records) WithScope(in []bool) []int {
+	var out []int
+	for pos, off := 0, RecScope; off+1 < len(r); pos, off = pos+1, off+RecordSize {
+		if in[int(r[off])|int(r[off+1])<<8] {
+			out = append(out, pos)
+		}
+	}
+	return out
+}
+
 // Guide returns the RecGuide field of record pos.
 func (r Records) Guide(pos int) int { return r.u16(pos, RecGuide) }
 
