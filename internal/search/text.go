@@ -1354,15 +1354,23 @@ func (t *textIndex) rankMem(keys int) *rankMem {
 		return m
 	}
 	sl := makeSlots(t.n, 3)
-	return &rankMem{
-		slots: sl,
-		docs:  make([]int32, 0, t.n),
-		cands: make([]cand, 0, t.n),
-		h: hits{slot: sl[1], cjkSlot: sl[2], docs: make([]int32, 0, t.n), h: make([]termHit, 0, t.n),
-			cjkDocs: make([]int32, 0, t.n), cjkCounts: make([]cjkCount, 0, t.n),
-			buf: make([]posting, 0, t.n), cjkBuf: make([]posting, 0, t.n)},
-		items:   make([]rankItem, t.n),
-		keyInfo: make([]uint8, keys),
+	return &rankMem{slots: sl, h: hits{slot: sl[1], cjkSlot: sl[2]}, keyInfo: make([]uint8, keys)}
+}
+
+// reserve makes room in m for the records of k hits, unless it has it. Room
+// up front: growing an array by doubling copies, and clears, each larger
+// one, pages a fresh process faults in one by one. But not room for every
+// document: the runtime counts an allocation in full, touched or not, and
+// a few megabytes start a garbage collection, which in a process of a few
+// milliseconds slows everything after it (lookup --product ranked 2-4x
+// slower).
+func (m *rankMem) reserve(k int) {
+	if cap(m.docs) < k {
+		m.docs = make([]int32, 0, k)
+		m.cands = make([]cand, 0, k)
+		m.h.docs = make([]int32, 0, k)
+		m.h.h = make([]termHit, 0, k)
+		m.items = make([]rankItem, 0, k)
 	}
 }
 
@@ -1516,6 +1524,7 @@ func (ix *Index) rankIn(q string, limit int, distinct bool, among []int) []PosHi
 	t := ix.textIndex()
 	m := t.rankMem(ix.keys.Len())
 	defer t.release(m)
+	m.reserve(min(t.n, 2048)) // most queries have fewer hits
 	slot, docs, cands, h := m.slots[0], m.docs, m.cands, &m.h
 	var df []int // by term: the documents it matches, when narrow counted them
 	// Narrowing pays where some hits match fewer terms in full than others:
@@ -1539,6 +1548,8 @@ func (ix *Index) rankIn(q string, limit int, distinct bool, among []int) []PosHi
 	if h.only != nil {
 		// Arrays over the documents in h.only only.
 		d := newDenseIndex(h.only)
+		m.reserve(d.n)
+		docs, cands = m.docs, m.cands
 		ds := makeSlots(d.n, 3)
 		for i := range ds {
 			ds[i].dense = d
@@ -1671,6 +1682,9 @@ func (ix *Index) rankIn(q string, limit int, distinct bool, among []int) []PosHi
 	// matching fewer terms) wait outside the heap, cold, until the heap's
 	// top no longer leads the best of them: a broad query has a thousand
 	// such hits, and most queries never need them.
+	if cap(m.items) < len(docs) {
+		m.items = make([]rankItem, len(docs))
+	}
 	items := m.items[:len(docs)]
 	maxKey := math.Inf(-1)
 	for i, doc := range docs {
