@@ -344,6 +344,18 @@ func (c *Catalog) ScopePositions(scope string) []int {
 	return c.rec.WithScope(in)
 }
 
+// CodeInScope reports whether scope (any case) has an entry with the code
+// of the entry at position pos (ignoring case), reading no code: lookup
+// --product keeps a common code only where the product does not define it.
+func (c *Catalog) CodeInScope(pos int, scope string) bool {
+	for _, p := range c.keys.Positions(int(c.keys.KeyOf.At(pos))) {
+		if strings.EqualFold(c.scopeAt(p), scope) {
+			return true
+		}
+	}
+	return false
+}
+
 // ByAction returns the entries whose Actions include action (any case), in
 // catalog order: the codes that API action is documented to return.
 func (c *Catalog) ByAction(action string) []*Entry {

@@ -600,3 +600,17 @@ func TestScopePositions(t *testing.T) {
 		}
 	}
 }
+
+// CodeInScope agrees with FindScopes.
+func TestCodeInScope(t *testing.T) {
+	c := Default()
+	for _, pos := range c.ScopePositions("common") {
+		scopes := c.FindScopes(c.CodeAt(pos))
+		for _, scope := range []string{"cvm", "CDB", "tcr", "common", "nope"} {
+			want := slices.ContainsFunc(scopes, func(s string) bool { return strings.EqualFold(s, scope) })
+			if got := c.CodeInScope(pos, scope); got != want {
+				t.Errorf("CodeInScope(%s, %s) = %v, want %v", c.CodeAt(pos), scope, got, want)
+			}
+		}
+	}
+}

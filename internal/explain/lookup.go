@@ -103,7 +103,7 @@ func (x *Explainer) Resolve(q, scope string) Resolution {
 			among := cat.ScopePositions(scope)
 			if product != "" && !strings.EqualFold(scope, catalog.ScopeCommon) {
 				for _, pos := range cat.ScopePositions(catalog.ScopeCommon) {
-					if keepDef(catalog.ScopeCommon, cat.CodeAt(pos)) {
+					if !cat.CodeInScope(pos, product) { // as keepDef decides
 						among = append(among, pos)
 					}
 				}
