@@ -217,22 +217,25 @@ func (t *textIndex) bigramOf(k uint64, doc int32) (uint8, bool) {
 // pair of CJK runes, decoding none.
 func (t *textIndex) wordLen(st string) int {
 	if e := t.enc; e != nil {
-		if i := e.word(st); i >= 0 {
-			return int(u32at(e.wordStart, i+1) - u32at(e.wordStart, i))
-		}
-		return 0
+		return listLen(e.wordStart, e.word(st))
 	}
 	return len(t.words[st])
 }
 
 func (t *textIndex) bigramLen(k uint64) int {
 	if e := t.enc; e != nil {
-		if i := e.bigramAt(k); i >= 0 {
-			return int(u32at(e.bigramStart, i+1) - u32at(e.bigramStart, i))
-		}
-		return 0
+		return listLen(e.bigramStart, e.bigramAt(k))
 	}
 	return len(t.bigrams[k])
+}
+
+// listLen returns the length of posting list i (none when i < 0) of an
+// encoded table whose lists start as start says.
+func listLen(start string, i int) int {
+	if i < 0 {
+		return 0
+	}
+	return int(u32at(start, i+1) - u32at(start, i))
 }
 
 // bigram returns all the postings of a pair of CJK runes.
@@ -1330,6 +1333,22 @@ type cand struct {
 	pending      uint32 // bit i: term i matched on a bound (see matchCJK)
 }
 
+// count counts a term's hit th among c's matches: in full (and strong, in
+// the code or summary), or in part.
+func (c *cand) count(th *termHit) {
+	if th.cov >= 1 {
+		c.full++
+		if th.strong() {
+			c.strong++
+		}
+	} else {
+		c.partial += float64(th.cov)
+	}
+}
+
+// strong reports whether th matched in the code or the summary.
+func (th *termHit) strong() bool { return th.q[fieldCode] > 0 || th.q[fieldSummary] > 0 }
+
 // rankMem is the memory of one ranking. Its arrays span every document:
 // room for the broadest query, which in a fresh process costs only the pages
 // a query touches (a large allocation is fresh from the system, zero, and
@@ -1580,14 +1599,7 @@ func (ix *Index) rankIn(q string, limit int, distinct bool, among []int) []PosHi
 				slot.set(doc, j)
 			}
 			c := &cands[j-1]
-			if th.cov >= 1 {
-				c.full++
-				if th.q[fieldCode] > 0 || th.q[fieldSummary] > 0 {
-					c.strong++
-				}
-			} else {
-				c.partial += float64(th.cov)
-			}
+			c.count(th)
 			c.rel += idf * fs
 			if th.pending {
 				c.pending |= 1 << ti
@@ -1618,17 +1630,10 @@ func (ix *Index) rankIn(q string, limit int, distinct bool, among []int) []PosHi
 			}
 			changed = true
 			c.full-- // the bound matched in full
-			if bound.q[fieldCode] > 0 || bound.q[fieldSummary] > 0 {
+			if bound.strong() {
 				c.strong--
 			}
-			if exact.cov >= 1 {
-				c.full++
-				if exact.q[fieldCode] > 0 || exact.q[fieldSummary] > 0 {
-					c.strong++
-				}
-			} else {
-				c.partial += float64(exact.cov)
-			}
+			c.count(&exact)
 			c.rel += idfs[ti] * (weighted(&exact.q) - weighted(&bound.q))
 		}
 		c.pending = 0

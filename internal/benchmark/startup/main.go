@@ -55,6 +55,11 @@ func run(bin string, n int, md bool) error {
 		return err
 	}
 	defer os.RemoveAll(dir)
+	// Every program timed is the linker's output as it wrote it (make
+	// build, go build). How a file was written decides how the kernel
+	// caches and maps it: a copy written with cp starts some tenths of a
+	// millisecond faster and maps more of itself (peak RSS), so compare
+	// binaries only in the same state.
 	build := func(pkg, out string) (string, error) {
 		path := filepath.Join(dir, out)
 		cmd := exec.Command("go", "build", "-trimpath", "-o", path, pkg)
