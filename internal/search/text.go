@@ -45,9 +45,13 @@ const (
 	relSaturation = 6.0 // relevance at which a hit gets half of the relevance part of its score
 	codeBonus     = 4.0 // added to the relevance when the query, spaces removed, is part of the code
 
-	maxTerms   = 32 // query terms searched; the rest of a long pasted text is ignored
+	maxTerms   = 32 // query terms searched (a bit each, in a uint32); the rest of a long pasted text is ignored
 	maxBigrams = 64 // bigrams of one Chinese term used to find partial matches
 )
+
+// A candidate's pending terms are bits of a uint32: the build stops if
+// maxTerms outgrows it.
+var _ [32 - maxTerms]struct{}
 
 // synonymTable maps query words (any form: they are stemmed like the text)
 // to other words and Chinese phrases that also answer them. Keep it small,
@@ -1328,9 +1332,9 @@ func (t *textIndex) fullOnRead(h *hits, doc int32, terms []qterm, pending []bits
 
 // cand is a document that a query's terms hit, being scored (see rank).
 type cand struct {
-	full, strong int32 // terms matched in full; of those, in the code or summary
 	partial, rel float64
 	pending      uint32 // bit i: term i matched on a bound (see matchCJK)
+	full, strong uint8  // terms matched in full (maxTerms at most); of those, in the code or summary
 }
 
 // count counts a term's hit th among c's matches: in full (and strong, in
