@@ -75,7 +75,9 @@
 // well (exact word, prefix, synonym, part of a Chinese phrase), and how rare
 // the term is in the catalog. A query that is a contiguous part of the code
 // once spaces are removed ("signature expire") gets a bonus. Ties keep
-// catalog order, so results are deterministic.
+// catalog order, so results are deterministic. [Index.TextCodesIn] ranks
+// among given entries only (lookup --product): a term's rarity still counts
+// the whole catalog, and the bonuses go to the best of those entries.
 //
 // # Suggestions
 //

@@ -1578,6 +1578,22 @@ func (ix *Index) rankIn(q string, limit int, distinct bool, among []int) []PosHi
 			ds[i].dense = d
 		}
 		slot, h.slot, h.cjkSlot, m.dense = ds[0], ds[1], ds[2], true
+	} else if broad := t.broad(terms); broad || df != nil {
+		// Thousands of hits, each term's counted: room for them all, so
+		// that no array grows (and is copied) on the way.
+		if df == nil {
+			df = make([]int, len(terms))
+			for i, term := range terms {
+				found, _, _ := t.termSets(h, term)
+				df[i] = found.count()
+			}
+		}
+		total := 0
+		for _, d := range df {
+			total += d
+		}
+		m.reserve(min(t.n, total))
+		docs, cands = m.docs, m.cands
 	}
 	idfs := make([]float64, len(terms))
 	for ti, term := range terms {
