@@ -96,6 +96,8 @@ func run(bin string, n int, md bool) error {
 		// A Chinese phrase whose pairs are everywhere (750 entries have all
 		// three; only their texts tell which hold the phrase).
 		{name: "lookup 参数错误 (broad)", readme: "`lookup 参数错误` (free text, 4,000 hits)", argv: []string{bin, "lookup", "参数错误"}, limit: 1.3},
+		// One broad word: every hit matches it, nothing narrows them.
+		{name: "lookup invalid (broad word)", readme: "`lookup invalid` (free text, 6,500 hits)", argv: []string{bin, "lookup", "invalid"}, limit: 1.3},
 		// Free text under --product: ranked among the product's entries.
 		{name: "lookup 参数错误 --product cvm", readme: "`lookup 参数错误 --product cvm` (free text in a product)", argv: []string{bin, "lookup", "参数错误", "--product", "cvm"}, limit: 1.3},
 		// The whole catalog, piped: streamed, so memory stays flat.
