@@ -175,8 +175,9 @@ func inJSONString(data []byte, s string) bool {
 		if json.Unmarshal(data[i:j+1], &v) == nil && strings.Contains(v, s) {
 			return true
 		}
-		// The scanner is lenient: an escape JSON does not know ("\0") stays as written.
-		if strings.Contains(unescapeLenient(data[i+1:j]), s) {
+		// The scanner is lenient: an escape JSON does not know ("\0") stays as written,
+		// and Python's and JavaScript's ("\'", "\x41") are decoded as they mean.
+		if strings.Contains(unescapeLenient(data[i+1:j]), s) || strings.Contains(string(decodeEscapes(data[i+1:j])), s) {
 			return true
 		}
 	}
