@@ -1353,11 +1353,9 @@ func (c *cand) count(th *termHit) {
 // strong reports whether th matched in the code or the summary.
 func (th *termHit) strong() bool { return th.q[fieldCode] > 0 || th.q[fieldSummary] > 0 }
 
-// rankMem is the memory of one ranking. Its arrays span every document:
-// room for the broadest query, which in a fresh process costs only the pages
-// a query touches (a large allocation is fresh from the system, zero, and
-// faulted in as written), while growing them would copy and clear each
-// larger array in turn. A ranking leaves them as it found them (slots all
+// rankMem is the memory of one ranking: slot arrays over every document
+// (or, narrowed, over its documents: denseIndex) and records reserved for
+// its hits (reserve). A ranking leaves them as it found them (slots all
 // zero) for the next one, which a long-lived process then runs without
 // allocating or clearing them again.
 type rankMem struct {
@@ -1369,6 +1367,7 @@ type rankMem struct {
 	keyInfo  []uint8 // by key (see rank), all 0 between rankings
 	keysUsed bool    // keyInfo may be written
 	dense    bool    // the ranking's slots are dense (over h.only), not slots
+	slotted  bool    // slots[0] holds docs (not with one term)
 }
 
 // rankMem returns the memory of a ranking over t, with keys codes.
@@ -1399,14 +1398,14 @@ func (m *rankMem) reserve(k int) {
 
 // release clears what m's ranking wrote and keeps m for the next.
 func (t *textIndex) release(m *rankMem) {
-	if !m.dense {
+	if !m.dense && m.slotted {
 		for _, doc := range m.docs {
 			m.slots[0].set(doc, 0)
 		}
 	}
 	m.docs = m.docs[:0]
 	m.h.reset()
-	m.h.slot, m.h.cjkSlot, m.dense = m.slots[1], m.slots[2], false
+	m.h.slot, m.h.cjkSlot, m.dense, m.slotted = m.slots[1], m.slots[2], false, false
 	m.h.mark, m.h.only, m.h.cjkRun = nil, nil, ""
 	clear(m.h.texts)
 	if m.keysUsed {
@@ -1611,12 +1610,17 @@ func (ix *Index) rankIn(q string, limit int, distinct bool, among []int) []PosHi
 		for i, doc := range h.docs {
 			th := &h.h[i]
 			fs := weighted(&th.q)
-			j := slot.at(doc)
+			var j int32
+			if len(terms) > 1 { // one term's documents are distinct: no slot needed
+				j = slot.at(doc)
+			}
 			if j == 0 {
 				docs = append(docs, doc)
 				cands = append(cands, cand{})
 				j = int32(len(docs))
-				slot.set(doc, j)
+				if len(terms) > 1 {
+					slot.set(doc, j)
+				}
 			}
 			c := &cands[j-1]
 			c.count(th)
@@ -1626,7 +1630,7 @@ func (ix *Index) rankIn(q string, limit int, distinct bool, among []int) []PosHi
 			}
 		}
 	}
-	m.docs = docs // for release to clear their slots
+	m.docs, m.slotted = docs, len(terms) > 1 // for release to clear their slots
 	if len(docs) == 0 {
 		return nil
 	}
