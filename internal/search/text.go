@@ -963,7 +963,8 @@ func (t *textIndex) matchCJK(h *hits, run string, scale float32, partial bool) {
 
 // countCJK counts, by document, the bigrams keys of run that documents have
 // (in h.only, when set). A count over every document is kept in h
-// (cjkRun): narrow counts a term, then rank matches it again in h.only.
+// (cjkRun): a long run that narrow counted is matched again in h.only from
+// its counts.
 func (t *textIndex) countCJK(h *hits, run string, keys []uint64) ([]int32, []cjkCount) {
 	if h.cjkRun == run {
 		return h.cjkDocs, h.cjkCounts
