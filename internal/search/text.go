@@ -1416,6 +1416,176 @@ func (t *textIndex) release(m *rankMem) {
 	t.mem.Put(m)
 }
 
+// What is known of each distinct code (ignoring case) that hits share
+// (InternalError is a code of some 200 products), by key (see
+// catalog.Keys.Of), in rankMem.keyInfo: whether it holds the compact
+// query, and whether a result has it.
+const (
+	keyRead = 1 << iota // keyIn and keyIs are known
+	keyIn               // the code contains the compact query
+	keyIs               // the code is it or ends in "."+it
+	keySeen             // a result has this code (distinct)
+)
+
+// codeFacts reports whether the code of document doc holds compact (not
+// empty), and whether it is it or ends in "."+compact, reading the code
+// (from the keys' compact table) once per distinct code; info is keyInfo.
+func (ix *Index) codeFacts(info []uint8, doc int32, compact string) (inCode, isCode bool) {
+	k := ix.keys.Of(int(doc))
+	x := info[k]
+	if x&keyRead == 0 {
+		x |= keyRead
+		if in, is := codeHas(ix.keys.Lower(k), compact); in {
+			x |= keyIn
+			if is {
+				x |= keyIs
+			}
+		}
+		info[k] = x
+	}
+	return x&keyIn != 0, x&keyIs != 0
+}
+
+// scoreOf is a hit's score from its base (terms matched), relevance and the
+// bonuses (see rank): one expression, so that every path computes a score
+// with the same floating-point operations.
+func scoreOf(base, rel float64, inCode bool, common, exact, phr float64) float64 {
+	if inCode {
+		rel += codeBonus
+	}
+	g := (4*common + 2*exact + phr + rel/(rel+relSaturation)) / 8
+	return base + 0.5*g
+}
+
+// maxTopWord is the largest limit topWord keeps its results for in a list
+// it scans.
+const maxTopWord = 64
+
+// topWord is rankIn for a query of one word (not Chinese) with no phrase,
+// distinct codes and a small limit. Every hit matches the word, in full, so
+// a hit's score needs only its own term hit and code: each is scored as it
+// comes, and only the best definition of the best limit codes is kept, by
+// the order of the full ranking (score, then catalog order). A broad word
+// (invalid: 6,500 hits) thus writes no candidate or heap item per hit.
+// Scores are computed with the same operations as rank's (scoreOf).
+func (ix *Index) topWord(t *textIndex, m *rankMem, term qterm, df []int, compact string, limit int) []PosHit {
+	h := &m.h
+	if t.broad([]qterm{term}) {
+		m.reserve(min(t.n, t.postingsOf(term)))
+	}
+	h.reset()
+	t.match(h, term)
+	if len(h.docs) == 0 {
+		return nil
+	}
+	nd := len(h.docs)
+	if df != nil {
+		nd = df[0] // h.docs holds only those in h.only
+	}
+	idf := math.Log(1 + float64(t.n)/float64(nd))
+	m.keysUsed = true
+	type best struct {
+		key   int
+		doc   int32
+		score float64
+	}
+	// before is the full ranking's order: higher score, then catalog order.
+	before := func(a, b *best) bool { return a.score > b.score || a.score == b.score && a.doc < b.doc }
+	top := make([]best, 0, limit)
+	worst := 0 // index in top of the last in order, once top is full
+	for i, doc := range h.docs {
+		th := &h.h[i]
+		var rel float64
+		rel += float64(idf * weighted(&th.q)) // as rank adds it to a candidate
+		var inCode, isCode bool
+		if compact != "" {
+			inCode, isCode = ix.codeFacts(m.keyInfo, doc, compact)
+		}
+		var exact, common float64
+		if isCode {
+			exact = 1
+		}
+		if th.strong() && t.curatedCommon(doc) {
+			common = 1
+		}
+		b := best{key: ix.keys.Of(int(doc)), doc: doc, score: scoreOf(1, rel/1, inCode, common, exact, 0)}
+		if len(top) == limit && !before(&b, &top[worst]) {
+			continue
+		}
+		j := slices.IndexFunc(top, func(x best) bool { return x.key == b.key })
+		switch {
+		case j >= 0:
+			if !before(&b, &top[j]) {
+				continue
+			}
+			top[j] = b
+		case len(top) < limit:
+			top = append(top, b)
+		default:
+			top[worst] = b
+		}
+		if len(top) == limit {
+			worst = 0
+			for j := range top {
+				if before(&top[worst], &top[j]) {
+					worst = j
+				}
+			}
+		}
+	}
+	slices.SortFunc(top, func(a, b best) int {
+		if before(&a, &b) {
+			return -1
+		}
+		return 1
+	})
+	out := make([]PosHit, len(top))
+	for i, b := range top {
+		out[i] = PosHit{Pos: int(b.doc), Score: b.score}
+	}
+	return out
+}
+
+// postingsOf returns the number of postings matching term reads (its
+// word's, those of the words it starts and of its synonyms; or its
+// pairs'), decoding none: a bound of its hits.
+func (t *textIndex) postingsOf(term qterm) int {
+	n := 0
+	if term.cjk {
+		for _, k := range cjkKeys(term.text) {
+			n += t.bigramLen(k)
+		}
+		return n
+	}
+	n += t.wordLen(term.stem)
+	words := func(p string) {
+		if e := t.enc; e != nil {
+			e.eachWordFrom(p, func(i int, _ string) { n += listLen(e.wordStart, i) })
+			return
+		}
+		i, _ := slices.BinarySearch(t.vocab, p)
+		for ; i < len(t.vocab) && strings.HasPrefix(t.vocab[i], p); i++ {
+			n += len(t.words[t.vocab[i]])
+		}
+	}
+	if len(term.text) >= 3 {
+		words(term.text)
+	}
+	if len(term.stem) >= 4 && term.stem != term.text {
+		words(term.stem)
+	}
+	for _, alt := range synonyms()[term.stem] {
+		if hasCJK(alt) {
+			for _, k := range cjkKeys(alt) {
+				n += t.bigramLen(k)
+			}
+		} else {
+			n += t.wordLen(alt)
+		}
+	}
+	return n
+}
+
 // rankItem is a hit being ranked (see rank): its key is an upper bound of
 // its score until level 2, when it is the score.
 type rankItem struct {
@@ -1568,6 +1738,9 @@ func (ix *Index) rankIn(q string, limit int, distinct bool, among []int) []PosHi
 	case limit > 0 && (len(terms) > 1 || terms[0].cjk && utf8.RuneCountInString(terms[0].text) > 2) && t.broad(terms):
 		h.only, df = t.narrow(h, terms, limit, distinct, ix.keys)
 	}
+	if len(terms) == 1 && !terms[0].cjk && distinct && limit > 0 && limit <= maxTopWord && phraseOf(q) == "" {
+		return ix.topWord(t, m, terms[0], df, compactQuery(q), limit)
+	}
 	if h.only != nil {
 		// Arrays over the documents in h.only only.
 		d := newDenseIndex(h.only)
@@ -1578,19 +1751,12 @@ func (ix *Index) rankIn(q string, limit int, distinct bool, among []int) []PosHi
 			ds[i].dense = d
 		}
 		slot, h.slot, h.cjkSlot, m.dense = ds[0], ds[1], ds[2], true
-	} else if broad := t.broad(terms); broad || df != nil {
-		// Thousands of hits, each term's counted: room for them all, so
-		// that no array grows (and is copied) on the way.
-		if df == nil {
-			df = make([]int, len(terms))
-			for i, term := range terms {
-				found, _, _ := t.termSets(h, term)
-				df[i] = found.count()
-			}
-		}
+	} else if t.broad(terms) {
+		// Thousands of hits: room for them all (at most the postings the
+		// terms read), so that no array grows (and is copied) on the way.
 		total := 0
-		for _, d := range df {
-			total += d
+		for _, term := range terms {
+			total += t.postingsOf(term)
 		}
 		m.reserve(min(t.n, total))
 		docs, cands = m.docs, m.cands
@@ -1625,7 +1791,7 @@ func (ix *Index) rankIn(q string, limit int, distinct bool, among []int) []PosHi
 			}
 			c := &cands[j-1]
 			c.count(th)
-			c.rel += idf * fs
+			c.rel += float64(idf * fs) // rounded: never fused (topWord adds alike)
 			if th.pending {
 				c.pending |= 1 << ti
 			}
@@ -1734,16 +1900,6 @@ func (ix *Index) rankIn(q string, limit int, distinct bool, among []int) []PosHi
 		coldMax = max(coldMax, items[cold].key)
 	}
 	hp := newRankHeap(items[:hot])
-	// What is known of each distinct code (ignoring case) that hits share
-	// (InternalError is a code of some 200 products): whether it holds the
-	// compact query, and whether a result has it. Codes are read as keys,
-	// from the catalog's compact table of lower-cased codes.
-	const (
-		keyRead = 1 << iota // keyIn and keyIs are known
-		keyIn               // the code contains the compact query
-		keyIs               // the code is it or ends in "."+it
-		keySeen             // a result has this code (distinct)
-	)
 	keyInfo := m.keyInfo
 	m.keysUsed = compact != "" || distinct
 	var out []PosHit
@@ -1758,22 +1914,7 @@ func (ix *Index) rankIn(q string, limit int, distinct bool, among []int) []PosHi
 		// it, ignoring case: once per distinct code.
 		var inCode, isCode bool
 		if compact != "" {
-			k := ix.keys.Of(int(it.doc))
-			x := keyInfo[k]
-			if x&keyRead == 0 {
-				x |= keyRead
-				if in, is := codeHas(ix.keys.Lower(k), compact); in {
-					x |= keyIn
-					if is {
-						x |= keyIs
-					}
-				}
-				keyInfo[k] = x
-			}
-			inCode, isCode = x&keyIn != 0, x&keyIs != 0
-		}
-		if inCode {
-			rel += codeBonus
+			inCode, isCode = ix.codeFacts(keyInfo, it.doc, compact)
 		}
 		var exact, common, phr float64
 		pending := false // phr is a bound, the summary unread
@@ -1802,8 +1943,7 @@ func (ix *Index) rankIn(q string, limit int, distinct bool, among []int) []PosHi
 				}
 			}
 		}
-		g := (4*common + 2*exact + phr + rel/(rel+relSaturation)) / 8
-		it.key = base + 0.5*g
+		it.key = scoreOf(base, rel, inCode, common, exact, phr)
 		it.level = 2
 		if pending {
 			it.level = 1
