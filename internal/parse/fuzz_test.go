@@ -106,7 +106,7 @@ func FuzzScan(f *testing.F) {
 			if f.Offset < lastOff || f.Offset < 0 || f.Offset > int64(len(data)) {
 				t.Fatalf("offset %d after %d: %+v", f.Offset, lastOff, f)
 			}
-			if !strings.Contains(string(data), f.RequestID) && !inJSONString(data, f.RequestID) {
+			if !strings.Contains(string(data), f.RequestID) && !inStringLiteral(data, f.RequestID) {
 				t.Fatalf("request id %q is not in the input", f.RequestID)
 			}
 			lastOff, lastLine = f.Offset, f.Line
@@ -154,31 +154,34 @@ func FuzzContext(f *testing.F) {
 	})
 }
 
-// inJSONString reports whether s is within the decoded value of one of the
-// JSON string literals of data: a request id written "0\"0" is 0"0.
-func inJSONString(data []byte, s string) bool {
-	for i := 0; i < len(data); i++ {
-		if data[i] != '"' {
-			continue
-		}
-		j := i + 1
-		for j < len(data) && data[j] != '"' {
-			if data[j] == '\\' {
+// inStringLiteral reports whether s is within the decoded value of one of
+// the string literals of data, in double quotes (JSON) or single ones
+// (JavaScript, Python): a request id written "0\"0" or '0\"0' is 0"0.
+func inStringLiteral(data []byte, s string) bool {
+	for _, quote := range []byte{'"', '\''} { // JSON's, and JavaScript's and Python's other
+		for i := 0; i < len(data); i++ {
+			if data[i] != quote {
+				continue
+			}
+			j := i + 1
+			for j < len(data) && data[j] != quote {
+				if data[j] == '\\' {
+					j++
+				}
 				j++
 			}
-			j++
-		}
-		if j >= len(data) {
-			return false
-		}
-		var v string
-		if json.Unmarshal(data[i:j+1], &v) == nil && strings.Contains(v, s) {
-			return true
-		}
-		// The scanner is lenient: an escape JSON does not know ("\0") stays as written,
-		// and Python's and JavaScript's ("\'", "\x41") are decoded as they mean.
-		if strings.Contains(unescapeLenient(data[i+1:j]), s) || strings.Contains(string(decodeEscapes(data[i+1:j])), s) {
-			return true
+			if j >= len(data) {
+				break
+			}
+			var v string
+			if quote == '"' && json.Unmarshal(data[i:j+1], &v) == nil && strings.Contains(v, s) {
+				return true
+			}
+			// The scanner is lenient: an escape JSON does not know ("\0") stays as written,
+			// and Python's and JavaScript's ("\'", "\x41") are decoded as they mean.
+			if strings.Contains(unescapeLenient(data[i+1:j]), s) || strings.Contains(string(decodeEscapes(data[i+1:j])), s) {
+				return true
+			}
 		}
 	}
 	return false
