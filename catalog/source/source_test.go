@@ -162,6 +162,14 @@ func FuzzDecode(f *testing.F) {
 		}
 		again, err := Decode(buf.Bytes())
 		if err != nil {
+			// yaml.v3's emitter writes a string whose first line holds
+			// only spaces (" \n0", found by this target) as a literal
+			// block that yaml.v3 cannot read back: the property is
+			// Decode's, for what the library can read.
+			var v any
+			if yaml.Unmarshal(buf.Bytes(), &v) != nil {
+				return
+			}
 			t.Fatalf("re-decode of\n%s: %v", buf.Bytes(), err)
 		}
 		// Written out again, they read the same (an encoding, not the
