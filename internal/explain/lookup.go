@@ -77,13 +77,14 @@ func (x *Explainer) Resolve(q, scope string) Resolution {
 	// own is true for an entry of the scope asked for; common, for a common
 	// entry that stands in for a product that does not define its code.
 	ownScope := func(s string) bool { return scope == "" || strings.EqualFold(s, scope) }
-	keepDef := func(s, code string) bool {
-		return ownScope(s) || product != "" && s == catalog.ScopeCommon && !x.defines(product, code)
+	// keep reports whether the entry at pos, of scope s, is one to list.
+	keep := func(pos int, s string) bool {
+		return ownScope(s) || product != "" && s == catalog.ScopeCommon && !cat.CodeInScope(pos, product)
 	}
 	// addAt adds the entry at pos, unbuilt, if it is one to keep.
 	addAt := func(pos int, how string) {
 		d := cat.DefinitionAt(pos)
-		if !keepDef(d.Scope, d.Code) {
+		if !keep(pos, d.Scope) {
 			return
 		}
 		m := Match{pos: pos, How: how}
@@ -103,30 +104,18 @@ func (x *Explainer) Resolve(q, scope string) Resolution {
 			among := cat.ScopePositions(scope)
 			if product != "" && !strings.EqualFold(scope, catalog.ScopeCommon) {
 				for _, pos := range cat.ScopePositions(catalog.ScopeCommon) {
-					if !cat.CodeInScope(pos, product) { // as keepDef decides
+					if keep(pos, catalog.ScopeCommon) {
 						among = append(among, pos)
 					}
 				}
 			}
 			hits = ix.TextCodesIn(q, textLimit, among)
 		}
-		seen := map[string]bool{}
-		best := -1.0 // the score of the best hit kept
+		// The hits are distinct codes, all kept: the strong ones are listed
+		// (a weak tail of partial matches is noise).
 		for _, h := range hits {
-			d := cat.DefinitionAt(h.Pos)
-			if !keepDef(d.Scope, d.Code) || len(r.Matches) >= textLimit {
-				continue
-			}
-			// Keep the strong hits: a weak tail of partial matches is noise.
-			if best < 0 {
-				best = h.Score
-			} else if h.Score < best*textCutoff {
+			if len(r.Matches) > 0 && h.Score < hits[0].Score*textCutoff {
 				break
-			}
-			if lc := strings.ToLower(d.Code); seen[lc] {
-				continue
-			} else {
-				seen[lc] = true
 			}
 			addAt(h.Pos, "text")
 		}
@@ -174,16 +163,6 @@ func (x *Explainer) Resolve(q, scope string) Resolution {
 		r.Matches = append(r.Matches, Match{entry: e, pos: -1, How: "parent"})
 	}
 	return r
-}
-
-// defines reports whether product defines code (any case), building no entry.
-func (x *Explainer) defines(product, code string) bool {
-	for _, s := range x.Cat.FindScopes(code) {
-		if strings.EqualFold(s, product) {
-			return true
-		}
-	}
-	return false
 }
 
 // Entry returns the entry m found, building it if need be (and not
