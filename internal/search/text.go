@@ -242,10 +242,8 @@ func listLen(start string, i int) int {
 	return int(u32at(start, i+1) - u32at(start, i))
 }
 
-// bigram returns all the postings of a pair of CJK runes.
-func (t *textIndex) bigram(k uint64) []posting { return t.bigramAll(nil, k) }
-
-// bigramAll is bigram decoding into buf (reused when it has room).
+// bigramAll returns all the postings of a pair of CJK runes, decoded into
+// buf (reused when it has room).
 func (t *textIndex) bigramAll(buf []posting, k uint64) []posting {
 	if e := t.enc; e != nil {
 		if i := e.bigramAt(k); i >= 0 {
@@ -1468,9 +1466,9 @@ const maxTopWord = 64
 // the order of the full ranking (score, then catalog order). A broad word
 // (invalid: 6,500 hits) thus writes no candidate or heap item per hit.
 // Scores are computed with the same operations as rank's (scoreOf).
-func (ix *Index) topWord(t *textIndex, m *rankMem, term qterm, df []int, compact string, limit int) []PosHit {
+func (ix *Index) topWord(t *textIndex, m *rankMem, term qterm, df []int, compact string, limit int, broad bool) []PosHit {
 	h := &m.h
-	if t.broad([]qterm{term}) {
+	if broad {
 		m.reserve(min(t.n, t.postingsOf(term)))
 	}
 	h.reset()
@@ -1720,6 +1718,7 @@ func (ix *Index) rankIn(q string, limit int, distinct bool, among []int) []PosHi
 	m.reserve(min(t.n, 2048)) // most queries have fewer hits
 	slot, docs, cands, h := m.slots[0], m.docs, m.cands, &m.h
 	var df []int // by term: the documents it matches, when narrow counted them
+	broad := t.broad(terms)
 	// Narrowing pays where some hits match fewer terms in full than others:
 	// with several terms, or a Chinese term that may match in part.
 	switch {
@@ -1735,11 +1734,11 @@ func (ix *Index) rankIn(q string, limit int, distinct bool, among []int) []PosHi
 				h.only.set(int32(p))
 			}
 		}
-	case limit > 0 && (len(terms) > 1 || terms[0].cjk && utf8.RuneCountInString(terms[0].text) > 2) && t.broad(terms):
+	case limit > 0 && (len(terms) > 1 || terms[0].cjk && utf8.RuneCountInString(terms[0].text) > 2) && broad:
 		h.only, df = t.narrow(h, terms, limit, distinct, ix.keys)
 	}
 	if len(terms) == 1 && !terms[0].cjk && distinct && limit > 0 && limit <= maxTopWord && phraseOf(q) == "" {
-		return ix.topWord(t, m, terms[0], df, compactQuery(q), limit)
+		return ix.topWord(t, m, terms[0], df, compactQuery(q), limit, broad)
 	}
 	if h.only != nil {
 		// Arrays over the documents in h.only only.
@@ -1751,7 +1750,7 @@ func (ix *Index) rankIn(q string, limit int, distinct bool, among []int) []PosHi
 			ds[i].dense = d
 		}
 		slot, h.slot, h.cjkSlot, m.dense = ds[0], ds[1], ds[2], true
-	} else if t.broad(terms) {
+	} else if broad {
 		// Thousands of hits: room for them all (at most the postings the
 		// terms read), so that no array grows (and is copied) on the way.
 		total := 0
