@@ -160,16 +160,17 @@ func FuzzDecode(f *testing.F) {
 		if err := yaml.NewEncoder(&buf).Encode(entries); err != nil {
 			t.Fatalf("encode: %v", err)
 		}
+		if !yamlReadsItsOwn(buf.Bytes()) {
+			// yaml.v3's emitter writes some strings in a form its parser
+			// reads otherwise: " \n0" at the top of a literal block (an
+			// error), "\n#0" in a list with an indentation indicator that
+			// counts from the wrong column (read as ""). Both found by
+			// this target. The property is Decode's, for what the
+			// library itself reads back.
+			return
+		}
 		again, err := Decode(buf.Bytes())
 		if err != nil {
-			// yaml.v3's emitter writes a string whose first line holds
-			// only spaces (" \n0", found by this target) as a literal
-			// block that yaml.v3 cannot read back: the property is
-			// Decode's, for what the library can read.
-			var v any
-			if yaml.Unmarshal(buf.Bytes(), &v) != nil {
-				return
-			}
 			t.Fatalf("re-decode of\n%s: %v", buf.Bytes(), err)
 		}
 		// Written out again, they read the same (an encoding, not the
@@ -183,6 +184,43 @@ func FuzzDecode(f *testing.F) {
 			t.Fatalf("round trip changed the entries:\n%s\nread back as\n%s", buf.Bytes(), buf2.Bytes())
 		}
 	})
+}
+
+// yamlReadsItsOwn reports whether yaml.v3 reads b, a document it wrote, as
+// the same document: parsed into nodes (which keep each scalar's style) and
+// written again, it gives b back.
+func yamlReadsItsOwn(b []byte) bool {
+	var doc yaml.Node
+	if yaml.Unmarshal(b, &doc) != nil {
+		return false
+	}
+	var again bytes.Buffer
+	if yaml.NewEncoder(&again).Encode(&doc) != nil {
+		return false
+	}
+	return bytes.Equal(b, again.Bytes())
+}
+
+func TestYAMLReadsItsOwn(t *testing.T) {
+	for _, tt := range []struct {
+		v    any
+		want bool
+	}{
+		{[]map[string]string{{"en": "plain"}}, true},
+		{[]map[string]string{{"en": "two\nlines"}}, true},
+		{[]map[string]string{{"en": "\"quoted\" 签名"}}, true},
+		{"\n#0", true}, // at the top the indicator counts right
+		{[]map[string]any{{"r": []map[string]string{{"en": "\n#0"}}}}, false},
+		{[]string{"\n#0"}, false},
+	} {
+		b, err := yaml.Marshal(tt.v)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := yamlReadsItsOwn(b); got != tt.want {
+			t.Errorf("yamlReadsItsOwn(%q) = %v, want %v", b, got, tt.want)
+		}
+	}
 }
 
 func TestDecodeAPI2(t *testing.T) {
