@@ -463,7 +463,34 @@ func EncodeProduct(product string, codes []*source.Code) ([]byte, error) {
 	if err := enc.Close(); err != nil {
 		return nil, err
 	}
+	if err := readsBack(b.Bytes(), codes); err != nil {
+		return nil, fmt.Errorf("%s: %w", product, err)
+	}
 	return b.Bytes(), nil
+}
+
+// readsBack checks that data, a product file just written, reads back as
+// codes: yaml.v3's emitter writes a few strings in a form its own parser
+// reads otherwise (a multi-line text that starts with a line break, inside
+// a list: the block's indentation indicator counts from the wrong column,
+// and the text reads back as ""). An official text of that shape fails the
+// import by name rather than landing changed.
+func readsBack(data []byte, codes []*source.Code) error {
+	var back []*source.Code
+	if err := yaml.Unmarshal(data, &back); err != nil {
+		return fmt.Errorf("yaml.v3 cannot read the file it wrote: %v", err)
+	}
+	if len(back) != len(codes) {
+		return fmt.Errorf("yaml.v3 wrote %d codes and read back %d", len(codes), len(back))
+	}
+	for i, c := range codes {
+		r := back[i]
+		if r.Code != c.Code || r.Zh != c.Zh || r.En != c.En || r.Solution != c.Solution || r.Removed != c.Removed ||
+			!slices.Equal(r.Actions, c.Actions) || !slices.Equal(r.Versions, c.Versions) || !slices.Equal(r.IntlVersions, c.IntlVersions) {
+			return fmt.Errorf("%s: yaml.v3 writes one of its texts in a form it reads back otherwise; trim or rewrite that text in the importer", c.Code)
+		}
+	}
+	return nil
 }
 
 // EncodeProducts returns the YAML of products.yaml.

@@ -274,3 +274,33 @@ func TestProductsMD(t *testing.T) {
 		t.Error("a product listed twice: no error")
 	}
 }
+
+func TestEncodeProductReadsBack(t *testing.T) {
+	for _, tt := range []struct {
+		name, solution, wantErr string
+	}{
+		{"plain", "请稍后重试。", ""},
+		{"lines", "1. 检查参数。\n2. 重试。", ""},
+		// yaml.v3 writes this with an indentation indicator counted from
+		// the wrong column; read back, the solution is "".
+		{"leading line break", "\n#0", "cvm: FailedOperation.X: yaml.v3 writes"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			codes := []*source.Code{{Code: "FailedOperation.X", Zh: "操作失败。", Solution: tt.solution, Versions: []string{"2017-03-12"}}}
+			data, err := EncodeProduct("cvm", codes)
+			if tt.wantErr == "" {
+				if err != nil {
+					t.Fatalf("EncodeProduct: %v", err)
+				}
+				got, err := source.DecodeProduct("cvm", data)
+				if err != nil || len(got) != 1 {
+					t.Fatalf("DecodeProduct = %d entries, %v", len(got), err)
+				}
+				return
+			}
+			if err == nil || !strings.Contains(err.Error(), tt.wantErr) {
+				t.Fatalf("EncodeProduct: err = %v, want one containing %q", err, tt.wantErr)
+			}
+		})
+	}
+}
