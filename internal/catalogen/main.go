@@ -236,13 +236,22 @@ func (m *model) generate(in *Input) (map[string][]byte, error) {
 	}
 	// The full-text index, over the catalog as Default serves it (same
 	// entries, same positions).
-	// Summaries as the catalog builds them (catalog.HonestSummary).
 	served := make([]*catalog.Entry, len(m.all))
-	// Summaries and solutions with errcode's translations applied.
 	for i, e := range m.all {
 		served[i] = e
-		if e.Imported {
+		switch {
+		case e.Imported:
+			// Summaries as the catalog builds them (catalog.HonestSummary),
+			// and solutions, with errcode's translations applied.
 			served[i] = m.served(e)
+		case hasTemplate(e.Remediation):
+			// Fix steps as the held table stores them: placeholders
+			// filled in for no product. Indexed raw, "{{product}}" and
+			// "{{?describe}}" made the common entries match "product"
+			// and "describe".
+			c := *e
+			c.Remediation = generic(e.Remediation)
+			served[i] = &c
 		}
 	}
 	words, bigrams, err := search.EncodeText(catalog.New(served), in.Fingerprint())

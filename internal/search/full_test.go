@@ -148,8 +148,26 @@ func TestGeneratedTextIndex(t *testing.T) {
 	if gen == nil {
 		t.Fatal("the generated text index does not belong to catalog.Default: run make catalog")
 	}
+	bt := buildText(c)
+	// Posting for posting, what buildText builds.
+	if len(bt.vocab) != gen.enc.stems() || len(bt.bigrams) != len(gen.enc.keys)/8 {
+		t.Fatalf("%d stems and %d pairs built, %d and %d generated", len(bt.vocab), len(bt.bigrams), gen.enc.stems(), len(gen.enc.keys)/8)
+	}
+	for i, w := range bt.vocab {
+		if gen.enc.stem(i) != w {
+			t.Fatalf("stem %d is %q built, %q generated", i, w, gen.enc.stem(i))
+		}
+		if got := postingsInto(nil, gen.enc.wordPost, gen.enc.wordStart, i, nil); !slices.Equal(got, bt.words[w]) {
+			t.Errorf("stem %q: %d postings built, %d generated (or other fields)", w, len(bt.words[w]), len(got))
+		}
+	}
+	for k, want := range bt.bigrams {
+		if got := gen.bigramAll(nil, k); !slices.Equal(got, want) {
+			t.Errorf("pair %q: %d postings built, %d generated (or other fields)", string([]rune{rune(k >> 32), rune(k)}), len(want), len(got))
+		}
+	}
 	built := &Index{cat: c, keys: c.Keys()}
-	built.textOnce.Do(func() { built.text = buildText(c) })
+	built.textOnce.Do(func() { built.text = bt })
 	loaded := &Index{cat: c, keys: c.Keys()}
 	loaded.textOnce.Do(func() { loaded.text = gen })
 	for _, q := range []string{"签名", "签名过期", "rate limit", "signature expire", "timeout", "欠费停止服务", "配额", "sig", "the",
