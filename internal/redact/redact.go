@@ -22,13 +22,13 @@
 //     (&Signature=v&), URL-encoded JSON and forms (%22SecretKey%22%3A%22v%22,
 //     SecretKey%3Dv), XML (<SecretKey>v</SecretKey>, CDATA too, also as
 //     &lt;...&gt;; with no closing tag the value is unquoted),
-//     command-line flags (--secretKey v, -secretKey v) and tccli's
-//     "configure set secretKey v". A value may be on the next line after
-//     "key:" when that line is indented or starts with a quote (YAML,
-//     pretty-printed JSON, also a YAML block scalar "key: |"); the line break
-//     may be a real one or an escaped "\n". A quoted value ends at its
-//     closing quote (escapes inside it are skipped); an unquoted one at a
-//     blank or one of & , ; " ' ` } ] ) < > \.
+//     command-line flags that start a word (--secretKey v, -secretKey v)
+//     and tccli's "configure set secretKey v". A value may be on the next
+//     line after "key:" when that line is indented or starts with a quote
+//     (YAML, pretty-printed JSON, also a YAML block scalar "key: |"); the
+//     line break may be a real one or an escaped "\n". A quoted value ends
+//     at its closing quote (escapes inside it are skipped); an unquoted one
+//     at a blank or one of & , ; " ' ` } ] ) < > \.
 //   - A value that is an HTTP authentication scheme and a credential
 //     (Token=Bearer X, Basic X, Token X) is replaced whole. After an
 //     Authorization key (Authorization, Proxy-Authorization) the scheme is
@@ -301,6 +301,15 @@ func endsWith(key, pat string) bool {
 	return true
 }
 
+// flagStart reports whether the key at s[ks:], which starts with '-', is a
+// command-line flag: it begins a word (the text, or a blank, quote, bracket
+// or '=' before it). Inside a word ("AKID…-Secret 0", "x-token v") it is
+// not, also once the word before it is redacted ("AKID****-Secret 0"):
+// String stays idempotent.
+func flagStart(s string, ks int) bool {
+	return ks == 0 || strings.IndexByte(" \t\n\r\"'`([{=", s[ks-1]) >= 0
+}
+
 // codeTail reports whether the key at s[ks:] is the last part of a dotted
 // CamelCase error code (InvalidParameter.InvalidPassword).
 func codeTail(s string, ks int) bool {
@@ -409,7 +418,7 @@ func value(s string, ks, ke int, k kind) (int, int) {
 		}
 		tab := strings.IndexByte(s[closed:p], '\t') >= 0 || strings.Contains(s[closed:p], `\t`)
 		switch {
-		case s[ks] == '-':
+		case s[ks] == '-' && flagStart(s, ks):
 		case (tab || configureSet(s, ks)) && !codeTail(s, ks):
 		default:
 			return 0, 0

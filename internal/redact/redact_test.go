@@ -88,6 +88,13 @@ func TestString(t *testing.T) {
 		{"tccli configure set token abc", "tccli configure set token [REDACTED]"},
 		{"tccli configure set secretKey=" + skey, "tccli configure set secretKey=[REDACTED]"},
 		{"-secretKey " + skey, "-secretKey [REDACTED]"},
+		{"run\t--secretKey " + skey, "run\t--secretKey [REDACTED]"},
+		{`["-secretKey" ` + skey + `]`, `["-secretKey" [REDACTED]]`},
+		// Inside a word a dash starts no flag, before or after the word is
+		// redacted (found by FuzzString: String was not idempotent).
+		{"x-secret 0", "x-secret 0"},
+		{"AKID00000000000000000000-SeCret 0", "AKID****-SeCret 0"},
+		{"AKID****-SeCret 0", "AKID****-SeCret 0"},
 
 		// PHP, Ruby, XML.
 		{`['SecretKey' => '` + skey + `', 'Region' => 'x']`, `['SecretKey' => '[REDACTED]', 'Region' => 'x']`},
