@@ -22,13 +22,13 @@
 //     (&Signature=v&), URL-encoded JSON and forms (%22SecretKey%22%3A%22v%22,
 //     SecretKey%3Dv), XML (<SecretKey>v</SecretKey>, CDATA too, also as
 //     &lt;...&gt;; with no closing tag the value is unquoted),
-//     command-line flags that start a word (--secretKey v, -secretKey v)
-//     and tccli's "configure set secretKey v". A value may be on the next
-//     line after "key:" when that line is indented or starts with a quote
-//     (YAML, pretty-printed JSON, also a YAML block scalar "key: |"); the
-//     line break may be a real one or an escaped "\n". A quoted value ends
-//     at its closing quote (escapes inside it are skipped); an unquoted one
-//     at a blank or one of & , ; " ' ` } ] ) < > \.
+//     command-line flags (--secretKey v, -secretKey v) and tccli's
+//     "configure set secretKey v". A value may be on the next line after
+//     "key:" when that line is indented or starts with a quote (YAML,
+//     pretty-printed JSON, also a YAML block scalar "key: |"); the line break
+//     may be a real one or an escaped "\n". A quoted value ends at its
+//     closing quote (escapes inside it are skipped); an unquoted one at a
+//     blank or one of & , ; " ' ` } ] ) < > \.
 //   - A value that is an HTTP authentication scheme and a credential
 //     (Token=Bearer X, Basic X, Token X) is replaced whole. After an
 //     Authorization key (Authorization, Proxy-Authorization) the scheme is
@@ -302,12 +302,12 @@ func endsWith(key, pat string) bool {
 }
 
 // flagStart reports whether the key at s[ks:], which starts with '-', is a
-// command-line flag: it begins a word (the text, or a blank, quote, bracket
-// or '=' before it). Inside a word ("AKID…-Secret 0", "x-token v") it is
-// not, also once the word before it is redacted ("AKID****-Secret 0"):
-// String stays idempotent.
+// command-line flag. It is, but right after a redacted SecretId: in
+// "AKID0000…-Secret 0" the dash is inside the word "AKID0000…-Secret", no
+// flag, and so it stays once that reads "AKID****-Secret 0" (String is
+// idempotent).
 func flagStart(s string, ks int) bool {
-	return ks == 0 || strings.IndexByte(" \t\n\r\"'`([{=", s[ks-1]) >= 0
+	return !strings.HasSuffix(s[:ks], akidMarker)
 }
 
 // codeTail reports whether the key at s[ks:] is the last part of a dotted
