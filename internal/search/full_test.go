@@ -172,7 +172,10 @@ func TestGeneratedTextIndex(t *testing.T) {
 	loaded.textOnce.Do(func() { loaded.text = gen })
 	for _, q := range []string{"签名", "签名过期", "rate limit", "signature expire", "timeout", "欠费停止服务", "配额", "sig", "the",
 		"instance not found", "实例", "费", "db", "password invalid", "ResourceNotFound", "限频 rate",
-		"operation denied", "limit", "参数错误", "不存在", "错"} {
+		"operation denied", "limit", "参数错误", "不存在", "错", "invalid", "failed", "resources", "error", "missing"} {
+		if x, y := built.TextCodes(q, 10), loaded.TextCodes(q, 10); !slices.Equal(x, y) {
+			t.Errorf("TextCodes(%q, 10): %v built, %v generated", q, x, y)
+		}
 		a, b := built.Text(q, 0), loaded.Text(q, 0)
 		if len(a) != len(b) {
 			t.Errorf("Text(%q): %d hits built, %d generated", q, len(a), len(b))
@@ -213,5 +216,114 @@ func BenchmarkFullTextQueryGenerated(b *testing.B) {
 				New(catalog.Default()).Text(q, 10) // a fresh index each time, as in a new process
 			}
 		})
+	}
+}
+
+// A word whose stem has a residual prefix list matches, through it, exactly
+// the documents and qualities that walking the words it starts gives: for
+// every such stem of the generated index, typed as the stem and as a word
+// that stems to it, compared with the index buildText builds (which walks).
+func TestResidualLists(t *testing.T) {
+	c := catalog.Default()
+	gen := New(c).textIndex()
+	if gen.enc == nil {
+		t.Fatal("no generated index")
+	}
+	built := buildText(c)
+	matched := func(tx *textIndex, raw string) map[int32][numFields]float32 {
+		m := tx.rankMem(c.Keys().Len())
+		defer tx.release(m)
+		tx.matchWord(&m.h, raw, stem(raw))
+		out := make(map[int32][numFields]float32, len(m.h.docs))
+		for i, doc := range m.h.docs {
+			out[doc] = m.h.h[i].q
+		}
+		return out
+	}
+	n := gen.enc.resStems.Len()
+	if n < 10 { // 21 on 2026-11-30
+		t.Fatalf("%d stems with a residual list, expected some 20", n)
+	}
+	forms := map[string]bool{"failed": true, "operation": true, "resources": true, "limits": true}
+	for j := range n {
+		forms[gen.enc.stem(int(gen.enc.resStems.At(j)))] = true
+	}
+	used := 0
+	for raw := range forms {
+		st := stem(raw)
+		if i := gen.enc.word(st); i < 0 || gen.enc.residual(i) < 0 {
+			if raw == st {
+				t.Errorf("%q: listed but not found", raw)
+			}
+			continue
+		}
+		used++
+		a, b := matched(gen, raw), matched(built, raw)
+		if len(a) != len(b) {
+			t.Errorf("%q (stem %q): %d documents through the residual list, %d walking", raw, st, len(a), len(b))
+			continue
+		}
+		for doc, q := range b {
+			if a[doc] != q {
+				t.Errorf("%q: document %d (%s): qualities %v through the residual list, %v walking", raw, doc, c.CodeAt(int(doc)), a[doc], q)
+				break
+			}
+		}
+	}
+	if used < n {
+		t.Errorf("%d of %d residual stems compared", used, n)
+	}
+}
+
+// A wordCursor reads, in document order, exactly the documents and
+// qualities matchWord collects (prefixes, residual lists, synonyms that are
+// words and Chinese phrases), on the generated index and on one built in
+// memory, with and without a set of documents to keep (lookup --product).
+func TestWordCursor(t *testing.T) {
+	c := catalog.Default()
+	only := newBitset(c.Len())
+	for doc := int32(0); doc < int32(c.Len()); doc += 3 {
+		only.set(doc)
+	}
+	for _, tx := range []*textIndex{New(c).textIndex(), buildText(c)} {
+		for _, raw := range []string{"invalid", "error", "failed", "resource", "operations", "limit", "quota",
+			"permission", "param", "signature", "xyzzy", "db", "unsupported", "auth", "retries", "missing", "expired",
+			"timeout", "throttled", "key", "repo", "clock"} {
+			for _, set := range []bitset{nil, only} {
+				m := tx.rankMem(c.Keys().Len())
+				m.h.only = set
+				st := stem(raw)
+				tx.matchWord(&m.h, raw, st)
+				want := map[int32][numFields]float32{}
+				for i, doc := range m.h.docs {
+					want[doc] = m.h.h[i].q
+				}
+				m.h.reset()
+				cur, ok := tx.gatherWord(&m.h, raw, st)
+				if !ok {
+					t.Fatalf("%q: gatherWord declined (a synonym of a single Chinese character?)", raw)
+				}
+				if n := cur.count(); n != len(want) {
+					t.Errorf("%q (enc %v, only %v): count %d, matchWord %d documents", raw, tx.enc != nil, set != nil, n, len(want))
+				}
+				var q [numFields]float32
+				last, n := int32(-1), 0
+				for doc, ok := cur.next(&q); ok; doc, ok = cur.next(&q) {
+					if doc <= last {
+						t.Fatalf("%q: document %d after %d", raw, doc, last)
+					}
+					if w, found := want[doc]; !found || w != q {
+						t.Errorf("%q (enc %v, only %v): document %d: %v, matchWord %v (found %v)", raw, tx.enc != nil, set != nil, doc, q, w, found)
+						break
+					}
+					last = doc
+					n++
+				}
+				if n != len(want) {
+					t.Errorf("%q (enc %v, only %v): %d documents read, matchWord %d", raw, tx.enc != nil, set != nil, n, len(want))
+				}
+				tx.release(m)
+			}
+		}
 	}
 }

@@ -2,6 +2,7 @@ package search
 
 import (
 	"cmp"
+	"encoding/binary"
 	"math"
 	"math/bits"
 	"slices"
@@ -252,6 +253,25 @@ func (t *textIndex) bigramAll(buf []posting, k uint64) []posting {
 		return buf[:0]
 	}
 	return t.bigrams[k]
+}
+
+// residualInto returns, as wordInto does, the residual prefix list of the
+// stem st (see residualLists), and whether the index has one: what the
+// stems st starts add to st's own postings at qualityPrefix.
+func (t *textIndex) residualInto(h *hits, st string) ([]posting, bool) {
+	e := t.enc
+	if e == nil || e.resStems.Len() == 0 {
+		return nil, false
+	}
+	i := e.word(st)
+	if i < 0 {
+		return nil, false
+	}
+	j := e.residual(i)
+	if j < 0 {
+		return nil, false
+	}
+	return h.decode(e.resPost, e.resStart, j), true
 }
 
 // eachWordFrom calls f with the postings, as wordInto returns them, of each
@@ -732,6 +752,10 @@ type hits struct {
 	buf       []posting                    // scratch for decoded postings
 	cjkBuf    []posting                    // scratch for countCJK's
 	texts     map[int32]*[numFields]string // texts read in this ranking (textsOf)
+
+	packed   []uint64  // postings of one word, packed: see gatherWord
+	ownBytes []byte    // gatherWord's scratch, over an index built in memory
+	phrase   []posting // packPhrase's scratch
 }
 
 // reset empties h.
@@ -895,22 +919,10 @@ func (h *hits) add(ps []posting, q float32) {
 // prefix (raw or stem), and by synonym. Every match counts in full.
 func (t *textIndex) matchWord(h *hits, raw, st string) {
 	h.add(t.wordInto(h, st), qualityExact)
-	// Words the query word starts, as typed and as stemmed ("expire" -> "expir"
-	// also starts "expiry"). The ranges may overlap: add keeps the best quality.
-	// The words raw starts also start st when st is a prefix of raw
-	// ("operation" -> "oper"): then one range holds both.
-	stemRange := len(st) >= 4 && st != raw
-	if len(raw) >= 3 && !(stemRange && strings.HasPrefix(raw, st)) {
-		t.matchPrefix(h, raw, st)
-	}
-	if stemRange {
-		t.matchPrefix(h, st, st)
-	}
+	t.otherLists(h, raw, st, h.add)
 	for _, alt := range synonyms()[st] {
 		if hasCJK(alt) {
 			t.matchCJK(h, alt, qualitySynonym, false)
-		} else {
-			h.add(t.wordInto(h, alt), qualitySynonym)
 		}
 	}
 	for i := range h.h {
@@ -918,9 +930,195 @@ func (t *textIndex) matchWord(h *hits, raw, st string) {
 	}
 }
 
-// matchPrefix adds the words that start with p, other than skip.
-func (t *textIndex) matchPrefix(h *hits, p, skip string) {
-	t.eachWordFrom(h, p, skip, func(ps []posting) { h.add(ps, qualityPrefix) })
+// otherLists calls f with each posting list (as wordInto returns it) that
+// an English word matches through besides its stem's own (qualityExact),
+// and the quality its postings count at: those of the words the word
+// starts, then of its synonyms that are words (not those that are Chinese
+// phrases: see matchWord).
+func (t *textIndex) otherLists(h *hits, raw, st string, f func(ps []posting, q float32)) {
+	// Words the query word starts, as typed and as stemmed ("expire" -> "expir"
+	// also starts "expiry"). The ranges may overlap: add keeps the best quality.
+	// The words raw starts also start st when st is a prefix of raw
+	// ("operation" -> "oper"): then one range holds both.
+	stemRange := len(st) >= 4 && st != raw
+	prefix := func(ps []posting) { f(ps, qualityPrefix) }
+	switch {
+	case st == raw && len(raw) >= 3 || stemRange && strings.HasPrefix(raw, st):
+		// One range: the words st starts. Its residual list, where the
+		// generated index has one, holds just what the range adds.
+		if ps, ok := t.residualInto(h, st); ok {
+			prefix(ps)
+		} else {
+			t.eachWordFrom(h, st, st, prefix)
+		}
+	default:
+		if len(raw) >= 3 {
+			t.eachWordFrom(h, raw, st, prefix)
+		}
+		if stemRange {
+			t.eachWordFrom(h, st, st, prefix)
+		}
+	}
+	for _, alt := range synonyms()[st] {
+		if !hasCJK(alt) {
+			f(t.wordInto(h, alt), qualitySynonym)
+		}
+	}
+}
+
+// The qualities of packed postings (see gatherWord), by their index.
+var packedQuality = [...]float32{qualityExact, qualityPrefix, qualitySynonym}
+
+// gatherWord prepares a wordCursor over the documents matchWord would
+// collect for an English word, without h's arrays indexed by document or a
+// record per hit (most of the memory a search touches: invalid has 6,500
+// documents): the stem's own postings are read where they lie, the others
+// (prefixes, synonyms: see residualLists, packPhrase) packed into h.packed
+// (document << 16 | index in packedQuality << 8 | fields) and sorted. It
+// returns false when a synonym is a single Chinese character (none is).
+func (t *textIndex) gatherWord(h *hits, raw, st string) (wordCursor, bool) {
+	h.packed = h.packed[:0]
+	for _, alt := range synonyms()[st] {
+		if hasCJK(alt) && !t.packPhrase(h, alt) {
+			return wordCursor{}, false
+		}
+	}
+	t.otherLists(h, raw, st, func(ps []posting, q float32) {
+		qi := uint64(slices.Index(packedQuality[:], q))
+		for _, p := range ps {
+			h.packed = append(h.packed, uint64(p.doc)<<16|qi<<8|uint64(p.fields))
+		}
+	})
+	slices.Sort(h.packed)
+	var own string
+	if e := t.enc; e != nil {
+		if i := e.word(st); i >= 0 {
+			own = postingBytes(e.wordPost, e.wordStart, i)
+		}
+	} else { // built in memory: encoded here, as the generated index holds it
+		b := h.ownBytes[:0]
+		for _, p := range t.words[st] {
+			b = binary.LittleEndian.AppendUint32(b, uint32(p.doc)<<8|uint32(p.fields))
+		}
+		h.ownBytes = b
+		own = string(b)
+	}
+	return wordCursor{own: own, only: h.only, rest: h.packed}, true
+}
+
+// packPhrase packs into h.packed, at qualitySynonym, the documents (in
+// h.only, if set) and fields that have every pair of the Chinese phrase
+// run: what matchCJK collects for a synonym, which its pairs decide
+// (TestSynonymPairsMeanPhrase). It returns false, packing nothing, for a
+// single character.
+func (t *textIndex) packPhrase(h *hits, run string) bool {
+	keys := cjkKeys(run)
+	if len(keys) == 0 {
+		return false
+	}
+	// The shortest list, less what the others lack.
+	short := 0
+	for i, k := range keys {
+		if t.bigramLen(k) < t.bigramLen(keys[short]) {
+			short = i
+		}
+	}
+	acc := append(h.phrase[:0], t.bigramInto(h, keys[short])...)
+	for i, k := range keys {
+		if i == short {
+			continue
+		}
+		other := t.bigramAll(h.cjkBuf, k)
+		if t.enc != nil {
+			h.cjkBuf = other // decoded into the scratch; else the index's own
+		}
+		out, j := acc[:0], 0
+		for _, p := range acc {
+			for j < len(other) && other[j].doc < p.doc {
+				j++
+			}
+			if j < len(other) && other[j].doc == p.doc && p.fields&other[j].fields != 0 {
+				out = append(out, posting{p.doc, p.fields & other[j].fields})
+			}
+		}
+		acc = out
+	}
+	h.phrase = acc
+	qi := uint64(slices.Index(packedQuality[:], qualitySynonym))
+	for _, p := range acc {
+		h.packed = append(h.packed, uint64(p.doc)<<16|qi<<8|uint64(p.fields))
+	}
+	return true
+}
+
+// wordCursor reads, in document order, the documents gatherWord found and
+// their best quality by field, as matchWord collects them.
+type wordCursor struct {
+	own  string   // the stem's own postings, encoded (see EncodeText)
+	only bitset   // if not nil, the documents of own to read
+	rest []uint64 // the other postings, packed, sorted
+}
+
+// ownDoc returns the document and fields of c's next own posting in only,
+// dropping those before it, or -1.
+func (c *wordCursor) ownDoc() (int32, uint8) {
+	for len(c.own) >= 4 {
+		x := uint32(c.own[0]) | uint32(c.own[1])<<8 | uint32(c.own[2])<<16 | uint32(c.own[3])<<24
+		if doc := int32(x >> 8); c.only == nil || c.only.has(doc) {
+			return doc, uint8(x)
+		}
+		c.own = c.own[4:]
+	}
+	return -1, 0
+}
+
+// next returns the next document, with its qualities in q, or false at the
+// end.
+func (c *wordCursor) next(q *[numFields]float32) (int32, bool) {
+	doc, fields := c.ownDoc()
+	if len(c.rest) > 0 && (doc < 0 || int32(c.rest[0]>>16) < doc) {
+		doc, fields = int32(c.rest[0]>>16), 0
+	} else if doc < 0 {
+		return 0, false
+	} else {
+		c.own = c.own[4:]
+	}
+	*q = [numFields]float32{}
+	for m := fields; m != 0; m &= m - 1 {
+		q[bits.TrailingZeros8(m)] = qualityExact
+	}
+	for ; len(c.rest) > 0 && int32(c.rest[0]>>16) == doc; c.rest = c.rest[1:] {
+		x := c.rest[0]
+		v := packedQuality[x>>8&0xFF]
+		for m := uint8(x); m != 0; m &= m - 1 {
+			i := bits.TrailingZeros8(m)
+			q[i] = max(q[i], v)
+		}
+	}
+	return doc, true
+}
+
+// count returns the number of documents c has left, reading none.
+func (c wordCursor) count() int {
+	n := 0
+	for {
+		doc, _ := c.ownDoc()
+		switch {
+		case len(c.rest) > 0 && (doc < 0 || int32(c.rest[0]>>16) <= doc):
+			d := int32(c.rest[0] >> 16)
+			for len(c.rest) > 0 && int32(c.rest[0]>>16) == d {
+				c.rest = c.rest[1:]
+			}
+			if d == doc {
+				c.own = c.own[4:]
+			}
+		case doc >= 0:
+			c.own = c.own[4:]
+		default:
+			return n
+		}
+		n++
+	}
 }
 
 // matchCJK collects the documents containing run (scaled by scale), and,
@@ -1350,7 +1548,10 @@ func (c *cand) count(th *termHit) {
 }
 
 // strong reports whether th matched in the code or the summary.
-func (th *termHit) strong() bool { return th.q[fieldCode] > 0 || th.q[fieldSummary] > 0 }
+func (th *termHit) strong() bool { return strong(&th.q) }
+
+// strong reports whether qualities q are in the code or the summary.
+func strong(q *[numFields]float32) bool { return q[fieldCode] > 0 || q[fieldSummary] > 0 }
 
 // rankMem is the memory of one ranking: slot arrays over every document
 // (or, narrowed, over its documents: denseIndex) and records reserved for
@@ -1463,22 +1664,34 @@ const maxTopWord = 64
 // distinct codes and a small limit. Every hit matches the word, in full, so
 // a hit's score needs only its own term hit and code: each is scored as it
 // comes, and only the best definition of the best limit codes is kept, by
-// the order of the full ranking (score, then catalog order). A broad word
-// (invalid: 6,500 hits) thus writes no candidate or heap item per hit.
-// Scores are computed with the same operations as rank's (scoreOf).
+// the order of the full ranking (score, then catalog order). The hits are
+// read in document order from the word's postings (gatherWord, wordCursor).
+// A broad word (invalid: 6,500 hits) thus writes no record per hit and
+// touches no array indexed by document. Scores are computed with the same
+// operations as rank's (scoreOf).
 func (ix *Index) topWord(t *textIndex, m *rankMem, term qterm, df []int, compact string, limit int, broad bool) []PosHit {
 	h := &m.h
-	if broad {
-		m.reserve(min(t.n, t.postingsOf(term)))
-	}
 	h.reset()
-	t.match(h, term)
-	if len(h.docs) == 0 {
+	// The word's hits in document order: from its postings (gatherWord),
+	// or, with a Chinese synonym, collected in h as rank does.
+	cur, packed := t.gatherWord(h, term.text, term.stem)
+	hits := 0
+	if packed {
+		hits = cur.count()
+	} else {
+		m.reserve(min(t.n, 2048))
+		if broad {
+			m.reserve(min(t.n, t.postingsOf(term)))
+		}
+		t.match(h, term)
+		hits = len(h.docs)
+	}
+	if hits == 0 {
 		return nil
 	}
-	nd := len(h.docs)
+	nd := hits
 	if df != nil {
-		nd = df[0] // h.docs holds only those in h.only
+		nd = df[0] // only the hits in h.only are read
 	}
 	idf := math.Log(1 + float64(t.n)/float64(nd))
 	m.keysUsed = true
@@ -1491,10 +1704,24 @@ func (ix *Index) topWord(t *textIndex, m *rankMem, term qterm, df []int, compact
 	before := func(a, b *best) bool { return a.score > b.score || a.score == b.score && a.doc < b.doc }
 	top := make([]best, 0, limit)
 	worst := 0 // index in top of the last in order, once top is full
-	for i, doc := range h.docs {
-		th := &h.h[i]
+	var qs [numFields]float32
+	for i := 0; ; i++ {
+		var doc int32
+		q := &qs
+		if packed {
+			d, ok := cur.next(q)
+			if !ok {
+				break
+			}
+			doc = d
+		} else {
+			if i == len(h.docs) {
+				break
+			}
+			doc, q = h.docs[i], &h.h[i].q
+		}
 		var rel float64
-		rel += float64(idf * weighted(&th.q)) // as rank adds it to a candidate
+		rel += float64(idf * weighted(q)) // as rank adds it to a candidate
 		var inCode, isCode bool
 		if compact != "" {
 			inCode, isCode = ix.codeFacts(m.keyInfo, doc, compact)
@@ -1503,7 +1730,7 @@ func (ix *Index) topWord(t *textIndex, m *rankMem, term qterm, df []int, compact
 		if isCode {
 			exact = 1
 		}
-		if th.strong() && t.curatedCommon(doc) {
+		if strong(q) && t.curatedCommon(doc) {
 			common = 1
 		}
 		b := best{key: ix.keys.Of(int(doc)), doc: doc, score: scoreOf(1, rel/1, inCode, common, exact, 0)}
@@ -1715,8 +1942,7 @@ func (ix *Index) rankIn(q string, limit int, distinct bool, among []int) []PosHi
 	t := ix.textIndex()
 	m := t.rankMem(ix.keys.Len())
 	defer t.release(m)
-	m.reserve(min(t.n, 2048)) // most queries have fewer hits
-	slot, docs, cands, h := m.slots[0], m.docs, m.cands, &m.h
+	h := &m.h
 	var df []int // by term: the documents it matches, when narrow counted them
 	broad := t.broad(terms)
 	// Narrowing pays where some hits match fewer terms in full than others:
@@ -1740,6 +1966,8 @@ func (ix *Index) rankIn(q string, limit int, distinct bool, among []int) []PosHi
 	if len(terms) == 1 && !terms[0].cjk && distinct && limit > 0 && limit <= maxTopWord && phraseOf(q) == "" {
 		return ix.topWord(t, m, terms[0], df, compactQuery(q), limit, broad)
 	}
+	m.reserve(min(t.n, 2048)) // most queries have fewer hits
+	slot, docs, cands := m.slots[0], m.docs, m.cands
 	if h.only != nil {
 		// Arrays over the documents in h.only only.
 		d := newDenseIndex(h.only)

@@ -30,6 +30,10 @@ import (
 //	                 3: where each stem's postings start in section 4 (one more)
 //	                 4: postings (uint32: document << 8 | fields)
 //	                 6: the curated common entries (uint32 documents, in order)
+//	                 7: the stems with a residual prefix list (uint32 indexes in
+//	                    section 1, in order; see residualLists)
+//	                 8: where each residual list starts in section 9 (one more)
+//	                 9: residual postings, as in section 4
 //	textbigrams.bin  0: the bigrams (uint64: rune << 32 | rune), sorted
 //	                 1: where each bigram's postings start in section 2 (one more)
 //	                 2: postings, as above
@@ -39,6 +43,8 @@ type encodedText struct {
 	vocab, vocabOff, wordStart, wordPost string
 	keys, bigramStart, bigramPost        string
 	common                               catalogfmt.U32s
+	resStems                             catalogfmt.U32s
+	resStart, resPost                    string
 }
 
 func u32at(s string, i int) uint32 { return catalogfmt.U32s(s).At(i) }
@@ -50,13 +56,14 @@ func u64at(s string, i int) uint64 { return uint64(u32at(s, 2*i)) | uint64(u32at
 func loadText(c *catalog.Catalog, words, bigrams string) *textIndex {
 	w, err1 := catalogfmt.Sections(words)
 	b, err2 := catalogfmt.Sections(bigrams)
-	if err1 != nil || err2 != nil || len(w) != 7 || len(b) != 3 || len(w[0]) != 4 || int(u32at(w[0], 0)) != c.Len() ||
+	if err1 != nil || err2 != nil || len(w) != 10 || len(b) != 3 || len(w[0]) != 4 || int(u32at(w[0], 0)) != c.Len() ||
 		c.Fingerprint() == "" || w[5] != c.Fingerprint() {
 		return nil
 	}
 	return &textIndex{n: c.Len(), cat: c, enc: &encodedText{
 		vocab: w[1], vocabOff: w[2], wordStart: w[3], wordPost: w[4],
 		keys: b[0], bigramStart: b[1], bigramPost: b[2], common: catalogfmt.U32s(w[6]),
+		resStems: catalogfmt.U32s(w[7]), resStart: w[8], resPost: w[9],
 	}}
 }
 
@@ -139,6 +146,74 @@ func (e *encodedText) eachWordFrom(p string, f func(i int, w string)) {
 	}
 }
 
+// residual returns the index of the residual prefix list of stem i, or -1.
+func (e *encodedText) residual(i int) int {
+	n := e.resStems.Len()
+	j := sort.Search(n, func(j int) bool { return int(e.resStems.At(j)) >= i })
+	if j < n && int(e.resStems.At(j)) == i {
+		return j
+	}
+	return -1
+}
+
+// When a query word is a stem, matchWord adds the stems it starts at
+// qualityPrefix. For the most frequent stems nearly every such posting
+// repeats a field in which the document has the stem itself, and adds
+// nothing: CamelCase parts index InvalidParameterValue under invalid too,
+// so the 7,550 postings of the 1,063 stems that start with "invalid" add
+// one document. The generated index keeps, for a stem whose range reads
+// residualMinSaved postings more than matter and at most 1/residualMaxShare
+// of them matter, only those that do (its residual list): per document,
+// the fields where a stem of the range is and the stem itself is not.
+const (
+	residualMinSaved = 128
+	residualMaxShare = 4
+)
+
+// residualLists returns the stems (indexes in t.vocab) with a residual
+// prefix list, and their lists, in document order.
+func residualLists(t *textIndex) (stems []uint32, lists [][]posting) {
+	own := make([]uint8, t.n)   // by document: the fields with the stem
+	extra := make([]uint8, t.n) // by document: the fields the range adds
+	var touched []int32
+	for i, w := range t.vocab {
+		if len(w) < 3 {
+			continue
+		}
+		for _, p := range t.words[w] {
+			own[p.doc] = p.fields
+		}
+		read := 0
+		touched = touched[:0]
+		for j := i + 1; j < len(t.vocab) && strings.HasPrefix(t.vocab[j], w); j++ {
+			for _, p := range t.words[t.vocab[j]] {
+				read++
+				if x := p.fields &^ own[p.doc]; x != 0 {
+					if extra[p.doc] == 0 {
+						touched = append(touched, p.doc)
+					}
+					extra[p.doc] |= x
+				}
+			}
+		}
+		if read-len(touched) >= residualMinSaved && len(touched)*residualMaxShare <= read {
+			slices.Sort(touched)
+			list := make([]posting, len(touched))
+			for k, doc := range touched {
+				list[k] = posting{doc, extra[doc]}
+			}
+			stems, lists = append(stems, uint32(i)), append(lists, list)
+		}
+		for _, doc := range touched {
+			extra[doc] = 0
+		}
+		for _, p := range t.words[w] {
+			own[p.doc] = 0
+		}
+	}
+	return stems, lists
+}
+
 // bigramAt returns the index of the bigram k, or -1.
 func (e *encodedText) bigramAt(k uint64) int {
 	n := len(e.keys) / 8
@@ -195,8 +270,15 @@ func EncodeText(c *catalog.Catalog, fingerprint string) (words, bigrams []byte, 
 	for i, doc := range t.common {
 		common[i] = uint32(doc)
 	}
+	resStems, resLists := residualLists(t)
+	var resStart, resPost []uint32
+	for _, l := range resLists {
+		resStart = append(resStart, uint32(len(resPost)))
+		resPost = append(resPost, pack(l)...)
+	}
+	resStart = append(resStart, uint32(len(resPost)))
 	words = catalogfmt.Container(u32le([]uint32{uint32(t.n)}), vocab, u32le(vocabOff), u32le(wordStart), u32le(wordPost), []byte(fingerprint),
-		u32le(common))
+		u32le(common), u32le(resStems), u32le(resStart), u32le(resPost))
 	bigrams = catalogfmt.Container(keyBytes, u32le(bigramStart), u32le(bigramPost))
 	return words, bigrams, nil
 }
