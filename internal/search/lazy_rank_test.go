@@ -26,8 +26,11 @@ func TestRankWithLimitIsFullRankingCut(t *testing.T) {
 		"operation denied", "数据库 不存在", "rate 频率", "签名 expired", "limit exceeded", "数据 存在",
 		// Chinese runs of three characters and more: hits on a bound.
 		"参数错误", "不存在", "实例不存在", "余额不足", "参数错误 limit", "签名过期 签名", "错 参数错误",
-		// One broad word: thousands of hits, room reserved for them all.
-		"invalid", "missing", "error",
+		// One broad word: thousands of hits, read in document order
+		// (topWord), with synonyms that are words and Chinese phrases.
+		"invalid", "missing", "error", "failed", "resources", "signature", "expired", "permission", "db",
+		// One Chinese character (topWord too).
+		"错", "库", "的", "限", "龘",
 	} {
 		full := ix.TextPositions(q, 0)
 		var codes []PosHit

@@ -6,6 +6,7 @@ import (
 	"math"
 	"math/bits"
 	"slices"
+	"sort"
 	"strings"
 	"sync"
 	"unicode"
@@ -186,9 +187,26 @@ func (t *textIndex) bigramInto(h *hits, k uint64) []posting {
 func (t *textIndex) eachKeyWith(h *hits, r rune, f func(ps []posting)) {
 	has := func(k uint64) bool { return rune(k>>32) == r || rune(k) == r }
 	if e := t.enc; e != nil {
-		for i, n := 0, len(e.keys)/8; i < n; i++ {
-			if has(u64at(e.keys, i)) {
-				f(h.decode(e.bigramPost, e.bigramStart, i))
+		// The keys are sorted: those that start with r (loneKey(r) too)
+		// are one range; those that end with it are looked for in the
+		// rest, by their low half.
+		n := len(e.keys) / 8
+		lo := sort.Search(n, func(i int) bool { return u64at(e.keys, i) >= uint64(r)<<32 })
+		hi := lo + sort.Search(n-lo, func(i int) bool { return u64at(e.keys, lo+i) >= uint64(r+1)<<32 })
+		for i := lo; i < hi; i++ {
+			f(h.decode(e.bigramPost, e.bigramStart, i))
+		}
+		// (A key's low half is its first four bytes: read in place, the
+		// scan costs a few instructions a key, and there are 28,000.)
+		keys, lo8, hi8 := e.keys, 8*lo, 8*hi
+		for j := 0; j+4 <= len(keys); j += 8 {
+			if j == lo8 {
+				if j = hi8; j+4 > len(keys) {
+					break
+				}
+			}
+			if uint32(keys[j])|uint32(keys[j+1])<<8|uint32(keys[j+2])<<16|uint32(keys[j+3])<<24 == uint32(r) {
+				f(h.decode(e.bigramPost, e.bigramStart, j/8))
 			}
 		}
 		return
@@ -753,9 +771,10 @@ type hits struct {
 	cjkBuf    []posting                    // scratch for countCJK's
 	texts     map[int32]*[numFields]string // texts read in this ranking (textsOf)
 
-	packed   []uint64  // postings of one word, packed: see gatherWord
-	ownBytes []byte    // gatherWord's scratch, over an index built in memory
-	phrase   []posting // packPhrase's scratch
+	packed     []uint64  // postings of one word, packed: see gatherWord
+	ownBytes   []byte    // gatherWord's scratch, over an index built in memory
+	phrase     []posting // packPhrase's scratch
+	charFields []uint8   // gatherChar's scratch, by document; all 0 between calls
 }
 
 // reset empties h.
@@ -1049,6 +1068,33 @@ func (t *textIndex) packPhrase(h *hits, run string) bool {
 		h.packed = append(h.packed, uint64(p.doc)<<16|qi<<8|uint64(p.fields))
 	}
 	return true
+}
+
+// gatherChar is gatherWord for a single Chinese character r: the documents
+// of every index key that has it (see eachKeyWith), in full, as matchCJK
+// collects them.
+func (t *textIndex) gatherChar(h *hits, r rune) wordCursor {
+	// The fields of each document, ORed in a byte a document (a frequent
+	// character has thousands of postings in hundreds of lists: sorting
+	// them cost more than all the rest), then packed in document order.
+	if len(h.charFields) != t.n {
+		h.charFields = make([]uint8, t.n)
+	}
+	first, last := int32(t.n), int32(-1)
+	t.eachKeyWith(h, r, func(ps []posting) {
+		for _, p := range ps {
+			h.charFields[p.doc] |= p.fields
+			first, last = min(first, p.doc), max(last, p.doc)
+		}
+	})
+	h.packed = h.packed[:0]
+	for doc := first; doc <= last; doc++ {
+		if f := h.charFields[doc]; f != 0 {
+			h.packed = append(h.packed, uint64(doc)<<16|uint64(f)) // qualityExact: matchCJK's scale 1
+			h.charFields[doc] = 0
+		}
+	}
+	return wordCursor{only: h.only, rest: h.packed}
 }
 
 // wordCursor reads, in document order, the documents gatherWord found and
@@ -1660,12 +1706,13 @@ func scoreOf(base, rel float64, inCode bool, common, exact, phr float64) float64
 // it scans.
 const maxTopWord = 64
 
-// topWord is rankIn for a query of one word (not Chinese) with no phrase,
-// distinct codes and a small limit. Every hit matches the word, in full, so
-// a hit's score needs only its own term hit and code: each is scored as it
-// comes, and only the best definition of the best limit codes is kept, by
-// the order of the full ranking (score, then catalog order). The hits are
-// read in document order from the word's postings (gatherWord, wordCursor).
+// topWord is rankIn for a query of one word (English, or one Chinese
+// character) with no phrase, distinct codes and a small limit. Every hit
+// matches the word, in full, so a hit's score needs only its own term hit
+// and code: each is scored as it comes, and only the best definition of
+// the best limit codes is kept, by the order of the full ranking (score,
+// then catalog order). The hits are read in document order from the
+// word's postings (gatherWord, gatherChar, wordCursor).
 // A broad word (invalid: 6,500 hits) thus writes no record per hit and
 // touches no array indexed by document. Scores are computed with the same
 // operations as rank's (scoreOf).
@@ -1674,7 +1721,14 @@ func (ix *Index) topWord(t *textIndex, m *rankMem, term qterm, df []int, compact
 	h.reset()
 	// The word's hits in document order: from its postings (gatherWord),
 	// or, with a Chinese synonym, collected in h as rank does.
-	cur, packed := t.gatherWord(h, term.text, term.stem)
+	var cur wordCursor
+	packed := true
+	if term.cjk {
+		r, _ := utf8.DecodeRuneInString(term.text)
+		cur = t.gatherChar(h, r)
+	} else {
+		cur, packed = t.gatherWord(h, term.text, term.stem)
+	}
 	hits := 0
 	if packed {
 		hits = cur.count()
@@ -1963,7 +2017,7 @@ func (ix *Index) rankIn(q string, limit int, distinct bool, among []int) []PosHi
 	case limit > 0 && (len(terms) > 1 || terms[0].cjk && utf8.RuneCountInString(terms[0].text) > 2) && broad:
 		h.only, df = t.narrow(h, terms, limit, distinct, ix.keys)
 	}
-	if len(terms) == 1 && !terms[0].cjk && distinct && limit > 0 && limit <= maxTopWord && phraseOf(q) == "" {
+	if len(terms) == 1 && (!terms[0].cjk || utf8.RuneCountInString(terms[0].text) == 1) && distinct && limit > 0 && limit <= maxTopWord && phraseOf(q) == "" {
 		return ix.topWord(t, m, terms[0], df, compactQuery(q), limit, broad)
 	}
 	m.reserve(min(t.n, 2048)) // most queries have fewer hits
