@@ -37,6 +37,36 @@ func (a U32s) At(i int) uint32 {
 	return uint32(s[0]) | uint32(s[1])<<8 | uint32(s[2])<<16 | uint32(s[3])<<24
 }
 
+// U16s is a table of little-endian uint16 values, as U32s.
+type U16s string
+
+// Len returns the number of values.
+func (a U16s) Len() int { return len(a) / 2 }
+
+// At returns value i.
+func (a U16s) At(i int) uint32 {
+	s := a[2*i : 2*i+2]
+	return uint32(s[0]) | uint32(s[1])<<8
+}
+
+// KeyTable is [KeyIndex.KeyOf]: a key number by catalog position, two bytes
+// each while the keys number 65,536 or fewer, else four.
+type KeyTable struct {
+	u16 U16s
+	u32 U32s
+}
+
+// Len returns the number of positions.
+func (t KeyTable) Len() int { return t.u16.Len() + t.u32.Len() }
+
+// At returns the key of position i.
+func (t KeyTable) At(i int) uint32 {
+	if t.u16 != "" { // small enough to inline: ranking asks it of every hit
+		return uint32(t.u16[2*i]) | uint32(t.u16[2*i+1])<<8
+	}
+	return t.u32.At(i)
+}
+
 // AppendU32 appends the values xs to b, as U32s reads them.
 func AppendU32(b []byte, xs ...uint32) []byte {
 	for _, x := range xs {
@@ -314,7 +344,7 @@ type KeyIndex struct {
 	// KeyOf is the key of each catalog position, Pos inverted, so that
 	// free-text ranking reads a hit's lower-cased code here, once per
 	// distinct code, instead of in the entry's text.
-	KeyOf U32s
+	KeyOf KeyTable
 }
 
 // BuildKeyIndex returns the key index of the entries in catalog order whose
@@ -356,13 +386,24 @@ func BuildKeyIndex(lower, scopes []string) KeyIndex {
 	off = AppendU32(off, uint32(len(text)))
 	post = AppendU32(post, uint32(len(pos)/4))
 	sampleOff = AppendU32(sampleOff, uint32(len(sample)))
+	var kt KeyTable
+	if keys <= 1<<16 {
+		b := make([]byte, 0, 2*len(keyOf))
+		for _, x := range keyOf {
+			b = append(b, byte(x), byte(x>>8))
+		}
+		kt.u16 = U16s(b)
+	} else {
+		kt.u32 = U32s(AppendU32(nil, keyOf...))
+	}
 	return KeyIndex{Text: string(text), Off: U32s(off), Post: U32s(post), Pos: U32s(pos), Shape: U32s(shape),
-		SampleOff: U32s(sampleOff), SampleText: string(sample), Letters: U32s(letters), KeyOf: U32s(AppendU32(nil, keyOf...))}
+		SampleOff: U32s(sampleOff), SampleText: string(sample), Letters: U32s(letters), KeyOf: kt}
 }
 
 // Encode returns keys.txt and keys.bin.
 func (k KeyIndex) Encode() (text, bin []byte) {
-	return []byte(k.Text), Container([]byte(k.Off), []byte(k.Post), []byte(k.Pos), []byte(k.Shape), []byte(k.SampleOff), []byte(k.SampleText), []byte(k.Letters), []byte(k.KeyOf))
+	return []byte(k.Text), Container([]byte(k.Off), []byte(k.Post), []byte(k.Pos), []byte(k.Shape), []byte(k.SampleOff), []byte(k.SampleText), []byte(k.Letters),
+		[]byte(string(k.KeyOf.u16)+string(k.KeyOf.u32)))
 }
 
 // DecodeKeyIndex reads the key index that Encode wrote.
@@ -374,8 +415,18 @@ func DecodeKeyIndex(text, bin string) (KeyIndex, error) {
 	if len(s) != 8 {
 		return KeyIndex{}, fmt.Errorf("keys.bin has %d sections, want 8", len(s))
 	}
-	return KeyIndex{Text: text, Off: U32s(s[0]), Post: U32s(s[1]), Pos: U32s(s[2]), Shape: U32s(s[3]), SampleOff: U32s(s[4]), SampleText: s[5],
-		Letters: U32s(s[6]), KeyOf: U32s(s[7])}, nil
+	k := KeyIndex{Text: text, Off: U32s(s[0]), Post: U32s(s[1]), Pos: U32s(s[2]), Shape: U32s(s[3]), SampleOff: U32s(s[4]), SampleText: s[5],
+		Letters: U32s(s[6])}
+	// Two bytes a position while the keys are 65,536 or fewer (see BuildKeyIndex).
+	switch n := k.Pos.Len(); {
+	case len(s[7]) == 2*n && k.Off.Len()-1 <= 1<<16:
+		k.KeyOf.u16 = U16s(s[7])
+	case len(s[7]) == 4*n:
+		k.KeyOf.u32 = U32s(s[7])
+	default:
+		return KeyIndex{}, fmt.Errorf("keys.bin: key table of %d bytes for %d positions", len(s[7]), n)
+	}
+	return k, nil
 }
 
 // KeyLetters returns the set of characters of s by class, a bit each: the

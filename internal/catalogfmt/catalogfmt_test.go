@@ -1,6 +1,7 @@
 package catalogfmt
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -151,5 +152,40 @@ func TestHeldRoundTrip(t *testing.T) {
 	}
 	if got := HeldCodeOf(Section(string(b), 1)); got != "" {
 		t.Errorf("HeldCodeOf(empty) = %q", got)
+	}
+}
+
+// KeyOf takes two bytes a position while the keys number 65,536 or fewer,
+// four beyond, and reads back the same through Encode and DecodeKeyIndex.
+func TestKeyTableWidths(t *testing.T) {
+	for _, keys := range []int{3, 1 << 16, 1<<16 + 1} {
+		lower := make([]string, 0, keys+1)
+		scopes := make([]string, 0, keys+1)
+		for i := range keys {
+			lower = append(lower, fmt.Sprintf("k%06d", keys-1-i))
+			scopes = append(scopes, "cvm")
+		}
+		lower, scopes = append(lower, "k000000"), append(scopes, "sdk") // a key with two positions
+		k := BuildKeyIndex(lower, scopes)
+		text, bin := k.Encode()
+		d, err := DecodeKeyIndex(string(text), string(bin))
+		if err != nil {
+			t.Fatalf("%d keys: %v", keys, err)
+		}
+		width := 2
+		if keys > 1<<16 {
+			width = 4
+		}
+		if got := len(d.KeyOf.u16) + len(d.KeyOf.u32); got != width*len(lower) {
+			t.Errorf("%d keys: a key table of %d bytes for %d positions, want %d a position", keys, got, len(lower), width)
+		}
+		for p, code := range lower {
+			if got := d.Key(int(d.KeyOf.At(p))); got != code {
+				t.Fatalf("%d keys: KeyOf(%d) is key %q, want %q", keys, p, got, code)
+			}
+		}
+	}
+	if _, err := DecodeKeyIndex("", string(Container(nil, nil, AppendU32(nil, 0), nil, nil, nil, nil, []byte{1, 2, 3}))); err == nil {
+		t.Error("a key table of the wrong length was accepted")
 	}
 }
