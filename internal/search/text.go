@@ -1672,11 +1672,11 @@ const (
 	keySeen             // a result has this code (distinct)
 )
 
-// codeFacts reports whether the code of document doc holds compact (not
-// empty), and whether it is it or ends in "."+compact, reading the code
-// (from the keys' compact table) once per distinct code; info is keyInfo.
-func (ix *Index) codeFacts(info []uint8, doc int32, compact string) (inCode, isCode bool) {
-	k := ix.keys.Of(int(doc))
+// codeFacts reports whether code k (see catalog.Keys.Of) holds compact
+// (not empty), and whether it is it or ends in "."+compact, reading the
+// code (from the keys' compact table) once per distinct code; info is
+// keyInfo.
+func (ix *Index) codeFacts(info []uint8, k int, compact string) (inCode, isCode bool) {
 	x := info[k]
 	if x&keyRead == 0 {
 		x |= keyRead
@@ -1776,9 +1776,10 @@ func (ix *Index) topWord(t *textIndex, m *rankMem, term qterm, df []int, compact
 		}
 		var rel float64
 		rel += float64(idf * weighted(q)) // as rank adds it to a candidate
+		key := ix.keys.Of(int(doc))
 		var inCode, isCode bool
 		if compact != "" {
-			inCode, isCode = ix.codeFacts(m.keyInfo, doc, compact)
+			inCode, isCode = ix.codeFacts(m.keyInfo, key, compact)
 		}
 		var exact, common float64
 		if isCode {
@@ -1787,7 +1788,7 @@ func (ix *Index) topWord(t *textIndex, m *rankMem, term qterm, df []int, compact
 		if strong(q) && t.curatedCommon(doc) {
 			common = 1
 		}
-		b := best{key: ix.keys.Of(int(doc)), doc: doc, score: scoreOf(1, rel/1, inCode, common, exact, 0)}
+		b := best{key: key, doc: doc, score: scoreOf(1, rel/1, inCode, common, exact, 0)}
 		if len(top) == limit && !before(&b, &top[worst]) {
 			continue
 		}
@@ -2195,7 +2196,7 @@ func (ix *Index) rankIn(q string, limit int, distinct bool, among []int) []PosHi
 		// it, ignoring case: once per distinct code.
 		var inCode, isCode bool
 		if compact != "" {
-			inCode, isCode = ix.codeFacts(keyInfo, it.doc, compact)
+			inCode, isCode = ix.codeFacts(keyInfo, ix.keys.Of(int(it.doc)), compact)
 		}
 		var exact, common, phr float64
 		pending := false // phr is a bound, the summary unread
