@@ -288,7 +288,7 @@ func TestWordCursor(t *testing.T) {
 	for _, tx := range []*textIndex{New(c).textIndex(), buildText(c)} {
 		for _, raw := range []string{"invalid", "error", "failed", "resource", "operations", "limit", "quota",
 			"permission", "param", "signature", "xyzzy", "db", "unsupported", "auth", "retries", "missing", "expired",
-			"timeout", "throttled", "key", "repo", "clock"} {
+			"timeout", "throttled", "key", "repo", "clock", "inval", "exist"} {
 			for _, set := range []bitset{nil, only} {
 				m := tx.rankMem(c.Keys().Len())
 				m.h.only = set

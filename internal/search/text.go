@@ -771,10 +771,14 @@ type hits struct {
 	cjkBuf    []posting                    // scratch for countCJK's
 	texts     map[int32]*[numFields]string // texts read in this ranking (textsOf)
 
-	packed     []uint64  // postings of one word, packed: see gatherWord
-	ownBytes   []byte    // gatherWord's scratch, over an index built in memory
-	phrase     []posting // packPhrase's scratch
-	charFields []uint8   // gatherChar's scratch, by document; all 0 between calls
+	// A word's postings but its stem's own (see gatherWord): the fields
+	// of each document by quality (index in packedQuality), all 0 but
+	// between first and last while collecting; then packed.
+	byDoc       [len(packedQuality)][]uint8
+	first, last int32
+	packed      []uint64
+	ownBytes    []byte    // gatherWord's scratch, over an index built in memory
+	phrase      []posting // packPhrase's scratch
 }
 
 // reset empties h.
@@ -992,23 +996,20 @@ var packedQuality = [...]float32{qualityExact, qualityPrefix, qualitySynonym}
 // collect for an English word, without h's arrays indexed by document or a
 // record per hit (most of the memory a search touches: invalid has 6,500
 // documents): the stem's own postings are read where they lie, the others
-// (prefixes, synonyms: see residualLists, packPhrase) packed into h.packed
-// (document << 16 | index in packedQuality << 8 | fields) and sorted. It
-// returns false when a synonym is a single Chinese character (none is).
+// (prefixes, synonyms: see residualLists, packPhrase) collected and packed
+// in document order (collect, pack). It returns false when a synonym is a
+// single Chinese character (none is).
 func (t *textIndex) gatherWord(h *hits, raw, st string) (wordCursor, bool) {
-	h.packed = h.packed[:0]
+	h.first, h.last = math.MaxInt32, -1
 	for _, alt := range synonyms()[st] {
 		if hasCJK(alt) && !t.packPhrase(h, alt) {
+			h.pack() // clears
 			return wordCursor{}, false
 		}
 	}
 	t.otherLists(h, raw, st, func(ps []posting, q float32) {
-		qi := uint64(slices.Index(packedQuality[:], q))
-		for _, p := range ps {
-			h.packed = append(h.packed, uint64(p.doc)<<16|qi<<8|uint64(p.fields))
-		}
+		h.collect(t.n, ps, slices.Index(packedQuality[:], q))
 	})
-	slices.Sort(h.packed)
 	var own string
 	if e := t.enc; e != nil {
 		if i := e.word(st); i >= 0 {
@@ -1022,14 +1023,77 @@ func (t *textIndex) gatherWord(h *hits, raw, st string) (wordCursor, bool) {
 		h.ownBytes = b
 		own = string(b)
 	}
-	return wordCursor{own: own, only: h.only, rest: h.packed}, true
+	return wordCursor{own: own, only: h.only, rest: h.pack()}, true
 }
 
-// packPhrase packs into h.packed, at qualitySynonym, the documents (in
+// collect ORs the fields of ps (at quality index qi of packedQuality) into
+// h.byDoc, a byte a document, for pack. A word's lists overlap and come
+// in any order (hundreds of them for a prefix: "inval" starts 1,000
+// words): ORing them by document costs a step a posting, where sorting or
+// merging them cost more than the rest of the ranking.
+func (h *hits) collect(n int, ps []posting, qi int) {
+	b := h.byDoc[qi]
+	if len(b) != n {
+		b = make([]uint8, n)
+		h.byDoc[qi] = b
+	}
+	for _, p := range ps {
+		b[p.doc] |= p.fields
+		h.first, h.last = min(h.first, p.doc), max(h.last, p.doc)
+	}
+}
+
+// pack returns what collect gathered since h.first was reset, packed
+// (document << 16 | quality index << 8 | fields) in document order, and
+// clears it. It reads the arrays eight documents at a time: the postings
+// of a word can lie anywhere in the catalog, and most of the range between
+// its first and last holds none.
+func (h *hits) pack() []uint64 {
+	h.packed = h.packed[:0]
+	if h.last < 0 {
+		return h.packed
+	}
+	var used [len(packedQuality)]int // the qualities collected, by index
+	nu := 0
+	for qi, b := range h.byDoc {
+		if b != nil {
+			used[nu] = qi
+			nu++
+		}
+	}
+	for lo := int(h.first) &^ 7; lo <= int(h.last); lo += 8 {
+		hi := min(lo+8, len(h.byDoc[used[0]]))
+		var any uint64
+		for _, qi := range used[:nu] {
+			if b := h.byDoc[qi]; hi-lo == 8 {
+				any |= binary.LittleEndian.Uint64(b[lo:])
+			} else {
+				for _, f := range b[lo:hi] {
+					any |= uint64(f)
+				}
+			}
+		}
+		if any == 0 {
+			continue
+		}
+		for doc := lo; doc < hi; doc++ {
+			for _, qi := range used[:nu] {
+				if b := h.byDoc[qi]; b[doc] != 0 {
+					h.packed = append(h.packed, uint64(doc)<<16|uint64(qi)<<8|uint64(b[doc]))
+					b[doc] = 0
+				}
+			}
+		}
+	}
+	h.first, h.last = math.MaxInt32, -1
+	return h.packed
+}
+
+// packPhrase collects (see collect), at qualitySynonym, the documents (in
 // h.only, if set) and fields that have every pair of the Chinese phrase
 // run: what matchCJK collects for a synonym, which its pairs decide
-// (TestSynonymPairsMeanPhrase). It returns false, packing nothing, for a
-// single character.
+// (TestSynonymPairsMeanPhrase). It returns false, collecting nothing, for
+// a single character.
 func (t *textIndex) packPhrase(h *hits, run string) bool {
 	keys := cjkKeys(run)
 	if len(keys) == 0 {
@@ -1063,38 +1127,18 @@ func (t *textIndex) packPhrase(h *hits, run string) bool {
 		acc = out
 	}
 	h.phrase = acc
-	qi := uint64(slices.Index(packedQuality[:], qualitySynonym))
-	for _, p := range acc {
-		h.packed = append(h.packed, uint64(p.doc)<<16|qi<<8|uint64(p.fields))
-	}
+	h.collect(t.n, acc, slices.Index(packedQuality[:], qualitySynonym))
 	return true
 }
 
 // gatherChar is gatherWord for a single Chinese character r: the documents
-// of every index key that has it (see eachKeyWith), in full, as matchCJK
-// collects them.
+// of every index key that has it (see eachKeyWith; 6,300 postings in 200
+// lists for 错), in full, as matchCJK collects them.
 func (t *textIndex) gatherChar(h *hits, r rune) wordCursor {
-	// The fields of each document, ORed in a byte a document (a frequent
-	// character has thousands of postings in hundreds of lists: sorting
-	// them cost more than all the rest), then packed in document order.
-	if len(h.charFields) != t.n {
-		h.charFields = make([]uint8, t.n)
-	}
-	first, last := int32(t.n), int32(-1)
-	t.eachKeyWith(h, r, func(ps []posting) {
-		for _, p := range ps {
-			h.charFields[p.doc] |= p.fields
-			first, last = min(first, p.doc), max(last, p.doc)
-		}
-	})
-	h.packed = h.packed[:0]
-	for doc := first; doc <= last; doc++ {
-		if f := h.charFields[doc]; f != 0 {
-			h.packed = append(h.packed, uint64(doc)<<16|uint64(f)) // qualityExact: matchCJK's scale 1
-			h.charFields[doc] = 0
-		}
-	}
-	return wordCursor{only: h.only, rest: h.packed}
+	h.first, h.last = math.MaxInt32, -1
+	qi := slices.Index(packedQuality[:], qualityExact) // matchCJK's scale 1
+	t.eachKeyWith(h, r, func(ps []posting) { h.collect(t.n, ps, qi) })
+	return wordCursor{only: h.only, rest: h.pack()}
 }
 
 // wordCursor reads, in document order, the documents gatherWord found and

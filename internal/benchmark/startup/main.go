@@ -98,6 +98,10 @@ func run(bin string, n int, md bool) error {
 		{name: "lookup 参数错误 (broad)", readme: "`lookup 参数错误` (free text, 4,000 hits)", argv: []string{bin, "lookup", "参数错误"}, limit: 1.3},
 		// One broad word: every hit matches it, nothing narrows them.
 		{name: "lookup invalid (broad word)", readme: "`lookup invalid` (free text, 6,500 hits)", argv: []string{bin, "lookup", "invalid"}, limit: 1.3},
+		{name: "lookup error (broad word)", readme: "`lookup error` (free text, 3,800 hits)", argv: []string{bin, "lookup", "error"}, limit: 1.3},
+		// A word with a Chinese synonym (不存在), and one Chinese character.
+		{name: "lookup missing (synonym)", readme: "`lookup missing` (free text, a Chinese synonym)", argv: []string{bin, "lookup", "missing"}, limit: 1.3},
+		{name: "lookup 错 (one character)", readme: "`lookup 错` (free text, one character, 3,100 hits)", argv: []string{bin, "lookup", "错"}, limit: 1.3},
 		// Free text under --product: ranked among the product's entries.
 		{name: "lookup 参数错误 --product cvm", readme: "`lookup 参数错误 --product cvm` (free text in a product)", argv: []string{bin, "lookup", "参数错误", "--product", "cvm"}, limit: 1.3},
 		// The whole catalog, piped: streamed, so memory stays flat.
