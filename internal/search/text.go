@@ -776,6 +776,7 @@ type hits struct {
 	// between first and last while collecting; then packed.
 	byDoc       [len(packedQuality)][]uint8
 	first, last int32
+	touched     []int32 // the documents collected, once per quality
 	packed      []uint64
 	ownBytes    []byte    // gatherWord's scratch, over an index built in memory
 	phrase      []posting // packPhrase's scratch
@@ -1038,6 +1039,9 @@ func (h *hits) collect(n int, ps []posting, qi int) {
 		h.byDoc[qi] = b
 	}
 	for _, p := range ps {
+		if b[p.doc] == 0 {
+			h.touched = append(h.touched, p.doc)
+		}
 		b[p.doc] |= p.fields
 		h.first, h.last = min(h.first, p.doc), max(h.last, p.doc)
 	}
@@ -1045,9 +1049,8 @@ func (h *hits) collect(n int, ps []posting, qi int) {
 
 // pack returns what collect gathered since h.first was reset, packed
 // (document << 16 | quality index << 8 | fields) in document order, and
-// clears it. It reads the arrays eight documents at a time: the postings
-// of a word can lie anywhere in the catalog, and most of the range between
-// its first and last holds none.
+// clears it. A few documents are sorted; many (their lists can lie
+// anywhere in the catalog) are read from the arrays eight at a time.
 func (h *hits) pack() []uint64 {
 	h.packed = h.packed[:0]
 	if h.last < 0 {
@@ -1061,6 +1064,26 @@ func (h *hits) pack() []uint64 {
 			nu++
 		}
 	}
+	emit := func(doc int) {
+		for _, qi := range used[:nu] {
+			if b := h.byDoc[qi]; b[doc] != 0 {
+				h.packed = append(h.packed, uint64(doc)<<16|uint64(qi)<<8|uint64(b[doc]))
+				b[doc] = 0
+			}
+		}
+	}
+	if 16*len(h.touched) < int(h.last-h.first) {
+		slices.Sort(h.touched)
+		for i, doc := range h.touched {
+			if i == 0 || doc != h.touched[i-1] {
+				emit(int(doc))
+			}
+		}
+		h.touched = h.touched[:0]
+		h.first, h.last = math.MaxInt32, -1
+		return h.packed
+	}
+	h.touched = h.touched[:0]
 	for lo := int(h.first) &^ 7; lo <= int(h.last); lo += 8 {
 		hi := min(lo+8, len(h.byDoc[used[0]]))
 		var any uint64
@@ -1077,12 +1100,7 @@ func (h *hits) pack() []uint64 {
 			continue
 		}
 		for doc := lo; doc < hi; doc++ {
-			for _, qi := range used[:nu] {
-				if b := h.byDoc[qi]; b[doc] != 0 {
-					h.packed = append(h.packed, uint64(doc)<<16|uint64(qi)<<8|uint64(b[doc]))
-					b[doc] = 0
-				}
-			}
+			emit(doc)
 		}
 	}
 	h.first, h.last = math.MaxInt32, -1
