@@ -777,9 +777,9 @@ type hits struct {
 	byDoc       [len(packedQuality)][]uint8
 	first, last int32
 	touched     []int32 // the documents collected, once per quality
+	usedQ       uint8   // the qualities collected, a bit each
 	packed      []uint64
-	ownBytes    []byte    // gatherWord's scratch, over an index built in memory
-	phrase      []posting // packPhrase's scratch
+	ownBytes    []byte // gatherWord's scratch, over an index built in memory
 }
 
 // reset empties h.
@@ -1033,18 +1033,34 @@ func (t *textIndex) gatherWord(h *hits, raw, st string) (wordCursor, bool) {
 // words): ORing them by document costs a step a posting, where sorting or
 // merging them cost more than the rest of the ranking.
 func (h *hits) collect(n int, ps []posting, qi int) {
+	if len(ps) == 0 {
+		return
+	}
+	b := h.collector(n, qi)
+	for _, p := range ps {
+		h.collectOne(b, p.doc, p.fields)
+	}
+}
+
+// collector returns the array of quality index qi that collect ORs into,
+// for n documents, counted as used.
+func (h *hits) collector(n, qi int) []uint8 {
 	b := h.byDoc[qi]
 	if len(b) != n {
 		b = make([]uint8, n)
 		h.byDoc[qi] = b
 	}
-	for _, p := range ps {
-		if b[p.doc] == 0 {
-			h.touched = append(h.touched, p.doc)
-		}
-		b[p.doc] |= p.fields
-		h.first, h.last = min(h.first, p.doc), max(h.last, p.doc)
+	h.usedQ |= 1 << qi
+	return b
+}
+
+// collectOne ORs fields into document doc of b, an array of collector's.
+func (h *hits) collectOne(b []uint8, doc int32, fields uint8) {
+	if b[doc] == 0 {
+		h.touched = append(h.touched, doc)
 	}
+	b[doc] |= fields
+	h.first, h.last = min(h.first, doc), max(h.last, doc)
 }
 
 // pack returns what collect gathered since h.first was reset, packed
@@ -1053,58 +1069,48 @@ func (h *hits) collect(n int, ps []posting, qi int) {
 // anywhere in the catalog) are read from the arrays eight at a time.
 func (h *hits) pack() []uint64 {
 	h.packed = h.packed[:0]
-	if h.last < 0 {
-		return h.packed
-	}
-	var used [len(packedQuality)]int // the qualities collected, by index
-	nu := 0
-	for qi, b := range h.byDoc {
-		if b != nil {
-			used[nu] = qi
-			nu++
-		}
-	}
-	emit := func(doc int) {
-		for _, qi := range used[:nu] {
-			if b := h.byDoc[qi]; b[doc] != 0 {
-				h.packed = append(h.packed, uint64(doc)<<16|uint64(qi)<<8|uint64(b[doc]))
-				b[doc] = 0
-			}
-		}
-	}
-	if 16*len(h.touched) < int(h.last-h.first) {
+	switch {
+	case h.last < 0:
+	case 16*len(h.touched) < int(h.last-h.first):
 		slices.Sort(h.touched)
 		for i, doc := range h.touched {
 			if i == 0 || doc != h.touched[i-1] {
-				emit(int(doc))
+				h.emit(int(doc))
 			}
 		}
-		h.touched = h.touched[:0]
-		h.first, h.last = math.MaxInt32, -1
-		return h.packed
-	}
-	h.touched = h.touched[:0]
-	for lo := int(h.first) &^ 7; lo <= int(h.last); lo += 8 {
-		hi := min(lo+8, len(h.byDoc[used[0]]))
-		var any uint64
-		for _, qi := range used[:nu] {
-			if b := h.byDoc[qi]; hi-lo == 8 {
-				any |= binary.LittleEndian.Uint64(b[lo:])
-			} else {
-				for _, f := range b[lo:hi] {
-					any |= uint64(f)
+	default:
+		for lo := int(h.first) &^ 7; lo <= int(h.last); lo += 8 {
+			var any uint64 // a byte a document: not 0 where one was collected
+			for q := h.usedQ; q != 0; q &= q - 1 {
+				b := h.byDoc[bits.TrailingZeros8(q)]
+				if lo+8 <= len(b) {
+					any |= binary.LittleEndian.Uint64(b[lo:])
+				} else {
+					for i := lo; i < len(b); i++ {
+						any |= uint64(b[i]) << (8 * (i - lo))
+					}
 				}
 			}
-		}
-		if any == 0 {
-			continue
-		}
-		for doc := lo; doc < hi; doc++ {
-			emit(doc)
+			for any != 0 {
+				i := bits.TrailingZeros64(any) / 8
+				h.emit(lo + i)
+				any &^= 0xFF << (8 * i)
+			}
 		}
 	}
-	h.first, h.last = math.MaxInt32, -1
+	h.first, h.last, h.touched, h.usedQ = math.MaxInt32, -1, h.touched[:0], 0
 	return h.packed
+}
+
+// emit packs what collect gathered of document doc, and clears it.
+func (h *hits) emit(doc int) {
+	for q := h.usedQ; q != 0; q &= q - 1 {
+		qi := bits.TrailingZeros8(q)
+		if b := h.byDoc[qi]; b[doc] != 0 {
+			h.packed = append(h.packed, uint64(doc)<<16|uint64(qi)<<8|uint64(b[doc]))
+			b[doc] = 0
+		}
+	}
 }
 
 // packPhrase collects (see collect), at qualitySynonym, the documents (in
@@ -1117,35 +1123,54 @@ func (t *textIndex) packPhrase(h *hits, run string) bool {
 	if len(keys) == 0 {
 		return false
 	}
-	// The shortest list, less what the others lack.
+	// The pairs' lists, encoded (see EncodeText), read where they lie:
+	// 不存在's are 3,000 postings each.
+	lists := make([]string, len(keys))
 	short := 0
 	for i, k := range keys {
-		if t.bigramLen(k) < t.bigramLen(keys[short]) {
+		if e := t.enc; e != nil {
+			if j := e.bigramAt(k); j >= 0 {
+				lists[i] = postingBytes(e.bigramPost, e.bigramStart, j)
+			}
+		} else { // built in memory: encoded here
+			var b []byte
+			for _, p := range t.bigrams[k] {
+				b = binary.LittleEndian.AppendUint32(b, uint32(p.doc)<<8|uint32(p.fields))
+			}
+			lists[i] = string(b)
+		}
+		if len(lists[i]) < len(lists[short]) {
 			short = i
 		}
 	}
-	acc := append(h.phrase[:0], t.bigramInto(h, keys[short])...)
-	for i, k := range keys {
-		if i == short {
+	// The shortest list's documents, with the fields every other list has.
+	qi := slices.Index(packedQuality[:], qualitySynonym)
+	b := h.collector(t.n, qi)
+	for x := lists[short]; len(x) >= 4; x = x[4:] {
+		v := uint32(x[0]) | uint32(x[1])<<8 | uint32(x[2])<<16 | uint32(x[3])<<24
+		doc, fields := int32(v>>8), uint8(v)
+		if h.only != nil && !h.only.has(doc) {
 			continue
 		}
-		other := t.bigramAll(h.cjkBuf, k)
-		if t.enc != nil {
-			h.cjkBuf = other // decoded into the scratch; else the index's own
-		}
-		out, j := acc[:0], 0
-		for _, p := range acc {
-			for j < len(other) && other[j].doc < p.doc {
-				j++
+		for i := range lists {
+			if i == short || fields == 0 {
+				continue
 			}
-			if j < len(other) && other[j].doc == p.doc && p.fields&other[j].fields != 0 {
-				out = append(out, posting{p.doc, p.fields & other[j].fields})
+			y := lists[i]
+			for len(y) >= 4 && int32((uint32(y[1])|uint32(y[2])<<8|uint32(y[3])<<16)) < doc {
+				y = y[4:]
+			}
+			lists[i] = y
+			if len(y) >= 4 && int32((uint32(y[1])|uint32(y[2])<<8|uint32(y[3])<<16)) == doc {
+				fields &= y[0]
+			} else {
+				fields = 0
 			}
 		}
-		acc = out
+		if fields != 0 {
+			h.collectOne(b, doc, fields)
+		}
 	}
-	h.phrase = acc
-	h.collect(t.n, acc, slices.Index(packedQuality[:], qualitySynonym))
 	return true
 }
 
