@@ -1,6 +1,7 @@
 package search
 
 import (
+	"math"
 	"slices"
 	"strings"
 	"testing"
@@ -299,10 +300,7 @@ func TestWordCursor(t *testing.T) {
 					want[doc] = m.h.h[i].q
 				}
 				m.h.reset()
-				cur, ok := tx.gatherWord(&m.h, raw, st)
-				if !ok {
-					t.Fatalf("%q: gatherWord declined (a synonym of a single Chinese character?)", raw)
-				}
+				cur := tx.gatherWord(&m.h, raw, st)
 				if n := cur.count(); n != len(want) {
 					t.Errorf("%q (enc %v, only %v): count %d, matchWord %d documents", raw, tx.enc != nil, set != nil, n, len(want))
 				}
@@ -324,6 +322,39 @@ func TestWordCursor(t *testing.T) {
 				}
 				tx.release(m)
 			}
+		}
+	}
+}
+
+// packPhrase collects for a Chinese synonym what matchCJK does (one
+// character, one pair, several pairs), on both kinds of index.
+func TestPackPhrase(t *testing.T) {
+	c := catalog.Default()
+	for _, tx := range []*textIndex{New(c).textIndex(), buildText(c)} {
+		for _, run := range []string{"错", "超时", "不存在", "数据库", "签名", "龘龘"} {
+			m := tx.rankMem(c.Keys().Len())
+			tx.matchCJK(&m.h, run, qualitySynonym, false)
+			want := map[int32][numFields]float32{}
+			for i, doc := range m.h.docs {
+				want[doc] = m.h.h[i].q
+			}
+			m.h.reset()
+			m.h.first, m.h.last = math.MaxInt32, -1
+			tx.packPhrase(&m.h, run)
+			cur := wordCursor{rest: m.h.pack()}
+			var q [numFields]float32
+			n := 0
+			for doc, ok := cur.next(&q); ok; doc, ok = cur.next(&q) {
+				if w, found := want[doc]; !found || w != q {
+					t.Errorf("%q (enc %v): document %d: %v, matchCJK %v (found %v)", run, tx.enc != nil, doc, q, w, found)
+					break
+				}
+				n++
+			}
+			if n != len(want) {
+				t.Errorf("%q (enc %v): %d documents, matchCJK %d", run, tx.enc != nil, n, len(want))
+			}
+			tx.release(m)
 		}
 	}
 }

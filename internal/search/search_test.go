@@ -684,7 +684,8 @@ func FuzzQuery(f *testing.F) {
 	for _, q := range []string{"", "AuthFailure.*", "*.ErrNo*", "签名过期", "rate limit", "AuthFaliure.SignatureExpred",
 		"InternalError.", "?", "*", "签名?了吗", "é?", "\xff\xfe", "a.b.c.d.e.f", "authfailure.signatureexpire",
 		"AuthFailure.SignatureExpred", "  RequestLimitExceeded ", "**Limit**Exceeded*", "????????????????????",
-		"InternalError.DbError", "频率限制", "The number of requests exceeds the frequency limit."} {
+		"InternalError.DbError", "频率限制", "The number of requests exceeds the frequency limit.",
+		"limit", "签", "expired", "sig", "signature", "exceeded"} {
 		f.Add(q)
 	}
 	c := catalog.New(testEntries())
@@ -716,11 +717,24 @@ func FuzzQuery(f *testing.F) {
 				t.Fatalf("Text(%q): scores not descending", q)
 			}
 		}
+		// With a limit (topWord for one word), the full ranking's first
+		// definition of each of its first codes.
+		var want []PosHit
+		seen := map[string]bool{}
+		for _, h := range ix.TextPositions(q, 0) {
+			if code := strings.ToLower(c.CodeAt(h.Pos)); !seen[code] && len(want) < 10 {
+				seen[code] = true
+				want = append(want, h)
+			}
+		}
+		if got := ix.TextCodes(q, 10); !slices.Equal(got, want) {
+			t.Fatalf("TextCodes(%q, 10) = %v, want the full ranking's first codes %v", q, got, want)
+		}
 		s := ix.Suggest(q, 3)
 		if len(s) > 3 {
 			t.Fatalf("Suggest(%q) returned %d > 3", q, len(s))
 		}
-		seen := map[string]bool{}
+		seen = map[string]bool{}
 		for _, c := range s {
 			if seen[strings.ToLower(c)] {
 				t.Fatalf("Suggest(%q) = %q: duplicates", q, s)

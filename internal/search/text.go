@@ -998,14 +998,12 @@ var packedQuality = [...]float32{qualityExact, qualityPrefix, qualitySynonym}
 // record per hit (most of the memory a search touches: invalid has 6,500
 // documents): the stem's own postings are read where they lie, the others
 // (prefixes, synonyms: see residualLists, packPhrase) collected and packed
-// in document order (collect, pack). It returns false when a synonym is a
-// single Chinese character (none is).
-func (t *textIndex) gatherWord(h *hits, raw, st string) (wordCursor, bool) {
+// in document order (collect, pack).
+func (t *textIndex) gatherWord(h *hits, raw, st string) wordCursor {
 	h.first, h.last = math.MaxInt32, -1
 	for _, alt := range synonyms()[st] {
-		if hasCJK(alt) && !t.packPhrase(h, alt) {
-			h.pack() // clears
-			return wordCursor{}, false
+		if hasCJK(alt) {
+			t.packPhrase(h, alt)
 		}
 	}
 	t.otherLists(h, raw, st, func(ps []posting, q float32) {
@@ -1024,7 +1022,7 @@ func (t *textIndex) gatherWord(h *hits, raw, st string) (wordCursor, bool) {
 		h.ownBytes = b
 		own = string(b)
 	}
-	return wordCursor{own: own, only: h.only, rest: h.pack()}, true
+	return wordCursor{own: own, only: h.only, rest: h.pack()}
 }
 
 // collect ORs the fields of ps (at quality index qi of packedQuality) into
@@ -1116,12 +1114,15 @@ func (h *hits) emit(doc int) {
 // packPhrase collects (see collect), at qualitySynonym, the documents (in
 // h.only, if set) and fields that have every pair of the Chinese phrase
 // run: what matchCJK collects for a synonym, which its pairs decide
-// (TestSynonymPairsMeanPhrase). It returns false, collecting nothing, for
-// a single character.
-func (t *textIndex) packPhrase(h *hits, run string) bool {
+// (TestSynonymPairsMeanPhrase); for a single character, the documents of
+// every key that has it, as for one typed (gatherChar).
+func (t *textIndex) packPhrase(h *hits, run string) {
+	qi := slices.Index(packedQuality[:], qualitySynonym)
 	keys := cjkKeys(run)
 	if len(keys) == 0 {
-		return false
+		r, _ := utf8.DecodeRuneInString(run)
+		t.eachKeyWith(h, r, func(ps []posting) { h.collect(t.n, ps, qi) })
+		return
 	}
 	// The pairs' lists, encoded (see EncodeText), read where they lie:
 	// 不存在's are 3,000 postings each.
@@ -1144,7 +1145,6 @@ func (t *textIndex) packPhrase(h *hits, run string) bool {
 		}
 	}
 	// The shortest list's documents, with the fields every other list has.
-	qi := slices.Index(packedQuality[:], qualitySynonym)
 	b := h.collector(t.n, qi)
 	for x := lists[short]; len(x) >= 4; x = x[4:] {
 		v := uint32(x[0]) | uint32(x[1])<<8 | uint32(x[2])<<16 | uint32(x[3])<<24
@@ -1171,7 +1171,6 @@ func (t *textIndex) packPhrase(h *hits, run string) bool {
 			h.collectOne(b, doc, fields)
 		}
 	}
-	return true
 }
 
 // gatherChar is gatherWord for a single Chinese character r: the documents
@@ -1789,6 +1788,10 @@ func scoreOf(base, rel float64, inCode bool, common, exact, phr float64) float64
 	return base + 0.5*g
 }
 
+// scoreSlack is how far below the last kept score a bound must lie to drop
+// a hit (topWord): scores are near 1, their rounding errors near 1e-16.
+const scoreSlack = 1e-9
+
 // maxTopWord is the largest limit topWord keeps its results for in a list
 // it scans.
 const maxTopWord = 64
@@ -1803,34 +1806,20 @@ const maxTopWord = 64
 // A broad word (invalid: 6,500 hits) thus writes no record per hit and
 // touches no array indexed by document. Scores are computed with the same
 // operations as rank's (scoreOf).
-func (ix *Index) topWord(t *textIndex, m *rankMem, term qterm, df []int, compact string, limit int, broad bool) []PosHit {
+func (ix *Index) topWord(t *textIndex, m *rankMem, term qterm, df []int, compact string, limit int) []PosHit {
 	h := &m.h
 	h.reset()
-	// The word's hits in document order: from its postings (gatherWord),
-	// or, with a Chinese synonym, collected in h as rank does.
 	var cur wordCursor
-	packed := true
 	if term.cjk {
 		r, _ := utf8.DecodeRuneInString(term.text)
 		cur = t.gatherChar(h, r)
 	} else {
-		cur, packed = t.gatherWord(h, term.text, term.stem)
+		cur = t.gatherWord(h, term.text, term.stem)
 	}
-	hits := 0
-	if packed {
-		hits = cur.count()
-	} else {
-		m.reserve(min(t.n, 2048))
-		if broad {
-			m.reserve(min(t.n, t.postingsOf(term)))
-		}
-		t.match(h, term)
-		hits = len(h.docs)
-	}
-	if hits == 0 {
+	nd := cur.count()
+	if nd == 0 {
 		return nil
 	}
-	nd := hits
 	if df != nil {
 		nd = df[0] // only the hits in h.only are read
 	}
@@ -1845,45 +1834,44 @@ func (ix *Index) topWord(t *textIndex, m *rankMem, term qterm, df []int, compact
 	before := func(a, b *best) bool { return a.score > b.score || a.score == b.score && a.doc < b.doc }
 	top := make([]best, 0, limit)
 	worst := 0 // index in top of the last in order, once top is full
-	var qs [numFields]float32
-	for i := 0; ; i++ {
-		var doc int32
-		q := &qs
-		if packed {
-			d, ok := cur.next(q)
-			if !ok {
-				break
-			}
-			doc = d
-		} else {
-			if i == len(h.docs) {
-				break
-			}
-			doc, q = h.docs[i], &h.h[i].q
-		}
+	consider := func(doc int32, q *[numFields]float32) {
 		var rel float64
 		rel += float64(idf * weighted(q)) // as rank adds it to a candidate
+		var exact, common float64
+		if strong(q) && t.curatedCommon(doc) {
+			common = 1
+		}
+		if len(top) == limit {
+			// A hit that cannot beat the last kept is dropped before its
+			// code is read, by a bound: the code may hold the query, and
+			// may be it (or end in "."+it) only where the code field has
+			// the word itself, as its last part then does. (The margin
+			// keeps the bound above the score whatever the rounding.)
+			mayBe := 0.0
+			if compact != "" && q[fieldCode] == qualityExact {
+				mayBe = 1
+			}
+			if scoreOf(1, rel/1, compact != "", common, mayBe, 0) < top[worst].score-scoreSlack {
+				return
+			}
+		}
 		key := ix.keys.Of(int(doc))
 		var inCode, isCode bool
 		if compact != "" {
 			inCode, isCode = ix.codeFacts(m.keyInfo, key, compact)
 		}
-		var exact, common float64
 		if isCode {
 			exact = 1
 		}
-		if strong(q) && t.curatedCommon(doc) {
-			common = 1
-		}
 		b := best{key: key, doc: doc, score: scoreOf(1, rel/1, inCode, common, exact, 0)}
 		if len(top) == limit && !before(&b, &top[worst]) {
-			continue
+			return
 		}
 		j := slices.IndexFunc(top, func(x best) bool { return x.key == b.key })
 		switch {
 		case j >= 0:
 			if !before(&b, &top[j]) {
-				continue
+				return
 			}
 			top[j] = b
 		case len(top) < limit:
@@ -1899,6 +1887,10 @@ func (ix *Index) topWord(t *textIndex, m *rankMem, term qterm, df []int, compact
 				}
 			}
 		}
+	}
+	var q [numFields]float32
+	for doc, ok := cur.next(&q); ok; doc, ok = cur.next(&q) {
+		consider(doc, &q)
 	}
 	slices.SortFunc(top, func(a, b best) int {
 		if before(&a, &b) {
@@ -2106,7 +2098,7 @@ func (ix *Index) rankIn(q string, limit int, distinct bool, among []int) []PosHi
 		h.only, df = t.narrow(h, terms, limit, distinct, ix.keys)
 	}
 	if len(terms) == 1 && (!terms[0].cjk || utf8.RuneCountInString(terms[0].text) == 1) && distinct && limit > 0 && limit <= maxTopWord && phraseOf(q) == "" {
-		return ix.topWord(t, m, terms[0], df, compactQuery(q), limit, broad)
+		return ix.topWord(t, m, terms[0], df, compactQuery(q), limit)
 	}
 	m.reserve(min(t.n, 2048)) // most queries have fewer hits
 	slot, docs, cands := m.slots[0], m.docs, m.cands
