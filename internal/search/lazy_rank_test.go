@@ -24,6 +24,8 @@ func TestRankWithLimitIsFullRankingCut(t *testing.T) {
 		"repository does not exist", "insufficient balance", "LimitExceeded", "资源不足",
 		// Broad: narrow keeps only the hits matching every term.
 		"operation denied", "数据库 不存在", "rate 频率", "签名 expired", "limit exceeded", "数据 存在",
+		// Broad English words only: merged from cursors (mergeWords).
+		"invalid parameter", "failed operation", "not found", "resource not found", "invalid parameter value",
 		// Chinese runs of three characters and more: hits on a bound.
 		"参数错误", "不存在", "实例不存在", "余额不足", "参数错误 limit", "签名过期 签名", "错 参数错误",
 		// One broad word: thousands of hits, read in document order

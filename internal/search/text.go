@@ -1905,6 +1905,62 @@ func (ix *Index) topWord(t *textIndex, m *rankMem, term qterm, df []int, compact
 	return out
 }
 
+// wordsOnly reports whether every term is an English word.
+func wordsOnly(terms []qterm) bool {
+	return !slices.ContainsFunc(terms, func(x qterm) bool { return x.cjk })
+}
+
+// mergeWords is rankIn's collection of hits for a query of English words
+// narrowed to the documents with every word (h.only): each word's hits
+// come from a wordCursor in document order, and the cursors are merged,
+// so a hit's record is made once, in order, with what each word adds in
+// the order of the terms (as rankIn adds them: the same sums). It appends
+// to docs and cands and sets idfs (from df, narrow's counts).
+func (ix *Index) mergeWords(t *textIndex, h *hits, terms []qterm, df []int, idfs []float64, docs []int32, cands []cand) ([]int32, []cand) {
+	curs := make([]wordCursor, len(terms))
+	heads := make([]int32, len(terms)) // each cursor's current document, -1 at its end
+	qs := make([][numFields]float32, len(terms))
+	for ti, term := range terms {
+		h.reset()
+		curs[ti] = t.gatherWord(h, term.text, term.stem)
+		curs[ti].rest = slices.Clone(curs[ti].rest) // h's buffer serves the next word
+		if df[ti] > 0 {
+			idfs[ti] = math.Log(1 + float64(t.n)/float64(df[ti]))
+		}
+		heads[ti] = -1
+		if doc, ok := curs[ti].next(&qs[ti]); ok {
+			heads[ti] = doc
+		}
+	}
+	for {
+		doc := int32(-1)
+		for _, d := range heads {
+			if d >= 0 && (doc < 0 || d < doc) {
+				doc = d
+			}
+		}
+		if doc < 0 {
+			return docs, cands
+		}
+		var c cand
+		for ti := range terms {
+			if heads[ti] != doc {
+				continue
+			}
+			c.full++ // a word matches in full (cand.count)
+			if strong(&qs[ti]) {
+				c.strong++
+			}
+			c.rel += float64(idfs[ti] * weighted(&qs[ti]))
+			heads[ti] = -1
+			if d, ok := curs[ti].next(&qs[ti]); ok {
+				heads[ti] = d
+			}
+		}
+		docs, cands = append(docs, doc), append(cands, c)
+	}
+}
+
 // postingsOf returns the number of postings matching term reads (its
 // word's, those of the words it starts and of its synonyms; or its
 // pairs'), decoding none: a bound of its hits.
@@ -2100,9 +2156,16 @@ func (ix *Index) rankIn(q string, limit int, distinct bool, among []int) []PosHi
 	if len(terms) == 1 && (!terms[0].cjk || utf8.RuneCountInString(terms[0].text) == 1) && distinct && limit > 0 && limit <= maxTopWord && phraseOf(q) == "" {
 		return ix.topWord(t, m, terms[0], df, compactQuery(q), limit)
 	}
+	// Narrowed to the hits with every word of a query of English words:
+	// their hits come from cursors in document order (mergeWords), with
+	// no arrays indexed by document.
+	merged := h.only != nil && among == nil && wordsOnly(terms)
 	m.reserve(min(t.n, 2048)) // most queries have fewer hits
 	slot, docs, cands := m.slots[0], m.docs, m.cands
-	if h.only != nil {
+	if merged {
+		m.reserve(h.only.count())
+		docs, cands = m.docs, m.cands
+	} else if h.only != nil {
 		// Arrays over the documents in h.only only.
 		d := newDenseIndex(h.only)
 		m.reserve(d.n)
@@ -2123,7 +2186,13 @@ func (ix *Index) rankIn(q string, limit int, distinct bool, among []int) []PosHi
 		docs, cands = m.docs, m.cands
 	}
 	idfs := make([]float64, len(terms))
+	if merged {
+		docs, cands = ix.mergeWords(t, h, terms, df, idfs, docs, cands)
+	}
 	for ti, term := range terms {
+		if merged {
+			break
+		}
 		h.reset()
 		t.match(h, term)
 		if len(h.docs) == 0 {
@@ -2158,7 +2227,7 @@ func (ix *Index) rankIn(q string, limit int, distinct bool, among []int) []PosHi
 			}
 		}
 	}
-	m.docs, m.slotted = docs, len(terms) > 1 // for release to clear their slots
+	m.docs, m.slotted = docs, len(terms) > 1 && !merged // for release to clear their slots
 	if len(docs) == 0 {
 		return nil
 	}

@@ -92,6 +92,7 @@ func run(bin string, n int, md bool) error {
 		// Broad free text: "operation" is in the code of every
 		// FailedOperation (6,200 definitions), "limit" in 1,500.
 		{name: "lookup \"operation denied\" (broad)", readme: "`lookup \"operation denied\"` (free text, 6,600 hits)", argv: []string{bin, "lookup", "operation denied"}, limit: 1.3},
+		{name: "lookup \"invalid parameter\" (broad)", readme: "`lookup \"invalid parameter\"` (free text, 6,000 hits with both words)", argv: []string{bin, "lookup", "invalid parameter"}, limit: 1.3},
 		{name: "lookup limit (broad)", readme: "`lookup limit` (free text, 2,200 hits)", argv: []string{bin, "lookup", "limit"}, limit: 1.3},
 		// A Chinese phrase whose pairs are everywhere (750 entries have all
 		// three; only their texts tell which hold the phrase).
