@@ -358,3 +358,56 @@ func TestPackPhrase(t *testing.T) {
 		}
 	}
 }
+
+// lastSegment marks exactly the stem of each code's last segment (when it
+// is one word: letters and digits), in the generated index and in one
+// built in memory: topWord drops hits on it.
+func TestLastSegment(t *testing.T) {
+	c := catalog.Default()
+	type mark struct {
+		stem string
+		doc  int32
+	}
+	want := map[mark]bool{}
+	for doc := range c.Len() {
+		code := c.CodeAt(doc)
+		seg := code[strings.LastIndexByte(code, '.')+1:]
+		if seg != "" && !strings.ContainsFunc(seg, func(r rune) bool { return !isASCIIAlnum(r) }) {
+			want[mark{stem(strings.ToLower(seg)), int32(doc)}] = true
+		}
+	}
+	gen := New(c).textIndex().enc
+	got := map[mark]bool{}
+	for i := range gen.stems() {
+		for p := postingBytes(gen.wordPost, gen.wordStart, i); len(p) >= 4; p = p[4:] {
+			if x := uint32(p[0]) | uint32(p[1])<<8 | uint32(p[2])<<16 | uint32(p[3])<<24; x&lastSegment != 0 {
+				got[mark{gen.stem(i), int32(x >> 8)}] = true
+			}
+		}
+	}
+	built := map[mark]bool{}
+	for st, docs := range buildText(c).last {
+		for _, doc := range docs {
+			built[mark{st, doc}] = true
+		}
+	}
+	if len(want) < c.Len()/2 {
+		t.Fatalf("%d codes with a one-word last segment, expected most of %d", len(want), c.Len())
+	}
+	for name, m := range map[string]map[mark]bool{"generated": got, "built": built} {
+		for k := range want {
+			if !m[k] {
+				t.Fatalf("%s: %q of document %d (%s) not marked", name, k.stem, k.doc, c.CodeAt(int(k.doc)))
+			}
+		}
+		for k := range m {
+			if !want[k] {
+				t.Fatalf("%s: %q of document %d (%s) marked", name, k.stem, k.doc, c.CodeAt(int(k.doc)))
+			}
+		}
+	}
+}
+
+func isASCIIAlnum(r rune) bool {
+	return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
+}

@@ -25,6 +25,16 @@ const (
 	numFields
 )
 
+// lastSegment is a bit of a word posting's fields, past the fields, in the
+// generated index only: the stem is the whole last segment of the entry's
+// code ("invalid" in InvalidParameter.Invalid), the only place a code can
+// be the query word or end in "."+it (codeFacts' isCode). Decoding masks
+// it off (fieldBits); wordCursor reports it.
+const (
+	fieldBits   = 1<<numFields - 1
+	lastSegment = 1 << numFields
+)
+
 var fieldWeight = [numFields]float64{fieldCode: 3, fieldSummary: 2, fieldCauses: 1, fieldMessages: 1, fieldRemediation: 0.5}
 
 // weighted is the sum of q's qualities by fieldWeight, unrolled: it runs
@@ -144,6 +154,7 @@ type textIndex struct {
 	bigrams map[uint64][]posting // pair of CJK runes -> postings in document order
 	cjk     [][numFields]string  // per document and field: the texts that have CJK, joined
 	common  []int32              // the curated common entries, in order
+	last    map[string][]int32   // stem -> the documents whose code's last segment it is (lastSegment), in order
 
 	commonOnce sync.Once
 	commonSet  bitset // the curated common entries (curatedCommon)
@@ -426,6 +437,7 @@ func buildText(c *catalog.Catalog) *textIndex {
 		words:   make(map[string][]posting, n/2+64),
 		bigrams: make(map[uint64][]posting, n/2+64),
 		cjk:     make([][numFields]string, n),
+		last:    map[string][]int32{},
 	}
 	words := map[string]uint8{}
 	grams := map[uint64]uint8{}
@@ -460,6 +472,9 @@ func buildText(c *catalog.Catalog) *textIndex {
 				}
 				for _, x := range st {
 					words[x] |= bit
+				}
+				if f == fieldCode && w == s[strings.LastIndexByte(s, '.')+1:] {
+					t.last[st[0]] = append(t.last[st[0]], int32(doc)) // st[0]: the whole word's stem
 				}
 			}, func(run string) {
 				hasC = true
@@ -1015,14 +1030,27 @@ func (t *textIndex) gatherWord(h *hits, raw, st string) wordCursor {
 			own = postingBytes(e.wordPost, e.wordStart, i)
 		}
 	} else { // built in memory: encoded here, as the generated index holds it
-		b := h.ownBytes[:0]
-		for _, p := range t.words[st] {
-			b = binary.LittleEndian.AppendUint32(b, uint32(p.doc)<<8|uint32(p.fields))
-		}
-		h.ownBytes = b
-		own = string(b)
+		own = string(t.encodeWord(h.ownBytes[:0], st))
 	}
 	return wordCursor{own: own, only: h.only, rest: h.pack()}
+}
+
+// encodeWord appends the postings of stem st of an index built in memory
+// to b, as the generated index holds them (uint32: document << 8 | fields,
+// lastSegment included).
+func (t *textIndex) encodeWord(b []byte, st string) []byte {
+	last := t.last[st]
+	for _, p := range t.words[st] {
+		f := uint32(p.fields)
+		for len(last) > 0 && last[0] < p.doc {
+			last = last[1:]
+		}
+		if len(last) > 0 && last[0] == p.doc {
+			f |= lastSegment
+		}
+		b = binary.LittleEndian.AppendUint32(b, uint32(p.doc)<<8|f)
+	}
+	return b
 }
 
 // collect ORs the fields of ps (at quality index qi of packedQuality) into
@@ -1189,6 +1217,9 @@ type wordCursor struct {
 	own  string   // the stem's own postings, encoded (see EncodeText)
 	only bitset   // if not nil, the documents of own to read
 	rest []uint64 // the other postings, packed, sorted
+	// last is whether the document next returned last has the stem as the
+	// whole last segment of its code (lastSegment).
+	last bool
 }
 
 // ownDoc returns the document and fields of c's next own posting in only,
@@ -1215,8 +1246,9 @@ func (c *wordCursor) next(q *[numFields]float32) (int32, bool) {
 	} else {
 		c.own = c.own[4:]
 	}
+	c.last = fields&lastSegment != 0
 	*q = [numFields]float32{}
-	for m := fields; m != 0; m &= m - 1 {
+	for m := fields & fieldBits; m != 0; m &= m - 1 {
 		q[bits.TrailingZeros8(m)] = qualityExact
 	}
 	for ; len(c.rest) > 0 && int32(c.rest[0]>>16) == doc; c.rest = c.rest[1:] {
@@ -1844,11 +1876,12 @@ func (ix *Index) topWord(t *textIndex, m *rankMem, term qterm, df []int, compact
 		if len(top) == limit {
 			// A hit that cannot beat the last kept is dropped before its
 			// code is read, by a bound: the code may hold the query, and
-			// may be it (or end in "."+it) only where the code field has
-			// the word itself, as its last part then does. (The margin
-			// keeps the bound above the score whatever the rounding.)
+			// may be it (or end in "."+it) only where the word is its last
+			// segment (lastSegment; when the compact query is the word, as
+			// typed, else it may anywhere). (The margin keeps the bound
+			// above the score whatever the rounding.)
 			mayBe := 0.0
-			if compact != "" && q[fieldCode] == qualityExact {
+			if compact != "" && (compact != term.text || cur.last) {
 				mayBe = 1
 			}
 			if scoreOf(1, rel/1, compact != "", common, mayBe, 0) < top[worst].score-scoreSlack {

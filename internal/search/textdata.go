@@ -28,7 +28,8 @@ import (
 //	                 1: the stems, sorted, each followed by '\n'
 //	                 2: their offsets in section 1 (one more than stems)
 //	                 3: where each stem's postings start in section 4 (one more)
-//	                 4: postings (uint32: document << 8 | fields)
+//	                 4: postings (uint32: document << 8 | fields, and
+//	                    lastSegment where the stem is the code's last segment)
 //	                 6: the curated common entries (uint32 documents, in order)
 //	                 7: the stems with a residual prefix list (uint32 indexes in
 //	                    section 1, in order; see residualLists)
@@ -83,7 +84,7 @@ func postingsInto(buf []posting, post, start string, i int, only bitset) []posti
 		for ; len(p) >= 4; p = p[4:] {
 			x := uint32(p[0]) | uint32(p[1])<<8 | uint32(p[2])<<16 | uint32(p[3])<<24
 			if doc := int32(x >> 8); only.has(doc) {
-				out = append(out, posting{doc: doc, fields: uint8(x)})
+				out = append(out, posting{doc: doc, fields: uint8(x) & fieldBits})
 			}
 		}
 		return out
@@ -91,7 +92,7 @@ func postingsInto(buf []posting, post, start string, i int, only bitset) []posti
 	out := slices.Grow(buf[:0], len(p)/4)
 	for ; len(p) >= 4; p = p[4:] {
 		x := uint32(p[0]) | uint32(p[1])<<8 | uint32(p[2])<<16 | uint32(p[3])<<24
-		out = append(out, posting{doc: int32(x >> 8), fields: uint8(x)})
+		out = append(out, posting{doc: int32(x >> 8), fields: uint8(x) & fieldBits})
 	}
 	return out
 }
@@ -241,15 +242,16 @@ func EncodeText(c *catalog.Catalog, fingerprint string) (words, bigrams []byte, 
 		return out
 	}
 	var vocab []byte
-	var vocabOff, wordStart, wordPost []uint32
+	var vocabOff, wordStart []uint32
+	var wordPost []byte
 	for _, w := range t.vocab {
 		vocabOff = append(vocabOff, uint32(len(vocab)))
 		vocab = append(append(vocab, w...), '\n')
-		wordStart = append(wordStart, uint32(len(wordPost)))
-		wordPost = append(wordPost, pack(t.words[w])...)
+		wordStart = append(wordStart, uint32(len(wordPost)/4))
+		wordPost = t.encodeWord(wordPost, w)
 	}
 	vocabOff = append(vocabOff, uint32(len(vocab)))
-	wordStart = append(wordStart, uint32(len(wordPost)))
+	wordStart = append(wordStart, uint32(len(wordPost)/4))
 
 	keys := make([]uint64, 0, len(t.bigrams))
 	for k := range t.bigrams {
@@ -277,7 +279,7 @@ func EncodeText(c *catalog.Catalog, fingerprint string) (words, bigrams []byte, 
 		resPost = append(resPost, pack(l)...)
 	}
 	resStart = append(resStart, uint32(len(resPost)))
-	words = catalogfmt.Container(u32le([]uint32{uint32(t.n)}), vocab, u32le(vocabOff), u32le(wordStart), u32le(wordPost), []byte(fingerprint),
+	words = catalogfmt.Container(u32le([]uint32{uint32(t.n)}), vocab, u32le(vocabOff), u32le(wordStart), wordPost, []byte(fingerprint),
 		u32le(common), u32le(resStems), u32le(resStart), u32le(resPost))
 	bigrams = catalogfmt.Container(keyBytes, u32le(bigramStart), u32le(bigramPost))
 	return words, bigrams, nil
