@@ -407,7 +407,3 @@ func TestLastSegment(t *testing.T) {
 		}
 	}
 }
-
-func isASCIIAlnum(r rune) bool {
-	return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
-}

@@ -586,6 +586,11 @@ func emit(s string, kind int, word, cjk func(string)) {
 	}
 }
 
+// isASCIIAlnum reports whether r is an ASCII letter or digit.
+func isASCIIAlnum(r rune) bool {
+	return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
+}
+
 // isCJK reports whether r is a Han, kana or Hangul character.
 func isCJK(r rune) bool {
 	if 0x4E00 <= r && r <= 0x9FFF { // CJK Unified Ideographs: most of the Chinese text
@@ -1033,6 +1038,26 @@ func (t *textIndex) gatherWord(h *hits, raw, st string) wordCursor {
 		own = string(t.encodeWord(h.ownBytes[:0], st))
 	}
 	return wordCursor{own: own, only: h.only, rest: h.pack()}
+}
+
+// lastSegmentDocs returns the documents whose code's last segment has the
+// stem st (lastSegment), or an empty set.
+func (t *textIndex) lastSegmentDocs(st string) bitset {
+	set := newBitset(t.n)
+	if e := t.enc; e != nil {
+		if i := e.word(st); i >= 0 {
+			for p := postingBytes(e.wordPost, e.wordStart, i); len(p) >= 4; p = p[4:] {
+				if x := uint32(p[0]) | uint32(p[1])<<8 | uint32(p[2])<<16 | uint32(p[3])<<24; x&lastSegment != 0 {
+					set.set(int32(x >> 8))
+				}
+			}
+		}
+		return set
+	}
+	for _, doc := range t.last[st] {
+		set.set(doc)
+	}
+	return set
 }
 
 // encodeWord appends the postings of stem st of an index built in memory
@@ -2039,7 +2064,7 @@ func (t *textIndex) postingsOf(term qterm) int {
 type rankItem struct {
 	doc   int32
 	c     int32   // index in cands
-	key   float64 // bound, or score when level is 2
+	key   float64 // bound, or score when level is 3 (see refine)
 	level uint8
 }
 
@@ -2366,13 +2391,39 @@ func (ix *Index) rankIn(q string, limit int, distinct bool, among []int) []PosHi
 	keyInfo := m.keyInfo
 	m.keysUsed = compact != "" || distinct
 	var out []PosHit
-	// refine lowers its key one level: to a bound that reads only its code
-	// (level 1, the phrase counted as found when only its summary can
-	// tell), or to its score (level 2).
+	// The hits whose code may be the compact query or end in "."+it: those
+	// whose code's last segment it is (lastSegment), when it is one word
+	// (nil: any may).
+	var mayBeCode bitset
+	if compact != "" && !strings.ContainsFunc(compact, func(r rune) bool { return !isASCIIAlnum(r) }) {
+		mayBeCode = t.lastSegmentDocs(stem(compact))
+	}
+	// refine lowers its key one level: to a bound that reads nothing (level
+	// 1: the code may hold the query, be it where mayBeCode says, and the
+	// phrase be found), to one that reads only its code (level 2, the
+	// phrase counted as found when only its summary can tell), or to its
+	// score (level 3).
 	refine := func(it *rankItem) {
 		c := &cands[it.c]
 		base := float64(c.full) + 0.5*c.partial/n
 		rel := c.rel / n
+		if it.level == 0 {
+			var exact, common, phr float64
+			if int(c.full) == maxFull && c.full > 0 {
+				if compact != "" && (mayBeCode == nil || mayBeCode.has(it.doc)) {
+					exact = 1
+				}
+				if phrase != "" {
+					phr = 1
+				}
+				if int(c.strong) == len(terms) && t.curatedCommon(it.doc) {
+					common = 1
+				}
+			}
+			it.key = scoreOf(base, rel, compact != "", common, exact, phr)
+			it.level = 1
+			return
+		}
 		// Whether the code holds the compact query, and is it or ends in
 		// it, ignoring case: once per distinct code.
 		var inCode, isCode bool
@@ -2395,7 +2446,7 @@ func (ix *Index) rankIn(q string, limit int, distinct bool, among []int) []PosHi
 					common = 1
 				}
 				if phr == 0 && phrase != "" {
-					if it.level == 0 {
+					if it.level == 1 {
 						phr, pending = 1, true // a bound: only the summary can tell
 					} else {
 						d := t.cat.DefinitionAt(int(it.doc))
@@ -2407,9 +2458,9 @@ func (ix *Index) rankIn(q string, limit int, distinct bool, among []int) []PosHi
 			}
 		}
 		it.key = scoreOf(base, rel, inCode, common, exact, phr)
-		it.level = 2
+		it.level = 3
 		if pending {
-			it.level = 1
+			it.level = 2
 		}
 	}
 	for limit <= 0 || len(out) < limit {
@@ -2426,8 +2477,9 @@ func (ix *Index) rankIn(q string, limit int, distinct bool, among []int) []PosHi
 		case 0:
 			// A hit's score is within a half of its first bound, so every
 			// unrefined hit whose bound is within a half of the top's may
-			// compete with it: refine them all at once and rebuild the
-			// heap, rather than sift each down in turn.
+			// compete with it: refine them all at once, to the bound that
+			// reads nothing, and rebuild the heap, rather than sift each
+			// down in turn.
 			low := it.key - 0.5
 			for i := range hp {
 				if hp[i].level == 0 && hp[i].key > low {
@@ -2435,7 +2487,7 @@ func (ix *Index) rankIn(q string, limit int, distinct bool, among []int) []PosHi
 				}
 			}
 			hp.init()
-		case 1:
+		case 1, 2:
 			refine(it)
 			hp.down(0)
 		default:
