@@ -1244,7 +1244,8 @@ type wordCursor struct {
 	rest []uint64 // the other postings, packed, sorted
 	// last is whether the document next returned last has the stem as the
 	// whole last segment of its code (lastSegment).
-	last bool
+	last    bool
+	weights *[1 << numFields]float64 // exactWeights, once nextWeight needs it
 }
 
 // ownDoc returns the document and fields of c's next own posting in only,
@@ -1286,6 +1287,42 @@ func (c *wordCursor) next(q *[numFields]float32) (int32, bool) {
 	}
 	return doc, true
 }
+
+// nextWeight is next for a caller that needs of a document's qualities
+// only weighted(q) and strong(q): where the stem's own posting is all the
+// document has (the usual case) they come from a table of its fields
+// (exactWeights), computed with the same operations.
+func (c *wordCursor) nextWeight() (doc int32, w float64, strongHit, ok bool) {
+	doc, fields := c.ownDoc()
+	if doc >= 0 && (len(c.rest) == 0 || int32(c.rest[0]>>16) > doc) {
+		c.own = c.own[4:]
+		c.last = fields&lastSegment != 0
+		f := fields & fieldBits
+		if c.weights == nil {
+			c.weights = exactWeights()
+		}
+		return doc, c.weights[f], f&(1<<fieldCode|1<<fieldSummary) != 0, true
+	}
+	var q [numFields]float32
+	doc, ok = c.next(&q)
+	return doc, weighted(&q), strong(&q), ok
+}
+
+// exactWeights is weighted by set of fields (a bit each) with
+// qualityExact in those fields.
+var exactWeights = sync.OnceValue(func() *[1 << numFields]float64 {
+	var t [1 << numFields]float64
+	for m := range t {
+		var q [numFields]float32
+		for f := range numFields {
+			if m&(1<<f) != 0 {
+				q[f] = qualityExact
+			}
+		}
+		t[m] = weighted(&q)
+	}
+	return &t
+})
 
 // count returns the number of documents c has left, reading none.
 func (c wordCursor) count() int {
@@ -1891,11 +1928,11 @@ func (ix *Index) topWord(t *textIndex, m *rankMem, term qterm, df []int, compact
 	before := func(a, b *best) bool { return a.score > b.score || a.score == b.score && a.doc < b.doc }
 	top := make([]best, 0, limit)
 	worst := 0 // index in top of the last in order, once top is full
-	consider := func(doc int32, q *[numFields]float32) {
+	consider := func(doc int32, w float64, strongHit bool) {
 		var rel float64
-		rel += float64(idf * weighted(q)) // as rank adds it to a candidate
+		rel += float64(idf * w) // as rank adds it to a candidate
 		var exact, common float64
-		if strong(q) && t.curatedCommon(doc) {
+		if strongHit && t.curatedCommon(doc) {
 			common = 1
 		}
 		if len(top) == limit {
@@ -1946,9 +1983,12 @@ func (ix *Index) topWord(t *textIndex, m *rankMem, term qterm, df []int, compact
 			}
 		}
 	}
-	var q [numFields]float32
-	for doc, ok := cur.next(&q); ok; doc, ok = cur.next(&q) {
-		consider(doc, &q)
+	for {
+		doc, w, strongHit, ok := cur.nextWeight()
+		if !ok {
+			break
+		}
+		consider(doc, w, strongHit)
 	}
 	slices.SortFunc(top, func(a, b best) int {
 		if before(&a, &b) {
@@ -1977,7 +2017,14 @@ func wordsOnly(terms []qterm) bool {
 func (ix *Index) mergeWords(t *textIndex, h *hits, terms []qterm, df []int, idfs []float64, docs []int32, cands []cand) ([]int32, []cand) {
 	curs := make([]wordCursor, len(terms))
 	heads := make([]int32, len(terms)) // each cursor's current document, -1 at its end
-	qs := make([][numFields]float32, len(terms))
+	ws := make([]float64, len(terms))  // its weighted qualities
+	strongs := make([]bool, len(terms))
+	advance := func(ti int) {
+		heads[ti] = -1
+		if doc, w, st, ok := curs[ti].nextWeight(); ok {
+			heads[ti], ws[ti], strongs[ti] = doc, w, st
+		}
+	}
 	for ti, term := range terms {
 		h.reset()
 		curs[ti] = t.gatherWord(h, term.text, term.stem)
@@ -1985,10 +2032,7 @@ func (ix *Index) mergeWords(t *textIndex, h *hits, terms []qterm, df []int, idfs
 		if df[ti] > 0 {
 			idfs[ti] = math.Log(1 + float64(t.n)/float64(df[ti]))
 		}
-		heads[ti] = -1
-		if doc, ok := curs[ti].next(&qs[ti]); ok {
-			heads[ti] = doc
-		}
+		advance(ti)
 	}
 	for {
 		doc := int32(-1)
@@ -2006,14 +2050,11 @@ func (ix *Index) mergeWords(t *textIndex, h *hits, terms []qterm, df []int, idfs
 				continue
 			}
 			c.full++ // a word matches in full (cand.count)
-			if strong(&qs[ti]) {
+			if strongs[ti] {
 				c.strong++
 			}
-			c.rel += float64(idfs[ti] * weighted(&qs[ti]))
-			heads[ti] = -1
-			if d, ok := curs[ti].next(&qs[ti]); ok {
-				heads[ti] = d
-			}
+			c.rel += float64(idfs[ti] * ws[ti])
+			advance(ti)
 		}
 		docs, cands = append(docs, doc), append(cands, c)
 	}
