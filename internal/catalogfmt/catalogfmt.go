@@ -44,10 +44,7 @@ type U16s string
 func (a U16s) Len() int { return len(a) / 2 }
 
 // At returns value i.
-func (a U16s) At(i int) uint32 {
-	s := a[2*i : 2*i+2]
-	return uint32(s[0]) | uint32(s[1])<<8
-}
+func (a U16s) At(i int) uint32 { return uint32(a[2*i]) | uint32(a[2*i+1])<<8 }
 
 // KeyTable is [KeyIndex.KeyOf]: a key number by catalog position, two bytes
 // each while the keys number 65,536 or fewer, else four.
@@ -61,7 +58,7 @@ func (t KeyTable) Len() int { return t.u16.Len() + t.u32.Len() }
 
 // At returns the key of position i.
 func (t KeyTable) At(i int) uint32 {
-	if t.u16 != "" { // small enough to inline: ranking asks it of every hit
+	if t.u16 != "" { // written out so that Keys.Of inlines: ranking asks it of every hit
 		return uint32(t.u16[2*i]) | uint32(t.u16[2*i+1])<<8
 	}
 	return t.u32.At(i)

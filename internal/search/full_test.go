@@ -380,7 +380,7 @@ func TestLastSegment(t *testing.T) {
 	got := map[mark]bool{}
 	for i := range gen.stems() {
 		for p := postingBytes(gen.wordPost, gen.wordStart, i); len(p) >= 4; p = p[4:] {
-			if x := uint32(p[0]) | uint32(p[1])<<8 | uint32(p[2])<<16 | uint32(p[3])<<24; x&lastSegment != 0 {
+			if x := le32(p); x&lastSegment != 0 {
 				got[mark{gen.stem(i), int32(x >> 8)}] = true
 			}
 		}

@@ -216,7 +216,7 @@ func (t *textIndex) eachKeyWith(h *hits, r rune, f func(ps []posting)) {
 					break
 				}
 			}
-			if uint32(keys[j])|uint32(keys[j+1])<<8|uint32(keys[j+2])<<16|uint32(keys[j+3])<<24 == uint32(r) {
+			if le32(keys[j:]) == uint32(r) {
 				f(h.decode(e.bigramPost, e.bigramStart, j/8))
 			}
 		}
@@ -1047,7 +1047,7 @@ func (t *textIndex) lastSegmentDocs(st string) bitset {
 	if e := t.enc; e != nil {
 		if i := e.word(st); i >= 0 {
 			for p := postingBytes(e.wordPost, e.wordStart, i); len(p) >= 4; p = p[4:] {
-				if x := uint32(p[0]) | uint32(p[1])<<8 | uint32(p[2])<<16 | uint32(p[3])<<24; x&lastSegment != 0 {
+				if x := le32(p); x&lastSegment != 0 {
 					set.set(int32(x >> 8))
 				}
 			}
@@ -1200,7 +1200,7 @@ func (t *textIndex) packPhrase(h *hits, run string) {
 	// The shortest list's documents, with the fields every other list has.
 	b := h.collector(t.n, qi)
 	for x := lists[short]; len(x) >= 4; x = x[4:] {
-		v := uint32(x[0]) | uint32(x[1])<<8 | uint32(x[2])<<16 | uint32(x[3])<<24
+		v := le32(x)
 		doc, fields := int32(v>>8), uint8(v)
 		if h.only != nil && !h.only.has(doc) {
 			continue
@@ -1210,11 +1210,11 @@ func (t *textIndex) packPhrase(h *hits, run string) {
 				continue
 			}
 			y := lists[i]
-			for len(y) >= 4 && int32((uint32(y[1])|uint32(y[2])<<8|uint32(y[3])<<16)) < doc {
+			for len(y) >= 4 && int32(le32(y)>>8) < doc {
 				y = y[4:]
 			}
 			lists[i] = y
-			if len(y) >= 4 && int32((uint32(y[1])|uint32(y[2])<<8|uint32(y[3])<<16)) == doc {
+			if len(y) >= 4 && int32(le32(y)>>8) == doc {
 				fields &= y[0]
 			} else {
 				fields = 0
@@ -1252,7 +1252,7 @@ type wordCursor struct {
 // dropping those before it, or -1.
 func (c *wordCursor) ownDoc() (int32, uint8) {
 	for len(c.own) >= 4 {
-		x := uint32(c.own[0]) | uint32(c.own[1])<<8 | uint32(c.own[2])<<16 | uint32(c.own[3])<<24
+		x := le32(c.own)
 		if doc := int32(x >> 8); c.only == nil || c.only.has(doc) {
 			return doc, uint8(x)
 		}
