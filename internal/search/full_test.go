@@ -2,6 +2,7 @@ package search
 
 import (
 	"math"
+	"math/bits"
 	"slices"
 	"strings"
 	"testing"
@@ -301,6 +302,14 @@ func TestWordCursor(t *testing.T) {
 				}
 				m.h.reset()
 				cur := tx.gatherWord(&m.h, raw, st)
+				weighed := cur // nextWeight reads what next does, weighed
+				for doc, w, strongHit, ok := weighed.nextWeight(); ok; doc, w, strongHit, ok = weighed.nextWeight() {
+					q := want[doc]
+					if w != weighted(&q) || strongHit != strong(&q) {
+						t.Errorf("%q (enc %v, only %v): document %d: nextWeight %v %v, want %v %v", raw, tx.enc != nil, set != nil, doc, w, strongHit, weighted(&q), strong(&q))
+						break
+					}
+				}
 				if n := cur.count(); n != len(want) {
 					t.Errorf("%q (enc %v, only %v): count %d, matchWord %d documents", raw, tx.enc != nil, set != nil, n, len(want))
 				}
@@ -322,6 +331,45 @@ func TestWordCursor(t *testing.T) {
 				}
 				tx.release(m)
 			}
+		}
+	}
+}
+
+// rankWords reads the cursors of a narrowed query's words in step: each
+// reads every document narrow kept, in order.
+func TestWordCursorsInStep(t *testing.T) {
+	c := catalog.Default()
+	ix := New(c)
+	for _, tx := range []*textIndex{ix.textIndex(), buildText(c)} {
+		for _, q := range []string{"invalid parameter", "invalid value", "failed operation", "operation denied",
+			"resource not found", "internal error", "rate limit", "missing parameter", "not exist", "user id"} {
+			m := tx.rankMem(c.Keys().Len())
+			terms := parseQuery(q)
+			only, _ := tx.narrow(&m.h, terms, 10, true, ix.keys)
+			if only == nil {
+				t.Errorf("%q: not narrowed", q)
+				tx.release(m)
+				continue
+			}
+			var want []int32
+			for j, w := range only {
+				for ; w != 0; w &= w - 1 {
+					want = append(want, int32(j<<6|bits.TrailingZeros64(w)))
+				}
+			}
+			m.h.only = only
+			for _, term := range terms {
+				m.h.reset()
+				cur := tx.gatherWord(&m.h, term.text, term.stem)
+				var got []int32
+				for doc, _, _, ok := cur.nextWeight(); ok; doc, _, _, ok = cur.nextWeight() {
+					got = append(got, doc)
+				}
+				if !slices.Equal(got, want) {
+					t.Errorf("%q (enc %v): %q reads %d documents, narrow kept %d", q, tx.enc != nil, term.text, len(got), len(want))
+				}
+			}
+			tx.release(m)
 		}
 	}
 }

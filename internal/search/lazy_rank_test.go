@@ -16,16 +16,15 @@ import (
 // are the first of the full ranking, and TextCodes' are the full ranking's
 // first definition of each code.
 func TestRankWithLimitIsFullRankingCut(t *testing.T) {
-	cat := catalog.Default()
-	ix := New(cat)
-	for _, q := range []string{
+	checkLimitCut(t, []string{
 		"rate limit", "signature expire", "签名过期", "timeout", "too many requests", "instance not found",
 		"quota", "频率", "unbind the key from the instance", "permission denied", "database", "x",
 		"repository does not exist", "insufficient balance", "LimitExceeded", "资源不足",
 		// Broad: narrow keeps only the hits matching every term.
 		"operation denied", "数据库 不存在", "rate 频率", "签名 expired", "limit exceeded", "数据 存在",
-		// Broad English words only: merged from cursors (mergeWords).
+		// Broad English words only: their cursors in step (rankWords).
 		"invalid parameter", "failed operation", "not found", "resource not found", "invalid parameter value",
+		"invalid value", "internal error", "user id", "missing parameter", "parameter error",
 		// Chinese runs of three characters and more: hits on a bound.
 		"参数错误", "不存在", "实例不存在", "余额不足", "参数错误 limit", "签名过期 签名", "错 参数错误",
 		// One broad word: thousands of hits, read in document order
@@ -33,7 +32,24 @@ func TestRankWithLimitIsFullRankingCut(t *testing.T) {
 		"invalid", "missing", "error", "failed", "resources", "signature", "expired", "permission", "db",
 		// One Chinese character (topWord too).
 		"错", "库", "的", "限", "龘",
-	} {
+	})
+}
+
+// rankWords keeps the best hits it reads; when the ranking needs more, it
+// reads them again keeping more: with room for one, every ranking does.
+func TestRankWordsKeepsMore(t *testing.T) {
+	defer func(k int) { wordsKeep = k }(wordsKeep)
+	wordsKeep = 1
+	checkLimitCut(t, []string{"invalid parameter", "invalid value", "operation denied", "failed operation", "not found", "user id"})
+}
+
+// checkLimitCut checks that the rankings of qs with a limit are the first
+// of the full ranking, and their codes' the first of each code.
+func checkLimitCut(t *testing.T, qs []string) {
+	t.Helper()
+	cat := catalog.Default()
+	ix := New(cat)
+	for _, q := range qs {
 		full := ix.TextPositions(q, 0)
 		var codes []PosHit
 		seen := map[string]bool{}

@@ -326,7 +326,10 @@ func (t *textIndex) eachWordFrom(h *hits, p, skip string, f func(ps []posting)) 
 // (catalog.Catalog.CuratedCommonAt): ranking asks it of every strong hit, and
 // a few hundred positions in one list answer without reading the catalog's
 // record of each.
-func (t *textIndex) curatedCommon(doc int32) bool {
+func (t *textIndex) curatedCommon(doc int32) bool { return t.commonDocs().has(doc) }
+
+// commonDocs returns the curated common entries' documents (curatedCommon).
+func (t *textIndex) commonDocs() bitset {
 	t.commonOnce.Do(func() {
 		t.commonSet = newBitset(t.n)
 		if e := t.enc; e != nil {
@@ -339,7 +342,7 @@ func (t *textIndex) curatedCommon(doc int32) bool {
 			t.commonSet.set(d)
 		}
 	})
-	return t.commonSet.has(doc)
+	return t.commonSet
 }
 
 // cjkTexts returns, by field, the texts of document doc that have CJK,
@@ -1244,8 +1247,7 @@ type wordCursor struct {
 	rest []uint64 // the other postings, packed, sorted
 	// last is whether the document next returned last has the stem as the
 	// whole last segment of its code (lastSegment).
-	last    bool
-	weights *[1 << numFields]float64 // exactWeights, once nextWeight needs it
+	last bool
 }
 
 // ownDoc returns the document and fields of c's next own posting in only,
@@ -1291,27 +1293,41 @@ func (c *wordCursor) next(q *[numFields]float32) (int32, bool) {
 // nextWeight is next for a caller that needs of a document's qualities
 // only weighted(q) and strong(q): where the stem's own posting is all the
 // document has (the usual case) they come from a table of its fields
-// (exactWeights), computed with the same operations.
+// (exactWeights), computed with the same operations. nextWeightSlow is
+// the rest, apart so that the usual case makes no call.
 func (c *wordCursor) nextWeight() (doc int32, w float64, strongHit, ok bool) {
+	if len(c.own) >= 4 {
+		x := le32(c.own)
+		doc = int32(x >> 8)
+		if (c.only == nil || c.only.has(doc)) && (len(c.rest) == 0 || int32(c.rest[0]>>16) > doc) {
+			c.own = c.own[4:]
+			c.last = x&lastSegment != 0
+			f := uint8(x) & fieldBits
+			return doc, exactWeights[f], f&strongFields != 0, true
+		}
+	}
+	return c.nextWeightSlow()
+}
+
+func (c *wordCursor) nextWeightSlow() (doc int32, w float64, strongHit, ok bool) {
 	doc, fields := c.ownDoc()
 	if doc >= 0 && (len(c.rest) == 0 || int32(c.rest[0]>>16) > doc) {
 		c.own = c.own[4:]
 		c.last = fields&lastSegment != 0
 		f := fields & fieldBits
-		if c.weights == nil {
-			c.weights = exactWeights()
-		}
-		return doc, c.weights[f], f&(1<<fieldCode|1<<fieldSummary) != 0, true
+		return doc, exactWeights[f], f&strongFields != 0, true
 	}
 	var q [numFields]float32
 	doc, ok = c.next(&q)
 	return doc, weighted(&q), strong(&q), ok
 }
 
+// strongFields are the fields of a strong hit (see strong), a bit each.
+const strongFields = 1<<fieldCode | 1<<fieldSummary
+
 // exactWeights is weighted by set of fields (a bit each) with
 // qualityExact in those fields.
-var exactWeights = sync.OnceValue(func() *[1 << numFields]float64 {
-	var t [1 << numFields]float64
+var exactWeights = func() (t [1 << numFields]float64) {
 	for m := range t {
 		var q [numFields]float32
 		for f := range numFields {
@@ -1321,8 +1337,8 @@ var exactWeights = sync.OnceValue(func() *[1 << numFields]float64 {
 		}
 		t[m] = weighted(&q)
 	}
-	return &t
-})
+	return t
+}()
 
 // count returns the number of documents c has left, reading none.
 func (c wordCursor) count() int {
@@ -2008,57 +2024,96 @@ func wordsOnly(terms []qterm) bool {
 	return !slices.ContainsFunc(terms, func(x qterm) bool { return x.cjk })
 }
 
-// mergeWords is rankIn's collection of hits for a query of English words
-// narrowed to the documents with every word (h.only): each word's hits
-// come from a wordCursor in document order, and the cursors are merged,
-// so a hit's record is made once, in order, with what each word adds in
-// the order of the terms (as rankIn adds them: the same sums). It appends
-// to docs and cands and sets idfs (from df, narrow's counts).
-func (ix *Index) mergeWords(t *textIndex, h *hits, terms []qterm, df []int, idfs []float64, docs []int32, cands []cand) ([]int32, []cand) {
-	curs := make([]wordCursor, len(terms))
-	heads := make([]int32, len(terms)) // each cursor's current document, -1 at its end
-	ws := make([]float64, len(terms))  // its weighted qualities
-	strongs := make([]bool, len(terms))
-	advance := func(ti int) {
-		heads[ti] = -1
-		if doc, w, st, ok := curs[ti].nextWeight(); ok {
-			heads[ti], ws[ti], strongs[ti] = doc, w, st
-		}
-	}
+// rankWords is rankIn for a query of English words narrowed to the
+// documents with every word (h.only). Each word's hits come from a
+// wordCursor in document order, all in step (each reads every document of
+// h.only), and each document is weighed as it comes, with the sums
+// rankIn's loop makes, to the bound that reads nothing (ranker.bound).
+// Only the best keep are kept (in a heap, the worst on top), so that a
+// broad query (invalid parameter: 6,061 documents) writes no record per
+// hit; when the ranking reaches those not kept, it runs again keeping
+// more. It reports false, having ranked nothing, if the cursors are not in
+// step (they are: TestWordCursorsInStep).
+func (ix *Index) rankWords(r *ranker, m *rankMem, df []int, limit int, distinct bool) ([]PosHit, bool) {
+	t, h, terms := r.t, r.h, r.terms
+	start := make([]wordCursor, len(terms))
 	for ti, term := range terms {
 		h.reset()
-		curs[ti] = t.gatherWord(h, term.text, term.stem)
-		curs[ti].rest = slices.Clone(curs[ti].rest) // h's buffer serves the next word
+		start[ti] = t.gatherWord(h, term.text, term.stem)
+		start[ti].rest = slices.Clone(start[ti].rest) // h's buffer serves the next word
 		if df[ti] > 0 {
-			idfs[ti] = math.Log(1 + float64(t.n)/float64(df[ti]))
+			r.idfs[ti] = math.Log(1 + float64(t.n)/float64(df[ti]))
 		}
-		advance(ti)
 	}
-	for {
-		doc := int32(-1)
-		for _, d := range heads {
-			if d >= 0 && (doc < 0 || d < doc) {
-				doc = d
+	r.maxFull = len(terms)
+	curs := make([]wordCursor, len(terms))
+	for keep := max(wordsKeep, 16*limit); ; keep *= 8 {
+		copy(curs, start)
+		if cap(m.items) < keep {
+			m.items = make([]rankItem, 0, keep)
+		}
+		if cap(m.cands) < keep {
+			m.cands = make([]cand, 0, keep)
+		}
+		kept, cands := rankHeap(m.items[:0]), m.cands[:0]
+		coldMax := math.Inf(-1) // the best key not kept
+		for {
+			var c cand
+			doc, ok := int32(-1), true
+			for ti := range curs {
+				d, w, st, more := curs[ti].nextWeight()
+				if ti == 0 {
+					doc, ok = d, more
+				} else if more != ok || ok && d != doc {
+					return nil, false
+				}
+				c.full++ // a word matches in full (cand.count)
+				if st {
+					c.strong++
+				}
+				c.rel += float64(r.idfs[ti] * w) // rounded: never fused (as rankIn adds)
 			}
-		}
-		if doc < 0 {
-			return docs, cands
-		}
-		var c cand
-		for ti := range terms {
-			if heads[ti] != doc {
+			if !ok {
+				break
+			}
+			// A hit whose bound that reads nothing cannot beat the worst
+			// kept is not kept (nor its code read); one kept is refined
+			// to the bound that reads its code, or its score.
+			key := r.bound(doc, &c)
+			if len(kept) == keep && key <= kept[0].key {
+				coldMax = max(coldMax, key)
 				continue
 			}
-			c.full++ // a word matches in full (cand.count)
-			if strongs[ti] {
-				c.strong++
+			it := rankItem{doc: doc, key: key, level: 1}
+			r.refineCand(&it, &c)
+			switch {
+			case len(kept) < keep:
+				it.c = int32(len(cands))
+				cands = append(cands, c)
+				kept = append(kept, it)
+				kept.upWorst(len(kept) - 1)
+			case it.key > kept[0].key:
+				coldMax = max(coldMax, kept[0].key)
+				it.c = kept[0].c
+				cands[it.c] = c
+				kept[0] = it
+				kept.downWorst(0)
+			default:
+				coldMax = max(coldMax, it.key)
 			}
-			c.rel += float64(idfs[ti] * ws[ti])
-			advance(ti)
 		}
-		docs, cands = append(docs, doc), append(cands, c)
+		r.cands = cands
+		kept.init()
+		if out, ok := r.run(kept, nil, coldMax, limit, distinct); ok {
+			return out, true
+		}
 	}
 }
+
+// wordsKeep is the fewest hits rankWords keeps: "invalid parameter"
+// reaches its 280th best bound before its tenth code. (A variable: a test
+// lowers it, so that rankings read their hits again.)
+var wordsKeep = 512
 
 // postingsOf returns the number of postings matching term reads (its
 // word's, those of the words it starts and of its synonyms; or its
@@ -2141,6 +2196,36 @@ func (h *rankHeap) pop() {
 	*h = s[:n]
 	if n > 0 {
 		h.down(0)
+	}
+}
+
+// upWorst and downWorst restore a heap of the worst key first (rankWords'
+// kept hits) after item i is added or its key raised.
+func (h rankHeap) upWorst(i int) {
+	for i > 0 {
+		p := (i - 1) / 2
+		if h[p].key <= h[i].key {
+			return
+		}
+		h[p], h[i] = h[i], h[p]
+		i = p
+	}
+}
+
+func (h rankHeap) downWorst(i int) {
+	for {
+		l := 2*i + 1
+		if l >= len(h) {
+			return
+		}
+		if r := l + 1; r < len(h) && h[r].key < h[l].key {
+			l = r
+		}
+		if h[i].key <= h[l].key {
+			return
+		}
+		h[i], h[l] = h[l], h[i]
+		i = l
 	}
 }
 
@@ -2255,16 +2340,26 @@ func (ix *Index) rankIn(q string, limit int, distinct bool, among []int) []PosHi
 	if len(terms) == 1 && (!terms[0].cjk || utf8.RuneCountInString(terms[0].text) == 1) && distinct && limit > 0 && limit <= maxTopWord && phraseOf(q) == "" {
 		return ix.topWord(t, m, terms[0], df, compactQuery(q), limit)
 	}
+	r := &ranker{ix: ix, t: t, h: h, terms: terms, n: float64(len(terms)), idfs: make([]float64, len(terms)),
+		compact: compactQuery(q), phrase: phraseOf(q), keyInfo: m.keyInfo, common: t.commonDocs()}
+	m.keysUsed = r.compact != "" || distinct
+	// The hits whose code may be the compact query or end in "."+it: those
+	// whose code's last segment it is (lastSegment), when it is one word
+	// (nil: any may).
+	if r.compact != "" && !strings.ContainsFunc(r.compact, func(r rune) bool { return !isASCIIAlnum(r) }) {
+		r.mayBeCode = t.lastSegmentDocs(stem(r.compact))
+	}
 	// Narrowed to the hits with every word of a query of English words:
-	// their hits come from cursors in document order (mergeWords), with
-	// no arrays indexed by document.
-	merged := h.only != nil && among == nil && wordsOnly(terms)
+	// their hits come from cursors in document order, with no arrays
+	// indexed by document (rankWords).
+	if h.only != nil && among == nil && wordsOnly(terms) {
+		if out, ok := ix.rankWords(r, m, df, limit, distinct); ok {
+			return out
+		}
+	}
 	m.reserve(min(t.n, 2048)) // most queries have fewer hits
 	slot, docs, cands := m.slots[0], m.docs, m.cands
-	if merged {
-		m.reserve(h.only.count())
-		docs, cands = m.docs, m.cands
-	} else if h.only != nil {
+	if h.only != nil {
 		// Arrays over the documents in h.only only.
 		d := newDenseIndex(h.only)
 		m.reserve(d.n)
@@ -2284,14 +2379,7 @@ func (ix *Index) rankIn(q string, limit int, distinct bool, among []int) []PosHi
 		m.reserve(min(t.n, total))
 		docs, cands = m.docs, m.cands
 	}
-	idfs := make([]float64, len(terms))
-	if merged {
-		docs, cands = ix.mergeWords(t, h, terms, df, idfs, docs, cands)
-	}
 	for ti, term := range terms {
-		if merged {
-			break
-		}
 		h.reset()
 		t.match(h, term)
 		if len(h.docs) == 0 {
@@ -2302,7 +2390,7 @@ func (ix *Index) rankIn(q string, limit int, distinct bool, among []int) []PosHi
 			nd = df[ti] // h.docs holds only those in h.only
 		}
 		idf := math.Log(1 + float64(t.n)/float64(nd))
-		idfs[ti] = idf
+		r.idfs[ti] = idf
 		for i, doc := range h.docs {
 			th := &h.h[i]
 			fs := weighted(&th.q)
@@ -2326,51 +2414,22 @@ func (ix *Index) rankIn(q string, limit int, distinct bool, among []int) []PosHi
 			}
 		}
 	}
-	m.docs, m.slotted = docs, len(terms) > 1 && !merged // for release to clear their slots
+	m.docs, m.slotted = docs, len(terms) > 1 // for release to clear their slots
 	if len(docs) == 0 {
 		return nil
 	}
-	compact := compactQuery(q)
-	phrase := phraseOf(q)
-	n := float64(len(terms))
-	// settle reads the texts of a hit whose Chinese terms matched on a
-	// bound (see matchCJK) and makes its record exact; it reports whether
-	// that changed it (then its score is lower than the bound).
-	settle := func(doc int32, c *cand) bool {
-		if c.pending == 0 {
-			return false
-		}
-		texts := t.textsOf(h, doc)
-		changed := false
-		for p := c.pending; p != 0; p &= p - 1 {
-			ti := bits.TrailingZeros32(p)
-			bound, exact := t.settleCJK(doc, terms[ti].text, texts)
-			if exact == bound {
-				continue
-			}
-			changed = true
-			c.full-- // the bound matched in full
-			if bound.strong() {
-				c.strong--
-			}
-			c.count(&exact)
-			c.rel += idfs[ti] * (weighted(&exact.q) - weighted(&bound.q))
-		}
-		c.pending = 0
-		return changed
-	}
+	r.cands = cands
 	// maxFull, the most terms any hit matches in full, is exact: settle hits
 	// on a bound of that many until one keeps it.
-	maxFull := 0
 	for i := range cands {
-		maxFull = max(maxFull, int(cands[i].full))
+		r.maxFull = max(r.maxFull, int(cands[i].full))
 	}
-	for maxFull > 0 {
+	for r.maxFull > 0 {
 		sure := false
 		for i := range cands {
-			if c := &cands[i]; int(c.full) == maxFull {
-				settle(docs[i], c)
-				if int(c.full) == maxFull {
+			if c := &cands[i]; int(c.full) == r.maxFull {
+				r.settle(docs[i], c)
+				if int(c.full) == r.maxFull {
 					sure = true
 					break
 				}
@@ -2379,30 +2438,8 @@ func (ix *Index) rankIn(q string, limit int, distinct bool, among []int) []PosHi
 		if sure {
 			break
 		}
-		maxFull--
+		r.maxFull--
 	}
-	// A hit scores its base (terms matched) plus less than a half, g/2:
-	//
-	//	g = (4*common + 2*exact + phrase + rel/(rel+relSaturation)) / 8
-	//
-	// Within the hits that match as many terms, in this order: the common
-	// code of the concept (every term in its code or summary: "rate limit"
-	// is RequestLimitExceeded, not teo's LimitExceeded.RateLimitExceeded), a
-	// code whose last segment is the query ("too many requests":
-	// LimitExceeded.TooManyRequests), a hit with the query's words as one
-	// phrase, then relevance.
-	//
-	// Scoring reads the catalog (the code of a hit; the summary, for the
-	// phrase), and a broad query has thousands of hits, so hits are scored
-	// lazily, best bound first: each starts with the bound base+1/2, is
-	// refined to a bound that reads only its code (the phrase counted as if
-	// found when only its summary can tell), then, if that bound still
-	// leads, to its score; a hit whose score leads every other's bound is
-	// the next result. Every step only lowers a hit's key and each key is
-	// computed from non-negative terms in the same order, so a bound is
-	// never below the score, in floating point too, and the results come in
-	// the order a full sort by score (then catalog order) gives.
-	//
 	// Hits whose first bound is not within a half of the best one (those
 	// matching fewer terms) wait outside the heap, cold, until the heap's
 	// top no longer leads the best of them: a broad query has a thousand
@@ -2414,7 +2451,7 @@ func (ix *Index) rankIn(q string, limit int, distinct bool, among []int) []PosHi
 	maxKey := math.Inf(-1)
 	for i, doc := range docs {
 		c := &cands[i]
-		items[i] = rankItem{doc: doc, c: int32(i), key: float64(c.full) + 0.5*c.partial/n + 0.5}
+		items[i] = rankItem{doc: doc, c: int32(i), key: float64(c.full) + 0.5*c.partial/r.n + 0.5}
 		maxKey = max(maxKey, items[i].key)
 	}
 	hot, cold := 0, len(items) // items[:hot] hot, items[cold:] cold
@@ -2428,86 +2465,171 @@ func (ix *Index) rankIn(q string, limit int, distinct bool, among []int) []PosHi
 		items[hot], items[cold] = items[cold], items[hot]
 		coldMax = max(coldMax, items[cold].key)
 	}
-	hp := newRankHeap(items[:hot])
-	keyInfo := m.keyInfo
-	m.keysUsed = compact != "" || distinct
-	var out []PosHit
-	// The hits whose code may be the compact query or end in "."+it: those
-	// whose code's last segment it is (lastSegment), when it is one word
-	// (nil: any may).
-	var mayBeCode bitset
-	if compact != "" && !strings.ContainsFunc(compact, func(r rune) bool { return !isASCIIAlnum(r) }) {
-		mayBeCode = t.lastSegmentDocs(stem(compact))
+	out, _ := r.run(newRankHeap(items[:hot]), items[cold:], coldMax, limit, distinct)
+	return out
+}
+
+// ranker scores the hits of one ranking (see rankIn), lazily.
+//
+// A hit scores its base (terms matched) plus less than a half, g/2:
+//
+//	g = (4*common + 2*exact + phrase + rel/(rel+relSaturation)) / 8
+//
+// Within the hits that match as many terms, in this order: the common
+// code of the concept (every term in its code or summary: "rate limit"
+// is RequestLimitExceeded, not teo's LimitExceeded.RateLimitExceeded), a
+// code whose last segment is the query ("too many requests":
+// LimitExceeded.TooManyRequests), a hit with the query's words as one
+// phrase, then relevance.
+//
+// Scoring reads the catalog (the code of a hit; the summary, for the
+// phrase), and a broad query has thousands of hits, so hits are scored
+// lazily, best bound first: each starts with the bound base+1/2, is
+// refined to a bound that reads nothing, then to one that reads only its
+// code (the phrase counted as if found when only its summary can tell),
+// then, if that bound still leads, to its score; a hit whose score leads
+// every other's bound is the next result (run). Every step only lowers a
+// hit's key and each key is computed from non-negative terms in the same
+// order, so a bound is never below the score, in floating point too, and
+// the results come in the order a full sort by score (then catalog order)
+// gives.
+type ranker struct {
+	ix      *Index
+	t       *textIndex
+	h       *hits
+	terms   []qterm
+	n       float64   // len(terms)
+	idfs    []float64 // by term
+	cands   []cand    // the hits, as rankItem.c indexes them
+	maxFull int       // the most terms a hit matches in full
+	compact string    // compactQuery
+	phrase  string    // phraseOf
+	// mayBeCode holds the hits whose code may be the compact query or end
+	// in "."+it (nil: any may).
+	mayBeCode bitset
+	common    bitset  // the curated common entries (textIndex.curatedCommon)
+	keyInfo   []uint8 // rankMem.keyInfo
+}
+
+// settle reads the texts of a hit whose Chinese terms matched on a bound
+// (see matchCJK) and makes its record exact; it reports whether that
+// changed it (then its score is lower than the bound).
+func (r *ranker) settle(doc int32, c *cand) bool {
+	if c.pending == 0 {
+		return false
 	}
-	// refine lowers its key one level: to a bound that reads nothing (level
-	// 1: the code may hold the query, be it where mayBeCode says, and the
-	// phrase be found), to one that reads only its code (level 2, the
-	// phrase counted as found when only its summary can tell), or to its
-	// score (level 3).
-	refine := func(it *rankItem) {
-		c := &cands[it.c]
-		base := float64(c.full) + 0.5*c.partial/n
-		rel := c.rel / n
-		if it.level == 0 {
-			var exact, common, phr float64
-			if int(c.full) == maxFull && c.full > 0 {
-				if compact != "" && (mayBeCode == nil || mayBeCode.has(it.doc)) {
-					exact = 1
-				}
-				if phrase != "" {
-					phr = 1
-				}
-				if int(c.strong) == len(terms) && t.curatedCommon(it.doc) {
-					common = 1
-				}
-			}
-			it.key = scoreOf(base, rel, compact != "", common, exact, phr)
-			it.level = 1
-			return
+	texts := r.t.textsOf(r.h, doc)
+	changed := false
+	for p := c.pending; p != 0; p &= p - 1 {
+		ti := bits.TrailingZeros32(p)
+		bound, exact := r.t.settleCJK(doc, r.terms[ti].text, texts)
+		if exact == bound {
+			continue
 		}
-		// Whether the code holds the compact query, and is it or ends in
-		// it, ignoring case: once per distinct code.
-		var inCode, isCode bool
-		if compact != "" {
-			inCode, isCode = ix.codeFacts(keyInfo, ix.keys.Of(int(it.doc)), compact)
+		changed = true
+		c.full-- // the bound matched in full
+		if bound.strong() {
+			c.strong--
 		}
-		var exact, common, phr float64
-		pending := false // phr is a bound, the summary unread
-		if int(c.full) == maxFull && c.full > 0 {
-			if isCode {
-				exact = 1
+		c.count(&exact)
+		c.rel += r.idfs[ti] * (weighted(&exact.q) - weighted(&bound.q))
+	}
+	c.pending = 0
+	return changed
+}
+
+// bound is refine's level 1 for the hit doc whose record is c: a bound
+// of its score that reads nothing (the code may hold the query, be it
+// where mayBeCode says, and the phrase be found).
+func (r *ranker) bound(doc int32, c *cand) float64 {
+	base := float64(c.full) + 0.5*c.partial/r.n
+	rel := c.rel / r.n
+	var exact, common, phr float64
+	if int(c.full) == r.maxFull && c.full > 0 {
+		if r.compact != "" && (r.mayBeCode == nil || r.mayBeCode.has(doc)) {
+			exact = 1
+		}
+		if r.phrase != "" {
+			phr = 1
+		}
+		if int(c.strong) == len(r.terms) && r.common.has(doc) {
+			common = 1
+		}
+	}
+	return scoreOf(base, rel, r.compact != "", common, exact, phr)
+}
+
+// refine lowers a hit's key one level: to the bound that reads nothing
+// (level 1), to one that reads only its code (level 2, the phrase counted
+// as found when only its summary can tell), or to its score (level 3).
+func (r *ranker) refine(it *rankItem) { r.refineCand(it, &r.cands[it.c]) }
+
+// refineCand is refine for the hit whose record is c.
+func (r *ranker) refineCand(it *rankItem, c *cand) {
+	if it.level == 0 {
+		it.key = r.bound(it.doc, c)
+		it.level = 1
+		return
+	}
+	base := float64(c.full) + 0.5*c.partial/r.n
+	rel := c.rel / r.n
+	// Whether the code holds the compact query, and is it or ends in
+	// it, ignoring case: once per distinct code.
+	var inCode, isCode bool
+	if r.compact != "" {
+		inCode, isCode = r.ix.codeFacts(r.keyInfo, r.ix.keys.Of(int(it.doc)), r.compact)
+	}
+	var exact, common, phr float64
+	pending := false // phr is a bound, the summary unread
+	if int(c.full) == r.maxFull && c.full > 0 {
+		if isCode {
+			exact = 1
+		}
+		if r.phrase != "" && (r.compact == "" || inCode) {
+			phr = 1
+		}
+		// Both need every term in the code or summary (a summary holds
+		// the phrase only where it holds each of its words).
+		if int(c.strong) == len(r.terms) {
+			if r.common.has(it.doc) {
+				common = 1
 			}
-			if phrase != "" && (compact == "" || inCode) {
-				phr = 1
-			}
-			// Both need every term in the code or summary (a summary holds
-			// the phrase only where it holds each of its words).
-			if int(c.strong) == len(terms) {
-				if t.curatedCommon(it.doc) {
-					common = 1
-				}
-				if phr == 0 && phrase != "" {
-					if it.level == 1 {
-						phr, pending = 1, true // a bound: only the summary can tell
-					} else {
-						d := t.cat.DefinitionAt(int(it.doc))
-						if containsLower(d.Summary.En, phrase) || strings.Contains(d.Summary.Zh, phrase) {
-							phr = 1
-						}
+			if phr == 0 && r.phrase != "" {
+				if it.level == 1 {
+					phr, pending = 1, true // a bound: only the summary can tell
+				} else {
+					d := r.t.cat.DefinitionAt(int(it.doc))
+					if containsLower(d.Summary.En, r.phrase) || strings.Contains(d.Summary.Zh, r.phrase) {
+						phr = 1
 					}
 				}
 			}
 		}
-		it.key = scoreOf(base, rel, inCode, common, exact, phr)
-		it.level = 3
-		if pending {
-			it.level = 2
-		}
 	}
+	it.key = scoreOf(base, rel, inCode, common, exact, phr)
+	it.level = 3
+	if pending {
+		it.level = 2
+	}
+}
+
+// run returns the best limit hits of hp (all when limit <= 0), best
+// first, refining their keys as they reach the top. The hits outside hp
+// have keys of at most coldMax: cold, which join hp when its top no longer
+// leads them, or, when cold is empty, hits that were not kept (see
+// rankWords); then run reports false, having found fewer than it needs.
+func (r *ranker) run(hp rankHeap, cold []rankItem, coldMax float64, limit int, distinct bool) (out []PosHit, ok bool) {
+	keyInfo := r.keyInfo
 	for limit <= 0 || len(out) < limit {
-		if cold < len(items) && (len(hp) == 0 || hp[0].key <= coldMax) {
-			hp = append(hp, items[cold:]...) // the cold hits may lead now
-			cold = len(items)
+		if !math.IsInf(coldMax, -1) && (len(hp) == 0 || hp[0].key <= coldMax) {
+			if len(cold) == 0 {
+				for _, o := range out { // the next run lists them again
+					keyInfo[r.ix.keys.Of(o.Pos)] &^= keySeen
+				}
+				return out, false
+			}
+			hp = append(hp, cold...) // the cold hits may lead now
+			cold, coldMax = nil, math.Inf(-1)
 			hp.init()
 		}
 		if len(hp) == 0 {
@@ -2524,25 +2646,25 @@ func (ix *Index) rankIn(q string, limit int, distinct bool, among []int) []PosHi
 			low := it.key - 0.5
 			for i := range hp {
 				if hp[i].level == 0 && hp[i].key > low {
-					refine(&hp[i])
+					r.refine(&hp[i])
 				}
 			}
 			hp.init()
 		case 1, 2:
-			refine(it)
+			r.refine(it)
 			hp.down(0)
 		default:
 			k := -1
 			if distinct {
-				if k = ix.keys.Of(int(it.doc)); keyInfo[k]&keySeen != 0 {
+				if k = r.ix.keys.Of(int(it.doc)); keyInfo[k]&keySeen != 0 {
 					hp.pop() // its code is listed: it need not be settled
 					continue
 				}
 			}
-			if settle(it.doc, &cands[it.c]) {
+			if r.settle(it.doc, &r.cands[it.c]) {
 				// Not as good as its bound: rank it again.
 				it.level = 0
-				refine(it)
+				r.refine(it)
 				hp.down(0)
 				continue
 			}
@@ -2553,5 +2675,5 @@ func (ix *Index) rankIn(q string, limit int, distinct bool, among []int) []PosHi
 			hp.pop()
 		}
 	}
-	return out
+	return out, true
 }
