@@ -799,7 +799,8 @@ type hits struct {
 	// between first and last while collecting; then packed.
 	byDoc       [len(packedQuality)][]uint8
 	first, last int32
-	touched     []int32 // the documents collected, once per quality
+	touched     []int32 // the documents collected, once per quality, while few (see collectOne)
+	collected   int     // how many pairs of document and quality were collected
 	usedQ       uint8   // the qualities collected, a bit each
 	packed      []uint64
 	ownBytes    []byte // gatherWord's scratch, over an index built in memory
@@ -1109,9 +1110,14 @@ func (h *hits) collector(n, qi int) []uint8 {
 }
 
 // collectOne ORs fields into document doc of b, an array of collector's.
+// It lists the documents in touched only while pack may sort them: a list
+// of more than a sixteenth of the documents is packed from the arrays.
 func (h *hits) collectOne(b []uint8, doc int32, fields uint8) {
 	if b[doc] == 0 {
-		h.touched = append(h.touched, doc)
+		h.collected++
+		if 16*len(h.touched) < len(b) {
+			h.touched = append(h.touched, doc)
+		}
 	}
 	b[doc] |= fields
 	h.first, h.last = min(h.first, doc), max(h.last, doc)
@@ -1122,7 +1128,7 @@ func (h *hits) collectOne(b []uint8, doc int32, fields uint8) {
 // clears it. A few documents are sorted; many (their lists can lie
 // anywhere in the catalog) are read from the arrays eight at a time.
 func (h *hits) pack() []uint64 {
-	h.packed = h.packed[:0]
+	h.packed = slices.Grow(h.packed[:0], h.collected) // room up front: doubling faults in pages twice
 	switch {
 	case h.last < 0:
 	case 16*len(h.touched) < int(h.last-h.first):
@@ -1152,7 +1158,7 @@ func (h *hits) pack() []uint64 {
 			}
 		}
 	}
-	h.first, h.last, h.touched, h.usedQ = math.MaxInt32, -1, h.touched[:0], 0
+	h.first, h.last, h.touched, h.collected, h.usedQ = math.MaxInt32, -1, h.touched[:0], 0, 0
 	return h.packed
 }
 
