@@ -325,3 +325,45 @@ func TestTextCodesIn(t *testing.T) {
 		t.Error("no documents, yet hits")
 	}
 }
+
+// relFloor: every relevance below the floor of a key gives a bound below
+// it (ranker.bound, for a hit of every term with neither bonus), and the
+// floor is not far below the relevance that reaches the key.
+func TestRelFloor(t *testing.T) {
+	for _, r := range []*ranker{
+		{n: 2, maxFull: 2, compact: "invalidparameter", phrase: "invalid parameter"},
+		{n: 2, maxFull: 2, phrase: "资源 不存在"},
+		{n: 3, maxFull: 3, compact: "resourcenotfound", phrase: "resource not found"},
+		{n: 1, maxFull: 1, compact: "x"},
+	} {
+		r.terms = make([]qterm, int(r.n))
+		r.mayBeCode, r.common = newBitset(1), newBitset(1) // neither bonus
+		bound := func(rel float64) float64 {
+			return r.bound(0, &cand{rel: rel, full: uint8(r.n)})
+		}
+		finite := 0
+		for _, rel0 := range []float64{0.01, 0.3, 1, 2.5, 4, 7, 12, 30, 80, 400, 1e4} {
+			key := bound(rel0)
+			floor := r.relFloor(key)
+			if math.IsInf(floor, 0) {
+				continue
+			}
+			finite++
+			if floor > rel0 || floor < rel0*0.999 {
+				t.Errorf("%+v: relFloor(bound(%v)) = %v", r, rel0, floor)
+			}
+			for _, f := range []float64{0, 0.5, 0.9, 0.999, 1 - 1e-12} {
+				if rel := floor * f; bound(rel) >= key {
+					t.Errorf("%+v: relevance %v below the floor %v of %v bounds %v", r, rel, floor, key, bound(rel))
+				}
+			}
+		}
+		if finite < 5 {
+			t.Errorf("%+v: %d finite floors", r, finite)
+		}
+		// A key no hit without a bonus reaches: all of them are below it.
+		if f := r.relFloor(bound(1e9) + 0.125); !math.IsInf(f, 1) {
+			t.Errorf("%+v: relFloor above every bound = %v", r, f)
+		}
+	}
+}

@@ -1328,6 +1328,55 @@ func (c *wordCursor) nextWeightSlow() (doc int32, w float64, strongHit, ok bool)
 	return doc, weighted(&q), strong(&q), ok
 }
 
+// weighedBlock is up to blockLen documents of a wordCursor, read in order
+// by fill, as nextWeight returns them.
+type weighedBlock struct {
+	doc    [blockLen]int32
+	w      [blockLen]float64
+	strong [blockLen]bool
+}
+
+const blockLen = 128
+
+// fill reads the next documents of c into b, as many as b holds or c has
+// left, and returns how many: nextWeight's usual case in a loop over
+// locals, which a call a document spends most of its time saving and
+// reloading. (It leaves c.last as it finds it.)
+func (c *wordCursor) fill(b *weighedBlock) int {
+	own, only := c.own, c.only
+	restDoc := int32(math.MaxInt32)
+	if len(c.rest) > 0 {
+		restDoc = int32(c.rest[0] >> 16)
+	}
+	n := 0
+	for n < blockLen {
+		if len(own) >= 4 {
+			x := le32(own)
+			if doc := int32(x >> 8); doc < restDoc && (only == nil || only.has(doc)) {
+				own = own[4:]
+				f := uint8(x) & fieldBits
+				b.doc[n], b.w[n], b.strong[n] = doc, exactWeights[f], f&strongFields != 0
+				n++
+				continue
+			}
+		}
+		c.own = own
+		doc, w, st, ok := c.nextWeightSlow()
+		own = c.own
+		if !ok {
+			break
+		}
+		restDoc = math.MaxInt32
+		if len(c.rest) > 0 {
+			restDoc = int32(c.rest[0] >> 16)
+		}
+		b.doc[n], b.w[n], b.strong[n] = doc, w, st
+		n++
+	}
+	c.own = own
+	return n
+}
+
 // strongFields are the fields of a strong hit (see strong), a bit each.
 const strongFields = 1<<fieldCode | 1<<fieldSummary
 
@@ -2053,6 +2102,7 @@ func (ix *Index) rankWords(r *ranker, m *rankMem, df []int, limit int, distinct 
 	}
 	r.maxFull = len(terms)
 	curs := make([]wordCursor, len(terms))
+	blocks := make([]weighedBlock, len(terms))
 	for keep := max(wordsKeep, 16*limit); ; keep *= 8 {
 		copy(curs, start)
 		if cap(m.items) < keep {
@@ -2062,50 +2112,66 @@ func (ix *Index) rankWords(r *ranker, m *rankMem, df []int, limit int, distinct 
 			m.cands = make([]cand, 0, keep)
 		}
 		kept, cands := rankHeap(m.items[:0]), m.cands[:0]
-		coldMax := math.Inf(-1) // the best key not kept
+		coldMax := math.Inf(-1)                    // the best key not kept
+		floor, floorOf := math.Inf(-1), math.NaN() // relFloor(floorOf)
 		for {
-			var c cand
-			doc, ok := int32(-1), true
-			for ti := range curs {
-				d, w, st, more := curs[ti].nextWeight()
-				if ti == 0 {
-					doc, ok = d, more
-				} else if more != ok || ok && d != doc {
+			n := curs[0].fill(&blocks[0])
+			for ti := 1; ti < len(curs); ti++ {
+				if curs[ti].fill(&blocks[ti]) != n {
 					return nil, false
 				}
-				c.full++ // a word matches in full (cand.count)
-				if st {
-					c.strong++
-				}
-				c.rel += float64(r.idfs[ti] * w) // rounded: never fused (as rankIn adds)
 			}
-			if !ok {
+			if n == 0 {
 				break
 			}
-			// A hit whose bound that reads nothing cannot beat the worst
-			// kept is not kept (nor its code read); one kept is refined
-			// to the bound that reads its code, or its score.
-			key := r.bound(doc, &c)
-			if len(kept) == keep && key <= kept[0].key {
-				coldMax = max(coldMax, key)
-				continue
-			}
-			it := rankItem{doc: doc, key: key, level: 1}
-			r.refineCand(&it, &c)
-			switch {
-			case len(kept) < keep:
-				it.c = int32(len(cands))
-				cands = append(cands, c)
-				kept = append(kept, it)
-				kept.upWorst(len(kept) - 1)
-			case it.key > kept[0].key:
-				coldMax = max(coldMax, kept[0].key)
-				it.c = kept[0].c
-				cands[it.c] = c
-				kept[0] = it
-				kept.downWorst(0)
-			default:
-				coldMax = max(coldMax, it.key)
+			for i := range n {
+				doc := blocks[0].doc[i]
+				c := cand{full: uint8(len(terms))} // every word matches in full (cand.count)
+				for ti := range blocks {
+					b := &blocks[ti]
+					if b.doc[i] != doc {
+						return nil, false
+					}
+					if b.strong[i] {
+						c.strong++
+					}
+					c.rel += float64(r.idfs[ti] * b.w[i]) // rounded: never fused (as rankIn adds)
+				}
+				// A hit whose bound that reads nothing cannot beat the worst
+				// kept is not kept (nor its code read); one kept is refined
+				// to the bound that reads its code, or its score. Most hits
+				// can have no bonus, and their relevance tells (relFloor).
+				if len(kept) == keep {
+					if worst := kept[0].key; worst != floorOf {
+						floor, floorOf = r.relFloor(worst), worst
+					}
+					if c.rel < floor && !r.mayBeExact(doc) && !r.mayBeCommon(doc, &c) {
+						coldMax = max(coldMax, floorOf)
+						continue
+					}
+				}
+				key := r.bound(doc, &c)
+				if len(kept) == keep && key <= kept[0].key {
+					coldMax = max(coldMax, key)
+					continue
+				}
+				it := rankItem{doc: doc, key: key, level: 1}
+				r.refineCand(&it, &c)
+				switch {
+				case len(kept) < keep:
+					it.c = int32(len(cands))
+					cands = append(cands, c)
+					kept = append(kept, it)
+					kept.upWorst(len(kept) - 1)
+				case it.key > kept[0].key:
+					coldMax = max(coldMax, kept[0].key)
+					it.c = kept[0].c
+					cands[it.c] = c
+					kept[0] = it
+					kept.downWorst(0)
+				default:
+					coldMax = max(coldMax, it.key)
+				}
 			}
 		}
 		r.cands = cands
@@ -2548,21 +2614,66 @@ func (r *ranker) settle(doc int32, c *cand) bool {
 // of its score that reads nothing (the code may hold the query, be it
 // where mayBeCode says, and the phrase be found).
 func (r *ranker) bound(doc int32, c *cand) float64 {
-	base := float64(c.full) + 0.5*c.partial/r.n
-	rel := c.rel / r.n
+	base := float64(c.full)
+	if c.partial != 0 {
+		base += 0.5 * c.partial / r.n
+	}
 	var exact, common, phr float64
 	if int(c.full) == r.maxFull && c.full > 0 {
-		if r.compact != "" && (r.mayBeCode == nil || r.mayBeCode.has(doc)) {
+		if r.mayBeExact(doc) {
 			exact = 1
 		}
 		if r.phrase != "" {
 			phr = 1
 		}
-		if int(c.strong) == len(r.terms) && r.common.has(doc) {
+		if r.mayBeCommon(doc, c) {
 			common = 1
 		}
 	}
-	return scoreOf(base, rel, r.compact != "", common, exact, phr)
+	return scoreOf(base, c.rel/r.n, r.compact != "", common, exact, phr)
+}
+
+// mayBeExact reports whether the code of hit doc may be the compact query
+// or end in "."+it (not read: see mayBeCode).
+func (r *ranker) mayBeExact(doc int32) bool {
+	return r.compact != "" && (r.mayBeCode == nil || r.mayBeCode.has(doc))
+}
+
+// mayBeCommon reports whether hit doc, whose record is c, is a curated
+// common entry with every term in its code or summary.
+func (r *ranker) mayBeCommon(doc int32, c *cand) bool {
+	return int(c.strong) == len(r.terms) && r.common.has(doc)
+}
+
+// relFloor returns a relevance (cand.rel) below which the bound of a hit
+// matching every term in full, that may be neither exact nor common
+// (mayBeExact, mayBeCommon), is below key: scoreOf solved for the
+// relevance, less a margin, and checked (the bound rises with the
+// relevance, and its rounding errors are far below scoreSlack). It
+// returns -Inf where no relevance is sure to be: then every hit is weighed.
+func (r *ranker) relFloor(key float64) float64 {
+	var phr float64
+	if r.phrase != "" {
+		phr = 1
+	}
+	// The bound is n + (phr + y)/16 here, y = x/(x+relSaturation) of
+	// x = rel/n (+ codeBonus): below key-scoreSlack while y < ymax.
+	ymax := 16*(key-scoreSlack-r.n) - phr
+	if ymax <= 0 {
+		return math.Inf(-1)
+	}
+	if ymax >= 1 {
+		return math.Inf(1)
+	}
+	x := relSaturation * ymax / (1 - ymax)
+	if r.compact != "" {
+		x -= codeBonus
+	}
+	rel := x * r.n * (1 - 1e-9)
+	if rel <= 0 || !(scoreOf(r.n, rel/r.n, r.compact != "", 0, 0, phr) < key-scoreSlack/2) {
+		return math.Inf(-1)
+	}
+	return rel
 }
 
 // refine lowers a hit's key one level: to the bound that reads nothing
