@@ -1333,7 +1333,7 @@ func (c *wordCursor) nextWeightSlow() (doc int32, w float64, strongHit, ok bool)
 type weighedBlock struct {
 	doc    [blockLen]int32
 	w      [blockLen]float64
-	strong [blockLen]bool
+	strong [blockLen]uint8 // 1 for a strong hit
 }
 
 const blockLen = 128
@@ -1355,7 +1355,7 @@ func (c *wordCursor) fill(b *weighedBlock) int {
 			if doc := int32(x >> 8); doc < restDoc && (only == nil || only.has(doc)) {
 				own = own[4:]
 				f := uint8(x) & fieldBits
-				b.doc[n], b.w[n], b.strong[n] = doc, exactWeights[f], f&strongFields != 0
+				b.doc[n], b.w[n], b.strong[n] = doc, exactWeights[f], strongOf[f]
 				n++
 				continue
 			}
@@ -1370,7 +1370,10 @@ func (c *wordCursor) fill(b *weighedBlock) int {
 		if len(c.rest) > 0 {
 			restDoc = int32(c.rest[0] >> 16)
 		}
-		b.doc[n], b.w[n], b.strong[n] = doc, w, st
+		b.doc[n], b.w[n], b.strong[n] = doc, w, 0
+		if st {
+			b.strong[n] = 1
+		}
 		n++
 	}
 	c.own = own
@@ -1379,6 +1382,16 @@ func (c *wordCursor) fill(b *weighedBlock) int {
 
 // strongFields are the fields of a strong hit (see strong), a bit each.
 const strongFields = 1<<fieldCode | 1<<fieldSummary
+
+// strongOf is 1 for a set of fields (a bit each) of a strong hit, else 0.
+var strongOf = func() (t [1 << numFields]uint8) {
+	for m := range t {
+		if m&strongFields != 0 {
+			t[m] = 1
+		}
+	}
+	return t
+}()
 
 // exactWeights is weighted by set of fields (a bit each) with
 // qualityExact in those fields.
@@ -2103,6 +2116,8 @@ func (ix *Index) rankWords(r *ranker, m *rankMem, df []int, limit int, distinct 
 	r.maxFull = len(terms)
 	curs := make([]wordCursor, len(terms))
 	blocks := make([]weighedBlock, len(terms))
+	var rel [blockLen]float64
+	var strongs [blockLen]uint8
 	for keep := max(wordsKeep, 16*limit); ; keep *= 8 {
 		copy(curs, start)
 		if cap(m.items) < keep {
@@ -2124,19 +2139,25 @@ func (ix *Index) rankWords(r *ranker, m *rankMem, df []int, limit int, distinct 
 			if n == 0 {
 				break
 			}
+			// The block's sums, term by term, in rankIn's order.
+			b0 := &blocks[0]
 			for i := range n {
-				doc := blocks[0].doc[i]
-				c := cand{full: uint8(len(terms))} // every word matches in full (cand.count)
-				for ti := range blocks {
-					b := &blocks[ti]
-					if b.doc[i] != doc {
+				rel[i] = float64(r.idfs[0] * b0.w[i]) // rounded: never fused (as rankIn adds)
+				strongs[i] = b0.strong[i]
+			}
+			for ti := 1; ti < len(blocks); ti++ {
+				b, idf := &blocks[ti], r.idfs[ti]
+				for i := range n {
+					if b.doc[i] != b0.doc[i] {
 						return nil, false
 					}
-					if b.strong[i] {
-						c.strong++
-					}
-					c.rel += float64(r.idfs[ti] * b.w[i]) // rounded: never fused (as rankIn adds)
+					rel[i] += float64(idf * b.w[i])
+					strongs[i] += b.strong[i]
 				}
+			}
+			for i := range n {
+				doc := b0.doc[i]
+				c := cand{rel: rel[i], full: uint8(len(terms)), strong: strongs[i]} // every word in full (cand.count)
 				// A hit whose bound that reads nothing cannot beat the worst
 				// kept is not kept (nor its code read); one kept is refined
 				// to the bound that reads its code, or its score. Most hits

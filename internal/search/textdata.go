@@ -98,10 +98,22 @@ func postingsInto(buf []posting, post, start string, i int, only bitset) []posti
 }
 
 // markPostings marks in set the documents of the postings of entry i.
+// They come in document order: the bits of one word of set are gathered
+// and written once (a write a posting waits on the one before).
 func markPostings(set bitset, post, start string, i int) {
+	w, bits := -1, uint64(0) // the word being gathered, and its bits
 	for p := postingBytes(post, start, i); len(p) >= 4; p = p[4:] {
-		x := le32(p)
-		set.set(int32(x >> 8))
+		doc := int(le32(p) >> 8)
+		if doc>>6 != w {
+			if w >= 0 {
+				set[w] |= bits
+			}
+			w, bits = doc>>6, 0
+		}
+		bits |= 1 << (doc & 63)
+	}
+	if w >= 0 {
+		set[w] |= bits
 	}
 }
 
