@@ -2118,8 +2118,10 @@ func (ix *Index) rankWords(r *ranker, m *rankMem, df []int, limit int, distinct 
 	blocks := make([]weighedBlock, len(terms))
 	var rel [blockLen]float64
 	var strongs [blockLen]uint8
-	for keep := max(wordsKeep, 16*limit); ; keep *= 8 {
+	bestOf := map[int]float64{} // by code (distinct): the best score kept
+	for keep := max(wordsKeep, 4*limit); ; keep *= 8 {
 		copy(curs, start)
+		clear(bestOf)
 		if cap(m.items) < keep {
 			m.items = make([]rankItem, 0, keep)
 		}
@@ -2127,7 +2129,14 @@ func (ix *Index) rankWords(r *ranker, m *rankMem, df []int, limit int, distinct 
 			m.cands = make([]cand, 0, keep)
 		}
 		kept, cands := rankHeap(m.items[:0]), m.cands[:0]
-		coldMax := math.Inf(-1)                    // the best key not kept
+		// The first, by before, of the hits not kept: those dropped by
+		// relevance are below floorOf, so after it whatever their document.
+		outside := rankItem{key: math.Inf(-1)}
+		notKept := func(key float64, doc int32) {
+			if x := (rankItem{key: key, doc: doc}); x.before(&outside) {
+				outside = x
+			}
+		}
 		floor, floorOf := math.Inf(-1), math.NaN() // relFloor(floorOf)
 		for {
 			n := curs[0].fill(&blocks[0])
@@ -2167,17 +2176,29 @@ func (ix *Index) rankWords(r *ranker, m *rankMem, df []int, limit int, distinct 
 						floor, floorOf = r.relFloor(worst), worst
 					}
 					if c.rel < floor && !r.mayBeExact(doc) && !r.mayBeCommon(doc, &c) {
-						coldMax = max(coldMax, floorOf)
+						notKept(floorOf, math.MaxInt32)
 						continue
 					}
 				}
 				key := r.bound(doc, &c)
 				if len(kept) == keep && key <= kept[0].key {
-					coldMax = max(coldMax, key)
+					notKept(key, doc)
 					continue
 				}
 				it := rankItem{doc: doc, key: key, level: 1}
 				r.refineCand(&it, &c)
+				if distinct {
+					// A code is listed once: a hit whose bound is at most
+					// the score of a hit of its code kept before it can
+					// never be listed.
+					k := r.ix.keys.Of(int(doc))
+					if best, ok := bestOf[k]; ok && it.key <= best {
+						continue
+					}
+					if it.level == 3 {
+						bestOf[k] = it.key
+					}
+				}
 				switch {
 				case len(kept) < keep:
 					it.c = int32(len(cands))
@@ -2185,28 +2206,27 @@ func (ix *Index) rankWords(r *ranker, m *rankMem, df []int, limit int, distinct 
 					kept = append(kept, it)
 					kept.upWorst(len(kept) - 1)
 				case it.key > kept[0].key:
-					coldMax = max(coldMax, kept[0].key)
+					notKept(kept[0].key, kept[0].doc)
 					it.c = kept[0].c
 					cands[it.c] = c
 					kept[0] = it
 					kept.downWorst(0)
 				default:
-					coldMax = max(coldMax, it.key)
+					notKept(it.key, doc)
 				}
 			}
 		}
 		r.cands = cands
 		kept.init()
-		if out, ok := r.run(kept, nil, coldMax, limit, distinct); ok {
+		if out, ok := r.run(kept, nil, outside, limit, distinct); ok {
 			return out, true
 		}
 	}
 }
 
-// wordsKeep is the fewest hits rankWords keeps: "invalid parameter"
-// reaches its 280th best bound before its tenth code. (A variable: a test
-// lowers it, so that rankings read their hits again.)
-var wordsKeep = 512
+// wordsKeep is the fewest hits rankWords keeps. (A variable: a test lowers
+// it, so that rankings read their hits again.)
+var wordsKeep = 64
 
 // postingsOf returns the number of postings matching term reads (its
 // word's, those of the words it starts and of its synonyms; or its
@@ -2558,7 +2578,9 @@ func (ix *Index) rankIn(q string, limit int, distinct bool, among []int) []PosHi
 		items[hot], items[cold] = items[cold], items[hot]
 		coldMax = max(coldMax, items[cold].key)
 	}
-	out, _ := r.run(newRankHeap(items[:hot]), items[cold:], coldMax, limit, distinct)
+	// (doc -1: a hit of the heap leads the cold only with a key above all
+	// of theirs.)
+	out, _ := r.run(newRankHeap(items[:hot]), items[cold:], rankItem{key: coldMax, doc: -1}, limit, distinct)
 	return out
 }
 
@@ -2753,13 +2775,15 @@ func (r *ranker) refineCand(it *rankItem, c *cand) {
 
 // run returns the best limit hits of hp (all when limit <= 0), best
 // first, refining their keys as they reach the top. The hits outside hp
-// have keys of at most coldMax: cold, which join hp when its top no longer
-// leads them, or, when cold is empty, hits that were not kept (see
-// rankWords); then run reports false, having found fewer than it needs.
-func (r *ranker) run(hp rankHeap, cold []rankItem, coldMax float64, limit int, distinct bool) (out []PosHit, ok bool) {
+// come after outside (by before: their keys are bounds of their scores;
+// a key of -Inf when there are none): cold, which join hp when its top no
+// longer leads outside, or, when cold is empty, hits that were not kept
+// (see rankWords); then run reports false, having found fewer than it
+// needs.
+func (r *ranker) run(hp rankHeap, cold []rankItem, outside rankItem, limit int, distinct bool) (out []PosHit, ok bool) {
 	keyInfo := r.keyInfo
 	for limit <= 0 || len(out) < limit {
-		if !math.IsInf(coldMax, -1) && (len(hp) == 0 || hp[0].key <= coldMax) {
+		if !math.IsInf(outside.key, -1) && (len(hp) == 0 || !hp[0].before(&outside)) {
 			if len(cold) == 0 {
 				for _, o := range out { // the next run lists them again
 					keyInfo[r.ix.keys.Of(o.Pos)] &^= keySeen
@@ -2767,7 +2791,7 @@ func (r *ranker) run(hp rankHeap, cold []rankItem, coldMax float64, limit int, d
 				return out, false
 			}
 			hp = append(hp, cold...) // the cold hits may lead now
-			cold, coldMax = nil, math.Inf(-1)
+			cold, outside = nil, rankItem{key: math.Inf(-1)}
 			hp.init()
 		}
 		if len(hp) == 0 {
