@@ -207,18 +207,20 @@ func (t *textIndex) eachKeyWith(h *hits, r rune, f func(ps []posting)) {
 		for i := lo; i < hi; i++ {
 			f(h.decode(e.bigramPost, e.bigramStart, i))
 		}
-		// (A key's low half is its first four bytes: read in place, the
-		// scan costs a few instructions a key, and there are 28,000.)
-		keys, lo8, hi8 := e.keys, 8*lo, 8*hi
-		for j := 0; j+4 <= len(keys); j += 8 {
-			if j == lo8 {
-				if j = hi8; j+4 > len(keys) {
-					break
-				}
+		// A key's low half is its first four bytes (little-endian): the
+		// keys are searched for them as a string (strings.Index reads
+		// 28,000 keys many bytes at a time), a match counting where it
+		// starts a key outside the range.
+		low := string([]byte{byte(r), byte(r >> 8), byte(r >> 16), byte(r >> 24)})
+		for j, keys := 0, e.keys; ; {
+			k := strings.Index(keys[j:], low)
+			if k < 0 {
+				break
 			}
-			if le32(keys[j:]) == uint32(r) {
+			if j += k; j%8 == 0 && (j/8 < lo || j/8 >= hi) {
 				f(h.decode(e.bigramPost, e.bigramStart, j/8))
 			}
+			j++
 		}
 		return
 	}
@@ -1259,13 +1261,16 @@ type wordCursor struct {
 // ownDoc returns the document and fields of c's next own posting in only,
 // dropping those before it, or -1.
 func (c *wordCursor) ownDoc() (int32, uint8) {
-	for len(c.own) >= 4 {
-		x := le32(c.own)
-		if doc := int32(x >> 8); c.only == nil || c.only.has(doc) {
+	own, only := c.own, c.only // locals: a step writes no field
+	for len(own) >= 4 {
+		x := le32(own)
+		if doc := int32(x >> 8); only == nil || only.has(doc) {
+			c.own = own
 			return doc, uint8(x)
 		}
-		c.own = c.own[4:]
+		own = own[4:]
 	}
+	c.own = own
 	return -1, 0
 }
 
