@@ -328,20 +328,19 @@ func (c *Catalog) InScope(scope string) []*Entry {
 	return out
 }
 
-// ScopePositions returns the catalog positions of the entries of one scope
-// (any case), in catalog order, building none: free-text search under
-// --product ranks only these (and the common codes).
-func (c *Catalog) ScopePositions(scope string) []int {
-	in := make([]bool, len(c.scopes)) // by scope index
-	any := false
+// ScopePositions returns the catalog positions of the entries of any of
+// scopes (any case), in catalog order, building none: free-text search
+// under --product ranks only these (the product's and the common codes).
+// A scope's entries lie all over the catalog: one pass over the records
+// finds them all.
+func (c *Catalog) ScopePositions(scopes ...string) []int {
+	var idx []int // the scope indexes wanted
 	for i, s := range c.scopes {
-		in[i] = strings.EqualFold(s, scope)
-		any = any || in[i]
+		if slices.ContainsFunc(scopes, func(x string) bool { return strings.EqualFold(s, x) }) {
+			idx = append(idx, i)
+		}
 	}
-	if !any {
-		return nil
-	}
-	return c.rec.WithScope(in)
+	return c.rec.WithScope(idx)
 }
 
 // CodeInScope reports whether scope (any case) has an entry with the code
@@ -518,3 +517,6 @@ func (k Keys) Positions(i int) []int { return k.c.keys.Positions(i) }
 // CodeAt returns the code of the entry at catalog position i, reading no
 // more than the code.
 func (c *Catalog) CodeAt(i int) string { return c.codeAt(i) }
+
+// ScopeAt returns the scope of the entry at position i, building none.
+func (c *Catalog) ScopeAt(i int) string { return c.scopeAt(i) }

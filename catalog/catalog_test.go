@@ -599,6 +599,17 @@ func TestScopePositions(t *testing.T) {
 			t.Errorf("%s: no positions", scope)
 		}
 	}
+	// Several scopes: their positions merged, in catalog order.
+	for _, scopes := range [][]string{{"cvm", "common"}, {"COMMON", "tcr", "cdb"}, {"nope", "tcr"}, {}} {
+		var want []int
+		for _, s := range scopes {
+			want = append(want, c.ScopePositions(s)...)
+		}
+		slices.Sort(want)
+		if got := c.ScopePositions(scopes...); !slices.Equal(got, want) {
+			t.Errorf("%v: %d positions, want %d", scopes, len(got), len(want))
+		}
+	}
 }
 
 // CodeInScope agrees with FindScopes.

@@ -166,17 +166,43 @@ func (r Records) Text(pos int) uint32 { return U32s(r[pos*RecordSize+RecText:]).
 func (r Records) Scope(pos int) int { return r.u16(pos, RecScope) }
 
 // WithScope returns the positions, in order, of the records whose scope
-// index i has in[i] set (in spans every scope index): one pass over the
-// records, as tight as it can be (a product's entries lie all over the
-// catalog).
-func (r Records) WithScope(in []bool) []int {
+// index is one of scopes: one pass over the records, as tight as it can be
+// (a product's entries lie all over the catalog): a record's scope is
+// compared with at most two indexes (a product's and common), or looked up
+// in a table of more.
+func (r Records) WithScope(scopes []int) []int {
 	var out []int
-	for pos, off := 0, RecScope; off+1 < len(r); pos, off = pos+1, off+RecordSize {
-		if in[int(r[off])|int(r[off+1])<<8] {
-			out = append(out, pos)
+	switch len(scopes) {
+	case 0:
+	case 1, 2:
+		a, b := uint16(scopes[0]), uint16(scopes[len(scopes)-1])
+		for off := r.nextScope(RecScope, a, b); off >= 0; off = r.nextScope(off+RecordSize, a, b) {
+			out = append(out, off/RecordSize)
+		}
+	default:
+		in := make([]bool, slices.Max(scopes)+1)
+		for _, s := range scopes {
+			in[s] = true
+		}
+		for pos, off := 0, RecScope; off+1 < len(r); pos, off = pos+1, off+RecordSize {
+			if s := int(r[off]) | int(r[off+1])<<8; s < len(in) && in[s] {
+				out = append(out, pos)
+			}
 		}
 	}
 	return out
+}
+
+// nextScope returns the offset of the scope field of the first record, at
+// or after offset off (of a scope field), whose scope index is a or b, or
+// -1. (The loop appends nothing: its registers stay its own.)
+func (r Records) nextScope(off int, a, b uint16) int {
+	for ; off+1 < len(r); off += RecordSize {
+		if s := uint16(r[off]) | uint16(r[off+1])<<8; s == a || s == b {
+			return off
+		}
+	}
+	return -1
 }
 
 // Guide returns the RecGuide field of record pos.

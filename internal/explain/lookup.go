@@ -101,13 +101,15 @@ func (x *Explainer) Resolve(q, scope string) Resolution {
 		if scope == "" {
 			hits = ix.TextCodes(q, textLimit)
 		} else {
-			among := cat.ScopePositions(scope)
+			var among []int
 			if product != "" && !strings.EqualFold(scope, catalog.ScopeCommon) {
-				for _, pos := range cat.ScopePositions(catalog.ScopeCommon) {
-					if keep(pos, catalog.ScopeCommon) {
+				for _, pos := range cat.ScopePositions(scope, catalog.ScopeCommon) {
+					if keep(pos, cat.ScopeAt(pos)) {
 						among = append(among, pos)
 					}
 				}
+			} else {
+				among = cat.ScopePositions(scope)
 			}
 			hits = ix.TextCodesIn(q, textLimit, among)
 		}
