@@ -1328,6 +1328,17 @@ func (c *wordCursor) nextWeightSlow() (doc int32, w float64, strongHit, ok bool)
 		f := fields & fieldBits
 		return doc, exactWeights[f], f&strongFields != 0, true
 	}
+	// A document with one other posting and no own one (a synonym's, a
+	// longer word's): a table of its quality and fields too.
+	if len(c.rest) > 0 {
+		x := c.rest[0]
+		if rd := int32(x >> 16); (doc < 0 || rd < doc) && (len(c.rest) == 1 || int32(c.rest[1]>>16) != rd) {
+			c.rest = c.rest[1:]
+			c.last = false
+			f := uint8(x) & fieldBits
+			return rd, restWeights[x>>8&0xFF][f], f&strongFields != 0, true
+		}
+	}
 	var q [numFields]float32
 	doc, ok = c.next(&q)
 	return doc, weighted(&q), strong(&q), ok
@@ -1399,19 +1410,32 @@ var strongOf = func() (t [1 << numFields]uint8) {
 }()
 
 // exactWeights is weighted by set of fields (a bit each) with
-// qualityExact in those fields.
-var exactWeights = func() (t [1 << numFields]float64) {
+// qualityExact in those fields; restWeights, by quality index (see
+// packedQuality), with that quality.
+var (
+	exactWeights = weightsAt(qualityExact)
+	restWeights  = func() (t [len(packedQuality)][1 << numFields]float64) {
+		for qi, v := range packedQuality {
+			t[qi] = weightsAt(v)
+		}
+		return t
+	}()
+)
+
+// weightsAt is weighted by set of fields (a bit each) with quality v in
+// those fields.
+func weightsAt(v float32) (t [1 << numFields]float64) {
 	for m := range t {
 		var q [numFields]float32
 		for f := range numFields {
 			if m&(1<<f) != 0 {
-				q[f] = qualityExact
+				q[f] = v
 			}
 		}
 		t[m] = weighted(&q)
 	}
 	return t
-}()
+}
 
 // count returns the number of documents c has left, reading none.
 func (c wordCursor) count() int {
