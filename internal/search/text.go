@@ -2040,7 +2040,8 @@ func (ix *Index) topWord(t *textIndex, m *rankMem, term qterm, df []int, compact
 	// before is the full ranking's order: higher score, then catalog order.
 	before := func(a, b *best) bool { return a.score > b.score || a.score == b.score && a.doc < b.doc }
 	top := make([]best, 0, limit)
-	worst := 0 // index in top of the last in order, once top is full
+	worst := 0                            // index in top of the last in order, once top is full
+	compactIsWord := compact == term.text // the query is the word as typed
 	consider := func(doc int32, w float64, strongHit bool) {
 		var rel float64
 		rel += float64(idf * w) // as rank adds it to a candidate
@@ -2056,7 +2057,7 @@ func (ix *Index) topWord(t *textIndex, m *rankMem, term qterm, df []int, compact
 			// typed, else it may anywhere). (The margin keeps the bound
 			// above the score whatever the rounding.)
 			mayBe := 0.0
-			if compact != "" && (compact != term.text || cur.last) {
+			if compact != "" && (!compactIsWord || cur.last) {
 				mayBe = 1
 			}
 			if scoreOf(1, rel/1, compact != "", common, mayBe, 0) < top[worst].score-scoreSlack {
