@@ -3,6 +3,7 @@ package search
 import (
 	"fmt"
 	"math"
+	"math/rand/v2"
 	"slices"
 	"strings"
 	"sync"
@@ -41,6 +42,30 @@ func TestRankWordsKeepsMore(t *testing.T) {
 	defer func(k int) { wordsKeep = k }(wordsKeep)
 	wordsKeep = 1
 	checkLimitCut(t, []string{"invalid parameter", "invalid value", "operation denied", "failed operation", "not found", "user id"})
+}
+
+// Random queries of two and three everyday words, most of them broad
+// enough to be narrowed (rankWords), ranked with a limit and in full;
+// and again with room for few hits, so that rankWords reads them again.
+func TestRankWordsRandomQueries(t *testing.T) {
+	words := strings.Fields(`invalid parameter value operation failed denied resource not found
+		limit exceeded instance internal error request permission quota missing unsupported
+		unauthorized insufficient balance timeout user id network disk image auth failure
+		signature expired status state exist already in use busy`)
+	r := rand.New(rand.NewPCG(13, 29))
+	var qs []string
+	for len(qs) < 200 {
+		n := 2 + r.IntN(2)
+		q := make([]string, n)
+		for i := range q {
+			q[i] = words[r.IntN(len(words))]
+		}
+		qs = append(qs, strings.Join(q, " "))
+	}
+	checkLimitCut(t, qs)
+	defer func(k int) { wordsKeep = k }(wordsKeep)
+	wordsKeep = 1
+	checkLimitCut(t, qs[:50])
 }
 
 // checkLimitCut checks that the rankings of qs with a limit are the first
