@@ -110,16 +110,17 @@ var synonyms = sync.OnceValue(func() map[string][]string {
 	return m
 })
 
-// stopWords are English query words too common to search for.
-var stopWords = sync.OnceValue(func() map[string]bool {
-	m := map[string]bool{}
-	for _, w := range strings.Fields(`a an the of to in on at for from by with as and or
-		is are was were be been it its this that my your i me we you
-		do does did how why what when which can could should would please`) {
-		m[w] = true
+// stopWord reports whether w is an English query word too common to
+// search for. (A switch: no table is built at run time.)
+func stopWord(w string) bool {
+	switch w {
+	case "a", "an", "the", "of", "to", "in", "on", "at", "for", "from", "by", "with", "as", "and", "or",
+		"is", "are", "was", "were", "be", "been", "it", "its", "this", "that", "my", "your", "i", "me", "we", "you",
+		"do", "does", "did", "how", "why", "what", "when", "which", "can", "could", "should", "would", "please":
+		return true
 	}
-	return m
-})
+	return false
+}
 
 // particles are Chinese particles that separate query terms like spaces do.
 const particles = "的了吗呢吧啊"
@@ -729,7 +730,7 @@ func parseQuery(q string) []qterm {
 			return
 		}
 		seen["w:"+t.stem] = true
-		if !stopWords()[lw] && len(lw) > 1 {
+		if !stopWord(lw) && len(lw) > 1 {
 			terms = append(terms, t)
 		}
 	}, func(run string) {
