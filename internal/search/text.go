@@ -275,16 +275,46 @@ func listLen(start string, i int) int {
 	return int(u32at(start, i+1) - u32at(start, i))
 }
 
+// bigramBytes returns the postings of a pair of CJK runes encoded (see
+// EncodeText): read where they lie, or, for an index built in memory,
+// encoded here.
+func (t *textIndex) bigramBytes(k uint64) string {
+	if e := t.enc; e != nil {
+		if j := e.bigramAt(k); j >= 0 {
+			return postingBytes(e.bigramPost, e.bigramStart, j)
+		}
+		return ""
+	}
+	var b []byte
+	for _, p := range t.bigrams[k] {
+		b = binary.LittleEndian.AppendUint32(b, uint32(p.doc)<<8|uint32(p.fields))
+	}
+	return string(b)
+}
+
 // bigramAll returns all the postings of a pair of CJK runes, decoded into
 // buf (reused when it has room).
-func (t *textIndex) bigramAll(buf []posting, k uint64) []posting {
+func (t *textIndex) bigramAll(buf []posting, k uint64) []posting { return t.bigramIn(buf, k, nil) }
+
+// bigramIn is bigramAll without the documents outside only (if not nil):
+// those are not decoded.
+func (t *textIndex) bigramIn(buf []posting, k uint64, only bitset) []posting {
 	if e := t.enc; e != nil {
 		if i := e.bigramAt(k); i >= 0 {
-			return postingsInto(buf, e.bigramPost, e.bigramStart, i, nil)
+			return postingsInto(buf, e.bigramPost, e.bigramStart, i, only)
 		}
 		return buf[:0]
 	}
-	return t.bigrams[k]
+	if only == nil {
+		return t.bigrams[k]
+	}
+	var out []posting // not buf: it may hold the index's own list (returned above)
+	for _, p := range t.bigrams[k] {
+		if only.has(p.doc) {
+			out = append(out, p)
+		}
+	}
+	return out
 }
 
 // residualInto returns, as wordInto does, the residual prefix list of the
@@ -1194,17 +1224,7 @@ func (t *textIndex) packPhrase(h *hits, run string) {
 	lists := make([]string, len(keys))
 	short := 0
 	for i, k := range keys {
-		if e := t.enc; e != nil {
-			if j := e.bigramAt(k); j >= 0 {
-				lists[i] = postingBytes(e.bigramPost, e.bigramStart, j)
-			}
-		} else { // built in memory: encoded here
-			var b []byte
-			for _, p := range t.bigrams[k] {
-				b = binary.LittleEndian.AppendUint32(b, uint32(p.doc)<<8|uint32(p.fields))
-			}
-			lists[i] = string(b)
-		}
+		lists[i] = t.bigramBytes(k)
 		if len(lists[i]) < len(lists[short]) {
 			short = i
 		}
@@ -1508,12 +1528,13 @@ func (t *textIndex) countCJK(h *hits, run string, keys []uint64) ([]int32, []cjk
 	h.cjkRun = ""
 	slot := h.cjkSlot // by document: its index in docs plus one
 	docs, counts := h.cjkDocs[:0], h.cjkCounts[:0]
+	if h.only != nil { // room for them all up front: doubling faults pages in twice
+		n := h.only.count()
+		docs, counts = slices.Grow(docs, n), slices.Grow(counts, n)
+	}
 	for _, k := range keys {
-		h.cjkBuf = t.bigramAll(h.cjkBuf, k)
+		h.cjkBuf = t.bigramIn(h.cjkBuf, k, h.only)
 		for _, p := range h.cjkBuf {
-			if h.only != nil && !h.only.has(p.doc) {
-				continue
-			}
 			i := slot.at(p.doc)
 			if i == 0 {
 				docs = append(docs, p.doc)
@@ -1812,14 +1833,16 @@ func (t *textIndex) cjkSets(h *hits, keys []uint64, found, every bitset) {
 		acc[f], cur[f] = newBitset(t.n), newBitset(t.n)
 	}
 	for i, k := range keys {
-		h.cjkBuf = t.bigramAll(h.cjkBuf, k)
 		for f := range numFields {
 			clear(cur[f])
 		}
-		for _, p := range h.cjkBuf {
-			found.set(p.doc)
-			for m := p.fields; m != 0; m &= m - 1 {
-				cur[bits.TrailingZeros8(m)].set(p.doc)
+		// Read where they lie: 参数错误's pairs have 3,000 postings each.
+		for x := t.bigramBytes(k); len(x) >= 4; x = x[4:] {
+			v := le32(x)
+			doc := int32(v >> 8)
+			found.set(doc)
+			for m := uint8(v) & fieldBits; m != 0; m &= m - 1 {
+				cur[bits.TrailingZeros8(m)].set(doc)
 			}
 		}
 		for f := range numFields {
