@@ -1,6 +1,7 @@
 package search
 
 import (
+	"math/rand/v2"
 	"os"
 	"regexp"
 	"slices"
@@ -806,6 +807,38 @@ func TestNearest(t *testing.T) {
 		got := Nearest(tt.q, names, 5)
 		if strings.Join(got, ",") != strings.Join(tt.want, ",") {
 			t.Errorf("Nearest(%q) = %q, want %q", tt.q, got, tt.want)
+		}
+	}
+}
+
+// finder agrees with strings.Contains: codes and compact queries, edge
+// cases, and random strings over a small alphabet (many near misses).
+func TestFinder(t *testing.T) {
+	long := strings.Repeat("ab", 200) + "c"
+	for _, tt := range []struct{ pat, s string }{
+		{"invalidvalue", "invalidparametervalue.invalidvalueregion"},
+		{"invalidvalue", "invalidparametervalue.invalidvalu"},
+		{"invalidparameter", "invalidparameter"},
+		{"a", ""}, {"a", "a"}, {"a", "ba"}, {"ab", "aab"}, {"aaa", "aaaa"}, {"aaa", "aa"},
+		{"abcab", "abcabcab"}, {"xyz", "xyxyzy"}, {long, long}, {long, "x" + long}, {long, long[1:]},
+		{"é", "café"}, {"\xff", "a\xffb"},
+	} {
+		if got, want := newFinder(tt.pat).in(tt.s), strings.Contains(tt.s, tt.pat); got != want {
+			t.Errorf("finder(%q).in(%q) = %v, want %v", tt.pat, tt.s, got, want)
+		}
+	}
+	r := rand.New(rand.NewPCG(7, 11))
+	word := func(n int) string {
+		b := make([]byte, n)
+		for i := range b {
+			b[i] = "abc."[r.IntN(4)]
+		}
+		return string(b)
+	}
+	for range 20000 {
+		pat, s := word(1+r.IntN(6)), word(r.IntN(40))
+		if got, want := newFinder(pat).in(s), strings.Contains(s, pat); got != want {
+			t.Fatalf("finder(%q).in(%q) = %v, want %v", pat, s, got, want)
 		}
 	}
 }

@@ -387,13 +387,53 @@ func (t *textIndex) cjkTexts(doc int32) [numFields]string {
 	return t.cjk[doc]
 }
 
-// codeHas reports whether code (lower-cased) contains lower, and whether it
-// is lower or ends in "."+lower.
-func codeHas(code, lower string) (contains, is bool) {
-	if !strings.Contains(code, lower) {
+// codeHas reports whether code (lower-cased) contains f's string, and
+// whether it is it or ends in "."+it.
+func codeHas(code string, f *finder) (contains, is bool) {
+	lower := f.pat
+	if !f.in(code) {
 		return false, false
 	}
 	return true, code == lower || strings.HasSuffix(code, lower) && code[len(code)-len(lower)-1] == '.'
+}
+
+// finder looks for one string in many (a ranking reads thousands of codes
+// for its compact query) by the Boyer-Moore-Horspool rule: a step compares
+// the last byte of the window and skips by it, so a code is passed over in
+// a few steps, where strings.Contains compares at every byte.
+type finder struct {
+	pat  string
+	skip [256]uint8 // by byte: how far the window moves when it ends in it
+}
+
+// newFinder returns a finder of pat (not empty).
+func newFinder(pat string) *finder {
+	f := &finder{pat: pat}
+	m := min(len(pat), 255)
+	for i := range f.skip {
+		f.skip[i] = uint8(m)
+	}
+	for i := max(0, len(pat)-m); i < len(pat)-1; i++ {
+		f.skip[pat[i]] = uint8(min(len(pat)-1-i, m))
+	}
+	return f
+}
+
+// in reports whether s contains f's string.
+func (f *finder) in(s string) bool {
+	m := len(f.pat)
+	if m > 255 {
+		return strings.Contains(s, f.pat)
+	}
+	last := f.pat[m-1]
+	for i := 0; i+m <= len(s); {
+		c := s[i+m-1]
+		if c == last && s[i:i+m-1] == f.pat[:m-1] {
+			return true
+		}
+		i += int(f.skip[c])
+	}
+	return false
 }
 
 // containsLower reports whether s, lower-cased, contains lower (which is),
@@ -1987,13 +2027,14 @@ const (
 	keyIn               // the code contains the compact query
 	keyIs               // the code is it or ends in "."+it
 	keySeen             // a result has this code (distinct)
+	keyKept             // rankWords kept a hit of this code with a score (bestOf)
 )
 
 // codeFacts reports whether code k (see catalog.Keys.Of) holds compact
-// (not empty), and whether it is it or ends in "."+compact, reading the
+// (the compact query's finder), and whether it is it or ends in "."+it, reading the
 // code (from the keys' compact table) once per distinct code; info is
 // keyInfo.
-func (ix *Index) codeFacts(info []uint8, k int, compact string) (inCode, isCode bool) {
+func (ix *Index) codeFacts(info []uint8, k int, compact *finder) (inCode, isCode bool) {
 	x := info[k]
 	if x&keyRead == 0 {
 		x |= keyRead
@@ -2066,6 +2107,7 @@ func (ix *Index) topWord(t *textIndex, m *rankMem, term qterm, df []int, compact
 	top := make([]best, 0, limit)
 	worst := 0                            // index in top of the last in order, once top is full
 	compactIsWord := compact == term.text // the query is the word as typed
+	var find *finder                      // compact's, once a code is read
 	consider := func(doc int32, w float64, strongHit bool) {
 		var rel float64
 		rel += float64(idf * w) // as rank adds it to a candidate
@@ -2091,7 +2133,10 @@ func (ix *Index) topWord(t *textIndex, m *rankMem, term qterm, df []int, compact
 		key := ix.keys.Of(int(doc))
 		var inCode, isCode bool
 		if compact != "" {
-			inCode, isCode = ix.codeFacts(m.keyInfo, key, compact)
+			if find == nil {
+				find = newFinder(compact)
+			}
+			inCode, isCode = ix.codeFacts(m.keyInfo, key, find)
 		}
 		if isCode {
 			exact = 1
@@ -2172,9 +2217,12 @@ func (ix *Index) rankWords(r *ranker, m *rankMem, df []int, limit int, distinct 
 	blocks := make([]weighedBlock, len(terms))
 	var rel [blockLen]float64
 	var strongs [blockLen]uint8
-	bestOf := map[int]float64{} // by code (distinct): the best score kept
+	bestOf := map[int]float64{} // by code (distinct, keyKept): the best score kept
 	for keep := max(wordsKeep, 4*limit); ; keep *= 8 {
 		copy(curs, start)
+		for k := range bestOf {
+			r.keyInfo[k] &^= keyKept
+		}
 		clear(bestOf)
 		if cap(m.items) < keep {
 			m.items = make([]rankItem, 0, keep)
@@ -2246,11 +2294,12 @@ func (ix *Index) rankWords(r *ranker, m *rankMem, df []int, limit int, distinct 
 					// the score of a hit of its code kept before it can
 					// never be listed.
 					k := r.ix.keys.Of(int(doc))
-					if best, ok := bestOf[k]; ok && it.key <= best {
+					if r.keyInfo[k]&keyKept != 0 && it.key <= bestOf[k] {
 						continue
 					}
 					if it.level == 3 {
 						bestOf[k] = it.key
+						r.keyInfo[k] |= keyKept
 					}
 				}
 				switch {
@@ -2672,6 +2721,7 @@ type ranker struct {
 	cands   []cand    // the hits, as rankItem.c indexes them
 	maxFull int       // the most terms a hit matches in full
 	compact string    // compactQuery
+	find    *finder   // compact's, once a code is read
 	phrase  string    // phraseOf
 	// mayBeCode holds the hits whose code may be the compact query or end
 	// in "."+it (nil: any may).
@@ -2791,7 +2841,10 @@ func (r *ranker) refineCand(it *rankItem, c *cand) {
 	// it, ignoring case: once per distinct code.
 	var inCode, isCode bool
 	if r.compact != "" {
-		inCode, isCode = r.ix.codeFacts(r.keyInfo, r.ix.keys.Of(int(it.doc)), r.compact)
+		if r.find == nil {
+			r.find = newFinder(r.compact)
+		}
+		inCode, isCode = r.ix.codeFacts(r.keyInfo, r.ix.keys.Of(int(it.doc)), r.find)
 	}
 	var exact, common, phr float64
 	pending := false // phr is a bound, the summary unread
