@@ -1183,18 +1183,23 @@ func (h *hits) collector(n, qi int) []uint8 {
 }
 
 // collectOne ORs fields into document doc of b, an array of collector's.
-// It lists the documents in touched only while pack may sort them: a list
-// of more than a sixteenth of the documents is packed from the arrays.
+// It lists the documents in touched only while pack may sort them (see
+// sparseShare).
 func (h *hits) collectOne(b []uint8, doc int32, fields uint8) {
 	if b[doc] == 0 {
 		h.collected++
-		if 16*len(h.touched) < len(b) {
+		if sparseShare*len(h.touched) < len(b) {
 			h.touched = append(h.touched, doc)
 		}
 	}
 	b[doc] |= fields
 	h.first, h.last = min(h.first, doc), max(h.last, doc)
 }
+
+// sparseShare: pack sorts the documents collected when they are fewer
+// than this share of their range, and reads the arrays otherwise (a sort
+// costs some ten steps a document, the arrays a step for eight).
+const sparseShare = 64
 
 // pack returns what collect gathered since h.first was reset, packed
 // (document << 16 | quality index << 8 | fields) in document order, and
@@ -1204,7 +1209,7 @@ func (h *hits) pack() []uint64 {
 	h.packed = slices.Grow(h.packed[:0], h.collected) // room up front: doubling faults in pages twice
 	switch {
 	case h.last < 0:
-	case 16*len(h.touched) < int(h.last-h.first):
+	case sparseShare*len(h.touched) < int(h.last-h.first):
 		slices.Sort(h.touched)
 		for i, doc := range h.touched {
 			if i == 0 || doc != h.touched[i-1] {
@@ -2217,7 +2222,10 @@ func (ix *Index) rankWords(r *ranker, m *rankMem, df []int, limit int, distinct 
 	blocks := make([]weighedBlock, len(terms))
 	var rel [blockLen]float64
 	var strongs [blockLen]uint8
-	bestOf := map[int]float64{} // by code (distinct, keyKept): the best score kept
+	var bestOf map[int]float64 // by code (distinct, keyKept): the best score kept
+	if distinct {
+		bestOf = make(map[int]float64, 256) // room up front: growing it cost more than filling it
+	}
 	for keep := max(wordsKeep, 4*limit); ; keep *= 8 {
 		copy(curs, start)
 		for k := range bestOf {
