@@ -2199,13 +2199,18 @@ func wordsOnly(terms []qterm) bool {
 // rankWords is rankIn for a query of English words narrowed to the
 // documents with every word (h.only). Each word's hits come from a
 // wordCursor in document order, all in step (each reads every document of
-// h.only), and each document is weighed as it comes, with the sums
-// rankIn's loop makes, to the bound that reads nothing (ranker.bound).
-// Only the best keep are kept (in a heap, the worst on top), so that a
-// broad query (invalid parameter: 6,061 documents) writes no record per
-// hit; when the ranking reaches those not kept, it runs again keeping
-// more. It reports false, having ranked nothing, if the cursors are not in
-// step (they are: TestWordCursorsInStep).
+// h.only), a block at a time (fill), and each document is weighed as it
+// comes, with the sums rankIn's loop makes, to the bound that reads
+// nothing (ranker.bound); one that can have no bonus is dropped on its
+// relevance alone (relFloor). Only the best keep are kept (in a heap, the
+// worst on top), refined to the bound that reads the code as they are, and
+// with distinct codes only those that may beat the best score of their
+// code kept before them; so a broad query (invalid parameter: 6,061
+// documents, InvalidParameter of 200 products) writes no record per hit.
+// The first of the hits not kept (by before) bounds them all; when the
+// ranking reaches it, it runs again keeping more. It reports false, having
+// ranked nothing, if the cursors are not in step (they are:
+// TestWordCursorsInStep).
 func (ix *Index) rankWords(r *ranker, m *rankMem, df []int, limit int, distinct bool) ([]PosHit, bool) {
 	t, h, terms := r.t, r.h, r.terms
 	start := make([]wordCursor, len(terms))
