@@ -275,7 +275,7 @@ func TestSynonymPairsMeanPhrase(t *testing.T) {
 			keys := cjkKeys(run)
 			counts := map[int32]cjkCount{}
 			for _, k := range keys {
-				for _, p := range tx.bigramAll(nil, k) {
+				for _, p := range tx.bigramIn(nil, k, nil) {
 					c := counts[p.doc]
 					c.add(p.fields)
 					counts[p.doc] = c

@@ -292,12 +292,9 @@ func (t *textIndex) bigramBytes(k uint64) string {
 	return string(b)
 }
 
-// bigramAll returns all the postings of a pair of CJK runes, decoded into
-// buf (reused when it has room).
-func (t *textIndex) bigramAll(buf []posting, k uint64) []posting { return t.bigramIn(buf, k, nil) }
-
-// bigramIn is bigramAll without the documents outside only (if not nil):
-// those are not decoded.
+// bigramIn returns the postings of a pair of CJK runes, decoded into buf
+// (reused when it has room), without the documents outside only (if not
+// nil): those are not decoded.
 func (t *textIndex) bigramIn(buf []posting, k uint64, only bitset) []posting {
 	if e := t.enc; e != nil {
 		if i := e.bigramAt(k); i >= 0 {
@@ -1114,7 +1111,7 @@ func (t *textIndex) gatherWord(h *hits, raw, st string) wordCursor {
 	} else { // built in memory: encoded here, as the generated index holds it
 		own = string(t.encodeWord(h.ownBytes[:0], st))
 	}
-	return wordCursor{own: own, only: h.only, rest: h.pack()}
+	return wordCursor{own: own, only: h.only, rest: h.pack(), w: cursorWeights()}
 }
 
 // lastSegmentDocs returns the documents whose code's last segment has the
@@ -1310,7 +1307,7 @@ func (t *textIndex) gatherChar(h *hits, r rune) wordCursor {
 	h.first, h.last = math.MaxInt32, -1
 	qi := slices.Index(packedQuality[:], qualityExact) // matchCJK's scale 1
 	t.eachKeyWith(h, r, func(ps []posting) { h.collect(t.n, ps, qi) })
-	return wordCursor{only: h.only, rest: h.pack()}
+	return wordCursor{only: h.only, rest: h.pack(), w: cursorWeights()}
 }
 
 // wordCursor reads, in document order, the documents gatherWord found and
@@ -1322,6 +1319,7 @@ type wordCursor struct {
 	// last is whether the document next returned last has the stem as the
 	// whole last segment of its code (lastSegment).
 	last bool
+	w    *weightTable // cursorWeights
 }
 
 // ownDoc returns the document and fields of c's next own posting in only,
@@ -1370,7 +1368,7 @@ func (c *wordCursor) next(q *[numFields]float32) (int32, bool) {
 // nextWeight is next for a caller that needs of a document's qualities
 // only weighted(q) and strong(q): where the stem's own posting is all the
 // document has (the usual case) they come from a table of its fields
-// (exactWeights), computed with the same operations. nextWeightSlow is
+// (weightTable), computed with the same operations. nextWeightSlow is
 // the rest, apart so that the usual case makes no call.
 func (c *wordCursor) nextWeight() (doc int32, w float64, strongHit, ok bool) {
 	if len(c.own) >= 4 {
@@ -1380,7 +1378,7 @@ func (c *wordCursor) nextWeight() (doc int32, w float64, strongHit, ok bool) {
 			c.own = c.own[4:]
 			c.last = x&lastSegment != 0
 			f := uint8(x) & fieldBits
-			return doc, exactWeights[f], f&strongFields != 0, true
+			return doc, c.w.exact[f], f&strongFields != 0, true
 		}
 	}
 	return c.nextWeightSlow()
@@ -1392,7 +1390,7 @@ func (c *wordCursor) nextWeightSlow() (doc int32, w float64, strongHit, ok bool)
 		c.own = c.own[4:]
 		c.last = fields&lastSegment != 0
 		f := fields & fieldBits
-		return doc, exactWeights[f], f&strongFields != 0, true
+		return doc, c.w.exact[f], f&strongFields != 0, true
 	}
 	// A document with one other posting and no own one (a synonym's, a
 	// longer word's): a table of its quality and fields too.
@@ -1402,7 +1400,7 @@ func (c *wordCursor) nextWeightSlow() (doc int32, w float64, strongHit, ok bool)
 			c.rest = c.rest[1:]
 			c.last = false
 			f := uint8(x) & fieldBits
-			return rd, restWeights[x>>8&0xFF][f], f&strongFields != 0, true
+			return rd, c.w.rest[x>>8&0xFF][f], f&strongFields != 0, true
 		}
 	}
 	var q [numFields]float32
@@ -1425,7 +1423,7 @@ const blockLen = 128
 // locals, which a call a document spends most of its time saving and
 // reloading. (It leaves c.last as it finds it.)
 func (c *wordCursor) fill(b *weighedBlock) int {
-	own, only := c.own, c.only
+	own, only, w := c.own, c.only, c.w
 	restDoc := int32(math.MaxInt32)
 	if len(c.rest) > 0 {
 		restDoc = int32(c.rest[0] >> 16)
@@ -1437,7 +1435,7 @@ func (c *wordCursor) fill(b *weighedBlock) int {
 			if doc := int32(x >> 8); doc < restDoc && (only == nil || only.has(doc)) {
 				own = own[4:]
 				f := uint8(x) & fieldBits
-				b.doc[n], b.w[n], b.strong[n] = doc, exactWeights[f], strongOf[f]
+				b.doc[n], b.w[n], b.strong[n] = doc, w.exact[f], w.strong[f]
 				n++
 				continue
 			}
@@ -1465,28 +1463,28 @@ func (c *wordCursor) fill(b *weighedBlock) int {
 // strongFields are the fields of a strong hit (see strong), a bit each.
 const strongFields = 1<<fieldCode | 1<<fieldSummary
 
-// strongOf is 1 for a set of fields (a bit each) of a strong hit, else 0.
-var strongOf = func() (t [1 << numFields]uint8) {
-	for m := range t {
+// weightTable is weighted (and strong) by set of fields (a bit each) with
+// one quality in those fields: what nextWeight and fill read instead of
+// building a document's qualities. Built on first use (cursorWeights): a
+// run that searches no text never computes it.
+type weightTable struct {
+	exact  [1 << numFields]float64                     // qualityExact
+	rest   [len(packedQuality)][1 << numFields]float64 // by quality index (packedQuality)
+	strong [1 << numFields]uint8                       // 1 for the fields of a strong hit
+}
+
+var cursorWeights = sync.OnceValue(func() *weightTable {
+	w := &weightTable{exact: weightsAt(qualityExact)}
+	for qi, v := range packedQuality {
+		w.rest[qi] = weightsAt(v)
+	}
+	for m := range w.strong {
 		if m&strongFields != 0 {
-			t[m] = 1
+			w.strong[m] = 1
 		}
 	}
-	return t
-}()
-
-// exactWeights is weighted by set of fields (a bit each) with
-// qualityExact in those fields; restWeights, by quality index (see
-// packedQuality), with that quality.
-var (
-	exactWeights = weightsAt(qualityExact)
-	restWeights  = func() (t [len(packedQuality)][1 << numFields]float64) {
-		for qi, v := range packedQuality {
-			t[qi] = weightsAt(v)
-		}
-		return t
-	}()
-)
+	return w
+})
 
 // weightsAt is weighted by set of fields (a bit each) with quality v in
 // those fields.
