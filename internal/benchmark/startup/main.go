@@ -48,6 +48,9 @@ func main() {
 	md := flag.Bool("markdown", false, "also print the rows of the README's Performance table")
 	var also []string
 	flag.Func("also", "another errcode command to time, its arguments separated by semicolons (repeatable)", func(v string) error {
+		if strings.Trim(v, "; ") == "" {
+			return fmt.Errorf("no command: want its arguments separated by semicolons, e.g. 'lookup;invalid value'")
+		}
 		also = append(also, v)
 		return nil
 	})
