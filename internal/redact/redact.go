@@ -82,9 +82,12 @@ func String(s string) string {
 	if !suspect(s) {
 		return s
 	}
+	// SecretIds first: a key's context (codeTail, flagStart) is then read
+	// as the output shows it, so a second pass reads the same and String
+	// stays idempotent.
+	s = redactAKID(s)
 	s = redactValues(s)
-	s = redactUserinfo(s)
-	return redactAKID(s)
+	return redactUserinfo(s)
 }
 
 // Cut is String for text that was cut short at its end: a trailing "AKID"
@@ -304,8 +307,8 @@ func endsWith(key, pat string) bool {
 // flagStart reports whether the key at s[ks:], which starts with '-', is a
 // command-line flag. It is, but right after a redacted SecretId: in
 // "AKID0000…-Secret 0" the dash is inside the word "AKID0000…-Secret", no
-// flag, and so it stays once that reads "AKID****-Secret 0" (String is
-// idempotent).
+// flag, and String reads it as "AKID****-Secret 0" (SecretIds are replaced
+// first).
 func flagStart(s string, ks int) bool {
 	return !strings.HasSuffix(s[:ks], akidMarker)
 }

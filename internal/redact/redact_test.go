@@ -97,6 +97,9 @@ func TestString(t *testing.T) {
 		{"x-secret 0", "x-secret 0"},
 		{"AKID00000000000000000000-SeCret 0", "AKID****-SeCret 0"},
 		{"AKID****-SeCret 0", "AKID****-SeCret 0"},
+		// A SecretId before a dotted key is no error code's class.
+		{"AKID00000000000000a00000.AToken:0", "AKID****.AToken:[REDACTED]"},
+		{"AKID****.AToken:0", "AKID****.AToken:[REDACTED]"},
 
 		// PHP, Ruby, XML.
 		{`['SecretKey' => '` + skey + `', 'Region' => 'x']`, `['SecretKey' => '[REDACTED]', 'Region' => 'x']`},
