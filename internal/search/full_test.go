@@ -303,10 +303,10 @@ func TestWordCursor(t *testing.T) {
 				m.h.reset()
 				cur := tx.gatherWord(&m.h, raw, st)
 				weighed := cur // nextWeight reads what next does, weighed
-				for doc, w, strongHit, ok := weighed.nextWeight(); ok; doc, w, strongHit, ok = weighed.nextWeight() {
+				for doc, w, kind, ok := weighed.nextWeight(); ok; doc, w, kind, ok = weighed.nextWeight() {
 					q := want[doc]
-					if w != weighted(&q) || strongHit != strong(&q) {
-						t.Errorf("%q (enc %v, only %v): document %d: nextWeight %v %v, want %v %v", raw, tx.enc != nil, set != nil, doc, w, strongHit, weighted(&q), strong(&q))
+					if w != weighted(&q) || kind != kindOf(&q) || (kind&kindStrong != 0) != strong(&q) {
+						t.Errorf("%q (enc %v, only %v): document %d: nextWeight %v %#x, want %v %#x", raw, tx.enc != nil, set != nil, doc, w, kind, weighted(&q), kindOf(&q))
 						break
 					}
 				}

@@ -392,3 +392,69 @@ func TestRelFloor(t *testing.T) {
 		}
 	}
 }
+
+// A summary holds a query's phrase only where it holds each of its terms
+// (a full hit in the summary field), which ranking assumes so that it reads
+// only those summaries for the phrase (refineCand: cand.summary). Checked
+// on phrases of two and three words taken from the summaries themselves,
+// and on everyday queries.
+func TestPhraseNeedsEveryTermInSummary(t *testing.T) {
+	cat := catalog.Default()
+	ix := New(cat)
+	tx := ix.textIndex()
+	r := rand.New(rand.NewPCG(7, 11))
+	phrases := []string{"invalid id", "invalid value", "operation failed", "not found", "does not exist",
+		"invalid parameter", "rate limit", "too many requests", "签名 过期", "参数 错误"}
+	for len(phrases) < 400 {
+		d := cat.DefinitionAt(r.IntN(cat.Len()))
+		f := strings.Fields(d.Summary.En)
+		if len(f) < 3 {
+			continue
+		}
+		i := r.IntN(len(f) - 2)
+		phrases = append(phrases, strings.Join(f[i:i+2+r.IntN(2)], " "))
+	}
+	summaries := make([]catalog.Text, cat.Len())
+	for doc := range summaries {
+		summaries[doc] = cat.DefinitionAt(doc).Summary
+	}
+	checked := 0
+	for _, p := range phrases {
+		terms := parseQuery(p)
+		phrase := phraseOf(p)
+		if len(terms) == 0 || phrase == "" {
+			continue
+		}
+		inSummary := make([]map[int32]bool, len(terms)) // by term: documents with a full hit in the summary
+		for ti, term := range terms {
+			m := tx.rankMem(cat.Keys().Len())
+			tx.match(&m.h, term)
+			inSummary[ti] = map[int32]bool{}
+			for i, doc := range m.h.docs {
+				th := m.h.h[i]
+				if th.pending { // matched on a bound: read the texts
+					_, th = tx.settleCJK(doc, term.text, tx.textsOf(&m.h, doc))
+				}
+				if th.cov >= 1 && th.q[fieldSummary] > 0 {
+					inSummary[ti][doc] = true
+				}
+			}
+			tx.release(m)
+		}
+		for doc, sum := range summaries {
+			if !hasPhrase(sum.En, phrase) && !hasPhrase(sum.Zh, phrase) {
+				continue
+			}
+			checked++
+			for ti, term := range terms {
+				if !inSummary[ti][int32(doc)] {
+					t.Errorf("%q: the summary of %s (%d) holds the phrase but term %q has no full hit in it: %q",
+						p, cat.CodeAt(doc), doc, term.text, sum.En)
+				}
+			}
+		}
+	}
+	if checked < 400 {
+		t.Errorf("only %d summaries hold a phrase", checked)
+	}
+}

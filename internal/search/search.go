@@ -74,7 +74,9 @@
 // the relevance decides: where each term matched (field weights above), how
 // well (exact word, prefix, synonym, part of a Chinese phrase), and how rare
 // the term is in the catalog. A query that is a contiguous part of the code
-// once spaces are removed ("signature expire") gets a bonus. Ties keep
+// once spaces are removed ("signature expire") gets a bonus, and so does
+// a summary that holds the query's words as one phrase, whole words ("invalid
+// id" is in "Invalid ID format", not in "Invalid identifier"). Ties keep
 // catalog order, so results are deterministic. [Index.TextCodesIn] ranks
 // among given entries only (lookup --product): a term's rarity still counts
 // the whole catalog, and the bonuses go to the best of those entries.

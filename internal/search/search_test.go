@@ -842,3 +842,33 @@ func TestFinder(t *testing.T) {
 		}
 	}
 }
+
+// hasPhrase finds a phrase as whole words, ignoring case.
+func TestHasPhrase(t *testing.T) {
+	for _, tt := range []struct {
+		s, phrase string
+		want      bool
+	}{
+		{"Invalid ID format.", "invalid id", true},
+		{"invalid id", "invalid id", true},
+		{"The ID is an invalid id", "invalid id", true},
+		{"Invalid identifier for Kerberos support.", "invalid id", false},
+		{"An invalid identifier, then an Invalid Id.", "invalid id", true},
+		{"noninvalid id", "invalid id", false},
+		{"Sorry, you cannot add a blocked IP.", "not a", false},
+		{"The EIP cannot be bound.", "ip cannot", false},
+		{"IP cannot be bound.", "ip cannot", true},
+		{"(quota exceeded)", "quota exceeded", true},
+		{"quota exceeded2", "quota exceeded", false},
+		{"Rate-limit reached", "rate-limit", true},
+		{"参数错误 invalid id", "参数错误 invalid", true},
+		{"签名 过期了", "签名 过期", true},
+		{"ÉCHEC Invalid ID", "invalid id", true},
+		{"", "invalid id", false},
+		{"anything", "", true},
+	} {
+		if got := hasPhrase(tt.s, tt.phrase); got != tt.want {
+			t.Errorf("hasPhrase(%q, %q) = %v, want %v", tt.s, tt.phrase, got, tt.want)
+		}
+	}
+}

@@ -433,26 +433,38 @@ func (f *finder) in(s string) bool {
 	return false
 }
 
-// containsLower reports whether s, lower-cased, contains lower (which is),
-// without a lower-cased copy of s when lower is ASCII.
-func containsLower(s, lower string) bool {
-	if !isASCII(lower) {
-		return strings.Contains(strings.ToLower(s), lower)
+// hasPhrase reports whether s, lower-cased, holds phrase (which is) as
+// words: where it starts with a letter or digit, not right after one, and
+// where it ends with one, not right before one ("invalid id" is not in
+// "Invalid identifier", nor "not a" in "cannot add"). A summary holding the
+// phrase thus holds each of its words: ranking reads only those summaries.
+func hasPhrase(s, phrase string) bool {
+	if !isASCII(phrase) {
+		s = strings.ToLower(s)
 	}
-	if lower == "" {
+	if phrase == "" {
 		return true
 	}
-	c0, u0 := lower[0], upperASCII(lower[0])
-	for i := 0; i+len(lower) <= len(s); i++ {
+	c0, u0 := phrase[0], upperASCII(phrase[0])
+	for i := 0; i+len(phrase) <= len(s); i++ {
 		if c := s[i]; c != c0 && c != u0 {
 			continue
 		}
-		if equalFoldASCII(s[i:i+len(lower)], lower) {
+		if i > 0 && isASCIIAlnumByte(phrase[0]) && isASCIIAlnumByte(s[i-1]) {
+			continue
+		}
+		if e := i + len(phrase); e < len(s) && isASCIIAlnumByte(phrase[len(phrase)-1]) && isASCIIAlnumByte(s[e]) {
+			continue
+		}
+		if equalFoldASCII(s[i:i+len(phrase)], phrase) {
 			return true
 		}
 	}
 	return false
 }
+
+// isASCIIAlnumByte reports whether c is an ASCII letter or digit.
+func isASCIIAlnumByte(c byte) bool { return c < 0x80 && isASCIIAlnum(rune(c)) }
 
 // upperASCII is c upper-cased if it is an ASCII lower-case letter.
 func upperASCII(c byte) byte {
@@ -1366,11 +1378,11 @@ func (c *wordCursor) next(q *[numFields]float32) (int32, bool) {
 }
 
 // nextWeight is next for a caller that needs of a document's qualities
-// only weighted(q) and strong(q): where the stem's own posting is all the
+// only weighted(q) and kindOf(q): where the stem's own posting is all the
 // document has (the usual case) they come from a table of its fields
 // (weightTable), computed with the same operations. nextWeightSlow is
 // the rest, apart so that the usual case makes no call.
-func (c *wordCursor) nextWeight() (doc int32, w float64, strongHit, ok bool) {
+func (c *wordCursor) nextWeight() (doc int32, w float64, kind uint16, ok bool) {
 	if len(c.own) >= 4 {
 		x := le32(c.own)
 		doc = int32(x >> 8)
@@ -1378,19 +1390,19 @@ func (c *wordCursor) nextWeight() (doc int32, w float64, strongHit, ok bool) {
 			c.own = c.own[4:]
 			c.last = x&lastSegment != 0
 			f := uint8(x) & fieldBits
-			return doc, c.w.exact[f], f&strongFields != 0, true
+			return doc, c.w.exact[f], c.w.kind[f], true
 		}
 	}
 	return c.nextWeightSlow()
 }
 
-func (c *wordCursor) nextWeightSlow() (doc int32, w float64, strongHit, ok bool) {
+func (c *wordCursor) nextWeightSlow() (doc int32, w float64, kind uint16, ok bool) {
 	doc, fields := c.ownDoc()
 	if doc >= 0 && (len(c.rest) == 0 || int32(c.rest[0]>>16) > doc) {
 		c.own = c.own[4:]
 		c.last = fields&lastSegment != 0
 		f := fields & fieldBits
-		return doc, c.w.exact[f], f&strongFields != 0, true
+		return doc, c.w.exact[f], c.w.kind[f], true
 	}
 	// A document with one other posting and no own one (a synonym's, a
 	// longer word's): a table of its quality and fields too.
@@ -1400,20 +1412,20 @@ func (c *wordCursor) nextWeightSlow() (doc int32, w float64, strongHit, ok bool)
 			c.rest = c.rest[1:]
 			c.last = false
 			f := uint8(x) & fieldBits
-			return rd, c.w.rest[x>>8&0xFF][f], f&strongFields != 0, true
+			return rd, c.w.rest[x>>8&0xFF][f], c.w.kind[f], true
 		}
 	}
 	var q [numFields]float32
 	doc, ok = c.next(&q)
-	return doc, weighted(&q), strong(&q), ok
+	return doc, weighted(&q), kindOf(&q), ok
 }
 
 // weighedBlock is up to blockLen documents of a wordCursor, read in order
 // by fill, as nextWeight returns them.
 type weighedBlock struct {
-	doc    [blockLen]int32
-	w      [blockLen]float64
-	strong [blockLen]uint8 // 1 for a strong hit
+	doc  [blockLen]int32
+	w    [blockLen]float64
+	kind [blockLen]uint16 // kindOf
 }
 
 const blockLen = 128
@@ -1435,13 +1447,13 @@ func (c *wordCursor) fill(b *weighedBlock) int {
 			if doc := int32(x >> 8); doc < restDoc && (only == nil || only.has(doc)) {
 				own = own[4:]
 				f := uint8(x) & fieldBits
-				b.doc[n], b.w[n], b.strong[n] = doc, w.exact[f], w.strong[f]
+				b.doc[n], b.w[n], b.kind[n] = doc, w.exact[f], w.kind[f]
 				n++
 				continue
 			}
 		}
 		c.own = own
-		doc, w, st, ok := c.nextWeightSlow()
+		doc, w, kind, ok := c.nextWeightSlow()
 		own = c.own
 		if !ok {
 			break
@@ -1450,10 +1462,7 @@ func (c *wordCursor) fill(b *weighedBlock) int {
 		if len(c.rest) > 0 {
 			restDoc = int32(c.rest[0] >> 16)
 		}
-		b.doc[n], b.w[n], b.strong[n] = doc, w, 0
-		if st {
-			b.strong[n] = 1
-		}
+		b.doc[n], b.w[n], b.kind[n] = doc, w, kind
 		n++
 	}
 	c.own = own
@@ -1463,14 +1472,48 @@ func (c *wordCursor) fill(b *weighedBlock) int {
 // strongFields are the fields of a strong hit (see strong), a bit each.
 const strongFields = 1<<fieldCode | 1<<fieldSummary
 
-// weightTable is weighted (and strong) by set of fields (a bit each) with
+// A term hit's kind (kindOf): one of these for a strong hit, and one for a
+// hit in the summary, as counts that add up term by term (rankWords sums
+// the kinds of a document's hits: cand.strong and cand.summary).
+const (
+	kindStrong  = 1
+	kindSummary = 1 << 8
+)
+
+// kindOf returns the kind of a term hit with qualities q.
+func kindOf(q *[numFields]float32) uint16 { return kindOfFields(fieldsOf(q)) }
+
+// fieldsOf returns the fields in which q has a quality, a bit each.
+func fieldsOf(q *[numFields]float32) uint8 {
+	var m uint8
+	for f := range numFields {
+		if q[f] > 0 {
+			m |= 1 << f
+		}
+	}
+	return m
+}
+
+// kindOfFields is kindOf by the fields of a hit, a bit each.
+func kindOfFields(m uint8) uint16 {
+	var k uint16
+	if m&strongFields != 0 {
+		k |= kindStrong
+	}
+	if m&(1<<fieldSummary) != 0 {
+		k |= kindSummary
+	}
+	return k
+}
+
+// weightTable is weighted (and kindOf) by set of fields (a bit each) with
 // one quality in those fields: what nextWeight and fill read instead of
 // building a document's qualities. Built on first use (cursorWeights): a
 // run that searches no text never computes it.
 type weightTable struct {
-	exact  [1 << numFields]float64                     // qualityExact
-	rest   [len(packedQuality)][1 << numFields]float64 // by quality index (packedQuality)
-	strong [1 << numFields]uint8                       // 1 for the fields of a strong hit
+	exact [1 << numFields]float64                     // qualityExact
+	rest  [len(packedQuality)][1 << numFields]float64 // by quality index (packedQuality)
+	kind  [1 << numFields]uint16                      // kindOfFields
 }
 
 var cursorWeights = sync.OnceValue(func() *weightTable {
@@ -1478,10 +1521,8 @@ var cursorWeights = sync.OnceValue(func() *weightTable {
 	for qi, v := range packedQuality {
 		w.rest[qi] = weightsAt(v)
 	}
-	for m := range w.strong {
-		if m&strongFields != 0 {
-			w.strong[m] = 1
-		}
+	for m := range w.kind {
+		w.kind[m] = kindOfFields(uint8(m))
 	}
 	return w
 })
@@ -1938,6 +1979,7 @@ type cand struct {
 	partial, rel float64
 	pending      uint32 // bit i: term i matched on a bound (see matchCJK)
 	full, strong uint8  // terms matched in full (maxTerms at most); of those, in the code or summary
+	summary      uint8  // of the terms matched in full, those in the summary
 }
 
 // count counts a term's hit th among c's matches: in full (and strong, in
@@ -1947,6 +1989,9 @@ func (c *cand) count(th *termHit) {
 		c.full++
 		if th.strong() {
 			c.strong++
+		}
+		if th.q[fieldSummary] > 0 {
+			c.summary++
 		}
 	} else {
 		c.partial += float64(th.cov)
@@ -2170,11 +2215,11 @@ func (ix *Index) topWord(t *textIndex, m *rankMem, term qterm, df []int, compact
 		}
 	}
 	for {
-		doc, w, strongHit, ok := cur.nextWeight()
+		doc, w, kind, ok := cur.nextWeight()
 		if !ok {
 			break
 		}
-		consider(doc, w, strongHit)
+		consider(doc, w, kind&kindStrong != 0)
 	}
 	slices.SortFunc(top, func(a, b best) int {
 		if before(&a, &b) {
@@ -2224,7 +2269,7 @@ func (ix *Index) rankWords(r *ranker, m *rankMem, df []int, limit int, distinct 
 	curs := make([]wordCursor, len(terms))
 	blocks := make([]weighedBlock, len(terms))
 	var rel [blockLen]float64
-	var strongs [blockLen]uint8
+	var kinds [blockLen]uint16
 	var bestOf map[int]float64 // by code (distinct, keyKept): the best score kept
 	if distinct {
 		bestOf = make(map[int]float64, 256) // room up front: growing it cost more than filling it
@@ -2265,7 +2310,7 @@ func (ix *Index) rankWords(r *ranker, m *rankMem, df []int, limit int, distinct 
 			b0 := &blocks[0]
 			for i := range n {
 				rel[i] = float64(r.idfs[0] * b0.w[i]) // rounded: never fused (as rankIn adds)
-				strongs[i] = b0.strong[i]
+				kinds[i] = b0.kind[i]
 			}
 			for ti := 1; ti < len(blocks); ti++ {
 				b, idf := &blocks[ti], r.idfs[ti]
@@ -2274,12 +2319,13 @@ func (ix *Index) rankWords(r *ranker, m *rankMem, df []int, limit int, distinct 
 						return nil, false
 					}
 					rel[i] += float64(idf * b.w[i])
-					strongs[i] += b.strong[i]
+					kinds[i] += b.kind[i]
 				}
 			}
 			for i := range n {
 				doc := b0.doc[i]
-				c := cand{rel: rel[i], full: uint8(len(terms)), strong: strongs[i]} // every word in full (cand.count)
+				// Every word in full (cand.count).
+				c := cand{rel: rel[i], full: uint8(len(terms)), strong: uint8(kinds[i]), summary: uint8(kinds[i] >> 8)}
 				// A hit whose bound that reads nothing cannot beat the worst
 				// kept is not kept (nor its code read); one kept is refined
 				// to the bound that reads its code, or its score. Most hits
@@ -2300,17 +2346,16 @@ func (ix *Index) rankWords(r *ranker, m *rankMem, df []int, limit int, distinct 
 				}
 				it := rankItem{doc: doc, key: key, level: 1}
 				r.refineCand(&it, &c)
+				k := -1
 				if distinct {
 					// A code is listed once: a hit whose bound is at most
 					// the score of a hit of its code kept before it can
-					// never be listed.
-					k := r.ix.keys.Of(int(doc))
+					// never be listed. (A kept hit later dropped for
+					// better ones leaves its score: what it beats is below
+					// them too.)
+					k = r.ix.keys.Of(int(doc))
 					if r.keyInfo[k]&keyKept != 0 && it.key <= bestOf[k] {
 						continue
-					}
-					if it.level == 3 {
-						bestOf[k] = it.key
-						r.keyInfo[k] |= keyKept
 					}
 				}
 				switch {
@@ -2327,6 +2372,11 @@ func (ix *Index) rankWords(r *ranker, m *rankMem, df []int, limit int, distinct 
 					kept.downWorst(0)
 				default:
 					notKept(it.key, doc)
+					continue
+				}
+				if k >= 0 && it.level == 3 {
+					bestOf[k] = it.key
+					r.keyInfo[k] |= keyKept
 				}
 			}
 		}
@@ -2761,6 +2811,9 @@ func (r *ranker) settle(doc int32, c *cand) bool {
 		if bound.strong() {
 			c.strong--
 		}
+		if bound.q[fieldSummary] > 0 {
+			c.summary--
+		}
 		c.count(&exact)
 		c.rel += r.idfs[ti] * (weighted(&exact.q) - weighted(&bound.q))
 	}
@@ -2866,20 +2919,20 @@ func (r *ranker) refineCand(it *rankItem, c *cand) {
 		if r.phrase != "" && (r.compact == "" || inCode) {
 			phr = 1
 		}
-		// Both need every term in the code or summary (a summary holds
-		// the phrase only where it holds each of its words).
-		if int(c.strong) == len(r.terms) {
-			if r.common.has(it.doc) {
-				common = 1
-			}
-			if phr == 0 && r.phrase != "" {
-				if it.level == 1 {
-					phr, pending = 1, true // a bound: only the summary can tell
-				} else {
-					d := r.t.cat.DefinitionAt(int(it.doc))
-					if containsLower(d.Summary.En, r.phrase) || strings.Contains(d.Summary.Zh, r.phrase) {
-						phr = 1
-					}
+		// The common code needs every term in its code or summary; the
+		// phrase in the summary, every term in the summary (a summary
+		// holds the phrase only where it holds each of its words: the
+		// rest are never read).
+		if int(c.strong) == len(r.terms) && r.common.has(it.doc) {
+			common = 1
+		}
+		if phr == 0 && r.phrase != "" && int(c.summary) == len(r.terms) {
+			if it.level == 1 {
+				phr, pending = 1, true // a bound: only the summary can tell
+			} else {
+				d := r.t.cat.DefinitionAt(int(it.doc))
+				if hasPhrase(d.Summary.En, r.phrase) || hasPhrase(d.Summary.Zh, r.phrase) {
+					phr = 1
 				}
 			}
 		}
