@@ -46,18 +46,45 @@ func (a U16s) Len() int { return len(a) / 2 }
 // At returns value i.
 func (a U16s) At(i int) uint32 { return uint32(a[2*i]) | uint32(a[2*i+1])<<8 }
 
-// KeyTable is [KeyIndex.KeyOf]: a key number by catalog position, two bytes
-// each while the keys number 65,536 or fewer, else four.
-type KeyTable struct {
+// Uints is a table of unsigned values, two bytes each when every value is
+// below 65,536, else four: [KeyIndex]'s key numbers and catalog positions,
+// which number some 17,000 in the embedded catalog.
+type Uints struct {
 	u16 U16s
 	u32 U32s
 }
 
-// Len returns the number of positions.
-func (t KeyTable) Len() int { return t.u16.Len() + t.u32.Len() }
+// NewUints returns the table of xs.
+func NewUints(xs []uint32) Uints {
+	if slices.ContainsFunc(xs, func(x uint32) bool { return x > 0xFFFF }) {
+		return Uints{u32: U32s(AppendU32(nil, xs...))}
+	}
+	b := make([]byte, 0, 2*len(xs))
+	for _, x := range xs {
+		b = append(b, byte(x), byte(x>>8))
+	}
+	return Uints{u16: U16s(b)}
+}
 
-// At returns the key of position i.
-func (t KeyTable) At(i int) uint32 {
+// decodeUints reads a table of n values that bytes wrote.
+func decodeUints(s string, n int) (Uints, error) {
+	switch {
+	case len(s) == 2*n:
+		return Uints{u16: U16s(s)}, nil
+	case len(s) == 4*n:
+		return Uints{u32: U32s(s)}, nil
+	}
+	return Uints{}, fmt.Errorf("a table of %d bytes for %d values", len(s), n)
+}
+
+// bytes returns the table as decodeUints reads it.
+func (t Uints) bytes() []byte { return []byte(string(t.u16) + string(t.u32)) }
+
+// Len returns the number of values.
+func (t Uints) Len() int { return t.u16.Len() + t.u32.Len() }
+
+// At returns value i.
+func (t Uints) At(i int) uint32 {
 	if t.u16 != "" { // written out so that Keys.Of inlines: ranking asks it of every hit
 		return uint32(t.u16[2*i]) | uint32(t.u16[2*i+1])<<8
 	}
@@ -351,8 +378,8 @@ const SampleEvery = 64
 type KeyIndex struct {
 	Text string // the distinct lower-cased codes in sorted order, each followed by '\n'
 	Off  U32s   // key i is Text[Off[i] : Off[i+1]-1]; one more than keys
-	Post U32s   // the positions of key i are Pos[Post[i] : Post[i+1]]
-	Pos  U32s   // catalog positions, in scope order within each key (see BuildKeyIndex)
+	Post Uints  // the positions of key i are Pos[Post[i] : Post[i+1]]
+	Pos  Uints  // catalog positions, in scope order within each key (see BuildKeyIndex)
 	// Shape of key i ([KeyShape]), so that suggestions can skip most keys
 	// without reading them.
 	Shape U32s
@@ -367,7 +394,7 @@ type KeyIndex struct {
 	// KeyOf is the key of each catalog position, Pos inverted, so that
 	// free-text ranking reads a hit's lower-cased code here, once per
 	// distinct code, instead of in the entry's text.
-	KeyOf KeyTable
+	KeyOf Uints
 }
 
 // BuildKeyIndex returns the key index of the entries in catalog order whose
@@ -387,7 +414,8 @@ func BuildKeyIndex(lower, scopes []string) KeyIndex {
 		return CompareScopes(scopes[i], scopes[j])
 	})
 	var text, sample []byte
-	var off, post, pos, shape, sampleOff, letters []byte
+	var off, shape, sampleOff, letters []byte
+	var post, pos []uint32
 	keyOf := make([]uint32, len(lower))
 	keys := 0
 	for j, i := range idx {
@@ -398,35 +426,25 @@ func BuildKeyIndex(lower, scopes []string) KeyIndex {
 			}
 			keys++
 			off = AppendU32(off, uint32(len(text)))
-			post = AppendU32(post, uint32(len(pos)/4))
+			post = append(post, uint32(len(pos)))
 			shape = AppendU32(shape, KeyShape(lower[i]))
 			letters = AppendU32(letters, KeyLetters(lower[i][strings.LastIndexByte(lower[i], '.')+1:]))
 			text = append(append(text, lower[i]...), '\n')
 		}
-		pos = AppendU32(pos, uint32(i))
+		pos = append(pos, uint32(i))
 		keyOf[i] = uint32(keys - 1)
 	}
 	off = AppendU32(off, uint32(len(text)))
-	post = AppendU32(post, uint32(len(pos)/4))
+	post = append(post, uint32(len(pos)))
 	sampleOff = AppendU32(sampleOff, uint32(len(sample)))
-	var kt KeyTable
-	if keys <= 1<<16 {
-		b := make([]byte, 0, 2*len(keyOf))
-		for _, x := range keyOf {
-			b = append(b, byte(x), byte(x>>8))
-		}
-		kt.u16 = U16s(b)
-	} else {
-		kt.u32 = U32s(AppendU32(nil, keyOf...))
-	}
-	return KeyIndex{Text: string(text), Off: U32s(off), Post: U32s(post), Pos: U32s(pos), Shape: U32s(shape),
-		SampleOff: U32s(sampleOff), SampleText: string(sample), Letters: U32s(letters), KeyOf: kt}
+	return KeyIndex{Text: string(text), Off: U32s(off), Post: NewUints(post), Pos: NewUints(pos), Shape: U32s(shape),
+		SampleOff: U32s(sampleOff), SampleText: string(sample), Letters: U32s(letters), KeyOf: NewUints(keyOf)}
 }
 
 // Encode returns keys.txt and keys.bin.
 func (k KeyIndex) Encode() (text, bin []byte) {
-	return []byte(k.Text), Container([]byte(k.Off), []byte(k.Post), []byte(k.Pos), []byte(k.Shape), []byte(k.SampleOff), []byte(k.SampleText), []byte(k.Letters),
-		[]byte(string(k.KeyOf.u16)+string(k.KeyOf.u32)))
+	return []byte(k.Text), Container([]byte(k.Off), k.Post.bytes(), k.Pos.bytes(), []byte(k.Shape), []byte(k.SampleOff), []byte(k.SampleText), []byte(k.Letters),
+		k.KeyOf.bytes())
 }
 
 // DecodeKeyIndex reads the key index that Encode wrote.
@@ -438,16 +456,21 @@ func DecodeKeyIndex(text, bin string) (KeyIndex, error) {
 	if len(s) != 8 {
 		return KeyIndex{}, fmt.Errorf("keys.bin has %d sections, want 8", len(s))
 	}
-	k := KeyIndex{Text: text, Off: U32s(s[0]), Post: U32s(s[1]), Pos: U32s(s[2]), Shape: U32s(s[3]), SampleOff: U32s(s[4]), SampleText: s[5],
+	k := KeyIndex{Text: text, Off: U32s(s[0]), Shape: U32s(s[3]), SampleOff: U32s(s[4]), SampleText: s[5],
 		Letters: U32s(s[6])}
-	// Two bytes a position while the keys are 65,536 or fewer (see BuildKeyIndex).
-	switch n := k.Pos.Len(); {
-	case len(s[7]) == 2*n && k.Off.Len()-1 <= 1<<16:
-		k.KeyOf.u16 = U16s(s[7])
-	case len(s[7]) == 4*n:
-		k.KeyOf.u32 = U32s(s[7])
-	default:
-		return KeyIndex{}, fmt.Errorf("keys.bin: key table of %d bytes for %d positions", len(s[7]), n)
+	keys := max(k.Off.Len()-1, 0)
+	if k.Post, err = decodeUints(s[1], keys+1); err != nil {
+		return KeyIndex{}, fmt.Errorf("keys.bin: Post: %v", err)
+	}
+	positions := 0
+	if k.Post.Len() > 0 {
+		positions = int(k.Post.At(keys))
+	}
+	if k.Pos, err = decodeUints(s[2], positions); err != nil {
+		return KeyIndex{}, fmt.Errorf("keys.bin: Pos: %v", err)
+	}
+	if k.KeyOf, err = decodeUints(s[7], positions); err != nil {
+		return KeyIndex{}, fmt.Errorf("keys.bin: key table: %v", err)
 	}
 	return k, nil
 }

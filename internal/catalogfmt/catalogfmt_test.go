@@ -156,8 +156,9 @@ func TestHeldRoundTrip(t *testing.T) {
 }
 
 // KeyOf takes two bytes a position while the keys number 65,536 or fewer,
-// four beyond, and reads back the same through Encode and DecodeKeyIndex.
-func TestKeyTableWidths(t *testing.T) {
+// four beyond; Pos and Post two while the positions do; all read back the
+// same through Encode and DecodeKeyIndex.
+func TestUintsWidths(t *testing.T) {
 	for _, keys := range []int{3, 1 << 16, 1<<16 + 1} {
 		lower := make([]string, 0, keys+1)
 		scopes := make([]string, 0, keys+1)
@@ -183,6 +184,26 @@ func TestKeyTableWidths(t *testing.T) {
 			if got := d.Key(int(d.KeyOf.At(p))); got != code {
 				t.Fatalf("%d keys: KeyOf(%d) is key %q, want %q", keys, p, got, code)
 			}
+		}
+		width = 2
+		if len(lower) > 1<<16 {
+			width = 4
+		}
+		if got := len(d.Pos.bytes()); got != width*len(lower) {
+			t.Errorf("%d keys: Pos of %d bytes for %d positions, want %d a position", keys, got, len(lower), width)
+		}
+		if got := len(d.Post.bytes()); got != width*(keys+1) {
+			t.Errorf("%d keys: Post of %d bytes for %d keys, want %d a key", keys, got, keys, width)
+		}
+		for i := range d.Len() {
+			for _, p := range d.Positions(i) {
+				if lower[p] != d.Key(i) {
+					t.Fatalf("%d keys: key %d (%q) lists position %d (%q)", keys, i, d.Key(i), p, lower[p])
+				}
+			}
+		}
+		if got := d.Positions(0); len(got) != 2 {
+			t.Errorf("%d keys: key %q has positions %v, want two", keys, d.Key(0), got)
 		}
 	}
 	if _, err := DecodeKeyIndex("", string(Container(nil, nil, AppendU32(nil, 0), nil, nil, nil, nil, []byte{1, 2, 3}))); err == nil {
