@@ -409,6 +409,9 @@ func (k Keys) Shape(i int) (n, firstDot, lastDot, dots int) {
 	return int(x & 0xFF), int(x>>8&0xFF) - 1, int(x>>16&0xFF) - 1, int(x >> 24)
 }
 
+// Grams returns catalogfmt.KeyGrams of code i, without reading the code.
+func (k Keys) Grams(i int) uint32 { return k.c.keys.Grams.At(i) }
+
 // LastLetters returns catalogfmt.KeyLetters of code i's last dotted segment
 // (the whole code when it has no dot), without reading the code.
 func (k Keys) LastLetters(i int) uint32 { return k.c.keys.Letters.At(i) }

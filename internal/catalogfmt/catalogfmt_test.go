@@ -2,6 +2,8 @@ package catalogfmt
 
 import (
 	"fmt"
+	"math/bits"
+	"math/rand/v2"
 	"slices"
 	"strings"
 	"testing"
@@ -206,7 +208,35 @@ func TestUintsWidths(t *testing.T) {
 			t.Errorf("%d keys: key %q has positions %v, want two", keys, d.Key(0), got)
 		}
 	}
-	if _, err := DecodeKeyIndex("", string(Container(nil, nil, AppendU32(nil, 0), nil, nil, nil, nil, []byte{1, 2, 3}))); err == nil {
+	if _, err := DecodeKeyIndex("", string(Container(nil, []byte{0, 0}, nil, nil, nil, nil, nil, []byte{1, 2, 3}, nil))); err == nil {
 		t.Error("a key table of the wrong length was accepted")
+	}
+}
+
+// A string that contains t has every bit of KeyGrams(t), in any case:
+// random code-like strings and parts of them.
+func TestKeyGramsSound(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 5))
+	const alphabet = "abcdefgABCDEFG0189._-"
+	for range 20000 {
+		b := make([]byte, 1+r.IntN(40))
+		for i := range b {
+			b[i] = alphabet[r.IntN(len(alphabet))]
+		}
+		s := string(b)
+		i := r.IntN(len(s))
+		j := i + r.IntN(len(s)-i+1)
+		sub := strings.ToLower(s[i:j])
+		if g, sg := KeyGrams(sub), KeyGrams(s); g&^sg != 0 {
+			t.Fatalf("KeyGrams(%q) = %#x has bits KeyGrams(%q) = %#x lacks", sub, g, s, sg)
+		}
+	}
+	for _, tt := range []struct {
+		s    string
+		want int // bits set
+	}{{"", 0}, {"ab", 0}, {"a.bc", 0}, {"abc", 1}, {"ABC", 1}, {"abc.abc", 1}} {
+		if got := bits.OnesCount32(KeyGrams(tt.s)); got != tt.want {
+			t.Errorf("KeyGrams(%q) has %d bits, want %d", tt.s, got, tt.want)
+		}
 	}
 }

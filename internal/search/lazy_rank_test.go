@@ -363,33 +363,55 @@ func TestRelFloor(t *testing.T) {
 	} {
 		r.terms = make([]qterm, int(r.n))
 		r.mayBeCode, r.common = newBitset(1), newBitset(1) // neither bonus
-		bound := func(rel float64) float64 {
-			return r.bound(0, &cand{rel: rel, full: uint8(r.n)})
-		}
-		finite := 0
-		for _, rel0 := range []float64{0.01, 0.3, 1, 2.5, 4, 7, 12, 30, 80, 400, 1e4} {
-			key := bound(rel0)
-			floor := r.relFloor(key)
-			if math.IsInf(floor, 0) {
-				continue
-			}
-			finite++
-			if floor > rel0 || floor < rel0*0.999 {
-				t.Errorf("%+v: relFloor(bound(%v)) = %v", r, rel0, floor)
-			}
-			for _, f := range []float64{0, 0.5, 0.9, 0.999, 1 - 1e-12} {
-				if rel := floor * f; bound(rel) >= key {
-					t.Errorf("%+v: relevance %v below the floor %v of %v bounds %v", r, rel, floor, key, bound(rel))
+		// Each kind of hit relFloorFor tells: whose code may hold the
+		// compact query or not, that may have the phrase or not.
+		for _, hold := range []bool{true, false} {
+			for _, phrase := range []bool{true, false} {
+				var summary uint8 // every term in the summary: the phrase may be there
+				switch {
+				case hold && r.compact == "", phrase && r.phrase == "":
+					continue // no such hit
+				case !phrase && r.phrase != "" && (r.compact == "" || hold):
+					continue // its phrase may always be found
+				case phrase && !hold:
+					summary = uint8(r.n)
 				}
+				bound := func(rel float64) float64 {
+					return r.boundHeld(0, &cand{rel: rel, full: uint8(r.n), summary: summary}, hold)
+				}
+				checkRelFloor(t, fmt.Sprintf("%+v hold %v phrase %v", r, hold, phrase), bound,
+					func(key float64) float64 { return r.relFloorFor(key, hold, phrase) })
 			}
 		}
-		if finite < 5 {
-			t.Errorf("%+v: %d finite floors", r, finite)
+	}
+}
+
+// checkRelFloor checks floor against bound (see TestRelFloor).
+func checkRelFloor(t *testing.T, name string, bound, floorOf func(float64) float64) {
+	t.Helper()
+	finite := 0
+	for _, rel0 := range []float64{0.01, 0.3, 1, 2.5, 4, 7, 12, 30, 80, 400, 1e4} {
+		key := bound(rel0)
+		floor := floorOf(key)
+		if math.IsInf(floor, 0) {
+			continue
 		}
-		// A key no hit without a bonus reaches: all of them are below it.
-		if f := r.relFloor(bound(1e9) + 0.125); !math.IsInf(f, 1) {
-			t.Errorf("%+v: relFloor above every bound = %v", r, f)
+		finite++
+		if floor > rel0 || floor < rel0*0.999 {
+			t.Errorf("%s: relFloorFor(bound(%v)) = %v", name, rel0, floor)
 		}
+		for _, f := range []float64{0, 0.5, 0.9, 0.999, 1 - 1e-12} {
+			if rel := floor * f; bound(rel) >= key {
+				t.Errorf("%s: relevance %v below the floor %v of %v bounds %v", name, rel, floor, key, bound(rel))
+			}
+		}
+	}
+	if finite < 5 {
+		t.Errorf("%s: %d finite floors", name, finite)
+	}
+	// A key no hit without a bonus reaches: all of them are below it.
+	if f := floorOf(bound(1e9) + 0.125); !math.IsInf(f, 1) {
+		t.Errorf("%s: relFloor above every bound = %v", name, f)
 	}
 }
 

@@ -13,6 +13,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/errcode-dev/errcode/catalog"
+	"github.com/errcode-dev/errcode/internal/catalogfmt"
 )
 
 // The fields of an entry that Text searches, and their weights.
@@ -2097,6 +2098,13 @@ func (ix *Index) codeFacts(info []uint8, k int, compact *finder) (inCode, isCode
 	return x&keyIn != 0, x&keyIs != 0
 }
 
+// mayHold reports whether the code of document doc may contain the string
+// whose catalogfmt.KeyGrams are grams (it does not when it lacks one of
+// them), reading its key's grams, not the code.
+func (ix *Index) mayHold(grams uint32, doc int32) bool {
+	return ix.keys.Grams(ix.keys.Of(int(doc)))&grams == grams
+}
+
 // scoreOf is a hit's score from its base (terms matched), relevance and the
 // bonuses (see rank): one expression, so that every path computes a score
 // with the same floating-point operations.
@@ -2295,7 +2303,20 @@ func (ix *Index) rankWords(r *ranker, m *rankMem, df []int, limit int, distinct 
 				outside = x
 			}
 		}
-		floor, floorOf := math.Inf(-1), math.NaN() // relFloor(floorOf)
+		// relFloorFor(worst, ...) for hits whose code may hold the compact
+		// query, for the others that may have the phrase, and for the
+		// rest: each computed when the worst kept changed (its key was
+		// another).
+		var floors [3]struct{ key, floor float64 }
+		for i := range floors {
+			floors[i].key = math.NaN()
+		}
+		floorFor := func(i int, worst float64) float64 {
+			if f := &floors[i]; f.key != worst {
+				f.key, f.floor = worst, r.relFloorFor(worst, i == 0 && r.compact != "", i <= 1 && r.phrase != "")
+			}
+			return floors[i].floor
+		}
 		for {
 			n := curs[0].fill(&blocks[0])
 			for ti := 1; ti < len(curs); ti++ {
@@ -2330,16 +2351,32 @@ func (ix *Index) rankWords(r *ranker, m *rankMem, df []int, limit int, distinct 
 				// kept is not kept (nor its code read); one kept is refined
 				// to the bound that reads its code, or its score. Most hits
 				// can have no bonus, and their relevance tells (relFloor).
+				// Whether the code may hold the compact query is asked
+				// (mayHold) only of a hit the floor for those that may
+				// does not drop.
+				hold, asked := r.compact != "", false
 				if len(kept) == keep {
-					if worst := kept[0].key; worst != floorOf {
-						floor, floorOf = r.relFloor(worst), worst
-					}
-					if c.rel < floor && !r.mayBeExact(doc) && !r.mayBeCommon(doc, &c) {
-						notKept(floorOf, math.MaxInt32)
+					worst := kept[0].key
+					if c.rel < floorFor(0, worst) && !r.mayBeExact(doc) && !r.mayBeCommon(doc, &c) {
+						notKept(worst, math.MaxInt32)
 						continue
 					}
+					if hold {
+						hold, asked = r.mayHold(doc), true
+						i := 2
+						if r.mayPhrase(&c, false) {
+							i = 1
+						}
+						if !hold && c.rel < floorFor(i, worst) && !r.mayBeExact(doc) && !r.mayBeCommon(doc, &c) {
+							notKept(worst, math.MaxInt32)
+							continue
+						}
+					}
 				}
-				key := r.bound(doc, &c)
+				if hold && !asked {
+					hold = r.mayHold(doc)
+				}
+				key := r.boundHeld(doc, &c, hold)
 				if len(kept) == keep && key <= kept[0].key {
 					notKept(key, doc)
 					continue
@@ -2619,6 +2656,7 @@ func (ix *Index) rankIn(q string, limit int, distinct bool, among []int) []PosHi
 	}
 	r := &ranker{ix: ix, t: t, h: h, terms: terms, n: float64(len(terms)), idfs: make([]float64, len(terms)),
 		compact: compactQuery(q), phrase: phraseOf(q), keyInfo: m.keyInfo, common: t.commonDocs()}
+	r.grams = catalogfmt.KeyGrams(r.compact)
 	m.keysUsed = r.compact != "" || distinct
 	// The hits whose code may be the compact query or end in "."+it: those
 	// whose code's last segment it is (lastSegment), when it is one word
@@ -2789,6 +2827,7 @@ type ranker struct {
 	mayBeCode bitset
 	common    bitset  // the curated common entries (textIndex.curatedCommon)
 	keyInfo   []uint8 // rankMem.keyInfo
+	grams     uint32  // catalogfmt.KeyGrams of compact (mayHold)
 }
 
 // settle reads the texts of a hit whose Chinese terms matched on a bound
@@ -2822,9 +2861,14 @@ func (r *ranker) settle(doc int32, c *cand) bool {
 }
 
 // bound is refine's level 1 for the hit doc whose record is c: a bound
-// of its score that reads nothing (the code may hold the query, be it
-// where mayBeCode says, and the phrase be found).
-func (r *ranker) bound(doc int32, c *cand) float64 {
+// of its score that reads nothing (the code may hold the query where its
+// grams say, be it where mayBeCode says, and the phrase be found where
+// the code may hold the query or the summary holds every term).
+func (r *ranker) bound(doc int32, c *cand) float64 { return r.boundHeld(doc, c, r.mayHold(doc)) }
+
+// boundHeld is bound for a hit whose code may hold the compact query or
+// not (mayHold).
+func (r *ranker) boundHeld(doc int32, c *cand, hold bool) float64 {
 	base := float64(c.full)
 	if c.partial != 0 {
 		base += 0.5 * c.partial / r.n
@@ -2834,14 +2878,24 @@ func (r *ranker) bound(doc int32, c *cand) float64 {
 		if r.mayBeExact(doc) {
 			exact = 1
 		}
-		if r.phrase != "" {
+		if r.mayPhrase(c, hold) {
 			phr = 1
 		}
 		if r.mayBeCommon(doc, c) {
 			common = 1
 		}
 	}
-	return scoreOf(base, c.rel/r.n, r.compact != "", common, exact, phr)
+	return scoreOf(base, c.rel/r.n, hold, common, exact, phr)
+}
+
+// mayHold reports whether the code of hit doc may hold the compact query.
+func (r *ranker) mayHold(doc int32) bool { return r.compact != "" && r.ix.mayHold(r.grams, doc) }
+
+// mayPhrase reports whether a hit matching as many terms in full as any,
+// whose record is c and whose code may hold the compact query or not, may
+// have the phrase (see refineCand).
+func (r *ranker) mayPhrase(c *cand, hold bool) bool {
+	return r.phrase != "" && (r.compact == "" || hold || int(c.summary) == len(r.terms))
 }
 
 // mayBeExact reports whether the code of hit doc may be the compact query
@@ -2856,15 +2910,17 @@ func (r *ranker) mayBeCommon(doc int32, c *cand) bool {
 	return int(c.strong) == len(r.terms) && r.common.has(doc)
 }
 
-// relFloor returns a relevance (cand.rel) below which the bound of a hit
-// matching every term in full, that may be neither exact nor common
-// (mayBeExact, mayBeCommon), is below key: scoreOf solved for the
-// relevance, less a margin, and checked (the bound rises with the
-// relevance, and its rounding errors are far below scoreSlack). It
-// returns -Inf where no relevance is sure to be: then every hit is weighed.
-func (r *ranker) relFloor(key float64) float64 {
+// relFloorFor returns a relevance (cand.rel) below which the bound of a
+// hit matching every term in full, that may be neither exact nor common
+// (mayBeExact, mayBeCommon), whose code may hold the compact query or not
+// (hold: mayHold) and that may have the phrase or not (mayPhrase), is below
+// key: scoreOf solved for the relevance, less a margin, and checked (the
+// bound rises with the relevance, and its rounding errors are far below
+// scoreSlack). It returns -Inf where no relevance is sure to be: then
+// every hit is weighed.
+func (r *ranker) relFloorFor(key float64, hold, phrase bool) float64 {
 	var phr float64
-	if r.phrase != "" {
+	if phrase {
 		phr = 1
 	}
 	// The bound is n + (phr + y)/16 here, y = x/(x+relSaturation) of
@@ -2877,11 +2933,11 @@ func (r *ranker) relFloor(key float64) float64 {
 		return math.Inf(1)
 	}
 	x := relSaturation * ymax / (1 - ymax)
-	if r.compact != "" {
+	if hold {
 		x -= codeBonus
 	}
 	rel := x * r.n * (1 - 1e-9)
-	if rel <= 0 || !(scoreOf(r.n, rel/r.n, r.compact != "", 0, 0, phr) < key-scoreSlack/2) {
+	if rel <= 0 || !(scoreOf(r.n, rel/r.n, hold, 0, 0, phr) < key-scoreSlack/2) {
 		return math.Inf(-1)
 	}
 	return rel
@@ -2904,7 +2960,7 @@ func (r *ranker) refineCand(it *rankItem, c *cand) {
 	// Whether the code holds the compact query, and is it or ends in
 	// it, ignoring case: once per distinct code.
 	var inCode, isCode bool
-	if r.compact != "" {
+	if r.mayHold(it.doc) {
 		if r.find == nil {
 			r.find = newFinder(r.compact)
 		}
