@@ -122,6 +122,11 @@ func TestNarrow(t *testing.T) {
 		{"参数错误", 10, true}, // one term: 750 of 4,000 hits have its four characters
 		{"签名过期", 10, false},
 		{"签名 expired", 10, false},
+		// Words with Chinese synonyms (missing: 不存在; key: 密钥), marked
+		// by their pairs' sets.
+		{"missing parameter", 10, true},
+		{"secret key invalid", 10, true},
+		{"database timeout", 10, false},
 	} {
 		m := tx.rankMem(ix.keys.Len())
 		terms := parseQuery(tt.q)
@@ -130,14 +135,24 @@ func TestNarrow(t *testing.T) {
 		if (only != nil) != tt.narrows {
 			t.Errorf("%q limit %d: narrowed to %d documents, want narrowing %v", tt.q, tt.limit, only.count(), tt.narrows)
 		}
-		// df counts every document a term matches, as the full ranking does.
+		// df counts every document a term matches, as the full ranking
+		// does, and termSets marks those.
 		for i, term := range terms {
 			m := tx.rankMem(ix.keys.Len())
 			tx.match(&m.h, term)
-			n := len(m.h.docs)
+			want := newBitset(tx.n)
+			for _, doc := range m.h.docs {
+				want.set(doc)
+			}
 			tx.release(m)
-			if df[i] != n {
-				t.Errorf("%q: term %q: df %d, want %d", tt.q, term.text, df[i], n)
+			if df[i] != want.count() {
+				t.Errorf("%q: term %q: df %d, want %d", tt.q, term.text, df[i], want.count())
+			}
+			m = tx.rankMem(ix.keys.Len())
+			found, _, _ := tx.termSets(&m.h, term)
+			tx.release(m)
+			if !slices.Equal(found, want) {
+				t.Errorf("%q: term %q: termSets found %d documents, match %d", tt.q, term.text, found.count(), want.count())
 			}
 		}
 	}

@@ -1598,6 +1598,12 @@ func (t *textIndex) matchCJK(h *hits, run string, scale float32, partial bool) {
 		}
 		return
 	}
+	if h.mark != nil && h.markFull == nil && h.only == nil && !partial && !readTextsFirst {
+		// Only marking (narrow: a word's Chinese synonym), where a field
+		// has every pair: sets, not counts.
+		t.cjkSets(h, keys, nil, h.mark)
+		return
+	}
 	docs, counts := t.countCJK(h, run, keys)
 	t.matchCJKCounted(h, run, keys, docs, counts, scale, partial)
 }
@@ -1910,8 +1916,8 @@ func (t *textIndex) termSets(h *hits, term qterm) (found, full, pending bitset) 
 	return found, full, h.markPending
 }
 
-// cjkSets marks in found the documents that have any of the bigrams keys,
-// and in every those with all of them in one field.
+// cjkSets marks in found (unless nil) the documents that have any of the
+// bigrams keys, and in every those with all of them in one field.
 func (t *textIndex) cjkSets(h *hits, keys []uint64, found, every bitset) {
 	var acc, cur [numFields]bitset
 	for f := range numFields {
@@ -1925,7 +1931,9 @@ func (t *textIndex) cjkSets(h *hits, keys []uint64, found, every bitset) {
 		for x := t.bigramBytes(k); len(x) >= 4; x = x[4:] {
 			v := le32(x)
 			doc := int32(v >> 8)
-			found.set(doc)
+			if found != nil {
+				found.set(doc)
+			}
 			for m := uint8(v) & fieldBits; m != 0; m &= m - 1 {
 				cur[bits.TrailingZeros8(m)].set(doc)
 			}
