@@ -455,7 +455,7 @@ func TestPhraseNeedsEveryTermInSummary(t *testing.T) {
 	for doc := range summaries {
 		summaries[doc] = cat.DefinitionAt(doc).Summary
 	}
-	checked := 0
+	checked, ruledOut := 0, 0
 	for _, p := range phrases {
 		terms := parseQuery(p)
 		phrase := phraseOf(p)
@@ -478,8 +478,25 @@ func TestPhraseNeedsEveryTermInSummary(t *testing.T) {
 			}
 			tx.release(m)
 		}
+		// The terms' summaryPositions (phraseCheck) allow every summary
+		// holding the phrase, and rule out some of those holding every
+		// term.
+		check := newPhraseCheck(phrase, terms)
+		blocks := make([]weighedBlock, len(terms))
+		mayHold := func(doc int32) bool {
+			if check == nil {
+				return true
+			}
+			for ti, term := range terms {
+				blocks[ti].spos[0] = sposOf(tx, term.stem, doc)
+			}
+			return check.may(blocks, 0)
+		}
 		for doc, sum := range summaries {
 			if !hasPhrase(sum.En, phrase) && !hasPhrase(sum.Zh, phrase) {
+				if check != nil && allTerms(inSummary, int32(doc)) && !mayHold(int32(doc)) {
+					ruledOut++
+				}
 				continue
 			}
 			checked++
@@ -489,9 +506,42 @@ func TestPhraseNeedsEveryTermInSummary(t *testing.T) {
 						p, cat.CodeAt(doc), doc, term.text, sum.En)
 				}
 			}
+			if !mayHold(int32(doc)) {
+				t.Errorf("%q: the summary of %s (%d) holds the phrase but the terms' positions rule it out: %q",
+					p, cat.CodeAt(doc), doc, sum.En)
+			}
 		}
 	}
 	if checked < 400 {
 		t.Errorf("only %d summaries hold a phrase", checked)
 	}
+	if ruledOut < 1000 {
+		t.Errorf("the positions rule out only %d summaries holding every term but not the phrase", ruledOut)
+	}
+	t.Logf("%d summaries hold a phrase; positions rule out %d that hold its terms only", checked, ruledOut)
+}
+
+// allTerms reports whether doc is in every set.
+func allTerms(sets []map[int32]bool, doc int32) bool {
+	for _, s := range sets {
+		if !s[doc] {
+			return false
+		}
+	}
+	return true
+}
+
+// sposOf returns the summaryPositions of stem st in document doc, from the
+// generated index.
+func sposOf(tx *textIndex, st string, doc int32) uint8 {
+	i := tx.enc.word(st)
+	if i < 0 {
+		return 0
+	}
+	for p := postingBytes(tx.enc.wordPost, tx.enc.wordStart, i); len(p) >= 4; p = p[4:] {
+		if x := le32(p); postDoc(x) == doc {
+			return postSpos(x)
+		}
+	}
+	return 0
 }

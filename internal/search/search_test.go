@@ -872,3 +872,16 @@ func TestHasPhrase(t *testing.T) {
 		}
 	}
 }
+
+// rotateNibbles rotates each half of a byte on its own.
+func TestRotateNibbles(t *testing.T) {
+	for x := range 256 {
+		for k := range uint8(4) {
+			lo, hi := uint8(x)&0xF, uint8(x)>>4
+			rot := func(v uint8) uint8 { return (v>>k | v<<(4-k)) & 0xF }
+			if got, want := rotateNibbles(uint8(x), k), rot(hi)<<4|rot(lo); got != want {
+				t.Fatalf("rotateNibbles(%08b, %d) = %08b, want %08b", x, k, got, want)
+			}
+		}
+	}
+}

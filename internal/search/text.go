@@ -140,6 +140,9 @@ type Hit struct {
 type posting struct {
 	doc    int32
 	fields uint8 // bit f set: found in field f
+	// spos is, for a word's posting in an index built in memory, where
+	// it is in the summary (summaryPositions); 0 in decoded postings.
+	spos uint8
 }
 
 // textIndex is the full-text part of an Index. Its documents are the
@@ -526,6 +529,7 @@ func buildText(c *catalog.Catalog) *textIndex {
 		last:    map[string][]int32{},
 	}
 	words := map[string]uint8{}
+	spos := map[string]uint8{} // by stem: summaryPositions
 	grams := map[uint64]uint8{}
 	stems := map[string][]string{} // word as written -> wordStems(word); words repeat a lot
 	var cjkParts []string
@@ -535,8 +539,10 @@ func buildText(c *catalog.Catalog) *textIndex {
 		}
 		d := c.DefinitionAt(doc)
 		clear(words)
+		clear(spos)
 		clear(grams)
 		cur := -1
+		summaries := 0    // summary texts read: the first's positions go in bits 0 to 3, the next's in 4 to 7
 		flush := func() { // the CJK text of field cur is complete
 			if cur >= 0 && len(cjkParts) > 0 {
 				t.cjk[doc][cur] = strings.Join(cjkParts, "\n")
@@ -550,6 +556,11 @@ func buildText(c *catalog.Catalog) *textIndex {
 			}
 			bit := uint8(1) << f
 			hasC := false
+			pos, nib := 0, 0 // the run's position in s, and s's bits (summaryPositions)
+			if f == fieldSummary {
+				nib = 4 * min(summaries, 1)
+				summaries++
+			}
 			scan(s, false, func(w string) {
 				st, ok := stems[w]
 				if !ok {
@@ -559,10 +570,15 @@ func buildText(c *catalog.Catalog) *textIndex {
 				for _, x := range st {
 					words[x] |= bit
 				}
+				if f == fieldSummary {
+					spos[st[0]] |= 1 << (nib + pos&3) // the whole word's stem only: a phrase is whole words
+				}
+				pos++
 				if f == fieldCode && w == s[strings.LastIndexByte(s, '.')+1:] {
 					t.last[st[0]] = append(t.last[st[0]], int32(doc)) // st[0]: the whole word's stem
 				}
 			}, func(run string) {
+				pos++
 				hasC = true
 				if r, n := utf8.DecodeRuneInString(run); n == len(run) {
 					grams[loneKey(r)] |= bit // a run of one character has no pair
@@ -575,10 +591,10 @@ func buildText(c *catalog.Catalog) *textIndex {
 		})
 		flush()
 		for w, fields := range words {
-			t.words[w] = append(t.words[w], posting{int32(doc), fields})
+			t.words[w] = append(t.words[w], posting{doc: int32(doc), fields: fields, spos: spos[w]})
 		}
 		for k, fields := range grams {
-			t.bigrams[k] = append(t.bigrams[k], posting{int32(doc), fields})
+			t.bigrams[k] = append(t.bigrams[k], posting{doc: int32(doc), fields: fields})
 		}
 	}
 	t.vocab = make([]string, 0, len(t.words))
@@ -1135,7 +1151,7 @@ func (t *textIndex) lastSegmentDocs(st string) bitset {
 		if i := e.word(st); i >= 0 {
 			for p := postingBytes(e.wordPost, e.wordStart, i); len(p) >= 4; p = p[4:] {
 				if x := le32(p); x&lastSegment != 0 {
-					set.set(int32(x >> 8))
+					set.set(postDoc(x))
 				}
 			}
 		}
@@ -1148,8 +1164,8 @@ func (t *textIndex) lastSegmentDocs(st string) bitset {
 }
 
 // encodeWord appends the postings of stem st of an index built in memory
-// to b, as the generated index holds them (uint32: document << 8 | fields,
-// lastSegment included).
+// to b, as the generated index holds them (uint32: summary positions << 24
+// | document << 8 | fields, lastSegment included).
 func (t *textIndex) encodeWord(b []byte, st string) []byte {
 	last := t.last[st]
 	for _, p := range t.words[st] {
@@ -1160,7 +1176,7 @@ func (t *textIndex) encodeWord(b []byte, st string) []byte {
 		if len(last) > 0 && last[0] == p.doc {
 			f |= lastSegment
 		}
-		b = binary.LittleEndian.AppendUint32(b, uint32(p.doc)<<8|f)
+		b = binary.LittleEndian.AppendUint32(b, uint32(p.spos)<<24|uint32(p.doc)<<8|f)
 	}
 	return b
 }
@@ -1288,7 +1304,7 @@ func (t *textIndex) packPhrase(h *hits, run string) {
 	b := h.collector(t.n, qi)
 	for x := lists[short]; len(x) >= 4; x = x[4:] {
 		v := le32(x)
-		doc, fields := int32(v>>8), uint8(v)
+		doc, fields := postDoc(v), uint8(v)
 		if h.only != nil && !h.only.has(doc) {
 			continue
 		}
@@ -1297,11 +1313,11 @@ func (t *textIndex) packPhrase(h *hits, run string) {
 				continue
 			}
 			y := lists[i]
-			for len(y) >= 4 && int32(le32(y)>>8) < doc {
+			for len(y) >= 4 && postDoc(le32(y)) < doc {
 				y = y[4:]
 			}
 			lists[i] = y
-			if len(y) >= 4 && int32(le32(y)>>8) == doc {
+			if len(y) >= 4 && postDoc(le32(y)) == doc {
 				fields &= y[0]
 			} else {
 				fields = 0
@@ -1330,20 +1346,22 @@ type wordCursor struct {
 	only bitset   // if not nil, the documents of own to read
 	rest []uint64 // the other postings, packed, sorted
 	// last is whether the document next returned last has the stem as the
-	// whole last segment of its code (lastSegment).
+	// whole last segment of its code (lastSegment); spos, where its own
+	// posting has the stem in the summary (summaryPositions, 0 for none).
 	last bool
+	spos uint8
 	w    *weightTable // cursorWeights
 }
 
-// ownDoc returns the document and fields of c's next own posting in only,
-// dropping those before it, or -1.
-func (c *wordCursor) ownDoc() (int32, uint8) {
+// ownDoc returns the document of c's next own posting in only, and the
+// posting, dropping those before it, or -1.
+func (c *wordCursor) ownDoc() (int32, uint32) {
 	own, only := c.own, c.only // locals: a step writes no field
 	for len(own) >= 4 {
 		x := le32(own)
-		if doc := int32(x >> 8); only == nil || only.has(doc) {
+		if doc := postDoc(x); only == nil || only.has(doc) {
 			c.own = own
-			return doc, uint8(x)
+			return doc, x
 		}
 		own = own[4:]
 	}
@@ -1354,15 +1372,16 @@ func (c *wordCursor) ownDoc() (int32, uint8) {
 // next returns the next document, with its qualities in q, or false at the
 // end.
 func (c *wordCursor) next(q *[numFields]float32) (int32, bool) {
-	doc, fields := c.ownDoc()
+	doc, x := c.ownDoc()
 	if len(c.rest) > 0 && (doc < 0 || int32(c.rest[0]>>16) < doc) {
-		doc, fields = int32(c.rest[0]>>16), 0
+		doc, x = int32(c.rest[0]>>16), 0
 	} else if doc < 0 {
 		return 0, false
 	} else {
 		c.own = c.own[4:]
 	}
-	c.last = fields&lastSegment != 0
+	fields := uint8(x)
+	c.last, c.spos = fields&lastSegment != 0, postSpos(x)
 	*q = [numFields]float32{}
 	for m := fields & fieldBits; m != 0; m &= m - 1 {
 		q[bits.TrailingZeros8(m)] = qualityExact
@@ -1386,10 +1405,10 @@ func (c *wordCursor) next(q *[numFields]float32) (int32, bool) {
 func (c *wordCursor) nextWeight() (doc int32, w float64, kind uint16, ok bool) {
 	if len(c.own) >= 4 {
 		x := le32(c.own)
-		doc = int32(x >> 8)
+		doc = postDoc(x)
 		if (c.only == nil || c.only.has(doc)) && (len(c.rest) == 0 || int32(c.rest[0]>>16) > doc) {
 			c.own = c.own[4:]
-			c.last = x&lastSegment != 0
+			c.last, c.spos = x&lastSegment != 0, postSpos(x)
 			f := uint8(x) & fieldBits
 			return doc, c.w.exact[f], c.w.kind[f], true
 		}
@@ -1398,11 +1417,11 @@ func (c *wordCursor) nextWeight() (doc int32, w float64, kind uint16, ok bool) {
 }
 
 func (c *wordCursor) nextWeightSlow() (doc int32, w float64, kind uint16, ok bool) {
-	doc, fields := c.ownDoc()
+	doc, x := c.ownDoc()
 	if doc >= 0 && (len(c.rest) == 0 || int32(c.rest[0]>>16) > doc) {
 		c.own = c.own[4:]
-		c.last = fields&lastSegment != 0
-		f := fields & fieldBits
+		c.last, c.spos = x&lastSegment != 0, postSpos(x)
+		f := uint8(x) & fieldBits
 		return doc, c.w.exact[f], c.w.kind[f], true
 	}
 	// A document with one other posting and no own one (a synonym's, a
@@ -1411,7 +1430,7 @@ func (c *wordCursor) nextWeightSlow() (doc int32, w float64, kind uint16, ok boo
 		x := c.rest[0]
 		if rd := int32(x >> 16); (doc < 0 || rd < doc) && (len(c.rest) == 1 || int32(c.rest[1]>>16) != rd) {
 			c.rest = c.rest[1:]
-			c.last = false
+			c.last, c.spos = false, 0
 			f := uint8(x) & fieldBits
 			return rd, c.w.rest[x>>8&0xFF][f], c.w.kind[f], true
 		}
@@ -1427,6 +1446,7 @@ type weighedBlock struct {
 	doc  [blockLen]int32
 	w    [blockLen]float64
 	kind [blockLen]uint16 // kindOf
+	spos [blockLen]uint8  // wordCursor.spos
 }
 
 const blockLen = 128
@@ -1445,10 +1465,10 @@ func (c *wordCursor) fill(b *weighedBlock) int {
 	for n < blockLen {
 		if len(own) >= 4 {
 			x := le32(own)
-			if doc := int32(x >> 8); doc < restDoc && (only == nil || only.has(doc)) {
+			if doc := postDoc(x); doc < restDoc && (only == nil || only.has(doc)) {
 				own = own[4:]
 				f := uint8(x) & fieldBits
-				b.doc[n], b.w[n], b.kind[n] = doc, w.exact[f], w.kind[f]
+				b.doc[n], b.w[n], b.kind[n], b.spos[n] = doc, w.exact[f], w.kind[f], postSpos(x)
 				n++
 				continue
 			}
@@ -1463,7 +1483,7 @@ func (c *wordCursor) fill(b *weighedBlock) int {
 		if len(c.rest) > 0 {
 			restDoc = int32(c.rest[0] >> 16)
 		}
-		b.doc[n], b.w[n], b.kind[n] = doc, w, kind
+		b.doc[n], b.w[n], b.kind[n], b.spos[n] = doc, w, kind, c.spos
 		n++
 	}
 	c.own = own
@@ -1930,7 +1950,7 @@ func (t *textIndex) cjkSets(h *hits, keys []uint64, found, every bitset) {
 		// Read where they lie: 参数错误's pairs have 3,000 postings each.
 		for x := t.bigramBytes(k); len(x) >= 4; x = x[4:] {
 			v := le32(x)
-			doc := int32(v >> 8)
+			doc := postDoc(v)
 			if found != nil {
 				found.set(doc)
 			}
@@ -1989,6 +2009,9 @@ type cand struct {
 	pending      uint32 // bit i: term i matched on a bound (see matchCJK)
 	full, strong uint8  // terms matched in full (maxTerms at most); of those, in the code or summary
 	summary      uint8  // of the terms matched in full, those in the summary
+	// noPhrase is set where the terms' summaryPositions show that the
+	// summary cannot hold the phrase (phraseCheck).
+	noPhrase bool
 }
 
 // count counts a term's hit th among c's matches: in full (and strong, in
@@ -2250,6 +2273,93 @@ func (ix *Index) topWord(t *textIndex, m *rankMem, term qterm, df []int, compact
 	return out
 }
 
+// Where a word is in a summary, by its position (the number of runs of
+// letters and digits, or of CJK characters, before it, as scan reads the
+// text), modulo 4, a bit each, in the English text (bits 0 to 3) and in
+// the Chinese one (bits 4 to 7): its summaryPositions, bits 24 to 31 of
+// its postings in the generated index (the whole word's stem only, not
+// those of its CamelCase parts). A summary holds a phrase as whole words
+// (hasPhrase) only where its terms are as many positions apart in one text
+// as in the phrase: the positions rule out most summaries that hold every
+// word but not as the phrase ("invalid id": "Invalid instance ID"), which
+// would otherwise be read (TestPhraseNeedsEveryTermInSummary checks the
+// rule on the catalog).
+
+// phraseCheck tells from the terms' summaryPositions whether a summary may
+// hold the phrase: by the terms that are one run of it, each at its
+// offset (0 to 3: the run's position modulo 4).
+type phraseCheck struct {
+	terms []int   // indexes of the terms checked
+	offs  []uint8 // their offsets
+	// rot is, by term checked, rotateNibbles by its offset of every byte.
+	rot [][256]uint8
+}
+
+// newPhraseCheck returns the check of phrase for terms (English words), or
+// nil where fewer than two terms are one run each of it (nothing to tell).
+func newPhraseCheck(phrase string, terms []qterm) *phraseCheck {
+	if phrase == "" {
+		return nil
+	}
+	var runs []string // the phrase's runs, as scan reads a text ("" for CJK)
+	scan(phrase, false, func(w string) { runs = append(runs, stem(strings.ToLower(w))) },
+		func(string) { runs = append(runs, "") })
+	var c phraseCheck
+	for ti, term := range terms {
+		at, n := 0, 0
+		for i, st := range runs {
+			if !term.cjk && st == term.stem {
+				at, n = i, n+1
+			}
+		}
+		if n == 1 {
+			c.terms, c.offs = append(c.terms, ti), append(c.offs, uint8(at&3))
+		}
+	}
+	if len(c.terms) < 2 {
+		return nil
+	}
+	c.rot = make([][256]uint8, len(c.terms))
+	for k, off := range c.offs {
+		for x := range 256 {
+			c.rot[k][x] = rotateNibbles(uint8(x), off)
+		}
+	}
+	return &c
+}
+
+// startsOf sets starts[i], for the first n documents of blocks (one a term,
+// in step), to the start positions of the phrase that every checked term
+// allows in its summary, by text (see may): none where it cannot be there.
+func (c *phraseCheck) startsOf(starts *[blockLen]uint8, blocks []weighedBlock, n int) {
+	for i := range n {
+		starts[i] = 0xFF
+	}
+	for k, ti := range c.terms {
+		rot, spos := &c.rot[k], &blocks[ti].spos
+		for i := range n {
+			starts[i] &= rot[spos[i]]
+		}
+	}
+}
+
+// may reports whether the summary of the i-th document of blocks (one a
+// term, in step) may hold the phrase: some start position agrees with
+// every checked term's positions.
+func (c *phraseCheck) may(blocks []weighedBlock, i int) bool {
+	starts := uint8(0xFF) // by text, the start positions every term allows
+	for k, ti := range c.terms {
+		starts &= rotateNibbles(blocks[ti].spos[i], c.offs[k])
+	}
+	return starts != 0
+}
+
+// rotateNibbles rotates each half of x right by k bits (k < 4), within it.
+func rotateNibbles(x, k uint8) uint8 {
+	m := uint8(0x0F>>k) * 0x11 // the bits of each half that move down
+	return x>>k&m | x<<(4-k)&^m
+}
+
 // wordsOnly reports whether every term is an English word.
 func wordsOnly(terms []qterm) bool {
 	return !slices.ContainsFunc(terms, func(x qterm) bool { return x.cjk })
@@ -2284,8 +2394,10 @@ func (ix *Index) rankWords(r *ranker, m *rankMem, df []int, limit int, distinct 
 	r.maxFull = len(terms)
 	curs := make([]wordCursor, len(terms))
 	blocks := make([]weighedBlock, len(terms))
+	check := newPhraseCheck(r.phrase, terms)
 	var rel [blockLen]float64
 	var kinds [blockLen]uint16
+	var starts [blockLen]uint8 // phraseCheck.startsOf
 	var bestOf map[int]float64 // by code (distinct, keyKept): the best score kept
 	if distinct {
 		bestOf = make(map[int]float64, 256) // room up front: growing it cost more than filling it
@@ -2351,10 +2463,14 @@ func (ix *Index) rankWords(r *ranker, m *rankMem, df []int, limit int, distinct 
 					kinds[i] += b.kind[i]
 				}
 			}
+			if check != nil {
+				check.startsOf(&starts, blocks, n)
+			}
 			for i := range n {
 				doc := b0.doc[i]
 				// Every word in full (cand.count).
 				c := cand{rel: rel[i], full: uint8(len(terms)), strong: uint8(kinds[i]), summary: uint8(kinds[i] >> 8)}
+				c.noPhrase = check != nil && starts[i] == 0
 				// A hit whose bound that reads nothing cannot beat the worst
 				// kept is not kept (nor its code read); one kept is refined
 				// to the bound that reads its code, or its score. Most hits
@@ -2903,8 +3019,12 @@ func (r *ranker) mayHold(doc int32) bool { return r.compact != "" && r.ix.mayHol
 // whose record is c and whose code may hold the compact query or not, may
 // have the phrase (see refineCand).
 func (r *ranker) mayPhrase(c *cand, hold bool) bool {
-	return r.phrase != "" && (r.compact == "" || hold || int(c.summary) == len(r.terms))
+	return r.phrase != "" && (r.compact == "" || hold || r.summaryMayHold(c))
 }
+
+// summaryMayHold reports whether the summary of a hit whose record is c may
+// hold the phrase: it holds every term, where their positions allow.
+func (r *ranker) summaryMayHold(c *cand) bool { return int(c.summary) == len(r.terms) && !c.noPhrase }
 
 // mayBeExact reports whether the code of hit doc may be the compact query
 // or end in "."+it (not read: see mayBeCode).
@@ -2990,7 +3110,7 @@ func (r *ranker) refineCand(it *rankItem, c *cand) {
 		if int(c.strong) == len(r.terms) && r.common.has(it.doc) {
 			common = 1
 		}
-		if phr == 0 && r.phrase != "" && int(c.summary) == len(r.terms) {
+		if phr == 0 && r.phrase != "" && r.summaryMayHold(c) {
 			if it.level == 1 {
 				phr, pending = 1, true // a bound: only the summary can tell
 			} else {

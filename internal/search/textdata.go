@@ -28,16 +28,17 @@ import (
 //	                 1: the stems, sorted, each followed by '\n'
 //	                 2: their offsets in section 1 (one more than stems)
 //	                 3: where each stem's postings start in section 4 (one more)
-//	                 4: postings (uint32: document << 8 | fields, and
-//	                    lastSegment where the stem is the code's last segment)
+//	                 4: postings (uint32: summaryPositions << 24 | document
+//	                    << 8 | fields, and lastSegment where the stem is the
+//	                    code's last segment)
 //	                 6: the curated common entries (uint32 documents, in order)
 //	                 7: the stems with a residual prefix list (uint32 indexes in
 //	                    section 1, in order; see residualLists)
 //	                 8: where each residual list starts in section 9 (one more)
-//	                 9: residual postings, as in section 4
+//	                 9: residual postings, as in section 4 (no positions)
 //	textbigrams.bin  0: the bigrams (uint64: rune << 32 | rune), sorted
 //	                 1: where each bigram's postings start in section 2 (one more)
-//	                 2: postings, as above
+//	                 2: postings, as above (no positions, nor lastSegment)
 
 // encodedText is a full-text index read from its generated tables.
 type encodedText struct {
@@ -83,7 +84,7 @@ func postingsInto(buf []posting, post, start string, i int, only bitset) []posti
 		out := buf[:0]
 		for ; len(p) >= 4; p = p[4:] {
 			x := le32(p)
-			if doc := int32(x >> 8); only.has(doc) {
+			if doc := postDoc(x); only.has(doc) {
 				out = append(out, posting{doc: doc, fields: uint8(x) & fieldBits})
 			}
 		}
@@ -92,7 +93,7 @@ func postingsInto(buf []posting, post, start string, i int, only bitset) []posti
 	out := slices.Grow(buf[:0], len(p)/4)
 	for ; len(p) >= 4; p = p[4:] {
 		x := le32(p)
-		out = append(out, posting{doc: int32(x >> 8), fields: uint8(x) & fieldBits})
+		out = append(out, posting{doc: postDoc(x), fields: uint8(x) & fieldBits})
 	}
 	return out
 }
@@ -103,7 +104,7 @@ func postingsInto(buf []posting, post, start string, i int, only bitset) []posti
 func markPostings(set bitset, post, start string, i int) {
 	w, bits := -1, uint64(0) // the word being gathered, and its bits
 	for p := postingBytes(post, start, i); len(p) >= 4; p = p[4:] {
-		doc := int(le32(p) >> 8)
+		doc := int(postDoc(le32(p)))
 		if doc>>6 != w {
 			if w >= 0 {
 				set[w] |= bits
@@ -121,14 +122,22 @@ func markPostings(set bitset, post, start string, i int) {
 // (in document order), and whether it is there.
 func postingOf(post, start string, i int, doc int32) (uint8, bool) {
 	a, z := int(u32at(start, i)), int(u32at(start, i+1))
-	j := a + sort.Search(z-a, func(j int) bool { return int32(u32at(post, a+j)>>8) >= doc })
+	j := a + sort.Search(z-a, func(j int) bool { return postDoc(u32at(post, a+j)) >= doc })
 	if j < z {
-		if x := u32at(post, j); int32(x>>8) == doc {
+		if x := u32at(post, j); postDoc(x) == doc {
 			return uint8(x), true
 		}
 	}
 	return 0, false
 }
+
+// postDoc returns the document of an encoded posting x: its bits 8 to 23.
+// (Bits 0 to 7 are its fields, and lastSegment; a word's bits 24 to 31 are
+// its summaryPositions.)
+func postDoc(x uint32) int32 { return int32(x >> 8 & 0xFFFF) }
+
+// postSpos returns the summaryPositions of an encoded word posting x.
+func postSpos(x uint32) uint8 { return uint8(x >> 24) }
 
 // le32 returns the little-endian uint32 that p (4 bytes or more) starts
 // with: an encoded posting. Small enough to inline in the loops that read
@@ -221,7 +230,7 @@ func residualLists(t *textIndex) (stems []uint32, lists [][]posting) {
 			slices.Sort(touched)
 			list := make([]posting, len(touched))
 			for k, doc := range touched {
-				list[k] = posting{doc, extra[doc]}
+				list[k] = posting{doc: doc, fields: extra[doc]}
 			}
 			stems, lists = append(stems, uint32(i)), append(lists, list)
 		}
@@ -251,8 +260,8 @@ func (e *encodedText) bigramAt(k uint64) int {
 // catalog.Default, and that catalog's fingerprint.
 func EncodeText(c *catalog.Catalog, fingerprint string) (words, bigrams []byte, err error) {
 	t := buildText(c)
-	if t.n >= 1<<24 {
-		return nil, nil, fmt.Errorf("%d documents do not fit a posting", t.n)
+	if t.n > 1<<16 {
+		return nil, nil, fmt.Errorf("%d documents do not fit a posting (65,536 at most: see postDoc)", t.n)
 	}
 	pack := func(ps []posting) []uint32 {
 		out := make([]uint32, len(ps))
