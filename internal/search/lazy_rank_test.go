@@ -488,7 +488,7 @@ func TestPhraseNeedsEveryTermInSummary(t *testing.T) {
 				return true
 			}
 			for ti, term := range terms {
-				blocks[ti].spos[0] = sposOf(tx, term.stem, doc)
+				blocks[ti].own[0] = ownOf(tx, term.stem, doc)
 			}
 			return check.may(blocks, 0)
 		}
@@ -531,16 +531,16 @@ func allTerms(sets []map[int32]bool, doc int32) bool {
 	return true
 }
 
-// sposOf returns the summaryPositions of stem st in document doc, from the
-// generated index.
-func sposOf(tx *textIndex, st string, doc int32) uint8 {
+// ownOf returns the posting of stem st in document doc, as the generated
+// index encodes it (0 for none).
+func ownOf(tx *textIndex, st string, doc int32) uint32 {
 	i := tx.enc.word(st)
 	if i < 0 {
 		return 0
 	}
 	for p := postingBytes(tx.enc.wordPost, tx.enc.wordStart, i); len(p) >= 4; p = p[4:] {
 		if x := le32(p); postDoc(x) == doc {
-			return postSpos(x)
+			return x
 		}
 	}
 	return 0

@@ -1,6 +1,7 @@
 package search
 
 import (
+	"encoding/binary"
 	"math/rand/v2"
 	"os"
 	"regexp"
@@ -873,15 +874,13 @@ func TestHasPhrase(t *testing.T) {
 	}
 }
 
-// rotateNibbles rotates each half of a byte on its own.
-func TestRotateNibbles(t *testing.T) {
-	for x := range 256 {
-		for k := range uint8(4) {
-			lo, hi := uint8(x)&0xF, uint8(x)>>4
-			rot := func(v uint8) uint8 { return (v>>k | v<<(4-k)) & 0xF }
-			if got, want := rotateNibbles(uint8(x), k), rot(hi)<<4|rot(lo); got != want {
-				t.Fatalf("rotateNibbles(%08b, %d) = %08b, want %08b", x, k, got, want)
-			}
+// postSpos reads the summaryPositions a posting was encoded with.
+func TestPostSpos(t *testing.T) {
+	for _, p := range []posting{{doc: 0}, {doc: 7, fields: 1 << fieldSummary, spos: 0b1010_0001},
+		{doc: 65535, fields: fieldBits, spos: sposSecond | 0xFF}, {doc: 300, fields: 1 << fieldSummary, spos: sposSecond}} {
+		x := binary.LittleEndian.Uint32((&textIndex{words: map[string][]posting{"w": {p}}, last: map[string][]int32{}}).encodeWord(nil, "w"))
+		if postDoc(x) != p.doc || postSpos(x) != p.spos || uint8(x)&fieldBits != p.fields {
+			t.Errorf("%+v encoded as %#x: document %d, positions %#x, fields %#x", p, x, postDoc(x), postSpos(x), uint8(x)&fieldBits)
 		}
 	}
 }

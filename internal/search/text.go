@@ -34,6 +34,10 @@ const (
 const (
 	fieldBits   = 1<<numFields - 1
 	lastSegment = 1 << numFields
+	// inSecond is a bit of a word posting, past lastSegment, in the
+	// generated index only: the whole word is in the summary's second
+	// text (Chinese): see summaryPositions.
+	inSecond = 1 << (numFields + 1)
 )
 
 var fieldWeight = [numFields]float64{fieldCode: 3, fieldSummary: 2, fieldCauses: 1, fieldMessages: 1, fieldRemediation: 0.5}
@@ -142,7 +146,7 @@ type posting struct {
 	fields uint8 // bit f set: found in field f
 	// spos is, for a word's posting in an index built in memory, where
 	// it is in the summary (summaryPositions); 0 in decoded postings.
-	spos uint8
+	spos uint16
 }
 
 // textIndex is the full-text part of an Index. Its documents are the
@@ -529,7 +533,7 @@ func buildText(c *catalog.Catalog) *textIndex {
 		last:    map[string][]int32{},
 	}
 	words := map[string]uint8{}
-	spos := map[string]uint8{} // by stem: summaryPositions
+	spos := map[string]uint16{} // by stem: summaryPositions
 	grams := map[uint64]uint8{}
 	stems := map[string][]string{} // word as written -> wordStems(word); words repeat a lot
 	var cjkParts []string
@@ -542,7 +546,7 @@ func buildText(c *catalog.Catalog) *textIndex {
 		clear(spos)
 		clear(grams)
 		cur := -1
-		summaries := 0    // summary texts read: the first's positions go in bits 0 to 3, the next's in 4 to 7
+		summaries := 0    // summary texts read: the first's positions are kept, the next's presence (summaryPositions)
 		flush := func() { // the CJK text of field cur is complete
 			if cur >= 0 && len(cjkParts) > 0 {
 				t.cjk[doc][cur] = strings.Join(cjkParts, "\n")
@@ -556,9 +560,9 @@ func buildText(c *catalog.Catalog) *textIndex {
 			}
 			bit := uint8(1) << f
 			hasC := false
-			pos, nib := 0, 0 // the run's position in s, and s's bits (summaryPositions)
+			pos, second := 0, false // the run's position in s; whether s is the summary's second text
 			if f == fieldSummary {
-				nib = 4 * min(summaries, 1)
+				second = summaries > 0
 				summaries++
 			}
 			scan(s, false, func(w string) {
@@ -570,8 +574,11 @@ func buildText(c *catalog.Catalog) *textIndex {
 				for _, x := range st {
 					words[x] |= bit
 				}
-				if f == fieldSummary {
-					spos[st[0]] |= 1 << (nib + pos&3) // the whole word's stem only: a phrase is whole words
+				switch { // the whole word's stem only: a phrase is whole words
+				case f == fieldSummary && second:
+					spos[st[0]] |= sposSecond
+				case f == fieldSummary:
+					spos[st[0]] |= 1 << (pos & 7)
 				}
 				pos++
 				if f == fieldCode && w == s[strings.LastIndexByte(s, '.')+1:] {
@@ -1176,7 +1183,10 @@ func (t *textIndex) encodeWord(b []byte, st string) []byte {
 		if len(last) > 0 && last[0] == p.doc {
 			f |= lastSegment
 		}
-		b = binary.LittleEndian.AppendUint32(b, uint32(p.spos)<<24|uint32(p.doc)<<8|f)
+		if p.spos&sposSecond != 0 {
+			f |= inSecond
+		}
+		b = binary.LittleEndian.AppendUint32(b, uint32(p.spos&0xFF)<<24|uint32(p.doc)<<8|f)
 	}
 	return b
 }
@@ -1346,11 +1356,11 @@ type wordCursor struct {
 	only bitset   // if not nil, the documents of own to read
 	rest []uint64 // the other postings, packed, sorted
 	// last is whether the document next returned last has the stem as the
-	// whole last segment of its code (lastSegment); spos, where its own
-	// posting has the stem in the summary (summaryPositions, 0 for none).
-	last bool
-	spos uint8
-	w    *weightTable // cursorWeights
+	// whole last segment of its code (lastSegment); ownPost, its own
+	// posting as encoded (0 for none: see summaryPositions).
+	last    bool
+	ownPost uint32
+	w       *weightTable // cursorWeights
 }
 
 // ownDoc returns the document of c's next own posting in only, and the
@@ -1381,7 +1391,7 @@ func (c *wordCursor) next(q *[numFields]float32) (int32, bool) {
 		c.own = c.own[4:]
 	}
 	fields := uint8(x)
-	c.last, c.spos = fields&lastSegment != 0, postSpos(x)
+	c.last, c.ownPost = fields&lastSegment != 0, x
 	*q = [numFields]float32{}
 	for m := fields & fieldBits; m != 0; m &= m - 1 {
 		q[bits.TrailingZeros8(m)] = qualityExact
@@ -1408,7 +1418,7 @@ func (c *wordCursor) nextWeight() (doc int32, w float64, kind uint16, ok bool) {
 		doc = postDoc(x)
 		if (c.only == nil || c.only.has(doc)) && (len(c.rest) == 0 || int32(c.rest[0]>>16) > doc) {
 			c.own = c.own[4:]
-			c.last, c.spos = x&lastSegment != 0, postSpos(x)
+			c.last, c.ownPost = x&lastSegment != 0, x
 			f := uint8(x) & fieldBits
 			return doc, c.w.exact[f], c.w.kind[f], true
 		}
@@ -1420,7 +1430,7 @@ func (c *wordCursor) nextWeightSlow() (doc int32, w float64, kind uint16, ok boo
 	doc, x := c.ownDoc()
 	if doc >= 0 && (len(c.rest) == 0 || int32(c.rest[0]>>16) > doc) {
 		c.own = c.own[4:]
-		c.last, c.spos = x&lastSegment != 0, postSpos(x)
+		c.last, c.ownPost = x&lastSegment != 0, x
 		f := uint8(x) & fieldBits
 		return doc, c.w.exact[f], c.w.kind[f], true
 	}
@@ -1430,7 +1440,7 @@ func (c *wordCursor) nextWeightSlow() (doc int32, w float64, kind uint16, ok boo
 		x := c.rest[0]
 		if rd := int32(x >> 16); (doc < 0 || rd < doc) && (len(c.rest) == 1 || int32(c.rest[1]>>16) != rd) {
 			c.rest = c.rest[1:]
-			c.last, c.spos = false, 0
+			c.last, c.ownPost = false, 0
 			f := uint8(x) & fieldBits
 			return rd, c.w.rest[x>>8&0xFF][f], c.w.kind[f], true
 		}
@@ -1446,7 +1456,7 @@ type weighedBlock struct {
 	doc  [blockLen]int32
 	w    [blockLen]float64
 	kind [blockLen]uint16 // kindOf
-	spos [blockLen]uint8  // wordCursor.spos
+	own  [blockLen]uint32 // the own posting, as encoded (0 for none): its summaryPositions
 }
 
 const blockLen = 128
@@ -1468,7 +1478,7 @@ func (c *wordCursor) fill(b *weighedBlock) int {
 			if doc := postDoc(x); doc < restDoc && (only == nil || only.has(doc)) {
 				own = own[4:]
 				f := uint8(x) & fieldBits
-				b.doc[n], b.w[n], b.kind[n], b.spos[n] = doc, w.exact[f], w.kind[f], postSpos(x)
+				b.doc[n], b.w[n], b.kind[n], b.own[n] = doc, w.exact[f], w.kind[f], x
 				n++
 				continue
 			}
@@ -1483,7 +1493,7 @@ func (c *wordCursor) fill(b *weighedBlock) int {
 		if len(c.rest) > 0 {
 			restDoc = int32(c.rest[0] >> 16)
 		}
-		b.doc[n], b.w[n], b.kind[n], b.spos[n] = doc, w, kind, c.spos
+		b.doc[n], b.w[n], b.kind[n], b.own[n] = doc, w, kind, c.ownPost
 		n++
 	}
 	c.own = own
@@ -2273,26 +2283,29 @@ func (ix *Index) topWord(t *textIndex, m *rankMem, term qterm, df []int, compact
 	return out
 }
 
-// Where a word is in a summary, by its position (the number of runs of
-// letters and digits, or of CJK characters, before it, as scan reads the
-// text), modulo 4, a bit each, in the English text (bits 0 to 3) and in
-// the Chinese one (bits 4 to 7): its summaryPositions, bits 24 to 31 of
-// its postings in the generated index (the whole word's stem only, not
-// those of its CamelCase parts). A summary holds a phrase as whole words
-// (hasPhrase) only where its terms are as many positions apart in one text
-// as in the phrase: the positions rule out most summaries that hold every
-// word but not as the phrase ("invalid id": "Invalid instance ID"), which
-// would otherwise be read (TestPhraseNeedsEveryTermInSummary checks the
-// rule on the catalog).
+// Where a word is in a summary, its summaryPositions: by its position in
+// the summary's first (English) text, the number of runs of letters and
+// digits, or of CJK characters, before it as scan reads the text, modulo
+// 8, a bit each (bits 0 to 7: bits 24 to 31 of its postings in the
+// generated index), and whether it is in the second (Chinese) text at all
+// (sposSecond: the posting's inSecond bit). Only the whole word's stem has
+// them, not its CamelCase parts'. A summary holds a phrase as whole words
+// (hasPhrase) only where its terms are as many positions apart in the
+// first text as in the phrase, or all in the second: this rules out most
+// summaries that hold every word but not as the phrase ("invalid id":
+// "Invalid instance ID"; "parameter is invalid": "Invalid input
+// parameter"), which would otherwise be read (TestPhraseNeedsEveryTermIn
+// Summary checks the rule on the catalog).
+
+// sposSecond is the summaryPositions bit of a word in the second text.
+const sposSecond = 1 << 8
 
 // phraseCheck tells from the terms' summaryPositions whether a summary may
 // hold the phrase: by the terms that are one run of it, each at its
-// offset (0 to 3: the run's position modulo 4).
+// offset (0 to 7: the run's position modulo 8).
 type phraseCheck struct {
 	terms []int   // indexes of the terms checked
 	offs  []uint8 // their offsets
-	// rot is, by term checked, rotateNibbles by its offset of every byte.
-	rot [][256]uint8
 }
 
 // newPhraseCheck returns the check of phrase for terms (English words), or
@@ -2313,51 +2326,26 @@ func newPhraseCheck(phrase string, terms []qterm) *phraseCheck {
 			}
 		}
 		if n == 1 {
-			c.terms, c.offs = append(c.terms, ti), append(c.offs, uint8(at&3))
+			c.terms, c.offs = append(c.terms, ti), append(c.offs, uint8(at&7))
 		}
 	}
 	if len(c.terms) < 2 {
 		return nil
 	}
-	c.rot = make([][256]uint8, len(c.terms))
-	for k, off := range c.offs {
-		for x := range 256 {
-			c.rot[k][x] = rotateNibbles(uint8(x), off)
-		}
-	}
 	return &c
-}
-
-// startsOf sets starts[i], for the first n documents of blocks (one a term,
-// in step), to the start positions of the phrase that every checked term
-// allows in its summary, by text (see may): none where it cannot be there.
-func (c *phraseCheck) startsOf(starts *[blockLen]uint8, blocks []weighedBlock, n int) {
-	for i := range n {
-		starts[i] = 0xFF
-	}
-	for k, ti := range c.terms {
-		rot, spos := &c.rot[k], &blocks[ti].spos
-		for i := range n {
-			starts[i] &= rot[spos[i]]
-		}
-	}
 }
 
 // may reports whether the summary of the i-th document of blocks (one a
 // term, in step) may hold the phrase: some start position agrees with
 // every checked term's positions.
 func (c *phraseCheck) may(blocks []weighedBlock, i int) bool {
-	starts := uint8(0xFF) // by text, the start positions every term allows
+	first, second := uint8(0xFF), true // the start positions every term allows; all in the second text
 	for k, ti := range c.terms {
-		starts &= rotateNibbles(blocks[ti].spos[i], c.offs[k])
+		x := postSpos(blocks[ti].own[i])
+		first &= bits.RotateLeft8(uint8(x), -int(c.offs[k]))
+		second = second && x&sposSecond != 0
 	}
-	return starts != 0
-}
-
-// rotateNibbles rotates each half of x right by k bits (k < 4), within it.
-func rotateNibbles(x, k uint8) uint8 {
-	m := uint8(0x0F>>k) * 0x11 // the bits of each half that move down
-	return x>>k&m | x<<(4-k)&^m
+	return first != 0 || second
 }
 
 // wordsOnly reports whether every term is an English word.
@@ -2397,7 +2385,6 @@ func (ix *Index) rankWords(r *ranker, m *rankMem, df []int, limit int, distinct 
 	check := newPhraseCheck(r.phrase, terms)
 	var rel [blockLen]float64
 	var kinds [blockLen]uint16
-	var starts [blockLen]uint8 // phraseCheck.startsOf
 	var bestOf map[int]float64 // by code (distinct, keyKept): the best score kept
 	if distinct {
 		bestOf = make(map[int]float64, 256) // room up front: growing it cost more than filling it
@@ -2463,14 +2450,10 @@ func (ix *Index) rankWords(r *ranker, m *rankMem, df []int, limit int, distinct 
 					kinds[i] += b.kind[i]
 				}
 			}
-			if check != nil {
-				check.startsOf(&starts, blocks, n)
-			}
 			for i := range n {
 				doc := b0.doc[i]
 				// Every word in full (cand.count).
 				c := cand{rel: rel[i], full: uint8(len(terms)), strong: uint8(kinds[i]), summary: uint8(kinds[i] >> 8)}
-				c.noPhrase = check != nil && starts[i] == 0
 				// A hit whose bound that reads nothing cannot beat the worst
 				// kept is not kept (nor its code read); one kept is refined
 				// to the bound that reads its code, or its score. Most hits
@@ -2504,6 +2487,16 @@ func (ix *Index) rankWords(r *ranker, m *rankMem, df []int, limit int, distinct 
 				if len(kept) == keep && key <= kept[0].key {
 					notKept(key, doc)
 					continue
+				}
+				// Whether the words' positions let the summary hold the
+				// phrase is asked only of a hit that would be kept: where
+				// they do not, its bound is lower.
+				if check != nil && int(c.summary) == len(terms) && !check.may(blocks, i) {
+					c.noPhrase = true
+					if key = r.boundHeld(doc, &c, hold); len(kept) == keep && key <= kept[0].key {
+						notKept(key, doc)
+						continue
+					}
 				}
 				it := rankItem{doc: doc, key: key, level: 1}
 				r.refineCand(&it, &c)

@@ -29,8 +29,8 @@ import (
 //	                 2: their offsets in section 1 (one more than stems)
 //	                 3: where each stem's postings start in section 4 (one more)
 //	                 4: postings (uint32: summaryPositions << 24 | document
-//	                    << 8 | fields, and lastSegment where the stem is the
-//	                    code's last segment)
+//	                    << 8 | fields, lastSegment where the stem is the
+//	                    code's last segment, inSecond)
 //	                 6: the curated common entries (uint32 documents, in order)
 //	                 7: the stems with a residual prefix list (uint32 indexes in
 //	                    section 1, in order; see residualLists)
@@ -132,12 +132,12 @@ func postingOf(post, start string, i int, doc int32) (uint8, bool) {
 }
 
 // postDoc returns the document of an encoded posting x: its bits 8 to 23.
-// (Bits 0 to 7 are its fields, and lastSegment; a word's bits 24 to 31 are
-// its summaryPositions.)
+// (Bits 0 to 7 are its fields, lastSegment and inSecond; a word's bits 24
+// to 31 are the rest of its summaryPositions.)
 func postDoc(x uint32) int32 { return int32(x >> 8 & 0xFFFF) }
 
 // postSpos returns the summaryPositions of an encoded word posting x.
-func postSpos(x uint32) uint8 { return uint8(x >> 24) }
+func postSpos(x uint32) uint16 { return uint16(x>>24) | uint16(x&inSecond)<<(8-numFields-1) }
 
 // le32 returns the little-endian uint32 that p (4 bytes or more) starts
 // with: an encoded posting. Small enough to inline in the loops that read
