@@ -2461,7 +2461,11 @@ func (ix *Index) rankWords(r *ranker, m *rankMem, df []int, limit int, distinct 
 				// Whether the code may hold the compact query is asked
 				// (mayHold) only of a hit the floor for those that may
 				// does not drop.
+				// So is whether the words' positions let the summary hold
+				// the phrase (phraseCheck): of a hit whose code cannot
+				// hold the query, and of one that would be kept.
 				hold, asked := r.compact != "", false
+				checked := check == nil || int(c.summary) != len(terms)
 				if len(kept) == keep {
 					worst := kept[0].key
 					if c.rel < floorFor(0, worst) && !r.mayBeExact(doc) && !r.mayBeCommon(doc, &c) {
@@ -2469,14 +2473,18 @@ func (ix *Index) rankWords(r *ranker, m *rankMem, df []int, limit int, distinct 
 						continue
 					}
 					if hold {
-						hold, asked = r.mayHold(doc), true
-						i := 2
-						if r.mayPhrase(&c, false) {
-							i = 1
-						}
-						if !hold && c.rel < floorFor(i, worst) && !r.mayBeExact(doc) && !r.mayBeCommon(doc, &c) {
-							notKept(worst, math.MaxInt32)
-							continue
+						if hold, asked = r.mayHold(doc), true; !hold {
+							if !checked {
+								c.noPhrase, checked = !check.may(blocks, i), true
+							}
+							fl := 2
+							if r.mayPhrase(&c, false) {
+								fl = 1
+							}
+							if c.rel < floorFor(fl, worst) && !r.mayBeExact(doc) && !r.mayBeCommon(doc, &c) {
+								notKept(worst, math.MaxInt32)
+								continue
+							}
 						}
 					}
 				}
@@ -2488,10 +2496,9 @@ func (ix *Index) rankWords(r *ranker, m *rankMem, df []int, limit int, distinct 
 					notKept(key, doc)
 					continue
 				}
-				// Whether the words' positions let the summary hold the
-				// phrase is asked only of a hit that would be kept: where
-				// they do not, its bound is lower.
-				if check != nil && int(c.summary) == len(terms) && !check.may(blocks, i) {
+				// Where the words' positions do not let the summary hold
+				// the phrase, the bound is lower.
+				if !checked && !check.may(blocks, i) {
 					c.noPhrase = true
 					if key = r.boundHeld(doc, &c, hold); len(kept) == keep && key <= kept[0].key {
 						notKept(key, doc)
