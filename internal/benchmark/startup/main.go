@@ -1,5 +1,8 @@
 // Command startup times whole-process runs of errcode side by side with two
-// baselines, interleaved in one run so that machine noise hits all alike:
+// baselines, interleaved in one run so that machine noise hits all alike,
+// in a new random order each round (from a fixed seed), so that no command
+// always runs after the same one (list, which reads the whole catalog,
+// slows whatever runs next by a few tenths of a millisecond):
 //
 //	(a) hello:    a Go binary that prints one line
 //	(b) libsonly: a binary that links cobra, color and tablewriter and prints one line
@@ -23,6 +26,7 @@ package main
 import (
 	"flag"
 	"fmt"
+	"math/rand/v2"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -133,8 +137,10 @@ func run(bin string, n int, md bool, also []string) error {
 			}
 		}
 	}
+	order := rand.New(rand.NewPCG(1, 2))
 	for i := 0; i < n; i++ {
-		for _, s := range subjects {
+		for _, j := range order.Perm(len(subjects)) {
+			s := subjects[j]
 			d, rss, err := once(s.argv)
 			if err != nil {
 				return fmt.Errorf("%s: %v", s.name, err)
