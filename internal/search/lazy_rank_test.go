@@ -164,7 +164,8 @@ func TestBroad(t *testing.T) {
 	tx := New(catalog.Default()).textIndex()
 	for q, want := range map[string]bool{
 		"operation denied": true, "rate limit": true, "参数错误": true, "不存在": true,
-		"signature expire": false, "签名过期": false, "unbind key": false,
+		"permission denied": true, // with their synonyms (unauthorized, cam, 权限, 授权)
+		"signature expire":  false, "签名过期": false, "unbind key": false,
 	} {
 		if got := tx.broad(parseQuery(q)); got != want {
 			t.Errorf("broad(%q) = %v, want %v", q, got, want)

@@ -1901,7 +1901,9 @@ func (t *textIndex) narrow(h *hits, terms []qterm, limit int, distinct bool, key
 const broadPostings = 1000
 
 // broad reports whether some term's own word or bigram has broadPostings
-// postings or more: a cheap sign that the query has thousands of hits.
+// postings or more, a word's with its synonyms' ("permission":
+// unauthorized, cam, 权限, 授权): a cheap sign that the query has thousands
+// of hits.
 func (t *textIndex) broad(terms []qterm) bool {
 	for _, term := range terms {
 		if term.cjk {
@@ -1910,7 +1912,19 @@ func (t *textIndex) broad(terms []qterm) bool {
 					return true
 				}
 			}
-		} else if t.wordLen(term.stem) >= broadPostings {
+			continue
+		}
+		n := t.wordLen(term.stem)
+		for _, alt := range synonyms()[term.stem] {
+			if hasCJK(alt) {
+				for _, k := range cjkKeys(alt) {
+					n += t.bigramLen(k)
+				}
+			} else {
+				n += t.wordLen(alt)
+			}
+		}
+		if n >= broadPostings {
 			return true
 		}
 	}
