@@ -2416,8 +2416,7 @@ func (ix *Index) rankWords(r *ranker, m *rankMem, df []int, limit int, distinct 
 			m.cands = make([]cand, 0, keep)
 		}
 		kept, cands := rankHeap(m.items[:0]), m.cands[:0]
-		// The first, by before, of the hits not kept: those dropped by
-		// relevance are below floorOf, so after it whatever their document.
+		// The first, by before, of the hits not kept.
 		outside := rankItem{key: math.Inf(-1)}
 		notKept := func(key float64, doc int32) {
 			if x := (rankItem{key: key, doc: doc}); x.before(&outside) {
@@ -2438,6 +2437,11 @@ func (ix *Index) rankWords(r *ranker, m *rankMem, df []int, limit int, distinct 
 			}
 			return floors[i].floor
 		}
+		// Most hits fall below the floor for any hit (floorFor(0)) of the
+		// worst kept when they are read: those are dropped before a
+		// record is made, and counted once (dropped: the highest worst
+		// they were below) rather than each passed to notKept.
+		floor0, dropped := math.Inf(-1), math.Inf(-1)
 		for {
 			n := curs[0].fill(&blocks[0])
 			for ti := 1; ti < len(curs); ti++ {
@@ -2466,6 +2470,10 @@ func (ix *Index) rankWords(r *ranker, m *rankMem, df []int, limit int, distinct 
 			}
 			for i := range n {
 				doc := b0.doc[i]
+				if rel[i] < floor0 && !r.mayBeExact(doc) && (int(uint8(kinds[i])) != len(terms) || !r.common.has(doc)) {
+					dropped = max(dropped, kept[0].key) // (floor0 is finite: kept is full)
+					continue
+				}
 				// Every word in full (cand.count).
 				c := cand{rel: rel[i], full: uint8(len(terms)), strong: uint8(kinds[i]), summary: uint8(kinds[i] >> 8)}
 				// A hit whose bound that reads nothing cannot beat the worst
@@ -2482,10 +2490,6 @@ func (ix *Index) rankWords(r *ranker, m *rankMem, df []int, limit int, distinct 
 				checked := check == nil || int(c.summary) != len(terms)
 				if len(kept) == keep {
 					worst := kept[0].key
-					if c.rel < floorFor(0, worst) && !r.mayBeExact(doc) && !r.mayBeCommon(doc, &c) {
-						notKept(worst, math.MaxInt32)
-						continue
-					}
 					if hold {
 						if hold, asked = r.mayHold(doc), true; !hold {
 							if !checked {
@@ -2496,7 +2500,7 @@ func (ix *Index) rankWords(r *ranker, m *rankMem, df []int, limit int, distinct 
 								fl = 1
 							}
 							if c.rel < floorFor(fl, worst) && !r.mayBeExact(doc) && !r.mayBeCommon(doc, &c) {
-								notKept(worst, math.MaxInt32)
+								dropped = max(dropped, worst)
 								continue
 							}
 						}
@@ -2549,11 +2553,17 @@ func (ix *Index) rankWords(r *ranker, m *rankMem, df []int, limit int, distinct 
 					notKept(it.key, doc)
 					continue
 				}
+				if len(kept) == keep {
+					floor0 = floorFor(0, kept[0].key)
+				}
 				if k >= 0 && it.level == 3 {
 					bestOf[k] = it.key
 					r.keyInfo[k] |= keyKept
 				}
 			}
+		}
+		if !math.IsInf(dropped, -1) {
+			notKept(dropped, math.MaxInt32) // below its floor: after it whatever their document
 		}
 		r.cands = cands
 		kept.init()
