@@ -2441,7 +2441,9 @@ func (ix *Index) rankWords(r *ranker, m *rankMem, df []int, limit int, distinct 
 		// worst kept when they are read: those are dropped before a
 		// record is made, and counted once (dropped: the highest worst
 		// they were below) rather than each passed to notKept.
-		floor0, dropped := math.Inf(-1), math.Inf(-1)
+		// (worst0 is the worst kept when floor0 was computed; the worst
+		// only rises, so the last hit dropped was below the highest.)
+		floor0, worst0, dropped := math.Inf(-1), math.Inf(-1), math.Inf(-1)
 		for {
 			n := curs[0].fill(&blocks[0])
 			for ti := 1; ti < len(curs); ti++ {
@@ -2471,7 +2473,7 @@ func (ix *Index) rankWords(r *ranker, m *rankMem, df []int, limit int, distinct 
 			for i := range n {
 				doc := b0.doc[i]
 				if rel[i] < floor0 && !r.mayBeExact(doc) && (int(uint8(kinds[i])) != len(terms) || !r.common.has(doc)) {
-					dropped = max(dropped, kept[0].key) // (floor0 is finite: kept is full)
+					dropped = worst0
 					continue
 				}
 				// Every word in full (cand.count).
@@ -2554,7 +2556,8 @@ func (ix *Index) rankWords(r *ranker, m *rankMem, df []int, limit int, distinct 
 					continue
 				}
 				if len(kept) == keep {
-					floor0 = floorFor(0, kept[0].key)
+					worst0 = kept[0].key
+					floor0 = floorFor(0, worst0)
 				}
 				if k >= 0 && it.level == 3 {
 					bestOf[k] = it.key
