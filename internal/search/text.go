@@ -1914,17 +1914,7 @@ func (t *textIndex) broad(terms []qterm) bool {
 			}
 			continue
 		}
-		n := t.wordLen(term.stem)
-		for _, alt := range synonyms()[term.stem] {
-			if hasCJK(alt) {
-				for _, k := range cjkKeys(alt) {
-					n += t.bigramLen(k)
-				}
-			} else {
-				n += t.wordLen(alt)
-			}
-		}
-		if n >= broadPostings {
+		if t.wordLen(term.stem)+t.synonymPostings(term.stem) >= broadPostings {
 			return true
 		}
 	}
@@ -2608,7 +2598,14 @@ func (t *textIndex) postingsOf(term qterm) int {
 	if len(term.stem) >= 4 && term.stem != term.text {
 		words(term.stem)
 	}
-	for _, alt := range synonyms()[term.stem] {
+	return n + t.synonymPostings(term.stem)
+}
+
+// synonymPostings returns the number of postings of the synonyms of stem
+// st (their words', or their pairs'), decoding none.
+func (t *textIndex) synonymPostings(st string) int {
+	n := 0
+	for _, alt := range synonyms()[st] {
 		if hasCJK(alt) {
 			for _, k := range cjkKeys(alt) {
 				n += t.bigramLen(k)
