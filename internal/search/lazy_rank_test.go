@@ -367,7 +367,7 @@ func TestTextCodesIn(t *testing.T) {
 	}
 }
 
-// relFloor: every relevance below the floor of a key gives a bound below
+// relFloorFor: every relevance below the floor of a key gives a bound below
 // it (ranker.bound, for a hit of every term with neither bonus), and the
 // floor is not far below the relevance that reaches the key.
 func TestRelFloor(t *testing.T) {
@@ -427,7 +427,7 @@ func checkRelFloor(t *testing.T, name string, bound, floorOf func(float64) float
 	}
 	// A key no hit without a bonus reaches: all of them are below it.
 	if f := floorOf(bound(1e9) + 0.125); !math.IsInf(f, 1) {
-		t.Errorf("%s: relFloor above every bound = %v", name, f)
+		t.Errorf("%s: relFloorFor above every bound = %v", name, f)
 	}
 }
 

@@ -2362,8 +2362,11 @@ func wordsOnly(terms []qterm) bool {
 // wordCursor in document order, all in step (each reads every document of
 // h.only), a block at a time (fill), and each document is weighed as it
 // comes, with the sums rankIn's loop makes, to the bound that reads
-// nothing (ranker.bound); one that can have no bonus is dropped on its
-// relevance alone (relFloor). Only the best keep are kept (in a heap, the
+// nothing (ranker.bound: the code's grams tell whether it may hold the
+// compact query, mayHold, and the words' summary positions whether the
+// summary may hold the phrase, phraseCheck); one that can have no bonus is
+// dropped on its relevance alone (relFloorFor), most before a record is
+// made for it. Only the best keep are kept (in a heap, the
 // worst on top), refined to the bound that reads the code as they are, and
 // with distinct codes only those that may beat the best score of their
 // code kept before them; so a broad query (invalid parameter: 6,061
@@ -2471,7 +2474,7 @@ func (ix *Index) rankWords(r *ranker, m *rankMem, df []int, limit int, distinct 
 				// A hit whose bound that reads nothing cannot beat the worst
 				// kept is not kept (nor its code read); one kept is refined
 				// to the bound that reads its code, or its score. Most hits
-				// can have no bonus, and their relevance tells (relFloor).
+				// can have no bonus, and their relevance tells (relFloorFor).
 				// Whether the code may hold the compact query is asked
 				// (mayHold) only of a hit the floor for those that may
 				// does not drop.
