@@ -2431,11 +2431,10 @@ func (ix *Index) rankWords(r *ranker, m *rankMem, df []int, limit int, distinct 
 			return floors[i].floor
 		}
 		// Most hits fall below the floor for any hit (floorFor(0)) of the
-		// worst kept when they are read: those are dropped before a
-		// record is made, and counted once (dropped: the highest worst
-		// they were below) rather than each passed to notKept.
-		// (worst0 is the worst kept when floor0 was computed; the worst
-		// only rises, so the last hit dropped was below the highest.)
+		// worst kept (worst0, once kept is full) when they are read: they
+		// are counted once (dropped: the worst only rises, so the last hit
+		// dropped was below the highest) rather than each passed to
+		// notKept.
 		floor0, worst0, dropped := math.Inf(-1), math.Inf(-1), math.Inf(-1)
 		for {
 			n := curs[0].fill(&blocks[0])
@@ -2465,44 +2464,37 @@ func (ix *Index) rankWords(r *ranker, m *rankMem, df []int, limit int, distinct 
 			}
 			for i := range n {
 				doc := b0.doc[i]
-				if rel[i] < floor0 && !r.mayBeExact(doc) && (int(uint8(kinds[i])) != len(terms) || !r.common.has(doc)) {
+				// A hit whose bound that reads nothing cannot beat the worst
+				// kept is not kept (nor its code read); one kept is refined
+				// to the bound that reads its code, or its score. Most hits
+				// can have no bonus, and their relevance tells (relFloorFor):
+				// first by the floor of any hit, before a record is made.
+				strong := uint8(kinds[i])
+				if rel[i] < floor0 && !r.mayBeExact(doc) && !r.mayBeCommonBy(doc, strong) {
 					dropped = worst0
 					continue
 				}
 				// Every word in full (cand.count).
-				c := cand{rel: rel[i], full: uint8(len(terms)), strong: uint8(kinds[i]), summary: uint8(kinds[i] >> 8)}
-				// A hit whose bound that reads nothing cannot beat the worst
-				// kept is not kept (nor its code read); one kept is refined
-				// to the bound that reads its code, or its score. Most hits
-				// can have no bonus, and their relevance tells (relFloorFor).
-				// Whether the code may hold the compact query is asked
-				// (mayHold) only of a hit the floor for those that may
-				// does not drop.
-				// So is whether the words' positions let the summary hold
-				// the phrase (phraseCheck): of a hit whose code cannot
-				// hold the query, and of one that would be kept.
-				hold, asked := r.compact != "", false
+				c := cand{rel: rel[i], full: uint8(len(terms)), strong: strong, summary: uint8(kinds[i] >> 8)}
+				// Then, for a hit whose code cannot hold the compact query
+				// (mayHold), by the floor of those, knowing whether the
+				// words' positions let its summary hold the phrase
+				// (phraseCheck: asked otherwise only of a hit that would be
+				// kept).
+				hold := r.mayHold(doc)
 				checked := check == nil || int(c.summary) != len(terms)
-				if len(kept) == keep {
-					worst := kept[0].key
-					if hold {
-						if hold, asked = r.mayHold(doc), true; !hold {
-							if !checked {
-								c.noPhrase, checked = !check.may(blocks, i), true
-							}
-							fl := 2
-							if r.mayPhrase(&c, false) {
-								fl = 1
-							}
-							if c.rel < floorFor(fl, worst) && !r.mayBeExact(doc) && !r.mayBeCommon(doc, &c) {
-								dropped = max(dropped, worst)
-								continue
-							}
-						}
+				if len(kept) == keep && r.compact != "" && !hold {
+					if !checked {
+						c.noPhrase, checked = !check.may(blocks, i), true
 					}
-				}
-				if hold && !asked {
-					hold = r.mayHold(doc)
+					fl := 2
+					if r.mayPhrase(&c, false) {
+						fl = 1
+					}
+					if c.rel < floorFor(fl, worst0) && !r.mayBeExact(doc) && !r.mayBeCommon(doc, &c) {
+						dropped = worst0
+						continue
+					}
 				}
 				key := r.boundHeld(doc, &c, hold)
 				if len(kept) == keep && key <= kept[0].key {
@@ -3061,8 +3053,12 @@ func (r *ranker) mayBeExact(doc int32) bool {
 
 // mayBeCommon reports whether hit doc, whose record is c, is a curated
 // common entry with every term in its code or summary.
-func (r *ranker) mayBeCommon(doc int32, c *cand) bool {
-	return int(c.strong) == len(r.terms) && r.common.has(doc)
+func (r *ranker) mayBeCommon(doc int32, c *cand) bool { return r.mayBeCommonBy(doc, c.strong) }
+
+// mayBeCommonBy is mayBeCommon for a hit with strong terms in its code or
+// summary (cand.strong), before its record is made.
+func (r *ranker) mayBeCommonBy(doc int32, strong uint8) bool {
+	return int(strong) == len(r.terms) && r.common.has(doc)
 }
 
 // relFloorFor returns a relevance (cand.rel) below which the bound of a
