@@ -921,14 +921,22 @@ func (h *hits) reset() {
 }
 
 func (h *hits) get(doc int32) *termHit {
-	i := h.slot.at(doc)
-	if i == 0 {
-		h.docs = append(h.docs, doc)
-		h.h = append(h.h, termHit{})
-		i = int32(len(h.docs))
-		h.slot.set(doc, i)
+	th, _ := h.getNew(doc)
+	return th
+}
+
+// getNew is get, and whether doc is new to h: its termHit all zero.
+func (h *hits) getNew(doc int32) (*termHit, bool) {
+	j := h.slot.index(doc)
+	i := h.slot.atIndex(j)
+	if i != 0 {
+		return &h.h[i-1], false
 	}
-	return &h.h[i-1]
+	h.docs = append(h.docs, doc)
+	h.h = append(h.h, termHit{})
+	i = int32(len(h.docs))
+	h.slot.setIndex(j, i)
+	return &h.h[i-1], true
 }
 
 // bitset is a set of documents, a bit each.
@@ -1002,25 +1010,31 @@ func makeSlots(n, k int) []slots {
 	return out
 }
 
-func (s slots) at(doc int32) int32 {
+func (s slots) at(doc int32) int32 { return s.atIndex(s.index(doc)) }
+
+func (s slots) set(doc, v int32) { s.setIndex(s.index(doc), v) }
+
+// index is where doc's slot lies: at, set, atIndex and setIndex.
+func (s slots) index(doc int32) int32 {
 	if s.dense != nil {
-		doc = s.dense.pos(doc)
+		return s.dense.pos(doc)
 	}
-	if s.s16 != nil {
-		return int32(s.s16[doc])
-	}
-	return s.s32[doc]
+	return doc
 }
 
-func (s slots) set(doc, v int32) {
-	if s.dense != nil {
-		doc = s.dense.pos(doc)
-	}
+func (s slots) atIndex(i int32) int32 {
 	if s.s16 != nil {
-		s.s16[doc] = uint16(v)
+		return int32(s.s16[i])
+	}
+	return s.s32[i]
+}
+
+func (s slots) setIndex(i, v int32) {
+	if s.s16 != nil {
+		s.s16[i] = uint16(v)
 		return
 	}
-	s.s32[doc] = v
+	s.s32[i] = v
 }
 
 // decode returns the postings of entry i of an encoded table (see
@@ -1653,17 +1667,30 @@ func (t *textIndex) countCJK(h *hits, run string, keys []uint64) ([]int32, []cjk
 		n := h.only.count()
 		docs, counts = slices.Grow(docs, n), slices.Grow(counts, n)
 	}
+	count := func(doc int32, fields uint8) {
+		i := slot.at(doc)
+		if i == 0 {
+			docs = append(docs, doc)
+			counts = append(counts, 0)
+			i = int32(len(docs))
+			slot.set(doc, i)
+		}
+		counts[i-1].add(fields)
+	}
 	for _, k := range keys {
+		if t.enc != nil {
+			// Read where they lie, not decoded first.
+			for x := t.bigramBytes(k); len(x) >= 4; x = x[4:] {
+				v := le32(x)
+				if doc := postDoc(v); h.only == nil || h.only.has(doc) {
+					count(doc, uint8(v)&fieldBits)
+				}
+			}
+			continue
+		}
 		h.cjkBuf = t.bigramIn(h.cjkBuf, k, h.only)
 		for _, p := range h.cjkBuf {
-			i := slot.at(p.doc)
-			if i == 0 {
-				docs = append(docs, p.doc)
-				counts = append(counts, 0)
-				i = int32(len(docs))
-				slot.set(p.doc, i)
-			}
-			counts[i-1].add(p.fields)
+			count(p.doc, p.fields)
 		}
 	}
 	for _, doc := range docs {
@@ -1721,11 +1748,15 @@ func (t *textIndex) matchCJKCounted(h *hits, run string, keys []uint64, docs []i
 			}
 			continue
 		}
-		th := h.get(doc)
-		for f := range numFields {
-			th.q[f] = max(th.q[f], hit.q[f])
+		th, isNew := h.getNew(doc)
+		if isNew {
+			th.q, th.cov = hit.q, hit.cov
+		} else {
+			for f := range numFields {
+				th.q[f] = max(th.q[f], hit.q[f])
+			}
+			th.cov = max(th.cov, hit.cov)
 		}
-		th.cov = max(th.cov, hit.cov)
 		th.pending = th.pending || partial && hit.pending // a synonym's bigrams decide
 	}
 }
@@ -1962,16 +1993,42 @@ func (t *textIndex) cjkSets(h *hits, keys []uint64, found, every bitset) {
 			clear(cur[f])
 		}
 		// Read where they lie: 参数错误's pairs have 3,000 postings each.
+		// They come in document order: the bits of one word of the sets
+		// are gathered (by fields: a handful of masks) and written once
+		// (see markPostings).
+		w := int32(-1)
+		var any uint64
+		var byMask [fieldBits + 1]uint64 // by fields: the word's documents
+		var used uint32                  // the masks of byMask set
+		flush := func() {
+			if w < 0 {
+				return
+			}
+			if found != nil {
+				found[w] |= any
+			}
+			for ; used != 0; used &= used - 1 {
+				m := bits.TrailingZeros32(used)
+				for fs := uint8(m); fs != 0; fs &= fs - 1 {
+					cur[bits.TrailingZeros8(fs)][w] |= byMask[m]
+				}
+				byMask[m] = 0
+			}
+		}
 		for x := t.bigramBytes(k); len(x) >= 4; x = x[4:] {
 			v := le32(x)
 			doc := postDoc(v)
-			if found != nil {
-				found.set(doc)
+			if doc>>6 != w {
+				flush()
+				w, any = doc>>6, 0
 			}
-			for m := uint8(v) & fieldBits; m != 0; m &= m - 1 {
-				cur[bits.TrailingZeros8(m)].set(doc)
-			}
+			bit := uint64(1) << (doc & 63)
+			m := uint8(v) & fieldBits
+			any |= bit
+			byMask[m] |= bit
+			used |= 1 << m
 		}
+		flush()
 		for f := range numFields {
 			if i == 0 {
 				copy(acc[f], cur[f])
@@ -2101,7 +2158,11 @@ func (t *textIndex) release(m *rankMem) {
 		}
 	}
 	m.docs = m.docs[:0]
-	m.h.reset()
+	if m.dense { // h's slots are the ranking's own, dropped: not cleared
+		m.h.docs, m.h.h = m.h.docs[:0], m.h.h[:0]
+	} else {
+		m.h.reset()
+	}
 	m.h.slot, m.h.cjkSlot, m.dense, m.slotted = m.slots[1], m.slots[2], false, false
 	m.h.mark, m.h.only, m.h.cjkRun = nil, nil, ""
 	clear(m.h.texts)
