@@ -109,26 +109,32 @@ func (c *Catalog) Products() []Product {
 		if s == ScopeCommon || s == ScopeSDK {
 			continue
 		}
-		p := Product{Scope: s, Codes: c.scopeCounts[i]}
-		if info, ok := productByScope(s); ok {
-			p = info.product()
-			p.Codes = c.scopeCounts[i]
-		}
-		out = append(out, p)
+		out = append(out, c.productAt(i))
 	}
 	return out
 }
 
-// Product returns the product scope (any case) of the catalog, and false when
-// the catalog has no such product.
-func (c *Catalog) Product(scope string) (Product, bool) {
-	s := c.canonScope(scope)
-	if s == "" || s == ScopeCommon || s == ScopeSDK {
-		return Product{}, false
+// productAt is the product of scope index i.
+func (c *Catalog) productAt(i int) Product {
+	s := c.scopes[i]
+	p := Product{Scope: s}
+	if info, ok := productByScope(s); ok {
+		p = info.product()
 	}
-	for _, p := range c.Products() {
-		if p.Scope == s {
-			return p, true
+	p.Codes = c.scopeCounts[i]
+	return p
+}
+
+// Product returns the product scope (any case) of the catalog, and false when
+// the catalog has no such product. It reads that product only (lookup
+// --product asks twice a run).
+func (c *Catalog) Product(scope string) (Product, bool) {
+	for i, s := range c.scopes {
+		if strings.EqualFold(s, scope) {
+			if s == ScopeCommon || s == ScopeSDK {
+				break
+			}
+			return c.productAt(i), true
 		}
 	}
 	return Product{}, false
