@@ -343,6 +343,47 @@ func (c *Catalog) ScopePositions(scopes ...string) []int {
 	return c.rec.WithScope(idx)
 }
 
+// ProductPositions returns the catalog positions of the entries of product
+// scope (any case) and of the common entries whose code that product does
+// not define (ignoring case), in catalog order, building none: what lookup
+// --product ranks free text among (a common code applies to every product
+// that does not define it). It reads the records once, and the product's
+// codes' keys, instead of asking CodeInScope of every common entry (whose
+// code may have 200 definitions to read through). Nil for a scope that is
+// no product.
+func (c *Catalog) ProductPositions(scope string) []int {
+	pi, ci := -1, -1
+	for i, s := range c.scopes {
+		switch {
+		case s == ScopeCommon:
+			ci = i
+		case s != ScopeSDK && strings.EqualFold(s, scope):
+			pi = i
+		}
+	}
+	if pi < 0 {
+		return nil
+	}
+	if ci < 0 {
+		return c.rec.WithScope([]int{pi})
+	}
+	pos := c.rec.WithScope([]int{ci, pi})
+	defined := make([]uint64, (c.keys.Len()+63)/64) // by key: the product defines it
+	for _, p := range pos {
+		if int(c.rec.Scope(p)) == pi {
+			k := c.keys.KeyOf.At(p)
+			defined[k/64] |= 1 << (k % 64)
+		}
+	}
+	out := pos[:0]
+	for _, p := range pos {
+		if k := c.keys.KeyOf.At(p); int(c.rec.Scope(p)) == pi || defined[k/64]&(1<<(k%64)) == 0 {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
 // CodeInScope reports whether scope (any case) has an entry with the code
 // of the entry at position pos (ignoring case), reading no code: lookup
 // --product keeps a common code only where the product does not define it.

@@ -625,3 +625,39 @@ func TestCodeInScope(t *testing.T) {
 		}
 	}
 }
+
+// ProductPositions is, for every product (in any case), the product's
+// positions and the common ones whose code it does not define
+// (CodeInScope), in catalog order; nil for a scope that is no product.
+func TestProductPositions(t *testing.T) {
+	c := Default()
+	common := c.ScopePositions(ScopeCommon)
+	checked := 0
+	for _, p := range c.Products() {
+		for _, scope := range []string{p.Scope, strings.ToUpper(p.Scope)} {
+			want := c.ScopePositions(p.Scope)
+			for _, pos := range common {
+				if !c.CodeInScope(pos, p.Scope) {
+					want = append(want, pos)
+				}
+			}
+			slices.Sort(want)
+			if got := c.ProductPositions(scope); !slices.Equal(got, want) {
+				t.Fatalf("ProductPositions(%s): %d positions, want %d", scope, len(got), len(want))
+			}
+		}
+		checked++
+	}
+	if checked < 200 {
+		t.Errorf("%d products checked, want the catalog's 200 and more", checked)
+	}
+	// Some common codes are defined by cvm itself: those are left out.
+	if n, all := len(c.ProductPositions("cvm")), len(c.ScopePositions("cvm", ScopeCommon)); n >= all {
+		t.Errorf("cvm: %d positions, want fewer than its own and every common one (%d)", n, all)
+	}
+	for _, scope := range []string{"common", "COMMON", "sdk", "nope", ""} {
+		if got := c.ProductPositions(scope); got != nil {
+			t.Errorf("ProductPositions(%q) = %d positions, want nil", scope, len(got))
+		}
+	}
+}

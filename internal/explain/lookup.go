@@ -102,12 +102,8 @@ func (x *Explainer) Resolve(q, scope string) Resolution {
 			hits = ix.TextCodes(q, textLimit)
 		} else {
 			var among []int
-			if product != "" && !strings.EqualFold(scope, catalog.ScopeCommon) {
-				for _, pos := range cat.ScopePositions(scope, catalog.ScopeCommon) {
-					if keep(pos, cat.ScopeAt(pos)) {
-						among = append(among, pos)
-					}
-				}
+			if product != "" {
+				among = cat.ProductPositions(product) // keep's, for every entry
 			} else {
 				among = cat.ScopePositions(scope)
 			}
