@@ -283,8 +283,8 @@ func TestSynonymPairsMeanPhrase(t *testing.T) {
 	ix := New(catalog.Default())
 	tx := ix.textIndex()
 	checked := 0
-	for _, alts := range synonyms() {
-		for _, run := range alts {
+	for _, syn := range synonymStems {
+		for _, run := range syn.alts {
 			if !hasCJK(run) || utf8.RuneCountInString(run) <= 2 {
 				continue
 			}

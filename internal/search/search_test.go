@@ -2,6 +2,8 @@ package search
 
 import (
 	"encoding/binary"
+	"fmt"
+	"maps"
 	"math/rand/v2"
 	"os"
 	"regexp"
@@ -772,6 +774,48 @@ func TestSynonymTableDocumented(t *testing.T) {
 	}
 }
 
+// synonymStems is synonymTable keyed by stem, sorted: derived here (each
+// word's stem gets the stems of its row's alternatives, CJK phrases as
+// they are, but itself, in order, once), and printed for pasting when the
+// written table differs.
+func TestSynonymStems(t *testing.T) {
+	m := map[string][]string{}
+	for _, s := range synonymTable {
+		var alts []string
+		for _, a := range strings.Fields(s.alts) {
+			if !hasCJK(a) {
+				a = stem(a)
+			}
+			alts = append(alts, a)
+		}
+		for _, w := range strings.Fields(s.words) {
+			k := stem(w)
+			for _, a := range alts {
+				if a != k && !slices.Contains(m[k], a) {
+					m[k] = append(m[k], a)
+				}
+			}
+		}
+	}
+	keys := slices.Sorted(maps.Keys(m))
+	same := len(keys) == len(synonymStems)
+	var b strings.Builder
+	for i, k := range keys {
+		same = same && synonymStems[i].stem == k && slices.Equal(synonymStems[i].alts, m[k])
+		fmt.Fprintf(&b, "\t{%q, []string{", k)
+		for j, a := range m[k] {
+			if j > 0 {
+				b.WriteString(", ")
+			}
+			fmt.Fprintf(&b, "%q", a)
+		}
+		b.WriteString("}},\n")
+	}
+	if !same {
+		t.Errorf("synonymStems is not synonymTable's; write it as:\n%s", b.String())
+	}
+}
+
 func TestSynonyms(t *testing.T) {
 	tests := []struct {
 		word string
@@ -785,7 +829,7 @@ func TestSynonyms(t *testing.T) {
 		{"database", []string{"db", "数据库"}}, // never itself
 	}
 	for _, tt := range tests {
-		if got := synonyms()[stem(tt.word)]; !slices.Equal(got, tt.want) {
+		if got := synonymsOf(stem(tt.word)); !slices.Equal(got, tt.want) {
 			t.Errorf("synonyms of %q = %q, want %q", tt.word, got, tt.want)
 		}
 	}

@@ -91,29 +91,47 @@ var synonymTable = []struct{ words, alts string }{
 	{"timeout", "超时"},
 }
 
-// synonyms is synonymTable keyed by stem; alternatives are stems or CJK
-// phrases. It is built on first use: most runs never search text.
-var synonyms = sync.OnceValue(func() map[string][]string {
-	m := map[string][]string{}
-	for _, s := range synonymTable {
-		var alts []string
-		for _, a := range strings.Fields(s.alts) {
-			if !hasCJK(a) {
-				a = stem(a)
-			}
-			alts = append(alts, a)
-		}
-		for _, w := range strings.Fields(s.words) {
-			k := stem(w)
-			for _, a := range alts {
-				if a != k && !slices.Contains(m[k], a) {
-					m[k] = append(m[k], a)
-				}
-			}
-		}
+// synonymStems is synonymTable keyed by stem, sorted by it: the
+// alternatives are stems or CJK phrases, in the table's order, never the
+// key itself. It is written out, not built at run time (building it cost a
+// free-text lookup 100k instructions and a map); TestSynonymStems derives
+// it from synonymTable and prints it when they differ.
+var synonymStems = []struct {
+	stem string
+	alts []string
+}{
+	{"clock", []string{"timestamp", "tim", "时间", "时钟"}},
+	{"databas", []string{"db", "数据库"}},
+	{"db", []string{"databas", "数据库"}},
+	{"deny", []string{"permission", "cam", "权限", "授权"}},
+	{"expir", []string{"过期"}},
+	{"expiry", []string{"过期"}},
+	{"forbidden", []string{"permission", "cam", "权限", "授权"}},
+	{"key", []string{"密钥"}},
+	{"miss", []string{"exist", "不存在"}},
+	{"permission", []string{"unauthoriz", "cam", "权限", "授权"}},
+	{"quota", []string{"limit", "配额"}},
+	{"rat", []string{"frequency", "频率"}},
+	{"repo", []string{"repository", "仓库"}},
+	{"repository", []string{"repo", "仓库"}},
+	{"secret", []string{"密钥"}},
+	{"sign", []string{"签名"}},
+	{"signatur", []string{"签名"}},
+	{"throttl", []string{"frequency", "频率", "限频", "限流"}},
+	{"tim", []string{"timestamp", "clock", "时间"}},
+	{"timeout", []string{"超时"}},
+	{"timestamp", []string{"tim", "clock", "时间"}},
+	{"unauthoriz", []string{"permission", "cam", "权限", "授权"}},
+}
+
+// synonymsOf returns the alternatives of stem st (see synonymStems).
+func synonymsOf(st string) []string {
+	i := sort.Search(len(synonymStems), func(i int) bool { return synonymStems[i].stem >= st })
+	if i < len(synonymStems) && synonymStems[i].stem == st {
+		return synonymStems[i].alts
 	}
-	return m
-})
+	return nil
+}
 
 // stopWord reports whether w is an English query word too common to
 // search for. (A switch: no table is built at run time.)
@@ -1088,7 +1106,7 @@ func (h *hits) add(ps []posting, q float32) {
 func (t *textIndex) matchWord(h *hits, raw, st string) {
 	h.add(t.wordInto(h, st), qualityExact)
 	t.otherLists(h, raw, st, h.add)
-	for _, alt := range synonyms()[st] {
+	for _, alt := range synonymsOf(st) {
 		if hasCJK(alt) {
 			t.matchCJK(h, alt, qualitySynonym, false)
 		}
@@ -1127,7 +1145,7 @@ func (t *textIndex) otherLists(h *hits, raw, st string, f func(ps []posting, q f
 			t.eachWordFrom(h, st, st, prefix)
 		}
 	}
-	for _, alt := range synonyms()[st] {
+	for _, alt := range synonymsOf(st) {
 		if !hasCJK(alt) {
 			f(t.wordInto(h, alt), qualitySynonym)
 		}
@@ -1145,7 +1163,7 @@ var packedQuality = [...]float32{qualityExact, qualityPrefix, qualitySynonym}
 // in document order (collect, pack).
 func (t *textIndex) gatherWord(h *hits, raw, st string) wordCursor {
 	h.first, h.last = math.MaxInt32, -1
-	for _, alt := range synonyms()[st] {
+	for _, alt := range synonymsOf(st) {
 		if hasCJK(alt) {
 			t.packPhrase(h, alt)
 		}
@@ -2661,7 +2679,7 @@ func (t *textIndex) postingsOf(term qterm) int {
 // st (their words', or their pairs'), decoding none.
 func (t *textIndex) synonymPostings(st string) int {
 	n := 0
-	for _, alt := range synonyms()[st] {
+	for _, alt := range synonymsOf(st) {
 		if hasCJK(alt) {
 			for _, k := range cjkKeys(alt) {
 				n += t.bigramLen(k)
