@@ -129,6 +129,9 @@ func (c *Catalog) productAt(i int) Product {
 // the catalog has no such product. It reads that product only (lookup
 // --product asks twice a run).
 func (c *Catalog) Product(scope string) (Product, bool) {
+	if scope == "" { // (every lookup asks, most with no --product)
+		return Product{}, false
+	}
 	for i, s := range c.scopes {
 		if strings.EqualFold(s, scope) {
 			if s == ScopeCommon || s == ScopeSDK {
