@@ -3,10 +3,12 @@ package render
 import (
 	"bytes"
 	"flag"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/mattn/go-runewidth"
@@ -336,6 +338,79 @@ func TestWrapNeverStartsWithClosingPunct(t *testing.T) {
 					}
 				}
 			}
+		}
+	}
+}
+
+// nextTokenRef is nextToken as it was before its ASCII fast path: a rune
+// at a time, through unicode.IsSpace and runeWidth.
+func nextTokenRef(s string) (tok string, width, n int) {
+	r, size := utf8.DecodeRuneInString(s)
+	switch {
+	case unicode.IsSpace(r):
+		for n = size; n < len(s); {
+			r, size := utf8.DecodeRuneInString(s[n:])
+			if !unicode.IsSpace(r) {
+				break
+			}
+			n += size
+		}
+		return " ", 1, n
+	case runeWidth(r) == 2:
+		n, width = size, 2
+		for n < len(s) {
+			r, size := utf8.DecodeRuneInString(s[n:])
+			if !isClosingPunct(r) {
+				break
+			}
+			n += size
+			width += runeWidth(r)
+		}
+		return s[:n], width, n
+	}
+	for n < len(s) {
+		r, size := utf8.DecodeRuneInString(s[n:])
+		if unicode.IsSpace(r) {
+			break
+		}
+		if runeWidth(r) == 2 {
+			for isClosingPunct(r) && runeWidth(r) == 2 {
+				n += size
+				width += 2
+				if n == len(s) {
+					break
+				}
+				r, size = utf8.DecodeRuneInString(s[n:])
+			}
+			break
+		}
+		n += size
+		width += runeWidth(r)
+	}
+	return s[:n], width, n
+}
+
+// nextToken's ASCII fast path tokenizes as the rune-at-a-time reference
+// does, over random text of ASCII (every control and space byte too),
+// wide runes, wide and narrow closing punctuation, non-ASCII spaces,
+// combining marks and invalid bytes.
+func TestNextTokenMatchesReference(t *testing.T) {
+	pieces := []string{"a", "Z", "9", ".", ",", "`", "-", " ", "\t", "\n", "\v", "\f", "\r", "\x00", "\x1f", "\x7f",
+		"\u0085", "\u00a0", "\u3000", "é", "e\u0301", "\u200b", "签", "名", "。", "，", "、", "）", "」", "ｘ", "\xff", "\xe7\xad"}
+	rng := rand.New(rand.NewPCG(1, 2))
+	for range 20000 {
+		var b strings.Builder
+		for range 1 + rng.IntN(12) {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		s := b.String()
+		for s != "" {
+			tok, w, n := nextToken(s)
+			rtok, rw, rn := nextTokenRef(s)
+			if tok != rtok || w != rw || n != rn {
+				t.Fatalf("nextToken(%q) = %q, %d, %d; want %q, %d, %d", s, tok, w, n, rtok, rw, rn)
+			}
+			s = s[n:]
 		}
 	}
 }

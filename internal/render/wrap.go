@@ -72,6 +72,14 @@ func nextToken(s string) (tok string, width, n int) {
 		return s[:n], width, n
 	}
 	for n < len(s) {
+		if c := s[n]; c < utf8.RuneSelf { // ASCII, most of the text: one column
+			if asciiSpace(c) {
+				break
+			}
+			n++
+			width++
+			continue
+		}
 		r, size := utf8.DecodeRuneInString(s[n:])
 		if unicode.IsSpace(r) {
 			break
@@ -94,6 +102,11 @@ func nextToken(s string) (tok string, width, n int) {
 		width += runeWidth(r)
 	}
 	return s[:n], width, n
+}
+
+// asciiSpace is unicode.IsSpace for an ASCII byte.
+func asciiSpace(c byte) bool {
+	return c == ' ' || '\t' <= c && c <= '\r'
 }
 
 func isClosingPunct(r rune) bool {
