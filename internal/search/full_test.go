@@ -456,3 +456,26 @@ func TestLastSegment(t *testing.T) {
 		}
 	}
 }
+
+// bigramIn returns the postings of a pair of CJK runes, decoded into buf
+// (reused when it has room), without the documents outside only (if not
+// nil): those are not decoded. (The tests' reading of a list; a ranking
+// reads them where they lie: countCJK, cjkSets.)
+func (t *textIndex) bigramIn(buf []posting, k uint64, only bitset) []posting {
+	if e := t.enc; e != nil {
+		if i := e.bigramAt(k); i >= 0 {
+			return postingsInto(buf, e.bigramPost, e.bigramStart, i, only)
+		}
+		return buf[:0]
+	}
+	if only == nil {
+		return t.bigrams[k]
+	}
+	var out []posting // not buf: it may hold the index's own list (returned above)
+	for _, p := range t.bigrams[k] {
+		if only.has(p.doc) {
+			out = append(out, p)
+		}
+	}
+	return out
+}

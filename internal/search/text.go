@@ -318,28 +318,6 @@ func (t *textIndex) bigramBytes(k uint64) string {
 	return string(b)
 }
 
-// bigramIn returns the postings of a pair of CJK runes, decoded into buf
-// (reused when it has room), without the documents outside only (if not
-// nil): those are not decoded.
-func (t *textIndex) bigramIn(buf []posting, k uint64, only bitset) []posting {
-	if e := t.enc; e != nil {
-		if i := e.bigramAt(k); i >= 0 {
-			return postingsInto(buf, e.bigramPost, e.bigramStart, i, only)
-		}
-		return buf[:0]
-	}
-	if only == nil {
-		return t.bigrams[k]
-	}
-	var out []posting // not buf: it may hold the index's own list (returned above)
-	for _, p := range t.bigrams[k] {
-		if only.has(p.doc) {
-			out = append(out, p)
-		}
-	}
-	return out
-}
-
 // residualInto returns, as wordInto does, the residual prefix list of the
 // stem st (see residualLists), and whether the index has one: what the
 // stems st starts add to st's own postings at qualityPrefix.
@@ -915,7 +893,6 @@ type hits struct {
 	cjkCounts []cjkCount
 	cjkRun    string                       // the run cjkDocs and cjkCounts count in every document, if any
 	buf       []posting                    // scratch for decoded postings
-	cjkBuf    []posting                    // scratch for countCJK's
 	texts     map[int32]*[numFields]string // texts read in this ranking (textsOf)
 
 	// A word's postings but its stem's own (see gatherWord): the fields
@@ -1685,30 +1662,23 @@ func (t *textIndex) countCJK(h *hits, run string, keys []uint64) ([]int32, []cjk
 		n := h.only.count()
 		docs, counts = slices.Grow(docs, n), slices.Grow(counts, n)
 	}
-	count := func(doc int32, fields uint8) {
-		i := slot.at(doc)
-		if i == 0 {
-			docs = append(docs, doc)
-			counts = append(counts, 0)
-			i = int32(len(docs))
-			slot.set(doc, i)
-		}
-		counts[i-1].add(fields)
-	}
 	for _, k := range keys {
-		if t.enc != nil {
-			// Read where they lie, not decoded first.
-			for x := t.bigramBytes(k); len(x) >= 4; x = x[4:] {
-				v := le32(x)
-				if doc := postDoc(v); h.only == nil || h.only.has(doc) {
-					count(doc, uint8(v)&fieldBits)
-				}
+		// Read where they lie (an index built in memory encodes them).
+		for x := t.bigramBytes(k); len(x) >= 4; x = x[4:] {
+			v := le32(x)
+			doc := postDoc(v)
+			if h.only != nil && !h.only.has(doc) {
+				continue
 			}
-			continue
-		}
-		h.cjkBuf = t.bigramIn(h.cjkBuf, k, h.only)
-		for _, p := range h.cjkBuf {
-			count(p.doc, p.fields)
+			j := slot.index(doc)
+			i := slot.atIndex(j)
+			if i == 0 {
+				docs = append(docs, doc)
+				counts = append(counts, 0)
+				i = int32(len(docs))
+				slot.setIndex(j, i)
+			}
+			counts[i-1].add(uint8(v) & fieldBits)
 		}
 	}
 	for _, doc := range docs {
