@@ -1807,12 +1807,14 @@ func (c cjkCount) every(nb int) bool {
 func cjkHit(run string, c *cjkCount, nb int, scale float32, partial bool, texts *[numFields]string) (th termHit, found bool) {
 	full := false
 	for f := range numFields {
+		n := c.field(f)
 		switch {
-		case c.field(f) == nb && (texts == nil || strings.Contains(texts[f], run)):
+		case n == 0: // (most fields)
+		case n == nb && (texts == nil || strings.Contains(texts[f], run)):
 			th.q[f], full, found = scale, true, true
 			th.pending = th.pending || texts == nil
-		case partial && c.field(f) > 0:
-			th.q[f], found = scale*qualityBigram*float32(c.field(f))/float32(nb), true
+		case partial:
+			th.q[f], found = scale*qualityBigram*float32(n)/float32(nb), true
 		}
 	}
 	if full {
