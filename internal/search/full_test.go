@@ -281,18 +281,22 @@ func TestResidualLists(t *testing.T) {
 // A wordCursor reads, in document order, exactly the documents and
 // qualities matchWord collects (prefixes, residual lists, synonyms that are
 // words and Chinese phrases), on the generated index and on one built in
-// memory, with and without a set of documents to keep (lookup --product).
+// memory, with and without a set of documents to keep (lookup --product;
+// a sparse one, which pack reads instead of its arrays).
 func TestWordCursor(t *testing.T) {
 	c := catalog.Default()
-	only := newBitset(c.Len())
+	only, sparse := newBitset(c.Len()), newBitset(c.Len())
 	for doc := int32(0); doc < int32(c.Len()); doc += 3 {
 		only.set(doc)
+		if doc%33 == 0 {
+			sparse.set(doc)
+		}
 	}
 	for _, tx := range []*textIndex{New(c).textIndex(), buildText(c)} {
 		for _, raw := range []string{"invalid", "error", "failed", "resource", "operations", "limit", "quota",
 			"permission", "param", "signature", "xyzzy", "db", "unsupported", "auth", "retries", "missing", "expired",
 			"timeout", "throttled", "key", "repo", "clock", "inval", "exist"} {
-			for _, set := range []bitset{nil, only} {
+			for _, set := range []bitset{nil, only, sparse} {
 				m := tx.rankMem(c.Keys().Len())
 				m.h.only = set
 				st := stem(raw)
