@@ -928,3 +928,48 @@ func TestPostSpos(t *testing.T) {
 		}
 	}
 }
+
+// bitset.from finds the next document of a set, and ownFrom drops the
+// encoded postings before a document, galloping: both against a walk.
+func TestFromAndOwnFrom(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	for range 300 {
+		n := 1 + rng.IntN(700)
+		set := newBitset(n)
+		var b []byte
+		var docs []int32
+		for doc := range int32(n) {
+			if rng.IntN(9) == 0 {
+				set.set(doc)
+			}
+			if rng.IntN(4) == 0 {
+				docs = append(docs, doc)
+				b = binary.LittleEndian.AppendUint32(b, uint32(doc)<<8|1)
+			}
+		}
+		own := string(b)
+		for doc := range int32(n + 2) {
+			want := int32(-1)
+			for d := doc; d < int32(n); d++ {
+				if set.has(d) {
+					want = d
+					break
+				}
+			}
+			if got := set.from(doc); got != want {
+				t.Fatalf("from(%d) = %d, want %d (n %d)", doc, got, want, n)
+			}
+			// ownFrom is asked with own's first posting below doc.
+			if len(docs) == 0 || docs[0] >= doc {
+				continue
+			}
+			i := 0
+			for i < len(docs) && docs[i] < doc {
+				i++
+			}
+			if got := ownFrom(own, doc); got != own[4*i:] {
+				t.Fatalf("ownFrom(%d) leaves %d postings, want %d", doc, len(got)/4, len(docs)-i)
+			}
+		}
+	}
+}

@@ -943,6 +943,22 @@ func (b bitset) set(doc int32)      { b[doc>>6] |= 1 << (doc & 63) }
 func (b bitset) has(doc int32) bool { return b[doc>>6]&(1<<(doc&63)) != 0 }
 
 // count returns the number of documents in b.
+// from returns the first document of b at or after doc, or -1.
+func (b bitset) from(doc int32) int32 {
+	i := int(doc >> 6)
+	if i >= len(b) {
+		return -1
+	}
+	for w := b[i] >> (doc & 63) << (doc & 63); ; w = b[i] {
+		if w != 0 {
+			return int32(i<<6 | bits.TrailingZeros64(w))
+		}
+		if i++; i == len(b) {
+			return -1
+		}
+	}
+}
+
 func (b bitset) count() int {
 	n := 0
 	for _, w := range b {
@@ -1392,14 +1408,42 @@ func (c *wordCursor) ownDoc() (int32, uint32) {
 	own, only := c.own, c.only // locals: a step writes no field
 	for len(own) >= 4 {
 		x := le32(own)
-		if doc := postDoc(x); only == nil || only.has(doc) {
+		doc := postDoc(x)
+		if only == nil || only.has(doc) {
 			c.own = own
 			return doc, x
 		}
-		own = own[4:]
+		// Skip to only's next document: a narrowed ranking keeps a few of
+		// a broad word's postings ("operation": 1,200 of 6,600).
+		next := only.from(doc + 1)
+		if next < 0 {
+			own = own[len(own):]
+			break
+		}
+		own = ownFrom(own, next)
 	}
 	c.own = own
 	return -1, 0
+}
+
+// ownFrom drops the encoded postings of own (in document order) before
+// document doc, galloping: a step, two, four... then halving.
+func ownFrom(own string, doc int32) string {
+	n := len(own) / 4
+	lo, hi := 0, 1 // postDoc of posting lo is below doc
+	for hi < n && postDoc(le32(own[4*hi:])) < doc {
+		lo, hi = hi, 2*hi
+	}
+	hi = min(hi, n)
+	for lo+1 < hi { // posting lo below doc, posting hi (if any) at or after it
+		mid := int(uint(lo+hi) >> 1)
+		if postDoc(le32(own[4*mid:])) < doc {
+			lo = mid
+		} else {
+			hi = mid
+		}
+	}
+	return own[4*hi:]
 }
 
 // next returns the next document, with its qualities in q, or false at the
