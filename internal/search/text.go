@@ -1405,6 +1405,14 @@ type wordCursor struct {
 // ownDoc returns the document of c's next own posting in only, and the
 // posting, dropping those before it, or -1.
 func (c *wordCursor) ownDoc() (int32, uint32) {
+	if len(c.own) < 4 { // (a single character's cursor has none)
+		return -1, 0
+	}
+	return c.ownDocSkip()
+}
+
+// ownDocSkip is ownDoc where own has postings left.
+func (c *wordCursor) ownDocSkip() (int32, uint32) {
 	own, only := c.own, c.only // locals: a step writes no field
 	for len(own) >= 4 {
 		x := le32(own)
