@@ -342,51 +342,52 @@ func TestWrapNeverStartsWithClosingPunct(t *testing.T) {
 	}
 }
 
-// nextTokenRef is nextToken as it was before its ASCII fast path: a rune
-// at a time, through unicode.IsSpace and runeWidth.
+// nextTokenRef is nextToken's definition, rune by rune, over the runes
+// decoded first (an invalid byte is one RuneError of one byte): a run of
+// white space is " "; a wide rune takes the closing punctuation after it;
+// other runes make a word up to white space or a wide rune, and a wide
+// rune that is closing punctuation ends the word after itself, with any
+// wide closing punctuation that follows it.
 func nextTokenRef(s string) (tok string, width, n int) {
-	r, size := utf8.DecodeRuneInString(s)
+	type dr struct {
+		r    rune
+		size int
+	}
+	var rs []dr
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		rs = append(rs, dr{r, size})
+		i += size
+	}
+	bytesOf := func(k int) int { // the bytes of the first k runes
+		b := 0
+		for _, x := range rs[:k] {
+			b += x.size
+		}
+		return b
+	}
+	wideClosing := func(x dr) bool { return isClosingPunct(x.r) && runeWidth(x.r) == 2 }
+	k := 0
 	switch {
-	case unicode.IsSpace(r):
-		for n = size; n < len(s); {
-			r, size := utf8.DecodeRuneInString(s[n:])
-			if !unicode.IsSpace(r) {
-				break
-			}
-			n += size
+	case unicode.IsSpace(rs[0].r):
+		for k < len(rs) && unicode.IsSpace(rs[k].r) {
+			k++
 		}
-		return " ", 1, n
-	case runeWidth(r) == 2:
-		n, width = size, 2
-		for n < len(s) {
-			r, size := utf8.DecodeRuneInString(s[n:])
-			if !isClosingPunct(r) {
-				break
-			}
-			n += size
-			width += runeWidth(r)
+		return " ", 1, bytesOf(k)
+	case runeWidth(rs[0].r) == 2:
+		width, k = 2, 1
+		for ; k < len(rs) && isClosingPunct(rs[k].r); k++ {
+			width += runeWidth(rs[k].r)
 		}
-		return s[:n], width, n
+	default:
+		for ; k < len(rs) && !unicode.IsSpace(rs[k].r) && runeWidth(rs[k].r) != 2; k++ {
+			width += runeWidth(rs[k].r)
+		}
+		for ; k < len(rs) && wideClosing(rs[k]); k++ {
+			width += 2
+		}
 	}
-	for n < len(s) {
-		r, size := utf8.DecodeRuneInString(s[n:])
-		if unicode.IsSpace(r) {
-			break
-		}
-		if runeWidth(r) == 2 {
-			for isClosingPunct(r) && runeWidth(r) == 2 {
-				n += size
-				width += 2
-				if n == len(s) {
-					break
-				}
-				r, size = utf8.DecodeRuneInString(s[n:])
-			}
-			break
-		}
-		n += size
-		width += runeWidth(r)
-	}
+	n = bytesOf(k)
 	return s[:n], width, n
 }
 
