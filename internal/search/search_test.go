@@ -929,8 +929,8 @@ func TestPostSpos(t *testing.T) {
 	}
 }
 
-// bitset.from finds the next document of a set, and ownFrom drops the
-// encoded postings before a document, galloping: both against a walk.
+// bitset.from finds the next document of a set, and postingsFrom drops
+// the encoded postings before a document, galloping: both against a walk.
 func TestFromAndOwnFrom(t *testing.T) {
 	rng := rand.New(rand.NewPCG(3, 4))
 	for range 300 {
@@ -959,7 +959,7 @@ func TestFromAndOwnFrom(t *testing.T) {
 			if got := set.from(doc); got != want {
 				t.Fatalf("from(%d) = %d, want %d (n %d)", doc, got, want, n)
 			}
-			// ownFrom is asked with own's first posting below doc.
+			// postingsFrom is asked with the list's first posting below doc.
 			if len(docs) == 0 || docs[0] >= doc {
 				continue
 			}
@@ -967,8 +967,8 @@ func TestFromAndOwnFrom(t *testing.T) {
 			for i < len(docs) && docs[i] < doc {
 				i++
 			}
-			if got := ownFrom(own, doc); got != own[4*i:] {
-				t.Fatalf("ownFrom(%d) leaves %d postings, want %d", doc, len(got)/4, len(docs)-i)
+			if got := postingsFrom(own, doc); got != own[4*i:] {
+				t.Fatalf("postingsFrom(%d) leaves %d postings, want %d", doc, len(got)/4, len(docs)-i)
 			}
 		}
 	}

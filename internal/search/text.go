@@ -966,7 +966,6 @@ func newBitset(n int) bitset { return make(bitset, (n+63)/64) }
 func (b bitset) set(doc int32)      { b[doc>>6] |= 1 << (doc & 63) }
 func (b bitset) has(doc int32) bool { return b[doc>>6]&(1<<(doc&63)) != 0 }
 
-// count returns the number of documents in b.
 // from returns the first document of b at or after doc, or -1.
 func (b bitset) from(doc int32) int32 {
 	i := int(doc >> 6)
@@ -983,6 +982,7 @@ func (b bitset) from(doc int32) int32 {
 	}
 }
 
+// count returns the number of documents in b.
 func (b bitset) count() int {
 	n := 0
 	for _, w := range b {
@@ -1452,30 +1452,31 @@ func (c *wordCursor) ownDocSkip() (int32, uint32) {
 			own = own[len(own):]
 			break
 		}
-		own = ownFrom(own, next)
+		own = postingsFrom(own, next)
 	}
 	c.own = own
 	return -1, 0
 }
 
-// ownFrom drops the encoded postings of own (in document order) before
-// document doc, galloping: a step, two, four... then halving.
-func ownFrom(own string, doc int32) string {
-	n := len(own) / 4
+// postingsFrom drops the encoded postings of list (in document order)
+// before document doc, galloping: a step, two, four... then halving. Its
+// first posting must be below doc.
+func postingsFrom(list string, doc int32) string {
+	n := len(list) / 4
 	lo, hi := 0, 1 // postDoc of posting lo is below doc
-	for hi < n && postDoc(le32(own[4*hi:])) < doc {
+	for hi < n && postDoc(le32(list[4*hi:])) < doc {
 		lo, hi = hi, 2*hi
 	}
 	hi = min(hi, n)
 	for lo+1 < hi { // posting lo below doc, posting hi (if any) at or after it
 		mid := int(uint(lo+hi) >> 1)
-		if postDoc(le32(own[4*mid:])) < doc {
+		if postDoc(le32(list[4*mid:])) < doc {
 			lo = mid
 		} else {
 			hi = mid
 		}
 	}
-	return own[4*hi:]
+	return list[4*hi:]
 }
 
 // next returns the next document, with its qualities in q, or false at the
@@ -1759,13 +1760,14 @@ func (t *textIndex) countCJK(h *hits, run string, keys []uint64) ([]int32, []cjk
 			v := le32(x)
 			doc := postDoc(v)
 			if h.only != nil && !h.only.has(doc) {
-				// Leap to only's next document, and the list to it: a
-				// narrowed ranking keeps a third of 参数错误's pairs.
+				// Leap to only's next document, and the list to it: most
+				// of a pair's postings lie outside a product's entries
+				// (lookup --product).
 				next := h.only.from(doc + 1)
 				if next < 0 {
 					break
 				}
-				x = ownFrom(x, next)
+				x = postingsFrom(x, next)
 				continue
 			}
 			x = x[4:]
