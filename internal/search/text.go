@@ -72,7 +72,8 @@ var _ [32 - maxTerms]struct{}
 
 // synonymTable maps query words (any form: they are stemmed like the text)
 // to other words and Chinese phrases that also answer them. Keep it small,
-// and keep the package documentation in step with it.
+// and keep the package documentation and synonymStems in step with it
+// (TestSynonymTableDocumented and TestSynonymStems say what to write).
 var synonymTable = []struct{ words, alts string }{
 	{"rate", "frequency 频率"},
 	{"throttle throttled throttling", "frequency 频率 限频 限流"},
