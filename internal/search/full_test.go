@@ -3,6 +3,7 @@ package search
 import (
 	"math"
 	"math/bits"
+	"math/rand/v2"
 	"slices"
 	"strings"
 	"testing"
@@ -482,4 +483,52 @@ func (t *textIndex) bigramIn(buf []posting, k uint64, only bitset) []posting {
 		}
 	}
 	return out
+}
+
+// restShape, Suggest's inlined test of a code's layout, rules out only
+// codes restMay rules out too: over every distinct code of the embedded
+// catalog, for queries of every shape (typos of real codes, one to four
+// segments, a missing class, a lone word) and every worst cost.
+func TestRestShape(t *testing.T) {
+	ix := New(catalog.Default())
+	keys := ix.keys
+	rng := rand.New(rand.NewPCG(5, 6))
+	queries := []string{"authfailure.signatureexpird", "invalidinstanceid.malformd", "internalerror.nope",
+		"resourcenotfound.instanc", "signatureexpire", "a.b.c.d", "failedoperation.", ".x", "limitexceeded.quota.cvm"}
+	for range 40 {
+		q := []byte(keys.Lower(rng.IntN(keys.Len())))
+		for range 1 + rng.IntN(3) { // a typo or three
+			if i := rng.IntN(len(q)); rng.IntN(2) == 0 {
+				q[i] = byte('a' + rng.IntN(26))
+			} else {
+				q = append(q[:i], q[i+1:]...)
+			}
+			if len(q) == 0 {
+				q = []byte("x")
+			}
+		}
+		queries = append(queries, string(q))
+	}
+	ruledOut := 0
+	for _, q := range queries {
+		s := newSuggester(q)
+		for _, worst := range []int{noMatch, costWrongClass + 3, costSuffix + 1, costPrefix + 1, 3, 1} {
+			g := s.gate(worst)
+			for i := range keys.Len() {
+				var sh shape
+				sh.n, sh.first, sh.last, sh.dots = keys.Shape(i)
+				sh.letters = keys.LastLetters(i)
+				if !g.restShape(sh) {
+					ruledOut++
+					if s.restMay(&g, sh) {
+						t.Fatalf("query %q, worst %d: restShape rules out %q, restMay lets it through", q, worst, keys.Lower(i))
+					}
+				}
+			}
+		}
+	}
+	if ruledOut == 0 {
+		t.Fatal("restShape ruled out nothing")
+	}
+	t.Logf("%d code-query pairs ruled out by shape", ruledOut)
 }

@@ -47,15 +47,7 @@ func (ix *Index) Suggest(q string, limit int) []string {
 	if limit <= 0 {
 		limit = DefaultSuggestions
 	}
-	s := suggester{q: lq, qbag: bagOf(lq), qLetters: catalogfmt.KeyLetters(lq), kq: maxEdits(len(lq)), segs: strings.Count(lq, ".") + 1}
-	if i := strings.IndexByte(lq, '.'); i >= 0 {
-		s.class, s.rest = lq[:i], lq[i+1:]
-		s.restBag, s.restLetters = bagOf(s.rest), catalogfmt.KeyLetters(s.rest)
-		s.kRest = maxEdits(len(s.rest))
-		s.kClass = maxEdits(len(s.class))
-		s.catDist = map[string]int{}
-	}
-	s.d.init(len(lq) + 64)
+	s := newSuggester(lq)
 
 	// The distinct codes in key order; ties are broken by catalog order (Rank).
 	// Codes come sorted, so the codes of one class come together: a dotted
@@ -87,6 +79,9 @@ func (ix *Index) Suggest(q string, limit int) []string {
 			runEnd = ix.keys.Search(lower[:sh.first] + "/") // '/' follows '.'
 			classFar = runFar
 			wholeOrPrefix = !classFar
+		}
+		if !wholeOrPrefix && !g.restShape(sh) {
+			continue // (most codes: their last segment's length rules them out)
 		}
 		sh.letters = ix.keys.LastLetters(i)
 		if !wholeOrPrefix && !s.restMay(&g, sh) {
@@ -125,6 +120,20 @@ type scored struct {
 	cost int
 	code int32 // index in the key view
 	rank int   // catalog position of the code's first entry
+}
+
+// newSuggester prepares the lower-cased query lq.
+func newSuggester(lq string) *suggester {
+	s := &suggester{q: lq, qbag: bagOf(lq), qLetters: catalogfmt.KeyLetters(lq), kq: maxEdits(len(lq)), segs: strings.Count(lq, ".") + 1}
+	if i := strings.IndexByte(lq, '.'); i >= 0 {
+		s.class, s.rest = lq[:i], lq[i+1:]
+		s.restBag, s.restLetters = bagOf(s.rest), catalogfmt.KeyLetters(s.rest)
+		s.kRest = maxEdits(len(s.rest))
+		s.kClass = maxEdits(len(s.class))
+		s.catDist = map[string]int{}
+	}
+	s.d.init(len(lq) + 64)
+	return s
 }
 
 // suggester holds one Suggest query, prepared.
@@ -280,6 +289,23 @@ func (s *suggester) gate(worst int) gate {
 func (g *gate) wholeOrPrefix(sh shape) bool {
 	return g.wholeLo <= sh.n && sh.n <= g.wholeHi || sh.n >= g.prefixN ||
 		sh.first >= 0 && sh.n-sh.first-1 >= g.prefixR
+}
+
+// restShape is restMay's test of a code's layout alone (not its letters),
+// small enough to inline before restMay is called: false wherever restMay
+// is (TestRestShape).
+func (g *gate) restShape(sh shape) bool {
+	if sh.dots >= g.startDots || sh.dots >= g.sufDots {
+		return true
+	}
+	if sh.dots < g.wrongDots {
+		return false
+	}
+	last := sh.n - sh.last - 1
+	if g.wrongOne {
+		return g.wrongLo <= last && last <= g.wrongHi
+	}
+	return last <= g.wrongHi && sh.n >= g.wrongLo
 }
 
 // restMay reports whether a code of layout sh may answer by its last
