@@ -929,8 +929,9 @@ func TestPostSpos(t *testing.T) {
 	}
 }
 
-// bitset.from finds the next document of a set, and postingsFrom drops
-// the encoded postings before a document, galloping: both against a walk.
+// bitset.from finds the next document of a set, postingsFrom drops the
+// encoded postings before a document, galloping, and leap composes them:
+// all against a walk.
 func TestFromAndOwnFrom(t *testing.T) {
 	rng := rand.New(rand.NewPCG(3, 4))
 	for range 300 {
@@ -969,6 +970,17 @@ func TestFromAndOwnFrom(t *testing.T) {
 			}
 			if got := postingsFrom(own, doc); got != own[4*i:] {
 				t.Fatalf("postingsFrom(%d) leaves %d postings, want %d", doc, len(got)/4, len(docs)-i)
+			}
+		}
+		// leap, from the list's first document: to the set's next one.
+		if len(docs) > 0 {
+			next, i := set.from(docs[0]+1), len(docs)
+			if next >= 0 {
+				for i = 0; i < len(docs) && docs[i] < next; i++ {
+				}
+			}
+			if got := set.leap(own, docs[0]); got != own[4*i:] {
+				t.Fatalf("leap from %d leaves %d postings, want %d", docs[0], len(got)/4, len(docs)-i)
 			}
 		}
 	}

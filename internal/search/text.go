@@ -983,6 +983,17 @@ func (b bitset) from(doc int32) int32 {
 	}
 }
 
+// leap drops the encoded postings of list (in document order; the first,
+// of document doc, not in b) before b's next document after doc: all of
+// them when b has none.
+func (b bitset) leap(list string, doc int32) string {
+	next := b.from(doc + 1)
+	if next < 0 {
+		return ""
+	}
+	return postingsFrom(list, next)
+}
+
 // count returns the number of documents in b.
 func (b bitset) count() int {
 	n := 0
@@ -1446,14 +1457,9 @@ func (c *wordCursor) ownDocSkip() (int32, uint32) {
 			c.own = own
 			return doc, x
 		}
-		// Skip to only's next document: a narrowed ranking keeps a few of
-		// a broad word's postings ("operation": 1,200 of 6,600).
-		next := only.from(doc + 1)
-		if next < 0 {
-			own = own[len(own):]
-			break
-		}
-		own = postingsFrom(own, next)
+		// A narrowed ranking keeps a few of a broad word's postings
+		// ("operation": 1,200 of 6,600).
+		own = only.leap(own, doc)
 	}
 	c.own = own
 	return -1, 0
@@ -1761,14 +1767,9 @@ func (t *textIndex) countCJK(h *hits, run string, keys []uint64) ([]int32, []cjk
 			v := le32(x)
 			doc := postDoc(v)
 			if h.only != nil && !h.only.has(doc) {
-				// Leap to only's next document, and the list to it: most
-				// of a pair's postings lie outside a product's entries
-				// (lookup --product).
-				next := h.only.from(doc + 1)
-				if next < 0 {
-					break
-				}
-				x = postingsFrom(x, next)
+				// Most of a pair's postings lie outside a product's
+				// entries (lookup --product).
+				x = h.only.leap(x, doc)
 				continue
 			}
 			x = x[4:]
