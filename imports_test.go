@@ -31,6 +31,7 @@ func TestImportRules(t *testing.T) {
 		mod + "/internal/guidance":  {"github.com/spf13/cobra", "github.com/fatih/color", "os", mod + "/catalog"},
 		mod + "/internal/explain":   {"github.com/spf13/cobra", "github.com/fatih/color", "os", mod + "/internal/render", mod + "/internal/iostreams"},
 		mod + "/internal/render":    {"github.com/spf13/cobra", "os"},
+		mod + "/internal/prefetch":  {"github.com/spf13/cobra", "github.com/fatih/color", mod + "/internal/render", mod + "/internal/iostreams"},
 		mod + "/internal/iostreams": {"github.com/spf13/cobra"},
 	}
 	for _, line := range strings.Split(strings.TrimSpace(string(out)), "\n") {

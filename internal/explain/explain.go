@@ -20,6 +20,7 @@ type Explainer struct {
 	Cat   *catalog.Catalog
 	Index *search.Index
 	lang  func() catalog.Lang
+	ahead *Ahead // a resolution started ahead of time, if any (UseAhead)
 }
 
 // New returns the explainer of cat (with its search index ix) in lang.

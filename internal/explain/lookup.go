@@ -68,6 +68,9 @@ const (
 // to every product, and is explained for it (as explain --product does).
 func (x *Explainer) Resolve(q, scope string) Resolution {
 	q = strings.TrimSpace(q)
+	if r, ok := x.ahead.take(x.Cat, q, scope); ok {
+		return r
+	}
 	ix, cat := x.Index, x.Cat
 	r := Resolution{Query: q, Kind: search.Classify(q), Scope: scope}
 	product := ""
