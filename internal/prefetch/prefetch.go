@@ -17,12 +17,16 @@
 // Where none is, the goroutine runs when lookup waits for it: the same work
 // as before, in another order.
 //
-// Nothing else is guessed from the command line: with any flag, several
-// queries, or another command, nothing starts, and a resolution is taken
-// only for the very query and scope it was started for, so a guess that
-// does not match the parsed command costs work, never a wrong answer. A
-// query that is a catalog code (the everyday hit) starts nothing: resolving
-// it costs less than a goroutine's start.
+// The command line is read as cobra reads it, for lookup's flags only:
+// --product and --scope (the scope resolved in; the last one counts),
+// --lang, --color and -o/--output (which do not change a resolution), as
+// --flag value, --flag=value, -o value, -ovalue or -o=value, and -- before
+// the query. Anything else (-h, --version, a flag errcode does not have,
+// several queries, another command) starts nothing, and a resolution is
+// taken only for the very query and scope it was started for, so a reading
+// that does not match the parsed command costs work, never a wrong answer.
+// A query that is a catalog code (the everyday hit) starts nothing:
+// resolving it costs less than a goroutine's start.
 package prefetch
 
 import (
@@ -40,20 +44,68 @@ var lookup = start(os.Args, catalog.Default)
 // or nil when none was.
 func Lookup() *explain.Ahead { return lookup }
 
-// start starts resolving the query of args when they are exactly
-// [program, "lookup", QUERY] and resolving QUERY is costly (see the
-// package comment), over the catalog cat returns (called only then).
+// start starts resolving the query of args, a lookup command line that
+// holds one query (see the package comment), when resolving it is costly,
+// over the catalog cat returns (called only then).
 func start(args []string, cat func() *catalog.Catalog) *explain.Ahead {
-	if len(args) != 3 || args[1] != "lookup" {
+	q, scope, ok := lookupArgs(args)
+	if !ok {
 		return nil
 	}
-	q := strings.TrimSpace(args[2])
-	if q == "" || strings.HasPrefix(q, "-") || search.Classify(q) == search.KindPattern {
-		return nil // a flag, an error to report, or a pattern (cheap)
+	q = strings.TrimSpace(q)
+	if q == "" || search.Classify(q) == search.KindPattern {
+		return nil // an error to report, or a pattern (cheap)
 	}
 	c := cat()
 	if len(c.Positions(q)) > 0 {
 		return nil // a code: cheap to resolve
 	}
-	return explain.ResolveAhead(c, q, "")
+	return explain.ResolveAhead(c, q, scope)
+}
+
+// lookupArgs returns the query and the scope (--product, --scope) of args
+// when they are [program, "lookup", ...] with one query and no flag but
+// lookup's own with a value (see the package comment).
+func lookupArgs(args []string) (q, scope string, ok bool) {
+	if len(args) < 3 || args[1] != "lookup" {
+		return "", "", false
+	}
+	var queries []string
+	for i := 2; i < len(args); i++ {
+		a := args[i]
+		if a == "--" {
+			queries = append(queries, args[i+1:]...)
+			break
+		}
+		if len(a) < 2 || a[0] != '-' {
+			queries = append(queries, a)
+			continue
+		}
+		var name, value string
+		var inline bool
+		if strings.HasPrefix(a, "--") {
+			name, value, inline = strings.Cut(a[2:], "=")
+		} else { // shorthands: only -o
+			name, value = a[1:2], strings.TrimPrefix(a[2:], "=")
+			inline = len(a) > 2
+		}
+		switch name {
+		case "product", "scope", "lang", "color", "output", "o":
+		default:
+			return "", "", false
+		}
+		if !inline {
+			if i++; i == len(args) {
+				return "", "", false
+			}
+			value = args[i]
+		}
+		if name == "product" || name == "scope" {
+			scope = value
+		}
+	}
+	if len(queries) != 1 {
+		return "", "", false
+	}
+	return queries[0], scope, true
 }

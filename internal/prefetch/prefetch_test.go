@@ -26,8 +26,11 @@ func TestStart(t *testing.T) {
 		{[]string{"errcode", "lookup", "--help"}, false},
 		{[]string{"errcode", "lookup", "-o"}, false},
 		{[]string{"errcode", "lookup"}, false},
-		{[]string{"errcode", "lookup", "rate limit", "--product", "cvm"}, false},
+		{[]string{"errcode", "lookup", "rate limit", "--product", "cvm"}, true},
+		{[]string{"errcode", "lookup", "-o", "json", "rate limit"}, true},
+		{[]string{"errcode", "lookup", "AuthFailure.SignatureExpire", "-o", "json"}, false},
 		{[]string{"errcode", "lookup", "rate limit", "quota"}, false},
+		{[]string{"errcode", "lookup", "rate limit", "-h"}, false},
 		{[]string{"errcode", "explain", "rate limit"}, false},
 		{[]string{"errcode", "parse", "rate limit"}, false},
 		{[]string{"errcode", "Lookup", "rate limit"}, false},
@@ -40,7 +43,7 @@ func TestStart(t *testing.T) {
 		if got := start(tt.args, cat) != nil; got != tt.start {
 			t.Errorf("start(%q) started: %v, want %v", tt.args, got, tt.start)
 		}
-		if asked && (len(tt.args) != 3 || tt.args[1] != "lookup") {
+		if asked && (len(tt.args) < 3 || tt.args[1] != "lookup") {
 			t.Errorf("start(%q) loaded the catalog for another command", tt.args)
 		}
 	}
@@ -50,5 +53,49 @@ func TestStart(t *testing.T) {
 func TestLookupInTests(t *testing.T) {
 	if Lookup() != nil {
 		t.Errorf("Lookup() = %v for the test binary's command line", Lookup())
+	}
+}
+
+// TestLookupArgs: the query and scope of a lookup command line, read as
+// cobra reads lookup's flags, or not ok for anything else.
+func TestLookupArgs(t *testing.T) {
+	tests := []struct {
+		args     []string
+		q, scope string
+		ok       bool
+	}{
+		{[]string{"errcode", "lookup", "rate limit"}, "rate limit", "", true},
+		{[]string{"errcode", "lookup", "rate limit", "--product", "cvm"}, "rate limit", "cvm", true},
+		{[]string{"errcode", "lookup", "--product=cvm", "rate limit"}, "rate limit", "cvm", true},
+		{[]string{"errcode", "lookup", "--scope", "tcr", "x"}, "x", "tcr", true},
+		{[]string{"errcode", "lookup", "--product", "cvm", "--scope", "tcr", "x"}, "x", "tcr", true}, // the last one counts
+		{[]string{"errcode", "lookup", "--product=", "x"}, "x", "", true},
+		{[]string{"errcode", "lookup", "-o", "json", "x"}, "x", "", true},
+		{[]string{"errcode", "lookup", "-ojson", "x"}, "x", "", true},
+		{[]string{"errcode", "lookup", "-o=json", "x"}, "x", "", true},
+		{[]string{"errcode", "lookup", "x", "--output", "yaml", "--lang", "zh", "--color=never"}, "x", "", true},
+		{[]string{"errcode", "lookup", "--", "-x"}, "-x", "", true},
+		{[]string{"errcode", "lookup", "-", "--lang", "zh"}, "-", "", true},
+		{[]string{"errcode", "lookup", "--product", "cvm", "--", "rate limit"}, "rate limit", "cvm", true},
+		{[]string{"errcode", "lookup", "x", "--product"}, "", "", false}, // no value
+		{[]string{"errcode", "lookup", "x", "-o"}, "", "", false},
+		{[]string{"errcode", "lookup", "x", "-h"}, "", "", false},
+		{[]string{"errcode", "lookup", "x", "--help"}, "", "", false},
+		{[]string{"errcode", "lookup", "x", "--version"}, "", "", false},
+		{[]string{"errcode", "lookup", "x", "-p", "cvm"}, "", "", false}, // no such shorthand
+		{[]string{"errcode", "lookup", "x", "--nope", "y"}, "", "", false},
+		{[]string{"errcode", "lookup", "-1"}, "", "", false},
+		{[]string{"errcode", "lookup", "x", "y"}, "", "", false},
+		{[]string{"errcode", "lookup", "--", "x", "y"}, "", "", false},
+		{[]string{"errcode", "lookup", "--lang", "zh"}, "", "", false}, // no query
+		{[]string{"errcode", "lookup"}, "", "", false},
+		{[]string{"errcode", "--lang", "zh", "lookup", "x"}, "", "", false},
+		{[]string{"errcode", "explain", "x"}, "", "", false},
+	}
+	for _, tt := range tests {
+		q, scope, ok := lookupArgs(tt.args)
+		if q != tt.q || scope != tt.scope || ok != tt.ok {
+			t.Errorf("lookupArgs(%q) = %q, %q, %v; want %q, %q, %v", tt.args, q, scope, ok, tt.q, tt.scope, tt.ok)
+		}
 	}
 }
