@@ -4,6 +4,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/errcode-dev/errcode/internal/explain"
+	"github.com/errcode-dev/errcode/internal/prefetch"
 	"github.com/errcode-dev/errcode/internal/render"
 )
 
@@ -63,6 +64,7 @@ func explainRun(opts *ExplainOptions) error {
 		return err
 	}
 	x := f.explainer()
+	x.UseAhead(prefetch.Started()) // started during init when worth it; taken only for its query
 	if err := x.CheckScope(opts.Product); err != nil {
 		return err
 	}

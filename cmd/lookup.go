@@ -56,7 +56,7 @@ func lookupRun(opts *LookupOptions) error {
 		return err
 	}
 	x := f.explainer()
-	x.UseAhead(prefetch.Lookup()) // started during init when worth it; taken only for its query
+	x.UseAhead(prefetch.Started()) // started during init when worth it; taken only for its query
 	if err := x.CheckScope(opts.Product); err != nil {
 		return err
 	}

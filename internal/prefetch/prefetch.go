@@ -1,10 +1,11 @@
-// Package prefetch starts the answer to `errcode lookup QUERY` while the
-// rest of the program initialises. Its package init reads the command line
-// and, when it is exactly `lookup QUERY` and resolving QUERY is costly (free
-// text, ranked over 17,000 entries; a code-shaped query that is not a code,
-// which brings suggestions), starts resolving it on another goroutine
-// (explain.ResolveAhead). cmd's lookup takes that resolution instead of
-// resolving the query itself (explain.Explainer.UseAhead).
+// Package prefetch starts the answer to `errcode lookup QUERY` and
+// `errcode explain QUERY` while the rest of the program initialises. Its
+// package init reads the command line and, when it is one of those with
+// one query whose resolution is costly (free text, ranked over 17,000
+// entries; a code-shaped query that is not a code, which brings
+// suggestions), starts resolving it on another goroutine
+// (explain.ResolveAhead). cmd's lookup and explain take that resolution
+// instead of resolving the query themselves (explain.Explainer.UseAhead).
 //
 // Why: package init order puts this package (its imports are errcode's
 // domain packages) before tablewriter and cobra initialise, and from here
@@ -14,19 +15,20 @@
 // runs the rest of the start-up). Where a second core is free the two
 // overlap: make bench's broad free-text rows went from 1.29x-1.31x to
 // 1.21x-1.24x of the same-libraries baseline, the typo from 1.27x to 1.18x.
-// Where none is, the goroutine runs when lookup waits for it: the same work
-// as before, in another order.
+// Where none is, the goroutine runs when the command waits for it: the
+// same work as before, in another order.
 //
-// The command line is read as cobra reads it, for lookup's flags only:
-// --product and --scope (the scope resolved in; the last one counts),
-// --lang, --color and -o/--output (which do not change a resolution), as
-// --flag value, --flag=value, -o value, -ovalue or -o=value, and -- before
-// the query. Anything else (-h, --version, a flag errcode does not have,
-// several queries, another command) starts nothing, and a resolution is
-// taken only for the very query and scope it was started for, so a reading
-// that does not match the parsed command costs work, never a wrong answer.
-// A query that is a catalog code (the everyday hit) starts nothing:
-// resolving it costs less than a goroutine's start.
+// The command line is read as cobra reads it, for the flags of lookup and
+// explain only: --product and --scope (the scope resolved in; the last one
+// counts), --lang, --color and -o/--output (which do not change a
+// resolution), as --flag value, --flag=value, -o value, -ovalue or
+// -o=value, and -- before the query. Anything else (-h, --version, a flag
+// errcode does not have, several queries, another command) starts nothing,
+// and a resolution is taken only for the very query and scope it was
+// started for, so a reading that does not match the parsed command costs
+// work, never a wrong answer. A query that is a catalog code (the everyday
+// hit) starts nothing: resolving it costs less than a goroutine's start
+// (explain of a code resolves nothing).
 package prefetch
 
 import (
@@ -38,17 +40,17 @@ import (
 	"github.com/errcode-dev/errcode/internal/search"
 )
 
-var lookup = start(os.Args, catalog.Default)
+var started = start(os.Args, catalog.Default)
 
-// Lookup returns the resolution started for this process's command line,
+// Started returns the resolution started for this process's command line,
 // or nil when none was.
-func Lookup() *explain.Ahead { return lookup }
+func Started() *explain.Ahead { return started }
 
-// start starts resolving the query of args, a lookup command line that
-// holds one query (see the package comment), when resolving it is costly,
-// over the catalog cat returns (called only then).
+// start starts resolving the query of args, a lookup or explain command
+// line that holds one query (see the package comment), when resolving it
+// is costly, over the catalog cat returns (called only then).
 func start(args []string, cat func() *catalog.Catalog) *explain.Ahead {
-	q, scope, ok := lookupArgs(args)
+	q, scope, ok := queryArgs(args)
 	if !ok {
 		return nil
 	}
@@ -63,11 +65,11 @@ func start(args []string, cat func() *catalog.Catalog) *explain.Ahead {
 	return explain.ResolveAhead(c, q, scope)
 }
 
-// lookupArgs returns the query and the scope (--product, --scope) of args
-// when they are [program, "lookup", ...] with one query and no flag but
-// lookup's own with a value (see the package comment).
-func lookupArgs(args []string) (q, scope string, ok bool) {
-	if len(args) < 3 || args[1] != "lookup" {
+// queryArgs returns the query and the scope (--product, --scope) of args
+// when they are [program, "lookup" or "explain", ...] with one query and no
+// flag but the command's own with a value (see the package comment).
+func queryArgs(args []string) (q, scope string, ok bool) {
+	if len(args) < 3 || args[1] != "lookup" && args[1] != "explain" {
 		return "", "", false
 	}
 	var queries []string

@@ -6,8 +6,8 @@ import (
 	"github.com/errcode-dev/errcode/catalog"
 )
 
-// TestStart: a resolution starts for exactly `lookup QUERY` whose QUERY is
-// costly to resolve, and for nothing else.
+// TestStart: a resolution starts for a lookup or explain of one query that
+// is costly to resolve, and for nothing else.
 func TestStart(t *testing.T) {
 	tests := []struct {
 		args  []string
@@ -31,7 +31,10 @@ func TestStart(t *testing.T) {
 		{[]string{"errcode", "lookup", "AuthFailure.SignatureExpire", "-o", "json"}, false},
 		{[]string{"errcode", "lookup", "rate limit", "quota"}, false},
 		{[]string{"errcode", "lookup", "rate limit", "-h"}, false},
-		{[]string{"errcode", "explain", "rate limit"}, false},
+		{[]string{"errcode", "explain", "rate limit"}, true},
+		{[]string{"errcode", "explain", "AuthFailure.SignatureExpird", "--product", "cvm"}, true},
+		{[]string{"errcode", "explain", "AuthFailure.SignatureExpire"}, false},
+		{[]string{"errcode", "explain", "InternalError", "--lang", "zh"}, false},
 		{[]string{"errcode", "parse", "rate limit"}, false},
 		{[]string{"errcode", "Lookup", "rate limit"}, false},
 		{[]string{"errcode"}, false},
@@ -43,22 +46,22 @@ func TestStart(t *testing.T) {
 		if got := start(tt.args, cat) != nil; got != tt.start {
 			t.Errorf("start(%q) started: %v, want %v", tt.args, got, tt.start)
 		}
-		if asked && (len(tt.args) < 3 || tt.args[1] != "lookup") {
+		if asked && (len(tt.args) < 3 || tt.args[1] != "lookup" && tt.args[1] != "explain") {
 			t.Errorf("start(%q) loaded the catalog for another command", tt.args)
 		}
 	}
 }
 
-// TestLookupInTests: the test binary's command line is no lookup.
-func TestLookupInTests(t *testing.T) {
-	if Lookup() != nil {
-		t.Errorf("Lookup() = %v for the test binary's command line", Lookup())
+// TestStartedInTests: the test binary's command line is no lookup.
+func TestStartedInTests(t *testing.T) {
+	if Started() != nil {
+		t.Errorf("Started() = %v for the test binary's command line", Started())
 	}
 }
 
-// TestLookupArgs: the query and scope of a lookup command line, read as
-// cobra reads lookup's flags, or not ok for anything else.
-func TestLookupArgs(t *testing.T) {
+// TestQueryArgs: the query and scope of a lookup or explain command line,
+// read as cobra reads their flags, or not ok for anything else.
+func TestQueryArgs(t *testing.T) {
 	tests := []struct {
 		args     []string
 		q, scope string
@@ -90,12 +93,15 @@ func TestLookupArgs(t *testing.T) {
 		{[]string{"errcode", "lookup", "--lang", "zh"}, "", "", false}, // no query
 		{[]string{"errcode", "lookup"}, "", "", false},
 		{[]string{"errcode", "--lang", "zh", "lookup", "x"}, "", "", false},
-		{[]string{"errcode", "explain", "x"}, "", "", false},
+		{[]string{"errcode", "explain", "x", "--scope=cvm"}, "x", "cvm", true},
+		{[]string{"errcode", "explain", "x", "y"}, "", "", false},
+		{[]string{"errcode", "parse", "x"}, "", "", false},
+		{[]string{"errcode", "list", "--product", "cvm"}, "", "", false},
 	}
 	for _, tt := range tests {
-		q, scope, ok := lookupArgs(tt.args)
+		q, scope, ok := queryArgs(tt.args)
 		if q != tt.q || scope != tt.scope || ok != tt.ok {
-			t.Errorf("lookupArgs(%q) = %q, %q, %v; want %q, %q, %v", tt.args, q, scope, ok, tt.q, tt.scope, tt.ok)
+			t.Errorf("queryArgs(%q) = %q, %q, %v; want %q, %q, %v", tt.args, q, scope, ok, tt.q, tt.scope, tt.ok)
 		}
 	}
 }
