@@ -6,6 +6,7 @@ import (
 	"reflect"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -34,77 +35,115 @@ func YAML(w io.Writer, v any) error {
 func yamlValue(b *strings.Builder, v reflect.Value, indent int, inline bool) error {
 	for v.Kind() == reflect.Interface || v.Kind() == reflect.Pointer {
 		if v.IsNil() {
-			b.WriteString(sep(inline) + "null\n")
+			yamlScalar(b, inline, "null")
 			return nil
 		}
 		v = v.Elem()
 	}
-	pad := strings.Repeat("  ", indent)
 	switch v.Kind() {
 	case reflect.String:
-		b.WriteString(sep(inline) + yamlString(v.String()) + "\n")
+		yamlScalar(b, inline, yamlString(v.String()))
 	case reflect.Bool:
-		b.WriteString(sep(inline) + strconv.FormatBool(v.Bool()) + "\n")
+		yamlScalar(b, inline, strconv.FormatBool(v.Bool()))
 	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
-		b.WriteString(sep(inline) + strconv.FormatInt(v.Int(), 10) + "\n")
+		yamlScalar(b, inline, strconv.FormatInt(v.Int(), 10))
 	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
-		b.WriteString(sep(inline) + strconv.FormatUint(v.Uint(), 10) + "\n")
+		yamlScalar(b, inline, strconv.FormatUint(v.Uint(), 10))
 	case reflect.Float32, reflect.Float64:
-		b.WriteString(sep(inline) + strconv.FormatFloat(v.Float(), 'g', -1, 64) + "\n")
+		yamlScalar(b, inline, strconv.FormatFloat(v.Float(), 'g', -1, 64))
 	case reflect.Slice, reflect.Array:
 		if v.Len() == 0 {
-			b.WriteString(sep(inline) + "[]\n")
+			yamlScalar(b, inline, "[]")
 			return nil
 		}
 		if inline {
-			b.WriteString("\n")
+			b.WriteByte('\n')
 		}
 		for i := 0; i < v.Len(); i++ {
-			b.WriteString(pad + "-")
+			yamlPad(b, indent)
+			b.WriteByte('-')
 			if err := yamlValue(b, v.Index(i), indent+1, true); err != nil {
 				return err
 			}
 		}
 	case reflect.Struct:
-		t := v.Type()
 		first := true
-		for i := 0; i < t.NumField(); i++ {
-			f := t.Field(i)
-			if !f.IsExported() {
+		for _, f := range yamlFieldsOf(v.Type()) {
+			fv := v.Field(f.index)
+			if f.omitEmpty && fv.IsZero() {
 				continue
 			}
-			name, opts, _ := strings.Cut(f.Tag.Get("yaml"), ",")
-			if name == "-" {
-				continue
-			}
-			if name == "" {
-				name = strings.ToLower(f.Name)
-			}
-			fv := v.Field(i)
-			if opts == "omitempty" && fv.IsZero() {
-				continue
-			}
-			switch {
-			case first && inline:
-				b.WriteString(" ")
-			case first:
-				b.WriteString(pad)
-			default:
-				b.WriteString(pad)
+			if first && inline {
+				b.WriteByte(' ')
+			} else {
+				yamlPad(b, indent)
 			}
 			first = false
-			b.WriteString(name + ":")
+			b.WriteString(f.name)
+			b.WriteByte(':')
 			if err := yamlValue(b, fv, indent+1, true); err != nil {
 				return err
 			}
 		}
 		if first {
-			b.WriteString(sep(inline) + "{}\n")
+			yamlScalar(b, inline, "{}")
 		}
 	default:
 		return fmt.Errorf("render: cannot write %s as YAML", v.Kind())
 	}
 	return nil
+}
+
+// yamlScalar writes s on its line: after a space when it follows a "key:"
+// or "- " (inline).
+func yamlScalar(b *strings.Builder, inline bool, s string) {
+	if inline {
+		b.WriteByte(' ')
+	}
+	b.WriteString(s)
+	b.WriteByte('\n')
+}
+
+// yamlPad writes the indent of a line at depth indent, two spaces a level.
+func yamlPad(b *strings.Builder, indent int) {
+	for range indent {
+		b.WriteString("  ")
+	}
+}
+
+// yamlField is a struct field YAML writes: its index, key and omitempty.
+type yamlField struct {
+	index     int
+	name      string
+	omitEmpty bool
+}
+
+var yamlFieldCache sync.Map // reflect.Type -> []yamlField
+
+// yamlFieldsOf returns the fields of struct type t that YAML writes, in
+// order: exported, not tagged "-", named by their yaml tag or else their
+// lower-cased Go name.
+func yamlFieldsOf(t reflect.Type) []yamlField {
+	if f, ok := yamlFieldCache.Load(t); ok {
+		return f.([]yamlField)
+	}
+	var fields []yamlField
+	for i := range t.NumField() {
+		f := t.Field(i)
+		if !f.IsExported() {
+			continue
+		}
+		name, opts, _ := strings.Cut(f.Tag.Get("yaml"), ",")
+		if name == "-" {
+			continue
+		}
+		if name == "" {
+			name = strings.ToLower(f.Name)
+		}
+		fields = append(fields, yamlField{index: i, name: name, omitEmpty: opts == "omitempty"})
+	}
+	yamlFieldCache.Store(t, fields)
+	return fields
 }
 
 func sep(inline bool) string {
@@ -129,11 +168,7 @@ func yamlString(s string) string {
 // or indicator), nothing that reads as a bool or null, and no Unsafe rune or
 // invalid byte.
 func yamlPlainOK(s string) bool {
-	if s == "" || s != strings.TrimSpace(s) || !utf8.ValidString(s) {
-		return false
-	}
-	switch strings.ToLower(s) {
-	case "true", "false", "yes", "no", "on", "off", "y", "n", "null":
+	if s == "" || s != strings.TrimSpace(s) {
 		return false
 	}
 	for i, r := range s {
@@ -146,6 +181,18 @@ func yamlPlainOK(s string) bool {
 		case r > 0x7f && !textsafe.Unsafe(r) && !unicode.IsSpace(r):
 			// Letters of other scripts are plain; controls and spaces are not.
 		default:
+			return false
+		}
+	}
+	if !utf8.ValidString(s) {
+		return false
+	}
+	// A word YAML reads as a bool or null, in any case. Lower-casing maps
+	// no rune of more than 3 bytes to ASCII (the Kelvin sign, 3 bytes, is
+	// the longest that does), so a longer string cannot be one of them.
+	if len(s) <= 3*len("false") {
+		switch strings.ToLower(s) {
+		case "true", "false", "yes", "no", "on", "off", "y", "n", "null":
 			return false
 		}
 	}

@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"strings"
 	"testing"
+	"unicode"
+	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
 
@@ -54,5 +56,35 @@ func TestYAMLShape(t *testing.T) {
 	buf.Reset()
 	if err := YAML(&buf, []explain.Entry{}); err != nil || buf.String() != "[]\n" {
 		t.Errorf("empty list: %q, %v", buf.String(), err)
+	}
+}
+
+// TestLowerToASCII backs yamlPlainOK's length test: no rune longer than 3
+// bytes lower-cases to ASCII, so a string of more than 15 bytes cannot
+// lower-case to a 5-letter word.
+func TestLowerToASCII(t *testing.T) {
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		if l := unicode.ToLower(r); l < utf8.RuneSelf && utf8.RuneLen(r) > 3 {
+			t.Fatalf("%U (%d bytes) lower-cases to %q", r, utf8.RuneLen(r), l)
+		}
+	}
+}
+
+// TestYAMLPlainWords: words a YAML reader takes for a bool or null are
+// quoted in any case; other words and sentences are not.
+func TestYAMLPlainWords(t *testing.T) {
+	for _, tt := range []struct {
+		s     string
+		plain bool
+	}{
+		{"true", false}, {"FALSE", false}, {"Yes", false}, {"no", false}, {"On", false},
+		{"off", false}, {"Y", false}, {"n", false}, {"NULL", false},
+		{"falsey", true}, {"nope", true}, {"Internal error", true}, {"InternalError", true},
+		{"\u212Aey", true}, // the Kelvin sign lower-cases to k: "key" is no keyword
+		{"内部错误", true},
+	} {
+		if got := yamlPlainOK(tt.s); got != tt.plain {
+			t.Errorf("yamlPlainOK(%q) = %v, want %v", tt.s, got, tt.plain)
+		}
 	}
 }
