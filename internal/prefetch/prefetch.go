@@ -9,12 +9,13 @@
 //
 // Why: package init order puts this package (its imports are errcode's
 // domain packages) before tablewriter and cobra initialise, and from here
-// to the moment lookup resolves its query takes about 0.9 ms on the 2-core
+// to the moment lookup resolves its query takes 0.6-0.9 ms on the 2-core
 // CI machine (tablewriter's init alone 0.4 ms), while resolving a broad
-// query takes 0.6 ms in a fresh process (1.0-1.3 ms while the other core
+// query takes 0.6 ms in a fresh process (0.8-1.2 ms while the other core
 // runs the rest of the start-up). Where a second core is free the two
-// overlap: make bench's broad free-text rows went from 1.29x-1.31x to
-// 1.21x-1.24x of the same-libraries baseline, the typo from 1.27x to 1.18x.
+// overlap: make bench's broad free-text rows went from 1.24x-1.34x to
+// 1.16x-1.24x of the same-libraries baseline, the typo from 1.26x-1.32x to
+// 1.15x-1.19x (three runs each, README, Performance).
 // Where none is, the goroutine runs when the command waits for it: the
 // same work as before, in another order.
 //
