@@ -88,14 +88,17 @@ func queryArgs(args []string) (q, scope string, ok bool) {
 		var inline bool
 		if strings.HasPrefix(a, "--") {
 			name, value, inline = strings.Cut(a[2:], "=")
-		} else { // shorthands: only -o
-			name, value = a[1:2], strings.TrimPrefix(a[2:], "=")
+			switch name {
+			case "product", "scope", "lang", "color", "output":
+			default:
+				return "", "", false
+			}
+		} else { // the one shorthand: -o
+			if a[1] != 'o' {
+				return "", "", false
+			}
+			name, value = "output", strings.TrimPrefix(a[2:], "=")
 			inline = len(a) > 2
-		}
-		switch name {
-		case "product", "scope", "lang", "color", "output", "o":
-		default:
-			return "", "", false
 		}
 		if !inline {
 			if i++; i == len(args) {

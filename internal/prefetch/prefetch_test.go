@@ -87,6 +87,8 @@ func TestQueryArgs(t *testing.T) {
 		{[]string{"errcode", "lookup", "x", "--version"}, "", "", false},
 		{[]string{"errcode", "lookup", "x", "-p", "cvm"}, "", "", false}, // no such shorthand
 		{[]string{"errcode", "lookup", "x", "--nope", "y"}, "", "", false},
+		{[]string{"errcode", "lookup", "x", "--o", "json"}, "", "", false}, // no long flag o
+		{[]string{"errcode", "lookup", "x", "-product", "cvm"}, "", "", false},
 		{[]string{"errcode", "lookup", "-1"}, "", "", false},
 		{[]string{"errcode", "lookup", "x", "y"}, "", "", false},
 		{[]string{"errcode", "lookup", "--", "x", "y"}, "", "", false},
