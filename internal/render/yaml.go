@@ -146,13 +146,6 @@ func yamlFieldsOf(t reflect.Type) []yamlField {
 	return fields
 }
 
-func sep(inline bool) string {
-	if inline {
-		return " "
-	}
-	return ""
-}
-
 // yamlString returns s as a YAML scalar: plain when it cannot be read as
 // anything but this string, double-quoted otherwise.
 func yamlString(s string) string {
