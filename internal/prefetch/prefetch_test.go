@@ -1,10 +1,7 @@
 package prefetch
 
 import (
-	"strings"
 	"testing"
-
-	"github.com/spf13/cobra"
 
 	"github.com/errcode-dev/errcode/catalog"
 )
@@ -109,39 +106,4 @@ func TestQueryArgs(t *testing.T) {
 			t.Errorf("queryArgs(%q) = %q, %q, %v; want %q, %q, %v", tt.args, q, scope, ok, tt.q, tt.scope, tt.ok)
 		}
 	}
-}
-
-// FuzzQueryArgs: whenever queryArgs reads a command line, cobra reads the
-// same query and scope from it, with lookup's flags (the arguments are
-// the input split at NUL bytes).
-func FuzzQueryArgs(f *testing.F) {
-	for _, s := range []string{
-		"rate limit", "x\x00--product\x00cvm", "--product=cvm\x00x", "-ojson\x00x", "-o=yaml\x00x\x00-o\x00plain",
-		"--\x00-x", "-\x00--lang\x00zh", "x\x00--scope\x00tcr\x00--product\x00cvm", "x\x00--o\x00json", "--product\x00--\x00x",
-	} {
-		f.Add(s)
-	}
-	f.Fuzz(func(t *testing.T, s string) {
-		args := append([]string{"errcode", "lookup"}, strings.Split(s, "\x00")...)
-		q, scope, ok := queryArgs(args)
-		if !ok {
-			return
-		}
-		var product, lang, color, output string
-		var positional []string
-		c := &cobra.Command{Use: "lookup", SilenceErrors: true, SilenceUsage: true,
-			RunE: func(_ *cobra.Command, a []string) error { positional = a; return nil }}
-		c.Flags().StringVar(&product, "product", "", "")
-		c.Flags().StringVar(&product, "scope", "", "")
-		c.Flags().StringVar(&lang, "lang", "", "")
-		c.Flags().StringVar(&color, "color", "", "")
-		c.Flags().StringVarP(&output, "output", "o", "", "")
-		c.SetArgs(args[2:])
-		if err := c.Execute(); err != nil {
-			t.Fatalf("queryArgs(%q) = %q, %q; cobra: %v", args, q, scope, err)
-		}
-		if len(positional) != 1 || positional[0] != q || product != scope {
-			t.Fatalf("queryArgs(%q) = %q, %q; cobra reads %q, --product %q", args, q, scope, positional, product)
-		}
-	})
 }
